@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+// Rater: customer comments in, service-quality intelligence out.
+//
+// The pipeline is one module per stage, and data flows one way:
+//   RaterIngest → RaterNormalize → RaterSegment → RaterScore → RaterDimensions → RaterAggregate → RaterSinks
+// RaterCore holds the Sendable value types that travel between stages; RaterLexicon holds the lexicon files'
+// data model and the byte-level matcher that the scoring and dimension stages share. `Rater` wires the stages
+// into a pipeline for Swift users; `rater` is the command-line tool.
+import PackageDescription
+
+let package = Package(
+    name: "Rater",
+    products: [
+        .library(name: "Rater", targets: ["Rater"]),
+        .executable(name: "rater", targets: ["rater"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries, found through pkg-config (Debian: pkg-config, libicu-dev, libxml2-dev).
+        .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // ICU's headers clash with Foundation's private ICU copy, so Swift never sees them: this C facade
+        // exposes only <stdint.h> types and opaque handles.
+        .target(name: "CRaterICU", dependencies: ["CICU"]),
+
+        .target(name: "RaterCore"),
+        .target(name: "RaterIngest", dependencies: ["RaterCore", "CLibXML2", "CRaterICU"]),
+        .target(name: "RaterNormalize", dependencies: ["RaterCore", "CRaterICU"]),
+        .target(name: "RaterSegment", dependencies: ["RaterCore", "CRaterICU"]),
+        .target(name: "RaterLexicon", dependencies: ["RaterCore"]),
+        .target(name: "RaterScore", dependencies: ["RaterCore", "RaterLexicon"]),
+        .target(name: "RaterDimensions", dependencies: ["RaterCore", "RaterLexicon"]),
+        .target(name: "RaterAggregate", dependencies: ["RaterCore"]),
+        .target(name: "RaterSinks", dependencies: ["RaterCore"]),
+        .target(name: "Rater", dependencies: [
+            "RaterCore", "RaterIngest", "RaterNormalize", "RaterSegment", "RaterLexicon",
+            "RaterScore", "RaterDimensions", "RaterAggregate", "RaterSinks",
+        ]),
+        .executableTarget(name: "rater", dependencies: [
+            "Rater",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "RaterIngestTests", dependencies: ["RaterIngest"]),
+        .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize"]),
+        .testTarget(name: "RaterSegmentTests", dependencies: ["RaterSegment"]),
+        .testTarget(name: "RaterLexiconTests", dependencies: ["RaterLexicon"]),
+        .testTarget(name: "RaterScoreTests", dependencies: ["Rater"]),
+        .testTarget(name: "RaterDimensionsTests", dependencies: ["Rater"]),
+        .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate"]),
+        .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),
+        .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater"]),
+    ]
+)
