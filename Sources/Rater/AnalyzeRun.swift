@@ -1,0 +1,114 @@
+import Dispatch
+import Foundation
+import RaterAggregate
+import RaterCore
+import RaterIngest
+import RaterSinks
+
+/// A whole `rater analyze` run: inputs in order → results and rejects, with a summary that reconciles.
+///
+/// Records are read in batches on the calling thread and analysed on `jobs` workers, each with its own
+/// `Analyzer`; results are written in input order, so output is identical whatever the number of jobs.
+public struct AnalyzeRun {
+    public var inputs: [String]
+    public var options: IngestOptions
+    public var engine: Engine
+    public var jobs: Int
+    public var batchSize = 1_024
+
+    public init(inputs: [String], options: IngestOptions, engine: Engine, jobs: Int) {
+        self.inputs = inputs.isEmpty ? ["-"] : inputs
+        self.options = options
+        self.engine = engine
+        self.jobs = max(1, jobs)
+    }
+
+    /// Runs every input, handing each result and rejection to the sinks in input order.
+    public func run(onResult: (CommentResult) throws -> Void, onRejection: (Rejection) throws -> Void) throws
+        -> RunSummary
+    {
+        let started = DispatchTime.now()
+        var summary = RunSummary()
+        let pool = try AnalyzerPool(engine: engine, count: jobs)
+        for input in inputs {
+            let (_, opened) = try InputOpener.open(path: input, options: options)
+            var reader = opened
+            var batch = [IngestEvent]()
+            batch.reserveCapacity(batchSize)
+            var finished = false
+            while !finished {
+                batch.removeAll(keepingCapacity: true)
+                while batch.count < batchSize, let event = try reader.next() { batch.append(event) }
+                finished = batch.count < batchSize
+                for outcome in pool.analyze(batch) {
+                    switch outcome {
+                    case let .record(result):
+                        summary.add(result)
+                        try onResult(result)
+                    case let .rejected(rejection):
+                        summary.add(rejection)
+                        try onRejection(rejection)
+                    }
+                }
+            }
+            if input != "-", let size = try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int {
+                summary.bytes += size
+            }
+        }
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return summary
+    }
+}
+
+/// What happened to one ingested record.
+enum Outcome: Sendable {
+    case record(CommentResult)
+    case rejected(Rejection)
+}
+
+/// One `Analyzer` per worker. `@unchecked Sendable` because worker `i` only ever touches `analyzers[i]`.
+final class AnalyzerPool: @unchecked Sendable {
+    private let analyzers: [Analyzer]
+
+    init(engine: Engine, count: Int) throws {
+        analyzers = try (0..<count).map { _ in try Analyzer(engine: engine) }
+    }
+
+    func analyze(_ batch: [IngestEvent]) -> [Outcome] {
+        let workers = min(analyzers.count, max(1, batch.count / 64))
+        let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: batch.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let sendableResults = SendableBuffer(results)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let analyzer = analyzers[worker]
+            var index = worker
+            while index < batch.count {
+                sendableResults.buffer[index] = Self.outcome(of: batch[index], analyzer: analyzer)
+                index += workers
+            }
+        }
+        return results.map { $0! }
+    }
+
+    private static func outcome(of event: IngestEvent, analyzer: Analyzer) -> Outcome {
+        switch event {
+        case let .rejected(rejection):
+            return .rejected(rejection)
+        case let .record(record):
+            do {
+                return .record(try analyzer.analyze(record))
+            } catch {
+                return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber,
+                                           line: record.line, reason: .analysisFailed(message: "\(error)"),
+                                           raw: String(record.text.prefix(4_096))))
+            }
+        }
+    }
+}
+
+/// Lets disjoint slots of one buffer be written from several workers.
+struct SendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}

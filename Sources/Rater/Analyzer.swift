@@ -1,0 +1,42 @@
+import RaterCore
+import RaterDimensions
+import RaterNormalize
+import RaterScore
+import RaterSegment
+
+/// One worker's pipeline from a source record to a result: normalize → segment → score → dimensions.
+///
+/// Owns ICU objects that are not thread-safe, so it is a class used by one worker at a time.
+public final class Analyzer {
+    public let engine: Engine
+    private let normalizer: Normalizer
+    private let segmenter: Segmenter
+
+    public init(engine: Engine) throws {
+        self.engine = engine
+        normalizer = try Normalizer()
+        segmenter = try Segmenter()
+    }
+
+    /// The full analysis with every intermediate stage's output, for `rater explain` and tests.
+    public struct Analysis: Sendable {
+        public var scored: ScoredComment
+        public var dimensions: [DimensionResult]
+    }
+
+    public func analysis(of record: SourceRecord) throws -> Analysis {
+        let normalized = try normalizer.normalize(record)
+        let segmented = try segmenter.segment(normalized.text)
+        let scored = engine.scorer.score(normalized, segmented: segmented)
+        let dimensions = engine.mapper.map(scored, entries: engine.scorer.matcher.entries)
+        return Analysis(scored: scored, dimensions: dimensions)
+    }
+
+    public func analysis(of text: String) throws -> Analysis {
+        try analysis(of: SourceRecord(source: "-", recordNumber: 1, text: text))
+    }
+
+    public func analyze(_ record: SourceRecord) throws -> CommentResult {
+        ResultBuilder.result(from: try analysis(of: record), languageOverride: engine.languageOverride)
+    }
+}

@@ -1,0 +1,68 @@
+import RaterCore
+
+/// The counts a run reports on standard error and in its manifest. They reconcile: read = analysed + rejected.
+public struct RunSummary: Sendable, Equatable {
+    public var read = 0
+    public var analysed = 0
+    public var rejected = 0
+    public var bytes = 0
+    public var seconds = 0.0
+    public var labels: [SentimentLabel: Int] = [:]
+    public var dimensions: [Dimension: Int] = [:]
+    public var rejectionReasons: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ result: CommentResult) {
+        read += 1
+        analysed += 1
+        labels[result.sentiment.label, default: 0] += 1
+        for dimension in result.dimensions { dimensions[dimension.dimension, default: 0] += 1 }
+    }
+
+    public mutating func add(_ rejection: Rejection) {
+        read += 1
+        rejected += 1
+        rejectionReasons[rejection.reason.code, default: 0] += 1
+    }
+
+    /// Combines two summaries of disjoint inputs (shards or files).
+    public mutating func merge(_ other: RunSummary) {
+        read += other.read
+        analysed += other.analysed
+        rejected += other.rejected
+        bytes += other.bytes
+        seconds = max(seconds, other.seconds)
+        labels.merge(other.labels, uniquingKeysWith: +)
+        dimensions.merge(other.dimensions, uniquingKeysWith: +)
+        rejectionReasons.merge(other.rejectionReasons, uniquingKeysWith: +)
+    }
+
+    public var reconciles: Bool { read == analysed + rejected }
+
+    public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_048_576 / seconds : 0 }
+
+    /// The human-readable summary printed at the end of a run.
+    public var report: String {
+        var lines = [String]()
+        lines.append("rater: read \(read), analysed \(analysed), rejected \(rejected) in "
+            + String(format2(seconds)) + " s (" + format2(megabytesPerSecond) + " MB/s, "
+            + format2(seconds > 0 ? Double(read) / seconds : 0) + " comments/s)")
+        if analysed > 0 {
+            let parts = SentimentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }
+            lines.append("rater: sentiment " + parts.joined(separator: ", "))
+            let dims = Dimension.allCases.map { "\($0.rawValue) \(dimensions[$0] ?? 0)" }
+            lines.append("rater: dimensions " + dims.joined(separator: ", "))
+        }
+        if rejected > 0 {
+            let reasons = rejectionReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            lines.append("rater: rejected by reason " + reasons.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func format2(_ value: Double) -> String {
+        let scaled = (value * 100).rounded() / 100
+        return String(scaled)
+    }
+}

@@ -1,0 +1,90 @@
+/// The finished analysis of one comment: what every sink writes and every aggregate reads.
+///
+/// Flat and self-contained on purpose: sinks and aggregation depend only on RaterCore, never on the stages that
+/// produced the result.
+public struct CommentResult: Sendable, Equatable {
+    public var id: String
+    public var source: String
+    public var recordNumber: Int
+    public var line: Int?
+    public var language: Language
+    /// The normalized text, kept for sinks that store it (SQLite, the review workspace) and `--include-text`.
+    public var text: String
+    public var sentiment: SentimentSummary
+    public var dimensions: [DimensionSummary]
+    public var fields: [Field]
+
+    public init(id: String, source: String, recordNumber: Int, line: Int?, language: Language, text: String,
+                sentiment: SentimentSummary, dimensions: [DimensionSummary], fields: [Field]) {
+        self.id = id
+        self.source = source
+        self.recordNumber = recordNumber
+        self.line = line
+        self.language = language
+        self.text = text
+        self.sentiment = sentiment
+        self.dimensions = dimensions
+        self.fields = fields
+    }
+}
+
+public struct SentimentSummary: Sendable, Equatable {
+    public var label: SentimentLabel
+    public var score: Double
+    public var positive: Double
+    public var negative: Double
+    public var neutral: Double
+    public var confidence: Double
+    /// Every contributing term with its rules: the explanation.
+    public var terms: [TermExplanation]
+
+    public init(label: SentimentLabel, score: Double, positive: Double, negative: Double, neutral: Double,
+                confidence: Double, terms: [TermExplanation]) {
+        self.label = label
+        self.score = score
+        self.positive = positive
+        self.negative = negative
+        self.neutral = neutral
+        self.confidence = confidence
+        self.terms = terms
+    }
+}
+
+public struct TermExplanation: Sendable, Equatable {
+    public var term: String
+    public var base: Double
+    /// Rule names (`negated`, `intensified`, …) with their trigger words, e.g. `negated:不`.
+    public var rules: [String]
+    public var weight: Double
+
+    public init(term: String, base: Double, rules: [String], weight: Double) {
+        self.term = term
+        self.base = base
+        self.rules = rules
+        self.weight = weight
+    }
+}
+
+public struct DimensionSummary: Sendable, Equatable {
+    public var dimension: Dimension
+    public var label: SentimentLabel
+    public var score: Double
+    public var mentions: Int
+    /// Cue words with the clause they were found in.
+    public var evidence: [(cue: String, clause: String)]
+
+    public init(dimension: Dimension, label: SentimentLabel, score: Double, mentions: Int,
+                evidence: [(cue: String, clause: String)]) {
+        self.dimension = dimension
+        self.label = label
+        self.score = score
+        self.mentions = mentions
+        self.evidence = evidence
+    }
+
+    public static func == (lhs: DimensionSummary, rhs: DimensionSummary) -> Bool {
+        lhs.dimension == rhs.dimension && lhs.label == rhs.label && lhs.score == rhs.score
+            && lhs.mentions == rhs.mentions && lhs.evidence.map(\.cue) == rhs.evidence.map(\.cue)
+            && lhs.evidence.map(\.clause) == rhs.evidence.map(\.clause)
+    }
+}

@@ -1,0 +1,80 @@
+/// A record that could not be analysed, with enough context to find it and fix it.
+///
+/// Rejections are results too: the run summary reconciles `read = analysed + rejected`, and the rejects file lets
+/// someone repair and re-feed exactly the records that failed.
+public struct Rejection: Sendable, Equatable, Error {
+    public var source: String
+    public var recordNumber: Int
+    public var line: Int?
+    public var byteOffset: Int?
+    public var reason: Reason
+    /// The raw record as far as it could be read (possibly truncated for very large records).
+    public var raw: String
+
+    public init(source: String, recordNumber: Int, line: Int? = nil, byteOffset: Int? = nil, reason: Reason,
+                raw: String) {
+        self.source = source
+        self.recordNumber = recordNumber
+        self.line = line
+        self.byteOffset = byteOffset
+        self.reason = reason
+        self.raw = raw
+    }
+
+    /// Why a record was rejected. Each case carries what a person needs to understand the problem.
+    public enum Reason: Sendable, Equatable {
+        case emptyText
+        case missingColumn(name: String, columnCount: Int)
+        case unterminatedQuote
+        case invalidEncoding(encoding: String)
+        case malformedXML(message: String)
+        case missingElement(name: String)
+        case textTooLong(bytes: Int, limit: Int)
+        case analysisFailed(message: String)
+
+        /// A plain-words explanation for logs and the rejects file.
+        public var message: String {
+            switch self {
+            case .emptyText:
+                return "the comment text is empty"
+            case let .missingColumn(name, count):
+                return "the row has \(count) field(s), so it has no '\(name)' column"
+            case .unterminatedQuote:
+                return "a quoted field is never closed"
+            case let .invalidEncoding(encoding):
+                return "bytes that are not valid \(encoding)"
+            case let .malformedXML(message):
+                return "malformed XML: \(message)"
+            case let .missingElement(name):
+                return "the record has no <\(name)> text"
+            case let .textTooLong(bytes, limit):
+                return "the comment is \(bytes) bytes, over the \(limit)-byte limit"
+            case let .analysisFailed(message):
+                return "the comment could not be analysed: \(message)"
+            }
+        }
+
+        /// A stable machine-readable code for the rejects file.
+        public var code: String {
+            switch self {
+            case .emptyText: return "empty_text"
+            case .missingColumn: return "missing_column"
+            case .unterminatedQuote: return "unterminated_quote"
+            case .invalidEncoding: return "invalid_encoding"
+            case .malformedXML: return "malformed_xml"
+            case .missingElement: return "missing_element"
+            case .textTooLong: return "text_too_long"
+            case .analysisFailed: return "analysis_failed"
+            }
+        }
+    }
+
+    /// Where the record is, as a person would write it: `file.csv:12 (record 11)`.
+    public var location: String {
+        var text = source
+        if let line { text += ":\(line)" }
+        text += " (record \(recordNumber)"
+        if let byteOffset { text += ", byte \(byteOffset)" }
+        return text + ")"
+    }
+}

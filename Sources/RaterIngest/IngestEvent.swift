@@ -1,0 +1,30 @@
+import RaterCore
+
+/// What a reader yields for each record: the record, or the reason it could not be read.
+public enum IngestEvent: Sendable, Equatable {
+    case record(SourceRecord)
+    case rejected(Rejection)
+}
+
+/// A source of ingest events, read one at a time so memory stays flat however large the export.
+public protocol RecordReader {
+    /// The next record or rejection, or nil at the end of the input.
+    mutating func next() throws -> IngestEvent?
+}
+
+/// A whole input that could not be read at all (missing file, unreadable) — unlike a `Rejection`, which is one
+/// record.
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case readFailed(path: String, reason: String)
+    case noSuchColumn(path: String, column: String, available: [String])
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason): return "\(path): cannot open (\(reason))"
+        case let .readFailed(path, reason): return "\(path): read failed (\(reason))"
+        case let .noSuchColumn(path, column, available):
+            return "\(path): no column named '\(column)' in the header (columns: \(available.joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// The export formats Rater reads.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case auto
+    case text
+    case csv
+    case tsv
+    case xml
+
+    /// Decides a concrete format from the file name, then from the first bytes of content.
+    public static func detect(path: String, head: [UInt8]) -> InputFormat {
+        let lower = path.lowercased()
+        let name = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+        if name.hasSuffix(".csv") { return .csv }
+        if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return .tsv }
+        if name.hasSuffix(".xml") { return .xml }
+        if name.hasSuffix(".txt") || name.hasSuffix(".text") { return .text }
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) else {
+            return .text
+        }
+        if first == UInt8(ascii: "<") { return .xml }
+        let firstLine = bytes.prefix { $0 != 0x0A }
+        if firstLine.contains(0x09) { return .tsv }
+        if firstLine.contains(UInt8(ascii: ",")) && firstLine.count < 2_000 { return .csv }
+        return .text
+    }
+}

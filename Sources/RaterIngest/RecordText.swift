@@ -1,0 +1,29 @@
+import RaterCore
+
+/// Turns raw record bytes into text, or says why it cannot.
+enum RecordText {
+    /// The longest raw record kept in a rejection: enough to recognise it, not enough to bloat the rejects file.
+    static let rawLimit = 4_096
+
+    static func decode(_ bytes: some Collection<UInt8>) -> String? {
+        String(validating: bytes, as: UTF8.self)
+    }
+
+    /// The raw bytes as text for a rejects file, with invalid sequences shown as U+FFFD and long records cut.
+    static func raw(_ bytes: some Collection<UInt8>) -> String {
+        String(decoding: bytes.prefix(rawLimit), as: UTF8.self)
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0xFEFF }
+    }
+
+    /// Checks text the way every reader must: present, not blank, not absurdly long.
+    static func problem(with text: String, options: IngestOptions) -> Rejection.Reason? {
+        if text.utf8.count > options.maximumTextBytes {
+            return .textTooLong(bytes: text.utf8.count, limit: options.maximumTextBytes)
+        }
+        if isBlank(text) { return .emptyText }
+        return nil
+    }
+}

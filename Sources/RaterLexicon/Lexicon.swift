@@ -1,0 +1,62 @@
+import Foundation
+
+/// All lexicon entries in force for a run, merged from the built-in files and any user files layered over them.
+public struct Lexicon: Sendable {
+    /// Folded term → merged entry.
+    public private(set) var entries: [String: LexiconEntry] = [:]
+    /// The files that made this lexicon, in load order, for run manifests and `rater lexicon list`.
+    public private(set) var sources: [Source] = []
+
+    public struct Source: Sendable, Equatable {
+        public var path: String
+        public var kind: LexiconKind
+        public var language: String
+        public var provenance: String
+        public var entryCount: Int
+    }
+
+    public init() {}
+
+    /// Adds a file's entries; a term already present keeps its other roles and takes this file's role.
+    public mutating func add(_ file: LexiconFile) {
+        for (term, entry) in file.entries {
+            entries[term, default: LexiconEntry()].overlay(entry)
+        }
+        sources.append(Source(path: file.path, kind: file.kind, language: file.language,
+                              provenance: file.provenance, entryCount: file.entries.count))
+    }
+
+    /// Loads every `*.tsv` below `directory`, sorted by path so the merge order is reproducible.
+    public static func load(directory: String) throws -> Lexicon {
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+            throw LexiconError.unreadable(path: directory, reason: "not a readable directory")
+        }
+        var paths = [String]()
+        for case let url as URL in enumerator where url.pathExtension == "tsv" {
+            paths.append(url.path)
+        }
+        guard !paths.isEmpty else { throw LexiconError.noLexicons(directory: directory) }
+        var lexicon = Lexicon()
+        for path in paths.sorted() {
+            lexicon.add(try LexiconFile(path: path))
+        }
+        return lexicon
+    }
+
+    /// Layers user lexicon files (or directories of them) over this lexicon, in the order given.
+    public mutating func layer(paths: [String]) throws {
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                let layer = try Lexicon.load(directory: path)
+                for source in layer.sources { add(try LexiconFile(path: source.path)) }
+            } else {
+                add(try LexiconFile(path: path))
+            }
+        }
+    }
+
+    /// Builds the matcher the scoring and dimension stages use.
+    public func makeMatcher() -> TermMatcher { TermMatcher(entries: entries) }
+}

@@ -1,0 +1,63 @@
+@_exported import RaterCore
+
+/// Everything the lexicons say about one term. One term can play several roles: 慢 is a mildly negative
+/// sentiment term and a responsiveness cue; 太 is a degree word.
+public struct LexiconEntry: Sendable, Equatable {
+    /// Sentiment valence in −4…4, when the term carries sentiment.
+    public var valence: Double?
+    public var isNegator: Bool
+    /// Degree multiplier: >1 intensifies, 0…1 softens, negative softens *and* negates (不太, less).
+    public var degree: Double?
+    public var contrast: ContrastRole?
+    public var irrealis: IrrealisRole?
+    /// RATER cues with their weight in (0, 1].
+    public var cues: [DimensionCue]
+
+    public init(valence: Double? = nil, isNegator: Bool = false, degree: Double? = nil,
+                contrast: ContrastRole? = nil, irrealis: IrrealisRole? = nil, cues: [DimensionCue] = []) {
+        self.valence = valence
+        self.isNegator = isNegator
+        self.degree = degree
+        self.contrast = contrast
+        self.irrealis = irrealis
+        self.cues = cues
+    }
+
+    /// Layers `other` over this entry: roles `other` defines replace this entry's, the rest are kept.
+    mutating func overlay(_ other: LexiconEntry) {
+        if other.valence != nil { valence = other.valence }
+        if other.isNegator { isNegator = true }
+        if other.degree != nil { degree = other.degree }
+        if other.contrast != nil { contrast = other.contrast }
+        if other.irrealis != nil { irrealis = other.irrealis }
+        for cue in other.cues {
+            cues.removeAll { $0.dimension == cue.dimension }
+            cues.append(cue)
+        }
+    }
+}
+
+public struct DimensionCue: Sendable, Equatable {
+    public var dimension: Dimension
+    public var weight: Double
+
+    public init(_ dimension: Dimension, weight: Double) {
+        self.dimension = dimension
+        self.weight = weight
+    }
+}
+
+/// How a contrast word re-weighs the clauses around it.
+public enum ContrastRole: String, Sendable, Equatable, CaseIterable {
+    /// 但是, but: what follows is what the customer means; what went before weighs less.
+    case turn
+    /// 虽然, although: the clause it opens is conceded and weighs less.
+    case concession
+}
+
+/// Why a clause states no settled opinion.
+public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
+    case question
+    case conditional
+    case wish
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// One parsed lexicon file: its header and its entries, in file order.
+public struct LexiconFile: Sendable {
+    public var path: String
+    public var kind: LexiconKind
+    public var language: String
+    public var provenance: String
+    public var entries: [(term: String, entry: LexiconEntry)]
+
+    /// Parses the text of a lexicon file. `path` is only used in error messages.
+    public init(path: String, contents: String) throws {
+        self.path = path
+        var header = [String: String]()
+        var dataLines = [(number: Int, text: Substring)]()
+        var lineNumber = 0
+        for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = line
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            if line.hasPrefix("#") {
+                // Header lines look like "# kind: sentiment"; continuation lines and prose are ignored.
+                let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+                if let colon = body.firstIndex(of: ":") {
+                    let key = body[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                    if header[key] == nil, ["kind", "language", "provenance", "columns"].contains(key) {
+                        header[key] = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    }
+                }
+                continue
+            }
+            dataLines.append((lineNumber, line))
+        }
+        for required in ["kind", "language", "provenance"] where (header[required] ?? "").isEmpty {
+            throw LexiconError.missingHeader(path: path, field: required)
+        }
+        guard let kind = LexiconKind(rawValue: header["kind"]!.lowercased()) else {
+            throw LexiconError.unknownKind(path: path, kind: header["kind"]!)
+        }
+        self.kind = kind
+        self.language = header["language"]!
+        self.provenance = header["provenance"]!
+        self.entries = try dataLines.map { try Self.parse(line: $0.text, number: $0.number, kind: kind, path: path) }
+    }
+
+    /// Reads and parses a file from disk.
+    public init(path: String) throws {
+        let contents: String
+        do {
+            contents = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw LexiconError.unreadable(path: path, reason: "\(error.localizedDescription)")
+        }
+        try self.init(path: path, contents: contents)
+    }
+
+    private static func parse(line: Substring, number lineNumber: Int, kind: LexiconKind, path: String) throws
+        -> (term: String, entry: LexiconEntry)
+    {
+        // A trailing note column is allowed beyond the declared ones.
+        let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard columns.count >= kind.columnCount, !columns[0].isEmpty else {
+            throw LexiconError.wrongColumnCount(path: path, line: lineNumber, expected: kind.columnCount,
+                                                found: columns.count)
+        }
+        let term = LexiconTerm.fold(columns[0])
+        func number(_ index: Int, _ name: String) throws -> Double {
+            guard let value = Double(columns[index]), value.isFinite else {
+                throw LexiconError.badNumber(path: path, line: lineNumber, column: name, value: columns[index])
+            }
+            return value
+        }
+        func choice<T: RawRepresentable>(_ index: Int, _ name: String, _ type: T.Type) throws -> T
+            where T.RawValue == String, T: CaseIterable
+        {
+            guard let value = T(rawValue: columns[index].lowercased()) else {
+                throw LexiconError.badValue(path: path, line: lineNumber, column: name, value: columns[index],
+                                            allowed: T.allCases.map(\.rawValue))
+            }
+            return value
+        }
+        var entry = LexiconEntry()
+        switch kind {
+        case .sentiment: entry.valence = try number(1, "valence")
+        case .negator: entry.isNegator = true
+        case .degree: entry.degree = try number(1, "multiplier")
+        case .contrast: entry.contrast = try choice(1, "role", ContrastRole.self)
+        case .irrealis: entry.irrealis = try choice(1, "role", IrrealisRole.self)
+        case .dimension:
+            let dimension = try choice(1, "dimension", Dimension.self)
+            entry.cues = [DimensionCue(dimension, weight: try number(2, "weight"))]
+        }
+        return (term, entry)
+    }
+}
+

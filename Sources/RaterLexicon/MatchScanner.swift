@@ -1,0 +1,90 @@
+import RaterSegment
+
+/// Walks one comment's tokens and collects the matcher's terms (see `TermMatcher` for the rules).
+struct MatchScanner {
+    let matcher: TermMatcher
+    let text: SegmentedText
+
+    func scan() -> [TermMatch] {
+        let tokens = text.tokens
+        guard !tokens.isEmpty else { return [] }
+        let byteCount = text.folded.count
+        // tokenAt[offset] = index of the token that contains byte `offset`; tokenEnd marks token end offsets.
+        var tokenAt = [Int32](repeating: 0, count: byteCount + 1)
+        var isTokenEnd = [Bool](repeating: false, count: byteCount + 1)
+        for (index, token) in tokens.enumerated() {
+            for offset in token.byteRange { tokenAt[offset] = Int32(index) }
+            isTokenEnd[Int(token.end)] = true
+        }
+        tokenAt[byteCount] = Int32(tokens.count - 1)
+        var matches = [TermMatch]()
+        text.folded.withUnsafeBufferPointer { bytes in
+            func isCharacterStart(_ offset: Int) -> Bool {
+                offset >= byteCount || bytes[offset] & 0xC0 != 0x80
+            }
+            func characterCount(_ range: Range<Int>) -> Int {
+                var count = 0
+                for offset in range where bytes[offset] & 0xC0 != 0x80 { count += 1 }
+                return count
+            }
+            func record(_ start: Int, _ end: Int, _ entry: Int32) {
+                matches.append(TermMatch(start: Int32(start), end: Int32(end), token: tokenAt[start], entry: entry))
+            }
+            /// Can lexicon terms cover start..<end completely? Returns the cover, or nil.
+            func cover(_ start: Int, _ end: Int) -> [(Int, Int, Int32)]? {
+                var pieces = [(Int, Int, Int32)]()
+                var position = start
+                while position < end {
+                    guard let match = matcher.longestMatch(in: bytes, from: position, limit: end,
+                                                           acceptEnd: isCharacterStart) else { return nil }
+                    pieces.append((position, match.end, match.entry))
+                    position = match.end
+                }
+                return pieces
+            }
+
+            var index = 0
+            var position = 0  // never match before this offset (matches do not overlap)
+            while index < tokens.count {
+                let token = tokens[index]
+                switch token.kind {
+                case .whitespace, .lineBreak:
+                    index += 1
+                    continue
+                case .ideographic:
+                    var offset = max(position, Int(token.start))
+                    let tokenEnd = Int(token.end)
+                    while offset < tokenEnd {
+                        if let match = matcher.longestMatch(in: bytes, from: offset, limit: byteCount,
+                                                            acceptEnd: isCharacterStart),
+                           characterCount(offset..<match.end) >= 2 {
+                            record(offset, match.end, match.entry)
+                            offset = match.end
+                            continue
+                        }
+                        if let pieces = cover(offset, tokenEnd) {
+                            for piece in pieces { record(piece.0, piece.1, piece.2) }
+                            offset = tokenEnd
+                            break
+                        }
+                        offset += 1
+                        while !isCharacterStart(offset) { offset += 1 }
+                    }
+                    position = offset
+                default:
+                    let start = Int(token.start)
+                    if start >= position,
+                       let match = matcher.longestMatch(in: bytes, from: start, limit: byteCount,
+                                                        acceptEnd: { isTokenEnd[$0] }) {
+                        record(start, match.end, match.entry)
+                        position = match.end
+                    }
+                }
+                // Skip the tokens a match has already consumed (a match may span several tokens).
+                index += 1
+                while index < tokens.count, Int(tokens[index].end) <= position { index += 1 }
+            }
+        }
+        return matches
+    }
+}

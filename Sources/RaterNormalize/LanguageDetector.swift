@@ -1,0 +1,43 @@
+import RaterCore
+
+/// Decides a comment's language from the scripts of its letters.
+///
+/// Script counting is enough for the two languages Rater reads and costs one pass over the bytes. A Han character
+/// carries about as much content as an English word, so Han characters are weighed against Latin *words*, not
+/// letters; otherwise "wifi 很慢" would count as English.
+public struct LanguageDetector: Sendable {
+    /// The smaller script must carry at least this share of the content for the comment to count as `mixed`.
+    public var mixedShare: Double
+
+    public init(mixedShare: Double = 0.25) {
+        self.mixedShare = mixedShare
+    }
+
+    public func detect(_ text: String) -> Language {
+        var han = 0
+        var latinWords = 0
+        var inLatinWord = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isLatin = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                || (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7)
+            if isLatin {
+                if !inLatinWord { latinWords += 1 }
+                inLatinWord = true
+                continue
+            }
+            inLatinWord = false
+            if Self.isHan(value) { han += 1 }
+        }
+        let total = han + latinWords
+        guard total > 0 else { return .und }
+        let minority = Double(min(han, latinWords)) / Double(total)
+        if minority >= mixedShare { return .mixed }
+        return han > latinWords ? .zh : .en
+    }
+
+    static func isHan(_ value: UInt32) -> Bool {
+        (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF)
+            || (value >= 0x20000 && value <= 0x2EBEF) || (value >= 0xF900 && value <= 0xFAFF)
+    }
+}

@@ -1,0 +1,76 @@
+/// Folds whitespace and strips characters that carry no meaning but can hide or disguise text.
+///
+/// Works on UTF-8 bytes in one pass: control characters (NUL, bell, C1) become spaces, bidirectional overrides and
+/// zero-width characters are dropped (they are how hostile text disguises itself), typographic apostrophes become
+/// ASCII so "don’t" matches the lexicon's "don't", runs of spaces become one space, runs that contain a line break
+/// become one line break (a line break ends a sentence), and the ends are trimmed.
+enum WhitespaceFolding {
+    static func fold(_ text: String) -> String {
+        var source = text
+        return source.withUTF8 { bytes -> String in
+            var output = [UInt8]()
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var pendingNewline = false
+            var index = 0
+            func flushSeparator(into output: inout [UInt8]) {
+                if !output.isEmpty {
+                    if pendingNewline { output.append(0x0A) } else if pendingSpace { output.append(0x20) }
+                }
+                pendingSpace = false
+                pendingNewline = false
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    switch byte {
+                    case 0x0A, 0x0D, 0x0B, 0x0C:
+                        pendingNewline = true
+                    case 0x00...0x1F, 0x20, 0x7F:
+                        pendingSpace = true
+                    default:
+                        flushSeparator(into: &output)
+                        output.append(byte)
+                    }
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                let end = min(index + length, bytes.count)
+                let scalar = Self.decode(bytes, index, end)
+                index = end
+                switch scalar {
+                case 0x80...0x9F, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                    pendingSpace = true  // C1 controls and Unicode spaces (U+3000 is the ideographic space)
+                case 0x2028, 0x2029, 0x85:
+                    pendingNewline = true
+                case 0x200B...0x200D, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F:
+                    // Zero-width and bidi controls. ZWJ (U+200D) must survive inside emoji sequences, so keep it
+                    // when it sits between two non-ASCII characters.
+                    if scalar == 0x200D, let last = output.last, last >= 0x80, index < bytes.count,
+                       bytes[index] >= 0x80 {
+                        output.append(contentsOf: bytes[(end - length)..<end])
+                    }
+                case 0x2018, 0x2019, 0x2032:
+                    flushSeparator(into: &output)
+                    output.append(0x27)
+                default:
+                    flushSeparator(into: &output)
+                    output.append(contentsOf: bytes[(end - length)..<end])
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt32 {
+        let count = end - start
+        var value = UInt32(bytes[start]) & (count == 4 ? 0x07 : count == 3 ? 0x0F : 0x1F)
+        var position = start + 1
+        while position < end {
+            value = (value << 6) | (UInt32(bytes[position]) & 0x3F)
+            position += 1
+        }
+        return value
+    }
+}

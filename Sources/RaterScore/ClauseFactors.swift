@@ -1,0 +1,92 @@
+import RaterLexicon
+import RaterSegment
+
+/// A rule that re-weighs every term of a scoring unit: contrast, concession, irrealis, exclamation, closing verdict.
+struct UnitFactor {
+    let rule: AppliedRule
+    let positive: Double
+    let negative: Double
+
+    init(_ rule: AppliedRule, factor: Double) {
+        self.rule = rule
+        positive = factor
+        negative = factor
+    }
+
+    init(_ rule: AppliedRule, positive: Double, negative: Double) {
+        self.rule = rule
+        self.positive = positive
+        self.negative = negative
+    }
+
+    func apply(_ value: Double, _ applied: inout [AppliedRule]) -> Double {
+        applied.append(rule)
+        return value * (value >= 0 ? positive : negative)
+    }
+}
+
+enum ClauseFactors {
+    static func compute(units: [ScoringUnit], segmented: SegmentedText, matches: [TermMatch],
+                        entries: [LexiconEntry], rules: ScoringRules) -> [[UnitFactor]] {
+        var factors = [[UnitFactor]](repeating: [], count: units.count)
+        let sentences = segmented.sentenceCount
+        var lastTurnUnit = -1
+        for (index, unit) in units.enumerated() {
+            let clause = segmented.clauses[unit.clause]
+            let isLastOfClause = index + 1 == units.count || units[index + 1].clause != unit.clause
+            var turnWord: String?
+            var concessionWord: String?
+            var irrealis: (role: String, word: String)?
+            for matchIndex in unit.matches {
+                let match = matches[matchIndex]
+                let entry = entries[Int(match.entry)]
+                let word = segmented.text(match.byteRange)
+                if entry.contrast == .turn, matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
+                if entry.contrast == .concession, concessionWord == nil { concessionWord = word }
+                if let role = entry.irrealis, irrealis == nil { irrealis = (role.rawValue, word) }
+            }
+            if let turnWord {
+                factors[index].append(UnitFactor(.afterContrast(by: turnWord, factor: rules.afterTurn),
+                                                 factor: rules.afterTurn))
+                // The units this turn answers: back to the previous turn, within this sentence, or the whole
+                // previous sentence when the turn opens a sentence ("Great food. But the service…").
+                let opensSentence = index == 0 || units[index - 1].sentence != unit.sentence
+                let scope = opensSentence ? unit.sentence - 1 : unit.sentence
+                var previous = index - 1
+                while previous > lastTurnUnit, previous >= 0, units[previous].sentence >= scope,
+                      units[previous].sentence <= unit.sentence {
+                    factors[previous].append(UnitFactor(.beforeContrast(by: turnWord, factor: rules.beforeTurn),
+                                                        factor: rules.beforeTurn))
+                    previous -= 1
+                }
+                lastTurnUnit = index
+            } else if index > 0, let conceded = factors[index - 1].first(where: {
+                if case .conceded = $0.rule { return true } else { return false }
+            }), case let .conceded(word, _) = conceded.rule {
+                factors[index].append(UnitFactor(.afterContrast(by: word, factor: rules.afterConcession),
+                                                 factor: rules.afterConcession))
+            }
+            if let concessionWord {
+                factors[index].append(UnitFactor(.conceded(by: concessionWord, factor: rules.conceded),
+                                                 factor: rules.conceded))
+            }
+            if irrealis == nil, isLastOfClause, clause.terminator.questionMarks > 0 { irrealis = ("question", "?") }
+            if let irrealis {
+                let positive = rules.irrealisPositive[irrealis.role] ?? 1
+                let negative = rules.irrealisNegative[irrealis.role] ?? 1
+                factors[index].append(UnitFactor(.irrealis(role: irrealis.role, by: irrealis.word,
+                                                           factor: positive),
+                                                 positive: positive, negative: negative))
+            }
+            if isLastOfClause, clause.terminator.exclamationMarks > 0 {
+                let factor = 1 + rules.perExclamation * Double(min(clause.terminator.exclamationMarks, 3))
+                factors[index].append(UnitFactor(.emphasis(kind: "exclamation", factor: factor), factor: factor))
+            }
+            if sentences >= 2, unit.sentence == sentences - 1 {
+                factors[index].append(UnitFactor(.finalClause(factor: rules.finalSentence),
+                                                 factor: rules.finalSentence))
+            }
+        }
+        return factors
+    }
+}

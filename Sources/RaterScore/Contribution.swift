@@ -1,0 +1,87 @@
+/// One term's part in a comment's score, with every rule that changed it: the explanation analysts read.
+public struct Contribution: Sendable, Equatable {
+    /// The term as the customer wrote it.
+    public var term: String
+    /// The clause it sits in (index into `ScoredComment.clauses`).
+    public var clause: Int
+    /// The lexicon valence, −4…4.
+    public var base: Double
+    public var rules: [AppliedRule]
+    /// The valence after every rule: what the term adds to the comment.
+    public var weight: Double
+
+    public init(term: String, clause: Int, base: Double, rules: [AppliedRule], weight: Double) {
+        self.term = term
+        self.clause = clause
+        self.base = base
+        self.rules = rules
+        self.weight = weight
+    }
+}
+
+/// A scoring rule applied to a term, with the words that triggered it.
+public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
+    case negated(by: String)
+    case doubleNegated(by: [String])
+    case intensified(by: String, factor: Double)
+    case softened(by: String, factor: Double)
+    /// A softening negator such as 不太 or "less".
+    case softNegated(by: String, factor: Double)
+    case afterContrast(by: String, factor: Double)
+    case beforeContrast(by: String, factor: Double)
+    case conceded(by: String, factor: Double)
+    case irrealis(role: String, by: String, factor: Double)
+    case emphasis(kind: String, factor: Double)
+    case finalClause(factor: Double)
+
+    /// A short machine-readable name, for JSON and filters.
+    public var name: String {
+        switch self {
+        case .negated: return "negated"
+        case .doubleNegated: return "double_negated"
+        case .intensified: return "intensified"
+        case .softened: return "softened"
+        case .softNegated: return "soft_negated"
+        case .afterContrast: return "after_contrast"
+        case .beforeContrast: return "before_contrast"
+        case .conceded: return "conceded"
+        case .irrealis: return "irrealis"
+        case .emphasis: return "emphasis"
+        case .finalClause: return "final_clause"
+        }
+    }
+
+    /// The word or words that triggered the rule, if any.
+    public var trigger: String? {
+        switch self {
+        case let .negated(word), let .intensified(word, _), let .softened(word, _), let .softNegated(word, _),
+             let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
+             let .irrealis(_, word, _):
+            return word
+        case let .doubleNegated(words): return words.joined(separator: " ")
+        case let .emphasis(kind, _): return kind
+        case .finalClause: return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .negated(word): return "negated by '\(word)'"
+        case let .doubleNegated(words): return "double negation '\(words.joined(separator: "…"))' (softened)"
+        case let .intensified(word, factor): return "intensified by '\(word)' ×\(Self.format(factor))"
+        case let .softened(word, factor): return "softened by '\(word)' ×\(Self.format(factor))"
+        case let .softNegated(word, factor): return "softly negated by '\(word)' ×\(Self.format(factor))"
+        case let .afterContrast(word, factor): return "after contrast '\(word)' ×\(Self.format(factor))"
+        case let .beforeContrast(word, factor): return "before contrast '\(word)' ×\(Self.format(factor))"
+        case let .conceded(word, factor): return "conceded by '\(word)' ×\(Self.format(factor))"
+        case let .irrealis(role, word, factor): return "\(role) ('\(word)') ×\(Self.format(factor))"
+        case let .emphasis(kind, factor): return "emphasis: \(kind) ×\(Self.format(factor))"
+        case let .finalClause(factor): return "closing clause ×\(Self.format(factor))"
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,0 +1,35 @@
+import RaterCore
+import RaterLexicon
+import RaterNormalize
+import RaterSegment
+
+/// The score stage's output: the comment, its segmentation, the lexicon terms found, and the sentiment of each
+/// scoring unit and of the whole. The dimension stage reads the units; it never re-segments or re-matches.
+public struct ScoredComment: Sendable {
+    public var comment: NormalizedComment
+    public var segmented: SegmentedText
+    public var matches: [TermMatch]
+    public var units: [ScoringUnit]
+    public var contributions: [Contribution]
+    public var sentiment: Sentiment
+}
+
+/// A clause, or the part of a clause on one side of a contrast word: the span sentiment and dimensions are
+/// attributed to.
+public struct ScoringUnit: Sendable, Equatable {
+    /// Indexes into `SegmentedText.tokens`.
+    public var tokens: Range<Int>
+    public var sentence: Int
+    /// Index into `SegmentedText.clauses` of the clause the unit belongs to.
+    public var clause: Int
+    /// Indexes into `ScoredComment.matches` of the terms inside the unit.
+    public var matches: Range<Int>
+    /// The summed positive and (absolute) negative contribution weights of the unit's terms.
+    public var positive: Double
+    public var negative: Double
+
+    /// The unit's own leaning, −1…1, on the same formula as the comment score.
+    public func score(damping: Double) -> Double {
+        (positive - negative) / (positive + negative + damping)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import RaterCore
+import RaterLexicon
+import RaterNormalize
+import RaterSegment
+
+/// The score stage: lexicon valence shaped by negation, degree, contrast, irrealis and emphasis rules.
+///
+/// Stateless apart from its configuration, so one scorer can serve every worker.
+public struct Scorer: Sendable {
+    public let matcher: TermMatcher
+    public var rules: ScoringRules
+    public var thresholds: LabelThresholds
+    public var confidence: ConfidenceModel
+
+    public init(matcher: TermMatcher, rules: ScoringRules = ScoringRules(), thresholds: LabelThresholds = .standard,
+                confidence: ConfidenceModel = ConfidenceModel()) {
+        self.matcher = matcher
+        self.rules = rules
+        self.thresholds = thresholds
+        self.confidence = confidence
+    }
+
+    public func score(_ comment: NormalizedComment, segmented: SegmentedText) -> ScoredComment {
+        var matches = matcher.matches(in: segmented)
+        ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)
+        var units = UnitBuilder.units(for: segmented, matches: matches, entries: matcher.entries)
+        let factors = ClauseFactors.compute(units: units, segmented: segmented, matches: matches,
+                                            entries: matcher.entries, rules: rules)
+        var contributions = [Contribution]()
+        let allCapitals = CapitalsRule.isShouting(segmented)
+        let ordinals = WordOrdinals(segmented)
+        for unitIndex in units.indices {
+            let unit = units[unitIndex]
+            var modifiers = PendingModifiers()
+            for matchIndex in unit.matches {
+                let match = matches[matchIndex]
+                let entry = matcher.entries[Int(match.entry)]
+                let ordinal = ordinals[Int(match.token)]
+                if entry.valence == nil {
+                    modifiers.expire(before: ordinal, window: rules.modifierWindow)
+                    let word = segmented.text(match.byteRange)
+                    if entry.isNegator { modifiers.negators.append((word, ordinal)) }
+                    if let degree = entry.degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negators.count)) }
+                    continue
+                }
+                modifiers.expire(before: ordinal, window: rules.modifierWindow)
+                let base = entry.valence!
+                var rules = [AppliedRule]()
+                var value = applyModifiers(base, modifiers, &rules)
+                modifiers = PendingModifiers()
+                value = applyEmphasis(value, match: match, unit: unit, segmented: segmented,
+                                      allCapitals: allCapitals, &rules)
+                for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
+                contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
+                                                  base: base, rules: rules, weight: value))
+                if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
+            }
+        }
+        let sentiment = summarize(units)
+        return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
+                             contributions: contributions, sentiment: sentiment)
+    }
+
+    private func applyModifiers(_ base: Double, _ modifiers: PendingModifiers, _ applied: inout [AppliedRule])
+        -> Double
+    {
+        var value = base
+        var negatedIntensifier = false
+        for degree in modifiers.degrees {
+            if degree.factor < 0 {
+                value *= degree.factor
+                applied.append(.softNegated(by: degree.word, factor: degree.factor))
+            } else if degree.factor > 1, degree.negatorsBefore % 2 == 1 {
+                negatedIntensifier = true
+            } else if degree.factor >= 1 {
+                value *= degree.factor
+                applied.append(.intensified(by: degree.word, factor: degree.factor))
+            } else {
+                value *= degree.factor
+                applied.append(.softened(by: degree.word, factor: degree.factor))
+            }
+        }
+        let negators = modifiers.negators.map(\.word)
+        if negatedIntensifier {
+            value *= rules.negatedIntensifier
+            applied.append(.softNegated(by: negators.joined(separator: " ") + " "
+                                            + modifiers.degrees.map(\.word).joined(separator: " "),
+                                        factor: rules.negatedIntensifier))
+        } else if negators.count % 2 == 1 {
+            value *= value > 0 ? -rules.negatedPositive : -rules.negatedNegative
+            applied.append(.negated(by: negators.joined(separator: " ")))
+        } else if !negators.isEmpty {
+            value *= rules.doubleNegation
+            applied.append(.doubleNegated(by: negators))
+        }
+        return value
+    }
+
+    private func applyEmphasis(_ value: Double, match: TermMatch, unit: ScoringUnit, segmented: SegmentedText,
+                               allCapitals: Bool, _ applied: inout [AppliedRule]) -> Double
+    {
+        var value = value
+        if !allCapitals, CapitalsRule.isCapitalized(segmented.original[match.byteRange]) {
+            value *= rules.capitals
+            applied.append(.emphasis(kind: "capitals", factor: rules.capitals))
+        }
+        if ElongationMatcher.isElongated(segmented.folded[match.byteRange]) {
+            value *= rules.elongation
+            applied.append(.emphasis(kind: "elongated", factor: rules.elongation))
+        }
+        return value
+    }
+
+    private func summarize(_ units: [ScoringUnit]) -> Sentiment {
+        let positive = units.reduce(0) { $0 + $1.positive }
+        let negative = units.reduce(0) { $0 + $1.negative }
+        let score = (positive - negative) / (positive + negative + rules.damping)
+        var counts = [SentimentLabel: Int]()
+        for unit in units { counts[thresholds.label(for: unit.score(damping: rules.damping)), default: 0] += 1 }
+        let total = Double(max(units.count, 1))
+        let label = thresholds.label(for: score)
+        return Sentiment(
+            score: score, label: label,
+            positiveShare: units.isEmpty ? 0 : Double(counts[.positive] ?? 0) / total,
+            negativeShare: units.isEmpty ? 0 : Double(counts[.negative] ?? 0) / total,
+            neutralShare: units.isEmpty ? 0 : Double(counts[.neutral] ?? 0) / total,
+            confidence: confidence.confidence(score: score, evidence: positive + negative, label: label),
+            positiveMass: positive, negativeMass: negative)
+    }
+}
+
+/// Negators and degree words seen since the last sentiment term, waiting for the term they modify.
+struct PendingModifiers {
+    var negators: [(word: String, ordinal: Int)] = []
+    /// `negatorsBefore` tells "not very good" (negator first) from "very not good".
+    var degrees: [(word: String, factor: Double, ordinal: Int, negatorsBefore: Int)] = []
+
+    /// Drops everything once more than `window` words separate the latest modifier from `ordinal`.
+    mutating func expire(before ordinal: Int, window: Int) {
+        let latest = max(negators.last?.ordinal ?? -1_000, degrees.last?.ordinal ?? -1_000)
+        if ordinal - latest > window + 1 { self = PendingModifiers() }
+    }
+}

@@ -1,0 +1,36 @@
+/// The factors the sentiment rules use. Defaults are chosen to be explainable and were checked against the
+/// development sets; every factor is documented where it applies so an analyst can predict a score by hand.
+public struct ScoringRules: Sendable, Equatable {
+    /// How many words may stand between a negator or degree word and the term it modifies.
+    public var modifierWindow = 3
+    /// A negated positive term keeps this share of its strength as a negative ("not good" ≈ −0.75 × good).
+    public var negatedPositive = 0.75
+    /// A negated negative term turns mildly positive ("not bad" ≈ +0.5 × |bad|).
+    public var negatedNegative = 0.5
+    /// Double negation (不是不好) keeps the original polarity, softened.
+    public var doubleNegation = 0.6
+    /// A negated intensifier ("not very good", 不是很好) becomes a soft negation.
+    public var negatedIntensifier = -0.45
+    /// Clauses after a turn (但是, but) weigh more, clauses before it less.
+    public var afterTurn = 1.5
+    public var beforeTurn = 0.6
+    /// A conceded clause (虽然…, although…) weighs less and the clause after it more.
+    public var conceded = 0.5
+    public var afterConcession = 1.3
+    /// Questions, conditionals and wishes state no settled opinion. Positive terms in them count little
+    /// ("is it any good?"); negative terms keep more, because complaining questions are usually rhetorical
+    /// ("why is it so slow?").
+    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3]
+    public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6]
+    /// Emphasis: a word in capitals in a comment that is not all capitals, an elongated word (sooo), and each
+    /// exclamation mark closing the clause (up to three).
+    public var capitals = 1.3
+    public var elongation = 1.2
+    public var perExclamation = 0.15
+    /// The last sentence of a comment with several sentences is usually the verdict.
+    public var finalSentence = 1.25
+    /// score = (positive − negative) / (positive + negative + damping): keeps one mild word from reading as ±1.
+    public var damping = 1.0
+
+    public init() {}
+}

@@ -1,0 +1,35 @@
+import RaterLexicon
+import RaterSegment
+
+/// Cuts clauses into scoring units at turn words, so "the room was nice but the staff were rude" scores as two
+/// spans even without a comma.
+enum UnitBuilder {
+    static func units(for text: SegmentedText, matches: [TermMatch], entries: [LexiconEntry]) -> [ScoringUnit] {
+        var units = [ScoringUnit]()
+        var matchIndex = 0
+        for (clauseIndex, clause) in text.clauses.enumerated() {
+            let clauseStart = Int(text.tokens[clause.tokens.lowerBound].start)
+            let clauseEnd = clause.tokens.isEmpty ? clauseStart : Int(text.tokens[clause.tokens.upperBound - 1].end)
+            while matchIndex < matches.count, Int(matches[matchIndex].start) < clauseStart { matchIndex += 1 }
+            var unitTokenStart = clause.tokens.lowerBound
+            var unitMatchStart = matchIndex
+            var sawTerm = false
+            while matchIndex < matches.count, Int(matches[matchIndex].start) < clauseEnd {
+                let match = matches[matchIndex]
+                if entries[Int(match.entry)].contrast == .turn, sawTerm {
+                    units.append(ScoringUnit(tokens: unitTokenStart..<Int(match.token), sentence: clause.sentence,
+                                             clause: clauseIndex, matches: unitMatchStart..<matchIndex,
+                                             positive: 0, negative: 0))
+                    unitTokenStart = Int(match.token)
+                    unitMatchStart = matchIndex
+                }
+                sawTerm = true
+                matchIndex += 1
+            }
+            units.append(ScoringUnit(tokens: unitTokenStart..<clause.tokens.upperBound, sentence: clause.sentence,
+                                     clause: clauseIndex, matches: unitMatchStart..<matchIndex,
+                                     positive: 0, negative: 0))
+        }
+        return units
+    }
+}

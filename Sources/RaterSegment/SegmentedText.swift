@@ -1,0 +1,33 @@
+/// A comment's text split into tokens, clauses and sentences.
+///
+/// `folded` is the text's UTF-8 with ASCII letters lower-cased; it has the same byte offsets as `original`, so a
+/// match found in `folded` quotes back from `original` exactly as the customer wrote it.
+public struct SegmentedText: Sendable {
+    public var original: [UInt8]
+    public var folded: [UInt8]
+    public var tokens: [Token]
+    public var clauses: [Clause]
+
+    public init(original: [UInt8], folded: [UInt8], tokens: [Token], clauses: [Clause]) {
+        self.original = original
+        self.folded = folded
+        self.tokens = tokens
+        self.clauses = clauses
+    }
+
+    /// The original text of a byte range.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: original[range], as: UTF8.self)
+    }
+
+    public func text(of token: Token) -> String { text(token.byteRange) }
+
+    /// The original text of a clause, without leading or trailing spaces.
+    public func text(of clause: Clause) -> String {
+        let meaningful = clause.tokens.filter { tokens[$0].kind != .whitespace && tokens[$0].kind != .lineBreak }
+        guard let first = meaningful.first, let last = meaningful.last else { return "" }
+        return text(Int(tokens[first].start)..<Int(tokens[last].end))
+    }
+
+    public var sentenceCount: Int { (clauses.last?.sentence ?? -1) + 1 }
+}

@@ -1,0 +1,50 @@
+/// The segment stage: ICU word break, then clauses and sentences from punctuation.
+///
+/// Holds an ICU break iterator: create one `Segmenter` per worker.
+public final class Segmenter {
+    private let breaker: WordBreaker
+
+    public init() throws {
+        breaker = try WordBreaker()
+    }
+
+    public func segment(_ text: String) throws -> SegmentedText {
+        let original = Array(text.utf8)
+        var folded = original
+        for index in folded.indices where folded[index] >= 0x41 && folded[index] <= 0x5A { folded[index] |= 0x20 }
+        var tokens = [Token]()
+        tokens.reserveCapacity(original.count / 3 + 4)
+        try original.withUnsafeBufferPointer { bytes in
+            var start = 0
+            try breaker.forEachBoundary(in: bytes) { end, status in
+                tokens.append(Token(start: Int32(start), end: Int32(end),
+                                    kind: Self.kind(of: bytes, start, end, status: status)))
+                start = end
+            }
+        }
+        let clauses = ClauseSplitter.split(tokens: tokens, bytes: original)
+        return SegmentedText(original: original, folded: folded, tokens: tokens, clauses: clauses)
+    }
+
+    /// ICU's rule status tells words from non-words; non-words are told apart here by their first character, since
+    /// ICU gives spaces, punctuation and emoji the same status 0.
+    static func kind(of bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, status: Int32) -> Token.Kind {
+        switch status {
+        case 100..<200: return .number
+        case 200..<300: return .word
+        case 300..<500: return .ideographic
+        default: break
+        }
+        let first = bytes[start]
+        if first == 0x0A { return .lineBreak }
+        if first == 0x20 || first == 0x09 || first == 0x0D { return .whitespace }
+        if first < 0x80 { return .punctuation }
+        let scalar = ClauseSplitter.scalar(at: start, in: bytes)
+        switch scalar {
+        case 0x3000...0x303F, 0xFF00...0xFF65, 0x2010...0x2027, 0x2030...0x205E, 0xFE30...0xFE4F, 0xA1...0xBF:
+            return .punctuation
+        default:
+            return .symbol
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import CRaterICU
+
+/// A reusable ICU word break iterator over UTF-8. Not thread-safe: one per worker.
+final class WordBreaker {
+    private let handle: OpaquePointer
+    private var offsets = [Int64](repeating: 0, count: 256)
+    private var statuses = [Int32](repeating: 0, count: 256)
+
+    init() throws {
+        var status: Int32 = 0
+        guard let handle = rater_wordbreaker_open(&status) else { throw SegmentationError.icu(code: status) }
+        self.handle = handle
+    }
+
+    deinit { rater_wordbreaker_close(handle) }
+
+    /// Calls `body` with each segment's end offset and ICU rule status, in order.
+    func forEachBoundary(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int32) -> Void) throws {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        let status = rater_wordbreaker_set_text(handle, base, Int64(bytes.count))
+        guard status <= 0 else { throw SegmentationError.icu(code: status) }
+        while true {
+            let count = offsets.withUnsafeMutableBufferPointer { offsetBuffer in
+                statuses.withUnsafeMutableBufferPointer { statusBuffer in
+                    rater_wordbreaker_next_batch(handle, offsetBuffer.baseAddress!, statusBuffer.baseAddress!,
+                                                 Int32(offsetBuffer.count))
+                }
+            }
+            if count == 0 { return }
+            for index in 0..<Int(count) { body(Int(offsets[index]), statuses[index]) }
+        }
+    }
+}
+
+public enum SegmentationError: Error, Sendable, CustomStringConvertible {
+    case icu(code: Int32)
+
+    public var description: String {
+        switch self {
+        case let .icu(code): return "ICU word break failed (UErrorCode \(code))"
+        }
+    }
+}

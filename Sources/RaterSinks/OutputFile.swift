@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A buffered output that is either standard output or a file written atomically.
+///
+/// A file is written to a temporary sibling and renamed over the target only by `commit()`, so a run that is
+/// killed or fails leaves the previous output intact instead of half a file.
+public final class OutputFile {
+    public let path: String
+    private let file: UnsafeMutablePointer<FILE>
+    private let temporaryPath: String?
+    private var buffer = [UInt8]()
+    private var committed = false
+
+    /// Opens `path` for writing, or standard output for `-`.
+    public init(path: String) throws {
+        self.path = path
+        if path == "-" {
+            file = fdopen(1, "wb")
+            temporaryPath = nil
+        } else {
+            let temporary = path + ".tmp-\(getpid())"
+            guard let opened = fopen(temporary, "wb") else {
+                throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            file = opened
+            temporaryPath = temporary
+        }
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit {
+        if let temporaryPath, !committed {
+            fclose(file)
+            unlink(temporaryPath)
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        let written = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        buffer.removeAll(keepingCapacity: true)
+        guard written > 0 || ferror(file) == 0 else {
+            throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+        if fflush(file) != 0 { throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    /// Flushes and, for a file, moves it into place.
+    public func commit() throws {
+        try flush()
+        guard let temporaryPath else { return }
+        committed = true
+        if fclose(file) != 0 { throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        if rename(temporaryPath, path) != 0 {
+            unlink(temporaryPath)
+            throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+}
+
+public enum OutputError: Error, Sendable, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case writeFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason): return "\(path): cannot open for writing (\(reason))"
+        case let .writeFailed(path, reason): return "\(path): write failed (\(reason))"
+        }
+    }
+}

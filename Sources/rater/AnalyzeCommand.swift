@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Rater
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Analyse exports of comments and write one JSON result per record (JSON Lines).")
+
+    @Argument(help: "Input files (plain text, CSV, TSV or XML); none or '-' reads standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "Input format: auto, text, csv, tsv or xml.")
+    var format: InputFormat = .auto
+
+    @Option(help: "CSV/TSV column holding the comment.")
+    var textColumn: String?
+
+    @Option(help: "CSV/TSV column holding the record id.")
+    var idColumn: String?
+
+    @Option(help: "XML element that is one record (default: the element repeated under the root).")
+    var xmlRecord: String?
+
+    @Option(help: "XML child element holding the comment (default: 'text', else the record's own text).")
+    var xmlText: String?
+
+    @Option(help: "XML attribute or child holding the record id (default: an 'id' attribute).")
+    var xmlId: String?
+
+    @Option(name: .shortAndLong, help: "Where to write results: a file (written atomically) or '-' for standard output.")
+    var output: String = "-"
+
+    @Option(help: "Write rejected records here as JSON Lines (source, line, reason, raw record).")
+    var rejects: String?
+
+    @Flag(help: "Stop with exit code 4 at the first rejected record.")
+    var strict = false
+
+    @Flag(help: "Include the normalized comment text in each result.")
+    var includeText = false
+
+    @Flag(help: "Leave out explanations (terms and dimension evidence) for smaller output.")
+    var noExplanation = false
+
+    @Option(help: "Worker threads (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @OptionGroup var engineOptions: EngineOptions
+
+    func run() throws {
+        var options = IngestOptions()
+        options.format = format
+        options.textColumn = textColumn
+        options.idColumn = idColumn
+        options.xmlRecord = xmlRecord
+        options.xmlText = xmlText
+        options.xmlID = xmlId
+        let engine = try engineOptions.makeEngine()
+        let output = try OutputFile(path: output)
+        let rejectsFile = try rejects.map { try OutputFile(path: $0) }
+        let encoder = ResultEncoder(includeText: includeText, includeExplanation: !noExplanation)
+        let rejectionEncoder = RejectionEncoder()
+        let run = AnalyzeRun(inputs: inputs, options: options, engine: engine, jobs: jobs)
+        var stoppedStrict = false
+        let summary: RunSummary
+        do {
+            summary = try run.run(
+                onResult: { try output.write(encoder.encode($0)) },
+                onRejection: { rejection in
+                    printError("rater: rejected \(rejection.location): \(rejection.reason.message)")
+                    try rejectsFile?.write(rejectionEncoder.encode(rejection))
+                    if strict {
+                        stoppedStrict = true
+                        throw StrictStop()
+                    }
+                })
+        } catch is StrictStop {
+            try output.commit()
+            try rejectsFile?.commit()
+            throw RaterExit.strictStop
+        } catch {
+            printError("rater: \(error)")
+            throw ExitCode.failure
+        }
+        _ = stoppedStrict
+        try output.commit()
+        try rejectsFile?.commit()
+        printError(summary.report)
+        if summary.rejected > 0 { throw RaterExit.rejectedRecords }
+    }
+}
+
+struct StrictStop: Error {}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

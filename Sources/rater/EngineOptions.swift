@@ -1,0 +1,46 @@
+import ArgumentParser
+import Rater
+
+/// Options every command that scores text shares.
+struct EngineOptions: ParsableArguments {
+    @Option(name: .customLong("lexicons"), help: "The built-in lexicon folder (default: found beside the binary).")
+    var lexiconDirectory: String?
+
+    @Option(name: .customLong("lexicon"), help: "A user lexicon file or folder layered over the built-in ones (repeatable).")
+    var userLexicons: [String] = []
+
+    @Option(help: "Language to report: auto (detect), zh or en.")
+    var lang: LanguageChoice = .auto
+
+    @Option(help: "Scores above this are positive.")
+    var positiveThreshold: Double = LabelThresholds.standard.positive
+
+    @Option(help: "Scores below this are negative.")
+    var negativeThreshold: Double = LabelThresholds.standard.negative
+
+    func validate() throws {
+        guard negativeThreshold <= positiveThreshold else {
+            throw ValidationError("--negative-threshold must not exceed --positive-threshold")
+        }
+    }
+
+    func makeEngine() throws -> Engine {
+        try Engine.standard(lexiconDirectory: lexiconDirectory, userLexicons: userLexicons,
+                            thresholds: LabelThresholds(positive: positiveThreshold, negative: negativeThreshold),
+                            languageOverride: lang.language)
+    }
+}
+
+enum LanguageChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, zh, en
+
+    var language: Language? {
+        switch self {
+        case .auto: return nil
+        case .zh: return .zh
+        case .en: return .en
+        }
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}

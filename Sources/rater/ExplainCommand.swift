@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Rater
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how one comment is scored: every term, the rules applied to it, and the dimensions.")
+
+    @Argument(help: "The comment text.")
+    var text: String
+
+    @OptionGroup var engineOptions: EngineOptions
+
+    func run() throws {
+        let engine = try engineOptions.makeEngine()
+        let analysis = try Analyzer(engine: engine).analysis(of: text)
+        print(ExplanationFormatter.format(analysis, engine: engine))
+    }
+}
+
+/// The human-readable explanation `rater explain` prints.
+enum ExplanationFormatter {
+    static func format(_ analysis: Analyzer.Analysis, engine: Engine) -> String {
+        let scored = analysis.scored
+        let sentiment = scored.sentiment
+        var lines = [String]()
+        lines.append("text:       \(scored.comment.text)")
+        lines.append("language:   \(scored.comment.language.rawValue)"
+            + (scored.comment.wasTransliterated ? " (Traditional → Simplified)" : ""))
+        lines.append("sentiment:  \(sentiment.label.rawValue)  score \(fixed(sentiment.score))  "
+            + "confidence \(fixed(sentiment.confidence))  (positive mass \(fixed(sentiment.positiveMass)), "
+            + "negative mass \(fixed(sentiment.negativeMass)))")
+        lines.append("clauses:")
+        for (index, unit) in scored.units.enumerated() {
+            let clause = Clause(tokens: unit.tokens, sentence: unit.sentence, terminator: Clause.Terminator())
+            lines.append("  [\(index)] \(scored.segmented.text(of: clause))  → \(fixed(unit.score(damping: engine.scorer.rules.damping)))")
+        }
+        lines.append("terms:")
+        if scored.contributions.isEmpty { lines.append("  (no sentiment terms found)") }
+        for contribution in scored.contributions {
+            var line = "  [\(contribution.clause)] \(contribution.term)  base \(fixed(contribution.base))"
+            if !contribution.rules.isEmpty {
+                line += "  " + contribution.rules.map(\.description).joined(separator: "; ")
+            }
+            line += "  → \(fixed(contribution.weight))"
+            lines.append(line)
+        }
+        lines.append("dimensions:")
+        if analysis.dimensions.isEmpty { lines.append("  (none)") }
+        for dimension in analysis.dimensions {
+            lines.append("  \(dimension.dimension.rawValue): \(dimension.label.rawValue) \(fixed(dimension.score)) "
+                + "(\(dimension.mentions) mention(s)): "
+                + dimension.evidence.map { "'\($0.cue)' in «\($0.clause)»" }.joined(separator: ", "))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+}

@@ -1,0 +1,50 @@
+import RaterCore
+import Testing
+
+@testable import RaterNormalize
+
+@Suite struct NormalizerTests {
+    private func normalize(_ text: String) throws -> NormalizedComment {
+        try Normalizer().normalize(SourceRecord(source: "t", recordNumber: 1, text: text))
+    }
+
+    @Test func fullWidthBecomesHalfWidth() throws {
+        #expect(try normalize("ＷＩＦＩ很慢！１２３").text == "WIFI很慢!123")
+    }
+
+    @Test func whitespaceIsFoldedAndTrimmed() throws {
+        #expect(try normalize("  good \t\t food  \u{3000} ").text == "good food")
+        #expect(try normalize("first line \r\n\r\n second").text == "first line\nsecond")
+    }
+
+    @Test func controlAndBidiCharactersAreRemoved() throws {
+        #expect(try normalize("bad\u{0}service\u{7}").text == "bad service")
+        #expect(try normalize("abc\u{202E}def\u{200B}g").text == "abcdefg")
+    }
+
+    @Test func emojiZeroWidthJoinerSurvives() throws {
+        let family = "👨\u{200D}👩\u{200D}👧"
+        #expect(try normalize("nice \(family)").text == "nice \(family)")
+    }
+
+    @Test func typographicApostropheBecomesASCII() throws {
+        #expect(try normalize("don\u{2019}t").text == "don't")
+    }
+
+    @Test func traditionalChineseIsTransliterated() throws {
+        let result = try normalize("這個飯店的服務態度很好")
+        #expect(result.text == "这个饭店的服务态度很好")
+        #expect(result.wasTransliterated)
+        #expect(try !normalize("这个饭店很好").wasTransliterated)
+    }
+
+    @Test func languageDetection() {
+        let detector = LanguageDetector()
+        #expect(detector.detect("服务很好") == .zh)
+        #expect(detector.detect("The staff were lovely") == .en)
+        #expect(detector.detect("wifi 很慢") == .zh)
+        #expect(detector.detect("服务 excellent, staff friendly") == .mixed)
+        #expect(detector.detect("12345 !!! 👍") == .und)
+        #expect(detector.detect("") == .und)
+    }
+}
