@@ -88,7 +88,7 @@ public final class XMLRecordReader: RecordReader {
             guard name == recordName else { continue }
             recordNumber += 1
             let started = XMLRecordBuilder(name: name, depth: depth,
-                                           line: Int(xmlTextReaderGetParserLineNumber(reader)),
+                                           line: Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader))),
                                            attributes: attributes())
             if xmlTextReaderIsEmptyElement(reader) == 1 { return finish(started) }
             builder = started

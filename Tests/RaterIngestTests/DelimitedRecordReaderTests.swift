@@ -1,0 +1,85 @@
+import RaterCore
+import Testing
+
+@testable import RaterIngest
+
+@Suite struct DelimitedRecordReaderTests {
+    @Test func quotedFieldsWithDelimitersQuotesAndNewlines() throws {
+        let path = try temporaryFile("id,branch,comment\n1,A,\"good, \"\"really\"\" good\"\n2,B,\"line one\nline two\"\n3,C,plain\n",
+                                     suffix: ".csv")
+        let records = try readAll(path).compactMap(\.record)
+        #expect(records.map(\.text) == ["good, \"really\" good", "line one\nline two", "plain"])
+        #expect(records.map(\.id) == ["1", "2", "3"])
+        #expect(records[1].fields == [Field("branch", "B")])
+        #expect(records.map(\.line) == [2, 3, 5])
+    }
+
+    @Test func headerLookupIgnoresCaseAndSpaces() throws {
+        let path = try temporaryFile(" ID , Review Text \nx1,nice\n", suffix: ".csv")
+        let records = try readAll(path) { $0.textColumn = "review text"; $0.idColumn = "id" }.compactMap(\.record)
+        #expect(records.first?.text == "nice")
+        #expect(records.first?.id == "x1")
+    }
+
+    @Test func unknownColumnIsAnErrorNamingTheColumns() throws {
+        let path = try temporaryFile("a,b\n1,2\n", suffix: ".csv")
+        #expect(throws: IngestError.noSuchColumn(path: path, column: "text", available: ["a", "b"])) {
+            try readAll(path) { $0.textColumn = "text" }
+        }
+    }
+
+    @Test func bomAndCRLF() throws {
+        let events = try readAll(corpora + "/malformed/bom_crlf.csv")
+        let records = events.compactMap(\.record)
+        #expect(!records.isEmpty)
+        for record in records {
+            #expect(!record.text.hasSuffix("\r"))
+            #expect(record.fields.allSatisfy { !$0.name.hasPrefix("\u{FEFF}") && !$0.value.hasSuffix("\r") })
+        }
+    }
+
+    @Test func raggedRowsAreRejectedOrKeptButNeverLost() throws {
+        let path = try temporaryFile("id,extra,text\n1,a,fine\n2\n3,b,ok,surplus\n", suffix: ".csv")
+        let events = try readAll(path)
+        #expect(events.count == 3)
+        #expect(events[0].record?.text == "fine")
+        #expect(events[1].rejection?.reason == .missingColumn(name: "text", columnCount: 1))
+        #expect(events[1].rejection?.line == 3)
+        #expect(events[2].record?.fields.last == Field("column_4", "surplus"))
+    }
+
+    @Test func unterminatedQuoteIsRejectedWithItsLine() throws {
+        let events = try readAll(corpora + "/malformed/unterminated_quote.csv")
+        let rejection = try #require(events.last?.rejection)
+        #expect(rejection.reason == .unterminatedQuote)
+        #expect(rejection.line != nil)
+        #expect(events.compactMap(\.record).count == 3)
+    }
+
+    @Test func emptyAndBlankCommentsAreRejected() throws {
+        let path = try temporaryFile("id,text\n1,\n2,   \n3,\"\u{3000}\"\n4,real\n", suffix: ".csv")
+        let events = try readAll(path)
+        #expect(events.compactMap(\.rejection).map(\.reason) == [.emptyText, .emptyText, .emptyText])
+        #expect(events.compactMap(\.record).map(\.text) == ["real"])
+    }
+
+    @Test func invalidUTF8IsRejectedWithByteOffset() throws {
+        let bytes = Array("id,text\n1,ok\n2,".utf8) + [0xFF, 0xFE] + Array("\n".utf8)
+        let events = try readAll(try temporaryFile(bytes, suffix: ".csv"))
+        let rejection = try #require(events.last?.rejection)
+        #expect(rejection.reason == .invalidEncoding(encoding: "UTF-8"))
+        #expect(rejection.byteOffset == 13)
+    }
+
+    @Test func tsvAndDefaultTextColumn() throws {
+        let path = try temporaryFile("id\tcomment\tnps\n7\tfast and friendly\t9\n", suffix: ".tsv")
+        let record = try #require(try readAll(path).first?.record)
+        #expect(record.text == "fast and friendly")
+        #expect(record.fields == [Field("nps", "9")])
+    }
+
+    @Test func recordIDFallsBackToSourceAndNumber() {
+        let record = SourceRecord(source: "a.csv", recordNumber: 4, text: "x")
+        #expect(record.resolvedID == "a.csv:4")
+    }
+}
