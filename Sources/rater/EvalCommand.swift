@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Rater
+
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Measure sentiment accuracy on labelled data: accuracy, macro-F1, confusion matrix, worst misses.")
+
+    @Option(help: "The labelled file (CSV, TSV, XML or text).")
+    var gold: String
+
+    @Option(help: "The column (or XML attribute/child) holding the gold label.")
+    var labelColumn: String = "label"
+
+    @Option(help: "Gold values to labels, e.g. '1=negative,3=neutral,5=positive' (default: 1/positive/pos, 0/-1/negative/neg, neutral/neu).")
+    var labelMap: String?
+
+    @Option(help: "Input format: auto, text, csv, tsv or xml.")
+    var format: InputFormat = .auto
+
+    @Option(help: "CSV/TSV column holding the comment.")
+    var textColumn: String?
+
+    @Option(help: "CSV/TSV column holding the record id.")
+    var idColumn: String?
+
+    @Option(help: "XML element that is one record.")
+    var xmlRecord: String?
+
+    @Option(help: "XML child element holding the comment.")
+    var xmlText: String?
+
+    @Option(help: "How many of the worst misses to list with their explanations.")
+    var worst: Int = 10
+
+    @Option(help: "Evaluate only the first N labelled records (0: all).")
+    var limit: Int = 0
+
+    @OptionGroup var engineOptions: EngineOptions
+
+    func run() throws {
+        var options = IngestOptions()
+        options.format = format
+        options.textColumn = textColumn
+        options.idColumn = idColumn
+        options.xmlRecord = xmlRecord
+        options.xmlText = xmlText
+        let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
+        let engine = try engineOptions.makeEngine()
+        let analyzer = try Analyzer(engine: engine)
+        var (_, reader) = try InputOpener.open(path: gold, options: options)
+        var evaluation = Evaluation()
+        var records = [String: SourceRecord]()
+        var skipped = 0
+        while let event = try reader.next() {
+            guard case let .record(record) = event else { skipped += 1; continue }
+            guard let value = record.fields.first(where: { $0.name == labelColumn })?.value else {
+                throw EvaluationError.missingLabel(record: "\(record.source):\(record.recordNumber)", column: labelColumn)
+            }
+            guard let label = map.label(for: value) else {
+                throw EvaluationError.unknownLabel(record: "\(record.source):\(record.recordNumber)", value: value)
+            }
+            let result = try analyzer.analyze(record)
+            evaluation.add(id: result.id, gold: label, predicted: result.sentiment.label, score: result.sentiment.score,
+                           confidence: result.sentiment.confidence)
+            records[result.id] = record
+            if limit > 0 && evaluation.count >= limit { break }
+        }
+        print(EvaluationReport.format(evaluation, skipped: skipped))
+        if worst > 0 {
+            print("\nworst misses (most confident first):")
+            for item in evaluation.worstMisses(worst) {
+                guard let record = records[item.id] else { continue }
+                let analysis = try analyzer.analysis(of: record)
+                print("\n— \(item.id): gold \(item.gold.rawValue), predicted \(evaluation.effectiveLabel(item).rawValue)")
+                print(ExplanationFormatter.format(analysis, engine: engine))
+            }
+        }
+    }
+}
+
+enum EvaluationReport {
+    static func format(_ evaluation: Evaluation, skipped: Int) -> String {
+        var lines = [String]()
+        let mode = evaluation.isBinary ? "binary (neutral predictions resolved by the sign of the score)" : "three-way"
+        lines.append("records:        \(evaluation.count) labelled" + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
+        lines.append("mode:           \(mode)")
+        lines.append("accuracy:       \(fixed(evaluation.accuracy))")
+        if evaluation.isBinary { lines.append("strict accuracy: \(fixed(evaluation.strictAccuracy)) (neutral counted as a miss)") }
+        lines.append("macro-F1:       \(fixed(evaluation.macroF1))")
+        for label in evaluation.goldLabels {
+            let score = evaluation.scores(for: label)
+            lines.append("  \(label.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) precision \(fixed(score.precision))  recall \(fixed(score.recall))  F1 \(fixed(score.f1))")
+        }
+        lines.append("confusion (rows gold, columns predicted as given):")
+        let labels = SentimentLabel.allCases
+        lines.append("  " + "".padding(toLength: 10, withPad: " ", startingAt: 0)
+            + labels.map { $0.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
+        for gold in evaluation.goldLabels {
+            let row = labels.map { String(evaluation.confusion[gold]?[$0] ?? 0).padding(toLength: 10, withPad: " ", startingAt: 0) }
+            lines.append("  " + gold.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0) + row.joined())
+        }
+        let calibration = evaluation.calibration()
+        lines.append("calibration (confidence bin: count, mean confidence, accuracy), ECE \(fixed(calibration.ece)):")
+        for row in calibration.rows {
+            lines.append("  \(fixed(row.range.lowerBound))–\(fixed(row.range.upperBound)): \(row.count), \(fixed(row.confidence)), \(fixed(row.accuracy))")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+}
