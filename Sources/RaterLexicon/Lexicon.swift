@@ -26,7 +26,8 @@ public struct Lexicon: Sendable {
                               provenance: file.provenance, entryCount: file.entries.count))
     }
 
-    /// Loads every `*.tsv` below `directory`, sorted by path so the merge order is reproducible.
+    /// Loads every `*.tsv` below `directory`: files named `learned-*` first, then the rest, each group sorted by path,
+    /// so the merge order is reproducible and hand-written entries win over learned ones.
     public static func load(directory: String) throws -> Lexicon {
         let root = URL(fileURLWithPath: directory)
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
@@ -38,7 +39,9 @@ public struct Lexicon: Sendable {
         }
         guard !paths.isEmpty else { throw LexiconError.noLexicons(directory: directory) }
         var lexicon = Lexicon()
-        for path in paths.sorted() {
+        // Learned lexicons load first so that hand-written entries for the same term override them.
+        func isLearned(_ path: String) -> Bool { URL(fileURLWithPath: path).lastPathComponent.hasPrefix("learned") }
+        for path in paths.sorted(by: { (isLearned($0) ? 0 : 1, $0) < (isLearned($1) ? 0 : 1, $1) }) {
             lexicon.add(try LexiconFile(path: path))
         }
         return lexicon

@@ -1,0 +1,143 @@
+import Foundation
+import RaterCore
+import RaterLexicon
+import RaterNormalize
+import RaterSegment
+
+/// Induces sentiment terms and weights from labelled comments: `rater lexicon learn`.
+///
+/// Each word (ICU token, lower-cased) and each pair of adjacent words is counted once per comment, separately for
+/// positive and negative comments. A term's weight is its log-odds ratio between the classes with an informative
+/// Dirichlet prior (Monroe, Colaresi & Quinn 2008), which shrinks rare terms toward zero; only terms whose z-score
+/// clears `minimumZ` are kept. Words inside a negation scope are skipped (the rules handle "不好" as 不 + 好), and
+/// negators, degree, contrast and irrealis words are never learned: those are the rules' business.
+public struct LexiconLearner {
+    public struct Options: Sendable {
+        public var minimumDocuments = 8
+        public var minimumZ = 3.0
+        /// Valence = log-odds × scale, clipped to ±maximumValence.
+        public var scale = 1.2
+        public var maximumValence = 3.0
+        /// Total pseudo-count of the prior, spread over terms by their overall frequency.
+        public var priorStrength = 500.0
+        public var includeBigrams = true
+        public var maximumTerms = 20_000
+
+        public init() {}
+    }
+
+    public struct LearnedTerm: Sendable, Equatable {
+        public var term: String
+        public var valence: Double
+        public var z: Double
+        public var positiveDocuments: Int
+        public var negativeDocuments: Int
+    }
+
+    private let normalizer: Normalizer
+    private let segmenter: Segmenter
+    private let ruleWords: TermMatcher
+    public var options: Options
+    private var positive = [String: Int]()
+    private var negative = [String: Int]()
+    public private(set) var positiveComments = 0
+    public private(set) var negativeComments = 0
+
+    /// - Parameter lexicon: the lexicon whose negators, degree, contrast and irrealis words are excluded.
+    public init(lexicon: Lexicon, options: Options = Options()) throws {
+        normalizer = try Normalizer()
+        segmenter = try Segmenter()
+        ruleWords = TermMatcher(entries: lexicon.entries.filter {
+            $0.value.isNegator || $0.value.degree != nil || $0.value.contrast != nil || $0.value.irrealis != nil
+        })
+        self.options = options
+    }
+
+    /// Counts one labelled comment (neutral comments are ignored: the weights contrast the two poles).
+    public mutating func add(text: String, label: SentimentLabel) throws {
+        guard label != .neutral else { return }
+        let normalized = try normalizer.normalize(SourceRecord(source: "-", recordNumber: 1, text: text))
+        let segmented = try segmenter.segment(normalized.text)
+        var terms = Set<String>()
+        for clause in segmented.clauses {
+            var previous: (text: String, isHan: Bool)?
+            var negationLeft = 0
+            for index in clause.tokens {
+                let token = segmented.tokens[index]
+                guard token.kind == .word || token.kind == .ideographic else {
+                    if token.kind != .whitespace { previous = nil }
+                    continue
+                }
+                let word = String(decoding: segmented.folded[token.byteRange], as: UTF8.self)
+                if let entry = ruleWords.lookup(segmented.folded[token.byteRange]) {
+                    if ruleWords.entries[entry].isNegator { negationLeft = 3 }
+                    previous = nil
+                    continue
+                }
+                if negationLeft > 0 {
+                    negationLeft -= 1
+                    previous = nil
+                    continue
+                }
+                let isHan = token.kind == .ideographic
+                terms.insert(word)
+                if options.includeBigrams, let before = previous, before.isHan == isHan {
+                    terms.insert(isHan ? before.text + word : before.text + " " + word)
+                }
+                previous = (word, isHan)
+            }
+        }
+        if label == .positive {
+            positiveComments += 1
+            for term in terms { positive[term, default: 0] += 1 }
+        } else {
+            negativeComments += 1
+            for term in terms { negative[term, default: 0] += 1 }
+        }
+    }
+
+    /// The learned terms, strongest evidence first.
+    public func learn() -> [LearnedTerm] {
+        let positiveTotal = Double(positive.values.reduce(0, +))
+        let negativeTotal = Double(negative.values.reduce(0, +))
+        let allTotal = positiveTotal + negativeTotal
+        guard positiveTotal > 0, negativeTotal > 0 else { return [] }
+        var learned = [LearnedTerm]()
+        for term in Set(positive.keys).union(negative.keys) {
+            let p = Double(positive[term] ?? 0)
+            let n = Double(negative[term] ?? 0)
+            guard Int(p + n) >= options.minimumDocuments else { continue }
+            let alpha = options.priorStrength * (p + n) / allTotal
+            let alpha0 = options.priorStrength
+            let delta = log((p + alpha) / (positiveTotal + alpha0 - p - alpha))
+                - log((n + alpha) / (negativeTotal + alpha0 - n - alpha))
+            let variance = 1 / (p + alpha) + 1 / (n + alpha)
+            let z = delta / variance.squareRoot()
+            guard abs(z) >= options.minimumZ else { continue }
+            let valence = max(-options.maximumValence, min(options.maximumValence, delta * options.scale))
+            learned.append(LearnedTerm(term: term, valence: (valence * 100).rounded() / 100, z: z,
+                                       positiveDocuments: Int(p), negativeDocuments: Int(n)))
+        }
+        learned.sort { abs($0.z) != abs($1.z) ? abs($0.z) > abs($1.z) : $0.term < $1.term }
+        return Array(learned.prefix(options.maximumTerms))
+    }
+
+    /// The lexicon file text for the learned terms, with a header a reviewer can trust.
+    public static func fileText(_ terms: [LearnedTerm], language: String, provenance: String) -> String {
+        var text = """
+            # kind: sentiment
+            # language: \(language)
+            # provenance: \(provenance)
+            # Learned by `rater lexicon learn`: log-odds ratio with an informative Dirichlet prior, one count per
+            # comment; valence = log-odds × scale, clipped. Review before relying on it. Files named learned-*
+            # load before hand-written ones, so a hand-written entry for the same term wins.
+            # columns: term<TAB>valence<TAB>note (z-score, positive/negative comment counts)
+
+            """
+        for term in terms.sorted(by: { $0.valence != $1.valence ? $0.valence > $1.valence : $0.term < $1.term }) {
+            let z = (term.z * 10).rounded() / 10
+            text += "\(term.term)\t\(term.valence)\tz=\(z) pos=\(term.positiveDocuments) neg=\(term.negativeDocuments)\n"
+        }
+        return text
+    }
+}

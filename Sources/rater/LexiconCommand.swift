@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import Rater
+
+struct LexiconCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lexicon",
+        abstract: "Learn, import and list lexicons.",
+        subcommands: [LexiconLearnCommand.self, LexiconImportCommand.self, LexiconListCommand.self])
+}
+
+struct LexiconLearnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "learn",
+        abstract: "Induce sentiment terms and weights from labelled data into a lexicon file a person can review.")
+
+    @Option(help: "Labelled file(s) (CSV, TSV, XML); repeatable.")
+    var gold: [String]
+
+    @Option(help: "The column holding the gold label.")
+    var labelColumn: String = "label"
+
+    @Option(help: "Gold values to labels, e.g. '1=negative,5=positive' (default: 1/positive, 0/negative).")
+    var labelMap: String?
+
+    @Option(help: "CSV/TSV column holding the comment.")
+    var textColumn: String?
+
+    @Option(help: "Language written into the file header (zh, en, any).")
+    var language: String = "any"
+
+    @Option(help: "Keep terms seen in at least this many comments.")
+    var minDocuments: Int = 8
+
+    @Option(help: "Keep terms whose log-odds z-score is at least this.")
+    var minZ: Double = 3.0
+
+    @Option(help: "Valence = log-odds × scale (clipped to ±3).")
+    var scale: Double = 1.2
+
+    @Option(help: "Keep at most this many terms.")
+    var maxTerms: Int = 20_000
+
+    @Flag(help: "Learn single words only, no word pairs.")
+    var noBigrams = false
+
+    @Option(name: .shortAndLong, help: "Where to write the lexicon file.")
+    var output: String
+
+    @OptionGroup var engineOptions: EngineOptions
+
+    func run() throws {
+        let engine = try engineOptions.makeEngine()
+        var learnerOptions = LexiconLearner.Options()
+        learnerOptions.minimumDocuments = minDocuments
+        learnerOptions.minimumZ = minZ
+        learnerOptions.scale = scale
+        learnerOptions.maximumTerms = maxTerms
+        learnerOptions.includeBigrams = !noBigrams
+        var learner = try LexiconLearner(lexicon: engine.lexicon, options: learnerOptions)
+        let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
+        var options = IngestOptions()
+        options.textColumn = textColumn
+        for path in gold {
+            var (_, reader) = try InputOpener.open(path: path, options: options)
+            while let event = try reader.next() {
+                guard case let .record(record) = event,
+                      let value = record.fields.first(where: { $0.name == labelColumn })?.value,
+                      let label = map.label(for: value) else { continue }
+                try learner.add(text: record.text, label: label)
+            }
+        }
+        let terms = learner.learn()
+        let names = gold.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+        let provenance = "learned by rater lexicon learn from \(names) (\(learner.positiveComments) positive, "
+            + "\(learner.negativeComments) negative comments), min-documents \(minDocuments), min-z \(minZ), "
+            + "scale \(scale); terms and weights only, no text from the source"
+        try LexiconLearner.fileText(terms, language: language, provenance: provenance)
+            .write(toFile: output, atomically: true, encoding: .utf8)
+        FileHandle.standardError.write(Data("rater: learned \(terms.count) terms from \(learner.positiveComments + learner.negativeComments) comments → \(output)\n".utf8))
+    }
+}
+
+struct LexiconImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Convert a word + valence TSV (AFINN-, VADER- or NTUSD-style) into a Rater lexicon file.",
+        discussion: "Reads the first column as the term and the first numeric column after it as the valence; "
+            + "lines starting with # or ; are skipped. Use it for a lexicon you are licensed to use.")
+
+    @Argument(help: "The TSV file to import.")
+    var input: String
+
+    @Option(help: "Multiply valences by this (e.g. 0.8 to map −5…5 onto −4…4).")
+    var scale: Double = 1.0
+
+    @Option(help: "Valence for files with no numeric column (a list of positive or negative words).")
+    var valence: Double?
+
+    @Option(help: "Language written into the header.")
+    var language: String = "any"
+
+    @Option(help: "Where the lexicon comes from and its licence, written into the header.")
+    var provenance: String
+
+    @Option(name: .shortAndLong, help: "Where to write the Rater lexicon file.")
+    var output: String
+
+    func run() throws {
+        let contents = try String(contentsOfFile: input, encoding: .utf8)
+        let imported = try LexiconImporter.convert(contents, path: input, scale: scale, defaultValence: valence)
+        var text = "# kind: sentiment\n# language: \(language)\n# provenance: \(provenance)\n"
+        text += "# imported by rater lexicon import from \(URL(fileURLWithPath: input).lastPathComponent), scale \(scale)\n"
+        text += "# columns: term<TAB>valence\n"
+        for (term, value) in imported { text += "\(term)\t\(value)\n" }
+        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        FileHandle.standardError.write(Data("rater: imported \(imported.count) terms → \(output)\n".utf8))
+    }
+}
+
+struct LexiconListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the lexicon files in force, with kind, language, entries and provenance.")
+
+    @OptionGroup var engineOptions: EngineOptions
+
+    func run() throws {
+        let engine = try engineOptions.makeEngine()
+        for source in engine.lexicon.sources {
+            print("\(source.path)\t\(source.kind.rawValue)\t\(source.language)\t\(source.entryCount)\t\(source.provenance)")
+        }
+        print("total distinct terms: \(engine.lexicon.entries.count)")
+    }
+}
