@@ -8,7 +8,7 @@ public struct RunSummary: Sendable, Equatable {
     public var bytes = 0
     public var seconds = 0.0
     public var labels: [SentimentLabel: Int] = [:]
-    public var dimensions: [Dimension: Int] = [:]
+    public var dimensions: [ServiceDimension: Int] = [:]
     public var rejectionReasons: [String: Int] = [:]
 
     public init() {}
@@ -51,7 +51,7 @@ public struct RunSummary: Sendable, Equatable {
         if analysed > 0 {
             let parts = SentimentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }
             lines.append("rater: sentiment " + parts.joined(separator: ", "))
-            let dims = Dimension.allCases.map { "\($0.rawValue) \(dimensions[$0] ?? 0)" }
+            let dims = ServiceDimension.allCases.map { "\($0.rawValue) \(dimensions[$0] ?? 0)" }
             lines.append("rater: dimensions " + dims.joined(separator: ", "))
         }
         if rejected > 0 {

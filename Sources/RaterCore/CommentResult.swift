@@ -66,14 +66,14 @@ public struct TermExplanation: Sendable, Equatable {
 }
 
 public struct DimensionSummary: Sendable, Equatable {
-    public var dimension: Dimension
+    public var dimension: ServiceDimension
     public var label: SentimentLabel
     public var score: Double
     public var mentions: Int
     /// Cue words with the clause they were found in.
     public var evidence: [(cue: String, clause: String)]
 
-    public init(dimension: Dimension, label: SentimentLabel, score: Double, mentions: Int,
+    public init(dimension: ServiceDimension, label: SentimentLabel, score: Double, mentions: Int,
                 evidence: [(cue: String, clause: String)]) {
         self.dimension = dimension
         self.label = label

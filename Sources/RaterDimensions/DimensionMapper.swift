@@ -22,7 +22,7 @@ public struct DimensionMapper: Sendable {
     }
 
     public func map(_ scored: ScoredComment, entries: [LexiconEntry]) -> [DimensionResult] {
-        var tallies = [Dimension: Tally]()
+        var tallies = [ServiceDimension: Tally]()
         for (unitIndex, unit) in scored.units.enumerated() {
             for matchIndex in unit.matches {
                 let match = scored.matches[matchIndex]

@@ -2,14 +2,14 @@ import RaterCore
 
 /// What a comment says about one RATER dimension, with the evidence behind it.
 public struct DimensionResult: Sendable, Equatable {
-    public var dimension: Dimension
+    public var dimension: ServiceDimension
     public var score: Double
     public var label: SentimentLabel
     /// How many cue words for the dimension the comment contains.
     public var mentions: Int
     public var evidence: [Evidence]
 
-    public init(dimension: Dimension, score: Double, label: SentimentLabel, mentions: Int, evidence: [Evidence]) {
+    public init(dimension: ServiceDimension, score: Double, label: SentimentLabel, mentions: Int, evidence: [Evidence]) {
         self.dimension = dimension
         self.score = score
         self.label = label

@@ -38,10 +38,10 @@ public struct LexiconEntry: Sendable, Equatable {
 }
 
 public struct DimensionCue: Sendable, Equatable {
-    public var dimension: Dimension
+    public var dimension: ServiceDimension
     public var weight: Double
 
-    public init(_ dimension: Dimension, weight: Double) {
+    public init(_ dimension: ServiceDimension, weight: Double) {
         self.dimension = dimension
         self.weight = weight
     }

@@ -90,7 +90,7 @@ public struct LexiconFile: Sendable {
         case .contrast: entry.contrast = try choice(1, "role", ContrastRole.self)
         case .irrealis: entry.irrealis = try choice(1, "role", IrrealisRole.self)
         case .dimension:
-            let dimension = try choice(1, "dimension", Dimension.self)
+            let dimension = try choice(1, "dimension", ServiceDimension.self)
             entry.cues = [DimensionCue(dimension, weight: try number(2, "weight"))]
         }
         return (term, entry)

@@ -1,5 +1,5 @@
 /// The five SERVQUAL service-quality dimensions, remembered as RATER.
-public enum Dimension: String, Sendable, Codable, CaseIterable, Comparable {
+public enum ServiceDimension: String, Sendable, Codable, CaseIterable, Comparable {
     /// Doing what was promised, on time, without errors.
     case reliability
     /// Competence, courtesy, trust and safety.
@@ -11,7 +11,7 @@ public enum Dimension: String, Sendable, Codable, CaseIterable, Comparable {
     /// Speed and willingness to help.
     case responsiveness
 
-    public static func < (lhs: Dimension, rhs: Dimension) -> Bool {
+    public static func < (lhs: ServiceDimension, rhs: ServiceDimension) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

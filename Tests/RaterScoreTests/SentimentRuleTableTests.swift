@@ -1,0 +1,107 @@
+import Rater
+import Testing
+
+/// Hand-written sentences per rule and language with the label a careful reader gives them.
+@Suite struct SentimentRuleTableTests {
+    static let chinese: [(String, SentimentLabel)] = [
+        // plain valence
+        ("服务很好", .positive), ("质量太差了", .negative), ("房间干净整洁", .positive),
+        // negation, negators inside words, double negation
+        ("不高兴", .negative), ("没有想象中好", .negative), ("不是不好", .positive), ("味道不错", .positive),
+        ("一点都不好吃", .negative), ("没有任何问题", .positive),
+        // degree words
+        ("太贵了", .negative), ("太好了", .positive), ("有点慢", .negative), ("不太满意", .negative),
+        // contrast and concession
+        ("环境不错,但是服务员态度很差", .negative), ("虽然价格贵,但是服务真的很周到", .positive),
+        ("菜一般,不过服务员很热情", .positive),
+        // phrases and domain words
+        ("性价比高", .positive), ("上菜慢", .negative), ("物超所值", .positive), ("态度差", .negative),
+        // questions and requests
+        ("请问几点开门?", .neutral), ("麻烦尽快处理", .negative),
+        // traditional Chinese and code-mixed
+        ("服務態度很好", .positive), ("wifi 很慢", .negative), ("服务 excellent", .positive),
+        // emoji
+        ("👍👍👍", .positive), ("😡", .negative),
+    ]
+
+    static let english: [(String, SentimentLabel)] = [
+        ("The staff were lovely", .positive), ("The room was dirty", .negative),
+        ("not good", .negative), ("not the worst", .positive), ("I never liked how they treat me", .negative),
+        ("not bad at all", .positive),
+        ("extremely helpful", .positive), ("a bit slow", .negative),
+        ("The food was great but the service was terrible", .negative),
+        ("Although the room was small, the staff were wonderful", .positive),
+        ("Delivery took forever", .negative), ("rude staff", .negative), ("worth every penny", .positive),
+        ("is it any good?", .neutral), ("kindly fix this", .negative),
+        ("The service was TERRIBLE", .negative), ("sooo good", .positive), ("Great :)", .positive),
+        ("Never again", .negative), ("highly recommend", .positive),
+    ]
+
+    @Test(arguments: chinese)
+    func chineseSentences(_ text: String, _ expected: SentimentLabel) throws {
+        #expect(try label(text) == expected, "\(text)")
+    }
+
+    @Test(arguments: english)
+    func englishSentences(_ text: String, _ expected: SentimentLabel) throws {
+        #expect(try label(text) == expected, "\(text)")
+    }
+}
+
+@Suite struct SentimentRuleMechanicsTests {
+    @Test func negationIsExplained() throws {
+        #expect(try rules("not good").contains("negated"))
+        #expect(try rules("不好").contains("negated"))
+        #expect(try rules("不是不好").contains("double_negated"))
+    }
+
+    @Test func degreeWordsScale() throws {
+        #expect(try score("非常好") > score("好"))
+        #expect(try score("有点好") < score("好"))
+        #expect(try score("very good") > score("good"))
+        #expect(try rules("非常好").contains("intensified"))
+    }
+
+    @Test func theClauseAfterATurnWeighsMore() throws {
+        let analysis = try analyse("环境不错,但是服务员态度很差")
+        let contributions = analysis.scored.contributions
+        #expect(contributions.contains { $0.rules.map(\.name).contains("after_contrast") })
+        #expect(contributions.contains { $0.rules.map(\.name).contains("before_contrast") })
+        #expect(analysis.scored.sentiment.score < 0)
+    }
+
+    @Test func longCommentsDoNotSaturateAndAClosingComplaintCounts() throws {
+        let praise = String(repeating: "The room was great and the view was lovely. ", count: 12)
+        let pure = try score(praise)
+        let withComplaint = try score(praise + "But the staff were rude and the checkout was a disaster!")
+        #expect(pure < 1)
+        #expect(withComplaint < pure - 0.15)
+    }
+
+    @Test func questionsStateNoOpinion() throws {
+        #expect(try abs(score("is it any good?")) < 0.05)
+        #expect(try abs(score("这家店好吗?")) < 0.05)
+    }
+
+    @Test func capitalsAndElongationAreEmphasis() throws {
+        #expect(try rules("the food was AMAZING").contains("emphasis"))
+        #expect(try score("sooo good") > score("so good") - 0.001)
+    }
+
+    @Test func scoreStaysInRangeAndSharesSumToOne() throws {
+        for text in ["好好好好好好好好好好好好好好", "terrible " + String(repeating: "awful ", count: 200), "", "12345"] {
+            let sentiment = try analyse(text).scored.sentiment
+            #expect(sentiment.score >= -1 && sentiment.score <= 1)
+            let shares = sentiment.positiveShare + sentiment.negativeShare + sentiment.neutralShare
+            #expect(shares == 0 || abs(shares - 1) < 1e-9)
+            #expect(sentiment.confidence >= 0 && sentiment.confidence <= 1)
+        }
+    }
+
+    @Test func thresholdsDecideTheLabel() {
+        let thresholds = LabelThresholds(positive: 0.3, negative: -0.3)
+        #expect(thresholds.label(for: 0.2) == .neutral)
+        #expect(thresholds.label(for: 0.31) == .positive)
+        #expect(thresholds.label(for: -0.5) == .negative)
+    }
+}

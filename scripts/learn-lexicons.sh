@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Regenerates the learned lexicons in Lexicons/*/learned-reviews.tsv from the labelled development sets in
+# ../shared/eval (terms and weights only: no sentence from those sets enters the project).
+#
+# English sentence labels come from uci_sentences.tsv and, for SemEval-2014 / MAMS, from sentences whose aspect
+# categories all share one polarity (scripts/aspect_sentences.py writes them to a temporary TSV).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval_dir=${EVAL_DIR:-../shared/eval}
+swift build -c release
+rater=.build/release/rater
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# Learn against the hand-written lexicons only, so the rule words they define are excluded.
+mkdir -p "$tmp/hand"
+cp -r Lexicons/. "$tmp/hand/"
+find "$tmp/hand" -name 'learned-*' -delete
+
+"$rater" lexicon learn --lexicons "$tmp/hand" --gold "$eval_dir/zh/online_shopping_dev.csv" --text-column review \
+    --language zh --min-documents 8 --min-z 3 --output Lexicons/zh/learned-reviews.tsv
+
+python3 scripts/aspect_sentences.py "$eval_dir/en/semeval14_restaurants_train.xml" "$eval_dir/en/mams_acsa_train.xml" \
+    > "$tmp/aspect_sentences.tsv"
+"$rater" lexicon learn --lexicons "$tmp/hand" --gold "$eval_dir/en/uci_sentences.tsv" --gold "$tmp/aspect_sentences.tsv" \
+    --language en --min-documents 4 --min-z 2.5 --no-bigrams --output Lexicons/en/learned-reviews.tsv
