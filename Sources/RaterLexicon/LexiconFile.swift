@@ -14,10 +14,11 @@ public struct LexiconFile: Sendable {
         var header = [String: String]()
         var dataLines = [(number: Int, text: Substring)]()
         var lineNumber = 0
-        for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is a single Character in Swift, so split on Unicode scalars to see both line endings.
+        for scalarLine in contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = Substring(scalarLine)
             lineNumber += 1
-            var line = line
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
             if lineNumber == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             if line.hasPrefix("#") {

@@ -5,6 +5,15 @@ struct MatchScanner {
     let matcher: TermMatcher
     let text: SegmentedText
 
+    /// Particles and light function characters that attach to words without changing what they mean.
+    static let particles: Set<UInt32> = Set("了的地得着过啊吧呢啦哦呀嘛哈么也都就又是在喔噢咯呗".unicodeScalars.map(\.value))
+
+    static func isParticle(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        guard first & 0xF0 == 0xE0 else { return false }
+        let scalar = (UInt32(first & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
+        return particles.contains(scalar)
+    }
+
     func scan() -> [TermMatch] {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return [] }
@@ -30,15 +39,22 @@ struct MatchScanner {
             func record(_ start: Int, _ end: Int, _ entry: Int32) {
                 matches.append(TermMatch(start: Int32(start), end: Int32(end), token: tokenAt[start], entry: entry))
             }
-            /// Can lexicon terms cover start..<end completely? Returns the cover, or nil.
+            /// Can lexicon terms cover start..<end completely? Grammatical particles (了, 的, 啊 …) count as
+            /// covered, so 好了 is 好 + 了 while 好像 stays one unknown word. Returns the cover, or nil.
             func cover(_ start: Int, _ end: Int) -> [(Int, Int, Int32)]? {
                 var pieces = [(Int, Int, Int32)]()
                 var position = start
                 while position < end {
-                    guard let match = matcher.longestMatch(in: bytes, from: position, limit: end,
-                                                           acceptEnd: isCharacterStart) else { return nil }
-                    pieces.append((position, match.end, match.entry))
-                    position = match.end
+                    if let match = matcher.longestMatch(in: bytes, from: position, limit: end,
+                                                        acceptEnd: isCharacterStart) {
+                        pieces.append((position, match.end, match.entry))
+                        position = match.end
+                    } else if position + 3 <= end, MatchScanner.isParticle(bytes[position], bytes[position + 1],
+                                                                          bytes[position + 2]) {
+                        position += 3
+                    } else {
+                        return nil
+                    }
                 }
                 return pieces
             }
@@ -54,19 +70,24 @@ struct MatchScanner {
                 case .ideographic:
                     var offset = max(position, Int(token.start))
                     let tokenEnd = Int(token.end)
+                    // A cover may start only where the word starts or where an accepted match ended: once a
+                    // character is skipped, the rest of the word is not a lexicon word (只好 is not 只 + 好).
+                    var mayCover = true
                     while offset < tokenEnd {
                         if let match = matcher.longestMatch(in: bytes, from: offset, limit: byteCount,
                                                             acceptEnd: isCharacterStart),
                            characterCount(offset..<match.end) >= 2 {
                             record(offset, match.end, match.entry)
                             offset = match.end
+                            mayCover = true
                             continue
                         }
-                        if let pieces = cover(offset, tokenEnd) {
+                        if mayCover, let pieces = cover(offset, tokenEnd) {
                             for piece in pieces { record(piece.0, piece.1, piece.2) }
                             offset = tokenEnd
                             break
                         }
+                        mayCover = false
                         offset += 1
                         while !isCharacterStart(offset) { offset += 1 }
                     }

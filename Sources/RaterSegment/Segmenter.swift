@@ -36,7 +36,7 @@ public final class Segmenter {
         default: break
         }
         let first = bytes[start]
-        if first == 0x0A { return .lineBreak }
+        if first == 0x0A || (first == 0x0D && end - start == 2 && bytes[start + 1] == 0x0A) { return .lineBreak }
         if first == 0x20 || first == 0x09 || first == 0x0D { return .whitespace }
         if first < 0x80 { return .punctuation }
         let scalar = ClauseSplitter.scalar(at: start, in: bytes)

@@ -30,6 +30,7 @@ public struct JSONWriter {
     public mutating func number(_ number: Double, digits: Int = 4) {
         value()
         guard number.isFinite else { bytes.append(contentsOf: "null".utf8); return }
+        guard abs(number) < 1e15 else { bytes.append(contentsOf: "\(number)".utf8); return }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let rounded = (number * scale).rounded() / scale

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+@testable import RaterLexicon
+
+/// A fresh temporary directory, removed by `remove()`.
+struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "rater-lexicon-test-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    @discardableResult
+    func write(_ relativePath: String, _ contents: String) throws -> String {
+        let full = path + "/" + relativePath
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try contents.write(toFile: full, atomically: true, encoding: .utf8)
+        return full
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+func lexiconFile(_ kind: String, _ lines: [String], language: String = "zh", path: String = "mem.tsv") throws
+    -> LexiconFile
+{
+    let contents = "# kind: \(kind)\n# language: \(language)\n# provenance: tests\n# columns: x\n"
+        + lines.joined(separator: "\n") + "\n"
+    return try LexiconFile(path: path, contents: contents)
+}
+
+@Suite struct LexiconTests {
+    @Test func emptyLexicon() {
+        let lexicon = Lexicon()
+        #expect(lexicon.entries.isEmpty)
+        #expect(lexicon.sources.isEmpty)
+        #expect(lexicon.makeMatcher().count == 0)
+    }
+
+    @Test func rolesFromDifferentKindsMerge() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try lexiconFile("sentiment", ["慢\t-1.5"]))
+        lexicon.add(try lexiconFile("dimension", ["慢\tresponsiveness\t0.8"]))
+        lexicon.add(try lexiconFile("degree", ["慢\t0.9"]))
+        lexicon.add(try lexiconFile("negator", ["慢"]))
+        lexicon.add(try lexiconFile("contrast", ["慢\tturn"]))
+        lexicon.add(try lexiconFile("irrealis", ["慢\twish"]))
+        let entry = try #require(lexicon.entries["慢"])
+        #expect(entry == LexiconEntry(valence: -1.5, isNegator: true, degree: 0.9, contrast: .turn, irrealis: .wish,
+                                      cues: [DimensionCue(.responsiveness, weight: 0.8)]))
+    }
+
+    @Test func laterFileWinsForTheSameRoleAndKeepsOtherRoles() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try lexiconFile("sentiment", ["好\t1", "差\t-2"]))
+        lexicon.add(try lexiconFile("dimension", ["好\tassurance\t0.5"]))
+        lexicon.add(try lexiconFile("sentiment", ["好\t3"]))
+        #expect(lexicon.entries["好"]?.valence == 3)
+        #expect(lexicon.entries["好"]?.cues == [DimensionCue(.assurance, weight: 0.5)])
+        #expect(lexicon.entries["差"]?.valence == -2)
+    }
+
+    @Test func laterCueReplacesOnlyTheSameDimension() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try lexiconFile("dimension", ["服务\tassurance\t0.5", "服务\tresponsiveness\t0.4"]))
+        lexicon.add(try lexiconFile("dimension", ["服务\tassurance\t0.9"]))
+        let cues = try #require(lexicon.entries["服务"]?.cues)
+        #expect(cues.count == 2)
+        #expect(cues.contains(DimensionCue(.assurance, weight: 0.9)))
+        #expect(cues.contains(DimensionCue(.responsiveness, weight: 0.4)))
+        #expect(!cues.contains(DimensionCue(.assurance, weight: 0.5)))
+    }
+
+    @Test func sourcesAreRecordedInOrder() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try lexiconFile("sentiment", ["good\t2", "bad\t-2"], language: "en", path: "en/sentiment.tsv"))
+        lexicon.add(try lexiconFile("negator", ["不"], path: "zh/negator.tsv"))
+        #expect(lexicon.sources.map(\.path) == ["en/sentiment.tsv", "zh/negator.tsv"])
+        #expect(lexicon.sources.map(\.kind) == [.sentiment, .negator])
+        #expect(lexicon.sources.map(\.language) == ["en", "zh"])
+        #expect(lexicon.sources.map(\.entryCount) == [2, 1])
+        #expect(lexicon.sources.allSatisfy { $0.provenance == "tests" })
+        #expect(lexicon.entries.count == 3)
+    }
+
+    @Test func loadDirectoryReadsEveryTSVSortedByPath() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let header = "# kind: sentiment\n# language: zh\n# provenance: tests\n# columns: term<TAB>valence\n"
+        // b/ sorts after a/, so its 好 wins; the .txt file is ignored even though it is malformed.
+        try directory.write("b/sentiment.tsv", header + "好\t3\n")
+        try directory.write("a/sentiment.tsv", header + "好\t1\n差\t-2\n")
+        try directory.write("a/dimension.tsv",
+                            "# kind: dimension\n# language: zh\n# provenance: t\n环境\ttangibles\t0.9\n")
+        try directory.write("notes.txt", "not a lexicon")
+        let lexicon = try Lexicon.load(directory: directory.path)
+        #expect(lexicon.sources.map { URL(fileURLWithPath: $0.path).pathComponents.suffix(2).joined(separator: "/") }
+            == ["a/dimension.tsv", "a/sentiment.tsv", "b/sentiment.tsv"])
+        #expect(lexicon.entries["好"]?.valence == 3)
+        #expect(lexicon.entries["差"]?.valence == -2)
+        #expect(lexicon.entries["环境"]?.cues == [DimensionCue(.tangibles, weight: 0.9)])
+        #expect(lexicon.entries.count == 3)
+    }
+
+    @Test func loadDirectoryWithoutTSVIsAnError() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("readme.md", "nothing here")
+        #expect(throws: LexiconError.noLexicons(directory: directory.path)) {
+            try Lexicon.load(directory: directory.path)
+        }
+    }
+
+    @Test func loadDirectoryReportsAMalformedFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let bad = try directory.write("bad.tsv", "# kind: sentiment\n# language: zh\n# provenance: t\n好\n")
+        #expect(throws: LexiconError.wrongColumnCount(path: bad, line: 4, expected: 2, found: 1)) {
+            try Lexicon.load(directory: directory.path)
+        }
+    }
+
+    @Test func loadMissingDirectoryIsALexiconError() {
+        let path = NSTemporaryDirectory() + "rater-missing-\(UUID().uuidString)"
+        #expect(throws: LexiconError.self) { try Lexicon.load(directory: path) }
+    }
+
+    @Test func layerAddsUserFilesAndDirectoriesOverTheBase() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let header = "# kind: sentiment\n# language: zh\n# provenance: user\n"
+        let single = try directory.write("user.tsv", header + "好\t4\n")
+        try directory.write("more/extra.tsv", header + "新词\t1\n")
+        var lexicon = Lexicon()
+        lexicon.add(try lexiconFile("sentiment", ["好\t1", "差\t-2"]))
+        try lexicon.layer(paths: [single, directory.path + "/more"])
+        #expect(lexicon.entries["好"]?.valence == 4)
+        #expect(lexicon.entries["差"]?.valence == -2)
+        #expect(lexicon.entries["新词"]?.valence == 1)
+        #expect(lexicon.sources.count == 3)
+        #expect(lexicon.sources.last?.provenance == "user")
+    }
+
+    @Test func makeMatcherHoldsEveryTerm() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try lexiconFile("sentiment", ["好\t1", "Took Forever\t-2"]))
+        let matcher = lexicon.makeMatcher()
+        #expect(matcher.count == 2)
+        #expect(Set(matcher.terms) == ["好", "took forever"])
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@testable import RaterSinks
+
+@Suite struct JSONWriterTests {
+    private func text(_ build: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        build(&writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    private func string(_ value: String) -> String { text { $0.string(value) } }
+
+    private func number(_ value: Double, digits: Int = 4) -> String { text { $0.number(value, digits: digits) } }
+
+    // MARK: - Strings
+
+    @Test func plainString() {
+        #expect(string("hello") == "\"hello\"")
+        #expect(string("") == "\"\"")
+    }
+
+    @Test func quotesAndBackslashesAreEscaped() {
+        #expect(string("say \"hi\"") == #""say \"hi\"""#)
+        #expect(string(#"C:\path\"#) == #""C:\\path\\""#)
+    }
+
+    @Test func commonControlCharactersUseShortEscapes() {
+        #expect(string("a\nb\rc\td") == #""a\nb\rc\td""#)
+    }
+
+    @Test func otherControlCharactersUseUnicodeEscapes() {
+        #expect(string("\u{0}") == #""\u0000""#)
+        #expect(string("a\u{1}b\u{1F}c") == #""a\u0001b\u001fc""#)
+        #expect(string("\u{8}\u{C}") == #""\u0008\u000c""#)
+        #expect(string("\u{7F}") == #""\u007f""#)
+    }
+
+    @Test func nonASCIIIsKeptAsUTF8() {
+        let value = "服务员态度很差 👍🏽 café"
+        var writer = JSONWriter()
+        writer.string(value)
+        #expect(writer.bytes == Array("\"\(value)\"".utf8))
+    }
+
+    @Test func everyControlCharacterRoundTripsThroughJSONSerialization() throws {
+        let value = String((0..<0x80).map { Character(Unicode.Scalar(UInt8($0))) }) + "\"\\/中文👨\u{200D}👩\u{200D}👧"
+        var writer = JSONWriter()
+        writer.beginArray()
+        writer.string(value)
+        writer.endArray()
+        let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String]
+        #expect(parsed == [value])
+    }
+
+    @Test func keysAreEscapedToo() {
+        #expect(text { $0.beginObject(); $0.key("a\"b\n", 1); $0.endObject() } == #"{"a\"b\n":1}"#)
+    }
+
+    // MARK: - Numbers
+
+    @Test func numbersAreRoundedToFourDigitsByDefault() {
+        #expect(number(0.123456) == "0.1235")
+        #expect(number(-0.42857142) == "-0.4286")
+        #expect(number(0.5) == "0.5")
+        #expect(number(1.23) == "1.23")
+    }
+
+    @Test func wholeNumbersHaveNoFraction() {
+        #expect(number(2.0) == "2")
+        #expect(number(-3) == "-3")
+        #expect(number(0) == "0")
+        #expect(number(0.99999) == "1")
+    }
+
+    @Test func tinyNumbersRoundToZeroWithoutASign() {
+        #expect(number(0.00001) == "0")
+        #expect(number(-0.00001) == "0")
+        #expect(number(-0.0) == "0")
+    }
+
+    @Test func digitsCanBeChosen() {
+        #expect(number(3.14159, digits: 2) == "3.14")
+        #expect(number(3.14159, digits: 0) == "3")
+        #expect(number(2.5, digits: 0) == "3")
+    }
+
+    @Test func nonFiniteNumbersAreNull() {
+        #expect(number(.nan) == "null")
+        #expect(number(.infinity) == "null")
+        #expect(number(-.infinity) == "null")
+    }
+
+    @Test func largeNumbersStayValidJSON() throws {
+        for value in [1e15, 1e20, -1e20, 123456789.123456] {
+            let output = text { $0.beginArray(); $0.number(value); $0.endArray() }
+            let parsed = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [Double])
+            #expect(parsed.count == 1)
+            #expect(abs(parsed[0] - value) <= abs(value) * 1e-12 + 0.0001, "\(output)")
+        }
+    }
+
+    @Test
+    func hugeFiniteNumbersStayValidJSON() throws {
+        let output = number(1e305)
+        #expect(output != "inf")
+        #expect(throws: Never.self) { try JSONSerialization.jsonObject(with: Data("[\(output)]".utf8)) }
+    }
+
+    @Test func integersBoolsAndNull() {
+        #expect(text { $0.beginArray(); $0.int(-42); $0.bool(true); $0.bool(false); $0.null(); $0.endArray() }
+            == "[-42,true,false,null]")
+    }
+
+    // MARK: - Structure and commas
+
+    @Test func emptyContainers() {
+        #expect(text { $0.beginObject(); $0.endObject() } == "{}")
+        #expect(text { $0.beginArray(); $0.endArray() } == "[]")
+    }
+
+    @Test func objectKeysAreSeparatedByCommas() {
+        let output = text {
+            $0.beginObject()
+            $0.key("a", "x")
+            $0.key("b", 2)
+            $0.key("c", 0.5)
+            $0.key("d")
+            $0.null()
+            $0.endObject()
+        }
+        #expect(output == #"{"a":"x","b":2,"c":0.5,"d":null}"#)
+    }
+
+    @Test func nestedObjectsAndArrays() throws {
+        let output = text {
+            $0.beginObject()
+            $0.key("list")
+            $0.beginArray()
+            $0.beginObject(); $0.key("n", 1); $0.endObject()
+            $0.beginObject(); $0.endObject()
+            $0.beginArray(); $0.int(1); $0.int(2); $0.endArray()
+            $0.string("s")
+            $0.endArray()
+            $0.key("inner")
+            $0.beginObject()
+            $0.key("deep")
+            $0.beginObject(); $0.key("x", "y"); $0.endObject()
+            $0.key("after", 1)
+            $0.endObject()
+            $0.key("last", "z")
+            $0.endObject()
+        }
+        #expect(output == #"{"list":[{"n":1},{},[1,2],"s"],"inner":{"deep":{"x":"y"},"after":1},"last":"z"}"#)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(parsed["last"] as? String == "z")
+        #expect((parsed["list"] as? [Any])?.count == 4)
+    }
+
+    @Test func topLevelValuesAreCommaSeparated() {
+        #expect(text { $0.int(1); $0.int(2) } == "1,2")
+    }
+}
