@@ -23,4 +23,4 @@ find "$tmp/hand" -name 'learned-*' -delete
 python3 scripts/aspect_sentences.py "$eval_dir/en/semeval14_restaurants_train.xml" "$eval_dir/en/mams_acsa_train.xml" \
     > "$tmp/aspect_sentences.tsv"
 "$rater" lexicon learn --lexicons "$tmp/hand" --gold "$eval_dir/en/uci_sentences.tsv" --gold "$tmp/aspect_sentences.tsv" \
-    --language en --min-documents 4 --min-z 2.5 --no-bigrams --output Lexicons/en/learned-reviews.tsv
+    --language en --min-documents 3 --min-z 2 --output Lexicons/en/learned-reviews.tsv

@@ -22,6 +22,11 @@ public struct LexiconLearner {
         public var priorStrength = 500.0
         public var includeBigrams = true
         public var maximumTerms = 20_000
+        /// Terms in more than this share of all comments are function words ("it", "that", 的): too common to carry
+        /// sentiment, and a weak term between a negator and its target would swallow the negation.
+        public var maximumDocumentShare = 0.2
+        /// Terms whose valence would be weaker than this are left out for the same reason.
+        public var minimumValence = 0.5
 
         public init() {}
     }
@@ -80,6 +85,15 @@ public struct LexiconLearner {
                     continue
                 }
                 let isHan = token.kind == .ideographic
+                // ICU words such as 不好 or 一点都不 fold a negator into the word; the rules handle those, so a
+                // word that starts or ends with a rule word is not learned (nor paired).
+                if isHan, startsOrEndsWithRuleWord(segmented.folded[token.byteRange]) {
+                    if ruleWords.lookup(segmented.folded[token.byteRange].prefix(3)).map({ ruleWords.entries[$0].isNegator }) == true {
+                        negationLeft = 3
+                    }
+                    previous = nil
+                    continue
+                }
                 terms.insert(word)
                 if options.includeBigrams, let before = previous, before.isHan == isHan {
                     terms.insert(isHan ? before.text + word : before.text + " " + word)
@@ -96,6 +110,23 @@ public struct LexiconLearner {
         }
     }
 
+    /// Whether a Han word begins or ends with a negator, degree, contrast or irrealis word (不好, 很好, 好吗).
+    private func startsOrEndsWithRuleWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var prefixEnd = bytes.startIndex
+        var suffixStart = bytes.endIndex
+        while prefixEnd < bytes.endIndex - 1 {
+            prefixEnd += 1
+            while prefixEnd < bytes.endIndex, bytes[prefixEnd] & 0xC0 == 0x80 { prefixEnd += 1 }
+            if prefixEnd < bytes.endIndex, ruleWords.lookup(bytes[bytes.startIndex..<prefixEnd]) != nil { return true }
+        }
+        while suffixStart > bytes.startIndex + 1 {
+            suffixStart -= 1
+            while suffixStart > bytes.startIndex, bytes[suffixStart] & 0xC0 == 0x80 { suffixStart -= 1 }
+            if suffixStart > bytes.startIndex, ruleWords.lookup(bytes[suffixStart..<bytes.endIndex]) != nil { return true }
+        }
+        return false
+    }
+
     /// The learned terms, strongest evidence first.
     public func learn() -> [LearnedTerm] {
         let positiveTotal = Double(positive.values.reduce(0, +))
@@ -103,10 +134,12 @@ public struct LexiconLearner {
         let allTotal = positiveTotal + negativeTotal
         guard positiveTotal > 0, negativeTotal > 0 else { return [] }
         var learned = [LearnedTerm]()
-        for term in Set(positive.keys).union(negative.keys) {
+        for term in Set(positive.keys).union(negative.keys) where ruleWords.lookup(term.utf8) == nil {
             let p = Double(positive[term] ?? 0)
             let n = Double(negative[term] ?? 0)
-            guard Int(p + n) >= options.minimumDocuments else { continue }
+            guard Int(p + n) >= options.minimumDocuments,
+                  (p + n) / Double(positiveComments + negativeComments) <= options.maximumDocumentShare
+            else { continue }
             let alpha = options.priorStrength * (p + n) / allTotal
             let alpha0 = options.priorStrength
             let delta = log((p + alpha) / (positiveTotal + alpha0 - p - alpha))
@@ -115,6 +148,7 @@ public struct LexiconLearner {
             let z = delta / variance.squareRoot()
             guard abs(z) >= options.minimumZ else { continue }
             let valence = max(-options.maximumValence, min(options.maximumValence, delta * options.scale))
+            guard abs(valence) >= options.minimumValence else { continue }
             learned.append(LearnedTerm(term: term, valence: (valence * 100).rounded() / 100, z: z,
                                        positiveDocuments: Int(p), negativeDocuments: Int(n)))
         }

@@ -20,6 +20,7 @@ public final class XMLRecordReader: RecordReader {
     /// Reads XML from `stream`, which libxml2 pulls through a callback (so files, standard input and, later,
     /// decompressed streams all work the same way).
     public init(stream: ByteStream, options: IngestOptions) throws {
+        _ = XMLRecordReader.parserInitialized
         self.stream = stream
         self.source = stream.path
         self.options = options
@@ -45,6 +46,12 @@ public final class XMLRecordReader: RecordReader {
     }
 
     deinit { xmlFreeTextReader(reader) }
+
+    /// libxml2 must initialise its global tables once before readers run on several threads.
+    private static let parserInitialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
 
     public func next() throws -> IngestEvent? {
         guard !finished else { return nil }

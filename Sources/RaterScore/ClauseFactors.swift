@@ -19,9 +19,12 @@ struct UnitFactor {
         self.negative = negative
     }
 
+    /// Negative values above this (weaker negatives) take the positive factor; see `irrealisStrongNegative`.
+    var weakNegativeLimit = 0.0
+
     func apply(_ value: Double, _ applied: inout [AppliedRule]) -> Double {
         applied.append(rule)
-        return value * (value >= 0 ? positive : negative)
+        return value * (value >= weakNegativeLimit ? positive : negative)
     }
 }
 
@@ -74,9 +77,10 @@ enum ClauseFactors {
             if let irrealis {
                 let positive = rules.irrealisPositive[irrealis.role] ?? 1
                 let negative = rules.irrealisNegative[irrealis.role] ?? 1
-                factors[index].append(UnitFactor(.irrealis(role: irrealis.role, by: irrealis.word,
-                                                           factor: positive),
-                                                 positive: positive, negative: negative))
+                var factor = UnitFactor(.irrealis(role: irrealis.role, by: irrealis.word, factor: positive),
+                                        positive: positive, negative: negative)
+                factor.weakNegativeLimit = rules.irrealisStrongNegative
+                factors[index].append(factor)
             }
             if isLastOfClause, clause.terminator.exclamationMarks > 0 {
                 let factor = 1 + rules.perExclamation * Double(min(clause.terminator.exclamationMarks, 3))

@@ -48,7 +48,13 @@ public struct Scorer: Sendable {
                 let base = entry.valence!
                 var rules = [AppliedRule]()
                 var value = applyModifiers(base, modifiers, &rules)
-                modifiers = PendingModifiers()
+                // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
+                // still reaches the clearly evaluative word after it. Degree words always bind to the next term.
+                if abs(base) >= self.rules.weakTerm {
+                    modifiers = PendingModifiers()
+                } else {
+                    modifiers.degrees.removeAll()
+                }
                 value = applyEmphasis(value, match: match, unit: unit, segmented: segmented,
                                       allCapitals: allCapitals, &rules)
                 for factor in factors[unitIndex] { value = factor.apply(value, &rules) }

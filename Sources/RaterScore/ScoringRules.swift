@@ -3,6 +3,8 @@
 public struct ScoringRules: Sendable, Equatable {
     /// How many words may stand between a negator or degree word and the term it modifies.
     public var modifierWindow = 3
+    /// Terms weaker than this (|valence|) do not close a negation's scope.
+    public var weakTerm = 1.0
     /// A negated positive term keeps this share of its strength as a negative ("not good" ≈ −0.75 × good).
     public var negatedPositive = 0.75
     /// A negated negative term turns mildly positive ("not bad" ≈ +0.5 × |bad|).
@@ -22,6 +24,9 @@ public struct ScoringRules: Sendable, Equatable {
     /// ("why is it so slow?").
     public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3]
     public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6]
+    /// Only a clearly negative term (at most this valence after modifiers) keeps the negative irrealis factor;
+    /// weaker ones are treated like positive terms, since faint evidence inside a question is no complaint.
+    public var irrealisStrongNegative = -1.0
     /// Emphasis: a word in capitals in a comment that is not all capitals, an elongated word (sooo), and each
     /// exclamation mark closing the clause (up to three).
     public var capitals = 1.3
