@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "RaterCore"),
         .target(name: "RaterIngest", dependencies: ["RaterCore", "CLibXML2", "CRaterICU"]),
         .target(name: "RaterNormalize", dependencies: ["RaterCore", "CRaterICU"]),
-        .target(name: "RaterSegment", dependencies: ["CRaterICU"]),
+        .target(name: "RaterSegment", dependencies: ["RaterCore", "CRaterICU"]),
         .target(name: "RaterLexicon", dependencies: ["RaterCore", "RaterSegment"]),
         .target(name: "RaterScore", dependencies: ["RaterCore", "RaterNormalize", "RaterSegment", "RaterLexicon"]),
         .target(name: "RaterDimensions", dependencies: ["RaterCore", "RaterSegment", "RaterLexicon", "RaterScore"]),

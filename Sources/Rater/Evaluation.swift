@@ -1,3 +1,4 @@
+import Foundation
 import RaterCore
 
 /// Accuracy figures for predicted labels against gold labels: what `rater eval` prints.
@@ -143,5 +144,3 @@ public enum EvaluationError: Error, CustomStringConvertible {
         }
     }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import RaterLexicon
 
 /// Reads the common public "word + valence" formats into (term, valence) pairs.
@@ -35,5 +36,3 @@ public enum LexiconImporter {
         return order.map { ($0, values[$0]!) }
     }
 }
-
-import Foundation

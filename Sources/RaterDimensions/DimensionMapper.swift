@@ -1,6 +1,5 @@
 import RaterCore
 import RaterLexicon
-import RaterSegment
 import RaterScore
 
 /// The dimensions stage: finds RATER cues and gives each dimension the sentiment of the clauses that mention it.
@@ -24,24 +23,23 @@ public struct DimensionMapper: Sendable {
     public func map(_ scored: ScoredComment, entries: [LexiconEntry]) -> [DimensionResult] {
         var tallies = [ServiceDimension: Tally]()
         for (unitIndex, unit) in scored.units.enumerated() {
-            for matchIndex in unit.matches {
-                let match = scored.matches[matchIndex]
-                let cues = entries[Int(match.entry)].cues
-                guard !cues.isEmpty else { continue }
-                var positive = unit.positive
-                var negative = unit.negative
-                var clauseIndex = unitIndex
-                if positive == 0 && negative == 0 {
-                    // Borrow the sentence's sentiment, at half weight.
-                    for other in scored.units where other.sentence == unit.sentence {
-                        positive += other.positive / 2
-                        negative += other.negative / 2
-                    }
-                    clauseIndex = unitIndex
+            let cueMatches = unit.matches.filter { !entries[Int(scored.matches[$0].entry)].cues.isEmpty }
+            guard !cueMatches.isEmpty else { continue }
+            var positive = unit.positive
+            var negative = unit.negative
+            if positive == 0 && negative == 0 {
+                // Borrow the sentence's sentiment, at half weight.
+                for other in scored.units where other.sentence == unit.sentence {
+                    positive += other.positive / 2
+                    negative += other.negative / 2
                 }
+            }
+            let clause = scored.segmented.text(ofTokens: unit.tokens)
+            let clauseScore = unit.score(damping: damping)
+            for matchIndex in cueMatches {
+                let match = scored.matches[matchIndex]
                 let cue = scored.segmented.text(match.byteRange)
-                let clause = scored.segmented.text(of: tokensText(scored, unitIndex: clauseIndex))
-                for item in cues {
+                for item in entries[Int(match.entry)].cues {
                     var tally = tallies[item.dimension, default: Tally()]
                     tally.weight += item.weight
                     tally.mentions += 1
@@ -51,8 +49,7 @@ public struct DimensionMapper: Sendable {
                         tally.negative += negative * item.weight
                     }
                     if tally.evidence.count < 5 {
-                        tally.evidence.append(Evidence(cue: cue, clause: clause,
-                                                       clauseScore: unit.score(damping: damping)))
+                        tally.evidence.append(Evidence(cue: cue, clause: clause, clauseScore: clauseScore))
                     }
                     tallies[item.dimension] = tally
                 }
@@ -65,12 +62,6 @@ public struct DimensionMapper: Sendable {
                 return DimensionResult(dimension: dimension, score: score, label: thresholds.label(for: score),
                                        mentions: tally.mentions, evidence: tally.evidence)
             }
-    }
-
-    private func tokensText(_ scored: ScoredComment, unitIndex: Int) -> RaterSegment.Clause {
-        let unit = scored.units[unitIndex]
-        return RaterSegment.Clause(tokens: unit.tokens, sentence: unit.sentence,
-                                   terminator: RaterSegment.Clause.Terminator())
     }
 
     private struct Tally {

@@ -21,7 +21,7 @@ struct XMLRecordBuilder {
         self.attributes = attributes
     }
 
-    mutating func openElement(name: String, depth: Int, attributes: [Field], isEmpty: Bool) {
+    mutating func openElement(name: String, depth: Int, isEmpty: Bool) {
         guard depth == self.depth + 1 else { return }
         children.append((name, ""))
         openChild = isEmpty ? nil : children.count - 1

@@ -72,7 +72,7 @@ public final class XMLRecordReader: RecordReader {
             if var current = builder {
                 switch type {
                 case XML_READER_TYPE_ELEMENT.rawValue:
-                    current.openElement(name: localName(), depth: depth, attributes: attributes(),
+                    current.openElement(name: localName(), depth: depth,
                                         isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
                 case XML_READER_TYPE_END_ELEMENT.rawValue:
                     if depth == current.depth { return finish(current) }

@@ -26,9 +26,16 @@ public struct Lexicon: Sendable {
                               provenance: file.provenance, entryCount: file.entries.count))
     }
 
-    /// Loads every `*.tsv` below `directory`: files named `learned-*` first, then the rest, each group sorted by path,
-    /// so the merge order is reproducible and hand-written entries win over learned ones.
+    /// Loads every lexicon file below `directory` (see `files(in:)` for the order).
     public static func load(directory: String) throws -> Lexicon {
+        var lexicon = Lexicon()
+        for path in try files(in: directory) { lexicon.add(try LexiconFile(path: path)) }
+        return lexicon
+    }
+
+    /// The `*.tsv` files below `directory` in merge order: files named `learned-*` first, then the rest, each group
+    /// sorted by path, so the order is reproducible and hand-written entries win over learned ones.
+    static func files(in directory: String) throws -> [String] {
         let root = URL(fileURLWithPath: directory)
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             throw LexiconError.unreadable(path: directory, reason: "not a readable directory")
@@ -38,25 +45,17 @@ public struct Lexicon: Sendable {
             paths.append(url.path)
         }
         guard !paths.isEmpty else { throw LexiconError.noLexicons(directory: directory) }
-        var lexicon = Lexicon()
-        // Learned lexicons load first so that hand-written entries for the same term override them.
         func isLearned(_ path: String) -> Bool { URL(fileURLWithPath: path).lastPathComponent.hasPrefix("learned") }
-        for path in paths.sorted(by: { (isLearned($0) ? 0 : 1, $0) < (isLearned($1) ? 0 : 1, $1) }) {
-            lexicon.add(try LexiconFile(path: path))
-        }
-        return lexicon
+        return paths.sorted { (isLearned($0) ? 0 : 1, $0) < (isLearned($1) ? 0 : 1, $1) }
     }
 
     /// Layers user lexicon files (or directories of them) over this lexicon, in the order given.
     public mutating func layer(paths: [String]) throws {
         for path in paths {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let layer = try Lexicon.load(directory: path)
-                for source in layer.sources { add(try LexiconFile(path: source.path)) }
-            } else {
-                add(try LexiconFile(path: path))
-            }
+            let isFolder = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                && isDirectory.boolValue
+            for file in isFolder ? try Self.files(in: path) : [path] { add(try LexiconFile(path: file)) }
         }
     }
 

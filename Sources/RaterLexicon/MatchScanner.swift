@@ -1,3 +1,4 @@
+import RaterCore
 import RaterSegment
 
 /// Walks one comment's tokens and collects the matcher's terms (see `TermMatcher` for the rules).
@@ -8,10 +9,8 @@ struct MatchScanner {
     /// Particles and light function characters that attach to words without changing what they mean.
     static let particles: Set<UInt32> = Set("了的地得着过啊吧呢啦哦呀嘛哈么也都就又是在喔噢咯呗".unicodeScalars.map(\.value))
 
-    static func isParticle(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
-        guard first & 0xF0 == 0xE0 else { return false }
-        let scalar = (UInt32(first & 0x0F) << 12) | (UInt32(second & 0x3F) << 6) | UInt32(third & 0x3F)
-        return particles.contains(scalar)
+    static func isParticle(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        bytes[offset] >= 0xE0 && particles.contains(UTF8Scalar.decode(bytes, at: offset).value)
     }
 
     func scan() -> [TermMatch] {
@@ -49,9 +48,8 @@ struct MatchScanner {
                                                         acceptEnd: isCharacterStart) {
                         pieces.append((position, match.end, match.entry))
                         position = match.end
-                    } else if position + 3 <= end, MatchScanner.isParticle(bytes[position], bytes[position + 1],
-                                                                          bytes[position + 2]) {
-                        position += 3
+                    } else if MatchScanner.isParticle(bytes, at: position) {
+                        position += UTF8Scalar.length(leadByte: bytes[position])
                     } else {
                         return nil
                     }

@@ -1,3 +1,5 @@
+import RaterCore
+
 /// Folds whitespace and strips characters that carry no meaning but can hide or disguise text.
 ///
 /// Works on UTF-8 bytes in one pass: control characters (NUL, bell, C1) become spaces, bidirectional overrides and
@@ -35,9 +37,8 @@ enum WhitespaceFolding {
                     }
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-                let end = min(index + length, bytes.count)
-                let scalar = Self.decode(bytes, index, end)
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+                let end = index + length
                 index = end
                 switch scalar {
                 case 0x80...0x9F, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
@@ -61,16 +62,5 @@ enum WhitespaceFolding {
             }
             return String(decoding: output, as: UTF8.self)
         }
-    }
-
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt32 {
-        let count = end - start
-        var value = UInt32(bytes[start]) & (count == 4 ? 0x07 : count == 3 ? 0x0F : 0x1F)
-        var position = start + 1
-        while position < end {
-            value = (value << 6) | (UInt32(bytes[position]) & 0x3F)
-            position += 1
-        }
-        return value
     }
 }

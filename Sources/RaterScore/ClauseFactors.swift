@@ -34,6 +34,7 @@ enum ClauseFactors {
         var factors = [[UnitFactor]](repeating: [], count: units.count)
         let sentences = segmented.sentenceCount
         var lastTurnUnit = -1
+        var previousConcession: String?  // the concession word of the unit just before, if any
         for (index, unit) in units.enumerated() {
             let clause = segmented.clauses[unit.clause]
             let isLastOfClause = index + 1 == units.count || units[index + 1].clause != unit.clause
@@ -63,9 +64,7 @@ enum ClauseFactors {
                     previous -= 1
                 }
                 lastTurnUnit = index
-            } else if index > 0, let conceded = factors[index - 1].first(where: {
-                if case .conceded = $0.rule { return true } else { return false }
-            }), case let .conceded(word, _) = conceded.rule {
+            } else if let word = previousConcession {
                 factors[index].append(UnitFactor(.afterContrast(by: word, factor: rules.afterConcession),
                                                  factor: rules.afterConcession))
             }
@@ -73,6 +72,7 @@ enum ClauseFactors {
                 factors[index].append(UnitFactor(.conceded(by: concessionWord, factor: rules.conceded),
                                                  factor: rules.conceded))
             }
+            previousConcession = concessionWord
             if irrealis == nil, isLastOfClause, clause.terminator.questionMarks > 0 { irrealis = ("question", "?") }
             if let irrealis {
                 let positive = rules.irrealisPositive[irrealis.role] ?? 1

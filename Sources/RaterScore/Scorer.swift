@@ -37,14 +37,13 @@ public struct Scorer: Sendable {
                 let match = matches[matchIndex]
                 let entry = matcher.entries[Int(match.entry)]
                 let ordinal = ordinals[Int(match.token)]
+                modifiers.expire(before: ordinal, window: rules.modifierWindow)
                 if entry.valence == nil {
-                    modifiers.expire(before: ordinal, window: rules.modifierWindow)
                     let word = segmented.text(match.byteRange)
                     if entry.isNegator { modifiers.negators.append((word, ordinal)) }
                     if let degree = entry.degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negators.count)) }
                     continue
                 }
-                modifiers.expire(before: ordinal, window: rules.modifierWindow)
                 let base = entry.valence!
                 var rules = [AppliedRule]()
                 var value = applyModifiers(base, modifiers, &rules)

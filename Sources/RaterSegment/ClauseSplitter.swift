@@ -1,3 +1,5 @@
+import RaterCore
+
 /// Groups tokens into clauses and sentences by punctuation.
 enum ClauseSplitter {
     private enum Mark { case clause, sentence, question, exclamation }
@@ -37,12 +39,8 @@ enum ClauseSplitter {
                         }
                         run += 1
                     }
-                    if endsClause {
-                        close(at: index, next: run)
-                        index = run
-                    } else {
-                        index = run
-                    }
+                    if endsClause { close(at: index, next: run) }
+                    index = run
                 case .whitespace:
                     index += 1
                 default:
@@ -58,7 +56,7 @@ enum ClauseSplitter {
     private static func mark(of token: Token, in bytes: UnsafeBufferPointer<UInt8>) -> Mark? {
         if token.kind == .lineBreak { return .sentence }
         let start = Int(token.start)
-        switch scalar(at: start, in: bytes) {
+        switch UTF8Scalar.decode(bytes, at: start).value {
         case 0x2C, 0x3B, 0xFF0C, 0xFF1B: return .clause  // , ; ， ；
         case 0x3A, 0xFF1A: return .clause  // : ：
         case 0x2E, 0x3002, 0xFF0E, 0x2026: return .sentence  // . 。 ． …
@@ -66,18 +64,5 @@ enum ClauseSplitter {
         case 0x21, 0xFF01: return .exclamation  // ! ！
         default: return nil
         }
-    }
-
-    static func scalar(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        let first = bytes[start]
-        if first < 0x80 { return UInt32(first) }
-        let length = first >= 0xF0 ? 4 : first >= 0xE0 ? 3 : 2
-        var value = UInt32(first) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-        var position = start + 1
-        while position < min(start + length, bytes.count) {
-            value = (value << 6) | (UInt32(bytes[position]) & 0x3F)
-            position += 1
-        }
-        return value
     }
 }

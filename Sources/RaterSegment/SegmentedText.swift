@@ -23,8 +23,11 @@ public struct SegmentedText: Sendable {
     public func text(of token: Token) -> String { text(token.byteRange) }
 
     /// The original text of a clause, without leading or trailing spaces.
-    public func text(of clause: Clause) -> String {
-        let meaningful = clause.tokens.filter { tokens[$0].kind != .whitespace && tokens[$0].kind != .lineBreak }
+    public func text(of clause: Clause) -> String { text(ofTokens: clause.tokens) }
+
+    /// The original text of a run of tokens (a clause, or part of one), without leading or trailing spaces.
+    public func text(ofTokens range: Range<Int>) -> String {
+        let meaningful = range.filter { tokens[$0].kind != .whitespace && tokens[$0].kind != .lineBreak }
         guard let first = meaningful.first, let last = meaningful.last else { return "" }
         return text(Int(tokens[first].start)..<Int(tokens[last].end))
     }

@@ -1,3 +1,5 @@
+import RaterCore
+
 /// The segment stage: ICU word break, then clauses and sentences from punctuation.
 ///
 /// Holds an ICU break iterator: create one `Segmenter` per worker.
@@ -39,7 +41,7 @@ public final class Segmenter {
         if first == 0x0A || (first == 0x0D && end - start == 2 && bytes[start + 1] == 0x0A) { return .lineBreak }
         if first == 0x20 || first == 0x09 || first == 0x0D { return .whitespace }
         if first < 0x80 { return .punctuation }
-        let scalar = ClauseSplitter.scalar(at: start, in: bytes)
+        let scalar = UTF8Scalar.decode(bytes, at: start).value
         switch scalar {
         case 0x3000...0x303F, 0xFF00...0xFF65, 0x2010...0x2027, 0x2030...0x205E, 0xFE30...0xFE4F, 0xA1...0xBF:
             return .punctuation

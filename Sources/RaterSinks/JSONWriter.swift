@@ -50,7 +50,10 @@ public struct JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
+    private static let hex = Array("0123456789abcdef".utf8)
+
     private mutating func appendString(_ text: String) {
+        let hex = Self.hex
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -60,7 +63,6 @@ public struct JSONWriter {
             case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             case 0x00..<0x20, 0x7F:
-                let hex = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             default: bytes.append(byte)
             }

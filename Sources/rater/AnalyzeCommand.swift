@@ -10,24 +10,6 @@ struct AnalyzeCommand: ParsableCommand {
     @Argument(help: "Input files (plain text, CSV, TSV or XML); none or '-' reads standard input.")
     var inputs: [String] = []
 
-    @Option(help: "Input format: auto, text, csv, tsv or xml.")
-    var format: InputFormat = .auto
-
-    @Option(help: "CSV/TSV column holding the comment.")
-    var textColumn: String?
-
-    @Option(help: "CSV/TSV column holding the record id.")
-    var idColumn: String?
-
-    @Option(help: "XML element that is one record (default: the element repeated under the root).")
-    var xmlRecord: String?
-
-    @Option(help: "XML child element holding the comment (default: 'text', else the record's own text).")
-    var xmlText: String?
-
-    @Option(help: "XML attribute or child holding the record id (default: an 'id' attribute).")
-    var xmlId: String?
-
     @Option(name: .shortAndLong, help: "Where to write results: a file (written atomically) or '-' for standard output.")
     var output: String = "-"
 
@@ -46,23 +28,17 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @OptionGroup var ingest: IngestArguments
+
     @OptionGroup var engineOptions: EngineOptions
 
     func run() throws {
-        var options = IngestOptions()
-        options.format = format
-        options.textColumn = textColumn
-        options.idColumn = idColumn
-        options.xmlRecord = xmlRecord
-        options.xmlText = xmlText
-        options.xmlID = xmlId
         let engine = try engineOptions.makeEngine()
         let output = try OutputFile(path: output)
         let rejectsFile = try rejects.map { try OutputFile(path: $0) }
         let encoder = ResultEncoder(includeText: includeText, includeExplanation: !noExplanation)
         let rejectionEncoder = RejectionEncoder()
-        let run = AnalyzeRun(inputs: inputs, options: options, engine: engine, jobs: jobs)
-        var stoppedStrict = false
+        let run = AnalyzeRun(inputs: inputs, options: ingest.options, engine: engine, jobs: jobs)
         let summary: RunSummary
         do {
             summary = try run.run(
@@ -70,10 +46,7 @@ struct AnalyzeCommand: ParsableCommand {
                 onRejection: { rejection in
                     printError("rater: rejected \(rejection.location): \(rejection.reason.message)")
                     try rejectsFile?.write(rejectionEncoder.encode(rejection))
-                    if strict {
-                        stoppedStrict = true
-                        throw StrictStop()
-                    }
+                    if strict { throw StrictStop() }
                 })
         } catch is StrictStop {
             try output.commit()
@@ -83,7 +56,6 @@ struct AnalyzeCommand: ParsableCommand {
             printError("rater: \(error)")
             throw ExitCode.failure
         }
-        _ = stoppedStrict
         try output.commit()
         try rejectsFile?.commit()
         printError(summary.report)

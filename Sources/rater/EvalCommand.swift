@@ -16,40 +16,21 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Gold values to labels, e.g. '1=negative,3=neutral,5=positive' (default: 1/positive/pos, 0/-1/negative/neg, neutral/neu).")
     var labelMap: String?
 
-    @Option(help: "Input format: auto, text, csv, tsv or xml.")
-    var format: InputFormat = .auto
-
-    @Option(help: "CSV/TSV column holding the comment.")
-    var textColumn: String?
-
-    @Option(help: "CSV/TSV column holding the record id.")
-    var idColumn: String?
-
-    @Option(help: "XML element that is one record.")
-    var xmlRecord: String?
-
-    @Option(help: "XML child element holding the comment.")
-    var xmlText: String?
-
     @Option(help: "How many of the worst misses to list with their explanations.")
     var worst: Int = 10
 
     @Option(help: "Evaluate only the first N labelled records (0: all).")
     var limit: Int = 0
 
+    @OptionGroup var ingest: IngestArguments
+
     @OptionGroup var engineOptions: EngineOptions
 
     func run() throws {
-        var options = IngestOptions()
-        options.format = format
-        options.textColumn = textColumn
-        options.idColumn = idColumn
-        options.xmlRecord = xmlRecord
-        options.xmlText = xmlText
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         let engine = try engineOptions.makeEngine()
         let analyzer = try Analyzer(engine: engine)
-        var (_, reader) = try InputOpener.open(path: gold, options: options)
+        var (_, reader) = try InputOpener.open(path: gold, options: ingest.options)
         var evaluation = Evaluation()
         var records = [String: SourceRecord]()
         var skipped = 0

@@ -33,8 +33,7 @@ enum ExplanationFormatter {
             + "negative mass \(fixed(sentiment.negativeMass)))")
         lines.append("clauses:")
         for (index, unit) in scored.units.enumerated() {
-            let clause = Clause(tokens: unit.tokens, sentence: unit.sentence, terminator: Clause.Terminator())
-            lines.append("  [\(index)] \(scored.segmented.text(of: clause))  → \(fixed(unit.score(damping: engine.scorer.rules.damping)))")
+            lines.append("  [\(index)] \(scored.segmented.text(ofTokens: unit.tokens))  → \(fixed(unit.score(damping: engine.scorer.rules.damping)))")
         }
         lines.append("terms:")
         if scored.contributions.isEmpty { lines.append("  (no sentiment terms found)") }

@@ -23,9 +23,6 @@ struct LexiconLearnCommand: ParsableCommand {
     @Option(help: "Gold values to labels, e.g. '1=negative,5=positive' (default: 1/positive, 0/negative).")
     var labelMap: String?
 
-    @Option(help: "CSV/TSV column holding the comment.")
-    var textColumn: String?
-
     @Option(help: "Language written into the file header (zh, en, any).")
     var language: String = "any"
 
@@ -47,6 +44,8 @@ struct LexiconLearnCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Where to write the lexicon file.")
     var output: String
 
+    @OptionGroup var ingest: IngestArguments
+
     @OptionGroup var engineOptions: EngineOptions
 
     func run() throws {
@@ -59,10 +58,8 @@ struct LexiconLearnCommand: ParsableCommand {
         learnerOptions.includeBigrams = !noBigrams
         var learner = try LexiconLearner(lexicon: engine.lexicon, options: learnerOptions)
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
-        var options = IngestOptions()
-        options.textColumn = textColumn
         for path in gold {
-            var (_, reader) = try InputOpener.open(path: path, options: options)
+            var (_, reader) = try InputOpener.open(path: path, options: ingest.options)
             while let event = try reader.next() {
                 guard case let .record(record) = event,
                       let value = record.fields.first(where: { $0.name == labelColumn })?.value,
