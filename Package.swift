@@ -18,15 +18,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // System libraries, found through pkg-config (Debian: pkg-config, libicu-dev, libxml2-dev).
+        // System libraries, found through pkg-config (Debian: pkg-config, libicu-dev, libxml2-dev, zlib1g-dev).
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // ICU's headers clash with Foundation's private ICU copy, so Swift never sees them: this C facade
         // exposes only <stdint.h> types and opaque handles.
         .target(name: "CRaterICU", dependencies: ["CICU"]),
 
         .target(name: "RaterCore"),
-        .target(name: "RaterIngest", dependencies: ["RaterCore", "CLibXML2", "CRaterICU"]),
+        .target(name: "RaterIngest", dependencies: ["RaterCore", "CLibXML2", "CRaterICU", "CZlib"]),
         .target(name: "RaterNormalize", dependencies: ["RaterCore", "CRaterICU"]),
         .target(name: "RaterSegment", dependencies: ["RaterCore", "CRaterICU"]),
         .target(name: "RaterLexicon", dependencies: ["RaterCore", "RaterSegment"]),

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf16.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -148,10 +150,9 @@ int64_t rater_transliterate_utf8(RaterTransliterator *transliterator, const uint
 
 struct RaterConverter {
     UConverter *converter;
-    UConverter *utf8;
-    UChar pivot[4096];
-    UChar *pivot_source;
-    UChar *pivot_target;
+    // A lead surrogate held back so a pair split across calls is converted whole.
+    UChar pending;
+    int32_t has_pending;
 };
 
 RaterConverter *rater_converter_open(const char *charset, int32_t *status) {
@@ -161,19 +162,13 @@ RaterConverter *rater_converter_open(const char *charset, int32_t *status) {
     // Stop on invalid or unmappable input: Rater reports the offset instead of inventing U+FFFD.
     ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &error);
     if (U_FAILURE(error)) { ucnv_close(converter); *status = error; return NULL; }
-    UConverter *utf8 = ucnv_open("UTF-8", &error);
-    if (U_FAILURE(error)) { ucnv_close(converter); *status = error; return NULL; }
     RaterConverter *wrapper = calloc(1, sizeof(RaterConverter));
     if (wrapper == NULL) {
         ucnv_close(converter);
-        ucnv_close(utf8);
         *status = U_MEMORY_ALLOCATION_ERROR;
         return NULL;
     }
     wrapper->converter = converter;
-    wrapper->utf8 = utf8;
-    wrapper->pivot_source = wrapper->pivot;
-    wrapper->pivot_target = wrapper->pivot;
     *status = 0;
     return wrapper;
 }
@@ -181,34 +176,85 @@ RaterConverter *rater_converter_open(const char *charset, int32_t *status) {
 void rater_converter_close(RaterConverter *converter) {
     if (converter == NULL) return;
     ucnv_close(converter->converter);
-    ucnv_close(converter->utf8);
     free(converter);
 }
 
-int64_t rater_converter_to_utf8(RaterConverter *converter, const uint8_t *input, int64_t length, uint8_t *output,
-                                int64_t capacity, int32_t flush, int64_t *consumed, int64_t *error_offset,
-                                int32_t *status) {
+const char *rater_converter_name(RaterConverter *converter) {
     UErrorCode error = U_ZERO_ERROR;
-    const char *source = (const char *)input;
-    const char *source_limit = source + length;
-    char *target = (char *)output;
-    char *target_limit = target + capacity;
-    ucnv_convertEx(converter->utf8, converter->converter, &target, target_limit, &source, source_limit,
-                   converter->pivot, &converter->pivot_source, &converter->pivot_target,
-                   converter->pivot + 4096, 0, flush != 0, &error);
-    *consumed = (int64_t)(source - (const char *)input);
-    if (error == U_BUFFER_OVERFLOW_ERROR) error = U_ZERO_ERROR;
-    if (error == U_ILLEGAL_CHAR_FOUND || error == U_INVALID_CHAR_FOUND || error == U_TRUNCATED_CHAR_FOUND) {
-        char invalid[32];
-        int8_t invalid_length = sizeof(invalid);
-        UErrorCode ignored = U_ZERO_ERROR;
-        ucnv_getInvalidChars(converter->converter, invalid, &invalid_length, &ignored);
-        *error_offset = *consumed - invalid_length;
-        *status = error;
-        return -1;
+    const char *name = ucnv_getName(converter->converter, &error);
+    return U_FAILURE(error) || name == NULL ? "" : name;
+}
+
+#define RATER_CONVERT_UNITS 8192
+
+int64_t rater_converter_to_utf8(RaterConverter *converter, const uint8_t *input, int64_t length, uint8_t *output,
+                                int64_t capacity, int32_t flush, int64_t *consumed, int32_t *invalid_length,
+                                int32_t *status) {
+    // Two steps instead of ucnv_convertEx: after a STOP callback convertEx may leave converted text in its pivot,
+    // whereas toUnicode + u_strToUTF8 make "everything before the bad bytes was written" easy to guarantee.
+    // Each UTF-16 unit becomes at most 3 UTF-8 bytes (a surrogate pair, 2 units, becomes 4).
+    UChar units[RATER_CONVERT_UNITS];
+    int64_t unit_limit = capacity / 3;
+    if (unit_limit > RATER_CONVERT_UNITS) unit_limit = RATER_CONVERT_UNITS;
+    if (unit_limit < 2) { *status = U_BUFFER_OVERFLOW_ERROR; return -2; }
+    UChar *target = units;
+    if (converter->has_pending) {
+        *target++ = converter->pending;
+        converter->has_pending = 0;
     }
+    const char *source = (const char *)input;
+    UErrorCode error = U_ZERO_ERROR;
+    ucnv_toUnicode(converter->converter, &target, units + unit_limit, &source, source + length, NULL,
+                   flush != 0, &error);
+    *consumed = (int64_t)(source - (const char *)input);
+    *invalid_length = 0;
+    if (error == U_BUFFER_OVERFLOW_ERROR) {
+        error = U_ZERO_ERROR;
+    } else if (error == U_ILLEGAL_CHAR_FOUND || error == U_INVALID_CHAR_FOUND || error == U_TRUNCATED_CHAR_FOUND) {
+        char invalid[32];
+        int8_t count = sizeof(invalid);
+        UErrorCode ignored = U_ZERO_ERROR;
+        ucnv_getInvalidChars(converter->converter, invalid, &count, &ignored);
+        *invalid_length = count > 0 ? count : 1;
+        error = U_ZERO_ERROR;
+    } else if (U_FAILURE(error)) {
+        *status = error;
+        return -2;
+    }
+    int32_t unit_count = (int32_t)(target - units);
+    if (unit_count > 0 && U16_IS_LEAD(units[unit_count - 1]) && !flush) {
+        converter->pending = units[--unit_count];
+        converter->has_pending = 1;
+    }
+    int32_t written = 0;
+    error = U_ZERO_ERROR;
+    u_strToUTF8WithSub((char *)output, (int32_t)capacity, &written, units, unit_count, 0xFFFD, NULL, &error);
+    if (U_FAILURE(error)) { *status = error; return -2; }
+    *status = 0;
+    return written;
+}
+
+int32_t rater_detect_charsets(const uint8_t *bytes, int64_t length, char names[][32], int32_t *confidences,
+                              int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UCharsetDetector *detector = ucsdet_open(&error);
+    if (U_FAILURE(error)) { *status = error; return 0; }
+    ucsdet_setText(detector, (const char *)bytes, (int32_t)(length > INT32_MAX ? INT32_MAX : length), &error);
+    int32_t found = 0;
+    const UCharsetMatch **matches = ucsdet_detectAll(detector, &found, &error);
+    int32_t written = 0;
+    for (int32_t index = 0; U_SUCCESS(error) && index < found && written < capacity; index++) {
+        const char *name = ucsdet_getName(matches[index], &error);
+        int32_t confidence = ucsdet_getConfidence(matches[index], &error);
+        if (U_FAILURE(error) || name == NULL) break;
+        strncpy(names[written], name, 31);
+        names[written][31] = 0;
+        confidences[written] = confidence;
+        written++;
+    }
+    ucsdet_close(detector);
     *status = U_FAILURE(error) ? error : 0;
-    return U_FAILURE(error) ? -2 : (int64_t)(target - (char *)output);
+    return written;
 }
 
 const char *rater_icu_version(void) { return U_ICU_VERSION; }

@@ -17,29 +17,40 @@ public struct AnalyzeRun {
     public var batchSize = 1_024
 
     public init(inputs: [String], options: IngestOptions, engine: Engine, jobs: Int) {
-        self.inputs = inputs.isEmpty ? ["-"] : inputs
+        self.inputs = inputs
         self.options = options
         self.engine = engine
         self.jobs = max(1, jobs)
     }
 
     /// Runs every input, handing each result and rejection to the sinks in input order.
+    ///
+    /// Inputs (files, `-`, patterns) are all checked before the first is read. An input that breaks off while
+    /// being read (a truncated `.gz`, an I/O error) becomes one `unreadable_input` rejection and the run goes on
+    /// with the next, so one bad file in a nightly drop does not cost the others; the exit code still says so.
     public func run(onResult: (CommentResult) throws -> Void, onRejection: (Rejection) throws -> Void) throws
         -> RunSummary
     {
         let started = DispatchTime.now()
         var summary = RunSummary()
         let pool = try AnalyzerPool(engine: engine, count: jobs)
-        for input in inputs {
-            let (_, opened) = try InputOpener.open(path: input, options: options)
-            var reader = opened
+        for input in try InputList.expand(inputs) {
+            var reader = try InputOpener.open(path: input, options: options).reader
             var batch = [IngestEvent]()
             batch.reserveCapacity(batchSize)
             var finished = false
+            var recordsRead = 0
             while !finished {
                 batch.removeAll(keepingCapacity: true)
-                while batch.count < batchSize, let event = try reader.next() { batch.append(event) }
-                finished = batch.count < batchSize
+                do {
+                    while batch.count < batchSize, let event = try reader.next() { batch.append(event) }
+                    finished = batch.count < batchSize
+                } catch let error as IngestError {
+                    batch.append(.rejected(Rejection(source: input, recordNumber: recordsRead + batch.count + 1,
+                                                     reason: .unreadableInput(message: "\(error)"), raw: "")))
+                    finished = true
+                }
+                recordsRead += batch.count
                 for outcome in pool.analyze(batch) {
                     switch outcome {
                     case let .record(result):

@@ -26,7 +26,12 @@ public struct Rejection: Sendable, Equatable, Error {
         case emptyText
         case missingColumn(name: String, columnCount: Int)
         case unterminatedQuote
-        case invalidEncoding(encoding: String)
+        /// `byteOffset` is where the offending bytes start in the original input (in the decompressed data for a
+        /// `.gz` input); `bytes` are those bytes, when known.
+        case invalidEncoding(encoding: String, byteOffset: Int? = nil, bytes: [UInt8] = [])
+        case fieldTooLong(column: String, bytes: Int, limit: Int)
+        /// The input stopped being readable (a truncated `.gz`, an I/O error): the rest of that input is lost.
+        case unreadableInput(message: String)
         case malformedXML(message: String)
         case missingElement(name: String)
         case textTooLong(bytes: Int, limit: Int)
@@ -41,8 +46,21 @@ public struct Rejection: Sendable, Equatable, Error {
                 return "the row has \(count) field(s), so it has no '\(name)' column"
             case .unterminatedQuote:
                 return "a quoted field is never closed"
-            case let .invalidEncoding(encoding):
-                return "bytes that are not valid \(encoding)"
+            case let .invalidEncoding(encoding, offset, bytes):
+                var text = "bytes that are not valid \(encoding)"
+                if !bytes.isEmpty {
+                    let hex = bytes.prefix(8).map { byte in
+                        let digits = String(byte, radix: 16, uppercase: true)
+                        return (digits.count == 1 ? "0x0" : "0x") + digits
+                    }
+                    text += " (" + hex.joined(separator: " ") + ")"
+                }
+                if let offset { text += " at byte \(offset)" }
+                return text
+            case let .fieldTooLong(column, bytes, limit):
+                return "the '\(column)' field is \(bytes) bytes, over the \(limit)-byte limit"
+            case let .unreadableInput(message):
+                return "the rest of the input could not be read: \(message)"
             case let .malformedXML(message):
                 return "malformed XML: \(message)"
             case let .missingElement(name):
@@ -61,6 +79,8 @@ public struct Rejection: Sendable, Equatable, Error {
             case .missingColumn: return "missing_column"
             case .unterminatedQuote: return "unterminated_quote"
             case .invalidEncoding: return "invalid_encoding"
+            case .fieldTooLong: return "field_too_long"
+            case .unreadableInput: return "unreadable_input"
             case .malformedXML: return "malformed_xml"
             case .missingElement: return "missing_element"
             case .textTooLong: return "text_too_long"

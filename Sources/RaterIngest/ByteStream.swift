@@ -1,14 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Reads a file or standard input in fixed-size chunks, so an export of any size streams in constant memory.
-public final class ByteStream {
+/// Buffers a `ByteSource` so readers can take one byte at a time and peek ahead, in constant memory.
+public final class ByteStream: ByteSource {
+    /// The input's display name, used in every rejection and error.
     public let path: String
-    private let file: UnsafeMutablePointer<FILE>
-    private let ownsFile: Bool
+    /// The charset the input was decoded from; the bytes handed out are UTF-8 once the opener has set up decoding.
+    public internal(set) var encoding = "UTF-8"
+    /// Where a transcoding source noted each invalid sequence, so readers can name the original byte offset.
+    var decodingLog: DecodingLog?
+    private let source: ByteSource
     private var buffer: [UInt8]
     private var position = 0
     private var filled = 0
@@ -16,23 +14,28 @@ public final class ByteStream {
     /// Bytes handed out so far: the byte offset of the next byte.
     public private(set) var offset = 0
 
-    /// Opens `path`, or standard input for `-`.
-    public init(path: String, chunkSize: Int = 1 << 16) throws {
+    public init(source: ByteSource, path: String, chunkSize: Int = 1 << 16) {
+        self.source = source
         self.path = path
-        if path == "-" {
-            file = fdopen(0, "rb")
-            ownsFile = false
-        } else {
-            guard let opened = fopen(path, "rb") else {
-                throw IngestError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
-            }
-            file = opened
-            ownsFile = true
-        }
         buffer = [UInt8](repeating: 0, count: chunkSize)
     }
 
-    deinit { if ownsFile { fclose(file) } }
+    /// Opens `path`, or standard input for `-`, with no decoding.
+    public convenience init(path: String, chunkSize: Int = 1 << 16) throws {
+        self.init(source: try FileSource(path: path), path: path, chunkSize: chunkSize)
+    }
+
+    /// A stream offset as an offset in the input, when the two agree (not after charset conversion, where offsets
+    /// count UTF-8 bytes; line numbers stay exact either way). For `.gz` inputs offsets count decompressed bytes.
+    public func originalOffset(_ offset: Int) -> Int? {
+        decodingLog == nil ? offset : nil
+    }
+
+    /// Where the invalid byte at stream offset `offset` was in the original input, and what it was.
+    func invalidSequence(at offset: Int) -> (offset: Int, bytes: [UInt8]?) {
+        if let entry = decodingLog?.entry(atOutputOffset: offset) { return (entry.sourceOffset, entry.bytes) }
+        return (offset, nil)
+    }
 
     /// Looks at up to `count` bytes without consuming them (for format detection).
     public func peek(_ count: Int) throws -> [UInt8] {
@@ -75,13 +78,10 @@ public final class ByteStream {
             position = 0
         }
         if filled == buffer.count { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-        let read = buffer.withUnsafeMutableBufferPointer { pointer in
-            fread(pointer.baseAddress! + filled, 1, pointer.count - filled, file)
+        let read = try buffer.withUnsafeMutableBufferPointer { pointer in
+            try source.read(into: pointer.baseAddress! + filled, count: pointer.count - filled)
         }
-        if read == 0 {
-            if ferror(file) != 0 { throw IngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
-            atEnd = true
-        }
+        if read == 0 { atEnd = true }
         filled += read
     }
 }

@@ -1,7 +1,7 @@
 import RaterCore
 
-/// CSV or TSV with a header row: the comment from the text column, the id from the id column, every other column
-/// passed through as a field.
+/// CSV or TSV: the comment from the text column, the id from the id column, every other column passed through as a
+/// field named by the header (or `column_N` without one).
 public struct DelimitedRecordReader: RecordReader {
     /// Header names tried, in order, when no text column is named.
     public static let defaultTextColumns = ["text", "comment", "comments", "review", "reviewbody", "review_body",
@@ -9,58 +9,83 @@ public struct DelimitedRecordReader: RecordReader {
     public static let defaultIDColumns = ["id", "review_id", "comment_id", "record_id"]
 
     private var scanner: DelimitedRowScanner
+    private let stream: ByteStream
     private let options: IngestOptions
     private let source: String
     private var header: [String] = []
-    private var textIndex = 0
+    /// Nil: the row's last column (no header and no --text-column).
+    private var textIndex: Int?
     private var idIndex: Int?
     private var recordNumber = 0
 
     public init(stream: ByteStream, delimiter: UInt8, options: IngestOptions) throws {
-        scanner = DelimitedRowScanner(stream: stream, delimiter: delimiter)
+        scanner = DelimitedRowScanner(stream: stream, delimiter: delimiter, maximumFieldBytes: options.maximumTextBytes)
+        self.stream = stream
         self.options = options
         source = stream.path
-        guard let headerRow = try scanner.nextRow() else { return }
-        header = headerRow.fields.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
-        textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)
+        if options.hasHeader {
+            guard let headerRow = try scanner.nextRow() else { return }
+            header = headerRow.fields.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
+            textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)
+        } else {
+            textIndex = try resolve(options.textColumn, defaults: [])
+        }
         idIndex = try resolve(options.idColumn, defaults: Self.defaultIDColumns)
     }
 
-    /// Finds a column by name, ignoring case and surrounding spaces.
+    /// Finds a column by header name (ignoring case and surrounding spaces) or by 1-based number.
     private func resolve(_ name: String?, defaults: [String]) throws -> Int? {
         let keys = header.map { $0.lowercased() }
         if let name {
-            if let index = keys.firstIndex(of: name.trimmingSpaces().lowercased()) { return index }
+            let wanted = name.trimmingSpaces().lowercased()
+            if let index = keys.firstIndex(of: wanted) { return index }
+            if let number = Int(wanted), number >= 1 { return number - 1 }
+            if !options.hasHeader {
+                throw IngestError.noSuchColumn(path: source, column: name + " (without a header, columns are numbered from 1)",
+                                               available: [])
+            }
             throw IngestError.noSuchColumn(path: source, column: name, available: header)
         }
         for candidate in defaults { if let index = keys.firstIndex(of: candidate) { return index } }
         return nil
     }
 
+    private func columnName(_ index: Int) -> String {
+        index < header.count && !header[index].isEmpty ? header[index] : "column_\(index + 1)"
+    }
+
     public mutating func next() throws -> IngestEvent? {
         while let row = try scanner.nextRow() {
-            if row.fields.allSatisfy({ $0.isEmpty }) && !row.unterminated { continue }  // blank line
+            if row.fields.allSatisfy({ $0.isEmpty }) && !row.unterminated && row.overlong == nil { continue }  // blank line
             recordNumber += 1
             func reject(_ reason: Rejection.Reason) -> IngestEvent {
                 .rejected(Rejection(source: source, recordNumber: recordNumber, line: row.line,
-                                    byteOffset: row.byteOffset, reason: reason, raw: RecordText.raw(row.raw)))
+                                    byteOffset: stream.originalOffset(row.byteOffset), reason: reason, raw: RecordText.raw(row.raw)))
             }
             if row.unterminated { return reject(.unterminatedQuote) }
+            let textIndex = self.textIndex ?? row.fields.count - 1
             guard textIndex < row.fields.count else {
-                return reject(.missingColumn(name: header.indices.contains(textIndex) ? header[textIndex] : "text",
-                                             columnCount: row.fields.count))
+                return reject(.missingColumn(name: columnName(textIndex), columnCount: row.fields.count))
+            }
+            if let overlong = row.overlong {
+                return reject(overlong.index == textIndex
+                    ? .textTooLong(bytes: overlong.bytes, limit: options.maximumTextBytes)
+                    : .fieldTooLong(column: columnName(overlong.index), bytes: overlong.bytes,
+                                    limit: options.maximumTextBytes))
             }
             var decoded = [String]()
             decoded.reserveCapacity(row.fields.count)
             for field in row.fields {
-                guard let value = RecordText.decode(field) else { return reject(.invalidEncoding(encoding: "UTF-8")) }
+                guard let value = RecordText.decode(field) else {
+                    return reject(RecordText.invalidEncoding(raw: row.raw, start: row.byteOffset, stream: stream))
+                }
                 decoded.append(value)
             }
             let text = decoded[textIndex]
             if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
             var fields = [Field]()
             for (index, value) in decoded.enumerated() where index != textIndex && index != idIndex {
-                fields.append(Field(index < header.count ? header[index] : "column_\(index + 1)", value))
+                fields.append(Field(columnName(index), value))
             }
             let id = idIndex.flatMap { $0 < decoded.count ? decoded[$0].trimmingSpaces() : nil }
             return .record(SourceRecord(source: source, recordNumber: recordNumber, line: row.line,

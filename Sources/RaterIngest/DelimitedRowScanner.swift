@@ -9,18 +9,23 @@ struct DelimitedRowScanner {
         var byteOffset: Int
         /// The input ended inside a quoted field.
         var unterminated: Bool
-        /// Every byte of the row as read, for rejects.
+        /// Every byte of the row as read, for rejects (cut at `RecordText.rawLimit`).
         var raw: [UInt8]
+        /// The first field that outgrew `maximumFieldBytes`: its index and full length. Its bytes were not kept, so a
+        /// runaway quote cannot pull a whole file into memory.
+        var overlong: (index: Int, bytes: Int)?
     }
 
     private let stream: ByteStream
     let delimiter: UInt8
+    let maximumFieldBytes: Int
     private var line = 1
     private var startedFile = false
 
-    init(stream: ByteStream, delimiter: UInt8) {
+    init(stream: ByteStream, delimiter: UInt8, maximumFieldBytes: Int = 1 << 20) {
         self.stream = stream
         self.delimiter = delimiter
+        self.maximumFieldBytes = maximumFieldBytes
     }
 
     mutating func nextRow() throws -> Row? {
@@ -37,6 +42,18 @@ struct DelimitedRowScanner {
         var fieldStarted = false  // any byte seen in this field
         var quoted = false        // the field began with a quote
         var sawAny = false
+        var fieldBytes = 0
+        var overlong: (index: Int, bytes: Int)?
+        func keep(_ byte: UInt8) {
+            fieldBytes += 1
+            if fieldBytes <= maximumFieldBytes { field.append(byte) }
+        }
+        func endField() {
+            if fieldBytes > maximumFieldBytes && overlong == nil { overlong = (fields.count, fieldBytes) }
+            fields.append(field)
+            field = []
+            fieldBytes = 0
+        }
         while let byte = try stream.next() {
             sawAny = true
             if raw.count < RecordText.rawLimit { raw.append(byte) }
@@ -46,31 +63,32 @@ struct DelimitedRowScanner {
                     if try stream.peek(1) == [0x22] {
                         _ = try stream.next()
                         if raw.count < RecordText.rawLimit { raw.append(0x22) }
-                        field.append(0x22)
+                        keep(0x22)
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    field.append(byte)
+                    keep(byte)
                 }
                 continue
             }
             switch byte {
             case delimiter:
-                fields.append(field)
-                field = []
+                endField()
                 fieldStarted = false
                 quoted = false
             case 0x0A:
                 if field.last == 0x0D && !quoted { field.removeLast() }
-                fields.append(field)
-                return Row(fields: fields, line: startLine, byteOffset: startOffset, unterminated: false, raw: raw)
+                endField()
+                return Row(fields: fields, line: startLine, byteOffset: startOffset, unterminated: false, raw: raw,
+                           overlong: overlong)
             case 0x0D:
                 if try stream.peek(1) == [0x0A] { continue }
                 // A lone CR (old Mac line ending) ends the row too.
                 line += 1
-                fields.append(field)
-                return Row(fields: fields, line: startLine, byteOffset: startOffset, unterminated: false, raw: raw)
+                endField()
+                return Row(fields: fields, line: startLine, byteOffset: startOffset, unterminated: false, raw: raw,
+                           overlong: overlong)
             case 0x22 where !fieldStarted:
                 inQuotes = true
                 quoted = true
@@ -78,11 +96,12 @@ struct DelimitedRowScanner {
             default:
                 // Text after a closing quote ("abc"def) is kept, as spreadsheet programs do.
                 fieldStarted = true
-                field.append(byte)
+                keep(byte)
             }
         }
         guard sawAny else { return nil }
-        fields.append(field)
-        return Row(fields: fields, line: startLine, byteOffset: startOffset, unterminated: inQuotes, raw: raw)
+        endField()
+        return Row(fields: fields, line: startLine, byteOffset: startOffset, unterminated: inQuotes, raw: raw,
+                   overlong: overlong)
     }
 }

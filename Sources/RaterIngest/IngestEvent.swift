@@ -18,6 +18,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case noSuchColumn(path: String, column: String, available: [String])
+    case unknownEncoding(path: String, name: String)
+    case noMatchingFiles(pattern: String)
+    case isDirectory(path: String)
 
     public var description: String {
         switch self {
@@ -25,6 +28,12 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .readFailed(path, reason): return "\(path): read failed (\(reason))"
         case let .noSuchColumn(path, column, available):
             return "\(path): no column named '\(column)' in the header (columns: \(available.joined(separator: ", ")))"
+        case let .unknownEncoding(path, name):
+            return "\(path): unknown encoding '\(name)' (try UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5, windows-1252)"
+        case let .noMatchingFiles(pattern):
+            return "\(pattern): no file matches this pattern"
+        case let .isDirectory(path):
+            return "\(path): is a directory (name the files, or a pattern such as '\(path)/*.csv')"
         }
     }
 }

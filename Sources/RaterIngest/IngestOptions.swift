@@ -1,15 +1,25 @@
-/// How to read an export: which format, and where the comment, its id and its fields are.
+/// How to read an export: which format and charset, and where the comment, its id and its fields are.
 public struct IngestOptions: Sendable, Equatable {
     public var format: InputFormat = .auto
-    /// CSV/TSV header column holding the comment. Nil: a column named like text/comment/review/content, else the
-    /// last column.
+    /// An ICU charset name. Nil: detected from the first bytes (see `EncodingDetector`).
+    public var encoding: String?
+    /// CSV field delimiter. Nil: tab for TSV, else sniffed from the first rows (`,` `;` tab `|`).
+    public var delimiter: UInt8?
+    /// False when the first CSV/TSV row is data; columns are then named by number (1-based).
+    public var hasHeader = true
+    /// Plain text: blank-line separated paragraphs are comments, instead of single lines.
+    public var paragraphs = false
+    /// CSV/TSV column (header name, or 1-based number) holding the comment. Nil: a column named like
+    /// text/comment/review/content, else the last column.
     public var textColumn: String?
     public var idColumn: String?
-    /// XML element that is one record. Nil: the element that repeats under the root.
+    /// XML element that is one record, or a path ending in it (`reviews/review`). Nil: the first element under the
+    /// root.
     public var xmlRecord: String?
-    /// XML child element holding the comment. Nil: a child named `text`, else the record's own text.
+    /// Where the comment is inside a record: a child (`text`), a nested path (`body/p`), an attribute (`@text`).
+    /// Nil: a child named `text`, else the record's own text.
     public var xmlText: String?
-    /// XML attribute or child holding the record's id. Nil: an `id` attribute if present.
+    /// Where the record's id is, in the same notation. Nil: an `id` attribute if present.
     public var xmlID: String?
     /// Comments longer than this are rejected rather than analysed (a multi-MB "comment" is usually a broken export).
     public var maximumTextBytes: Int = 1 << 20

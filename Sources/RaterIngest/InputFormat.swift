@@ -20,9 +20,11 @@ public enum InputFormat: String, Sendable, CaseIterable {
             return .text
         }
         if first == UInt8(ascii: "<") { return .xml }
-        let firstLine = bytes.prefix { $0 != 0x0A }
-        if firstLine.contains(0x09) { return .tsv }
-        if firstLine.contains(UInt8(ascii: ",")) && firstLine.count < 2_000 { return .csv }
-        return .text
+        // Only a delimiter that splits the rows the same way, under a header of short names, makes a table:
+        // prose has commas too. An extension or --format decides when content cannot.
+        guard let delimiter = DelimiterSniffer.sniff(Array(bytes)) else { return .text }
+        let header = bytes.prefix { $0 != 0x0A }.split(separator: delimiter, omittingEmptySubsequences: false)
+        guard header.allSatisfy({ $0.count <= 40 }) else { return .text }
+        return delimiter == 0x09 ? .tsv : .csv
     }
 }

@@ -1,16 +1,54 @@
-/// Opens one input with the reader its format needs.
+/// An input made ready to read: its decoded byte stream and the reader its format needs.
+public struct OpenedInput {
+    public var format: InputFormat
+    public var encoding: DetectedEncoding
+    public var compressed: Bool
+    public var reader: any RecordReader
+}
+
+/// Opens one input: undoes gzip, decodes the charset to UTF-8, decides the format and picks the reader.
 public enum InputOpener {
-    public static func open(path: String, options: IngestOptions) throws -> (format: InputFormat, reader: any RecordReader) {
+    public static func open(path: String, options: IngestOptions) throws -> OpenedInput {
+        try open(source: FileSource(path: path), path: path, options: options)
+    }
+
+    /// Opens bytes from any source; `path` names it in errors and decides the format by extension.
+    public static func open(source: ByteSource, path: String, options: IngestOptions) throws -> OpenedInput {
+        var stream = ByteStream(source: source, path: path)
+        let compressed = try stream.peek(2) == [0x1F, 0x8B]
+        if compressed { stream = ByteStream(source: try GzipSource(upstream: stream, path: path), path: path) }
+
+        let head = try stream.peek(EncodingDetector.sampleSize)
+        var encoding = EncodingDetector.detect(head: head)
+        if let forced = options.encoding {
+            encoding = DetectedEncoding(name: forced, byteOrderMarkLength: EncodingDetector.byteOrderMark(head)
+                .flatMap { $0.name.uppercased() == forced.uppercased() ? $0.byteOrderMarkLength : nil } ?? 0,
+                evidence: .forced)
+            if ["UTF-8", "UTF8"].contains(forced.uppercased()) { encoding.name = "UTF-8" }
+        }
+        if !encoding.isUTF8 {
+            for _ in 0..<encoding.byteOrderMarkLength { _ = try stream.next() }
+            let transcoder = try TranscodingSource(upstream: stream, charset: encoding.name, path: path)
+            stream = ByteStream(source: transcoder, path: path)
+            stream.decodingLog = transcoder.log
+            stream.encoding = encoding.name
+        }
+
+        let decodedHead = encoding.isUTF8 ? head : try stream.peek(EncodingDetector.sampleSize)
         var format = options.format
-        let stream = try ByteStream(path: path)
-        if format == .auto {
-            format = InputFormat.detect(path: path, head: try stream.peek(4_096))
-        }
+        if format == .auto { format = InputFormat.detect(path: path, head: decodedHead) }
+        let reader: any RecordReader
         switch format {
-        case .csv: return (.csv, try DelimitedRecordReader(stream: stream, delimiter: UInt8(ascii: ","), options: options))
-        case .tsv: return (.tsv, try DelimitedRecordReader(stream: stream, delimiter: 0x09, options: options))
-        case .xml: return (.xml, try XMLRecordReader(stream: stream, options: options))
-        case .text, .auto: return (.text, TextRecordReader(stream: stream, options: options))
+        case .csv, .tsv:
+            let delimiter = options.delimiter
+                ?? (format == .tsv ? 0x09 : DelimiterSniffer.sniff(Array(decodedHead)) ?? UInt8(ascii: ","))
+            reader = try DelimitedRecordReader(stream: stream, delimiter: delimiter, options: options)
+        case .xml:
+            reader = try XMLRecordReader(stream: stream, options: options, decodedToUTF8: !encoding.isUTF8)
+        case .text, .auto:
+            format = .text
+            reader = TextRecordReader(stream: stream, options: options)
         }
+        return OpenedInput(format: format, encoding: encoding, compressed: compressed, reader: reader)
     }
 }

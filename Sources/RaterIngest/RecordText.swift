@@ -26,4 +26,17 @@ enum RecordText {
         if isBlank(text) { return .emptyText }
         return nil
     }
+
+    /// The rejection reason for a record whose bytes are not valid UTF-8. `raw` holds the record's bytes as read,
+    /// starting at stream offset `start`; the offending byte is located there and traced back to the original input.
+    static func invalidEncoding(raw: some Collection<UInt8>, start: Int, stream: ByteStream) -> Rejection.Reason {
+        guard let index = UTF8Validator.firstInvalidOffset(in: raw) else {
+            return .invalidEncoding(encoding: stream.encoding)
+        }
+        let (offset, original) = stream.invalidSequence(at: start + index)
+        // The bad lead byte and the continuation bytes that hang off it.
+        let rest = raw.dropFirst(index)
+        let bytes = original ?? Array(rest.prefix(1) + rest.dropFirst().prefix(3).prefix { (0x80...0xBF).contains($0) })
+        return .invalidEncoding(encoding: stream.encoding, byteOffset: offset, bytes: bytes)
+    }
 }

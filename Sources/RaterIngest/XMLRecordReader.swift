@@ -13,26 +13,31 @@ public final class XMLRecordReader: RecordReader {
     private let source: String
     private let options: IngestOptions
     private let errors = XMLErrorCollector()
-    private var recordName: String?
+    /// The record element's name, and the ancestors it must have when `--xml-record` is a path.
+    private var recordPath: [String]
+    /// Names of the open elements outside records, root first, for matching `recordPath`.
+    private var ancestors: [String] = []
     private var recordNumber = 0
     private var finished = false
 
-    /// Reads XML from `stream`, which libxml2 pulls through a callback (so files, standard input and, later,
-    /// decompressed streams all work the same way).
-    public init(stream: ByteStream, options: IngestOptions) throws {
+    /// Reads XML from `stream`, which libxml2 pulls through a callback (so files, standard input, decompressed and
+    /// transcoded streams all work the same way). When Rater already decoded the input to UTF-8, libxml2 is told so
+    /// and ignores the declaration's `encoding`.
+    public init(stream: ByteStream, options: IngestOptions, decodedToUTF8: Bool = false) throws {
         _ = XMLRecordReader.parserInitialized
         self.stream = stream
         self.source = stream.path
         self.options = options
-        self.recordName = options.xmlRecord
-        let flags = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+        self.recordPath = options.xmlRecord.map { $0.split(separator: "/").map(String.init) } ?? []
+        var flags = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
             | XML_PARSE_NOWARNING.rawValue)
+        if decodedToUTF8 { flags |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
         let opened = xmlReaderForIO({ context, buffer, length in
             guard let context, let buffer, length > 0 else { return 0 }
             let stream = Unmanaged<ByteStream>.fromOpaque(context).takeUnretainedValue()
             let destination = UnsafeMutableRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
             return Int32((try? stream.read(into: destination, count: Int(length))) ?? -1)
-        }, nil, Unmanaged.passUnretained(stream).toOpaque(), stream.path, nil, flags)
+        }, nil, Unmanaged.passUnretained(stream).toOpaque(), stream.path, decodedToUTF8 ? "UTF-8" : nil, flags)
         guard let opened else {
             throw IngestError.cannotOpen(path: stream.path, reason: "libxml2 could not start reading")
         }
@@ -72,14 +77,14 @@ public final class XMLRecordReader: RecordReader {
             if var current = builder {
                 switch type {
                 case XML_READER_TYPE_ELEMENT.rawValue:
-                    current.openElement(name: localName(), depth: depth,
+                    current.openElement(name: localName(), attributes: attributes(),
                                         isEmpty: xmlTextReaderIsEmptyElement(reader) == 1)
                 case XML_READER_TYPE_END_ELEMENT.rawValue:
                     if depth == current.depth { return finish(current) }
-                    current.closeElement(depth: depth)
+                    current.closeElement()
                 case XML_READER_TYPE_TEXT.rawValue, XML_READER_TYPE_CDATA.rawValue,
                      XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue, XML_READER_TYPE_WHITESPACE.rawValue:
-                    current.appendText(value(), depth: depth)
+                    current.appendText(value())
                 case XML_READER_TYPE_ENTITY_REFERENCE.rawValue:
                     current.unexpandedEntity = current.unexpandedEntity ?? localName()
                 default:
@@ -91,8 +96,12 @@ public final class XMLRecordReader: RecordReader {
             guard type == XML_READER_TYPE_ELEMENT.rawValue else { continue }
             let name = localName()
             // Without --xml-record, the first element under the root names the record.
-            if recordName == nil, depth == 1 { recordName = name }
-            guard name == recordName else { continue }
+            if recordPath.isEmpty, depth == 1 { recordPath = [name] }
+            ancestors.removeSubrange(min(depth, ancestors.count)...)
+            guard isRecord(name) else {
+                if xmlTextReaderIsEmptyElement(reader) != 1 { ancestors.append(name) }
+                continue
+            }
             recordNumber += 1
             let started = XMLRecordBuilder(name: name, depth: depth,
                                            line: Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader))),
@@ -111,25 +120,33 @@ public final class XMLRecordReader: RecordReader {
             return reject(.malformedXML(message: "the record uses the entity '&\(entity);', which Rater does not "
                 + "expand (DTD and external entities are refused for safety)"))
         }
-        let textName = options.xmlText ?? "text"
+        let textSpec = options.xmlText ?? "text"
         let text: String
-        if let child = builder.childText(textName) {
-            text = child
+        if let value = builder.value(at: textSpec) {
+            text = value
         } else if options.xmlText == nil, !RecordText.isBlank(builder.ownText) {
             text = builder.ownText
         } else {
-            return reject(.missingElement(name: textName))
+            return reject(.missingElement(name: textSpec))
         }
         if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
-        let idName = options.xmlID ?? "id"
-        let id = builder.attribute(idName) ?? (options.xmlID != nil ? builder.childText(idName) : nil)
-        var fields = [Field]()
-        for field in builder.attributes where field.name != idName { fields.append(field) }
-        for child in builder.children where child.name != textName && child.name != idName {
-            fields.append(Field(child.name, child.text.trimmingSpaces()))
+        // The id: the named place, else an `id` attribute. A bare name is tried as an attribute first, as before.
+        let idSpec = options.xmlID ?? "@id"
+        let id = idSpec.contains("/") || idSpec.hasPrefix("@")
+            ? builder.value(at: idSpec)
+            : builder.attribute(idSpec) ?? builder.value(at: idSpec)
+        var excluded: Set<String> = []
+        for spec in [textSpec, idSpec] {
+            if spec.hasPrefix("@") {
+                excluded.insert(spec)
+            } else if spec == idSpec && !spec.contains("/") && builder.attribute(spec) != nil {
+                excluded.insert("@" + spec)
+            } else if let path = builder.resolvedPath(spec) {
+                excluded.insert(path)
+            }
         }
         return .record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
-                                    id: id?.trimmingSpaces(), text: text, fields: fields))
+                                    id: id?.trimmingSpaces(), text: text, fields: builder.fields(excluding: excluded)))
     }
 
     private func fatal(partial builder: XMLRecordBuilder?) -> IngestEvent? {
@@ -138,6 +155,13 @@ public final class XMLRecordReader: RecordReader {
         return .rejected(Rejection(source: source, recordNumber: recordNumber, line: error.line ?? builder?.line,
                                    reason: .malformedXML(message: error.message + "; reading stopped here"),
                                    raw: builder?.raw ?? ""))
+    }
+
+    /// Whether an element named `name`, under the current `ancestors`, is a record.
+    private func isRecord(_ name: String) -> Bool {
+        guard let last = recordPath.last, last == name else { return false }
+        let parents = recordPath.dropLast()
+        return parents.isEmpty || ancestors.suffix(parents.count).elementsEqual(parents)
     }
 
     private func localName() -> String {

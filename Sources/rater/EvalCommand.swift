@@ -30,7 +30,7 @@ struct EvalCommand: ParsableCommand {
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         let engine = try engineOptions.makeEngine()
         let analyzer = try Analyzer(engine: engine)
-        var (_, reader) = try InputOpener.open(path: gold, options: ingest.options)
+        var reader = try InputOpener.open(path: gold, options: ingest.options).reader
         var evaluation = Evaluation()
         var records = [String: SourceRecord]()
         var skipped = 0

@@ -59,7 +59,7 @@ struct LexiconLearnCommand: ParsableCommand {
         var learner = try LexiconLearner(lexicon: engine.lexicon, options: learnerOptions)
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         for path in gold {
-            var (_, reader) = try InputOpener.open(path: path, options: ingest.options)
+            var reader = try InputOpener.open(path: path, options: ingest.options).reader
             while let event = try reader.next() {
                 guard case let .record(record) = event,
                       let value = record.fields.first(where: { $0.name == labelColumn })?.value,

@@ -64,11 +64,14 @@ import Testing
     }
 
     @Test func invalidUTF8IsRejectedWithByteOffset() throws {
-        let bytes = Array("id,text\n1,ok\n2,".utf8) + [0xFF, 0xFE] + Array("\n".utf8)
+        // UTF-8 Chinese with one corrupt byte: still read as UTF-8, and only the corrupt record is rejected.
+        let bytes = Array("id,text\n1,很好\n2,好".utf8) + [0xFF, 0xFE] + Array("吃\n3,不错\n".utf8)
         let events = try readAll(try temporaryFile(bytes, suffix: ".csv"))
-        let rejection = try #require(events.last?.rejection)
-        #expect(rejection.reason == .invalidEncoding(encoding: "UTF-8"))
-        #expect(rejection.byteOffset == 13)
+        let rejection = try #require(events[1].rejection)
+        #expect(rejection.reason == .invalidEncoding(encoding: "UTF-8", byteOffset: 22, bytes: [0xFF]))
+        #expect(rejection.byteOffset == 17)
+        #expect(rejection.reason.message == "bytes that are not valid UTF-8 (0xFF) at byte 22")
+        #expect(events.compactMap(\.record).map(\.text) == ["很好", "不错"])
     }
 
     @Test func tsvAndDefaultTextColumn() throws {

@@ -18,7 +18,7 @@ func temporaryFile(_ text: String, suffix: String) throws -> String {
 func readAll(_ path: String, _ configure: (inout IngestOptions) -> Void = { _ in }) throws -> [IngestEvent] {
     var options = IngestOptions()
     configure(&options)
-    var (_, reader) = try InputOpener.open(path: path, options: options)
+    var reader = try InputOpener.open(path: path, options: options).reader
     var events = [IngestEvent]()
     while let event = try reader.next() { events.append(event) }
     return events

@@ -47,14 +47,22 @@ typedef struct RaterConverter RaterConverter;
 /// Opens a converter from the named charset to UTF-8 that stops on invalid input instead of substituting.
 RaterConverter *_Nullable rater_converter_open(const char *_Nonnull charset, int32_t *_Nonnull status);
 void rater_converter_close(RaterConverter *_Nullable converter);
-/// Converts a chunk of bytes in the converter's charset to UTF-8. `flush` is 1 for the last chunk.
-/// Returns bytes written to `output`, or -1 on invalid input: then `*error_offset` is the offset within `input`
-/// of the offending sequence. `*consumed` reports how many input bytes were consumed (the rest must be passed again
-/// because output was full). Converters keep state between chunks, so one converter serves one stream.
+/// The converter's canonical ICU name, e.g. "GB18030".
+const char *_Nonnull rater_converter_name(RaterConverter *_Nonnull converter);
+/// Converts a chunk of bytes in the converter's charset to UTF-8 and returns the bytes written to `output`
+/// (`capacity` must be at least 6), or -2 on an ICU failure. `*consumed` is how much of `input` was used; the rest
+/// must be passed again. When an invalid or unmappable sequence was met, conversion stops right after it and
+/// `*invalid_length` is its length (0 otherwise), so its offset is `*consumed - *invalid_length`: everything
+/// before it has been written. `flush` is 1 for the last chunk. One converter serves one stream (it keeps state).
 int64_t rater_converter_to_utf8(RaterConverter *_Nonnull converter, const uint8_t *_Nonnull input, int64_t length,
                                 uint8_t *_Nonnull output, int64_t capacity, int32_t flush,
-                                int64_t *_Nonnull consumed, int64_t *_Nonnull error_offset,
+                                int64_t *_Nonnull consumed, int32_t *_Nonnull invalid_length,
                                 int32_t *_Nonnull status);
+
+/// Runs ICU's statistical charset detector over `bytes`. Writes up to `capacity` charset names (best first) and
+/// their confidences (0-100); returns how many.
+int32_t rater_detect_charsets(const uint8_t *_Nonnull bytes, int64_t length, char names[_Nonnull][32],
+                              int32_t *_Nonnull confidences, int32_t capacity, int32_t *_Nonnull status);
 
 /// The ICU version string, e.g. "72.1", for run manifests.
 const char *_Nonnull rater_icu_version(void);

@@ -1,0 +1,2 @@
+// zlib, for reading .gz exports directly (Debian: zlib1g-dev).
+#include <zlib.h>

@@ -1,0 +1,145 @@
+import CRaterICU
+
+/// The charset an input is read in, and why Rater believes so (shown in the run manifest and in `--verbose` logs).
+public struct DetectedEncoding: Sendable, Equatable {
+    public enum Evidence: Sendable, Equatable {
+        case forced
+        case byteOrderMark
+        case xmlDeclaration
+        case utf16Pattern
+        case validUTF8
+        /// ICU's statistical detector, with its confidence (0–100).
+        case statistics(confidence: Int)
+        /// Not UTF-8 and nothing better known: GB18030, a superset of GBK, is what Chinese spreadsheets export.
+        case fallback
+    }
+
+    /// An ICU converter name.
+    public var name: String
+    /// Bytes at the start that are a byte order mark, to be skipped before decoding.
+    public var byteOrderMarkLength: Int
+    public var evidence: Evidence
+
+    public var isUTF8: Bool { name == "UTF-8" }
+}
+
+/// Decides the charset of an export from its first bytes.
+///
+/// Order matters: a byte order mark is certain; an XML declaration is the author's word; a UTF-16 zero-byte
+/// pattern is near-certain; valid UTF-8 in a sample with any non-ASCII byte is almost never an accident; only then
+/// do statistics guess between legacy charsets, and among those Chinese exports are the common case.
+public enum EncodingDetector {
+    /// How much of the input the detector looks at.
+    public static let sampleSize = 1 << 16
+
+    public static func detect(head: [UInt8]) -> DetectedEncoding {
+        if let bom = byteOrderMark(head) { return bom }
+        if let declared = xmlDeclaredEncoding(head) {
+            return DetectedEncoding(name: declared, byteOrderMarkLength: 0, evidence: .xmlDeclaration)
+        }
+        if let utf16 = utf16WithoutMark(head) {
+            return DetectedEncoding(name: utf16, byteOrderMarkLength: 0, evidence: .utf16Pattern)
+        }
+        if mostlyUTF8(head) {
+            return DetectedEncoding(name: "UTF-8", byteOrderMarkLength: 0, evidence: .validUTF8)
+        }
+        return legacyCharset(head)
+    }
+
+    /// UTF-8 with at most a few stray bytes. A UTF-8 export with one corrupt byte is far more common than a legacy
+    /// file whose multi-byte sequences happen to be valid UTF-8, and treating it as UTF-8 rejects only the corrupt
+    /// record, where guessing a legacy charset would garble every comment in the file.
+    static func mostlyUTF8(_ head: [UInt8]) -> Bool {
+        var valid = 0
+        var invalid = 0
+        var rest = head[...]
+        while !rest.isEmpty {
+            guard let bad = UTF8Validator.firstInvalidOffset(in: rest, allowingTruncatedEnd: head.count >= sampleSize)
+            else {
+                valid += rest.count { $0 >= 0xC0 }
+                break
+            }
+            let before = rest.prefix(bad)
+            valid += before.count { $0 >= 0xC0 }
+            invalid += 1
+            rest = rest.dropFirst(bad + 1)
+        }
+        // Legacy Chinese text measures about four invalid spots per accidental valid sequence; UTF-8 the reverse.
+        return invalid == 0 || invalid * 2 <= valid
+    }
+
+    static func byteOrderMark(_ head: [UInt8]) -> DetectedEncoding? {
+        let marks: [([UInt8], String)] = [
+            ([0xEF, 0xBB, 0xBF], "UTF-8"),
+            ([0xFF, 0xFE, 0x00, 0x00], "UTF-32LE"), ([0x00, 0x00, 0xFE, 0xFF], "UTF-32BE"),
+            ([0xFF, 0xFE], "UTF-16LE"), ([0xFE, 0xFF], "UTF-16BE"),
+            ([0x84, 0x31, 0x95, 0x33], "GB18030"),
+        ]
+        for (mark, name) in marks where head.starts(with: mark) {
+            // UTF-8 keeps its mark: the readers skip it, and it tells them where line 1 starts.
+            let length = name == "UTF-8" ? 0 : mark.count
+            return DetectedEncoding(name: name, byteOrderMarkLength: length, evidence: .byteOrderMark)
+        }
+        return nil
+    }
+
+    /// `encoding="…"` from `<?xml … ?>` at the very start, when the file is ASCII-compatible.
+    static func xmlDeclaredEncoding(_ head: [UInt8]) -> String? {
+        guard head.starts(with: Array("<?xml".utf8)) else { return nil }
+        let declaration = head.prefix(200).prefix { $0 != UInt8(ascii: ">") }
+        guard let text = String(validating: declaration, as: UTF8.self),
+              let range = text.firstRange(of: "encoding") else { return nil }
+        let rest = text[range.upperBound...].drop { $0 == " " || $0 == "=" }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let name = rest.dropFirst().prefix { $0 != quote }
+        guard !name.isEmpty else { return nil }
+        // Name what the converter calls it, so "utf-8" and "UTF8" both skip transcoding.
+        let upper = name.uppercased()
+        return upper == "UTF-8" || upper == "UTF8" ? "UTF-8" : String(name)
+    }
+
+    /// UTF-16 without a mark: mostly ASCII-range text leaves every other byte zero.
+    static func utf16WithoutMark(_ head: [UInt8]) -> String? {
+        let sample = head.prefix(4_096)
+        guard sample.count >= 8 else { return nil }
+        var evenZeros = 0
+        var oddZeros = 0
+        for (index, byte) in sample.enumerated() where byte == 0 {
+            if index % 2 == 0 { evenZeros += 1 } else { oddZeros += 1 }
+        }
+        let pairs = sample.count / 2
+        if oddZeros * 10 >= pairs * 3 && evenZeros * 20 < pairs { return "UTF-16LE" }
+        if evenZeros * 10 >= pairs * 3 && oddZeros * 20 < pairs { return "UTF-16BE" }
+        return nil
+    }
+
+    /// Chinese legacy charsets first (GB18030 covers GBK and GB2312), then what ICU's statistics suggest.
+    static func legacyCharset(_ head: [UInt8]) -> DetectedEncoding {
+        let candidates = icuCandidates(head)
+        // ICU reports GB2312-family text as "GB18030"; Big5 and the Japanese and Korean charsets by name.
+        let accepted = ["GB18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR", "windows-1252", "ISO-8859-1"]
+        if let best = candidates.first(where: { accepted.contains($0.name) && $0.confidence >= 10 }) {
+            // ICU calls Windows-1252 text ISO-8859-1 when no 0x80–0x9F byte occurs; 1252 is a superset either way.
+            let name = best.name == "ISO-8859-1" ? "windows-1252" : best.name
+            return DetectedEncoding(name: name, byteOrderMarkLength: 0, evidence: .statistics(confidence: best.confidence))
+        }
+        return DetectedEncoding(name: "GB18030", byteOrderMarkLength: 0, evidence: .fallback)
+    }
+
+    static func icuCandidates(_ head: [UInt8]) -> [(name: String, confidence: Int)] {
+        guard !head.isEmpty else { return [] }
+        var names = [(CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar,
+                      CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar, CChar,
+                      CChar, CChar, CChar, CChar)](repeating: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                                               0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), count: 8)
+        var confidences = [Int32](repeating: 0, count: 8)
+        var status: Int32 = 0
+        let count = head.withUnsafeBufferPointer { bytes in
+            rater_detect_charsets(bytes.baseAddress!, Int64(bytes.count), &names, &confidences, 8, &status)
+        }
+        return (0..<Int(count)).map { index in
+            let name = withUnsafeBytes(of: names[index]) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            return (name, Int(confidences[index]))
+        }
+    }
+}
