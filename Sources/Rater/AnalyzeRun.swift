@@ -26,7 +26,7 @@ public struct AnalyzeRun {
     /// Runs every input, handing each result and rejection to the sinks in input order.
     ///
     /// Inputs (files, `-`, patterns) are all checked before the first is read. An input that breaks off while
-    /// being read (a truncated `.gz`, an I/O error) becomes one `unreadable_input` rejection and the run goes on
+    /// being read (a truncated `.gz`, an I/O error) ends with one `unreadable_input` rejection and the run goes on
     /// with the next, so one bad file in a nightly drop does not cost the others; the exit code still says so.
     public func run(onResult: (CommentResult) throws -> Void, onRejection: (Rejection) throws -> Void) throws
         -> RunSummary
@@ -39,18 +39,10 @@ public struct AnalyzeRun {
             var batch = [IngestEvent]()
             batch.reserveCapacity(batchSize)
             var finished = false
-            var recordsRead = 0
             while !finished {
                 batch.removeAll(keepingCapacity: true)
-                do {
-                    while batch.count < batchSize, let event = try reader.next() { batch.append(event) }
-                    finished = batch.count < batchSize
-                } catch let error as IngestError {
-                    batch.append(.rejected(Rejection(source: input, recordNumber: recordsRead + batch.count + 1,
-                                                     reason: .unreadableInput(message: "\(error)"), raw: "")))
-                    finished = true
-                }
-                recordsRead += batch.count
+                while batch.count < batchSize, let event = try reader.next() { batch.append(event) }
+                finished = batch.count < batchSize
                 for outcome in pool.analyze(batch) {
                     switch outcome {
                     case let .record(result):

@@ -37,11 +37,16 @@ public final class ByteStream: ByteSource {
         return (offset, nil)
     }
 
-    /// Looks at up to `count` bytes without consuming them (for format detection).
+    /// Looks at up to `count` bytes without consuming them (for format detection). A read error while looking
+    /// ahead is kept until the bytes before it have been consumed, so a truncated input still yields its records.
     public func peek(_ count: Int) throws -> [UInt8] {
-        while filled - position < count && !atEnd { try refill() }
+        while filled - position < count && !atEnd && deferredError == nil {
+            do { try refill() } catch { deferredError = error }
+        }
         return Array(buffer[position..<min(filled, position + count)])
     }
+
+    private var deferredError: Error?
 
     /// The next byte, or nil at the end.
     @inline(__always)
@@ -71,6 +76,11 @@ public final class ByteStream: ByteSource {
     }
 
     private func refill() throws {
+        if let deferredError {
+            self.deferredError = nil
+            atEnd = true
+            throw deferredError
+        }
         if position > 0 {
             let remaining = filled - position
             if remaining > 0 { buffer.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: $0.baseAddress! + position, count: remaining) } }

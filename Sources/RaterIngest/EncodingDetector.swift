@@ -10,7 +10,7 @@ public struct DetectedEncoding: Sendable, Equatable {
         case validUTF8
         /// ICU's statistical detector, with its confidence (0–100).
         case statistics(confidence: Int)
-        /// Not UTF-8 and nothing better known: GB18030, a superset of GBK, is what Chinese spreadsheets export.
+        /// Not UTF-8 and the statistics unsure: see `EncodingDetector.legacyCharset`.
         case fallback
     }
 
@@ -113,17 +113,49 @@ public enum EncodingDetector {
         return nil
     }
 
-    /// Chinese legacy charsets first (GB18030 covers GBK and GB2312), then what ICU's statistics suggest.
+    /// Legacy charsets. Text dense in high bytes is double-byte CJK, and Rater's users write Chinese, so it is
+    /// GB18030 (a superset of GBK and GB2312) or Big5: ICU's statistics decide when they are sure, else the one that
+    /// decodes the sample with fewer invalid sequences (ICU gives up on a sample with even one bad sequence).
+    /// Sparse high bytes are accented Latin text: ICU's best single-byte guess, Windows-1252 by default. Anything
+    /// else (Shift_JIS, EUC-KR …) must be named with `--encoding`.
     static func legacyCharset(_ head: [UInt8]) -> DetectedEncoding {
         let candidates = icuCandidates(head)
-        // ICU reports GB2312-family text as "GB18030"; Big5 and the Japanese and Korean charsets by name.
-        let accepted = ["GB18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR", "windows-1252", "ISO-8859-1"]
-        if let best = candidates.first(where: { accepted.contains($0.name) && $0.confidence >= 10 }) {
-            // ICU calls Windows-1252 text ISO-8859-1 when no 0x80–0x9F byte occurs; 1252 is a superset either way.
+        func confidence(_ name: String) -> Int { candidates.first { $0.name == name }?.confidence ?? 0 }
+        let highBytes = head.count { $0 >= 0x80 }
+        if highBytes * 5 >= head.count {
+            let gb = confidence("GB18030")
+            let big5 = confidence("Big5")
+            if max(gb, big5) >= 50 && gb != big5 {
+                return DetectedEncoding(name: gb > big5 ? "GB18030" : "Big5", byteOrderMarkLength: 0,
+                                        evidence: .statistics(confidence: max(gb, big5)))
+            }
+            let big5Errors = invalidSequences(head, charset: "Big5")
+            let gbErrors = invalidSequences(head, charset: "GB18030")
+            return DetectedEncoding(name: big5Errors < gbErrors ? "Big5" : "GB18030", byteOrderMarkLength: 0,
+                                    evidence: .fallback)
+        }
+        let singleByte = ["windows-1252", "ISO-8859-1", "windows-1250", "ISO-8859-2", "windows-1251", "KOI8-R"]
+        if let best = candidates.first(where: { singleByte.contains($0.name) && $0.confidence >= 20 }) {
+            // ICU says ISO-8859-1 when no 0x80–0x9F byte occurs; Windows-1252 is a superset either way.
             let name = best.name == "ISO-8859-1" ? "windows-1252" : best.name
             return DetectedEncoding(name: name, byteOrderMarkLength: 0, evidence: .statistics(confidence: best.confidence))
         }
-        return DetectedEncoding(name: "GB18030", byteOrderMarkLength: 0, evidence: .fallback)
+        return DetectedEncoding(name: "windows-1252", byteOrderMarkLength: 0, evidence: .fallback)
+    }
+
+    /// How many invalid or unmappable sequences decoding `head` as `charset` meets (a sequence cut by the end of
+    /// the sample counts, which is the same for every candidate).
+    static func invalidSequences(_ head: [UInt8], charset: String) -> Int {
+        guard let source = try? TranscodingSource(upstream: MemorySource(head), charset: charset, path: "") else {
+            return Int.max
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var count = 0
+        while let read = try? buffer.withUnsafeMutableBufferPointer({ try source.read(into: $0.baseAddress!, count: $0.count) }),
+              read > 0 {
+            count += buffer[..<read].count { $0 == TranscodingSource.invalidMarker }
+        }
+        return count
     }
 
     static func icuCandidates(_ head: [UInt8]) -> [(name: String, confidence: Int)] {

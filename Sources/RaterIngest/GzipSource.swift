@@ -47,8 +47,11 @@ public final class GzipSource: ByteSource {
                 }
             }
             if stream.avail_in == 0 && inputEnded {
-                // Clean end only between members; anything else means the file was cut short.
+                // Clean end only between members; anything else means the file was cut short. Bytes inflated in
+                // this call are handed out first: the error waits for the next call.
                 if !memberEnded {
+                    let produced = count - Int(stream.avail_out)
+                    if produced > 0 { return produced }
                     throw IngestError.readFailed(path: path, reason: "the gzip data ends early (truncated file?) "
                         + "after \(compressedOffset) compressed bytes")
                 }
@@ -66,6 +69,8 @@ public final class GzipSource: ByteSource {
             case Z_STREAM_END:
                 memberEnded = true
             default:
+                let produced = count - Int(stream.avail_out)
+                if produced > 0 { return produced }
                 let message = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
                 let at = compressedOffset - Int(stream.avail_in)
                 throw IngestError.readFailed(path: path, reason: "corrupt gzip data near compressed byte \(at): \(message)")

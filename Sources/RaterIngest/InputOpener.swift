@@ -37,18 +37,23 @@ public enum InputOpener {
         let decodedHead = encoding.isUTF8 ? head : try stream.peek(EncodingDetector.sampleSize)
         var format = options.format
         if format == .auto { format = InputFormat.detect(path: path, head: decodedHead) }
-        let reader: any RecordReader
+        let makeReader: () throws -> any RecordReader
         switch format {
         case .csv, .tsv:
             let delimiter = options.delimiter
                 ?? (format == .tsv ? 0x09 : DelimiterSniffer.sniff(Array(decodedHead)) ?? UInt8(ascii: ","))
-            reader = try DelimitedRecordReader(stream: stream, delimiter: delimiter, options: options)
+            makeReader = { [stream] in try DelimitedRecordReader(stream: stream, delimiter: delimiter, options: options) }
         case .xml:
-            reader = try XMLRecordReader(stream: stream, options: options, decodedToUTF8: !encoding.isUTF8)
+            let decoded = !encoding.isUTF8
+            makeReader = { [stream] in try XMLRecordReader(stream: stream, options: options, decodedToUTF8: decoded) }
         case .text, .auto:
             format = .text
-            reader = TextRecordReader(stream: stream, options: options)
+            makeReader = { [stream] in TextRecordReader(stream: stream, options: options) }
         }
+        var reader = UnreadableInputGuard(source: path, makeReader: makeReader)
+        // Make the reader now, so option errors (a column that does not exist) surface before any work is done;
+        // a read error is kept for the first `next()`.
+        try reader.prepare()
         return OpenedInput(format: format, encoding: encoding, compressed: compressed, reader: reader)
     }
 }

@@ -83,7 +83,10 @@ struct XMLRecordBuilder {
     func fields(excluding excluded: Set<String>) -> [Field] {
         var fields = [Field]()
         for field in attributes where !excluded.contains("@" + field.name) { fields.append(field) }
-        for entry in entries where !entry.hasChildren && !excluded.contains(entry.path) {
+        for (index, entry) in entries.enumerated() where !entry.hasChildren && !excluded.contains(entry.path) {
+            // `<rating aspect="food" value="4"/>` says everything in its attributes; an empty field beside them is noise.
+            if !entry.isAttribute && entry.text.isEmpty && entries.indices.contains(index + 1)
+                && entries[index + 1].isAttribute && entries[index + 1].path.hasPrefix(entry.path + "/@") { continue }
             fields.append(Field(entry.path, entry.isAttribute ? entry.text : entry.text.trimmingSpaces()))
         }
         return fields

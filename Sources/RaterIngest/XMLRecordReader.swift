@@ -95,8 +95,9 @@ public final class XMLRecordReader: RecordReader {
             }
             guard type == XML_READER_TYPE_ELEMENT.rawValue else { continue }
             let name = localName()
-            // Without --xml-record, the first element under the root names the record.
-            if recordPath.isEmpty, depth == 1 { recordPath = [name] }
+            // Without --xml-record, the first element under the root with content names the record (an empty
+            // `<info generated="…"/>` header is not one).
+            if recordPath.isEmpty, depth == 1, xmlTextReaderIsEmptyElement(reader) != 1 { recordPath = [name] }
             ancestors.removeSubrange(min(depth, ancestors.count)...)
             guard isRecord(name) else {
                 if xmlTextReaderIsEmptyElement(reader) != 1 { ancestors.append(name) }

@@ -47,9 +47,7 @@ public struct ResultEncoder: Sendable {
         }
         json.endObject()
         json.key("fields")
-        json.beginObject()
-        for field in result.fields { json.key(field.name, field.value) }
-        json.endObject()
+        json.fields(result.fields)
         json.endObject()
         return json.bytes + [0x0A]
     }

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Rater
+
+/// `rater records`: ingestion only. Shows what Rater reads from exports — records as JSON Lines on standard output,
+/// rejections on standard error (or in `--rejects`) — with the charset and format it decided for each input.
+struct RecordsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "records",
+        abstract: "Show what Rater reads from exports, before analysis: one JSON line per record.")
+
+    @Argument(help: "Input files or patterns; none or '-' reads standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "Write rejected records here as JSON Lines.")
+    var rejects: String?
+
+    @OptionGroup var ingest: IngestArguments
+
+    func run() throws {
+        let encoder = RecordEncoder()
+        let rejectionEncoder = RejectionEncoder()
+        let rejectsFile = try rejects.map { try OutputFile(path: $0) }
+        var read = 0
+        var rejected = 0
+        let output = FileHandle.standardOutput
+        for input in try InputList.expand(inputs) {
+            let opened = try InputOpener.open(path: input, options: ingest.options)
+            printError("rater: \(input): \(opened.format.rawValue), \(opened.encoding.name) (\(opened.encoding.evidence))"
+                + (opened.compressed ? ", gzip" : ""))
+            var reader = opened.reader
+            while let event = try reader.next() {
+                read += 1
+                switch event {
+                case let .record(record):
+                    output.write(Data(encoder.encode(record)))
+                case let .rejected(rejection):
+                    rejected += 1
+                    printError("rater: rejected \(rejection.location): \(rejection.reason.message)")
+                    try rejectsFile?.write(rejectionEncoder.encode(rejection))
+                }
+            }
+        }
+        try rejectsFile?.commit()
+        printError("rater: read \(read), rejected \(rejected)")
+        if rejected > 0 { throw RaterExit.rejectedRecords }
+    }
+}
