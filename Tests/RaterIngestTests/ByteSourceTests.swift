@@ -1,0 +1,156 @@
+import Foundation
+import RaterCore
+import Testing
+
+@testable import RaterIngest
+
+/// Reads a source to the end in requests of `request` bytes.
+func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
+    var output = [UInt8]()
+    var buffer = [UInt8](repeating: 0, count: request)
+    while true {
+        let read = try buffer.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: request) }
+        if read == 0 { return output }
+        output += buffer[..<read]
+    }
+}
+
+@Suite struct TranscodingSourceTests {
+    let text = "服务很好，下次再来！Service was great 👍 " + String(repeating: "环境干净。", count: 50)
+
+    func utf16LE(_ text: String) -> [UInt8] { text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } }
+
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 16])
+    func anyRequestSizeGivesTheSameText(_ request: Int) throws {
+        // Small requests split characters and surrogate pairs (the emoji) across calls.
+        let source = try TranscodingSource(upstream: MemorySource(utf16LE(text)), charset: "UTF-16LE", path: "t")
+        #expect(String(decoding: try drain(source, request: request), as: UTF8.self) == text)
+    }
+
+    @Test func chunkedUpstreamSplitsMultibyteSequences() throws {
+        // A ByteStream with a 5-byte chunk hands the converter GB18030 pairs cut in half.
+        var gbk = [UInt8]()
+        for _ in 0..<20 { gbk += [0xBA, 0xC3, 0x41] }  // 好A
+        let upstream = ByteStream(source: MemorySource(gbk), path: "t", chunkSize: 5)
+        let source = try TranscodingSource(upstream: upstream, charset: "GB18030", path: "t")
+        #expect(String(decoding: try drain(source, request: 9), as: UTF8.self) == String(repeating: "好A", count: 20))
+    }
+
+    @Test func invalidSequencesBecomeMarkersWithTheirOriginalOffsets() throws {
+        let bytes: [UInt8] = [0x41, 0xBA, 0xC3, 0x81, 0x20, 0x42, 0xFF]  // A 好 <bad> space B <bad at end>
+        let source = try TranscodingSource(upstream: MemorySource(bytes), charset: "GB18030", path: "t")
+        let output = try drain(source)
+        #expect(output == Array("A好".utf8) + [0xFF] + Array(" B".utf8) + [0xFF])
+        #expect(source.log.entry(atOutputOffset: 4)?.sourceOffset == 3)
+        #expect(source.log.entry(atOutputOffset: 4)?.bytes == [0x81])
+        #expect(source.log.entry(atOutputOffset: 7)?.sourceOffset == 6)
+    }
+
+    @Test func lonelySurrogateInUTF16IsInvalid() throws {
+        let bytes: [UInt8] = [0x41, 0x00, 0x00, 0xD8, 0x42, 0x00]  // A, lone high surrogate, B
+        let source = try TranscodingSource(upstream: MemorySource(bytes), charset: "UTF-16LE", path: "t")
+        let output = try drain(source)
+        #expect(output.contains(TranscodingSource.invalidMarker))
+        #expect(output.first == 0x41 && output.last == 0x42)
+    }
+
+    @Test func unknownCharsetIsAnError() {
+        #expect(throws: IngestError.unknownEncoding(path: "t", name: "klingon")) {
+            _ = try TranscodingSource(upstream: MemorySource([]), charset: "klingon", path: "t")
+        }
+    }
+}
+
+@Suite struct GzipSourceTests {
+    func gzip(_ text: String) throws -> [UInt8] {
+        let path = try temporaryFile(text, suffix: ".txt")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-n", "-c", path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Array(data)
+    }
+
+    @Test func membersAreConcatenated() throws {
+        let bytes = try gzip("first\n") + gzip("second\n")
+        let source = try GzipSource(upstream: MemorySource(bytes), path: "t.gz")
+        #expect(String(decoding: try drain(source, request: 3), as: UTF8.self) == "first\nsecond\n")
+    }
+
+    @Test func corruptDataNamesTheCompressedOffset() throws {
+        var bytes = try gzip(String(repeating: "service was slow\n", count: 200))
+        for index in 20..<40 { bytes[index] ^= 0x5A }
+        let source = try GzipSource(upstream: MemorySource(bytes), path: "t.gz")
+        #expect {
+            _ = try drain(source)
+        } throws: { error in
+            guard case let IngestError.readFailed(path, reason) = error else { return false }
+            return path == "t.gz" && reason.contains("corrupt gzip data near compressed byte")
+        }
+    }
+
+    @Test func truncatedDataIsAnErrorNotAQuietEnd() throws {
+        let bytes = try gzip(String(repeating: "ok\n", count: 1000))
+        let source = try GzipSource(upstream: MemorySource(Array(bytes.prefix(bytes.count - 8))), path: "t.gz")
+        #expect(throws: IngestError.self) { _ = try drain(source) }
+    }
+}
+
+@Suite struct BoundedRecordTests {
+    @Test func overlongCSVFieldIsRejectedWithItsTrueSize() throws {
+        let long = String(repeating: "很", count: 400)  // 1,200 bytes
+        let path = try temporaryFile("id,text,note\n1,\(long),x\n2,short,\(long)\n3,fine,y\n", suffix: ".csv")
+        let events = try readAll(path) { $0.maximumTextBytes = 1_000 }
+        #expect(events[0].rejection?.reason == .textTooLong(bytes: 1_200, limit: 1_000))
+        #expect(events[1].rejection?.reason == .fieldTooLong(column: "note", bytes: 1_200, limit: 1_000))
+        #expect(events[2].record?.text == "fine")
+    }
+
+    @Test func runawayQuoteIsOneRejectionAndKeepsEarlierRows() throws {
+        let rest = String(repeating: "more rows,that never end\n", count: 2_000)
+        let path = try temporaryFile("id,text\n1,ok\n2,\"opened here\n\(rest)", suffix: ".csv")
+        let events = try readAll(path) { $0.maximumTextBytes = 1_000 }
+        #expect(events.count == 2)
+        #expect(events[0].record?.text == "ok")
+        #expect(events[1].rejection?.reason == .unterminatedQuote)
+        #expect(events[1].rejection?.line == 3)
+        #expect(events[1].rejection.map { $0.raw.utf8.count <= 4_096 } == true)
+    }
+
+    @Test func overlongTextLineIsRejectedAndTheNextLineRead() throws {
+        let path = try temporaryFile(String(repeating: "x", count: 5_000) + "\nnext\n", suffix: ".txt")
+        let events = try readAll(path) { $0.maximumTextBytes = 1_000 }
+        #expect(events[0].rejection?.reason == .textTooLong(bytes: 5_000, limit: 1_000))
+        #expect(events[0].rejection?.line == 1)
+        #expect(events[1].record?.text == "next")
+        #expect(events[1].record?.line == 2)
+    }
+
+    @Test func nulBytesDoNotCutALine() throws {
+        let path = try temporaryFile([0x61, 0x00, 0x62, 0x0A, 0x63, 0x0A], suffix: ".txt")
+        let records = try readAll(path).compactMap(\.record)
+        #expect(records.map(\.text) == ["a\u{0}b", "c"])
+    }
+}
+
+@Suite struct InputListTests {
+    @Test func patternsExpandSortedAndMustMatch() throws {
+        let directory = NSTemporaryDirectory() + "rater-glob-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for name in ["b.csv", "a.csv", "c.txt"] {
+            FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("x\n".utf8))
+        }
+        #expect(try InputList.expand([directory + "/*.csv"]) == [directory + "/a.csv", directory + "/b.csv"])
+        #expect(try InputList.expand([]) == ["-"])
+        #expect(try InputList.expand(["-", directory + "/c.txt"]) == ["-", directory + "/c.txt"])
+        #expect(throws: IngestError.noMatchingFiles(pattern: directory + "/*.xml")) {
+            _ = try InputList.expand([directory + "/*.xml"])
+        }
+        #expect(throws: IngestError.isDirectory(path: directory)) { _ = try InputList.expand([directory]) }
+        #expect(throws: IngestError.self) { _ = try InputList.expand([directory + "/missing.csv"]) }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@testable import RaterIngest
+
+@Suite struct EncodingDetectorTests {
+    func detect(_ bytes: [UInt8]) -> DetectedEncoding { EncodingDetector.detect(head: bytes) }
+    func corpusBytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: corpora + "/unusual/" + name)))
+    }
+
+    @Test func byteOrderMarksDecideAndAreSkipped() {
+        #expect(detect([0xEF, 0xBB, 0xBF, 0x61]) == .init(name: "UTF-8", byteOrderMarkLength: 0, evidence: .byteOrderMark))
+        #expect(detect([0xFF, 0xFE, 0x61, 0x00]) == .init(name: "UTF-16LE", byteOrderMarkLength: 2, evidence: .byteOrderMark))
+        #expect(detect([0xFE, 0xFF, 0x00, 0x61]) == .init(name: "UTF-16BE", byteOrderMarkLength: 2, evidence: .byteOrderMark))
+        #expect(detect([0xFF, 0xFE, 0x00, 0x00, 0x61, 0, 0, 0]).name == "UTF-32LE")
+    }
+
+    @Test func xmlDeclarationIsTheAuthorsWord() {
+        let head = Array("<?xml version=\"1.0\" encoding='gbk'?><r/>".utf8)
+        #expect(detect(head) == .init(name: "gbk", byteOrderMarkLength: 0, evidence: .xmlDeclaration))
+        #expect(detect(Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><r/>".utf8)).name == "UTF-8")
+        #expect(detect(Array("<?xml version=\"1.0\"?><r>é</r>".utf8)).evidence == .validUTF8)
+    }
+
+    @Test func utf16WithoutAMarkIsRecognisedByItsZeroBytes() {
+        let text = "id,comment\n1,fine\n"
+        let little = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(detect(little).name == "UTF-16LE")
+        #expect(detect(big).name == "UTF-16BE")
+    }
+
+    @Test func utf8WithAStrayByteStaysUTF8() {
+        // One corrupt byte among real UTF-8 must not flip the whole file to a legacy charset.
+        let bytes = Array("很好，服务周到。".utf8) + [0xFF] + Array("下次再来".utf8)
+        #expect(detect(bytes) == .init(name: "UTF-8", byteOrderMarkLength: 0, evidence: .validUTF8))
+        #expect(detect(Array("plain ascii".utf8)).name == "UTF-8")
+    }
+
+    @Test func sampleCutMidCharacterIsStillUTF8() {
+        var bytes = [UInt8]()
+        while bytes.count < EncodingDetector.sampleSize { bytes += Array("服务".utf8) }
+        let cut = Array(bytes.prefix(EncodingDetector.sampleSize))
+        #expect(detect(cut).name == "UTF-8")
+    }
+
+    @Test(arguments: [("gbk_hotel.csv", "GB18030"), ("big5_restaurant.csv", "Big5"),
+                      ("invalid_bytes_gbk.csv", "GB18030"), ("windows1252_en.csv", "windows-1252")])
+    func legacyCharsetsOfTheCorpus(_ file: String, _ expected: String) throws {
+        #expect(detect(try corpusBytes(file)).name == expected)
+    }
+
+    @Test func invalidSequencesAreCountedPerCharset() throws {
+        let gbk = try corpusBytes("gbk_hotel.csv")
+        #expect(EncodingDetector.invalidSequences(gbk, charset: "GB18030") == 0)
+        #expect(EncodingDetector.invalidSequences(try corpusBytes("invalid_bytes_gbk.csv"), charset: "GB18030") == 1)
+    }
+}
+
+@Suite struct DelimiterSnifferTests {
+    func sniff(_ text: String) -> UInt8? { DelimiterSniffer.sniff(Array(text.utf8)) }
+
+    @Test func eachCandidate() {
+        #expect(sniff("a,b,c\n1,2,3\n") == UInt8(ascii: ","))
+        #expect(sniff("a;b;c\n1;2,5;3\n") == UInt8(ascii: ";"))
+        #expect(sniff("a\tb\n1\t2\n") == 0x09)
+        #expect(sniff("a|b|c\n1|2|3\n") == UInt8(ascii: "|"))
+    }
+
+    @Test func quotedDelimitersDoNotVote() {
+        // Commas inside quotes would make ',' look like a 4-field split on row 2.
+        #expect(sniff("id;text\n1;\"yes, no, maybe\"\n2;\"a, b\"\n") == UInt8(ascii: ";"))
+    }
+
+    @Test func proseIsNotATable() {
+        #expect(sniff("Great food, slow service, would come back.\nNo complaints at all\n") == nil)
+        let longHeader = "This is a long sentence that is clearly not a header, at all\nand another one, like it\n"
+        #expect(InputFormat.detect(path: "-", head: Array(longHeader.utf8)) == .text)
+    }
+}
