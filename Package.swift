@@ -53,5 +53,7 @@ let package = Package(
         .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate"]),
         .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),
         .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater"]),
+        // Runs the built `rater` executable (exit codes, pipes, memory); depending on it makes SwiftPM build it.
+        .testTarget(name: "RaterCLITests", dependencies: ["rater"]),
     ]
 )

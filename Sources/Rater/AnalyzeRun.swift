@@ -59,6 +59,7 @@ public struct AnalyzeRun {
             }
         }
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        summary.peakMemoryBytes = ProcessMetrics.peakResidentBytes
         return summary
     }
 }

@@ -7,6 +7,8 @@ public struct RunSummary: Sendable, Equatable {
     public var rejected = 0
     public var bytes = 0
     public var seconds = 0.0
+    /// The process's peak resident memory at the end of the run (0 when unknown).
+    public var peakMemoryBytes = 0
     public var labels: [SentimentLabel: Int] = [:]
     public var dimensions: [ServiceDimension: Int] = [:]
     public var rejectionReasons: [String: Int] = [:]
@@ -33,6 +35,7 @@ public struct RunSummary: Sendable, Equatable {
         rejected += other.rejected
         bytes += other.bytes
         seconds = max(seconds, other.seconds)
+        peakMemoryBytes = max(peakMemoryBytes, other.peakMemoryBytes)
         labels.merge(other.labels, uniquingKeysWith: +)
         dimensions.merge(other.dimensions, uniquingKeysWith: +)
         rejectionReasons.merge(other.rejectionReasons, uniquingKeysWith: +)
@@ -47,7 +50,8 @@ public struct RunSummary: Sendable, Equatable {
         var lines = [String]()
         lines.append("rater: read \(read), analysed \(analysed), rejected \(rejected) in "
             + String(format2(seconds)) + " s (" + format2(megabytesPerSecond) + " MB/s, "
-            + format2(seconds > 0 ? Double(read) / seconds : 0) + " comments/s)")
+            + format2(seconds > 0 ? Double(read) / seconds : 0) + " comments/s"
+            + (peakMemoryBytes > 0 ? ", peak RSS \(peakMemoryBytes / 1_048_576) MB" : "") + ")")
         if analysed > 0 {
             let parts = SentimentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }
             lines.append("rater: sentiment " + parts.joined(separator: ", "))

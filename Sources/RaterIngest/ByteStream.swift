@@ -62,6 +62,23 @@ public final class ByteStream: ByteSource {
         return byte
     }
 
+    /// Hands `body` the buffered unread bytes (refilling first when none are buffered) and consumes as many as it
+    /// returns. Returns false at the end of the input. Scanners use this to run tight loops over whole chunks
+    /// instead of a call per byte.
+    public func consumeBuffered(_ body: (UnsafeBufferPointer<UInt8>) throws -> Int) throws -> Bool {
+        if position == filled {
+            if atEnd { return false }
+            try refill()
+            if position == filled { return false }
+        }
+        let consumed = try buffer.withUnsafeBufferPointer { all in
+            try body(UnsafeBufferPointer(rebasing: all[position..<filled]))
+        }
+        position += consumed
+        offset += consumed
+        return true
+    }
+
     /// Copies up to `count` bytes into `destination`; returns how many (0 at the end).
     public func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         if position == filled {

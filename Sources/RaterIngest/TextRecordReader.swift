@@ -67,11 +67,23 @@ public struct TextRecordReader: RecordReader {
         var offset = stream.offset
         var length = 0
         var sawAny = false
-        while let byte = try stream.next() {
-            sawAny = true
-            if byte == 0x0A { break }
-            length += 1
-            if lineBuffer.count <= options.maximumTextBytes { lineBuffer.append(byte) }
+        var ended = false
+        let keep = options.maximumTextBytes + 1
+        while !ended {
+            let more = try stream.consumeBuffered { bytes in
+                sawAny = true
+                var end = 0
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                let room = keep - lineBuffer.count
+                if room > 0 { lineBuffer.append(contentsOf: bytes[..<end].prefix(room)) }
+                length += end
+                if end < bytes.count {
+                    ended = true
+                    return end + 1
+                }
+                return end
+            }
+            if !more { break }
         }
         guard sawAny else { return nil }
         line += 1

@@ -15,6 +15,9 @@ struct RecordsCommand: ParsableCommand {
     @Option(help: "Write rejected records here as JSON Lines.")
     var rejects: String?
 
+    @Flag(help: "Only count records and rejections (a quick check of an export before a nightly job reads it).")
+    var count = false
+
     @OptionGroup var ingest: IngestArguments
 
     func run() throws {
@@ -23,7 +26,7 @@ struct RecordsCommand: ParsableCommand {
         let rejectsFile = try rejects.map { try OutputFile(path: $0) }
         var read = 0
         var rejected = 0
-        let output = FileHandle.standardOutput
+        let output = try OutputFile(path: "-")
         for input in try InputList.expand(inputs) {
             let opened = try InputOpener.open(path: input, options: ingest.options)
             printError("rater: \(input): \(opened.format.rawValue), \(opened.encoding.name) (\(opened.encoding.evidence))"
@@ -33,7 +36,7 @@ struct RecordsCommand: ParsableCommand {
                 read += 1
                 switch event {
                 case let .record(record):
-                    output.write(Data(encoder.encode(record)))
+                    if !count { try output.write(encoder.encode(record)) }
                 case let .rejected(rejection):
                     rejected += 1
                     printError("rater: rejected \(rejection.location): \(rejection.reason.message)")
@@ -41,8 +44,9 @@ struct RecordsCommand: ParsableCommand {
                 }
             }
         }
+        try output.commit()
         try rejectsFile?.commit()
-        printError("rater: read \(read), rejected \(rejected)")
+        printError("rater: read \(read), rejected \(rejected), peak RSS \(ProcessMetrics.peakResidentBytes / 1_048_576) MB")
         if rejected > 0 { throw RaterExit.rejectedRecords }
     }
 }
