@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "Rater", targets: ["Rater"]),
         .executable(name: "rater", targets: ["rater"]),
+        .executable(name: "rater-fuzz", targets: ["RaterFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +44,9 @@ let package = Package(
             "Rater",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fuzz targets for the readers and the encoding detector: scripts/fuzz.sh builds them with libFuzzer; a
+        // normal build replays a corpus through the same checks.
+        .executableTarget(name: "RaterFuzz", dependencies: ["RaterIngest"]),
 
         .testTarget(name: "RaterIngestTests", dependencies: ["RaterIngest"]),
         .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize"]),
@@ -53,7 +57,8 @@ let package = Package(
         .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate"]),
         .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),
         .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater"]),
-        // Runs the built `rater` executable (exit codes, pipes, memory); depending on it makes SwiftPM build it.
-        .testTarget(name: "RaterCLITests", dependencies: ["rater"]),
+        // Runs the built `rater` and `rater-fuzz` executables (exit codes, pipes, memory, fuzz corpus replay);
+        // depending on them makes SwiftPM build them.
+        .testTarget(name: "RaterCLITests", dependencies: ["rater", "RaterFuzz"]),
     ]
 )

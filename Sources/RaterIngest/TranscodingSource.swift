@@ -8,7 +8,7 @@ import CRaterICU
 public final class TranscodingSource: ByteSource {
     private static let inputCapacity = 1 << 16
     /// The 0xFF marker must be invalid UTF-8 so readers cannot mistake it for text.
-    static let invalidMarker: UInt8 = 0xFF
+    public static let invalidMarker: UInt8 = 0xFF
 
     public let charset: String
     private let path: String

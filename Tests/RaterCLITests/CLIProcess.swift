@@ -10,8 +10,8 @@ struct CLIProcess {
         var standardError: String
     }
 
-    static var executable: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("rater")
+    static func executable(_ name: String) -> URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
     }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -19,9 +19,11 @@ struct CLIProcess {
 
     /// Runs `rater arguments…` in the repository folder; `input` is written to standard input by `feed`, which may
     /// stream any amount (it gets the pipe's write handle and must not close it).
-    static func run(_ arguments: [String], feed: ((FileHandle) throws -> Void)? = nil) throws -> Outcome {
+    static func run(_ arguments: [String], program: String = "rater", feed: ((FileHandle) throws -> Void)? = nil) throws
+        -> Outcome
+    {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable(program)
         process.arguments = arguments
         process.currentDirectoryURL = repository
         process.environment = ProcessInfo.processInfo.environment.merging(
