@@ -50,26 +50,43 @@ import Testing
         #expect(events.first?.rejection?.reason == .missingElement(name: "text"))
     }
 
-    @Test func brokenXMLIsReportedWithItsLine() throws {
+    @Test func brokenXMLRejectsOnlyTheBrokenRecord() throws {
         let events = try readAll(corpora + "/malformed/broken.xml")
-        let rejection = try #require(events.last?.rejection)
-        guard case let .malformedXML(message) = rejection.reason else {
-            Issue.record("expected malformed XML, got \(rejection.reason)")
-            return
-        }
-        #expect(message.contains("reading stopped"))
+        #expect(events.compactMap(\.record).map(\.id) == ["1", "2", "4"])
+        let rejection = try #require(events.compactMap(\.rejection).first)
+        #expect(events.compactMap(\.rejection).count == 1)
+        #expect(rejection.recordNumber == 3)
         #expect(rejection.line == 5)
+        #expect(rejection.reason == .malformedXML(message: "Opening and ending tag mismatch: text line 5 and txet"))
     }
 
-    /// libxml2 parses ahead in chunks, so a fatal error may surface a few records early; everything well before
-    /// it must still come out as records.
-    @Test func recordsLongBeforeAnErrorSurvive() throws {
+    /// SAX events come before the error that follows them, so every record before a broken one survives, however
+    /// the input falls into parse chunks.
+    @Test func everyRecordBeforeAnErrorSurvives() throws {
         var xml = "<reviews>\n"
         for index in 1...2_000 { xml += "<review id=\"\(index)\"><text>comment \(index)</text></review>\n" }
         xml += "<review id=\"bad\"><text>broken</txet></review>\n</reviews>\n"
         let events = try readAll(try temporaryFile(xml, suffix: ".xml"))
-        #expect(events.compactMap(\.record).count >= 1_900)
+        #expect(events.compactMap(\.record).count == 2_000)
+        #expect(events.count == 2_001)
         #expect(events.last?.rejection?.line == 2_002)
+    }
+
+    @Test func anErrorLibxml2CannotRecoverFromEndsWithTheRestRejected() throws {
+        let xml = "<r>\n<x id=\"1\"><text>one</text></x>\n<x id=\"2\"><text>five < six</text></x>\n<x id=\"3\"><text>three</text></x>\n</r>\n"
+        let events = try readAll(try temporaryFile(xml, suffix: ".xml"))
+        #expect(events.first?.record?.text == "one")
+        #expect(events.count == 3)
+        #expect(events[1].rejection?.reason == .malformedXML(message: "StartTag: invalid element name"))
+        #expect(events[2].rejection?.reason
+            == .malformedXML(message: "libxml2 cannot recover from the error above; the rest of the input is not read"))
+    }
+
+    @Test func undefinedEntityRejectsItsRecordOnly() throws {
+        let xml = "<r><x id=\"1\"><text>a &bogus; b</text></x><x id=\"2\"><text>fine</text></x></r>"
+        let events = try readAll(try temporaryFile(xml, suffix: ".xml"))
+        #expect(events.first?.rejection?.reason == .malformedXML(message: "Entity 'bogus' not defined"))
+        #expect(events.last?.record?.text == "fine")
     }
 
     @Test func billionLaughsDoesNotExpand() throws {

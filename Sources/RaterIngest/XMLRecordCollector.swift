@@ -1,0 +1,211 @@
+import CLibXML2
+import RaterCore
+
+/// Turns SAX events into records and rejections, in document order.
+///
+/// Errors are attached to what was being read when libxml2 raised them: the open record (rejected with the
+/// message), or the stretch between records (one rejection for the stretch, so a broken record tag is counted too).
+final class XMLRecordCollector {
+    private let source: String
+    private let options: IngestOptions
+    /// The record element's name, and the ancestors it must have when `--xml-record` is a path.
+    private var recordPath: [String]
+    /// Names of the open elements outside records, root first.
+    private var ancestors: [String] = []
+    private var builder: XMLRecordBuilder?
+    /// Depth of open elements inside the current record (0: the record element itself is the innermost).
+    private var depthInRecord = 0
+    /// The first error inside the current record.
+    private var recordError: (message: String, line: Int)?
+    /// An error between records not yet reported, with the line it started at.
+    private var strayError: (message: String, line: Int)?
+    private var recordNumber = 0
+    /// Events ready for `next()`; a chunk of input yields at most a chunk's worth.
+    var ready = Deque()
+
+    init(source: String, options: IngestOptions) {
+        self.source = source
+        self.options = options
+        recordPath = options.xmlRecord.map { $0.split(separator: "/").map(String.init) } ?? []
+    }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> XMLRecordCollector? {
+        guard let context else { return nil }
+        let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let state = parser.pointee._private else { return nil }
+        return Unmanaged<XMLRecordCollector>.fromOpaque(state).takeUnretainedValue()
+    }
+
+    /// SAX2 attributes: five pointers each (local name, prefix, URI, value start, value end).
+    static func fields(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) -> [Field] {
+        guard let attributes, count > 0 else { return [] }
+        var fields = [Field]()
+        for index in 0..<count {
+            let base = index * 5
+            guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else {
+                continue
+            }
+            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            fields.append(Field(String(cString: name), value))
+        }
+        return fields
+    }
+
+    func startElement(name: String, attributes: [Field], line: Int) {
+        if var current = builder {
+            current.openElement(name: name, attributes: attributes, isEmpty: false)
+            builder = current
+            depthInRecord += 1
+            return
+        }
+        // Without --xml-record, each element under the root is tried until one has content: an empty
+        // `<info generated="…"/>` header is not the record (`endElement` decides).
+        if isRecord(name) || (recordPath.isEmpty && ancestors.count == 1) {
+            flushStrayError()
+            builder = XMLRecordBuilder(name: name, depth: ancestors.count, line: line, attributes: attributes)
+            depthInRecord = 0
+            recordError = nil
+        } else {
+            ancestors.append(name)
+        }
+    }
+
+    func endElement() {
+        guard var current = builder else {
+            _ = ancestors.popLast()
+            return
+        }
+        if depthInRecord > 0 {
+            current.closeElement()
+            builder = current
+            depthInRecord -= 1
+            return
+        }
+        builder = nil
+        if recordPath.isEmpty {
+            // The default record: the first element under the root with content.
+            guard !current.entries.isEmpty || !RecordText.isBlank(current.ownText) else { return }
+            recordPath = [current.name]
+        }
+        emit(current)
+    }
+
+    func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
+        guard var current = builder, let bytes, length > 0 else { return }
+        current.appendText(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
+        builder = current
+    }
+
+    func entityReference(_ name: String) {
+        guard var current = builder else { return }
+        current.unexpandedEntity = current.unexpandedEntity ?? name
+        builder = current
+    }
+
+    func error(_ message: String, line: Int) {
+        if builder != nil {
+            if recordError == nil { recordError = (message, line) }
+        } else if strayError == nil {
+            strayError = (message, line)
+        }
+    }
+
+    /// The end of the input: a record still open, or an error after the last record, is reported.
+    func finish() {
+        if let current = builder {
+            builder = nil
+            if recordError == nil { recordError = ("the input ends inside this record", current.line) }
+            emit(current)
+        }
+        flushStrayError()
+    }
+
+    /// libxml2 stopped at `line` and will read no further: what was open is reported, and so is the rest of the
+    /// input, as one rejection, because the records in it can no longer be told apart.
+    func halted(line: Int) {
+        finish()
+        recordNumber += 1
+        ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: line > 0 ? line : nil,
+                                         reason: .malformedXML(message: "libxml2 cannot recover from the error above; "
+                                             + "the rest of the input is not read"), raw: "")))
+    }
+
+    private func flushStrayError() {
+        guard let stray = strayError else { return }
+        strayError = nil
+        recordNumber += 1
+        ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: stray.line > 0 ? stray.line : nil,
+                                         reason: .malformedXML(message: stray.message), raw: "")))
+    }
+
+    private func isRecord(_ name: String) -> Bool {
+        guard let last = recordPath.last, last == name else { return false }
+        let parents = recordPath.dropLast()
+        return parents.isEmpty || ancestors.suffix(parents.count).elementsEqual(parents)
+    }
+
+    private func emit(_ builder: XMLRecordBuilder) {
+        recordNumber += 1
+        func reject(_ reason: Rejection.Reason) {
+            ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: builder.line,
+                                             reason: reason, raw: builder.raw)))
+        }
+        if let recordError {
+            let at = recordError.line > 0 && recordError.line != builder.line ? " (line \(recordError.line))" : ""
+            return reject(.malformedXML(message: recordError.message + at))
+        }
+        if let entity = builder.unexpandedEntity {
+            return reject(.malformedXML(message: "the record uses the entity '&\(entity);', which Rater does not "
+                + "expand (DTD and external entities are refused for safety)"))
+        }
+        let textSpec = options.xmlText ?? "text"
+        let text: String
+        if let value = builder.value(at: textSpec) {
+            text = value
+        } else if options.xmlText == nil, !RecordText.isBlank(builder.ownText) {
+            text = builder.ownText
+        } else {
+            return reject(.missingElement(name: textSpec))
+        }
+        if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
+        // The id: the named place, else an `id` attribute. A bare name is tried as an attribute first.
+        let idSpec = options.xmlID ?? "@id"
+        let id = idSpec.contains("/") || idSpec.hasPrefix("@")
+            ? builder.value(at: idSpec)
+            : builder.attribute(idSpec) ?? builder.value(at: idSpec)
+        var excluded: Set<String> = []
+        for spec in [textSpec, idSpec] {
+            if spec.hasPrefix("@") {
+                excluded.insert(spec)
+            } else if spec == idSpec && !spec.contains("/") && builder.attribute(spec) != nil {
+                excluded.insert("@" + spec)
+            } else if let path = builder.resolvedPath(spec) {
+                excluded.insert(path)
+            }
+        }
+        ready.append(.record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
+                                          id: id?.trimmingSpaces(), text: text,
+                                          fields: builder.fields(excluding: excluded))))
+    }
+}
+
+/// A first-in first-out queue of events that does not shift the array on every pop.
+struct Deque {
+    private var items: [IngestEvent] = []
+    private var head = 0
+
+    var isEmpty: Bool { head == items.count }
+
+    mutating func append(_ event: IngestEvent) { items.append(event) }
+
+    mutating func popFirst() -> IngestEvent? {
+        guard head < items.count else { return nil }
+        let event = items[head]
+        head += 1
+        if head == items.count {
+            items.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        return event
+    }
+}
