@@ -6,7 +6,9 @@ import Testing
 /// The export is generated on the fly into `rater records --count` through a pipe, so nothing that large touches the
 /// disk; the child reports its own peak RSS. Flat means the peak for 256 MB stays within 32 MB of the peak for 16 MB:
 /// alone the two differ by about 1 MB, but peak RSS also counts pages of the binary and its libraries, which vary by
-/// some 10 MB when the machine is busy; holding even an eighth of the input would still fail the check.
+/// some 10 MB when the machine is busy; holding even an eighth of the input would still fail the check. The absolute
+/// ceiling is the 200 MB the throughput issue sets (a fresh CI clone measured 79 MB where a warm machine gives 31 MB:
+/// file-backed pages again).
 @Suite(.serialized) struct StreamingMemoryTests {
     /// One block of rows: mixed Chinese and English, quoted fields with commas and line breaks.
     static func csvBlock(rows: Int) -> Data {
@@ -56,7 +58,7 @@ import Testing
         #expect(small.read == smallRepeats * 500)
         #expect(large.read == largeRepeats * 500)
         #expect(large.peakMegabytes - small.peakMegabytes <= 32, "peak RSS \(small.peakMegabytes) MB for 16 MB, \(large.peakMegabytes) MB for 256 MB")
-        #expect(large.peakMegabytes < 100)
+        #expect(large.peakMegabytes < 200)
         print("csv peak RSS: \(small.peakMegabytes) MB for 16 MB, \(large.peakMegabytes) MB for 256 MB")
     }
 
@@ -70,7 +72,7 @@ import Testing
         #expect(small.read == smallRepeats * 400)
         #expect(large.read == largeRepeats * 400)
         #expect(large.peakMegabytes - small.peakMegabytes <= 32, "peak RSS \(small.peakMegabytes) MB for 8 MB, \(large.peakMegabytes) MB for 64 MB")
-        #expect(large.peakMegabytes < 100)
+        #expect(large.peakMegabytes < 200)
         print("xml peak RSS: \(small.peakMegabytes) MB for 8 MB, \(large.peakMegabytes) MB for 64 MB")
     }
 }
