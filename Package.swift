@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "RaterScore", dependencies: ["RaterCore", "RaterNormalize", "RaterSegment", "RaterLexicon"]),
         .target(name: "RaterDimensions", dependencies: ["RaterCore", "RaterSegment", "RaterLexicon", "RaterScore"]),
         .target(name: "RaterAggregate", dependencies: ["RaterCore"]),
-        .target(name: "RaterSinks", dependencies: ["RaterCore"], exclude: ["Schema"]),
+        .target(name: "RaterSinks", dependencies: ["RaterCore", "RaterAggregate"], exclude: ["Schema"]),
         .target(name: "Rater", dependencies: [
             "RaterCore", "RaterIngest", "RaterNormalize", "RaterSegment", "RaterLexicon",
             "RaterScore", "RaterDimensions", "RaterAggregate", "RaterSinks",

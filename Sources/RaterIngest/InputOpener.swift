@@ -12,6 +12,13 @@ public enum InputOpener {
         try open(source: FileSource(path: path), path: path, options: options)
     }
 
+    /// The bytes of a file or standard input, gzip undone, without decoding or a reader (for `rater aggregate`).
+    public static func openBytes(path: String) throws -> ByteStream {
+        let stream = ByteStream(source: try FileSource(path: path), path: path)
+        guard try stream.peek(2) == [0x1F, 0x8B] else { return stream }
+        return ByteStream(source: try GzipSource(upstream: stream, path: path), path: path)
+    }
+
     /// Opens bytes from any source; `path` names it in errors and decides the format by extension.
     public static func open(source: ByteSource, path: String, options: IngestOptions) throws -> OpenedInput {
         var stream = ByteStream(source: source, path: path)

@@ -32,6 +32,10 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var engineOptions: EngineOptions
 
+    @OptionGroup(title: "Aggregation") var aggregation: AggregationArguments
+
+    @OptionGroup(title: "Aggregate outputs") var aggregateOutputs: AggregateOutputs
+
     func run() throws {
         let engine = try engineOptions.makeEngine()
         let output = try OutputFile(path: output)
@@ -39,10 +43,14 @@ struct AnalyzeCommand: ParsableCommand {
         let encoder = ResultEncoder(includeText: includeText, includeExplanation: !noExplanation)
         let rejectionEncoder = RejectionEncoder()
         let run = AnalyzeRun(inputs: inputs, options: ingest.options, engine: engine, jobs: jobs)
+        var aggregate = aggregateOutputs.wantsAggregation ? Aggregation(options: try aggregation.options()) : nil
         let summary: RunSummary
         do {
             summary = try run.run(
-                onResult: { try output.write(encoder.encode($0)) },
+                onResult: { result in
+                    try output.write(encoder.encode(result))
+                    aggregate?.add(result)
+                },
                 onRejection: { rejection in
                     printError("rater: rejected \(rejection.location): \(rejection.reason.message)")
                     try rejectsFile?.write(rejectionEncoder.encode(rejection))
@@ -58,6 +66,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         try output.commit()
         try rejectsFile?.commit()
+        if let aggregate { try aggregateOutputs.write(aggregate) }
         printError(summary.report)
         if summary.rejected > 0 { throw RaterExit.rejectedRecords }
     }

@@ -11,7 +11,7 @@ struct RaterCommand: ParsableCommand {
             bad options).
             """,
         subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, LexiconCommand.self,
-                      RecordsCommand.self],
+                      RecordsCommand.self, AggregateCommand.self],
         defaultSubcommand: AnalyzeCommand.self)
 }
 

@@ -1,0 +1,53 @@
+import Foundation
+import RaterAggregate
+import RaterCore
+
+/// Reads result lines (what `rater analyze` writes) back into observations for `rater aggregate`.
+///
+/// Only what aggregation needs is read: the sentiment label and score, each dimension's label and score, signal
+/// values and the passthrough fields. A line that is not a result names its file and line.
+public enum ResultLineDecoder {
+    public static func observation(_ line: Data, path: String, lineNumber: Int) throws -> Observation {
+        func fail(_ reason: String) -> AggregationError {
+            .unreadableResult(path: path, line: lineNumber, reason: reason)
+        }
+        guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
+            throw fail("not a JSON object")
+        }
+        guard let sentiment = object["sentiment"] as? [String: Any],
+              let labelText = sentiment["label"] as? String, let label = SentimentLabel(rawValue: labelText),
+              let score = (sentiment["score"] as? NSNumber)?.doubleValue else {
+            throw fail("no sentiment label and score")
+        }
+        var mentions = [Observation.Mention]()
+        for (name, value) in object["dimensions"] as? [String: Any] ?? [:] {
+            guard let dimension = ServiceDimension(rawValue: name), let summary = value as? [String: Any],
+                  let text = summary["label"] as? String, let label = SentimentLabel(rawValue: text),
+                  let score = (summary["score"] as? NSNumber)?.doubleValue else {
+                throw fail("dimension '\(name)' has no label and score")
+            }
+            mentions.append(.init(dimension: dimension, label: label, score: score))
+        }
+        mentions.sort { ServiceDimension.allCases.firstIndex(of: $0.dimension)! < ServiceDimension.allCases.firstIndex(of: $1.dimension)! }
+        var fields = [Field]()
+        for (name, value) in object["fields"] as? [String: Any] ?? [:] {
+            if let text = value as? String {
+                fields.append(Field(name, text))
+            } else if let values = value as? [String] {
+                fields.append(contentsOf: values.map { Field(name, $0) })
+            }
+        }
+        return Observation(label: label, score: score, mentions: mentions, signals: signals(object["signals"]),
+                           fields: fields)
+    }
+
+    /// Signals as `signal.value`: from `{"loyalty": {"value": "at-risk", …}}` or `{"loyalty": "at-risk"}`.
+    static func signals(_ value: Any?) -> [String] {
+        guard let signals = value as? [String: Any] else { return [] }
+        return signals.compactMap { name, entry in
+            if let text = entry as? String { return "\(name).\(text)" }
+            if let object = entry as? [String: Any], let text = object["value"] as? String { return "\(name).\(text)" }
+            return nil
+        }.sorted()
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import RaterCore
+
+/// Aggregates for dashboards: every comment counted into its group and period, overall and per RATER dimension.
+///
+/// Each comment is counted under up to four keys — its group and period, its group for all time, everyone in its
+/// period, and everyone for all time — so the rows answer "this branch this week" and "all branches" alike.
+/// Aggregations merge by addition: shards, files or nightly partials combine into exactly the aggregation of one
+/// run over all the data.
+public struct Aggregation: Sendable, Equatable {
+    public private(set) var options: AggregationOptions
+    public internal(set) var groups: [AggregateKey: GroupAggregate] = [:]
+    /// Comments whose date column was missing or unreadable: counted in the all-time rows only.
+    public internal(set) var undated = 0
+
+    public init(options: AggregationOptions) {
+        self.options = options
+    }
+
+    public mutating func add(_ observation: Observation) {
+        let groupValues = options.groupBy.map { observation.field($0) ?? "" }
+        var period: String?
+        if let column = options.dateColumn {
+            if let text = observation.field(column), let date = DateReader(timeZone: options.timeZone).date(from: text) {
+                period = options.bucket.label(of: date, in: options.timeZone)
+            } else {
+                undated += 1
+            }
+        }
+        var keys = [AggregateKey(groups: [], period: nil)]
+        if !groupValues.isEmpty { keys.append(AggregateKey(groups: groupValues, period: nil)) }
+        if let period {
+            keys.append(AggregateKey(groups: [], period: period))
+            if !groupValues.isEmpty { keys.append(AggregateKey(groups: groupValues, period: period)) }
+        }
+        for key in keys { groups[key, default: GroupAggregate()].add(observation, options: options) }
+    }
+
+    public mutating func add(_ result: CommentResult) { add(Observation(result)) }
+
+    /// Adds another aggregation of disjoint comments made with the same options.
+    public mutating func merge(_ other: Aggregation) throws {
+        guard other.options == options else { throw AggregationError.incompatibleOptions(options, other.options) }
+        for (key, aggregate) in other.groups { groups[key, default: GroupAggregate()].merge(aggregate) }
+        undated += other.undated
+    }
+
+    /// One row per key and scope, sorted (overall first, then groups; all time first, then periods in order), with
+    /// the change against the calendar's previous period of the same group and scope.
+    public var rows: [AggregateRow] {
+        var rows = [AggregateRow]()
+        let timeZone = options.timeZone
+        for key in groups.keys.sorted() {
+            let aggregate = groups[key]!
+            let previous = key.period.flatMap { options.bucket.previous(of: $0, in: timeZone) }
+                .flatMap { groups[AggregateKey(groups: key.groups, period: $0)] }
+            let groupFields = zip(options.groupBy, key.groups).map { Field($0, $1) }
+            func row(scope: String, tally: SentimentTally, previous: SentimentTally?) -> AggregateRow {
+                let signals = (aggregate.signals[scope] ?? [:]).sorted { $0.key < $1.key }.map {
+                    SignalRate(name: $0.key, count: $0.value, rate: tally.count > 0 ? Double($0.value) / Double(tally.count) : 0)
+                }
+                return AggregateRow(
+                    groups: groupFields, period: key.period, scope: scope, comments: aggregate.overall.count,
+                    mentions: tally.count, positive: tally.positive, negative: tally.negative, neutral: tally.neutral,
+                    sharePositive: tally.sharePositive, shareNegative: tally.shareNegative,
+                    shareNeutral: tally.shareNeutral, meanScore: tally.meanScore, netSentiment: tally.netSentiment,
+                    positiveInterval: WilsonInterval.interval(successes: tally.positive, trials: tally.count),
+                    negativeInterval: WilsonInterval.interval(successes: tally.negative, trials: tally.count),
+                    netChange: previous.flatMap { $0.count > 0 ? tally.netSentiment - $0.netSentiment : nil },
+                    signals: signals,
+                    ratings: scope == GroupAggregate.overall && !aggregate.ratings.isEmpty ? aggregate.ratings.figures : nil)
+            }
+            rows.append(row(scope: GroupAggregate.overall, tally: aggregate.overall, previous: previous?.overall))
+            for dimension in ServiceDimension.allCases {
+                guard let tally = aggregate.dimensions[dimension.rawValue] else { continue }
+                rows.append(row(scope: dimension.rawValue, tally: tally, previous: previous?.dimensions[dimension.rawValue]))
+            }
+        }
+        return rows
+    }
+
+    /// The importance–performance table of one key: how much each dimension's sentiment explains the rating, and
+    /// how well the dimension is doing. Nil without a rating column or with fewer than 3 rated comments.
+    public func drivers(for key: AggregateKey = AggregateKey(groups: [], period: nil)) -> DriverTable? {
+        guard let aggregate = groups[key], options.driverColumn != nil, aggregate.drivers.count >= 3 else { return nil }
+        return DriverTable(statistics: aggregate.drivers, aggregate: aggregate)
+    }
+}
+
+public enum AggregationError: Error, Equatable, CustomStringConvertible {
+    case incompatibleOptions(AggregationOptions, AggregationOptions)
+    case unreadablePartial(path: String, reason: String)
+    case unreadableResult(path: String, line: Int, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .incompatibleOptions(mine, theirs):
+            return "cannot merge aggregates made with different options (\(mine) vs \(theirs))"
+        case let .unreadablePartial(path, reason):
+            return "\(path): not a Rater aggregate partial (\(reason))"
+        case let .unreadableResult(path, line, reason):
+            return "\(path):\(line): not a Rater result line (\(reason))"
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// How comments are grouped and which numeric columns sit beside the text. Partials can only merge when these
+/// agree, so they travel with every partial.
+public struct AggregationOptions: Sendable, Equatable, Codable {
+    /// Passthrough columns to group by (branch, channel, agent …), in order.
+    public var groupBy: [String] = []
+    /// The column holding each comment's date or date-time; nil: no time series.
+    public var dateColumn: String?
+    public var bucket: TimeBucket = .day
+    /// The zone dates without an offset are read in, and buckets are cut in (an IANA name).
+    public var timeZoneIdentifier: String = "UTC"
+    public var npsColumn: String?
+    public var csatColumn: String?
+    public var cesColumn: String?
+    /// The rating the driver analysis explains: the CSAT column, else NPS, else CES.
+    public var driverColumn: String? { csatColumn ?? npsColumn ?? cesColumn }
+
+    public init() {}
+
+    public var timeZone: TimeZone { TimeZone(identifier: timeZoneIdentifier) ?? TimeZone(secondsFromGMT: 0)! }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import RaterCore
+
+/// Which group and period a tally belongs to. Empty `groups` is the whole population; nil `period` is all time.
+public struct AggregateKey: Sendable, Hashable, Codable, Comparable {
+    public var groups: [String]
+    public var period: String?
+
+    public init(groups: [String], period: String?) {
+        self.groups = groups
+        self.period = period
+    }
+
+    public static func < (lhs: AggregateKey, rhs: AggregateKey) -> Bool {
+        if lhs.groups != rhs.groups {
+            if lhs.groups.isEmpty != rhs.groups.isEmpty { return lhs.groups.isEmpty }
+            return lhs.groups.lexicographicallyPrecedes(rhs.groups)
+        }
+        switch (lhs.period, rhs.period) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case let (left?, right?): return left < right
+        }
+    }
+}
+
+/// Everything counted for one group and period: overall and per-dimension sentiment, signal counts per scope,
+/// ratings, and driver statistics. All of it merges by addition.
+public struct GroupAggregate: Sendable, Equatable, Codable {
+    public static let overall = "overall"
+
+    public var overall = SentimentTally()
+    public var dimensions: [String: SentimentTally] = [:]
+    /// scope (`overall` or a dimension) → signal value → comments.
+    public var signals: [String: [String: Int]] = [:]
+    public var ratings = RatingTally()
+    public var drivers = DriverStatistics(predictors: ServiceDimension.allCases.count)
+
+    public init() {}
+
+    public mutating func add(_ observation: Observation, options: AggregationOptions) {
+        overall.add(label: observation.label, score: observation.score)
+        for signal in observation.signals { signals[Self.overall, default: [:]][signal, default: 0] += 1 }
+        for mention in observation.mentions {
+            let scope = mention.dimension.rawValue
+            dimensions[scope, default: SentimentTally()].add(label: mention.label, score: mention.score)
+            for signal in observation.signals { signals[scope, default: [:]][signal, default: 0] += 1 }
+        }
+        func number(_ column: String?) -> Double? {
+            column.flatMap { observation.field($0) }.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        }
+        if let value = number(options.npsColumn) { ratings.addNPS(value) }
+        if let value = number(options.csatColumn) { ratings.addCSAT(value) }
+        if let value = number(options.cesColumn) { ratings.addCES(value) }
+        if let outcome = number(options.driverColumn) {
+            // A dimension the comment does not mention counts as neutral (0) for that comment.
+            let values = ServiceDimension.allCases.map { dimension in
+                observation.mentions.first { $0.dimension == dimension }?.score ?? 0
+            }
+            drivers.add(outcome: outcome, predictors: values)
+        }
+    }
+
+    public mutating func merge(_ other: GroupAggregate) {
+        overall.merge(other.overall)
+        for (scope, tally) in other.dimensions { dimensions[scope, default: SentimentTally()].merge(tally) }
+        for (scope, counts) in other.signals {
+            signals[scope, default: [:]].merge(counts, uniquingKeysWith: +)
+        }
+        ratings.merge(other.ratings)
+        drivers.merge(other.drivers)
+    }
+}

@@ -1,0 +1,42 @@
+import RaterCore
+
+/// What aggregation needs of one analysed comment. Built from a `CommentResult` in a run, or from a result line
+/// read back by `rater aggregate`, so both paths aggregate the same way.
+public struct Observation: Sendable, Equatable {
+    public struct Mention: Sendable, Equatable {
+        public var dimension: ServiceDimension
+        public var label: SentimentLabel
+        public var score: Double
+
+        public init(dimension: ServiceDimension, label: SentimentLabel, score: Double) {
+            self.dimension = dimension
+            self.label = label
+            self.score = score
+        }
+    }
+
+    public var label: SentimentLabel
+    public var score: Double
+    public var mentions: [Mention]
+    /// Signal values as `signal.value` (`loyalty.at-risk`), at most one per signal.
+    public var signals: [String]
+    public var fields: [Field]
+
+    public init(label: SentimentLabel, score: Double, mentions: [Mention], signals: [String], fields: [Field]) {
+        self.label = label
+        self.score = score
+        self.mentions = mentions
+        self.signals = signals
+        self.fields = fields
+    }
+
+    public init(_ result: CommentResult) {
+        self.init(label: result.sentiment.label, score: result.sentiment.score,
+                  mentions: result.dimensions.map { Mention(dimension: $0.dimension, label: $0.label, score: $0.score) },
+                  signals: [], fields: result.fields)
+    }
+
+    public func field(_ name: String) -> String? {
+        fields.first { $0.name == name }?.value
+    }
+}

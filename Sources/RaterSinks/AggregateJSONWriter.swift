@@ -1,0 +1,91 @@
+import RaterAggregate
+import RaterCore
+
+/// Aggregates as one JSON document: the rows, and the importance–performance table when there is one.
+public struct AggregateJSONWriter: Sendable {
+    public init() {}
+
+    public func encode(_ rows: [AggregateRow], drivers: DriverTable?, undated: Int) -> [UInt8] {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("rows")
+        json.beginArray()
+        for row in rows { encode(row, into: &json) }
+        json.endArray()
+        json.key("drivers")
+        if let drivers { encode(drivers, into: &json) } else { json.null() }
+        json.key("undated", undated)
+        json.endObject()
+        return json.bytes + [0x0A]
+    }
+
+    private func encode(_ row: AggregateRow, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("groups")
+        json.fields(row.groups)
+        json.key("period")
+        if let period = row.period { json.string(period) } else { json.null() }
+        json.key("scope", row.scope)
+        json.key("comments", row.comments)
+        json.key("mentions", row.mentions)
+        json.key("positive", row.positive)
+        json.key("negative", row.negative)
+        json.key("neutral", row.neutral)
+        json.key("share_positive", row.sharePositive)
+        json.key("share_negative", row.shareNegative)
+        json.key("share_neutral", row.shareNeutral)
+        json.key("mean_score", row.meanScore)
+        json.key("net_sentiment", row.netSentiment)
+        json.key("positive_interval")
+        json.beginArray(); json.number(row.positiveInterval.lowerBound); json.number(row.positiveInterval.upperBound); json.endArray()
+        json.key("negative_interval")
+        json.beginArray(); json.number(row.negativeInterval.lowerBound); json.number(row.negativeInterval.upperBound); json.endArray()
+        json.key("net_change")
+        if let change = row.netChange { json.number(change) } else { json.null() }
+        json.key("signals")
+        json.beginObject()
+        for signal in row.signals {
+            json.key(signal.name)
+            json.beginObject()
+            json.key("count", signal.count)
+            json.key("rate", signal.rate)
+            json.endObject()
+        }
+        json.endObject()
+        json.key("ratings")
+        if let ratings = row.ratings {
+            json.beginObject()
+            json.key("nps"); if let nps = ratings.nps { json.number(nps, digits: 2) } else { json.null() }
+            json.key("nps_responses", ratings.npsResponses)
+            json.key("csat"); if let csat = ratings.csat { json.number(csat) } else { json.null() }
+            json.key("csat_responses", ratings.csatResponses)
+            json.key("ces"); if let ces = ratings.ces { json.number(ces, digits: 3) } else { json.null() }
+            json.key("ces_responses", ratings.cesResponses)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.endObject()
+    }
+
+    private func encode(_ table: DriverTable, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("r_squared", table.rSquared)
+        json.key("rated_comments", table.ratedComments)
+        json.key("dimensions")
+        json.beginArray()
+        for row in table.rows {
+            json.beginObject()
+            json.key("dimension", row.dimension.rawValue)
+            json.key("mentions", row.mentions)
+            json.key("correlation", row.correlation)
+            json.key("importance", row.importance)
+            json.key("importance_share", row.importanceShare)
+            json.key("performance", row.performance)
+            json.key("quadrant", row.quadrant.rawValue)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Rater
+
+/// `rater aggregate`: aggregates over result files (JSON Lines from `rater analyze`) and partials, merged exactly.
+struct AggregateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "aggregate",
+        abstract: "Aggregate results and merge partials: sentiment, dimensions, signals, NPS/CSAT/CES, drivers.",
+        discussion: """
+            Inputs are result files written by `rater analyze` (JSON Lines, .gz allowed) and partials written with \
+            --aggregate-partial. Partials must have been made with the same grouping options; results are \
+            aggregated with the options given here. Without an output option, CSV goes to standard output.
+            """)
+
+    @Argument(help: "Result files (JSON Lines) and aggregate partials; '-' reads results from standard input.")
+    var inputs: [String] = []
+
+    @OptionGroup var aggregation: AggregationArguments
+
+    @OptionGroup var outputs: AggregateOutputs
+
+    func run() throws {
+        var total = Aggregation(options: try aggregation.options())
+        var results = 0
+        var partials = 0
+        for input in try InputList.expand(inputs) {
+            let stream = try InputOpener.openBytes(path: input)
+            // Partials are JSON with sorted keys, so they start with `{"entries"`; result lines start with `{"id"`.
+            if try stream.peek(16).starts(with: Array("{\"entries\"".utf8)) {
+                var data = [UInt8]()
+                while let byte = try stream.next() { data.append(byte) }
+                try total.merge(try AggregationPartial.decode(Data(data), path: input).aggregation)
+                partials += 1
+                continue
+            }
+            var line = [UInt8]()
+            var lineNumber = 0
+            func flush() throws {
+                lineNumber += 1
+                guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { return }
+                total.add(try ResultLineDecoder.observation(Data(line), path: input, lineNumber: lineNumber))
+                results += 1
+                line.removeAll(keepingCapacity: true)
+            }
+            while let byte = try stream.next() {
+                if byte == 0x0A { try flush() } else { line.append(byte) }
+            }
+            if !line.isEmpty { try flush() }
+        }
+        var outputs = self.outputs
+        if !outputs.wantsAggregation { outputs.csv = "-" }
+        try outputs.write(total)
+        printError("rater: aggregated \(results) results and \(partials) partials into \(total.rows.count) rows"
+            + (total.undated > 0 ? " (\(total.undated) comments without a readable date)" : ""))
+    }
+}
