@@ -74,20 +74,29 @@ public struct DriverStatistics: Sendable, Equatable, Codable {
         return min(max(value, 0), 1)
     }
 
-    /// Gaussian elimination with partial pivoting on an augmented k × (k+1) matrix; nil when singular.
+    /// Gauss–Jordan elimination with partial pivoting on an augmented k × (k+1) matrix. A column with no usable
+    /// pivot belongs to a predictor that repeats others (two dimensions always mentioned together): it gets
+    /// coefficient 0, which is a valid solution because correlation systems are consistent, so R² comes out as that
+    /// of the independent predictors — as it should.
     static func solve(_ matrix: inout [[Double]]) -> [Double]? {
         let k = matrix.count
-        for column in 0..<k {
-            guard let pivot = (column..<k).max(by: { abs(matrix[$0][column]) < abs(matrix[$1][column]) }),
-                  abs(matrix[pivot][column]) > 1e-10 else { return nil }
-            matrix.swapAt(column, pivot)
-            for row in 0..<k where row != column {
-                let factor = matrix[row][column] / matrix[column][column]
+        var coefficients = [Double](repeating: 0, count: k)
+        var pivotRows = [(row: Int, column: Int)]()
+        var row = 0
+        for column in 0..<k where row < k {
+            guard let pivot = (row..<k).max(by: { abs(matrix[$0][column]) < abs(matrix[$1][column]) }),
+                  abs(matrix[pivot][column]) > 1e-9 else { continue }
+            matrix.swapAt(row, pivot)
+            for other in 0..<k where other != row {
+                let factor = matrix[other][column] / matrix[row][column]
                 if factor == 0 { continue }
-                for index in column...k { matrix[row][index] -= factor * matrix[column][index] }
+                for index in column...k { matrix[other][index] -= factor * matrix[row][index] }
             }
+            pivotRows.append((row, column))
+            row += 1
         }
-        return (0..<k).map { matrix[$0][k] / matrix[$0][$0] }
+        for (row, column) in pivotRows { coefficients[column] = matrix[row][k] / matrix[row][column] }
+        return coefficients
     }
 
     /// R² of all predictors together.

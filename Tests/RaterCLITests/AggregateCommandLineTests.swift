@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// `rater analyze` aggregating as it goes, and `rater aggregate` over results and partials, give the same figures.
+@Suite struct AggregateCommandLineTests {
+    let directory = NSTemporaryDirectory() + "rater-aggregate-\(UUID().uuidString)"
+    let grouping = ["--group-by", "branch", "--date-column", "date", "--bucket", "week", "--time-zone", "Asia/Shanghai",
+                    "--csat-column", "rating"]
+
+    @Test func inRunRereadAndMergedPartialsAgree() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let sample = "Corpora/samples/hotel_reviews_zh.csv"
+        let analyzed = try CLIProcess.run(["analyze", sample, "--no-explanation", "-o", directory + "/results.jsonl",
+                                           "--aggregate-csv", directory + "/in-run.csv",
+                                           "--drivers-csv", directory + "/drivers.csv"] + grouping)
+        #expect(analyzed.status == 0, "\(analyzed.standardError)")
+        let reread = try CLIProcess.run(["aggregate", directory + "/results.jsonl", "--aggregate-csv",
+                                         directory + "/reread.csv"] + grouping)
+        #expect(reread.status == 0, "\(reread.standardError)")
+        // Two halves of the results as partials, merged.
+        let lines = try String(contentsOfFile: directory + "/results.jsonl", encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(17).joined(separator: "\n") + "\n").write(toFile: directory + "/a.jsonl", atomically: true, encoding: .utf8)
+        try (lines.dropFirst(17).joined(separator: "\n") + "\n").write(toFile: directory + "/b.jsonl", atomically: true, encoding: .utf8)
+        for half in ["a", "b"] {
+            let partial = try CLIProcess.run(["aggregate", directory + "/\(half).jsonl", "--aggregate-partial",
+                                              directory + "/\(half).partial.json"] + grouping)
+            #expect(partial.status == 0, "\(partial.standardError)")
+        }
+        let merged = try CLIProcess.run(["aggregate", directory + "/a.partial.json", directory + "/b.partial.json",
+                                         "--aggregate-csv", directory + "/merged.csv"] + grouping)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        let inRun = try String(contentsOfFile: directory + "/in-run.csv", encoding: .utf8)
+        #expect(try String(contentsOfFile: directory + "/reread.csv", encoding: .utf8) == inRun)
+        #expect(try String(contentsOfFile: directory + "/merged.csv", encoding: .utf8) == inRun)
+        #expect(inRun.split(separator: "\n").count > 40)
+        let drivers = try String(contentsOfFile: directory + "/drivers.csv", encoding: .utf8)
+        #expect(drivers.hasPrefix("dimension,mentions,correlation,importance,importance_share,performance,quadrant\n"))
+        #expect(drivers.split(separator: "\n").count == 6)
+    }
+
+    @Test func partialsWithOtherGroupingAreRefused() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let made = try CLIProcess.run(["analyze", "Corpora/samples/retail_en.txt", "-o", directory + "/r.jsonl",
+                                       "--aggregate-partial", directory + "/p.json"])
+        #expect(made.status == 0, "\(made.standardError)")
+        let refused = try CLIProcess.run(["aggregate", directory + "/p.json", "--group-by", "branch"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("cannot merge aggregates made with different options"))
+    }
+}
