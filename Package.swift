@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // System libraries, found through pkg-config (Debian: pkg-config, libicu-dev, libxml2-dev, zlib1g-dev).
@@ -43,6 +44,7 @@ let package = Package(
         .executableTarget(name: "rater", dependencies: [
             "Rater",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Fuzz targets for the readers and the encoding detector: scripts/fuzz.sh builds them with libFuzzer; a
         // normal build replays a corpus through the same checks.

@@ -15,6 +15,13 @@ public struct AnalyzeRun {
     public var engine: Engine
     public var jobs: Int
     public var batchSize = 1_024
+    /// With a state, records that earlier runs delivered are skipped (see `IncrementalState`).
+    public var incremental: IncrementalState?
+    /// Called when an input has been opened (format, charset) and after each batch (records and bytes so far).
+    public var onInputOpened: ((String, OpenedInput) -> Void)?
+    public var onProgress: ((_ records: Int, _ bytes: Int) -> Void)?
+    /// After a run with `incremental`: the state to save once the outputs are committed.
+    public private(set) var updatedState: IncrementalState?
 
     public init(inputs: [String], options: IngestOptions, engine: Engine, jobs: Int) {
         self.inputs = inputs
@@ -28,20 +35,30 @@ public struct AnalyzeRun {
     /// Inputs (files, `-`, patterns) are all checked before the first is read. An input that breaks off while
     /// being read (a truncated `.gz`, an I/O error) ends with one `unreadable_input` rejection and the run goes on
     /// with the next, so one bad file in a nightly drop does not cost the others; the exit code still says so.
-    public func run(onResult: (CommentResult) throws -> Void, onRejection: (Rejection) throws -> Void) throws
+    public mutating func run(onResult: (CommentResult) throws -> Void, onRejection: (Rejection) throws -> Void) throws
         -> RunSummary
     {
         let started = DispatchTime.now()
         var summary = RunSummary()
         let pool = try AnalyzerPool(engine: engine, count: jobs)
+        var nextState = incremental
+        var bytesBefore = 0
         for input in try InputList.expand(inputs) {
-            var reader = try InputOpener.open(path: input, options: options).reader
+            let opened = try InputOpener.open(path: input, options: options)
+            onInputOpened?(input, opened)
+            var reader = opened.reader
+            let skip = incremental?.recordsToSkip(path: input) ?? 0
+            var events = 0
             var batch = [IngestEvent]()
             batch.reserveCapacity(batchSize)
             var finished = false
             while !finished {
                 batch.removeAll(keepingCapacity: true)
-                while batch.count < batchSize, let event = try reader.next() { batch.append(event) }
+                while batch.count < batchSize, let event = try reader.next() {
+                    events += 1
+                    if events <= skip { continue }
+                    batch.append(event)
+                }
                 finished = batch.count < batchSize
                 for outcome in pool.analyze(batch) {
                     switch outcome {
@@ -53,11 +70,19 @@ public struct AnalyzeRun {
                         try onRejection(rejection)
                     }
                 }
+                onProgress?(summary.read, bytesBefore + (opened.file?.bytesRead ?? 0))
             }
-            if input != "-", let size = try? FileManager.default.attributesOfItem(atPath: input)[.size] as? Int {
-                summary.bytes += size
+            summary.skipped += min(skip, events)
+            if let file = opened.file {
+                summary.bytes += file.bytesRead
+                bytesBefore += file.bytesRead
+                if input != "-" {
+                    nextState?.inputs[IncrementalState.key(input)] = IncrementalState.Checkpoint(bytes: file.bytesRead, records: events,
+                                                                            checksum: file.checksum)
+                }
             }
         }
+        updatedState = nextState
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         summary.peakMemoryBytes = ProcessMetrics.peakResidentBytes
         return summary

@@ -5,6 +5,8 @@ public struct RunSummary: Sendable, Equatable {
     public var read = 0
     public var analysed = 0
     public var rejected = 0
+    /// Records of growing inputs that earlier incremental runs already analysed (not counted in `read`).
+    public var skipped = 0
     public var bytes = 0
     public var seconds = 0.0
     /// The process's peak resident memory at the end of the run (0 when unknown).
@@ -33,6 +35,7 @@ public struct RunSummary: Sendable, Equatable {
         read += other.read
         analysed += other.analysed
         rejected += other.rejected
+        skipped += other.skipped
         bytes += other.bytes
         seconds = max(seconds, other.seconds)
         peakMemoryBytes = max(peakMemoryBytes, other.peakMemoryBytes)
@@ -52,6 +55,9 @@ public struct RunSummary: Sendable, Equatable {
             + String(format2(seconds)) + " s (" + format2(megabytesPerSecond) + " MB/s, "
             + format2(seconds > 0 ? Double(read) / seconds : 0) + " comments/s"
             + (peakMemoryBytes > 0 ? ", peak RSS \(peakMemoryBytes / 1_048_576) MB" : "") + ")")
+        if skipped > 0 {
+            lines.append("rater: skipped \(skipped) records analysed by earlier runs (--incremental)")
+        }
         if analysed > 0 {
             let parts = SentimentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }
             lines.append("rater: sentiment " + parts.joined(separator: ", "))

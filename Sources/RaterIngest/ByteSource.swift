@@ -1,3 +1,4 @@
+import CZlib
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,11 +14,15 @@ public protocol ByteSource: AnyObject {
     func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int
 }
 
-/// A file, or standard input for `-`.
+/// A file, or standard input for `-`. It counts the bytes read and keeps their CRC-32, so an incremental run can
+/// recognise the same export grown by appending.
 public final class FileSource: ByteSource {
     public let path: String
     private let file: UnsafeMutablePointer<FILE>
     private let ownsFile: Bool
+    public private(set) var bytesRead = 0
+    /// CRC-32 (zlib's) of every byte read so far.
+    public private(set) var checksum: UInt32 = 0
 
     public init(path: String) throws {
         self.path = path
@@ -40,6 +45,8 @@ public final class FileSource: ByteSource {
         if read == 0, ferror(file) != 0 {
             throw IngestError.readFailed(path: path, reason: String(cString: strerror(errno)))
         }
+        bytesRead += read
+        if read > 0 { checksum = UInt32(crc32(uLong(checksum), destination, uInt(read))) }
         return read
     }
 }
@@ -57,5 +64,22 @@ public final class MemorySource: ByteSource {
         bytes.withUnsafeBufferPointer { destination.update(from: $0.baseAddress! + position, count: available) }
         position += available
         return available
+    }
+}
+
+extension FileSource {
+    /// CRC-32 of the first `length` bytes of `path`, or nil if the file is shorter or unreadable.
+    public static func checksum(of path: String, prefix length: Int) -> UInt32? {
+        guard let source = try? FileSource(path: path) else { return nil }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var remaining = length
+        while remaining > 0 {
+            let read = buffer.withUnsafeMutableBufferPointer { pointer in
+                (try? source.read(into: pointer.baseAddress!, count: min(remaining, pointer.count))) ?? 0
+            }
+            if read == 0 { return nil }
+            remaining -= read
+        }
+        return source.checksum
     }
 }

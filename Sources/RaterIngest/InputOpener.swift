@@ -4,12 +4,17 @@ public struct OpenedInput {
     public var encoding: DetectedEncoding
     public var compressed: Bool
     public var reader: any RecordReader
+    /// The file underneath, when the input is one: bytes read so far and their checksum.
+    public var file: FileSource?
 }
 
 /// Opens one input: undoes gzip, decodes the charset to UTF-8, decides the format and picks the reader.
 public enum InputOpener {
     public static func open(path: String, options: IngestOptions) throws -> OpenedInput {
-        try open(source: FileSource(path: path), path: path, options: options)
+        let file = try FileSource(path: path)
+        var opened = try open(source: file, path: path, options: options)
+        opened.file = file
+        return opened
     }
 
     /// The bytes of a file or standard input, gzip undone, without decoding or a reader (for `rater aggregate`).
@@ -61,6 +66,6 @@ public enum InputOpener {
         // Make the reader now, so option errors (a column that does not exist) surface before any work is done;
         // a read error is kept for the first `next()`.
         try reader.prepare()
-        return OpenedInput(format: format, encoding: encoding, compressed: compressed, reader: reader)
+        return OpenedInput(format: format, encoding: encoding, compressed: compressed, reader: reader, file: nil)
     }
 }

@@ -6,13 +6,25 @@ struct RaterCommand: ParsableCommand {
         commandName: "rater",
         abstract: "Turn customer comments into service-quality intelligence (sentiment and RATER dimensions).",
         discussion: """
-            Exit codes: 0 success; 3 finished, but some records were rejected (see --rejects); \
+            Options can also come from a JSON file: --config pipeline.json (see README). Exit codes: 0 success; 3 finished, but some records were rejected (see --rejects); \
             4 stopped at the first rejection under --strict; 1 a fatal error (unreadable input, bad lexicon, \
             bad options).
             """,
         subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, LexiconCommand.self,
                       RecordsCommand.self, AggregateCommand.self],
         defaultSubcommand: AnalyzeCommand.self)
+
+    /// Expands `--config FILE` into arguments before parsing (see `ConfigFile`).
+    static func main() {
+        do {
+            let names = configuration.subcommands.map { $0._commandName }
+            let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()), commands: names,
+                                                  defaultCommand: AnalyzeCommand._commandName)
+            main(arguments)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes documented for cron.

@@ -17,7 +17,7 @@ func analyzeCorpus(_ relative: String, configure: (inout IngestOptions) -> Void 
     var options = IngestOptions()
     configure(&options)
     let absolute = root.appendingPathComponent(relative).path
-    let run = AnalyzeRun(inputs: [absolute], options: options, engine: engine, jobs: jobs)
+    var run = AnalyzeRun(inputs: [absolute], options: options, engine: engine, jobs: jobs)
     let encoder = ResultEncoder()
     var output = [UInt8]()
     var rejections = [Rejection]()

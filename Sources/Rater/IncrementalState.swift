@@ -1,0 +1,69 @@
+import Foundation
+import RaterIngest
+
+/// What an incremental run remembers of each input: how many bytes and records earlier runs consumed, and the
+/// CRC-32 of those bytes. When the input still starts with exactly those bytes, it is the same export grown by
+/// appending, and its first records are skipped; when it does not (rewritten, rotated, truncated), it is read
+/// whole again.
+///
+/// Kept in a small JSON file written atomically at the end of a successful run only, so a run that fails or is
+/// killed leaves the previous state and the next run redoes the work — nothing is skipped that was not delivered.
+/// Exports must be appended whole records at a time; a record being written at the moment of the run would be
+/// counted as read.
+public struct IncrementalState: Codable, Sendable, Equatable {
+    public struct Checkpoint: Codable, Sendable, Equatable {
+        public var bytes: Int
+        public var records: Int
+        public var checksum: UInt32
+
+        public init(bytes: Int, records: Int, checksum: UInt32) {
+            self.bytes = bytes
+            self.records = records
+            self.checksum = checksum
+        }
+    }
+
+    public var version = 1
+    public var inputs: [String: Checkpoint] = [:]
+
+    public init() {}
+
+    public static func load(path: String) throws -> IncrementalState {
+        guard FileManager.default.fileExists(atPath: path) else { return IncrementalState() }
+        do {
+            return try JSONDecoder().decode(IncrementalState.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw IncrementalStateError.unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    public func save(path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let output = try OutputFile(path: path)
+        try output.write(Array(try encoder.encode(self)) + [0x0A])
+        try output.commit()
+    }
+
+    /// Inputs are remembered by absolute path, so a cron job and a person in another folder agree.
+    public static func key(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Records of `path` that earlier runs already delivered: 0 unless the file still begins with the same bytes.
+    public func recordsToSkip(path: String) -> Int {
+        guard path != "-", let checkpoint = inputs[Self.key(path)], checkpoint.bytes > 0 else { return 0 }
+        guard FileSource.checksum(of: path, prefix: checkpoint.bytes) == checkpoint.checksum else { return 0 }
+        return checkpoint.records
+    }
+}
+
+public enum IncrementalStateError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason): return "\(path): not a Rater incremental state file (\(reason))"
+        }
+    }
+}
