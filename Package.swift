@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "Rater", targets: ["Rater"]),
         .executable(name: "rater", targets: ["rater"]),
         .executable(name: "rater-fuzz", targets: ["RaterFuzz"]),
+        .executable(name: "rater-bench", targets: ["RaterBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +50,8 @@ let package = Package(
         // Fuzz targets for the readers and the encoding detector: scripts/fuzz.sh builds them with libFuzzer; a
         // normal build replays a corpus through the same checks.
         .executableTarget(name: "RaterFuzz", dependencies: ["RaterIngest"]),
+        // Throughput of each layer on one input (scripts/bench.sh); a release-build tool, not a test.
+        .executableTarget(name: "RaterBench", dependencies: ["Rater", "RaterSegment"], path: "Benchmarks/RaterBench"),
 
         .testTarget(name: "RaterIngestTests", dependencies: ["RaterIngest"]),
         .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize"]),

@@ -1,0 +1,104 @@
+// rater-bench: throughput of each layer of Rater on one input, in one process, release build.
+//
+//   rater-bench INPUT [--text-column NAME] [--format csv|tsv|xml|text] [--jobs N]
+//
+// Measures, on the same records: ingestion alone; ingestion + ICU word break alone (the yardstick); the full
+// per-comment pipeline on one core (normalize, segment, score, dimensions, JSON encoding); and a whole `AnalyzeRun`
+// with N workers. Prints MB/s, comments/s, the pipeline/ICU ratio, the parallel speed-up and peak RSS.
+// scripts/bench.sh generates the inputs and runs the comparisons. Nothing here is a test: figures depend on the
+// machine.
+import Dispatch
+import Foundation
+import Rater
+import RaterSegment
+
+struct Arguments {
+    var input = ""
+    var textColumn: String?
+    var format = InputFormat.auto
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    var lexicons: String?
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--text-column": textColumn = iterator.next()
+            case "--format": format = iterator.next().flatMap(InputFormat.init(rawValue:)) ?? .auto
+            case "--jobs": jobs = iterator.next().flatMap(Int.init) ?? jobs
+            case "--lexicons": lexicons = iterator.next()
+            default: input = argument
+            }
+        }
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let arguments = Arguments(CommandLine.arguments)
+guard !arguments.input.isEmpty else {
+    FileHandle.standardError.write(Data("usage: rater-bench INPUT [--text-column NAME] [--format F] [--jobs N]\n".utf8))
+    exit(2)
+}
+var options = IngestOptions()
+options.format = arguments.format
+options.textColumn = arguments.textColumn
+let bytes = (try FileManager.default.attributesOfItem(atPath: arguments.input)[.size] as? Int) ?? 0
+let megabytes = Double(bytes) / 1_048_576
+
+func line(_ name: String, _ time: Double, comments: Int) -> String {
+    String(format: "%-28@ %8.2f s %9.2f MB/s %11.0f comments/s", name as NSString, time, megabytes / time,
+           Double(comments) / time)
+}
+
+// 1. Ingestion alone (also loads the records the single-core stages reuse from memory is avoided: each stage
+//    reads the file again, so every figure includes reading and parsing the export).
+var comments = 0
+let ingest = try seconds {
+    var reader = try InputOpener.open(path: arguments.input, options: options).reader
+    while let event = try reader.next() { if case .record = event { comments += 1 } }
+}
+print(line("ingest", ingest, comments: comments))
+
+// 2. Ingestion + ICU word break alone.
+let baseline = try WordBreakBaseline()
+var segments = 0
+let icu = try seconds {
+    var reader = try InputOpener.open(path: arguments.input, options: options).reader
+    while let event = try reader.next() {
+        if case let .record(record) = event { segments += try baseline.segments(in: record.text) }
+    }
+}
+print(line("ingest + ICU word break", icu, comments: comments))
+
+// 3. The full pipeline on one core, results encoded as JSON and discarded.
+let lexicons = try LexiconLocator.find(explicit: arguments.lexicons)
+let engine = try Engine.standard(lexiconDirectory: lexicons)
+let analyzer = try Analyzer(engine: engine)
+let encoder = ResultEncoder()
+var encodedBytes = 0
+let single = try seconds {
+    var reader = try InputOpener.open(path: arguments.input, options: options).reader
+    while let event = try reader.next() {
+        if case let .record(record) = event { encodedBytes += encoder.encode(try analyzer.analyze(record)).count }
+    }
+}
+print(line("pipeline, 1 core", single, comments: comments))
+
+// 4. A whole run with N workers, as `rater analyze` does it.
+var parallelComments = 0
+var run = AnalyzeRun(inputs: [arguments.input], options: options, engine: engine, jobs: arguments.jobs)
+let parallel = try seconds {
+    _ = try run.run(onResult: { result in
+        parallelComments += 1
+        encodedBytes += encoder.encode(result).count
+    }, onRejection: { _ in })
+}
+print(line("pipeline, \(arguments.jobs) workers", parallel, comments: parallelComments))
+
+print(String(format: "pipeline / ICU per core: %.2f   parallel speed-up: %.2f×   peak RSS: %d MB",
+             icu / single, single / parallel, ProcessMetrics.peakResidentBytes / 1_048_576))
