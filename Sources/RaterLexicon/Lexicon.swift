@@ -41,8 +41,13 @@ public struct Lexicon: Sendable {
             throw LexiconError.unreadable(path: directory, reason: "not a readable directory")
         }
         var paths = [String]()
-        for case let url as URL in enumerator where url.pathExtension == "tsv" {
-            paths.append(url.path)
+        for case let url as URL in enumerator {
+            // Industry profiles load only when chosen (`--profile`), never with the base lexicons.
+            if url.lastPathComponent == "profiles" {
+                enumerator.skipDescendants()
+                continue
+            }
+            if url.pathExtension == "tsv" { paths.append(url.path) }
         }
         guard !paths.isEmpty else { throw LexiconError.noLexicons(directory: directory) }
         func isLearned(_ path: String) -> Bool { URL(fileURLWithPath: path).lastPathComponent.hasPrefix("learned") }
@@ -59,54 +64,11 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Builds the matcher the scoring and dimension stages use.
-    public func makeMatcher() -> TermMatcher { TermMatcher(entries: entriesWithInheritedCues()) }
+    /// Builds the matcher the scoring stage uses: only terms with a sentiment role. Cue words are matched
+    /// separately (`makeCueMatcher`), so adding a dimension, aspect or signal cue never changes how a comment's
+    /// sentiment terms are found.
+    public func makeMatcher() -> TermMatcher { TermMatcher(entries: entries.filter { $0.value.isScoring }) }
 
-    /// Phrase entries inherit the dimension cues of the cue terms inside them.
-    ///
-    /// Matching is longest-first, so "环境不错" or "rude staff" match as one sentiment phrase and the cue inside
-    /// (环境, staff) would otherwise never be seen. A phrase takes the strongest weight per dimension from its
-    /// contained cues of two or more characters (single Han characters such as 快 are too ambiguous inside words:
-    /// 快乐 is not about speed). Lexicon files can still give a phrase cues of its own, which then stand alone.
-    func entriesWithInheritedCues() -> [String: LexiconEntry] {
-        let cueTerms = entries.filter { !$0.value.cues.isEmpty }
-        guard !cueTerms.isEmpty else { return entries }
-        var result = entries
-        for (term, entry) in entries where entry.cues.isEmpty && entry.valence != nil {
-            var inherited = [ServiceDimension: Double]()
-            for part in Self.innerParts(of: term) {
-                guard let cues = cueTerms[part]?.cues else { continue }
-                for cue in cues { inherited[cue.dimension] = max(inherited[cue.dimension] ?? 0, cue.weight) }
-            }
-            if !inherited.isEmpty {
-                result[term]!.cues = inherited.sorted { $0.key < $1.key }.map { DimensionCue($0.key, weight: $0.value) }
-            }
-        }
-        return result
-    }
-
-    /// The proper sub-phrases of a term that could be cues: whole-word runs for alphabetic terms, runs of two or more
-    /// characters for Chinese.
-    static func innerParts(of term: String) -> [String] {
-        if term.utf8.allSatisfy({ $0 < 0x80 }) {
-            let words = term.split(separator: " ")
-            guard words.count > 1 else { return [] }
-            var parts = [String]()
-            for start in 0..<words.count {
-                for end in (start + 1)...words.count where end - start < words.count {
-                    parts.append(words[start..<end].joined(separator: " "))
-                }
-            }
-            return parts
-        }
-        let characters = Array(term)
-        guard characters.count > 2, characters.count <= 16 else { return [] }
-        var parts = [String]()
-        for start in 0..<(characters.count - 1) {
-            for end in (start + 2)...characters.count where end - start < characters.count {
-                parts.append(String(characters[start..<end]))
-            }
-        }
-        return parts
-    }
+    /// Builds the matcher the dimension stage uses: only cue terms (dimensions, aspects, signals).
+    public func makeCueMatcher() -> TermMatcher { TermMatcher(entries: entries.filter { $0.value.isCue }) }
 }

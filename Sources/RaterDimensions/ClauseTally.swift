@@ -1,0 +1,43 @@
+import RaterScore
+
+/// Accumulates the clause sentiment attributed to one dimension or aspect.
+///
+/// A dimension never inherits the sentiment of a clause that does not mention it, except that a cue in a clause
+/// with no sentiment of its own borrows its sentence's at half weight ("服务员的态度，让人很不舒服" has the cue and
+/// the feeling in two clauses of one sentence). Each clause counts once per target, weighted by the strongest cue.
+struct ClauseTally {
+    var weight = 0.0
+    var mentions = 0
+    private var unitWeights = [Int: Double]()
+    var evidence = [Evidence]()
+    static let evidenceLimit = 5
+
+    mutating func add(cue: String, cueWeight: Double, unit: Int, clause: String, clauseScore: Double) {
+        weight += cueWeight
+        mentions += 1
+        unitWeights[unit] = max(unitWeights[unit] ?? 0, cueWeight)
+        if evidence.count < Self.evidenceLimit {
+            evidence.append(Evidence(cue: cue, clause: clause, clauseScore: clauseScore))
+        }
+    }
+
+    /// The (P − N) / (P + N + damping) score over the mentioning clauses.
+    func score(in scored: ScoredComment, damping: Double) -> Double {
+        var positive = 0.0
+        var negative = 0.0
+        for (unitIndex, cueWeight) in unitWeights {
+            let unit = scored.units[unitIndex]
+            var unitPositive = unit.positive
+            var unitNegative = unit.negative
+            if unitPositive == 0 && unitNegative == 0 {
+                for other in scored.units where other.sentence == unit.sentence {
+                    unitPositive += other.positive / 2
+                    unitNegative += other.negative / 2
+                }
+            }
+            positive += unitPositive * cueWeight
+            negative += unitNegative * cueWeight
+        }
+        return (positive - negative) / (positive + negative + damping)
+    }
+}
