@@ -4,7 +4,7 @@ import RaterScore
 ///
 /// A dimension never inherits the sentiment of a clause that does not mention it, except that a cue in a clause
 /// with no sentiment of its own borrows its sentence's at half weight ("服务员的态度，让人很不舒服" has the cue and
-/// the feeling in two clauses of one sentence). Each clause counts once per target, weighted by the strongest cue.
+/// the feeling in two clauses of one sentence), never across a contrast (see `ContrastSegments`). Each clause counts once per target, weighted by the strongest cue.
 struct ClauseTally {
     var weight = 0.0
     var mentions = 0
@@ -22,7 +22,7 @@ struct ClauseTally {
     }
 
     /// The (P − N) / (P + N + damping) score over the mentioning clauses.
-    func score(in scored: ScoredComment, damping: Double) -> Double {
+    func score(in scored: ScoredComment, segments: ContrastSegments, damping: Double) -> Double {
         var positive = 0.0
         var negative = 0.0
         for (unitIndex, cueWeight) in unitWeights {
@@ -30,7 +30,8 @@ struct ClauseTally {
             var unitPositive = unit.positive
             var unitNegative = unit.negative
             if unitPositive == 0 && unitNegative == 0 {
-                for other in scored.units where other.sentence == unit.sentence {
+                for (otherIndex, other) in scored.units.enumerated()
+                    where segments.segment[otherIndex] == segments.segment[unitIndex] {
                     unitPositive += other.positive / 2
                     unitNegative += other.negative / 2
                 }

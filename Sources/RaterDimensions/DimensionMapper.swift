@@ -30,6 +30,7 @@ public struct DimensionMapper: Sendable {
         let hits = CueFinder(scored: scored, cueEntries: cueEntries, scoring: scoring).hits(cueMatches)
         var dimensionTallies = [ServiceDimension: ClauseTally]()
         var aspectTallies = [Aspect: ClauseTally]()
+        let segments = ContrastSegments(scored, scoring: scoring.entries)
         var clauseText = [Int: (String, Double)]()
         for hit in hits where !hit.entry.cues.isEmpty || !hit.entry.aspects.isEmpty {
             if clauseText[hit.unit] == nil {
@@ -49,7 +50,7 @@ public struct DimensionMapper: Sendable {
         let dimensions = dimensionTallies.filter { $0.value.weight >= minimumCueWeight }
             .sorted { $0.key < $1.key }
             .map { dimension, tally in
-                let score = tally.score(in: scored, damping: damping)
+                let score = tally.score(in: scored, segments: segments, damping: damping)
                 return DimensionResult(dimension: dimension, score: score, label: thresholds.label(for: score),
                                        mentions: tally.mentions, evidence: tally.evidence,
                                        weight: profile.weight(of: dimension))
@@ -57,7 +58,7 @@ public struct DimensionMapper: Sendable {
         let aspects = aspectTallies.filter { $0.value.weight >= minimumCueWeight }
             .sorted { $0.key < $1.key }
             .map { aspect, tally in
-                let score = tally.score(in: scored, damping: damping)
+                let score = tally.score(in: scored, segments: segments, damping: damping)
                 return AspectResult(aspect: aspect, score: score, label: thresholds.label(for: score),
                                     mentions: tally.mentions, evidence: tally.evidence)
             }

@@ -19,11 +19,12 @@ public struct IndustryProfile: Sendable, Equatable {
         self.summary = summary
     }
 
-    /// Equal weights and no domain cues: what `--profile generic` means, and the fallback with no profiles file.
+    /// The cross-industry average importance of the five dimensions (Zeithaml, Parasuraman & Berry 1990) and no
+    /// domain cues: the fallback when a lexicon folder ships no profiles file. Matches `generic` in profiles.tsv.
     public static let generic = IndustryProfile(
         name: "generic", version: "1",
-        weights: Dictionary(uniqueKeysWithValues: ServiceDimension.allCases.map { ($0, 0.2) }),
-        summary: "all five dimensions weigh the same; base cue lexicons only")
+        weights: [.reliability: 0.32, .assurance: 0.19, .tangibles: 0.11, .empathy: 0.16, .responsiveness: 0.22],
+        summary: "cross-industry average; base cue lexicons only")
 
     public func weight(of dimension: ServiceDimension) -> Double { weights[dimension] ?? 0 }
 
