@@ -31,9 +31,8 @@ public final class Analyzer {
         let normalized = try normalizer.normalize(record)
         let segmented = try segmenter.segment(normalized.text)
         let scored = engine.scorer.score(normalized, segmented: segmented)
-        let cues = engine.cueScanner.scan(segmented)
-        let report = engine.mapper.map(scored, cueMatches: cues, cueEntries: engine.cueScanner.matcher.entries,
-                                       scoring: engine.scorer.matcher)
+        let layers = engine.cueScanners.map { CueLayer(matches: $0.scan(segmented), entries: $0.matcher.entries) }
+        let report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher)
         return Analysis(scored: scored, report: report)
     }
 

@@ -23,11 +23,12 @@ public struct DimensionMapper: Sendable {
     }
 
     /// - Parameters:
-    ///   - cueMatches: the cue scanner's matches in the comment, with `cueEntries` their lexicon entries.
+    ///   - cues: the cue scanners' matches in the comment, one layer per role.
     ///   - scoring: the scoring matcher (its negators govern signal cues).
-    public func map(_ scored: ScoredComment, cueMatches: [TermMatch], cueEntries: [LexiconEntry],
-                    scoring: TermMatcher) -> DimensionReport {
-        let hits = CueFinder(scored: scored, cueEntries: cueEntries, scoring: scoring).hits(cueMatches)
+    public func map(_ scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher) -> DimensionReport {
+        let hits = cues.flatMap { layer in
+            CueFinder(scored: scored, cueEntries: layer.entries, scoring: scoring).hits(layer.matches)
+        }
         var dimensionTallies = [ServiceDimension: ClauseTally]()
         var aspectTallies = [Aspect: ClauseTally]()
         let segments = ContrastSegments(scored, scoring: scoring.entries)

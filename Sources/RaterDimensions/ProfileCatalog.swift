@@ -51,7 +51,8 @@ public struct ProfileCatalog: Sendable {
         return files.filter { $0.hasSuffix(".tsv") }.sorted().map { folder + "/" + $0 }
     }
 
-    static func parse(_ contents: String, path: String) throws -> [IndustryProfile] {
+    /// Parses the text of a profiles file (`path` only names it in errors).
+    public static func parse(_ contents: String, path: String) throws -> [IndustryProfile] {
         var profiles = [IndustryProfile]()
         var lineNumber = 0
         for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -69,6 +69,28 @@ public struct Lexicon: Sendable {
     /// sentiment terms are found.
     public func makeMatcher() -> TermMatcher { TermMatcher(entries: entries.filter { $0.value.isScoring }) }
 
-    /// Builds the matcher the dimension stage uses: only cue terms (dimensions, aspects, signals).
-    public func makeCueMatcher() -> TermMatcher { TermMatcher(entries: entries.filter { $0.value.isCue }) }
+    /// The matchers the dimension stage uses: one per role (dimension, aspect, signal), each holding only that
+    /// role.
+    ///
+    /// Matching is longest-first, so in one shared matcher the dimension cue "exactly as described" would hide
+    /// the signal cue "as described" inside it. Each role is matched on its own layer instead.
+    public func makeCueLayers() -> [TermMatcher] {
+        func layer(_ keep: (inout LexiconEntry) -> Void) -> TermMatcher {
+            var layerEntries = [String: LexiconEntry]()
+            for (term, entry) in entries where entry.isCue {
+                var roleOnly = LexiconEntry()
+                roleOnly.cues = entry.cues
+                roleOnly.aspects = entry.aspects
+                roleOnly.signals = entry.signals
+                keep(&roleOnly)
+                if roleOnly.isCue { layerEntries[term] = roleOnly }
+            }
+            return TermMatcher(entries: layerEntries)
+        }
+        return [
+            layer { $0.aspects = []; $0.signals = [] },
+            layer { $0.cues = []; $0.signals = [] },
+            layer { $0.cues = []; $0.aspects = [] },
+        ]
+    }
 }
