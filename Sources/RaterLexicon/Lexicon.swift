@@ -64,10 +64,42 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Builds the matcher the scoring stage uses: only terms with a sentiment role. Cue words are matched
-    /// separately (`makeCueMatcher`), so adding a dimension, aspect or signal cue never changes how a comment's
-    /// sentiment terms are found.
-    public func makeMatcher() -> TermMatcher { TermMatcher(entries: entries.filter { $0.value.isScoring }) }
+    /// Builds the matcher the scoring stage uses: terms with a sentiment role, plus dimension and aspect cue words.
+    ///
+    /// The cue words carry no sentiment, but as known words they keep a one-character sentiment term from firing
+    /// inside them (办 and 理 inside 办理, 场 inside 到场), which the scorer's longest-match cover relies on.
+    /// Signal cues are left out: they are phrases (不会再来, "not what i expected") that would swallow the negators
+    /// and sentiment words inside them. Cues themselves are found by `makeCueLayers`, so a sentiment phrase never
+    /// hides a cue.
+    public func makeMatcher() -> TermMatcher {
+        TermMatcher(entries: entries.filter { term, entry in
+            entry.isScoring || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term))
+        })
+    }
+
+    /// Whether a term begins or ends with a negator or degree word (太贵, 不划算, "not clean"): as a scoring
+    /// blocker it would hide that modifier from the negation and degree rules, so such cues are left to the cue
+    /// layers alone.
+    func hasModifierEdge(_ term: String) -> Bool {
+        func isModifier(_ part: Substring) -> Bool {
+            guard let entry = entries[String(part)] else { return false }
+            return entry.isNegator || entry.degree != nil
+        }
+        if term.utf8.allSatisfy({ $0 < 0x80 }) {
+            let words = term.split(separator: " ")
+            guard words.count > 1 else { return false }
+            return isModifier(words.first!) || isModifier(words.last!)
+        }
+        let characters = Array(term)
+        guard characters.count > 1 else { return false }
+        for length in 1..<characters.count {
+            if isModifier(Substring(String(characters.prefix(length))))
+                || isModifier(Substring(String(characters.suffix(length)))) {
+                return true
+            }
+        }
+        return false
+    }
 
     /// The matchers the dimension stage uses: one per role (dimension, aspect, signal), each holding only that
     /// role.

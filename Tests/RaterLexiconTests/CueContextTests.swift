@@ -80,7 +80,24 @@ import Testing
         }
     }
 
-    @Test func cuesStayOutOfTheScoringMatcher() {
+    @Test func cueWordsBlockOnlyWhenTheyHideNoModifier() {
+        var lexicon = Lexicon()
+        var station = LexiconEntry()
+        station.aspects = [AspectCue(.location, weight: 1)]
+        var tooExpensive = LexiconEntry()
+        tooExpensive.aspects = [AspectCue(.price, weight: 1)]
+        lexicon.add(LexiconFileStub.make([
+            ("地铁站", station), ("太贵", tooExpensive), ("太", LexiconEntry(degree: 1.5)),
+            ("贵", LexiconEntry(valence: -1.5)), ("站", LexiconEntry(valence: -1)),
+        ]))
+        let scoring = lexicon.makeMatcher()
+        // 地铁站 is a known word, so the stray valence of 站 cannot fire inside it …
+        #expect(scoring.lookup("地铁站".utf8) != nil)
+        // … but 太贵 must stay 太 + 贵 for the degree rule.
+        #expect(scoring.lookup("太贵".utf8) == nil)
+    }
+
+    @Test func signalPhrasesStayOutOfTheScoringMatcher() {
         var lexicon = Lexicon()
         var cueOnly = LexiconEntry()
         cueOnly.signals = [SignalCue(.loyal)]
