@@ -9,10 +9,13 @@ struct ClauseTally {
     var weight = 0.0
     var mentions = 0
     private var unitWeights = [Int: Double]()
+    /// Word positions of the cues per unit.
+    private var cuePositions = [Int: [Int]]()
     var evidence = [Evidence]()
     static let evidenceLimit = 5
 
-    mutating func add(cue: String, cueWeight: Double, unit: Int, clause: String, clauseScore: Double) {
+    mutating func add(cue: String, cueWeight: Double, unit: Int, ordinal: Int, clause: String, clauseScore: Double) {
+        cuePositions[unit, default: []].append(ordinal)
         weight += cueWeight
         mentions += 1
         unitWeights[unit] = max(unitWeights[unit] ?? 0, cueWeight)
@@ -22,13 +25,14 @@ struct ClauseTally {
     }
 
     /// The (P − N) / (P + N + damping) score over the mentioning clauses.
-    func score(in scored: ScoredComment, segments: ContrastSegments, damping: Double) -> Double {
+    func score(in scored: ScoredComment, window: TermWindow, segments: ContrastSegments, damping: Double) -> Double {
         var positive = 0.0
         var negative = 0.0
         for (unitIndex, cueWeight) in unitWeights {
             let unit = scored.units[unitIndex]
-            var unitPositive = unit.positive
-            var unitNegative = unit.negative
+            let near = window.mass(in: unitIndex, near: cuePositions[unitIndex] ?? [])
+            var unitPositive = near?.positive ?? unit.positive
+            var unitNegative = near?.negative ?? unit.negative
             if unitPositive == 0 && unitNegative == 0 {
                 for (otherIndex, other) in scored.units.enumerated()
                     where segments.segment[otherIndex] == segments.segment[unitIndex] {

@@ -37,7 +37,7 @@ struct CueFinder {
             entry.signals.removeAll { !($0.context?.holds(before: before, after: after) ?? true) }
             guard entry.isCue else { continue }
             let negator = negator(of: match, clauseStart: clauseStart)
-            hits.append(CueHit(cue: text.text(match.byteRange), unit: unitIndex, entry: entry,
+            hits.append(CueHit(cue: text.text(match.byteRange), token: Int(match.token), unit: unitIndex, entry: entry,
                                negated: negator != nil, negator: negator))
         }
         return hits

@@ -5,6 +5,8 @@ import RaterLexicon
 public struct CueHit: Sendable, Equatable {
     /// The cue as written in the comment.
     public var cue: String
+    /// Index into `SegmentedText.tokens` of the token the cue starts in.
+    public var token: Int
     /// Index into `ScoredComment.units` of the scoring unit (clause part) the cue is in.
     public var unit: Int
     /// The cue's lexicon entry (its dimension, aspect and signal roles, with the conditions already checked).

@@ -13,9 +13,13 @@ public struct DimensionMapper: Sendable {
     public var minimumCueWeight: Double
     public var damping: Double
     public var profile: IndustryProfile
+    /// A dimension takes the sentiment terms within this many words of its cues in a clause (the whole clause when
+    /// none is that close).
+    public var termWindow: Int
 
     public init(thresholds: LabelThresholds = .standard, minimumCueWeight: Double = 0.5, damping: Double = 1.0,
-                profile: IndustryProfile = .generic) {
+                profile: IndustryProfile = .generic, termWindow: Int = 6) {
+        self.termWindow = termWindow
         self.thresholds = thresholds
         self.minimumCueWeight = minimumCueWeight
         self.damping = damping
@@ -32,6 +36,7 @@ public struct DimensionMapper: Sendable {
         var dimensionTallies = [ServiceDimension: ClauseTally]()
         var aspectTallies = [Aspect: ClauseTally]()
         let segments = ContrastSegments(scored, scoring: scoring.entries)
+        let window = TermWindow(scored, scoring: scoring, width: termWindow)
         var clauseText = [Int: (String, Double)]()
         for hit in hits where !hit.entry.cues.isEmpty || !hit.entry.aspects.isEmpty {
             if clauseText[hit.unit] == nil {
@@ -41,17 +46,19 @@ public struct DimensionMapper: Sendable {
             let (clause, clauseScore) = clauseText[hit.unit]!
             for cue in hit.entry.cues {
                 dimensionTallies[cue.dimension, default: ClauseTally()]
-                    .add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, clause: clause, clauseScore: clauseScore)
+                    .add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: window.ordinal(ofToken: hit.token),
+                         clause: clause, clauseScore: clauseScore)
             }
             for cue in hit.entry.aspects {
                 aspectTallies[cue.aspect, default: ClauseTally()]
-                    .add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, clause: clause, clauseScore: clauseScore)
+                    .add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: window.ordinal(ofToken: hit.token),
+                         clause: clause, clauseScore: clauseScore)
             }
         }
         let dimensions = dimensionTallies.filter { $0.value.weight >= minimumCueWeight }
             .sorted { $0.key < $1.key }
             .map { dimension, tally in
-                let score = tally.score(in: scored, segments: segments, damping: damping)
+                let score = tally.score(in: scored, window: window, segments: segments, damping: damping)
                 return DimensionResult(dimension: dimension, score: score, label: thresholds.label(for: score),
                                        mentions: tally.mentions, evidence: tally.evidence,
                                        weight: profile.weight(of: dimension))
@@ -59,7 +66,7 @@ public struct DimensionMapper: Sendable {
         let aspects = aspectTallies.filter { $0.value.weight >= minimumCueWeight }
             .sorted { $0.key < $1.key }
             .map { aspect, tally in
-                let score = tally.score(in: scored, segments: segments, damping: damping)
+                let score = tally.score(in: scored, window: window, segments: segments, damping: damping)
                 return AspectResult(aspect: aspect, score: score, label: thresholds.label(for: score),
                                     mentions: tally.mentions, evidence: tally.evidence)
             }

@@ -50,6 +50,12 @@ func dimensions(_ text: String) throws -> [ServiceDimension: SentimentLabel] {
         #expect(result[.assurance] == .negative)
     }
 
+    @Test func inOneLongClauseEachDimensionTakesTheWordsNearItsCue() throws {
+        let result = try dimensions("The waiter was lovely and the bathroom was absolutely filthy")
+        #expect(result[.assurance] == .positive)
+        #expect(result[.tangibles] == .negative)
+    }
+
     @Test func negationTurnsADimension() throws {
         #expect(try dimensions("服务员态度不好")[.assurance] == .negative)
         #expect(try dimensions("The room was not clean")[.tangibles] == .negative)
