@@ -14,6 +14,9 @@ public struct AspectScheme: Sendable {
         /// Child elements of each record: `element` with the key in `keyAttribute`, polarity in
         /// `polarityAttribute`.
         case elements(element: String, keyAttribute: String, polarityAttribute: String)
+        /// One column listing `key:polarity` pairs separated by `;` (the team's RATER gold:
+        /// `tangibles:positive;assurance:negative`); an empty cell means no target is mentioned.
+        case pairList(column: String)
     }
 
     public var layout: Layout
@@ -89,8 +92,18 @@ public struct AspectScheme: Sendable {
         "place": .init(name: "location", aspects: [.location]),
     ])
 
+    /// Gold labelled directly with RATER dimensions (`Corpora/gold/service_gold_*.csv`): each dimension is its
+    /// own target.
+    public static let rater = AspectScheme(
+        layout: .pairList(column: "dimensions"),
+        mapping: Dictionary(uniqueKeysWithValues: ServiceDimension.allCases.map {
+            ($0.rawValue, EvaluationTarget(name: $0.rawValue, dimensions: [$0]))
+        }),
+        textColumn: "text")
+
     public static func named(_ name: String) throws -> AspectScheme {
         switch name.lowercased() {
+        case "rater": return .rater
         case "asap": return .asap
         case "semeval", "semeval14": return .semeval
         case "mams": return .mams
@@ -112,8 +125,16 @@ public struct AspectScheme: Sendable {
         }
     }
 
-    /// The gold labels of a record whose columns are `fields` (column layout).
+    /// The gold labels of a record whose columns are `fields` (column and pair-list layouts).
     public func gold(fields: [Field]) -> [EvaluationTarget: GoldPolarity] {
+        if case let .pairList(column) = layout {
+            let cell = fields.first { $0.name.trimmingCharacters(in: .whitespaces).lowercased() == column }?.value ?? ""
+            let pairs = cell.split(separator: ";").map { pair -> (key: String, polarity: String) in
+                let parts = pair.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return (parts[0], parts.count > 1 ? parts[1] : "")
+            }
+            return gold(pairs: pairs)
+        }
         guard case let .columns(values) = layout else { return [:] }
         var gold = [EvaluationTarget: GoldPolarity]()
         for field in fields {

@@ -151,7 +151,7 @@ public enum EvaluationError: Error, CustomStringConvertible {
         case let .badAspectMap(pair):
             return "--aspect-map: '\(pair)' is not GOLD_KEY=TARGET"
         case let .unknownScheme(name):
-            return "--aspect-scheme: unknown scheme '\(name)' (known: asap, semeval, mams)"
+            return "--aspect-scheme: unknown scheme '\(name)' (known: rater, asap, semeval, mams)"
         case let .goldMismatch(path, records, labelled):
             return "\(path): ingest read \(records) records but the gold labels cover \(labelled)"
         }

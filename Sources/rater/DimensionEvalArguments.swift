@@ -3,7 +3,7 @@ import Rater
 
 /// The `rater eval` options that switch it to scoring dimensions and aspects against aspect-labelled gold data.
 struct DimensionEvalArguments: ParsableArguments {
-    @Option(help: "Score dimensions against a built-in aspect scheme: asap (CSV columns), semeval or mams (XML aspectCategory elements).")
+    @Option(help: "Score dimensions against a built-in aspect scheme: rater (a CSV column of dimension:polarity pairs, as in Corpora/gold), asap (CSV columns), semeval or mams (XML aspectCategory elements).")
     var aspectScheme: String?
 
     @Option(help: "Gold keys (columns or categories) to targets, over the scheme: 'KEY=TARGET,…'. A target is a dimension, an aspect (price, product, location), service (reliability|assurance|empathy|responsiveness), staff (assurance|empathy), members joined by |, or ignore.")

@@ -117,3 +117,16 @@ import Testing
         #expect(records[1].isEmpty)
     }
 }
+
+@Suite struct RaterSchemeTests {
+    @Test func pairListGoldNamesDimensionsDirectly() {
+        let gold = AspectScheme.rater.gold(fields: [
+            Field("text", "…"), Field("dimensions", "tangibles:positive; responsiveness:negative"),
+        ])
+        #expect(gold[EvaluationTarget(name: "tangibles", dimensions: [.tangibles])] == .positive)
+        #expect(gold[EvaluationTarget(name: "responsiveness", dimensions: [.responsiveness])] == .negative)
+        #expect(gold.count == 2)
+        #expect(AspectScheme.rater.gold(fields: [Field("dimensions", "")]).isEmpty)
+        #expect(AspectScheme.rater.targets.count == 5)
+    }
+}
