@@ -138,6 +138,7 @@ public enum EvaluationError: Error, CustomStringConvertible {
     case badAspectMap(String)
     case unknownScheme(String)
     case goldMismatch(path: String, records: Int, labelled: Int)
+    case unreadableGold(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -152,6 +153,8 @@ public enum EvaluationError: Error, CustomStringConvertible {
             return "--aspect-map: '\(pair)' is not GOLD_KEY=TARGET"
         case let .unknownScheme(name):
             return "--aspect-scheme: unknown scheme '\(name)' (known: rater, asap, semeval, mams)"
+        case let .unreadableGold(path, reason):
+            return "\(path): cannot read the gold labels (\(reason))"
         case let .goldMismatch(path, records, labelled):
             return "\(path): ingest read \(records) records but the gold labels cover \(labelled)"
         }

@@ -15,7 +15,7 @@ public enum XMLGoldLabels {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw EvaluationError.goldMismatch(path: path, records: 0, labelled: 0)
+            throw EvaluationError.unreadableGold(path: path, reason: error.localizedDescription)
         }
         return parse(text, record: record, element: element, keyAttribute: keyAttribute,
                      polarityAttribute: polarityAttribute)
