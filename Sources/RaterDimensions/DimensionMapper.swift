@@ -70,7 +70,7 @@ public struct DimensionMapper: Sendable {
                 return AspectResult(aspect: aspect, score: score, label: thresholds.label(for: score),
                                     mentions: tally.mentions, evidence: tally.evidence)
             }
-        let signals = SignalDetector(scored: scored).signals(from: hits)
+        let signals = SignalDetector(scored: scored, scoring: scoring).signals(from: hits)
         return DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
                                serviceScore: profile.serviceScore(dimensions.map { ($0.dimension, $0.score) }),
                                profile: profile)

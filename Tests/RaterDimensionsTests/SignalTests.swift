@@ -58,6 +58,18 @@ import Testing
         #expect(signal.evidence.first?.negator == "not")
     }
 
+    @Test func askingOrHopingForARecoveryMeansItHasNotHappened() throws {
+        #expect(try signals("希望尽快退款") == [.unresolved])
+        #expect(try signals("I hope they refund me") == [.unresolved])
+        #expect(try signals("Did they ever apologise?") == [.unresolved])
+    }
+
+    @Test func aConditionalReturnIsNotLoyaltyButAConditionalThreatIsChurn() throws {
+        #expect(try signals("如果价格再低一点还会再来") == [])
+        #expect(try signals("如果再这样就换一家") == [.atRisk])
+        #expect(try signals("Will we be back?") == [])
+    }
+
     @Test func aPlainCommentHasNoSignals() throws {
         #expect(try signals("房间很大,早餐一般").isEmpty)
         #expect(try signals("The room was big and breakfast was fine").isEmpty)
