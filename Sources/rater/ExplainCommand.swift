@@ -69,7 +69,8 @@ enum ExplanationFormatter {
                 }.joined(separator: ", "))
         }
         let report = analysis.report
-        lines.append("profile:    \(report.profile.name) v\(report.profile.version), service score "
+        lines.append("profile:    \(report.profile.name) v\(report.profile.version)"
+            + (report.profile.summary.isEmpty ? "" : " (\(report.profile.summary))") + ", service score "
             + (report.serviceScore.map(fixed) ?? "— (no dimension mentioned)"))
         return lines.joined(separator: "\n")
     }
