@@ -51,7 +51,7 @@ struct DimensionEvalRun {
         var lines = [String]()
         lines.append("records:   \(evaluation.comments) analysed" + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
         lines.append("profile:   \(engine.profile.name) v\(engine.profile.version)")
-        lines.append("target          gold  pred    TP  precision  recall     F1  polarity (n)     3-way")
+        lines.append("target                  gold  pred    TP  precision  recall     F1  polarity (n)     3-way")
         for target in evaluation.targets {
             lines.append(row(target.name + (target.isAspect ? " *" : ""), evaluation.counts(for: target)))
         }
@@ -74,7 +74,7 @@ struct DimensionEvalRun {
     private func row(_ name: String, _ counts: DimensionEvaluation.Counts) -> String {
         let gold = counts.truePositives + counts.falseNegatives
         let predicted = counts.truePositives + counts.falsePositives
-        return name.padding(toLength: 14, withPad: " ", startingAt: 0)
+        return name.padding(toLength: max(22, name.count + 1), withPad: " ", startingAt: 0)
             + String(format: "%6d%6d%6d  %9.3f  %6.3f  %5.3f  %5.3f (%4d)  %8.3f", gold, predicted,
                      counts.truePositives, counts.precision, counts.recall, counts.f1, counts.polarityAccuracy,
                      counts.polarTotal, counts.strictPolarityAccuracy)
