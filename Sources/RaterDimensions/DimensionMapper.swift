@@ -33,6 +33,9 @@ public struct DimensionMapper: Sendable {
         let hits = cues.flatMap { layer in
             CueFinder(scored: scored, cueEntries: layer.entries, scoring: scoring).hits(layer.matches)
         }
+        guard !hits.isEmpty else {
+            return DimensionReport(dimensions: [], aspects: [], signals: [], serviceScore: nil, profile: profile)
+        }
         var dimensionTallies = [ServiceDimension: ClauseTally]()
         var aspectTallies = [Aspect: ClauseTally]()
         let segments = ContrastSegments(scored, scoring: scoring.entries)
