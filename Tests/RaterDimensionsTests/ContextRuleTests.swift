@@ -35,4 +35,10 @@ import Testing
         #expect(machine[.reliability] == .negative)
         #expect(machine[.assurance] == nil)
     }
+
+    @Test func networkServiceIsNotStaffConduct() throws {
+        #expect(try dimensions("No service for two days")[.assurance] == nil)
+        #expect(try dimensions("The service was excellent")[.assurance] == .positive)
+        #expect(try dimensions("服务中断了两个小时")[.assurance] == nil)
+    }
 }
