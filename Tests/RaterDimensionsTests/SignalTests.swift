@@ -27,6 +27,8 @@ import Testing
         ("The engineer fixed it quickly", .recovered),
         ("I emailed twice and they never got back to me", .unresolved),
         ("The issue is still not resolved", .unresolved),
+        ("交换机故障,一个小时就恢复业务了", .recovered),
+        ("Service was restored within the hour", .recovered),
     ])
     func recovery(_ text: String, _ expected: SignalValue) throws {
         #expect(try signals(text).contains(expected), "\(text)")
