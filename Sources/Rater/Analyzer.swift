@@ -21,15 +21,19 @@ public final class Analyzer {
     /// The full analysis with every intermediate stage's output, for `rater explain` and tests.
     public struct Analysis: Sendable {
         public var scored: ScoredComment
-        public var dimensions: [DimensionResult]
+        public var report: DimensionReport
+        public var dimensions: [DimensionResult] { report.dimensions }
+        public var aspects: [AspectResult] { report.aspects }
+        public var signals: [SignalResult] { report.signals }
     }
 
     public func analysis(of record: SourceRecord) throws -> Analysis {
         let normalized = try normalizer.normalize(record)
         let segmented = try segmenter.segment(normalized.text)
         let scored = engine.scorer.score(normalized, segmented: segmented)
-        let dimensions = engine.mapper.map(scored, entries: engine.scorer.matcher.entries)
-        return Analysis(scored: scored, dimensions: dimensions)
+        let layers = engine.cueScanners.map { CueLayer(matches: $0.scan(segmented), entries: $0.matcher.entries) }
+        let report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher)
+        return Analysis(scored: scored, report: report)
     }
 
     public func analysis(of text: String) throws -> Analysis {

@@ -3,29 +3,54 @@ import RaterDimensions
 import RaterLexicon
 import RaterScore
 
-/// Everything shared and immutable in a run: lexicons, matcher, scoring and dimension configuration.
+/// Everything shared and immutable in a run: lexicons, matchers, scoring and dimension configuration.
 /// One engine serves every worker; each worker makes its own `Analyzer` (ICU objects are per thread).
 public struct Engine: Sendable {
     public let lexicon: Lexicon
     public var scorer: Scorer
     public var mapper: DimensionMapper
+    /// Find dimension, aspect and signal cues (one layer each), separately from the sentiment terms.
+    public let cueScanners: [CueScanner]
     /// Report this language instead of detecting it (`--lang zh|en`).
     public var languageOverride: Language?
 
     public init(lexicon: Lexicon, rules: ScoringRules = ScoringRules(), thresholds: LabelThresholds = .standard,
-                languageOverride: Language? = nil) {
+                languageOverride: Language? = nil, profile: IndustryProfile = .generic) {
         self.lexicon = lexicon
-        self.scorer = Scorer(matcher: lexicon.makeMatcher(), rules: rules, thresholds: thresholds)
-        self.mapper = DimensionMapper(thresholds: thresholds, damping: rules.damping)
+        let matcher = lexicon.makeMatcher()
+        self.scorer = Scorer(matcher: matcher, rules: rules, thresholds: thresholds)
+        self.mapper = DimensionMapper(thresholds: thresholds, damping: rules.damping, profile: profile)
+        // One-character degree words and negators may share an ICU word with a one-character cue (很快, 不贵).
+        var modifiers = Set<UInt32>()
+        for (term, entry) in lexicon.entries where entry.degree != nil || entry.isNegator {
+            let scalars = term.unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first, scalar.value >= 0x2E80 { modifiers.insert(scalar.value) }
+        }
+        self.cueScanners = lexicon.makeCueLayers().map { CueScanner(matcher: $0, modifierCharacters: modifiers) }
         self.languageOverride = languageOverride
     }
 
-    /// The built-in lexicons (found by `LexiconLocator`) with user lexicons layered over them.
+    public var profile: IndustryProfile { mapper.profile }
+
+    /// The built-in lexicons (found by `LexiconLocator`), then the chosen industry profile's cue files, then the
+    /// user's lexicons, each layer over the one before.
     public static func standard(lexiconDirectory: String? = nil, userLexicons: [String] = [],
                                 rules: ScoringRules = ScoringRules(), thresholds: LabelThresholds = .standard,
-                                languageOverride: Language? = nil) throws -> Engine {
-        var lexicon = try Lexicon.load(directory: LexiconLocator.find(explicit: lexiconDirectory))
+                                languageOverride: Language? = nil, profile profileName: String = "generic") throws
+        -> Engine
+    {
+        let directory = try LexiconLocator.find(explicit: lexiconDirectory)
+        var lexicon = try Lexicon.load(directory: directory)
+        let profile: IndustryProfile
+        if profileName == IndustryProfile.generic.name && !ProfileCatalog.exists(lexiconDirectory: directory) {
+            profile = .generic
+        } else {
+            let catalog = try ProfileCatalog(lexiconDirectory: directory)
+            profile = try catalog.profile(named: profileName)
+            try lexicon.layer(paths: catalog.lexiconFiles(for: profile))
+        }
         try lexicon.layer(paths: userLexicons)
-        return Engine(lexicon: lexicon, rules: rules, thresholds: thresholds, languageOverride: languageOverride)
+        return Engine(lexicon: lexicon, rules: rules, thresholds: thresholds, languageOverride: languageOverride,
+                      profile: profile)
     }
 }

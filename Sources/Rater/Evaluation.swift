@@ -134,6 +134,9 @@ public enum EvaluationError: Error, CustomStringConvertible {
     case badLabelMap(String)
     case missingLabel(record: String, column: String)
     case unknownLabel(record: String, value: String)
+    case unknownTarget(String)
+    case badAspectMap(String)
+    case unknownScheme(String)
 
     public var description: String {
         switch self {
@@ -141,6 +144,13 @@ public enum EvaluationError: Error, CustomStringConvertible {
         case let .missingLabel(record, column): return "\(record): no '\(column)' field"
         case let .unknownLabel(record, value):
             return "\(record): gold label '\(value)' is not in the label map (use --label-map)"
+        case let .unknownTarget(text):
+            return "'\(text)' is not a dimension (reliability, assurance, tangibles, empathy, responsiveness), "
+                + "an aspect (price, product, location), service, staff, or dimensions joined by |"
+        case let .badAspectMap(pair):
+            return "--aspect-map: '\(pair)' is not GOLD_KEY=TARGET"
+        case let .unknownScheme(name):
+            return "--aspect-scheme: unknown scheme '\(name)' (known: rater, asap, semeval, mams)"
         }
     }
 }

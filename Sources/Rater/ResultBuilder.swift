@@ -25,8 +25,20 @@ enum ResultBuilder {
             dimensions: analysis.dimensions.map { dimension in
                 DimensionSummary(dimension: dimension.dimension, label: dimension.label, score: dimension.score,
                                  mentions: dimension.mentions,
-                                 evidence: dimension.evidence.map { ($0.cue, $0.clause) })
+                                 evidence: dimension.evidence.map { ($0.cue, $0.clause) }, weight: dimension.weight)
             },
+            aspects: analysis.aspects.map { aspect in
+                AspectSummary(aspect: aspect.aspect, label: aspect.label, score: aspect.score,
+                              mentions: aspect.mentions,
+                              evidence: aspect.evidence.map { CueEvidence(cue: $0.cue, clause: $0.clause) })
+            },
+            signals: analysis.signals.map { signal in
+                SignalSummary(value: signal.value,
+                              evidence: signal.evidence.map { CueEvidence(cue: $0.cue, clause: $0.clause,
+                                                                          negator: $0.negator) })
+            },
+            profile: ProfileSummary(name: analysis.report.profile.name, version: analysis.report.profile.version,
+                                    serviceScore: analysis.report.serviceScore),
             fields: record.fields)
     }
 }

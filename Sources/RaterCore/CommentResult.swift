@@ -12,10 +12,19 @@ public struct CommentResult: Sendable, Equatable {
     public var text: String
     public var sentiment: SentimentSummary
     public var dimensions: [DimensionSummary]
+    /// Non-RATER aspects (price, product, location), scored like dimensions.
+    public var aspects: [AspectSummary]
+    public var signals: [SignalSummary]
+    /// The industry profile in force and the comment's profile-weighted service score.
+    public var profile: ProfileSummary
     public var fields: [Field]
 
     public init(id: String, source: String, recordNumber: Int, line: Int?, language: Language, text: String,
-                sentiment: SentimentSummary, dimensions: [DimensionSummary], fields: [Field]) {
+                sentiment: SentimentSummary, dimensions: [DimensionSummary], aspects: [AspectSummary] = [],
+                signals: [SignalSummary] = [], profile: ProfileSummary = ProfileSummary(), fields: [Field]) {
+        self.aspects = aspects
+        self.signals = signals
+        self.profile = profile
         self.id = id
         self.source = source
         self.recordNumber = recordNumber
@@ -72,10 +81,13 @@ public struct DimensionSummary: Sendable, Equatable {
     public var mentions: Int
     /// Cue words with the clause they were found in.
     public var evidence: [(cue: String, clause: String)]
+    /// The dimension's weight in the industry profile.
+    public var weight: Double
 
     public init(dimension: ServiceDimension, label: SentimentLabel, score: Double, mentions: Int,
-                evidence: [(cue: String, clause: String)]) {
+                evidence: [(cue: String, clause: String)], weight: Double = 0.2) {
         self.dimension = dimension
+        self.weight = weight
         self.label = label
         self.score = score
         self.mentions = mentions
@@ -83,7 +95,7 @@ public struct DimensionSummary: Sendable, Equatable {
     }
 
     public static func == (lhs: DimensionSummary, rhs: DimensionSummary) -> Bool {
-        lhs.dimension == rhs.dimension && lhs.label == rhs.label && lhs.score == rhs.score
+        lhs.dimension == rhs.dimension && lhs.weight == rhs.weight && lhs.label == rhs.label && lhs.score == rhs.score
             && lhs.mentions == rhs.mentions && lhs.evidence.map(\.cue) == rhs.evidence.map(\.cue)
             && lhs.evidence.map(\.clause) == rhs.evidence.map(\.clause)
     }

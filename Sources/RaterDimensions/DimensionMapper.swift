@@ -2,74 +2,80 @@ import RaterCore
 import RaterLexicon
 import RaterScore
 
-/// The dimensions stage: finds RATER cues and gives each dimension the sentiment of the clauses that mention it.
+/// The dimensions stage: finds cue words, gives each RATER dimension and each non-RATER aspect the sentiment of
+/// the clauses that mention it, and reads the business signals.
 ///
 /// "环境不错，但是服务员态度很差" yields tangibles positive (环境, first clause) and assurance negative (态度, second
-/// clause): a dimension never inherits the sentiment of a clause that does not mention it, except that a cue in a
-/// clause with no sentiment of its own borrows its sentence's ("服务员的态度，让人很不舒服" has the cue and the
-/// feeling in two clauses of one sentence).
+/// clause): a dimension never inherits the sentiment of a clause that does not mention it (see `ClauseTally`).
 public struct DimensionMapper: Sendable {
     public var thresholds: LabelThresholds
-    /// A dimension is reported only when its cues' weights add up to at least this.
+    /// A dimension or aspect is reported only when its cues' weights add up to at least this.
     public var minimumCueWeight: Double
     public var damping: Double
+    public var profile: IndustryProfile
+    /// A dimension takes the sentiment terms within this many words of its cues in a clause (the whole clause when
+    /// none is that close).
+    public var termWindow: Int
 
-    public init(thresholds: LabelThresholds = .standard, minimumCueWeight: Double = 0.5, damping: Double = 1.0) {
+    public init(thresholds: LabelThresholds = .standard, minimumCueWeight: Double = 0.5, damping: Double = 1.0,
+                profile: IndustryProfile = .generic, termWindow: Int = 6) {
+        self.termWindow = termWindow
         self.thresholds = thresholds
         self.minimumCueWeight = minimumCueWeight
         self.damping = damping
+        self.profile = profile
     }
 
-    public func map(_ scored: ScoredComment, entries: [LexiconEntry]) -> [DimensionResult] {
-        var tallies = [ServiceDimension: Tally]()
-        for (unitIndex, unit) in scored.units.enumerated() {
-            let cueMatches = unit.matches.filter { !entries[Int(scored.matches[$0].entry)].cues.isEmpty }
-            guard !cueMatches.isEmpty else { continue }
-            var positive = unit.positive
-            var negative = unit.negative
-            if positive == 0 && negative == 0 {
-                // Borrow the sentence's sentiment, at half weight.
-                for other in scored.units where other.sentence == unit.sentence {
-                    positive += other.positive / 2
-                    negative += other.negative / 2
-                }
+    /// - Parameters:
+    ///   - cues: the cue scanners' matches in the comment, one layer per role.
+    ///   - scoring: the scoring matcher (its negators govern signal cues).
+    public func map(_ scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher) -> DimensionReport {
+        let hits = cues.flatMap { layer in
+            CueFinder(scored: scored, cueEntries: layer.entries, scoring: scoring).hits(layer.matches)
+        }
+        guard !hits.isEmpty else {
+            return DimensionReport(dimensions: [], aspects: [], signals: [], serviceScore: nil, profile: profile)
+        }
+        var dimensionTallies = [ServiceDimension: ClauseTally]()
+        var aspectTallies = [Aspect: ClauseTally]()
+        let segments = ContrastSegments(scored, scoring: scoring.entries)
+        let window = TermWindow(scored, scoring: scoring, width: termWindow)
+        var clauseText = [Int: (String, Double)]()
+        for hit in hits where !hit.entry.cues.isEmpty || !hit.entry.aspects.isEmpty {
+            if clauseText[hit.unit] == nil {
+                let unit = scored.units[hit.unit]
+                clauseText[hit.unit] = (scored.segmented.text(ofTokens: unit.tokens), unit.score(damping: damping))
             }
-            let clause = scored.segmented.text(ofTokens: unit.tokens)
-            let clauseScore = unit.score(damping: damping)
-            for matchIndex in cueMatches {
-                let match = scored.matches[matchIndex]
-                let cue = scored.segmented.text(match.byteRange)
-                for item in entries[Int(match.entry)].cues {
-                    var tally = tallies[item.dimension, default: Tally()]
-                    tally.weight += item.weight
-                    tally.mentions += 1
-                    if !tally.units.contains(unitIndex) {
-                        tally.units.insert(unitIndex)
-                        tally.positive += positive * item.weight
-                        tally.negative += negative * item.weight
-                    }
-                    if tally.evidence.count < 5 {
-                        tally.evidence.append(Evidence(cue: cue, clause: clause, clauseScore: clauseScore))
-                    }
-                    tallies[item.dimension] = tally
-                }
+            let (clause, clauseScore) = clauseText[hit.unit]!
+            for cue in hit.entry.cues {
+                dimensionTallies[cue.dimension, default: ClauseTally()]
+                    .add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: window.ordinal(ofToken: hit.token),
+                         clause: clause, clauseScore: clauseScore)
+            }
+            for cue in hit.entry.aspects {
+                aspectTallies[cue.aspect, default: ClauseTally()]
+                    .add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: window.ordinal(ofToken: hit.token),
+                         clause: clause, clauseScore: clauseScore)
             }
         }
-        return tallies.filter { $0.value.weight >= minimumCueWeight }
+        let dimensions = dimensionTallies.filter { $0.value.weight >= minimumCueWeight }
             .sorted { $0.key < $1.key }
             .map { dimension, tally in
-                let score = (tally.positive - tally.negative) / (tally.positive + tally.negative + damping)
+                let score = tally.score(in: scored, window: window, segments: segments, damping: damping)
                 return DimensionResult(dimension: dimension, score: score, label: thresholds.label(for: score),
-                                       mentions: tally.mentions, evidence: tally.evidence)
+                                       mentions: tally.mentions, evidence: tally.evidence,
+                                       weight: profile.weight(of: dimension))
             }
-    }
-
-    private struct Tally {
-        var weight = 0.0
-        var mentions = 0
-        var positive = 0.0
-        var negative = 0.0
-        var units = Set<Int>()
-        var evidence = [Evidence]()
+        let aspects = aspectTallies.filter { $0.value.weight >= minimumCueWeight }
+            .sorted { $0.key < $1.key }
+            .map { aspect, tally in
+                let score = tally.score(in: scored, window: window, segments: segments, damping: damping)
+                return AspectResult(aspect: aspect, score: score, label: thresholds.label(for: score),
+                                    mentions: tally.mentions, evidence: tally.evidence)
+            }
+        let signals = SignalDetector(scored: scored, scoring: scoring).signals(from: hits)
+        return DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
+                               serviceScore: profile.serviceScore(dimensions.map { ($0.dimension, $0.score) }),
+                               profile: profile)
     }
 }

@@ -8,9 +8,13 @@ public struct DimensionResult: Sendable, Equatable {
     /// How many cue words for the dimension the comment contains.
     public var mentions: Int
     public var evidence: [Evidence]
+    /// The dimension's weight in the industry profile in force.
+    public var weight: Double
 
-    public init(dimension: ServiceDimension, score: Double, label: SentimentLabel, mentions: Int, evidence: [Evidence]) {
+    public init(dimension: ServiceDimension, score: Double, label: SentimentLabel, mentions: Int, evidence: [Evidence],
+                weight: Double = 0.2) {
         self.dimension = dimension
+        self.weight = weight
         self.score = score
         self.label = label
         self.mentions = mentions

@@ -41,8 +41,13 @@ public struct Lexicon: Sendable {
             throw LexiconError.unreadable(path: directory, reason: "not a readable directory")
         }
         var paths = [String]()
-        for case let url as URL in enumerator where url.pathExtension == "tsv" {
-            paths.append(url.path)
+        for case let url as URL in enumerator {
+            // Industry profiles load only when chosen (`--profile`), never with the base lexicons.
+            if url.lastPathComponent == "profiles" {
+                enumerator.skipDescendants()
+                continue
+            }
+            if url.pathExtension == "tsv" { paths.append(url.path) }
         }
         guard !paths.isEmpty else { throw LexiconError.noLexicons(directory: directory) }
         func isLearned(_ path: String) -> Bool { URL(fileURLWithPath: path).lastPathComponent.hasPrefix("learned") }
@@ -59,54 +64,65 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Builds the matcher the scoring and dimension stages use.
-    public func makeMatcher() -> TermMatcher { TermMatcher(entries: entriesWithInheritedCues()) }
-
-    /// Phrase entries inherit the dimension cues of the cue terms inside them.
+    /// Builds the matcher the scoring stage uses: terms with a sentiment role, plus dimension and aspect cue words.
     ///
-    /// Matching is longest-first, so "环境不错" or "rude staff" match as one sentiment phrase and the cue inside
-    /// (环境, staff) would otherwise never be seen. A phrase takes the strongest weight per dimension from its
-    /// contained cues of two or more characters (single Han characters such as 快 are too ambiguous inside words:
-    /// 快乐 is not about speed). Lexicon files can still give a phrase cues of its own, which then stand alone.
-    func entriesWithInheritedCues() -> [String: LexiconEntry] {
-        let cueTerms = entries.filter { !$0.value.cues.isEmpty }
-        guard !cueTerms.isEmpty else { return entries }
-        var result = entries
-        for (term, entry) in entries where entry.cues.isEmpty && entry.valence != nil {
-            var inherited = [ServiceDimension: Double]()
-            for part in Self.innerParts(of: term) {
-                guard let cues = cueTerms[part]?.cues else { continue }
-                for cue in cues { inherited[cue.dimension] = max(inherited[cue.dimension] ?? 0, cue.weight) }
-            }
-            if !inherited.isEmpty {
-                result[term]!.cues = inherited.sorted { $0.key < $1.key }.map { DimensionCue($0.key, weight: $0.value) }
-            }
-        }
-        return result
+    /// The cue words carry no sentiment, but as known words they keep a one-character sentiment term from firing
+    /// inside them (办 and 理 inside 办理, 场 inside 到场), which the scorer's longest-match cover relies on.
+    /// Signal cues are left out: they are phrases (不会再来, "not what i expected") that would swallow the negators
+    /// and sentiment words inside them. Cues themselves are found by `makeCueLayers`, so a sentiment phrase never
+    /// hides a cue.
+    public func makeMatcher() -> TermMatcher {
+        TermMatcher(entries: entries.filter { term, entry in
+            entry.isScoring || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term))
+        })
     }
 
-    /// The proper sub-phrases of a term that could be cues: whole-word runs for alphabetic terms, runs of two or more
-    /// characters for Chinese.
-    static func innerParts(of term: String) -> [String] {
+    /// Whether a term begins or ends with a negator or degree word (太贵, 不划算, "not clean"): as a scoring
+    /// blocker it would hide that modifier from the negation and degree rules, so such cues are left to the cue
+    /// layers alone.
+    func hasModifierEdge(_ term: String) -> Bool {
+        func isModifier(_ part: Substring) -> Bool {
+            guard let entry = entries[String(part)] else { return false }
+            return entry.isNegator || entry.degree != nil
+        }
         if term.utf8.allSatisfy({ $0 < 0x80 }) {
             let words = term.split(separator: " ")
-            guard words.count > 1 else { return [] }
-            var parts = [String]()
-            for start in 0..<words.count {
-                for end in (start + 1)...words.count where end - start < words.count {
-                    parts.append(words[start..<end].joined(separator: " "))
-                }
-            }
-            return parts
+            guard words.count > 1 else { return false }
+            return isModifier(words.first!) || isModifier(words.last!)
         }
         let characters = Array(term)
-        guard characters.count > 2, characters.count <= 16 else { return [] }
-        var parts = [String]()
-        for start in 0..<(characters.count - 1) {
-            for end in (start + 2)...characters.count where end - start < characters.count {
-                parts.append(String(characters[start..<end]))
+        guard characters.count > 1 else { return false }
+        for length in 1..<characters.count {
+            if isModifier(Substring(String(characters.prefix(length))))
+                || isModifier(Substring(String(characters.suffix(length)))) {
+                return true
             }
         }
-        return parts
+        return false
+    }
+
+    /// The matchers the dimension stage uses: one per role (dimension, aspect, signal), each holding only that
+    /// role.
+    ///
+    /// Matching is longest-first, so in one shared matcher the dimension cue "exactly as described" would hide
+    /// the signal cue "as described" inside it. Each role is matched on its own layer instead.
+    public func makeCueLayers() -> [TermMatcher] {
+        func layer(_ keep: (inout LexiconEntry) -> Void) -> TermMatcher {
+            var layerEntries = [String: LexiconEntry]()
+            for (term, entry) in entries where entry.isCue {
+                var roleOnly = LexiconEntry()
+                roleOnly.cues = entry.cues
+                roleOnly.aspects = entry.aspects
+                roleOnly.signals = entry.signals
+                keep(&roleOnly)
+                if roleOnly.isCue { layerEntries[term] = roleOnly }
+            }
+            return TermMatcher(entries: layerEntries)
+        }
+        return [
+            layer { $0.aspects = []; $0.signals = [] },
+            layer { $0.cues = []; $0.signals = [] },
+            layer { $0.cues = []; $0.aspects = [] },
+        ]
     }
 }

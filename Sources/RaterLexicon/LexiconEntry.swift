@@ -12,6 +12,10 @@ public struct LexiconEntry: Sendable, Equatable {
     public var irrealis: IrrealisRole?
     /// RATER cues with their weight in (0, 1].
     public var cues: [DimensionCue]
+    /// Non-RATER aspect cues (price, product, location).
+    public var aspects: [AspectCue] = []
+    /// Business signal cues (expectation, recovery, loyalty).
+    public var signals: [SignalCue] = []
 
     public init(valence: Double? = nil, isNegator: Bool = false, degree: Double? = nil,
                 contrast: ContrastRole? = nil, irrealis: IrrealisRole? = nil, cues: [DimensionCue] = []) {
@@ -34,16 +38,35 @@ public struct LexiconEntry: Sendable, Equatable {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)
         }
+        for cue in other.aspects {
+            aspects.removeAll { $0.aspect == cue.aspect }
+            aspects.append(cue)
+        }
+        for cue in other.signals {
+            signals.removeAll { $0.kind == cue.kind }
+            signals.append(cue)
+        }
+    }
+
+    /// Whether the term says what a comment is about (a dimension, aspect or signal cue).
+    public var isCue: Bool { !cues.isEmpty || !aspects.isEmpty || !signals.isEmpty }
+
+    /// Whether the term plays a part in sentiment scoring (valence or a rule word).
+    public var isScoring: Bool {
+        valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil
     }
 }
 
 public struct DimensionCue: Sendable, Equatable {
     public var dimension: ServiceDimension
     public var weight: Double
+    /// Conditions on the surrounding words; nil when the cue is unambiguous.
+    public var context: CueContext?
 
-    public init(_ dimension: ServiceDimension, weight: Double) {
+    public init(_ dimension: ServiceDimension, weight: Double, context: CueContext? = nil) {
         self.dimension = dimension
         self.weight = weight
+        self.context = context
     }
 }
 

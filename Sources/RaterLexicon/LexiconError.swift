@@ -7,6 +7,7 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
     case badNumber(path: String, line: Int, column: String, value: String)
     case badValue(path: String, line: Int, column: String, value: String, allowed: [String])
     case noLexicons(directory: String)
+    case badContext(path: String, line: Int, piece: String)
 
     public var description: String {
         switch self {
@@ -23,6 +24,9 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path):\(line): the \(column) '\(value)' is not a number"
         case let .badValue(path, line, column, value, allowed):
             return "\(path):\(line): the \(column) '\(value)' is not one of \(allowed.joined(separator: ", "))"
+        case let .badContext(path, line, piece):
+            return "\(path):\(line): the context condition '\(piece)' is not next:, prev:, near: or not-… "
+                + "followed by alternatives separated by |"
         case let .noLexicons(directory):
             return "\(directory): no lexicon files (*.tsv) found"
         }

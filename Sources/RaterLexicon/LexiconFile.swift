@@ -83,6 +83,15 @@ public struct LexiconFile: Sendable {
             }
             return value
         }
+        /// Cue files take an optional context column (see `CueContext`).
+        func context(_ index: Int) throws -> CueContext? {
+            guard index < columns.count, !columns[index].isEmpty else { return nil }
+            do {
+                return try CueContext(parsing: columns[index])
+            } catch {
+                throw LexiconError.badContext(path: path, line: lineNumber, piece: error.piece)
+            }
+        }
         var entry = LexiconEntry()
         switch kind {
         case .sentiment: entry.valence = try number(1, "valence")
@@ -92,7 +101,17 @@ public struct LexiconFile: Sendable {
         case .irrealis: entry.irrealis = try choice(1, "role", IrrealisRole.self)
         case .dimension:
             let dimension = try choice(1, "dimension", ServiceDimension.self)
-            entry.cues = [DimensionCue(dimension, weight: try number(2, "weight"))]
+            entry.cues = [DimensionCue(dimension, weight: try number(2, "weight"), context: try context(3))]
+        case .aspect:
+            let aspect = try choice(1, "aspect", Aspect.self)
+            entry.aspects = [AspectCue(aspect, weight: try number(2, "weight"), context: try context(3))]
+        case .signal:
+            guard let cue = SignalCue(parsing: columns[1], context: try context(2)) else {
+                throw LexiconError.badValue(path: path, line: lineNumber, column: "signal", value: columns[1],
+                                            allowed: SignalValue.allCases.map(\.rawValue)
+                                                + SignalKind.allCases.map(\.rawValue))
+            }
+            entry.signals = [cue]
         }
         return (term, entry)
     }

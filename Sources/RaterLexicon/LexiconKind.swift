@@ -6,13 +6,19 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     case contrast
     case irrealis
     case dimension
+    /// A non-RATER aspect cue: term, aspect (price, product, location), weight [, context].
+    case aspect
+    /// A business signal cue: term, signal value (exceeded, met, fell_short, recovered, unresolved, loyal,
+    /// at_risk) [, context].
+    case signal
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
         case .negator: return 1
         case .sentiment, .degree, .contrast, .irrealis: return 2
-        case .dimension: return 3
+        case .dimension, .aspect: return 3
+        case .signal: return 2
         }
     }
 }

@@ -2,7 +2,8 @@ import RaterCore
 
 /// Encodes results as the JSON Lines documented in the README and `Corpora/schema/result.schema.json`.
 ///
-/// Key order is part of the contract: id, source, record, lang, [text], sentiment, dimensions, fields.
+/// Key order is part of the contract: id, source, record, lang, [text], sentiment, dimensions, aspects, signals,
+/// profile, fields.
 public struct ResultEncoder: Sendable {
     /// Write the normalized comment text into each result.
     public var includeText: Bool
@@ -31,25 +32,61 @@ public struct ResultEncoder: Sendable {
             json.beginObject()
             json.key("label", dimension.label.rawValue)
             json.key("score", dimension.score)
+            json.key("weight", dimension.weight)
             json.key("mentions", dimension.mentions)
             if includeExplanation {
-                json.key("evidence")
-                json.beginArray()
-                for item in dimension.evidence {
-                    json.beginObject()
-                    json.key("cue", item.cue)
-                    json.key("clause", item.clause)
-                    json.endObject()
-                }
-                json.endArray()
+                encode(evidence: dimension.evidence.map { CueEvidence(cue: $0.cue, clause: $0.clause) }, into: &json)
             }
             json.endObject()
         }
+        json.endObject()
+        json.key("aspects")
+        json.beginObject()
+        for aspect in result.aspects {
+            json.key(aspect.aspect.rawValue)
+            json.beginObject()
+            json.key("label", aspect.label.rawValue)
+            json.key("score", aspect.score)
+            json.key("mentions", aspect.mentions)
+            if includeExplanation { encode(evidence: aspect.evidence, into: &json) }
+            json.endObject()
+        }
+        json.endObject()
+        json.key("signals")
+        json.beginArray()
+        for signal in result.signals {
+            json.beginObject()
+            json.key("signal", signal.kind.rawValue)
+            json.key("value", signal.value.rawValue)
+            // Signals are few and their cue is the whole point, so the evidence is kept even without explanations.
+            encode(evidence: signal.evidence, into: &json)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("profile")
+        json.beginObject()
+        json.key("name", result.profile.name)
+        json.key("version", result.profile.version)
+        json.key("service_score")
+        if let score = result.profile.serviceScore { json.number(score) } else { json.null() }
         json.endObject()
         json.key("fields")
         json.fields(result.fields)
         json.endObject()
         return json.bytes + [0x0A]
+    }
+
+    private func encode(evidence: [CueEvidence], into json: inout JSONWriter) {
+        json.key("evidence")
+        json.beginArray()
+        for item in evidence {
+            json.beginObject()
+            json.key("cue", item.cue)
+            json.key("clause", item.clause)
+            if let negator = item.negator { json.key("negator", negator) }
+            json.endObject()
+        }
+        json.endArray()
     }
 
     private func encode(_ sentiment: SentimentSummary, into json: inout JSONWriter) {

@@ -12,6 +12,8 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Language to report: auto (detect), zh or en.")
     var lang: LanguageChoice = .auto
 
+    @Option(help: "Industry profile: hotel, restaurant, delivery, retail, healthcare, banking, telecom, it-ops, airline or generic. Adds the industry's cue words and weighs the dimensions for the service score.")
+    var profile: String = "generic"
     @Option(help: "Scores above this are positive.")
     var positiveThreshold: Double = LabelThresholds.standard.positive
 
@@ -27,7 +29,7 @@ struct EngineOptions: ParsableArguments {
     func makeEngine() throws -> Engine {
         try Engine.standard(lexiconDirectory: lexiconDirectory, userLexicons: userLexicons,
                             thresholds: LabelThresholds(positive: positiveThreshold, negative: negativeThreshold),
-                            languageOverride: lang.language)
+                            languageOverride: lang.language, profile: profile)
     }
 }
 

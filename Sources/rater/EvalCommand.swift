@@ -5,7 +5,7 @@ import Rater
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Measure sentiment accuracy on labelled data: accuracy, macro-F1, confusion matrix, worst misses.")
+        abstract: "Measure accuracy on labelled data: sentiment (accuracy, macro-F1, confusion, worst misses) or, with --aspect-scheme/--aspect-map, dimensions and aspects (precision, recall, F1, polarity accuracy).")
 
     @Option(help: "The labelled file (CSV, TSV, XML or text).")
     var gold: String
@@ -26,7 +26,16 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var engineOptions: EngineOptions
 
+    @OptionGroup var dimensionArguments: DimensionEvalArguments
+
     func run() throws {
+        if dimensionArguments.isActive {
+            let run = DimensionEvalRun(gold: gold, scheme: try dimensionArguments.scheme(), ingest: ingest.options,
+                                       engine: try engineOptions.makeEngine(), limit: limit,
+                                       misses: dimensionArguments.dimensionMisses)
+            print(try run.run())
+            return
+        }
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         let engine = try engineOptions.makeEngine()
         let analyzer = try Analyzer(engine: engine)

@@ -49,9 +49,29 @@ enum ExplanationFormatter {
         if analysis.dimensions.isEmpty { lines.append("  (none)") }
         for dimension in analysis.dimensions {
             lines.append("  \(dimension.dimension.rawValue): \(dimension.label.rawValue) \(fixed(dimension.score)) "
-                + "(\(dimension.mentions) mention(s)): "
+                + "(weight \(fixed(dimension.weight)), \(dimension.mentions) mention(s)): "
                 + dimension.evidence.map { "'\($0.cue)' in «\($0.clause)»" }.joined(separator: ", "))
         }
+        lines.append("aspects:")
+        if analysis.aspects.isEmpty { lines.append("  (none)") }
+        for aspect in analysis.aspects {
+            lines.append("  \(aspect.aspect.rawValue): \(aspect.label.rawValue) \(fixed(aspect.score)) "
+                + "(\(aspect.mentions) mention(s)): "
+                + aspect.evidence.map { "'\($0.cue)' in «\($0.clause)»" }.joined(separator: ", "))
+        }
+        lines.append("signals:")
+        if analysis.signals.isEmpty { lines.append("  (none)") }
+        for signal in analysis.signals {
+            lines.append("  \(signal.kind.rawValue): \(signal.value.rawValue) — "
+                + signal.evidence.map { evidence in
+                    "'\(evidence.cue)'" + (evidence.negator.map { " negated by '\($0)'" } ?? "")
+                        + " in «\(evidence.clause)»"
+                }.joined(separator: ", "))
+        }
+        let report = analysis.report
+        lines.append("profile:    \(report.profile.name) v\(report.profile.version)"
+            + (report.profile.summary.isEmpty ? "" : " (\(report.profile.summary))") + ", service score "
+            + (report.serviceScore.map(fixed) ?? "— (no dimension mentioned)"))
         return lines.joined(separator: "\n")
     }
 

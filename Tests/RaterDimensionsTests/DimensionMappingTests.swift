@@ -3,9 +3,7 @@ import Rater
 import Testing
 
 let dimensionEngine: Engine = {
-    let lexicons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Lexicons").path
-    do { return try Engine.standard(lexiconDirectory: lexicons) } catch { fatalError("\(error)") }
+    do { return try Engine.standard(lexiconDirectory: lexiconFolder) } catch { fatalError("\(error)") }
 }()
 
 func dimensions(_ text: String) throws -> [ServiceDimension: SentimentLabel] {
@@ -31,9 +29,50 @@ func dimensions(_ text: String) throws -> [ServiceDimension: SentimentLabel] {
         ("The room was spotless and the lobby beautiful", .tangibles, .positive),
         ("They listened and really cared about my problem", .empathy, .positive),
         ("We waited forever for a reply", .responsiveness, .negative),
+        ("柜台算错了账,多扣了我两百块", .reliability, .negative),
+        ("维修师傅技术过硬,很专业", .assurance, .positive),
+        ("大堂装修豪华,灯光也很舒服", .tangibles, .positive),
+        ("前台小姐姐很贴心,还记得我的名字", .empathy, .positive),
+        ("客服回复很及时,十分钟就处理好了", .responsiveness, .positive),
+        ("Everything was exactly right and on schedule", .reliability, .positive),
+        ("The waitress was friendly but clueless about the menu", .assurance, .negative),
+        ("The bathroom was filthy and the carpet stained", .tangibles, .negative),
+        ("Nobody cared that my mother could barely walk", .empathy, .negative),
+        ("The support team was quick to respond and very helpful", .responsiveness, .positive),
     ])
     func cuesPerDimension(_ text: String, _ dimension: ServiceDimension, _ expected: SentimentLabel) throws {
         #expect(try dimensions(text)[dimension] == expected, "\(text)")
+    }
+
+    @Test func englishClausesKeepTheirOwnPolarity() throws {
+        let result = try dimensions("The decor is lovely, but the staff were rude")
+        #expect(result[.tangibles] == .positive)
+        #expect(result[.assurance] == .negative)
+    }
+
+    @Test func inOneLongClauseEachDimensionTakesTheWordsNearItsCue() throws {
+        let result = try dimensions("The waiter was lovely and the bathroom was absolutely filthy")
+        #expect(result[.assurance] == .positive)
+        #expect(result[.tangibles] == .negative)
+    }
+
+    @Test func negationTurnsADimension() throws {
+        #expect(try dimensions("服务员态度不好")[.assurance] == .negative)
+        #expect(try dimensions("The room was not clean")[.tangibles] == .negative)
+    }
+
+    @Test func aCueInsideASentimentPhraseIsStillFound() throws {
+        // 环境不错 is one sentiment term; the cue matcher finds 环境 inside it on its own.
+        let analysis = try Analyzer(engine: dimensionEngine).analysis(of: "环境不错")
+        #expect(analysis.dimensions.first?.dimension == .tangibles)
+        #expect(analysis.dimensions.first?.evidence.first?.cue == "环境")
+    }
+
+    @Test func cluesInAClauseWithoutSentimentDoNotBorrowAcrossAContrast() throws {
+        // The first clause has no sentiment of its own; the praise after "but" is about the place, not the service.
+        let result = try dimensions("The service was what it was, but the garden is lovely")
+        #expect(result[.assurance] != .positive)
+        #expect(result[.tangibles] == .positive)
     }
 
     @Test func priceAndTasteAreNotServiceDimensions() throws {

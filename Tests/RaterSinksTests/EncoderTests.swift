@@ -20,6 +20,10 @@ func sampleResult(text: String = "环境不错，但是服务员态度很差") -
             DimensionSummary(dimension: .assurance, label: .negative, score: -0.8, mentions: 2,
                              evidence: [(cue: "态度", clause: "但是服务员态度很差"), (cue: "服务员", clause: "但是服务员态度很差")]),
         ],
+        aspects: [AspectSummary(aspect: .price, label: .positive, score: 0.4, mentions: 1,
+                                evidence: [CueEvidence(cue: "价格", clause: "价格也实惠")])],
+        signals: [SignalSummary(value: .atRisk, evidence: [CueEvidence(cue: "再来", clause: "不会再来了", negator: "不会")])],
+        profile: ProfileSummary(name: "hotel", version: "1", serviceScore: -0.1),
         fields: [Field("branch", "上海外滩店"), Field("rating", "2")])
 }
 
@@ -40,9 +44,12 @@ func parseObject(_ bytes: [UInt8]) throws -> [String: Any] {
             + #""sentiment":{"label":"negative","score":-0.4286,"positive":0.5,"negative":0.5,"neutral":0,"confidence":0.79,"#
             + #""terms":[{"term":"不错","base":2,"weight":1.2,"rules":["before_contrast:但是"]},"#
             + #"{"term":"差","base":-2,"weight":-3.9,"rules":["intensified:很","after_contrast:但是"]}]},"#
-            + #""dimensions":{"tangibles":{"label":"positive","score":0.55,"mentions":1,"evidence":[{"cue":"环境","clause":"环境不错"}]},"#
-            + #""assurance":{"label":"negative","score":-0.8,"mentions":2,"evidence":[{"cue":"态度","clause":"但是服务员态度很差"},"#
+            + #""dimensions":{"tangibles":{"label":"positive","score":0.55,"weight":0.2,"mentions":1,"evidence":[{"cue":"环境","clause":"环境不错"}]},"#
+            + #""assurance":{"label":"negative","score":-0.8,"weight":0.2,"mentions":2,"evidence":[{"cue":"态度","clause":"但是服务员态度很差"},"#
             + #"{"cue":"服务员","clause":"但是服务员态度很差"}]}},"#
+            + #""aspects":{"price":{"label":"positive","score":0.4,"mentions":1,"evidence":[{"cue":"价格","clause":"价格也实惠"}]}},"#
+            + #""signals":[{"signal":"loyalty","value":"at_risk","evidence":[{"cue":"再来","clause":"不会再来了","negator":"不会"}]}],"#
+            + #""profile":{"name":"hotel","version":"1","service_score":-0.1},"#
             + #""fields":{"branch":"上海外滩店","rating":"2"}}"# + "\n"
         #expect(output == expected)
     }
@@ -55,7 +62,8 @@ func parseObject(_ bytes: [UInt8]) throws -> [String: Any] {
 
     @Test func keyOrderWithText() {
         let output = String(decoding: ResultEncoder(includeText: true).encode(sampleResult()), as: UTF8.self)
-        let top = ["id", "source", "record", "lang", "text", "sentiment", "dimensions", "fields"]
+        let top = ["id", "source", "record", "lang", "text", "sentiment", "dimensions", "aspects", "signals", "profile",
+                   "fields"]
         #expect(keyOrder(output, keys: top) == top)
         #expect(output.hasPrefix(#"{"id":"H002","source":"hotel.csv","record":2,"lang":"zh","text":"#))
     }
@@ -98,12 +106,15 @@ func parseObject(_ bytes: [UInt8]) throws -> [String: Any] {
         let bytes = ResultEncoder(includeText: false, includeExplanation: false).encode(sampleResult())
         let output = String(decoding: bytes, as: UTF8.self)
         #expect(!output.contains("\"terms\""))
-        #expect(!output.contains("\"evidence\""))
+        // Signal evidence stays: a signal is its cue.
+        #expect(output.components(separatedBy: "\"evidence\"").count == 2)
         let object = try parseObject(bytes)
         let sentiment = try #require(object["sentiment"] as? [String: Any])
         #expect(Set(sentiment.keys) == ["label", "score", "positive", "negative", "neutral", "confidence"])
         let dimensions = try #require(object["dimensions"] as? [String: [String: Any]])
-        #expect(dimensions["tangibles"].map { Set($0.keys) } == ["label", "score", "mentions"])
+        #expect(dimensions["tangibles"].map { Set($0.keys) } == ["label", "score", "weight", "mentions"])
+        let aspects = try #require(object["aspects"] as? [String: [String: Any]])
+        #expect(aspects["price"].map { Set($0.keys) } == ["label", "score", "mentions"])
         #expect(dimensions["tangibles"]?["score"] as? Double == 0.55)
     }
 
@@ -118,12 +129,16 @@ func parseObject(_ bytes: [UInt8]) throws -> [String: Any] {
     @Test func emptyDimensionsFieldsAndTerms() throws {
         var result = sampleResult()
         result.dimensions = []
+        result.aspects = []
+        result.signals = []
+        result.profile = ProfileSummary()
         result.fields = []
         result.sentiment.terms = []
         result.language = .und
         let output = String(decoding: ResultEncoder().encode(result), as: UTF8.self)
         #expect(output.contains(#""terms":[]"#))
-        #expect(output.hasSuffix(#""dimensions":{},"fields":{}}"# + "\n"))
+        #expect(output.hasSuffix(#""dimensions":{},"aspects":{},"signals":[],"#
+            + #""profile":{"name":"generic","version":"1","service_score":null},"fields":{}}"# + "\n"))
         #expect(output.contains(#""lang":"und""#))
         #expect(try parseObject(Array(output.utf8))["dimensions"] as? [String: Any] != nil)
     }

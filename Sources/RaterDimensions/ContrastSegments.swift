@@ -1,0 +1,31 @@
+import RaterLexicon
+import RaterScore
+
+/// Groups a comment's scoring units into stretches that a contrast does not cross: a new stretch starts at each
+/// sentence, at a unit that opens with a turn (但是, but), and after a unit that opens with a concession (虽然,
+/// although).
+///
+/// A cue in a clause with no sentiment of its own borrows from the clauses around it (see `ClauseTally`), but
+/// never across a contrast: in "The service was not the greatest, but the place is huge and nice" the praise
+/// after "but" says nothing good about the service.
+struct ContrastSegments {
+    /// Segment number per unit.
+    let segment: [Int]
+
+    init(_ scored: ScoredComment, scoring: [LexiconEntry]) {
+        var segment = [Int]()
+        var current = 0
+        var previousSentence = -1
+        var breakAfterPrevious = false
+        for unit in scored.units {
+            let opening = unit.matches.first.map { scoring[Int(scored.matches[$0].entry)].contrast } ?? nil
+            if unit.sentence != previousSentence || opening == .turn || breakAfterPrevious {
+                if !segment.isEmpty { current += 1 }
+            }
+            segment.append(current)
+            previousSentence = unit.sentence
+            breakAfterPrevious = opening == .concession
+        }
+        self.segment = segment
+    }
+}

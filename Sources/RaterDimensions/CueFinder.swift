@@ -1,0 +1,92 @@
+import RaterLexicon
+import RaterScore
+import RaterSegment
+
+/// Turns the cue scanner's matches into `CueHit`s: assigns each to its scoring unit, drops the roles whose context
+/// conditions fail, and notes whether a negator governs the cue.
+struct CueFinder {
+    let scored: ScoredComment
+    let cueEntries: [LexiconEntry]
+    /// The scoring matcher, whose negators (and negating degree words such as 不太) govern cues.
+    let scoring: TermMatcher
+    /// How far a negator reaches: words for alphabetic text, characters for Chinese (不会再来: 不 is two
+    /// characters before 再来; "would not ever recommend": one word between).
+    static let negatorReachWords = 3
+    static let negatorReachCharacters = 4
+
+    func hits(_ matches: [TermMatch]) -> [CueHit] {
+        let text = scored.segmented
+        var unitOfToken = [Int](repeating: -1, count: text.tokens.count)
+        for (index, unit) in scored.units.enumerated() {
+            for token in unit.tokens { unitOfToken[token] = index }
+        }
+        var hits = [CueHit]()
+        for match in matches {
+            let unitIndex = unitOfToken[Int(match.token)]
+            guard unitIndex >= 0 else { continue }
+            let clause = text.clauses[scored.units[unitIndex].clause]
+            let clauseStart = clause.tokens.isEmpty ? match.byteRange.lowerBound
+                : Int(text.tokens[clause.tokens.lowerBound].start)
+            let clauseEnd = clause.tokens.isEmpty ? match.byteRange.upperBound
+                : Int(text.tokens[clause.tokens.upperBound - 1].end)
+            let before = folded(clauseStart..<match.byteRange.lowerBound)
+            let after = folded(match.byteRange.upperBound..<max(clauseEnd, match.byteRange.upperBound))
+            var entry = cueEntries[Int(match.entry)]
+            entry.cues.removeAll { !($0.context?.holds(before: before, after: after) ?? true) }
+            entry.aspects.removeAll { !($0.context?.holds(before: before, after: after) ?? true) }
+            entry.signals.removeAll { !($0.context?.holds(before: before, after: after) ?? true) }
+            guard entry.isCue else { continue }
+            let negator = negator(of: match, clauseStart: clauseStart)
+            hits.append(CueHit(cue: text.text(match.byteRange), token: Int(match.token), unit: unitIndex, entry: entry,
+                               negated: negator != nil, negator: negator))
+        }
+        return hits
+    }
+
+    private func folded(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return String(decoding: scored.segmented.folded[range], as: UTF8.self)
+    }
+
+    /// The negator governing a cue, if any: a negator term shortly before it in the same clause, or a scoring
+    /// phrase that starts before the cue with a negator and runs into it (不推荐 matched as one sentiment term).
+    private func negator(of cue: TermMatch, clauseStart: Int) -> String? {
+        for match in scored.matches.reversed() where Int(match.start) < Int(cue.start) {
+            let entry = scoring.entries[Int(match.entry)]
+            if Int(match.end) > Int(cue.start) {
+                // A phrase overlapping the cue: negated when it begins with a negator word.
+                let phrase = folded(Int(match.start)..<Int(match.end))
+                let head = folded(Int(match.start)..<Int(cue.start))
+                if entry.valence.map({ $0 < 0 }) ?? false, head.count <= Self.negatorReachCharacters,
+                   startsWithNegator(head) {
+                    return phrase
+                }
+                continue
+            }
+            guard Int(match.start) >= clauseStart else { break }
+            let gap = folded(Int(match.end)..<Int(cue.start))
+            guard isWithinReach(gap) else { break }
+            if isNegating(entry) { return folded(Int(match.start)..<Int(match.end)) }
+        }
+        return nil
+    }
+
+    private func isNegating(_ entry: LexiconEntry) -> Bool {
+        entry.isNegator || (entry.degree.map { $0 < 0 } ?? false)
+    }
+
+    private func isWithinReach(_ gap: String) -> Bool {
+        if gap.utf8.allSatisfy({ $0 < 0x80 }) {
+            return gap.split(separator: " ").count <= Self.negatorReachWords - 1
+        }
+        return gap.count <= Self.negatorReachCharacters - 1
+    }
+
+    private func startsWithNegator(_ head: String) -> Bool {
+        for length in stride(from: head.count, through: 1, by: -1) {
+            let prefix = String(head.prefix(length))
+            if let index = scoring.lookup(prefix.utf8), isNegating(scoring.entries[index]) { return true }
+        }
+        return false
+    }
+}

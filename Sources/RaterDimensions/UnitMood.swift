@@ -1,0 +1,39 @@
+import RaterLexicon
+import RaterScore
+
+/// Whether a scoring unit states something settled, or asks, wishes or supposes it (the scorer's irrealis
+/// markers: 吗 and a closing question mark, 希望/"hope", 如果/"if").
+enum UnitMood: Equatable {
+    case settled
+    case irrealis(IrrealisRole)
+
+    init(unit index: Int, in scored: ScoredComment, scoring: TermMatcher) {
+        let unit = scored.units[index]
+        for matchIndex in unit.matches {
+            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis {
+                self = .irrealis(role)
+                return
+            }
+        }
+        let isLastOfClause = index + 1 == scored.units.count || scored.units[index + 1].clause != unit.clause
+        if isLastOfClause, scored.segmented.clauses[unit.clause].terminator.questionMarks > 0 {
+            self = .irrealis(.question)
+            return
+        }
+        self = .settled
+    }
+
+    /// The reading a signal cue gives in this mood, or nil when the clause settles nothing about it.
+    ///
+    /// Asking for, hoping for or supposing a recovery means it has not happened (希望尽快退款, "hope they refund"
+    /// → unresolved). A threat to leave is a churn signal even as a condition (如果再这样就换一家); a conditional,
+    /// hoped-for or asked-about return or expectation is not a settled one and is dropped.
+    func reading(_ value: SignalValue) -> SignalValue? {
+        guard case .irrealis = self else { return value }
+        switch value {
+        case .recovered, .unresolved: return .unresolved
+        case .atRisk: return .atRisk
+        case .loyal, .exceeded, .met, .fellShort: return nil
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Rater
+
+/// `rater eval` in dimension mode: reads the gold file, analyses each comment, and prints per-target precision,
+/// recall, F1 and polarity accuracy.
+struct DimensionEvalRun {
+    var gold: String
+    var scheme: AspectScheme
+    var ingest: IngestOptions
+    var engine: Engine
+    var limit: Int
+    var misses: Int
+
+    func run() throws -> String {
+        var options = ingest
+        if options.textColumn == nil { options.textColumn = scheme.textColumn }
+        let analyzer = try Analyzer(engine: engine)
+        if case .elements = scheme.layout, options.xmlRecord == nil { options.xmlRecord = "sentence" }
+        var evaluation = DimensionEvaluation(targets: scheme.targets, thresholds: engine.scorer.thresholds)
+        evaluation.missLimit = max(misses, 0)
+        var texts = [String: String]()
+        var reader = try InputOpener.open(path: gold, options: options).reader
+        var skipped = 0
+        var records = 0
+        while let event = try reader.next() {
+            records += 1
+            guard case let .record(record) = event else { skipped += 1; continue }
+            let labels: [EvaluationTarget: GoldPolarity]
+            if case let .elements(element, keyAttribute, polarityAttribute) = scheme.layout {
+                labels = scheme.gold(pairs: NestedGoldLabels.pairs(in: record.fields, element: element,
+                                                                   keyAttribute: keyAttribute,
+                                                                   polarityAttribute: polarityAttribute))
+            } else {
+                labels = scheme.gold(fields: record.fields)
+            }
+            let result = try analyzer.analyze(record)
+            evaluation.add(result, gold: labels)
+            if misses > 0 { texts[result.id] = result.text }
+            if limit > 0 && evaluation.comments >= limit { break }
+        }
+        var lines = [String]()
+        lines.append("records:   \(evaluation.comments) analysed" + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
+        lines.append("profile:   \(engine.profile.name) v\(engine.profile.version)")
+        lines.append("target                  gold  pred    TP  precision  recall     F1  polarity (n)     3-way")
+        for target in evaluation.targets {
+            lines.append(row(target.name + (target.isAspect ? " *" : ""), evaluation.counts(for: target)))
+        }
+        let total = evaluation.dimensionTotal
+        lines.append(row("RATER (micro)", total))
+        lines.append("RATER macro-F1: \(fixed(evaluation.dimensionMacroF1))   (* = non-RATER aspect, not pooled)")
+        lines.append("polarity: sign of the target's score on true positives with positive/negative gold; "
+            + "3-way: exact label on all true positives (neutral gold must be neutral)")
+        if misses > 0 {
+            lines.append("\nmisses:")
+            for miss in evaluation.misses.prefix(misses) {
+                let predicted = miss.predicted.map { fixed($0) } ?? "—"
+                lines.append("  [\(miss.kind)] \(miss.target) gold \(miss.gold?.rawValue ?? "—") predicted \(predicted): "
+                    + (texts[miss.id] ?? miss.id))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func row(_ name: String, _ counts: DimensionEvaluation.Counts) -> String {
+        let gold = counts.truePositives + counts.falseNegatives
+        let predicted = counts.truePositives + counts.falsePositives
+        return name.padding(toLength: max(22, name.count + 1), withPad: " ", startingAt: 0)
+            + String(format: "%6d%6d%6d  %9.3f  %6.3f  %5.3f  %5.3f (%4d)  %8.3f", gold, predicted,
+                     counts.truePositives, counts.precision, counts.recall, counts.f1, counts.polarityAccuracy,
+                     counts.polarTotal, counts.strictPolarityAccuracy)
+    }
+
+    private func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+}

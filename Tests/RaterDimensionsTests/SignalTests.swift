@@ -1,0 +1,87 @@
+import Rater
+import Testing
+
+/// Expectation, recovery and loyalty signals, with negation respected.
+@Suite struct SignalTests {
+    @Test(arguments: [
+        ("比预期好多了,很满意", SignalValue.exceeded),
+        ("没想到这么好吃", .exceeded),
+        ("本以为会很好,结果很一般", .fellShort),
+        ("完全不如预期", .fellShort),
+        ("和描述一样,符合预期", .met),
+        ("It was better than expected", .exceeded),
+        ("Honestly not what I expected, the room was tiny", .fellShort),
+        ("We were so disappointed", .fellShort),
+        ("Exactly as described", .met),
+    ])
+    func expectation(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text).contains(expected), "\(text)")
+    }
+
+    @Test(arguments: [
+        ("店长当面道歉,还给了补偿", SignalValue.recovered),
+        ("第二天就退款了", .recovered),
+        ("投诉了三次,到现在还没解决", .unresolved),
+        ("问题一直没有解决", .unresolved),
+        ("They apologised and refunded the whole order", .recovered),
+        ("The engineer fixed it quickly", .recovered),
+        ("I emailed twice and they never got back to me", .unresolved),
+        ("The issue is still not resolved", .unresolved),
+        ("交换机故障,一个小时就恢复业务了", .recovered),
+        ("Service was restored within the hour", .recovered),
+    ])
+    func recovery(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text).contains(expected), "\(text)")
+    }
+
+    @Test(arguments: [
+        ("下次还会再来", SignalValue.loyal),
+        ("强烈推荐给朋友", .loyal),
+        ("已经回购三次了", .loyal),
+        ("再也不来了", .atRisk),
+        ("准备换一家试试", .atRisk),
+        ("不会再来了", .atRisk),
+        ("不推荐", .atRisk),
+        ("We will be back next month", .loyal),
+        ("I highly recommend this place", .loyal),
+        ("Never again.", .atRisk),
+        ("We are switching to another provider", .atRisk),
+        ("I would not recommend them", .atRisk),
+        ("I won't be back", .atRisk),
+    ])
+    func loyalty(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text) == [expected], "\(text)")
+    }
+
+    @Test func negationIsInTheEvidence() throws {
+        let signal = try #require(try report("I would not recommend them").signals.first)
+        #expect(signal.value == .atRisk)
+        #expect(signal.evidence.first?.cue == "recommend")
+        #expect(signal.evidence.first?.negator == "not")
+    }
+
+    @Test func askingOrHopingForARecoveryMeansItHasNotHappened() throws {
+        #expect(try signals("希望尽快退款") == [.unresolved])
+        #expect(try signals("I hope they refund me") == [.unresolved])
+        #expect(try signals("Did they ever apologise?") == [.unresolved])
+    }
+
+    @Test func aConditionalReturnIsNotLoyaltyButAConditionalThreatIsChurn() throws {
+        #expect(try signals("如果价格再低一点还会再来") == [])
+        #expect(try signals("如果再这样就换一家") == [.atRisk])
+        #expect(try signals("Will we be back?") == [])
+    }
+
+    @Test func aPlainCommentHasNoSignals() throws {
+        #expect(try signals("房间很大,早餐一般").isEmpty)
+        #expect(try signals("The room was big and breakfast was fine").isEmpty)
+    }
+
+    @Test func readingsAreTurnedByNegation() {
+        #expect(SignalValue.loyal.negated == .atRisk)
+        #expect(SignalValue.recovered.negated == .unresolved)
+        #expect(SignalValue.exceeded.negated == .fellShort)
+        #expect(SignalValue.fellShort.negated == .met)
+        #expect(SignalKind.expectation.reading(positive: false) == .fellShort)
+    }
+}

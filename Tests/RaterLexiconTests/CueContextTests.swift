@@ -1,0 +1,123 @@
+import Testing
+
+@testable import RaterLexicon
+
+@Suite struct CueContextTests {
+    private func context(_ text: String) throws -> CueContext {
+        try #require(try CueContext(parsing: text))
+    }
+
+    @Test func emptyColumnMeansNoConditions() throws {
+        #expect(try CueContext(parsing: "  ") == nil)
+    }
+
+    @Test func parsesPlacesPolarityAndAlternatives() throws {
+        let parsed = try context("not-next:到|要 ; prev:很|真")
+        #expect(parsed.conditions == [
+            .init(place: .next, required: false, alternatives: ["到", "要"]),
+            .init(place: .prev, required: true, alternatives: ["很", "真"]),
+        ])
+    }
+
+    @Test(arguments: ["after:到", "next:", "next", "not-nearby:x"])
+    func malformedConditionsAreRejected(_ text: String) {
+        #expect(throws: CueContextError.self) { try CueContext(parsing: text) }
+    }
+
+    @Test func fastIsSpeedUnlessItMeansAlmost() throws {
+        let speed = try context("not-next:到|要|十")
+        #expect(speed.holds(before: "送餐很", after: ""))
+        #expect(speed.holds(before: "上菜", after: "了"))
+        #expect(!speed.holds(before: "", after: "到了"))
+        #expect(!speed.holds(before: "都", after: "十点了"))
+    }
+
+    @Test func alphabeticAlternativesMatchWholeWords() throws {
+        let wait = try context("not-prev:can't|to")
+        #expect(!wait.holds(before: "i can't", after: "to come back"))
+        #expect(wait.holds(before: "the", after: "was long"))
+        // "potato" ends with "to" but is not the word "to".
+        #expect(wait.holds(before: "potato", after: ""))
+        let near = try context("near:down|outage")
+        #expect(near.holds(before: "the", after: "went down again"))
+        #expect(!near.holds(before: "the", after: "was downright rude"))
+    }
+
+    @Test func contextColumnIsReadFromCueFiles() throws {
+        let file = try LexiconFile(path: "c.tsv", contents: """
+            # kind: dimension
+            # language: zh
+            # provenance: tests
+            快\tresponsiveness\t1.0\tnot-next:到
+            环境\ttangibles\t1.0
+            """)
+        let entries = Dictionary(file.entries.map { ($0.term, $0.entry) }, uniquingKeysWith: { a, _ in a })
+        #expect(entries["快"]?.cues.first?.context != nil)
+        #expect(entries["环境"]?.cues.first?.context == nil)
+    }
+
+    @Test func badContextNamesFileAndLine() {
+        #expect(throws: LexiconError.badContext(path: "b.tsv", line: 4, piece: "soon:到")) {
+            try LexiconFile(path: "b.tsv", contents: "# kind: dimension\n# language: zh\n# provenance: t\n快\tresponsiveness\t1\tsoon:到\n")
+        }
+    }
+
+    @Test func signalAndAspectFilesParse() throws {
+        let signals = try LexiconFile(path: "s.tsv", contents: """
+            # kind: signal
+            # language: en
+            # provenance: tests
+            never again\tat_risk
+            surprised\texpectation
+            """)
+        let parsed = Dictionary(signals.entries.map { ($0.term, $0.entry) }, uniquingKeysWith: { a, _ in a })
+        #expect(parsed["never again"]?.signals == [SignalCue(.atRisk)])
+        #expect(parsed["surprised"]?.signals == [SignalCue(followingSentimentOf: .expectation)])
+        let aspects = try LexiconFile(path: "a.tsv", contents: "# kind: aspect\n# language: en\n# provenance: t\nprice\tprice\t1.0\n")
+        #expect(aspects.entries.first?.entry.aspects == [AspectCue(.price, weight: 1.0)])
+        #expect(throws: LexiconError.self) {
+            try LexiconFile(path: "x.tsv", contents: "# kind: signal\n# language: en\n# provenance: t\nmeh\tmaybe\n")
+        }
+    }
+
+    @Test func cueWordsBlockOnlyWhenTheyHideNoModifier() {
+        var lexicon = Lexicon()
+        var station = LexiconEntry()
+        station.aspects = [AspectCue(.location, weight: 1)]
+        var tooExpensive = LexiconEntry()
+        tooExpensive.aspects = [AspectCue(.price, weight: 1)]
+        lexicon.add(LexiconFileStub.make([
+            ("地铁站", station), ("太贵", tooExpensive), ("太", LexiconEntry(degree: 1.5)),
+            ("贵", LexiconEntry(valence: -1.5)), ("站", LexiconEntry(valence: -1)),
+        ]))
+        let scoring = lexicon.makeMatcher()
+        // 地铁站 is a known word, so the stray valence of 站 cannot fire inside it …
+        #expect(scoring.lookup("地铁站".utf8) != nil)
+        // … but 太贵 must stay 太 + 贵 for the degree rule.
+        #expect(scoring.lookup("太贵".utf8) == nil)
+    }
+
+    @Test func signalPhrasesStayOutOfTheScoringMatcher() {
+        var lexicon = Lexicon()
+        var cueOnly = LexiconEntry()
+        cueOnly.signals = [SignalCue(.loyal)]
+        let file = LexiconFileStub.make([("还会再来", cueOnly), ("好", LexiconEntry(valence: 2))])
+        lexicon.add(file)
+        #expect(lexicon.makeMatcher().lookup("还会再来".utf8) == nil)
+        #expect(lexicon.makeMatcher().lookup("好".utf8) != nil)
+        let layers = lexicon.makeCueLayers()
+        #expect(layers.count == 3)
+        #expect(layers[2].lookup("还会再来".utf8) != nil)
+        #expect(layers[0].lookup("还会再来".utf8) == nil)
+        #expect(layers.allSatisfy { $0.lookup("好".utf8) == nil })
+    }
+}
+
+/// Builds a parsed file from entries without going through text.
+enum LexiconFileStub {
+    static func make(_ entries: [(String, LexiconEntry)]) -> LexiconFile {
+        var file = try! LexiconFile(path: "stub.tsv", contents: "# kind: sentiment\n# language: zh\n# provenance: tests\n")
+        file.entries = entries.map { (term: $0.0, entry: $0.1) }
+        return file
+    }
+}
