@@ -59,8 +59,11 @@ public struct Lexicon: Sendable {
         }
     }
 
-    /// Builds the matcher the scoring and dimension stages use.
-    public func makeMatcher() -> TermMatcher { TermMatcher(entries: entriesWithInheritedCues()) }
+    /// Builds the matcher the scoring and dimension stages use. Pure function words are left out: matching them
+    /// would only cost time, and a matched word cannot start a longer term inside it.
+    public func makeMatcher() -> TermMatcher {
+        TermMatcher(entries: entriesWithInheritedCues().filter { !$0.value.isOnlyFunctionWord })
+    }
 
     /// Phrase entries inherit the dimension cues of the cue terms inside them.
     ///

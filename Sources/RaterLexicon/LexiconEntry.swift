@@ -12,6 +12,14 @@ public struct LexiconEntry: Sendable, Equatable {
     public var irrealis: IrrealisRole?
     /// RATER cues with their weight in (0, 1].
     public var cues: [DimensionCue]
+    /// A function word (kind `function`): never learned as sentiment, dropped from the scoring matcher.
+    public var isFunctionWord = false
+
+    /// Whether the term's only role is being a function word.
+    public var isOnlyFunctionWord: Bool {
+        isFunctionWord && valence == nil && !isNegator && degree == nil && contrast == nil && irrealis == nil
+            && cues.isEmpty
+    }
 
     public init(valence: Double? = nil, isNegator: Bool = false, degree: Double? = nil,
                 contrast: ContrastRole? = nil, irrealis: IrrealisRole? = nil, cues: [DimensionCue] = []) {
@@ -30,6 +38,7 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.degree != nil { degree = other.degree }
         if other.contrast != nil { contrast = other.contrast }
         if other.irrealis != nil { irrealis = other.irrealis }
+        if other.isFunctionWord { isFunctionWord = true }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)

@@ -87,6 +87,7 @@ public struct LexiconFile: Sendable {
         switch kind {
         case .sentiment: entry.valence = try number(1, "valence")
         case .negator: entry.isNegator = true
+        case .function: entry.isFunctionWord = true
         case .degree: entry.degree = try number(1, "multiplier")
         case .contrast: entry.contrast = try choice(1, "role", ContrastRole.self)
         case .irrealis: entry.irrealis = try choice(1, "role", IrrealisRole.self)

@@ -46,13 +46,20 @@ public struct Scorer: Sendable {
                 }
                 let base = entry.valence!
                 var rules = [AppliedRule]()
-                var value = applyModifiers(base, modifiers, &rules)
-                // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
-                // still reaches the clearly evaluative word after it. Degree words always bind to the next term.
-                if abs(base) >= self.rules.weakTerm {
-                    modifiers = PendingModifiers()
+                var value = base
+                if entry.isFunctionWord {
+                    // A function word with a learned style weight ("was", "did") is never what a negator or degree
+                    // word is about: "won't *be* going back" negates "going back". It keeps its own small weight
+                    // and leaves the pending modifiers to the next term.
                 } else {
-                    modifiers.degrees.removeAll()
+                    value = applyModifiers(base, modifiers, &rules)
+                    // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
+                    // still reaches the clearly evaluative word after it. Degree words always bind to the next term.
+                    if abs(base) >= self.rules.weakTerm {
+                        modifiers = PendingModifiers()
+                    } else {
+                        modifiers.degrees.removeAll()
+                    }
                 }
                 value = applyEmphasis(value, match: match, unit: unit, segmented: segmented,
                                       allCapitals: allCapitals, &rules)
