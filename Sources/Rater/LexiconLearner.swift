@@ -12,7 +12,7 @@ import RaterSegment
 /// clears `minimumZ` are kept. Words inside a negation scope are skipped (the rules handle "不好" as 不 + 好), and
 /// negators, degree, contrast and irrealis words are never learned: those are the rules' business.
 ///
-/// Function words (the, was, did) are learned like any word: measured on a held-out half of the English set, their
+/// Function words (the, was, did) are learned like any single word, but never in pairs: measured on a held-out half of the English set, their
 /// class skew (narrative "I was … did" in complaints) is real evidence, worth about three points of accuracy. The
 /// scorer keeps them from taking a negation that belongs to the word after them (see `Scorer`).
 public struct LexiconLearner {
@@ -46,6 +46,8 @@ public struct LexiconLearner {
     private let normalizer: Normalizer
     private let segmenter: Segmenter
     private let ruleWords: TermMatcher
+    /// Function words (lexicon kind `function`): learned alone, never paired (see `add`).
+    private let functionWords: Set<String>
     public var options: Options
     private var positive = [String: Int]()
     private var negative = [String: Int]()
@@ -59,6 +61,7 @@ public struct LexiconLearner {
         ruleWords = TermMatcher(entries: lexicon.entries.filter {
             $0.value.isNegator || $0.value.degree != nil || $0.value.contrast != nil || $0.value.irrealis != nil
         })
+        functionWords = Set(lexicon.entries.filter { $0.value.isFunctionWord }.keys)
         self.options = options
     }
 
@@ -99,7 +102,11 @@ public struct LexiconLearner {
                     continue
                 }
                 terms.insert(word)
-                if options.includeBigrams, let before = previous, before.isHan == isHan {
+                // A pair with a function word in it ("i could", "was great") is not learned: it adds nothing the
+                // content word does not say, and as a longer match it would swallow the start of a hand-written
+                // phrase at scoring time ("I could not be happier" lost "could not be happier" to "i could").
+                if options.includeBigrams, let before = previous, before.isHan == isHan,
+                   !functionWords.contains(before.text), !functionWords.contains(word) {
                     terms.insert(isHan ? before.text + word : before.text + " " + word)
                 }
                 previous = (word, isHan)
