@@ -62,7 +62,36 @@ public struct Lexicon: Sendable {
     /// Builds the matcher the scoring and dimension stages use. Pure function words are left out: matching them
     /// would only cost time, and a matched word cannot start a longer term inside it.
     public func makeMatcher() -> TermMatcher {
-        TermMatcher(entries: entriesWithInheritedCues().filter { !$0.value.isOnlyFunctionWord })
+        TermMatcher(entries: Self.withInheritedValence(entriesWithInheritedCues()).filter { !$0.value.isOnlyFunctionWord })
+    }
+
+    /// Cue phrases inherit the valence of the sentiment word inside them.
+    ///
+    /// The mirror image of `entriesWithInheritedCues`: matching is longest-first, so a dimension cue written as a
+    /// phrase ("service was slow", "waited for ages") would otherwise hide the sentiment word it contains and the
+    /// comment would score neutral. A cue phrase with no valence of its own takes the valence of its strongest inner
+    /// sentiment part, counting only clear parts (|valence| ≥ 1) that are not function words. Phrases with a rule
+    /// word inside (a negator, degree, contrast or irrealis word: "not clean", "very slow") are left alone: the
+    /// rules could not see that word inside the phrase, so no single inner valence says what the phrase means.
+    static func withInheritedValence(_ entries: [String: LexiconEntry]) -> [String: LexiconEntry] {
+        var result = entries
+        for (term, entry) in entries where entry.valence == nil && !entry.cues.isEmpty && !entry.isNegator
+            && entry.degree == nil && entry.contrast == nil && entry.irrealis == nil
+        {
+            var strongest: Double?
+            var hasRuleWord = false
+            for part in innerParts(of: term) {
+                guard let inner = entries[part] else { continue }
+                if inner.isNegator || inner.degree != nil || inner.contrast != nil || inner.irrealis != nil {
+                    hasRuleWord = true
+                    break
+                }
+                guard let valence = inner.valence, abs(valence) >= 1, !inner.isFunctionWord else { continue }
+                if abs(valence) > abs(strongest ?? 0) { strongest = valence }
+            }
+            if !hasRuleWord, let strongest { result[term]!.valence = strongest }
+        }
+        return result
     }
 
     /// Phrase entries inherit the dimension cues of the cue terms inside them.
