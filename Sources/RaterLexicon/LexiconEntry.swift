@@ -69,4 +69,7 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     case question
     case conditional
     case wish
+    /// A polite request (please, kindly, 请): courtesy that usually wraps a complaint ("kindly fix this"). What it
+    /// asks for is not praise, so positive words in it do not count; complaints in it count in full.
+    case request
 }

@@ -69,7 +69,7 @@ public struct Scorer: Sendable {
                 if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
             }
         }
-        let sentiment = summarize(units)
+        let sentiment = summarize(units, language: comment.language)
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
                              contributions: contributions, sentiment: sentiment)
     }
@@ -124,7 +124,7 @@ public struct Scorer: Sendable {
         return value
     }
 
-    private func summarize(_ units: [ScoringUnit]) -> Sentiment {
+    private func summarize(_ units: [ScoringUnit], language: Language) -> Sentiment {
         let positive = units.reduce(0) { $0 + $1.positive }
         let negative = units.reduce(0) { $0 + $1.negative }
         let score = (positive - negative) / (positive + negative + rules.damping)
@@ -137,7 +137,8 @@ public struct Scorer: Sendable {
             positiveShare: units.isEmpty ? 0 : Double(counts[.positive] ?? 0) / total,
             negativeShare: units.isEmpty ? 0 : Double(counts[.negative] ?? 0) / total,
             neutralShare: units.isEmpty ? 0 : Double(counts[.neutral] ?? 0) / total,
-            confidence: confidence.confidence(score: score, evidence: positive + negative, label: label),
+            confidence: confidence.confidence(score: score, evidence: positive + negative, label: label,
+                                              language: language),
             positiveMass: positive, negativeMass: negative)
     }
 }

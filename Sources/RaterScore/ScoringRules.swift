@@ -22,8 +22,11 @@ public struct ScoringRules: Sendable, Equatable {
     /// Questions, conditionals and wishes state no settled opinion. Positive terms in them count little
     /// ("is it any good?"); negative terms keep more, because complaining questions are usually rhetorical
     /// ("why is it so slow?").
-    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3]
-    public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6]
+    /// A polite request ("please be more careful", 请尽快发货) asks for what was missing: positive words in it count
+    /// nothing, negative ones fully ("kindly replace the broken kettle"), and request phrases such as "please fix"
+    /// carry a mild negative valence of their own in the lexicons.
+    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3, "request": 0.0]
+    public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0]
     /// Only a clearly negative term (at most this valence after modifiers) keeps the negative irrealis factor;
     /// weaker ones are treated like positive terms, since faint evidence inside a question is no complaint.
     public var irrealisStrongNegative = -1.0

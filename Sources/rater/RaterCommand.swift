@@ -10,7 +10,8 @@ struct RaterCommand: ParsableCommand {
             4 stopped at the first rejection under --strict; 1 a fatal error (unreadable input, bad lexicon, \
             bad options).
             """,
-        subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, LexiconCommand.self],
+        subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, CalibrateCommand.self,
+                      LexiconCommand.self],
         defaultSubcommand: AnalyzeCommand.self)
 }
 
