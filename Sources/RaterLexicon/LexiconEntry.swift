@@ -12,6 +12,9 @@ public struct LexiconEntry: Sendable, Equatable {
     public var irrealis: IrrealisRole?
     /// RATER cues with their weight in (0, 1].
     public var cues: [DimensionCue]
+    /// How many words a negator reaches, when it reaches further than the scorer's default window: negation
+    /// raised through a verb of opinion ("I don't think the staff were helpful") negates the opinion's content.
+    public var negationScope: Int?
     /// A function word (kind `function`): never learned as sentiment, dropped from the scoring matcher.
     public var isFunctionWord = false
 
@@ -35,6 +38,7 @@ public struct LexiconEntry: Sendable, Equatable {
     mutating func overlay(_ other: LexiconEntry) {
         if other.valence != nil { valence = other.valence }
         if other.isNegator { isNegator = true }
+        if other.negationScope != nil { negationScope = other.negationScope }
         if other.degree != nil { degree = other.degree }
         if other.contrast != nil { contrast = other.contrast }
         if other.irrealis != nil { irrealis = other.irrealis }

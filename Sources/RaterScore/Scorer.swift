@@ -40,7 +40,11 @@ public struct Scorer: Sendable {
                 modifiers.expire(before: ordinal, window: rules.modifierWindow)
                 if entry.valence == nil {
                     let word = segmented.text(match.byteRange)
-                    if entry.isNegator { modifiers.negators.append((word, ordinal)) }
+                    if entry.isNegator {
+                        let scope = entry.negationScope ?? self.rules.modifierWindow
+                        modifiers.negators.append((word, ordinal, ordinal + scope))
+                        if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
+                    }
                     if let degree = entry.degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negators.count)) }
                     continue
                 }
@@ -54,8 +58,10 @@ public struct Scorer: Sendable {
                 } else {
                     value = applyModifiers(base, modifiers, &rules)
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
-                    // still reaches the clearly evaluative word after it. Degree words always bind to the next term.
-                    if abs(base) >= self.rules.weakTerm {
+                    // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
+                    // staff were helpful") waits for a clear opinion word. Degree words always bind to the next term.
+                    let closing = modifiers.hasRaisedNegator ? self.rules.raisedNegationTarget : self.rules.weakTerm
+                    if abs(base) >= closing {
                         modifiers = PendingModifiers()
                     } else {
                         modifiers.degrees.removeAll()
@@ -145,13 +151,18 @@ public struct Scorer: Sendable {
 
 /// Negators and degree words seen since the last sentiment term, waiting for the term they modify.
 struct PendingModifiers {
-    var negators: [(word: String, ordinal: Int)] = []
+    /// `reach`: the last word ordinal the negator can modify (its own scope, or the default window).
+    var negators: [(word: String, ordinal: Int, reach: Int)] = []
     /// `negatorsBefore` tells "not very good" (negator first) from "very not good".
     var degrees: [(word: String, factor: Double, ordinal: Int, negatorsBefore: Int)] = []
 
-    /// Drops everything once more than `window` words separate the latest modifier from `ordinal`.
+    /// Whether a negator reaching further than the default window (negation raised through "don't think") waits.
+    var hasRaisedNegator = false
+
+    /// Drops everything once `ordinal` is beyond every pending modifier's reach: more than `window` words after the
+    /// latest degree word and beyond each negator's own scope.
     mutating func expire(before ordinal: Int, window: Int) {
-        let latest = max(negators.last?.ordinal ?? -1_000, degrees.last?.ordinal ?? -1_000)
-        if ordinal - latest > window + 1 { self = PendingModifiers() }
+        let reach = max(negators.map(\.reach).max() ?? -1_000, (degrees.last?.ordinal ?? -1_000) + window)
+        if ordinal > reach + 1 { self = PendingModifiers() }
     }
 }

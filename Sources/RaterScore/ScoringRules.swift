@@ -5,6 +5,9 @@ public struct ScoringRules: Sendable, Equatable {
     public var modifierWindow = 3
     /// Terms weaker than this (|valence|) do not close a negation's scope.
     public var weakTerm = 1.0
+    /// A raised negation (a negator with a scope of its own, "don't think", 不认为) closes only at a term at least this
+    /// strong: "I don't think *their* service is *good*" negates "good", not the possessive on the way.
+    public var raisedNegationTarget = 2.0
     /// A negated positive term keeps this share of its strength as a negative ("not good" ≈ −0.75 × good).
     public var negatedPositive = 0.75
     /// A negated negative term turns mildly positive ("not bad" ≈ +0.5 × |bad|).

@@ -28,6 +28,8 @@ import Testing
         ("请尽快发货", .negative), ("请把破损的杯子换掉", .negative), ("服务很好,请继续保持", .positive),
         // questions state no opinion
         ("这个好用吗?", .neutral), ("服务员很热情吗?", .neutral),
+        // negation raised through a verb of opinion reaches the opinion
+        ("我并不认为他们的服务好", .negative), ("说实话不认为这里的环境好", .negative),
     ]
 
     static let english: [(String, SentimentLabel)] = [
@@ -55,6 +57,12 @@ import Testing
         ("It did not disappoint", .positive), ("I could not be happier", .positive),
         // return intent through negation, and function words that must not take the negation
         ("We won't be going back", .negative), ("I would not go back", .negative), ("I didn't like the room", .negative),
+        // negation raised through a verb of opinion reaches the opinion
+        ("I didn't think the instructions they sent were helpful", .negative),
+        ("I don't think you will be disappointed", .positive),
+        // naming a shortfall, "not … enough", warnings as negated imperatives
+        ("The room leaves a lot to be desired", .negative), ("The speaker is not loud enough", .negative),
+        ("Don't even waste your time on this", .negative), ("It rarely works as it should", .negative),
         // cue phrases keep the sentiment word inside them
         ("The service was slow", .negative),
         // general review vocabulary beyond services
