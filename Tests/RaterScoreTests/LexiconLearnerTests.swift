@@ -33,6 +33,25 @@ import Testing
         #expect(!learner.endsWithNegator(ArraySlice("不好用".utf8)))
     }
 
+    @Test func aHanWordThatOnlyStartsWithANegatorDoesNotNegateTheNextWords() throws {
+        var options = LexiconLearner.Options()
+        options.minimumDocuments = 2
+        options.minimumZ = 0.5
+        options.minimumValence = 0.1
+        options.maximumDocumentShare = 1
+        var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        // 不错 begins with 不 but is a word of its own: 质量 after it is counted. 一点都不 ends with 不: 好吃 after it
+        // is inside the negation and is not counted.
+        for _ in 0..<10 {
+            try learner.add(text: "不错质量", label: .positive)
+            try learner.add(text: "一点都不好吃", label: .negative)
+            try learner.add(text: "太慢", label: .negative)
+        }
+        let terms = Set(learner.learn().map(\.term))
+        #expect(terms.contains("质量"))
+        #expect(!terms.contains("好吃"))
+    }
+
     @Test func wordsAfterANegatedWordAreStillLearned() throws {
         var options = LexiconLearner.Options()
         options.minimumDocuments = 2
