@@ -69,13 +69,17 @@ public struct ConfidenceFitter: Sendable {
             let own = polar.filter { $0.language == language }
             guard own.count >= minimumSamples else { continue }
             let curve = fitCurve(own, strength: { abs($0.score) }, start: start.polarByLanguage[language] ?? start.polar)
-            // Log-loss and calibration error need not agree on a small file: a language keeps a curve of its own
-            // only when that curve is better calibrated on its samples than the pooled one.
-            if Self.calibrationError(own, curve) < Self.calibrationError(own, model.polar) {
-                model.polarByLanguage[language] = curve
-            } else {
-                model.polarByLanguage[language] = nil
+            // Log-loss and binned calibration error need not agree: a language keeps whichever of its own new fit,
+            // its current curve and the pooled curve gives the best calibrated model on its comments with evidence
+            // (judged as `rater eval` judges it, neutral labels included; nil stands for the pooled curve).
+            let judged = samples.filter { $0.language == language && $0.evidence > 0 && (!hasBinary || $0.binaryGold) }
+            let candidates: [LogisticCurve?] = [nil, curve, start.polarByLanguage[language]]
+            let errors = candidates.map { candidate -> Double in
+                var trial = model
+                trial.polarByLanguage[language] = candidate
+                return Self.calibrationError(judged, trial)
             }
+            model.polarByLanguage[language] = candidates[errors.indices.min { errors[$0] < errors[$1] }!]
         }
         // Neutral labels can only be judged against three-way gold.
         let threeWay = samples.filter { !$0.binaryGold }
@@ -122,12 +126,24 @@ public struct ConfidenceFitter: Sendable {
         return LogisticCurve(intercept: beta[0], strengthWeight: beta[1], evidenceWeight: beta[2])
     }
 
-    /// The expected calibration error (ten equal-width bins, as `Evaluation.calibration`) of a polar curve.
+    /// The expected calibration error (ten equal-width bins, as `Evaluation.calibration`) of a polar curve alone,
+    /// over polar samples.
     public static func calibrationError(_ samples: [Sample], _ curve: LogisticCurve) -> Double {
+        calibrationError(samples) { curve.probability(strength: abs($0.score), evidence: $0.evidence) }
+    }
+
+    /// The expected calibration error of a whole model, as `rater eval` reports it.
+    public static func calibrationError(_ samples: [Sample], _ model: ConfidenceModel) -> Double {
+        calibrationError(samples) {
+            model.confidence(score: $0.score, evidence: $0.evidence, label: $0.predicted, language: $0.language)
+        }
+    }
+
+    private static func calibrationError(_ samples: [Sample], confidence: (Sample) -> Double) -> Double {
         var evaluation = Evaluation()
         for (index, sample) in samples.enumerated() {
-            evaluation.add(id: String(index), gold: sample.gold, predicted: sample.effective, score: sample.score,
-                           confidence: curve.probability(strength: abs(sample.score), evidence: sample.evidence))
+            evaluation.add(id: String(index), gold: sample.gold, predicted: sample.predicted, score: sample.score,
+                           confidence: confidence(sample))
         }
         return evaluation.calibration().ece
     }
