@@ -28,6 +28,8 @@ import Testing
         ("请尽快发货", .negative), ("请把破损的杯子换掉", .negative), ("服务很好,请继续保持", .positive),
         // questions state no opinion
         ("这个好用吗?", .neutral), ("服务员很热情吗?", .neutral),
+        // a duration is not a rating: 五分钟 does not contain the praise 五分
+        ("医生看诊五分钟", .neutral),
         // negation raised through a verb of opinion reaches the opinion
         ("我并不认为他们的服务好", .negative), ("说实话不认为这里的环境好", .negative),
     ]
@@ -63,6 +65,8 @@ import Testing
         // naming a shortfall, "not … enough", warnings as negated imperatives
         ("The room leaves a lot to be desired", .negative), ("The speaker is not loud enough", .negative),
         ("Don't even waste your time on this", .negative), ("It rarely works as it should", .negative),
+        // a short span of time is speed, not a wait
+        ("Support replied in minutes", .positive),
         // cue phrases keep the sentiment word inside them
         ("The service was slow", .negative),
         // general review vocabulary beyond services
