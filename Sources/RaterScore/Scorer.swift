@@ -51,11 +51,10 @@ public struct Scorer: Sendable {
                 let base = entry.valence!
                 var rules = [AppliedRule]()
                 var value = base
-                if entry.isFunctionWord {
-                    // A function word with a learned style weight ("was", "did") is never what a negator or degree
-                    // word is about: "won't *be* going back" negates "going back". It keeps its own small weight
-                    // and leaves the pending modifiers to the next term.
-                } else {
+                // A function word with a learned style weight ("was", "did") is never what a negator or degree word
+                // is about: "won't *be* going back" negates "going back". It keeps its own small weight and leaves the
+                // pending modifiers to the next term.
+                if !entry.isFunctionWord {
                     value = applyModifiers(base, modifiers, &rules)
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
