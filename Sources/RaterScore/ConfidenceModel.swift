@@ -15,10 +15,10 @@ import RaterCore
 /// the pooled one (Chinese keeps a curve of its own; English uses the pooled curve). `emptyNeutral` is the share of
 /// neutral gold labels among comments with no evidence in the three-way files. The neutral curve keeps its hand-set
 /// coefficients: the three-way files hold fewer than 30 neutral predictions with evidence, too few to fit.
-/// Expected calibration error (10 bins), hand-set curve → fitted, same engine: zh online shopping 0.021 → 0.009,
-/// en UCI 0.085 → 0.065 (0.054 → 0.012 over comments with evidence: on binary gold a comment without any can never be
-/// right), team gold zh 0.109 → 0.035, team gold en 0.075 → 0.090 (0.096 → 0.091 with evidence; its empty comments
-/// are less often neutral than Chinese ones). In-sample: three coefficients per curve.
+/// Expected calibration error (10 bins), hand-set curve → these defaults, same engine: zh online shopping 0.021 →
+/// 0.009, en UCI 0.085 → 0.065 (0.054 → 0.012 over comments with evidence: on binary gold a comment without any can
+/// never be right), team gold zh 0.117 → 0.043, team gold en 0.078 → 0.087 (0.094 → 0.093 with evidence; its empty
+/// comments are less often neutral than Chinese ones). In-sample: three coefficients per curve.
 /// `rater eval` prints the reliability table and the expected calibration error to check it on any labelled file.
 public struct ConfidenceModel: Sendable, Equatable {
     /// The curve for polar labels of comments whose language has no curve of its own (mixed, undetermined).
