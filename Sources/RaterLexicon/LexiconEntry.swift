@@ -73,6 +73,9 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     case question
     case conditional
     case wish
+    /// An inquiry (请问, "does anyone know", "can I"): a request for information. Unlike a bare question it is seldom
+    /// a rhetorical complaint, so the words in it count almost nothing either way.
+    case inquiry
     /// A polite request (please, kindly, 请): courtesy that usually wraps a complaint ("kindly fix this"). What it
     /// asks for is not praise, so positive words in it do not count; complaints in it count in full.
     case request

@@ -83,7 +83,12 @@ enum ClauseFactors {
                 var factor = UnitFactor(.irrealis(role: irrealis.role, by: irrealis.word, factor: positive),
                                         positive: positive, negative: negative)
                 // In a request every negative counts: "please be more careful" is a mild complaint, not faint evidence.
-                factor.weakNegativeLimit = irrealis.role == IrrealisRole.request.rawValue ? 0 : rules.irrealisStrongNegative
+                // In an inquiry only a clear complaint does: "can I get an invoice?" names a topic.
+                switch irrealis.role {
+                case IrrealisRole.request.rawValue: factor.weakNegativeLimit = 0
+                case IrrealisRole.inquiry.rawValue: factor.weakNegativeLimit = rules.inquiryStrongNegative
+                default: factor.weakNegativeLimit = rules.irrealisStrongNegative
+                }
                 factors[index].append(factor)
             }
             if isLastOfClause, clause.terminator.exclamationMarks > 0 {

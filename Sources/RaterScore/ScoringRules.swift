@@ -28,11 +28,17 @@ public struct ScoringRules: Sendable, Equatable {
     /// A polite request ("please be more careful", 请尽快发货) asks for what was missing: positive words in it count
     /// nothing, negative ones fully ("kindly replace the broken kettle"), and request phrases such as "please fix"
     /// carry a mild negative valence of their own in the lexicons.
-    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3, "request": 0.0]
-    public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0]
+    /// An inquiry (请问, "can I", "does anyone know") asks for information: negative words in it are usually topics
+    /// ("can I get an invoice?"), not complaints; only a clear complaint (see `inquiryStrongNegative`) keeps ×0.5.
+    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3, "request": 0.0,
+                                                     "inquiry": 0.0]
+    public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0,
+                                                     "inquiry": 0.5]
     /// Only a clearly negative term (at most this valence after modifiers) keeps the negative irrealis factor;
     /// weaker ones are treated like positive terms, since faint evidence inside a question is no complaint.
     public var irrealisStrongNegative = -1.0
+    /// The same limit inside an inquiry, where only a clearly negative term (−2 or below) is a complaint.
+    public var inquiryStrongNegative = -2.0
     /// Emphasis: a word in capitals in a comment that is not all capitals, an elongated word (sooo), and each
     /// exclamation mark closing the clause (up to three).
     public var capitals = 1.3

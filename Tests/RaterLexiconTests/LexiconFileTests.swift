@@ -170,7 +170,7 @@ import Testing
             try parse(header("contrast") + "但是\tmaybe\n", path: "r.tsv")
         }
         #expect(throws: LexiconError.badValue(path: "r.tsv", line: 5, column: "role", value: "turn",
-                                              allowed: ["question", "conditional", "wish", "request"])) {
+                                              allowed: ["question", "conditional", "wish", "inquiry", "request"])) {
             try parse(header("irrealis") + "吗\tturn\n", path: "r.tsv")
         }
     }

@@ -28,6 +28,8 @@ import Testing
         ("请尽快发货", .negative), ("请把破损的杯子换掉", .negative), ("服务很好,请继续保持", .positive),
         // questions state no opinion
         ("这个好用吗?", .neutral), ("服务员很热情吗?", .neutral),
+        // inquiries ask for information: a topic word is no complaint
+        ("请问可以开发票吗?", .neutral),
         // a duration is not a rating: 五分钟 does not contain the praise 五分
         ("医生看诊五分钟", .neutral),
         // negation raised through a verb of opinion reaches the opinion
@@ -52,6 +54,9 @@ import Testing
         // questions state no opinion
         ("Does the hotel have good wifi?", .neutral), ("Is the delivery fast?", .neutral),
         ("Any good vegetarian options?", .neutral),
+        // inquiries ask for information; a clear complaint inside one still counts
+        ("Do you take reservations for large groups?", .neutral),
+        ("Does anyone know why the app is so terrible?", .negative),
         // idioms the word-by-word rules would get wrong
         ("would not recommend", .negative), ("What a waste of money", .negative),
         ("Stay away from this place", .negative), ("The blender works great", .positive),
