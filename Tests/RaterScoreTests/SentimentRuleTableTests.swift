@@ -70,6 +70,9 @@ import Testing
         // naming a shortfall, "not … enough", warnings as negated imperatives
         ("The room leaves a lot to be desired", .negative), ("The speaker is not loud enough", .negative),
         ("Don't even waste your time on this", .negative), ("It rarely works as it should", .negative),
+        // exclamative idioms built on a negator intensify instead of negating
+        ("These are without a doubt the worst fries in town", .negative),
+        ("I can't believe how rude the receptionist was", .negative),
         // a short span of time is speed, not a wait
         ("Support replied in minutes", .positive),
         // cue phrases keep the sentiment word inside them
@@ -166,6 +169,8 @@ import Testing
     @Test func capitalsAndElongationAreEmphasis() throws {
         #expect(try rules("the food was AMAZING").contains("emphasis"))
         #expect(try score("sooo good") > score("so good") - 0.001)
+        // Every run of a repeated letter is tried at one and two letters: "gooodd" is "good".
+        #expect(try score("gooodd") > 0.05)
     }
 
     @Test func scoreStaysInRangeAndSharesSumToOne() throws {
