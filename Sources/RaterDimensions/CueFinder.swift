@@ -1,3 +1,4 @@
+import Foundation
 import RaterLexicon
 import RaterScore
 import RaterSegment
@@ -54,12 +55,11 @@ struct CueFinder {
         for match in scored.matches.reversed() where Int(match.start) < Int(cue.start) {
             let entry = scoring.entries[Int(match.entry)]
             if Int(match.end) > Int(cue.start) {
-                // A phrase overlapping the cue: negated when it begins with a negator word.
-                let phrase = folded(Int(match.start)..<Int(match.end))
+                // A negative phrase overlapping the cue is negated when a negator word sits in the part before
+                // the cue, within reach (不推荐, "would not recommend" matched as one sentiment term).
                 let head = folded(Int(match.start)..<Int(cue.start))
-                if entry.valence.map({ $0 < 0 }) ?? false, head.count <= Self.negatorReachCharacters,
-                   startsWithNegator(head) {
-                    return phrase
+                if entry.valence.map({ $0 < 0 }) ?? false, isWithinReach(head), let negator = negator(in: head) {
+                    return negator
                 }
                 continue
             }
@@ -82,11 +82,18 @@ struct CueFinder {
         return gap.count <= Self.negatorReachCharacters - 1
     }
 
-    private func startsWithNegator(_ head: String) -> Bool {
-        for length in stride(from: head.count, through: 1, by: -1) {
-            let prefix = String(head.prefix(length))
-            if let index = scoring.lookup(prefix.utf8), isNegating(scoring.entries[index]) { return true }
+    /// The first negator term that starts in `head` (at a word start for alphabetic text), if any.
+    private func negator(in head: String) -> String? {
+        let characters = Array(head)
+        let alphabetic = head.utf8.allSatisfy { $0 < 0x80 }
+        for start in characters.indices where !alphabetic || start == 0 || characters[start - 1] == " " {
+            let rest = characters[start...]
+            for length in stride(from: rest.count, through: 1, by: -1) {
+                let candidate = String(rest.prefix(length)).trimmingCharacters(in: .whitespaces)
+                if candidate.isEmpty { continue }
+                if let index = scoring.lookup(candidate.utf8), isNegating(scoring.entries[index]) { return candidate }
+            }
         }
-        return false
+        return nil
     }
 }

@@ -64,6 +64,59 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// Cue phrases inherit the valence of the sentiment word inside them.
+    ///
+    /// Matching is longest-first, so a dimension cue written as a phrase ("service was slow", "waited for ages") would otherwise hide the sentiment word it contains and the
+    /// comment would score neutral. A cue phrase with no valence of its own takes the valence of its strongest inner
+    /// sentiment part, counting only clear parts (|valence| ≥ 1) that are not function words. Phrases with a rule
+    /// word inside (a negator, degree, contrast or irrealis word: "not clean", "very slow") are left alone: the
+    /// rules could not see that word inside the phrase, so no single inner valence says what the phrase means.
+    static func withInheritedValence(_ entries: [String: LexiconEntry]) -> [String: LexiconEntry] {
+        var result = entries
+        for (term, entry) in entries where entry.valence == nil && !entry.cues.isEmpty && !entry.isNegator
+            && entry.degree == nil && entry.contrast == nil && entry.irrealis == nil
+        {
+            var strongest: Double?
+            var hasRuleWord = false
+            for part in innerParts(of: term) {
+                guard let inner = entries[part] else { continue }
+                if inner.isNegator || inner.degree != nil || inner.contrast != nil || inner.irrealis != nil {
+                    hasRuleWord = true
+                    break
+                }
+                guard let valence = inner.valence, abs(valence) >= 1, !inner.isFunctionWord else { continue }
+                if abs(valence) > abs(strongest ?? 0) { strongest = valence }
+            }
+            if !hasRuleWord, let strongest { result[term]!.valence = strongest }
+        }
+        return result
+    }
+
+    /// The proper sub-phrases of a term that could be cues: whole-word runs for alphabetic terms, runs of two or more
+    /// characters for Chinese.
+    static func innerParts(of term: String) -> [String] {
+        if term.utf8.allSatisfy({ $0 < 0x80 }) {
+            let words = term.split(separator: " ")
+            guard words.count > 1 else { return [] }
+            var parts = [String]()
+            for start in 0..<words.count {
+                for end in (start + 1)...words.count where end - start < words.count {
+                    parts.append(words[start..<end].joined(separator: " "))
+                }
+            }
+            return parts
+        }
+        let characters = Array(term)
+        guard characters.count > 2, characters.count <= 16 else { return [] }
+        var parts = [String]()
+        for start in 0..<(characters.count - 1) {
+            for end in (start + 2)...characters.count where end - start < characters.count {
+                parts.append(String(characters[start..<end]))
+            }
+        }
+        return parts
+    }
+
     /// Builds the matcher the scoring stage uses: terms with a sentiment role, plus dimension and aspect cue words.
     ///
     /// The cue words carry no sentiment, but as known words they keep a one-character sentiment term from firing
@@ -71,9 +124,12 @@ public struct Lexicon: Sendable {
     /// Signal cues are left out: they are phrases (不会再来, "not what i expected") that would swallow the negators
     /// and sentiment words inside them. Cues themselves are found by `makeCueLayers`, so a sentiment phrase never
     /// hides a cue.
+    /// Pure function words are left out too: matching them would only cost time, and a matched word cannot start a
+    /// longer term inside it. Cue phrases take the valence of the sentiment word inside them (`withInheritedValence`).
     public func makeMatcher() -> TermMatcher {
-        TermMatcher(entries: entries.filter { term, entry in
-            entry.isScoring || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term))
+        TermMatcher(entries: Self.withInheritedValence(entries).filter { term, entry in
+            !entry.isOnlyFunctionWord
+                && (entry.isScoring || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term)))
         })
     }
 

@@ -16,6 +16,17 @@ public struct LexiconEntry: Sendable, Equatable {
     public var aspects: [AspectCue] = []
     /// Business signal cues (expectation, recovery, loyalty).
     public var signals: [SignalCue] = []
+    /// How many words a negator reaches, when it reaches further than the scorer's default window: negation
+    /// raised through a verb of opinion ("I don't think the staff were helpful") negates the opinion's content.
+    public var negationScope: Int?
+    /// A function word (kind `function`): never learned as sentiment, dropped from the scoring matcher.
+    public var isFunctionWord = false
+
+    /// Whether the term's only role is being a function word.
+    public var isOnlyFunctionWord: Bool {
+        isFunctionWord && valence == nil && !isNegator && degree == nil && contrast == nil && irrealis == nil
+            && cues.isEmpty
+    }
 
     public init(valence: Double? = nil, isNegator: Bool = false, degree: Double? = nil,
                 contrast: ContrastRole? = nil, irrealis: IrrealisRole? = nil, cues: [DimensionCue] = []) {
@@ -31,9 +42,11 @@ public struct LexiconEntry: Sendable, Equatable {
     mutating func overlay(_ other: LexiconEntry) {
         if other.valence != nil { valence = other.valence }
         if other.isNegator { isNegator = true }
+        if other.negationScope != nil { negationScope = other.negationScope }
         if other.degree != nil { degree = other.degree }
         if other.contrast != nil { contrast = other.contrast }
         if other.irrealis != nil { irrealis = other.irrealis }
+        if other.isFunctionWord { isFunctionWord = true }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)
@@ -83,4 +96,10 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     case question
     case conditional
     case wish
+    /// An inquiry (请问, "does anyone know", "can I"): a request for information. Unlike a bare question it is seldom
+    /// a rhetorical complaint, so the words in it count almost nothing either way.
+    case inquiry
+    /// A polite request (please, kindly, 请): courtesy that usually wraps a complaint ("kindly fix this"). What it
+    /// asks for is not praise, so positive words in it do not count; complaints in it count in full.
+    case request
 }

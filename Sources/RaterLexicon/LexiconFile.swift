@@ -95,7 +95,18 @@ public struct LexiconFile: Sendable {
         var entry = LexiconEntry()
         switch kind {
         case .sentiment: entry.valence = try number(1, "valence")
-        case .negator: entry.isNegator = true
+        case .negator:
+            entry.isNegator = true
+            // An optional second column `scope=N` gives the negator's scope in words; any other second column is a
+            // note, as for every kind.
+            if columns.count >= 2, columns[1].hasPrefix("scope=") {
+                let value = String(columns[1].dropFirst("scope=".count))
+                guard let scope = Int(value), scope > 0 else {
+                    throw LexiconError.badNumber(path: path, line: lineNumber, column: "scope", value: value)
+                }
+                entry.negationScope = scope
+            }
+        case .function: entry.isFunctionWord = true
         case .degree: entry.degree = try number(1, "multiplier")
         case .contrast: entry.contrast = try choice(1, "role", ContrastRole.self)
         case .irrealis: entry.irrealis = try choice(1, "role", IrrealisRole.self)

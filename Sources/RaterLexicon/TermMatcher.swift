@@ -102,6 +102,17 @@ public struct TermMatcher: Sendable {
         var best: (end: Int, entry: Int32)?
         var position = start
         while position < limit {
+            // A skin tone or variation selector after a started term is walked over: 👍🏽 matches 👍. The match
+            // then ends after the modifier, where the token ends.
+            if node != 0 {
+                let ignorable = EmojiModifiers.length(bytes, at: position, limit: limit)
+                if ignorable > 0 {
+                    position += ignorable
+                    let entry = terminal[Int(node)]
+                    if entry >= 0, acceptEnd(position) { best = (position, entry) }
+                    continue
+                }
+            }
             node = step(node, bytes[position])
             if node < 0 { break }
             position += 1

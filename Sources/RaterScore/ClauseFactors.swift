@@ -47,7 +47,10 @@ enum ClauseFactors {
                 let word = segmented.text(match.byteRange)
                 if entry.contrast == .turn, matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
                 if entry.contrast == .concession, concessionWord == nil { concessionWord = word }
-                if let role = entry.irrealis, irrealis == nil { irrealis = (role.rawValue, word) }
+                if let role = entry.irrealis, irrealis == nil,
+                   role != .request || opensUnit(match, unit: unit, segmented: segmented) {
+                    irrealis = (role.rawValue, word)
+                }
             }
             if let turnWord {
                 factors[index].append(UnitFactor(.afterContrast(by: turnWord, factor: rules.afterTurn),
@@ -79,7 +82,13 @@ enum ClauseFactors {
                 let negative = rules.irrealisNegative[irrealis.role] ?? 1
                 var factor = UnitFactor(.irrealis(role: irrealis.role, by: irrealis.word, factor: positive),
                                         positive: positive, negative: negative)
-                factor.weakNegativeLimit = rules.irrealisStrongNegative
+                // In a request every negative counts: "please be more careful" is a mild complaint, not faint evidence.
+                // In an inquiry only a clear complaint does: "can I get an invoice?" names a topic.
+                switch irrealis.role {
+                case IrrealisRole.request.rawValue: factor.weakNegativeLimit = 0
+                case IrrealisRole.inquiry.rawValue: factor.weakNegativeLimit = rules.inquiryStrongNegative
+                default: factor.weakNegativeLimit = rules.irrealisStrongNegative
+                }
                 factors[index].append(factor)
             }
             if isLastOfClause, clause.terminator.exclamationMarks > 0 {
@@ -92,5 +101,15 @@ enum ClauseFactors {
             }
         }
         return factors
+    }
+
+    /// Whether a match is the first word of its unit. A request marker makes a request only there: "Please fix the
+    /// shower" asks, while "the staff kindly moved us" praises.
+    static func opensUnit(_ match: TermMatch, unit: ScoringUnit, segmented: SegmentedText) -> Bool {
+        for index in unit.tokens.lowerBound..<min(Int(match.token), unit.tokens.upperBound) {
+            let kind = segmented.tokens[index].kind
+            if kind == .word || kind == .ideographic || kind == .number { return false }
+        }
+        return true
     }
 }

@@ -1,8 +1,9 @@
 import RaterLexicon
 import RaterSegment
 
-/// Finds elongated words ("sooo", "gooood", "loooove") that the lexicon misses as written, by collapsing letters
-/// repeated three or more times to two, then to one, and looking the result up.
+/// Finds elongated words ("sooo", "gooood", "loooove", "gooodd") that the lexicon misses as written, by collapsing
+/// letters repeated three or more times to two, then to one, and looking the result up; when neither is a term, every
+/// run of a repeated letter is tried at one and two letters ("gooodd" → "good"), up to four runs.
 enum ElongationMatcher {
     static func isElongated<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
         var run = 0
@@ -23,17 +24,40 @@ enum ElongationMatcher {
             if next < matches.count, matches[next].start < token.end { continue }  // already matched
             let bytes = text.folded[token.byteRange]
             guard isElongated(bytes) else { continue }
-            for keep in [2, 1] {
-                if let entry = matcher.lookup(collapse(bytes, keeping: keep)) {
-                    additions.append(TermMatch(start: token.start, end: token.end, token: Int32(index),
-                                               entry: Int32(entry)))
-                    break
-                }
+            let candidates = [collapse(bytes, keeping: 2), collapse(bytes, keeping: 1)] + runVariants(bytes)
+            if let entry = candidates.lazy.compactMap({ matcher.lookup($0) }).first {
+                additions.append(TermMatch(start: token.start, end: token.end, token: Int32(index), entry: Int32(entry)))
             }
         }
         guard !additions.isEmpty else { return }
         matches.append(contentsOf: additions)
         matches.sort { $0.start < $1.start }
+    }
+
+    /// Every spelling with each run of a repeated lower-case letter cut to one or two letters (at most four runs, so
+    /// at most 16 spellings), in order from the most letters kept to the fewest.
+    static func runVariants<Bytes: Collection>(_ bytes: Bytes) -> [[UInt8]] where Bytes.Element == UInt8 {
+        var runs = [(byte: UInt8, length: Int)]()
+        for byte in bytes {
+            if let last = runs.last, last.byte == byte, byte >= 0x61 && byte <= 0x7A {
+                runs[runs.count - 1].length += 1
+            } else {
+                runs.append((byte, 1))
+            }
+        }
+        let repeated = runs.indices.filter { runs[$0].length >= 2 }
+        guard !repeated.isEmpty, repeated.count <= 4 else { return [] }
+        var variants = [[UInt8]]()
+        for mask in 0..<(1 << repeated.count) {
+            var output = [UInt8]()
+            for (index, run) in runs.enumerated() {
+                let position = repeated.firstIndex(of: index)
+                let count = position.map { mask & (1 << $0) == 0 ? 2 : 1 } ?? run.length
+                output.append(contentsOf: repeatElement(run.byte, count: count))
+            }
+            variants.append(output)
+        }
+        return variants
     }
 
     static func collapse<Bytes: Collection>(_ bytes: Bytes, keeping keep: Int) -> [UInt8]

@@ -40,19 +40,31 @@ public struct Scorer: Sendable {
                 modifiers.expire(before: ordinal, window: rules.modifierWindow)
                 if entry.valence == nil {
                     let word = segmented.text(match.byteRange)
-                    if entry.isNegator { modifiers.negators.append((word, ordinal)) }
+                    if entry.isNegator {
+                        let scope = entry.negationScope ?? self.rules.modifierWindow
+                        modifiers.negators.append((word, ordinal, ordinal + scope))
+                        if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
+                    }
                     if let degree = entry.degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negators.count)) }
                     continue
                 }
                 let base = entry.valence!
                 var rules = [AppliedRule]()
-                var value = applyModifiers(base, modifiers, &rules)
-                // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
-                // still reaches the clearly evaluative word after it. Degree words always bind to the next term.
-                if abs(base) >= self.rules.weakTerm {
-                    modifiers = PendingModifiers()
-                } else {
-                    modifiers.degrees.removeAll()
+                var value = base
+                // A function word with a learned style weight ("was", "did") is never what a negator or degree word
+                // is about: "won't *be* going back" negates "going back". It keeps its own small weight and leaves the
+                // pending modifiers to the next term.
+                if !entry.isFunctionWord {
+                    value = applyModifiers(base, modifiers, &rules)
+                    // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
+                    // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
+                    // staff were helpful") waits for a clear opinion word. Degree words always bind to the next term.
+                    let closing = modifiers.hasRaisedNegator ? self.rules.raisedNegationTarget : self.rules.weakTerm
+                    if abs(base) >= closing {
+                        modifiers = PendingModifiers()
+                    } else {
+                        modifiers.degrees.removeAll()
+                    }
                 }
                 value = applyEmphasis(value, match: match, unit: unit, segmented: segmented,
                                       allCapitals: allCapitals, &rules)
@@ -62,7 +74,7 @@ public struct Scorer: Sendable {
                 if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
             }
         }
-        let sentiment = summarize(units)
+        let sentiment = summarize(units, language: comment.language)
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
                              contributions: contributions, sentiment: sentiment)
     }
@@ -117,7 +129,7 @@ public struct Scorer: Sendable {
         return value
     }
 
-    private func summarize(_ units: [ScoringUnit]) -> Sentiment {
+    private func summarize(_ units: [ScoringUnit], language: Language) -> Sentiment {
         let positive = units.reduce(0) { $0 + $1.positive }
         let negative = units.reduce(0) { $0 + $1.negative }
         let score = (positive - negative) / (positive + negative + rules.damping)
@@ -130,20 +142,26 @@ public struct Scorer: Sendable {
             positiveShare: units.isEmpty ? 0 : Double(counts[.positive] ?? 0) / total,
             negativeShare: units.isEmpty ? 0 : Double(counts[.negative] ?? 0) / total,
             neutralShare: units.isEmpty ? 0 : Double(counts[.neutral] ?? 0) / total,
-            confidence: confidence.confidence(score: score, evidence: positive + negative, label: label),
+            confidence: confidence.confidence(score: score, evidence: positive + negative, label: label,
+                                              language: language),
             positiveMass: positive, negativeMass: negative)
     }
 }
 
 /// Negators and degree words seen since the last sentiment term, waiting for the term they modify.
 struct PendingModifiers {
-    var negators: [(word: String, ordinal: Int)] = []
+    /// `reach`: the last word ordinal the negator can modify (its own scope, or the default window).
+    var negators: [(word: String, ordinal: Int, reach: Int)] = []
     /// `negatorsBefore` tells "not very good" (negator first) from "very not good".
     var degrees: [(word: String, factor: Double, ordinal: Int, negatorsBefore: Int)] = []
 
-    /// Drops everything once more than `window` words separate the latest modifier from `ordinal`.
+    /// Whether a negator reaching further than the default window (negation raised through "don't think") waits.
+    var hasRaisedNegator = false
+
+    /// Drops everything once `ordinal` is beyond every pending modifier's reach: more than `window` words after the
+    /// latest degree word and beyond each negator's own scope.
     mutating func expire(before ordinal: Int, window: Int) {
-        let latest = max(negators.last?.ordinal ?? -1_000, degrees.last?.ordinal ?? -1_000)
-        if ordinal - latest > window + 1 { self = PendingModifiers() }
+        let reach = max(negators.map(\.reach).max() ?? -1_000, (degrees.last?.ordinal ?? -1_000) + window)
+        if ordinal > reach + 1 { self = PendingModifiers() }
     }
 }

@@ -5,6 +5,9 @@ public struct ScoringRules: Sendable, Equatable {
     public var modifierWindow = 3
     /// Terms weaker than this (|valence|) do not close a negation's scope.
     public var weakTerm = 1.0
+    /// A raised negation (a negator with a scope of its own, "don't think", 不认为) closes only at a term at least this
+    /// strong: "I don't think *their* service is *good*" negates "good", not the possessive on the way.
+    public var raisedNegationTarget = 2.0
     /// A negated positive term keeps this share of its strength as a negative ("not good" ≈ −0.75 × good).
     public var negatedPositive = 0.75
     /// A negated negative term turns mildly positive ("not bad" ≈ +0.5 × |bad|).
@@ -22,11 +25,20 @@ public struct ScoringRules: Sendable, Equatable {
     /// Questions, conditionals and wishes state no settled opinion. Positive terms in them count little
     /// ("is it any good?"); negative terms keep more, because complaining questions are usually rhetorical
     /// ("why is it so slow?").
-    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3]
-    public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6]
+    /// A polite request ("please be more careful", 请尽快发货) asks for what was missing: positive words in it count
+    /// nothing, negative ones fully ("kindly replace the broken kettle"), and request phrases such as "please fix"
+    /// carry a mild negative valence of their own in the lexicons.
+    /// An inquiry (请问, "can I", "does anyone know") asks for information: negative words in it are usually topics
+    /// ("can I get an invoice?"), not complaints; only a clear complaint (see `inquiryStrongNegative`) keeps ×0.5.
+    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3, "request": 0.0,
+                                                     "inquiry": 0.0]
+    public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0,
+                                                     "inquiry": 0.5]
     /// Only a clearly negative term (at most this valence after modifiers) keeps the negative irrealis factor;
     /// weaker ones are treated like positive terms, since faint evidence inside a question is no complaint.
     public var irrealisStrongNegative = -1.0
+    /// The same limit inside an inquiry, where only a clearly negative term (−2 or below) is a complaint.
+    public var inquiryStrongNegative = -2.0
     /// Emphasis: a word in capitals in a comment that is not all capitals, an elongated word (sooo), and each
     /// exclamation mark closing the clause (up to three).
     public var capitals = 1.3

@@ -41,6 +41,9 @@ struct LexiconLearnCommand: ParsableCommand {
     @Flag(help: "Learn single words only, no word pairs.")
     var noBigrams = false
 
+    @Flag(help: "Also learn function words (lexicon kind 'function': the, was, did) as single words.")
+    var learnFunctionWords = false
+
     @Option(name: .shortAndLong, help: "Where to write the lexicon file.")
     var output: String
 
@@ -56,6 +59,7 @@ struct LexiconLearnCommand: ParsableCommand {
         learnerOptions.scale = scale
         learnerOptions.maximumTerms = maxTerms
         learnerOptions.includeBigrams = !noBigrams
+        learnerOptions.learnFunctionWords = learnFunctionWords
         var learner = try LexiconLearner(lexicon: engine.lexicon, options: learnerOptions)
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         for path in gold {

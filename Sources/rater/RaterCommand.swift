@@ -10,8 +10,8 @@ struct RaterCommand: ParsableCommand {
             4 stopped at the first rejection under --strict; 1 a fatal error (unreadable input, bad lexicon, \
             bad options).
             """,
-        subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, LexiconCommand.self,
-                      RecordsCommand.self, AggregateCommand.self],
+        subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, CalibrateCommand.self,
+                      LexiconCommand.self, RecordsCommand.self, AggregateCommand.self],
         defaultSubcommand: AnalyzeCommand.self)
 
     /// Expands `--config FILE` into arguments before parsing (see `ConfigFile`).

@@ -71,6 +71,18 @@ import Testing
 
     // MARK: - Kinds
 
+    @Test func negatorsMayGiveAScope() throws {
+        let file = try parse(header("negator") + "not\ndon't think\tscope=8\nnever\ta note, not a scope\n")
+        #expect(file.entries.map(\.entry.negationScope) == [nil, 8, nil])
+        #expect(throws: LexiconError.self) { try parse(header("negator") + "don't think\tscope=far\n") }
+        #expect(throws: LexiconError.self) { try parse(header("negator") + "don't think\tscope=0\n") }
+    }
+
+    @Test func functionWordsAreMarked() throws {
+        let file = try parse(header("function") + "the\nwas\n")
+        #expect(file.entries.allSatisfy { $0.entry.isOnlyFunctionWord })
+    }
+
     @Test func sentimentEntries() throws {
         let file = try parse(header("sentiment") + "不错\t2.0\n差\t-2\n性价比高\t+2.5\n")
         #expect(file.entries.map(\.term) == ["不错", "差", "性价比高"])
@@ -158,7 +170,7 @@ import Testing
             try parse(header("contrast") + "但是\tmaybe\n", path: "r.tsv")
         }
         #expect(throws: LexiconError.badValue(path: "r.tsv", line: 5, column: "role", value: "turn",
-                                              allowed: ["question", "conditional", "wish"])) {
+                                              allowed: ["question", "conditional", "wish", "inquiry", "request"])) {
             try parse(header("irrealis") + "吗\tturn\n", path: "r.tsv")
         }
     }

@@ -152,3 +152,27 @@ func lexiconFile(_ kind: String, _ lines: [String], language: String = "zh", pat
         #expect(Set(matcher.terms) == ["好", "took forever"])
     }
 }
+
+@Suite struct InheritedValenceTests {
+    @Test func aCuePhraseTakesTheValenceOfTheSentimentWordInside() {
+        let entries: [String: LexiconEntry] = [
+            "slow": LexiconEntry(valence: -1.5),
+            "was": LexiconEntry(valence: -0.5),
+            "service was slow": LexiconEntry(cues: [DimensionCue(.responsiveness, weight: 1)]),
+        ]
+        #expect(Lexicon.withInheritedValence(entries)["service was slow"]?.valence == -1.5)
+    }
+
+    @Test func phrasesWithARuleWordOrOnlyWeakWordsInsideInheritNothing() {
+        let entries: [String: LexiconEntry] = [
+            "not": LexiconEntry(isNegator: true),
+            "clean": LexiconEntry(valence: 2),
+            "was": LexiconEntry(valence: -0.5),
+            "room not clean": LexiconEntry(cues: [DimensionCue(.tangibles, weight: 1)]),
+            "room was": LexiconEntry(cues: [DimensionCue(.tangibles, weight: 1)]),
+        ]
+        let result = Lexicon.withInheritedValence(entries)
+        #expect(result["room not clean"]?.valence == nil)
+        #expect(result["room was"]?.valence == nil)
+    }
+}

@@ -36,6 +36,14 @@ import Testing
         #expect(try terms(["took", "took forever", "forever"], in: "It took forever!") == ["took forever"])
     }
 
+    @Test func skinTonesAndVariationSelectorsAreWalkedOver() throws {
+        let found = try find(["👍", "❤"], in: "👍🏽 ❤️ 👍")
+        #expect(found.map(\.term) == ["👍", "❤", "👍"])
+        // The match covers the modifier too, so the whole emoji is the evidence.
+        #expect(found.first?.quoted == "👍🏽")
+        #expect(LexiconTerm.fold("👍🏿") == "👍")
+    }
+
     @Test func shorterTermsMatchWhenTheLongerOneIsAbsent() throws {
         #expect(try terms(["性价比", "高"], in: "性价比高") == ["性价比", "高"])
         #expect(try terms(["took", "forever"], in: "took forever") == ["took", "forever"])

@@ -22,6 +22,18 @@ import Testing
         ("服務態度很好", .positive), ("wifi 很慢", .negative), ("服务 excellent", .positive),
         // emoji
         ("👍👍👍", .positive), ("😡", .negative),
+        // emoji with skin tones match the bare emoji
+        ("谢谢👍🏽", .positive), ("👎🏿👎🏿", .negative),
+        // requests: courtesy around a complaint, thanks that begin with 请
+        ("请尽快发货", .negative), ("请把破损的杯子换掉", .negative), ("服务很好,请继续保持", .positive),
+        // questions state no opinion
+        ("这个好用吗?", .neutral), ("服务员很热情吗?", .neutral),
+        // inquiries ask for information: a topic word is no complaint
+        ("请问可以开发票吗?", .neutral),
+        // a duration is not a rating: 五分钟 does not contain the praise 五分
+        ("医生看诊五分钟", .neutral),
+        // negation raised through a verb of opinion reaches the opinion
+        ("我并不认为他们的服务好", .negative), ("说实话不认为这里的环境好", .negative),
     ]
 
     static let english: [(String, SentimentLabel)] = [
@@ -35,6 +47,40 @@ import Testing
         ("is it any good?", .neutral), ("kindly fix this", .negative),
         ("The service was TERRIBLE", .negative), ("sooo good", .positive), ("Great :)", .positive),
         ("Never again", .negative), ("highly recommend", .positive),
+        // requests: praise inside a request is no praise, a complaint inside it still counts
+        ("Please be more careful with the packaging", .negative), ("Kindly replace the broken kettle", .negative),
+        ("The staff kindly moved us to a quieter room", .positive), ("please keep up the good work", .positive),
+        ("The staff could be more helpful", .negative),
+        // questions state no opinion
+        ("Does the hotel have good wifi?", .neutral), ("Is the delivery fast?", .neutral),
+        ("Any good vegetarian options?", .neutral),
+        // inquiries ask for information; a clear complaint inside one still counts
+        ("Do you take reservations for large groups?", .neutral),
+        ("Does anyone know why the app is so terrible?", .negative),
+        // idioms the word-by-word rules would get wrong
+        ("would not recommend", .negative), ("What a waste of money", .negative),
+        ("Stay away from this place", .negative), ("The blender works great", .positive),
+        ("No complaints at all", .positive), ("You can't go wrong with this one", .positive),
+        ("It did not disappoint", .positive), ("I could not be happier", .positive),
+        // return intent through negation, and function words that must not take the negation
+        ("We won't be going back", .negative), ("I would not go back", .negative), ("I didn't like the room", .negative),
+        // negation raised through a verb of opinion reaches the opinion
+        ("I didn't think the instructions they sent were helpful", .negative),
+        ("I don't think you will be disappointed", .positive),
+        // naming a shortfall, "not … enough", warnings as negated imperatives
+        ("The room leaves a lot to be desired", .negative), ("The speaker is not loud enough", .negative),
+        ("Don't even waste your time on this", .negative), ("It rarely works as it should", .negative),
+        // exclamative idioms built on a negator intensify instead of negating
+        ("These are without a doubt the worst fries in town", .negative),
+        ("I can't believe how rude the receptionist was", .negative),
+        // a short span of time is speed, not a wait
+        ("Support replied in minutes", .positive),
+        // cue phrases keep the sentiment word inside them
+        ("The service was slow", .negative),
+        // general review vocabulary beyond services
+        ("The film was a masterpiece", .positive), ("boring and predictable", .negative),
+        // emoji with skin tones match the bare emoji
+        ("👍🏽", .positive), ("Great service 👍🏻", .positive), ("👎🏿👎🏿", .negative),
     ]
 
     @Test(arguments: chinese)
@@ -78,6 +124,43 @@ import Testing
         #expect(withComplaint < pure - 0.15)
     }
 
+    @Test func longChineseCommentsDoNotSaturateAndAClosingComplaintCounts() throws {
+        let praise = String(repeating: "房间很干净,早餐也很丰富。", count: 12)
+        let pure = try score(praise)
+        let analysis = try analyse(praise + "但是前台态度非常恶劣!")
+        #expect(pure < 1)
+        #expect(analysis.scored.sentiment.score < pure - 0.15)
+        #expect(analysis.scored.sentiment.negativeShare > 0)
+    }
+
+    @Test func skinTonesAndVariationSelectorsDoNotHideAnEmoji() throws {
+        #expect(try score("👍🏽") == score("👍"))
+        #expect(try score("👍🏿👍🏿") == score("👍👍"))
+        #expect(try score("❤️") == score("❤"))
+    }
+
+    @Test func requestsDropPraiseAndKeepComplaints() throws {
+        #expect(try rules("Please be more careful").contains("irrealis"))
+        #expect(try score("Please be more careful") < -0.05)
+        #expect(try score("Please replace the broken kettle") < -0.05)
+        // Only a request marker that opens its clause makes a request.
+        #expect(try !rules("The staff kindly helped us").contains("irrealis"))
+        #expect(try rules("请尽快发货").contains("irrealis") || score("请尽快发货") < -0.05)
+    }
+
+    @Test func functionWordsPassTheNegationOn() throws {
+        // A function word given a valence (as `--learn-function-words` does) keeps it but does not take the
+        // negation: "not" still reaches "going" after "be".
+        var lexicon = Lexicon()
+        lexicon.add(try LexiconFile(path: "function.tsv", contents: "# kind: function\n# language: en\n# provenance: test\nbe\n"))
+        lexicon.add(try LexiconFile(path: "sentiment.tsv", contents: "# kind: sentiment\n# language: en\n# provenance: test\nbe\t-0.5\ngoing\t2\n"))
+        lexicon.add(try LexiconFile(path: "negators.tsv", contents: "# kind: negator\n# language: en\n# provenance: test\nnot\n"))
+        let analysis = try Analyzer(engine: Engine(lexicon: lexicon)).analysis(of: "I will not be going")
+        let weights = Dictionary(uniqueKeysWithValues: analysis.scored.contributions.map { ($0.term, $0.weight) })
+        #expect(weights["be"] == -0.5)
+        #expect((weights["going"] ?? 0) < 0)
+    }
+
     @Test func questionsStateNoOpinion() throws {
         #expect(try abs(score("is it any good?")) < 0.05)
         #expect(try abs(score("这家店好吗?")) < 0.05)
@@ -86,6 +169,8 @@ import Testing
     @Test func capitalsAndElongationAreEmphasis() throws {
         #expect(try rules("the food was AMAZING").contains("emphasis"))
         #expect(try score("sooo good") > score("so good") - 0.001)
+        // Every run of a repeated letter is tried at one and two letters: "gooodd" is "good".
+        #expect(try score("gooodd") > 0.05)
     }
 
     @Test func scoreStaysInRangeAndSharesSumToOne() throws {

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import Rater
+
+/// `rater calibrate`: fits the confidence model to labelled files and reports the expected calibration error
+/// before and after, per file.
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "Fit the sentiment confidence model (Platt scaling) to labelled files and report ECE before/after.",
+        discussion: """
+            Every file counts equally in the fit. Binary files (no neutral gold label) fit the curve for positive \
+            and negative labels; three-way files also fit the neutral curve and the confidence of comments with no \
+            evidence. The fitted coefficients are printed as Swift for ConfidenceModel's defaults.
+            """)
+
+    @Option(help: "Labelled file(s) (CSV, TSV, XML); repeatable. The comment column is found as in analyze.")
+    var gold: [String]
+
+    @Option(help: "The column holding the gold label.")
+    var labelColumn: String = "label"
+
+    @Option(help: "Gold values to labels, e.g. '1=negative,3=neutral,5=positive'.")
+    var labelMap: String?
+
+    @OptionGroup var ingest: IngestArguments
+
+    @OptionGroup var engineOptions: EngineOptions
+
+    func run() throws {
+        let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
+        let engine = try engineOptions.makeEngine()
+        let analyzer = try Analyzer(engine: engine)
+        var samples = [ConfidenceFitter.Sample]()
+        for (file, path) in gold.enumerated() {
+            var reader = try InputOpener.open(path: path, options: ingest.options).reader
+            var fileSamples = [ConfidenceFitter.Sample]()
+            while let event = try reader.next() {
+                guard case let .record(record) = event else { continue }
+                guard let value = record.fields.first(where: { $0.name == labelColumn })?.value else {
+                    throw EvaluationError.missingLabel(record: "\(record.source):\(record.recordNumber)",
+                                                       column: labelColumn)
+                }
+                guard let label = map.label(for: value) else {
+                    throw EvaluationError.unknownLabel(record: "\(record.source):\(record.recordNumber)", value: value)
+                }
+                let scored = try analyzer.analysis(of: record).scored
+                let sentiment = scored.sentiment
+                fileSamples.append(ConfidenceFitter.Sample(
+                    file: file, gold: label, predicted: sentiment.label, score: sentiment.score,
+                    evidence: sentiment.positiveMass + sentiment.negativeMass, binaryGold: false,
+                    language: scored.comment.language))
+            }
+            let binary = !fileSamples.contains { $0.gold == .neutral }
+            samples += fileSamples.map { var sample = $0; sample.binaryGold = binary; return sample }
+        }
+        let before = engine.scorer.confidence
+        let after = try ConfidenceFitter().fit(samples, start: before)
+        print("file  ECE before → after (all records)  ECE before → after (records with evidence)")
+        for (file, path) in gold.enumerated() {
+            let all = samples.filter { $0.file == file }
+            let withEvidence = all.filter { $0.evidence > 0 }
+            print("\(path)  \(fixed(ece(all, before))) → \(fixed(ece(all, after))) (\(all.count))  "
+                + "\(fixed(ece(withEvidence, before))) → \(fixed(ece(withEvidence, after))) (\(withEvidence.count))")
+        }
+        print("""
+
+            fitted ConfidenceModel:
+              polar:   \(curve(after.polar))
+              zh:      \(after.polarByLanguage[.zh].map(curve) ?? "-")
+              en:      \(after.polarByLanguage[.en].map(curve) ?? "-")
+              neutral: \(curve(after.neutral))
+              emptyNeutral: \(fixed(after.emptyNeutral))
+            """)
+    }
+
+    /// The expected calibration error of `model` over one file's samples, with `Evaluation`'s bins.
+    private func ece(_ samples: [ConfidenceFitter.Sample], _ model: ConfidenceModel) -> Double {
+        var evaluation = Evaluation()
+        for (index, sample) in samples.enumerated() {
+            evaluation.add(id: String(index), gold: sample.gold, predicted: sample.predicted, score: sample.score,
+                           confidence: model.confidence(score: sample.score, evidence: sample.evidence,
+                                                        label: sample.predicted, language: sample.language))
+        }
+        return evaluation.calibration().ece
+    }
+
+    private func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    private func curve(_ curve: LogisticCurve) -> String {
+        "LogisticCurve(intercept: \(fixed(curve.intercept)), strengthWeight: \(fixed(curve.strengthWeight)), "
+            + "evidenceWeight: \(fixed(curve.evidenceWeight)))"
+    }
+}

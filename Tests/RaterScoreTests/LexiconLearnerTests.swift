@@ -1,0 +1,72 @@
+@testable import Rater
+import Testing
+
+/// The learner's negation heuristic: only a word that is or ends with a negator negates the words after it.
+@Suite struct LexiconLearnerTests {
+    /// A lexicon with the rule words the learner must know about: negators and one degree word.
+    static func ruleLexicon() throws -> Lexicon {
+        var lexicon = Lexicon()
+        lexicon.add(try LexiconFile(path: "negators.tsv", contents: """
+            # kind: negator
+            # language: zh
+            # provenance: test
+            不
+            没有
+            not
+
+            """))
+        lexicon.add(try LexiconFile(path: "degree.tsv", contents: """
+            # kind: degree
+            # language: zh
+            # provenance: test
+            很\t1.3
+
+            """))
+        return lexicon
+    }
+
+    @Test func aWordEndingWithANegatorOpensAScopeAndOneStartingWithItDoesNot() throws {
+        let learner = try LexiconLearner(lexicon: Self.ruleLexicon())
+        #expect(learner.endsWithNegator(ArraySlice("一点都不".utf8)))
+        #expect(learner.endsWithNegator(ArraySlice("从来没有".utf8)))
+        #expect(!learner.endsWithNegator(ArraySlice("不错".utf8)))
+        #expect(!learner.endsWithNegator(ArraySlice("不好用".utf8)))
+    }
+
+    @Test func aHanWordThatOnlyStartsWithANegatorDoesNotNegateTheNextWords() throws {
+        var options = LexiconLearner.Options()
+        options.minimumDocuments = 2
+        options.minimumZ = 0.5
+        options.minimumValence = 0.1
+        options.maximumDocumentShare = 1
+        var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        // 不错 begins with 不 but is a word of its own: 质量 after it is counted. 一点都不 ends with 不: 好吃 after it
+        // is inside the negation and is not counted.
+        for _ in 0..<10 {
+            try learner.add(text: "不错质量", label: .positive)
+            try learner.add(text: "一点都不好吃", label: .negative)
+            try learner.add(text: "太慢", label: .negative)
+        }
+        let terms = Set(learner.learn().map(\.term))
+        #expect(terms.contains("质量"))
+        #expect(!terms.contains("好吃"))
+    }
+
+    @Test func wordsAfterANegatedWordAreStillLearned() throws {
+        var options = LexiconLearner.Options()
+        options.minimumDocuments = 2
+        options.minimumZ = 0.5
+        options.minimumValence = 0.1
+        options.maximumDocumentShare = 1
+        var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        // "not" opens a scope in English, so "tasty" after it is skipped; "delicious" is counted.
+        for _ in 0..<10 {
+            try learner.add(text: "delicious food", label: .positive)
+            try learner.add(text: "not tasty food", label: .negative)
+            try learner.add(text: "horrible smell", label: .negative)
+        }
+        let terms = Set(learner.learn().map(\.term))
+        #expect(terms.contains("delicious"))
+        #expect(!terms.contains("tasty"))
+    }
+}
