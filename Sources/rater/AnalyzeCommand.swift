@@ -28,12 +28,22 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Worker threads (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Also write the run to this SQLite database (created if missing; one transaction per run).")
+    var db: String?
+
+    @Option(help: "Also write the run to this PostgreSQL database (a libpq URL: postgresql://user@host:5432/dbname).")
+    var postgres: String?
+
+    @Option(help: "Write a JSON run manifest here: inputs and lexicons with sizes and SHA-256, counts, timings, exit code.")
+    var manifest: String?
+
     @OptionGroup var ingest: IngestArguments
 
     @OptionGroup var engineOptions: EngineOptions
 
     func run() throws {
         let engine = try engineOptions.makeEngine()
+        if db != nil || postgres != nil || manifest != nil { return try runRecorded(engine: engine) }
         let output = try OutputFile(path: output)
         let rejectsFile = try rejects.map { try OutputFile(path: $0) }
         let encoder = ResultEncoder(includeText: includeText, includeExplanation: !noExplanation)
