@@ -33,11 +33,14 @@ public final class PostgresConnection: DatabaseConnection {
     public func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         try run("BEGIN", [])
         do {
+            try enterPipeline()
             let result = try body(PostgresExecutor(connection: self))
+            try leavePipeline()
             try run("COMMIT", [])
             return result
         } catch {
             // A failed ROLLBACK leaves nothing to undo: the server rolls back when the connection closes.
+            try? leavePipeline()
             _ = try? run("ROLLBACK", [])
             throw error
         }
@@ -47,22 +50,106 @@ public final class PostgresConnection: DatabaseConnection {
         try body(PostgresExecutor(connection: self))
     }
 
-    /// Runs a statement through its prepared form and returns the rows of a query (none for other statements).
+    // MARK: Pipelining
+    //
+    // Inside a transaction, writes are sent in libpq's pipeline mode: up to `pipelineDepth` statements go out
+    // before their results are read, so a run costs one network round trip per batch instead of one per row (on a
+    // busy machine a round trip to a local server took over 1 ms: 2 minutes for 20,000 comments unpipelined). The
+    // first failed statement's error is reported when its batch is read; the statements after it are skipped by
+    // the server and the transaction rolls back.
+
+    private static let pipelineDepth = 256
+    private var pipelined = false
+    private var pending = 0
+
+    private func enterPipeline() throws {
+        guard !pipelined else { return }
+        guard PQenterPipelineMode(connection) == 1 else {
+            throw DatabaseError.transactionFailed(database: displayName, message: Self.errorMessage(connection))
+        }
+        pipelined = true
+    }
+
+    private func leavePipeline() throws {
+        guard pipelined else { return }
+        defer {
+            PQexitPipelineMode(connection)
+            pipelined = false
+        }
+        try drain()
+    }
+
+    /// Queues a statement in the pipeline (preparing it first if it is new).
+    func send(_ sql: String, _ values: [SQLValue]) throws {
+        guard pipelined else { try run(sql, values); return }
+        let name = try preparedName(sql)
+        let texts: [String?] = values.map(Self.text)
+        let cStrings = texts.map { $0.map { strdup($0) } ?? nil }
+        defer { cStrings.forEach { free($0) } }
+        let sent = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { parameters in
+            PQsendQueryPrepared(connection, name, Int32(values.count), parameters.baseAddress, nil, nil, 0)
+        }
+        guard sent == 1 else {
+            throw DatabaseError.statementFailed(database: displayName, sql: sql, message: Self.errorMessage(connection))
+        }
+        pending += 1
+        if pending >= Self.pipelineDepth { try drain() }
+    }
+
+    /// Reads the results of every queued statement; throws the first error among them.
+    private func drain() throws {
+        guard pending > 0 else { return }
+        pending = 0
+        guard PQpipelineSync(connection) == 1 else {
+            throw DatabaseError.transactionFailed(database: displayName, message: Self.errorMessage(connection))
+        }
+        var firstError: String?
+        var emptyInARow = 0
+        while true {
+            guard let result = PQgetResult(connection) else {
+                // NULL ends each statement's results; two in a row means nothing more is coming.
+                emptyInARow += 1
+                if emptyInARow > 1 || PQstatus(connection) != CONNECTION_OK {
+                    throw DatabaseError.transactionFailed(
+                        database: displayName, message: firstError ?? Self.errorMessage(connection))
+                }
+                continue
+            }
+            emptyInARow = 0
+            let status = PQresultStatus(result)
+            if status == PGRES_FATAL_ERROR, firstError == nil { firstError = Self.errorMessage(connection, result) }
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if let firstError {
+            throw DatabaseError.transactionFailed(database: displayName, message: firstError)
+        }
+    }
+
+    private func preparedName(_ sql: String) throws -> String {
+        if let known = prepared[sql] { return known }
+        let resume = pipelined
+        if resume { try leavePipeline() }
+        let name = "rater_\(prepared.count + 1)"
+        let result = PQprepare(connection, name, sql, 0, nil)
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else {
+            throw DatabaseError.statementFailed(database: displayName, sql: sql,
+                                                message: Self.errorMessage(connection, result))
+        }
+        prepared[sql] = name
+        if resume { try enterPipeline() }
+        return name
+    }
+
+    /// Runs a statement through its prepared form and returns the rows of a query (none for other statements),
+    /// leaving the pipeline first if one is open.
     @discardableResult
     func run(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
-        let name: String
-        if let known = prepared[sql] {
-            name = known
-        } else {
-            name = "rater_\(prepared.count + 1)"
-            let result = PQprepare(connection, name, sql, 0, nil)
-            defer { PQclear(result) }
-            guard PQresultStatus(result) == PGRES_COMMAND_OK else {
-                throw DatabaseError.statementFailed(database: displayName, sql: sql,
-                                                    message: Self.errorMessage(connection, result))
-            }
-            prepared[sql] = name
-        }
+        let resume = pipelined
+        if resume { try leavePipeline() }
+        defer { if resume { try? enterPipeline() } }
+        let name = try preparedName(sql)
         let texts: [String?] = values.map(Self.text)
         let cStrings = texts.map { $0.map { strdup($0) } ?? nil }
         defer { cStrings.forEach { free($0) } }
@@ -136,6 +223,6 @@ struct PostgresExecutor: SQLExecutor {
     let connection: PostgresConnection
     var dialect: SQLDialect { .postgres }
 
-    func execute(_ sql: String, _ values: [SQLValue]) throws { try connection.run(sql, values) }
+    func execute(_ sql: String, _ values: [SQLValue]) throws { try connection.send(sql, values) }
     func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] { try connection.run(sql, values) }
 }

@@ -138,6 +138,35 @@ import Testing
         #expect(Set(keys.map { $0[2] }).count == 1, "every row belongs to the latest run")
     }
 
+    /// A statement that fails in the middle of many (PostgreSQL: in the middle of a pipelined batch) fails the
+    /// transaction, names the problem, and keeps nothing.
+    func failingStatementRollsBack(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        _ = try writeRun(scratch)
+        let before = try scratch.counts()
+        let database = try scratch.open()
+        let upsert = Schema.rejects.upsertStatement(database.dialect)
+        func row(_ record: Int, reason: SQLValue = .text("empty_text")) -> [SQLValue] {
+            [.text("bad.csv"), .integer(record), .null, .null, reason, .text("m"), .text("raw"), .text("run")]
+        }
+        let error = #expect(throws: DatabaseError.self) {
+            try database.transaction { executor in
+                for record in 1...100 { try executor.execute(upsert, row(record)) }
+                try executor.execute(upsert, row(101, reason: .null))  // `reason` is NOT NULL
+                for record in 102...600 { try executor.execute(upsert, row(record)) }
+            }
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".lowercased().contains("null"))
+        #expect(try scratch.counts() == before)
+        // The connection is usable afterwards.
+        #expect(try database.count(Schema.rejects) == before["rejects"])
+    }
+
+    @Test func sqliteFailingStatementRollsBack() throws { try failingStatementRollsBack(.sqlite) }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresFailingStatementRollsBack() throws {
+        try failingStatementRollsBack(.postgres)
+    }
+
     @Test func sqliteRoundTrip() throws { try roundTrip(.sqlite) }
     @Test func sqliteIdempotent() throws { try idempotent(.sqlite) }
     @Test func sqliteFailedRunKeepsPrevious() throws { try failedRunKeepsPrevious(.sqlite) }
