@@ -30,8 +30,11 @@ import Glibc
 
     /// Everything a dashboard could see, row by row, for before/after comparisons.
     func snapshot(_ path: String) throws -> [String: [[SQLValue]]] {
-        let database = try SQLiteConnection(path: path)
-        return try database.read { executor in
+        try snapshot(SQLiteConnection(path: path))
+    }
+
+    func snapshot(_ database: any DatabaseConnection) throws -> [String: [[SQLValue]]] {
+        try database.read { executor in
             var tables = [String: [[SQLValue]]]()
             for table in Schema.tables {
                 tables[table.name] = try executor.query(
@@ -62,6 +65,7 @@ import Glibc
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
         // Mid-run: the transaction has spilled at least 2 MB of pages into the WAL and has not committed.
         let deadline = Date().addingTimeInterval(120)
         var walBytes = 0
@@ -125,13 +129,67 @@ import Glibc
         #expect(try String(contentsOfFile: folder + "keep.jsonl", encoding: .utf8) == "previous\n")
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"] != nil,
-                   "RATER_TEST_POSTGRES_URL is not set: start a server with `eval \"$(scripts/postgres-test-server.sh start)\"`"))
-    func postgresAndSQLiteGetTheSameRows() throws {
+    /// A new, empty PostgreSQL schema on the test server, reached through `search_path`.
+    func postgresScratch() throws -> (url: String, schema: String) {
         let base = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"]!
         let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
-        let url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        return (base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)", schema)
+    }
+
+    /// The PostgreSQL version of the kill test: the run is killed while its transaction holds its write lock on
+    /// `comments`; the server rolls the transaction back when the connection drops.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"] != nil,
+                   "RATER_TEST_POSTGRES_URL is not set: start a server with `eval \"$(scripts/postgres-test-server.sh start)\"`"))
+    func aKilledPostgresRunLeavesThePreviousContent() throws {
+        let (url, schema) = try postgresScratch()
+        let first = try CLIProcess.run(["analyze", "Corpora/samples/hotel_reviews_zh.csv", "--postgres", url,
+                                        "--output", folder + "first.jsonl"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let database = try PostgresConnection(url: url)
+        let before = try snapshot(database)
+        #expect(before["runs"]?.count == 1)
+
+        let big = try generatedExport(10_000)
+        let process = Process()
+        process.executableURL = CLIProcess.executable("rater")
+        process.arguments = ["analyze", big, "--postgres", url, "--output", folder + "big.jsonl"]
+        process.currentDirectoryURL = CLIProcess.repository
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["RATER_LEXICONS": CLIProcess.repository.appendingPathComponent("Lexicons").path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        let locks = """
+            SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = $1 AND c.relname = 'comments' AND l.mode = 'RowExclusiveLock'
+            """
+        let deadline = Date().addingTimeInterval(120)
+        var writing = false
+        while process.isRunning, Date() < deadline, !writing {
+            usleep(20_000)
+            writing = (try database.read { try $0.query(locks, [.text(schema)]) }.first?.first?.int ?? 0) > 0
+        }
+        usleep(500_000)  // well into the run's writes
+        let killedMidRun = process.isRunning && writing
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try #require(killedMidRun, "the run finished before it could be killed")
+        #expect(try snapshot(database) == before, "a killed run changed the database")
+
+        let rerun = try CLIProcess.run(["analyze", big, "--postgres", url, "--output", folder + "big.jsonl"])
+        #expect(rerun.status == 0, "\(rerun.standardError)")
+        let after = try snapshot(database)
+        #expect(after["runs"]?.count == 2)
+        #expect(after["comments"]?.count == (before["comments"]?.count ?? 0) + 10_000)
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"] != nil,
+                   "RATER_TEST_POSTGRES_URL is not set: start a server with `eval \"$(scripts/postgres-test-server.sh start)\"`"))
+    func postgresAndSQLiteGetTheSameRows() throws {
+        let (url, _) = try postgresScratch()
         let database = folder + "both.sqlite"
         let outcome = try CLIProcess.run(["analyze", "Corpora/samples/restaurant_delivery_en.csv", "--db", database,
                                           "--postgres", url, "--output", folder + "both.jsonl"])
