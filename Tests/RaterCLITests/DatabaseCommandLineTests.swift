@@ -119,6 +119,19 @@ import Glibc
         #expect(runs.contains { $0[0] == .text(written.runID) })
     }
 
+    /// `--strict` keeps what was read before the stop, and says so in `runs` and the manifest (exit code 4).
+    @Test func aStrictStopIsRecordedAsStopped() throws {
+        let database = folder + "strict.sqlite"
+        let outcome = try CLIProcess.run(["analyze", "--strict", "Corpora/unusual/invalid_bytes_gbk.csv", "--db", database,
+                                          "--manifest", folder + "strict.json", "--output", folder + "strict.jsonl"])
+        #expect(outcome.status == 4, "\(outcome.standardError)")
+        let tables = try snapshot(database)
+        #expect(tables["runs"]?.count == 1 && tables["rejects"]?.count == 1)
+        let manifest = try RunManifest.decode(String(contentsOfFile: folder + "strict.json", encoding: .utf8))
+        #expect(manifest.status == "stopped" && manifest.exitCode == 4)
+        #expect(tables["comments"]?.count == manifest.counts.analysed)
+    }
+
     /// A database that cannot be opened is fatal before anything is read, and the previous outputs stay.
     @Test func anUnopenableDatabaseFailsWithExitCodeOne() throws {
         try Data("previous\n".utf8).write(to: URL(fileURLWithPath: folder + "keep.jsonl"))
