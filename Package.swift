@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // Rater: customer comments in, service-quality intelligence out.
 //
 // The pipeline is one module per stage, and data flows one way:
@@ -19,12 +19,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, found through pkg-config (Debian: pkg-config, libicu-dev, libxml2-dev, zlib1g-dev).
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The database sinks: libpq for PostgreSQL, OpenSSL's libcrypto for the manifest's SHA-256 (Debian: libpq-dev,
+        // libssl-dev). SQLite comes through GRDB (libsqlite3-dev).
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // ICU's headers clash with Foundation's private ICU copy, so Swift never sees them: this C facade
         // exposes only <stdint.h> types and opaque handles.
         .target(name: "CRaterICU", dependencies: ["CICU"]),
@@ -38,12 +43,16 @@ let package = Package(
         .target(name: "RaterDimensions", dependencies: ["RaterCore", "RaterSegment", "RaterLexicon", "RaterScore"]),
         .target(name: "RaterAggregate", dependencies: ["RaterCore"]),
         .target(name: "RaterSinks", dependencies: ["RaterCore", "RaterAggregate"], exclude: ["Schema"]),
+        // SQLite (GRDB) and PostgreSQL (libpq) sinks over one description of the tables, and the run manifest.
+        .target(name: "RaterDatabase", dependencies: [
+            "RaterCore", "RaterAggregate", "RaterSinks", "CLibPQ", "CLibCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .target(name: "Rater", dependencies: [
             "RaterCore", "RaterIngest", "RaterNormalize", "RaterSegment", "RaterLexicon",
             "RaterScore", "RaterDimensions", "RaterAggregate", "RaterSinks",
         ]),
         .executableTarget(name: "rater", dependencies: [
-            "Rater",
+            "Rater", "RaterDatabase",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -61,9 +70,11 @@ let package = Package(
         .testTarget(name: "RaterDimensionsTests", dependencies: ["Rater"]),
         .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate"]),
         .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),
+        // PostgreSQL tests run when RATER_TEST_POSTGRES_URL names a server (.ci/run starts a throwaway one).
+        .testTarget(name: "RaterDatabaseTests", dependencies: ["RaterDatabase"]),
         .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater"]),
         // Runs the built `rater` and `rater-fuzz` executables (exit codes, pipes, memory, fuzz corpus replay);
         // depending on them makes SwiftPM build them.
-        .testTarget(name: "RaterCLITests", dependencies: ["rater", "RaterFuzz"]),
+        .testTarget(name: "RaterCLITests", dependencies: ["rater", "RaterFuzz", "RaterDatabase"]),
     ]
 )

@@ -41,13 +41,12 @@ public enum ResultLineDecoder {
                            fields: fields)
     }
 
-    /// Signals as `signal.value`: from `{"loyalty": {"value": "at-risk", …}}` or `{"loyalty": "at-risk"}`.
+    /// Signals as `signal.value`, from the results' `[{"signal": "loyalty", "value": "at_risk", …}]`.
     static func signals(_ value: Any?) -> [String] {
-        guard let signals = value as? [String: Any] else { return [] }
-        return signals.compactMap { name, entry in
-            if let text = entry as? String { return "\(name).\(text)" }
-            if let object = entry as? [String: Any], let text = object["value"] as? String { return "\(name).\(text)" }
-            return nil
+        guard let signals = value as? [[String: Any]] else { return [] }
+        return signals.compactMap { entry in
+            guard let signal = entry["signal"] as? String, let value = entry["value"] as? String else { return nil }
+            return "\(signal).\(value)"
         }.sorted()
     }
 }

@@ -18,7 +18,7 @@ public struct Observation: Sendable, Equatable {
     public var label: SentimentLabel
     public var score: Double
     public var mentions: [Mention]
-    /// Signal values as `signal.value` (`loyalty.at-risk`), at most one per signal.
+    /// Signal values as `signal.value` (`loyalty.at_risk`), sorted.
     public var signals: [String]
     public var fields: [Field]
 
@@ -33,7 +33,8 @@ public struct Observation: Sendable, Equatable {
     public init(_ result: CommentResult) {
         self.init(label: result.sentiment.label, score: result.sentiment.score,
                   mentions: result.dimensions.map { Mention(dimension: $0.dimension, label: $0.label, score: $0.score) },
-                  signals: [], fields: result.fields)
+                  signals: result.signals.map { "\($0.kind.rawValue).\($0.value.rawValue)" }.sorted(),
+                  fields: result.fields)
     }
 
     public func field(_ name: String) -> String? {

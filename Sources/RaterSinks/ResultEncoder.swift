@@ -78,15 +78,7 @@ public struct ResultEncoder: Sendable {
 
     private func encode(evidence: [CueEvidence], into json: inout JSONWriter) {
         json.key("evidence")
-        json.beginArray()
-        for item in evidence {
-            json.beginObject()
-            json.key("cue", item.cue)
-            json.key("clause", item.clause)
-            if let negator = item.negator { json.key("negator", negator) }
-            json.endObject()
-        }
-        json.endArray()
+        json.evidence(evidence)
     }
 
     private func encode(_ sentiment: SentimentSummary, into json: inout JSONWriter) {

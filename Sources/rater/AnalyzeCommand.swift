@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rater
+import RaterDatabase
 
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,6 +33,15 @@ struct AnalyzeCommand: ParsableCommand {
                                valueName: "state-file"))
     var incremental: String?
 
+    @Option(help: "Also write the run to this SQLite database (created if missing; one transaction per run).")
+    var db: String?
+
+    @Option(help: "Also write the run to this PostgreSQL database (a libpq URL: postgresql://user@host:5432/dbname).")
+    var postgres: String?
+
+    @Option(help: "Write a JSON run manifest here: inputs and lexicons with sizes and SHA-256, counts, timings, exit code.")
+    var manifest: String?
+
     @OptionGroup var ingest: IngestArguments
 
     @OptionGroup var engineOptions: EngineOptions
@@ -45,13 +55,13 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let logger = logging.makeLogger()
         let engine = try engineOptions.makeEngine()
+        let files = try InputList.expand(inputs)
         let output = try OutputFile(path: output)
         let rejectsFile = try rejects.map { try OutputFile(path: $0) }
         let encoder = ResultEncoder(includeText: includeText, includeExplanation: !noExplanation)
         let rejectionEncoder = RejectionEncoder()
-        var run = AnalyzeRun(inputs: inputs, options: ingest.options, engine: engine, jobs: jobs)
+        var run = AnalyzeRun(inputs: files, options: ingest.options, engine: engine, jobs: jobs)
         run.incremental = try incremental.map { try IncrementalState.load(path: $0) }
-        let files = try InputList.expand(inputs)
         let totalBytes = files.reduce(0) { total, path in
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
@@ -63,36 +73,63 @@ struct AnalyzeCommand: ParsableCommand {
                 "evidence": "\(opened.encoding.evidence)", "gzip": "\(opened.compressed)",
             ])
         }
-        var aggregate = aggregateOutputs.wantsAggregation ? Aggregation(options: try aggregation.options()) : nil
-        let summary: RunSummary
-        do {
-            summary = try run.run(
-                onResult: { result in
-                    try output.write(encoder.encode(result))
-                    aggregate?.add(result)
-                },
-                onRejection: { rejection in
-                    logger.warning("rejected \(rejection.location): \(rejection.reason.message)", metadata: [
-                        "source": "\(rejection.source)", "record": "\(rejection.recordNumber)",
-                        "reason": "\(rejection.reason.code)",
-                    ])
-                    try rejectsFile?.write(rejectionEncoder.encode(rejection))
-                    if strict { throw StrictStop() }
-                })
-        } catch is StrictStop {
+        var aggregate = aggregateOutputs.wantsAggregation || db != nil || postgres != nil
+            ? Aggregation(options: try aggregation.options()) : nil
+        var outputs = ["results": output.path]
+        if let rejects { outputs["rejects"] = rejects }
+        let recording = RunRecorder.Options(
+            sqlitePath: db, postgresURL: postgres, manifestPath: manifest, inputs: files,
+            lexiconFiles: engine.lexicon.sources.map(\.path), profileVersion: "\(engine.profile.name) v\(engine.profile.version)",
+            outputs: outputs)
+        var summary = RunSummary()
+
+        /// The run itself; `sink` is the databases' transaction when the run is recorded. Every output is committed
+        /// inside it, so a failure to write any of them rolls the databases back too.
+        func body(_ sink: RunSink?) throws -> RunRecorder.End {
+            var stopped = false
+            do {
+                summary = try run.run(
+                    onResult: { result in
+                        try output.write(encoder.encode(result))
+                        aggregate?.add(result)
+                        try sink?.write(result)
+                    },
+                    onRejection: { rejection in
+                        logger.warning("rejected \(rejection.location): \(rejection.reason.message)", metadata: [
+                            "source": "\(rejection.source)", "record": "\(rejection.recordNumber)",
+                            "reason": "\(rejection.reason.code)",
+                        ])
+                        try rejectsFile?.write(rejectionEncoder.encode(rejection))
+                        try sink?.write(rejection)
+                        if strict { throw StrictStop() }
+                    })
+            } catch is StrictStop {
+                stopped = true
+            }
             progress.finish()
             try output.commit()
             try rejectsFile?.commit()
-            throw RaterExit.strictStop
+            if let aggregate {
+                try aggregateOutputs.write(aggregate)
+                try sink?.write(aggregate.rows)
+            }
+            return stopped ? .stopped : .finished
+        }
+
+        let end: RunRecorder.End
+        do {
+            if recording.isEnabled {
+                let manifest = try RunRecorder(options: recording).record { sink in try body(sink) }
+                end = manifest.exitCode == 4 ? .stopped : .finished
+            } else {
+                end = try body(nil)
+            }
         } catch {
             progress.finish()
             logger.critical("run failed: \(error)")
             throw ExitCode.failure
         }
-        progress.finish()
-        try output.commit()
-        try rejectsFile?.commit()
-        if let aggregate { try aggregateOutputs.write(aggregate) }
+        if end == .stopped { throw RaterExit.strictStop }
         // The state moves on only once everything it vouches for has been written.
         if let incremental, let state = run.updatedState { try state.save(path: incremental) }
         if logger.logLevel <= .warning { printError(summary.report) }

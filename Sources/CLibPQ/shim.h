@@ -1,0 +1,2 @@
+// libpq, PostgreSQL's client library, for the --postgres sink (Debian: libpq-dev).
+#include <libpq-fe.h>

@@ -1,0 +1,55 @@
+/// Runs parameterised statements inside a transaction or a read.
+public protocol SQLExecutor {
+    var dialect: SQLDialect { get }
+    /// Runs one statement with its parameters bound (never interpolated).
+    func execute(_ sql: String, _ values: [SQLValue]) throws
+    /// Runs one query and returns its rows, columns in select order.
+    func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]]
+}
+
+/// A database Rater writes to: SQLite through GRDB, PostgreSQL through libpq.
+public protocol DatabaseConnection: AnyObject {
+    var dialect: SQLDialect { get }
+    /// A display name for messages and manifests (no password).
+    var displayName: String { get }
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
+    /// Runs `body` outside any explicit transaction (reads, schema checks).
+    func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
+}
+
+extension DatabaseConnection {
+    /// Creates the tables and indexes that are missing (every statement is `IF NOT EXISTS`).
+    public func createSchema() throws {
+        try transaction { executor in
+            for statement in Schema.createStatements(dialect) { try executor.execute(statement, []) }
+        }
+    }
+
+    /// Row count of one of Rater's tables.
+    public func count(_ table: Table) throws -> Int {
+        try read { try $0.query("SELECT COUNT(*) FROM \(table.name)", []).first?.first?.int ?? 0 }
+    }
+}
+
+/// What went wrong talking to a database, with the database and the statement.
+public enum DatabaseError: Error, Sendable, CustomStringConvertible {
+    case cannotOpen(database: String, message: String)
+    case statementFailed(database: String, sql: String, message: String)
+    case transactionFailed(database: String, message: String)
+    case unexpectedValue(table: String, column: String, value: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(database, message):
+            return "\(database): cannot open the database (\(message))"
+        case let .statementFailed(database, sql, message):
+            let statement = sql.count > 120 ? String(sql.prefix(120)) + "…" : sql
+            return "\(database): \(message) (in: \(statement))"
+        case let .transactionFailed(database, message):
+            return "\(database): transaction failed (\(message))"
+        case let .unexpectedValue(table, column, value):
+            return "\(table).\(column): unexpected value \(value)"
+        }
+    }
+}

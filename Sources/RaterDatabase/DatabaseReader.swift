@@ -1,0 +1,71 @@
+import Foundation
+import RaterCore
+
+/// Reads stored comments back as `CommentResult`s (round-trip tests, a review workspace).
+///
+/// Passthrough fields come back in name order: the `fields` column is a JSON object, whose key order PostgreSQL's
+/// `json` keeps but JSON parsers do not promise.
+public enum DatabaseReader {
+    public static func comments(in database: any DatabaseConnection) throws -> [CommentResult] {
+        try database.read { executor in
+            let dimensionRows = try executor.query(
+                "SELECT source, comment_key, dimension, label, score, mentions, evidence FROM dimension_mentions", [])
+            var dimensions = [String: [DimensionSummary]]()
+            for row in dimensionRows {
+                let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
+                guard let dimension = row[2].string.flatMap(ServiceDimension.init(rawValue:)),
+                      let label = row[3].string.flatMap(SentimentLabel.init(rawValue:)) else {
+                    throw DatabaseError.unexpectedValue(table: "dimension_mentions", column: "dimension/label",
+                                                        value: "\(row[2]) \(row[3])")
+                }
+                let evidence = try jsonArray(row[6], table: "dimension_mentions", column: "evidence").map {
+                    (cue: $0["cue"] as? String ?? "", clause: $0["clause"] as? String ?? "")
+                }
+                dimensions[key, default: []].append(DimensionSummary(
+                    dimension: dimension, label: label, score: row[4].double ?? 0, mentions: row[5].int ?? 0,
+                    evidence: evidence))
+            }
+            let rows = try executor.query("""
+                SELECT source, comment_key, id, record, line, lang, text, label, score, positive, negative, neutral,
+                       confidence, fields, explanation
+                FROM comments ORDER BY source, record
+                """, [])
+            return try rows.map { row in
+                guard let language = row[5].string.flatMap(Language.init(rawValue:)),
+                      let label = row[7].string.flatMap(SentimentLabel.init(rawValue:)) else {
+                    throw DatabaseError.unexpectedValue(table: "comments", column: "lang/label",
+                                                        value: "\(row[5]) \(row[7])")
+                }
+                let fieldsValue = Data((row[13].string ?? "{}").utf8)
+                let object = (try? JSONSerialization.jsonObject(with: fieldsValue)) as? [String: Any] ?? [:]
+                let fields = object.keys.sorted().flatMap { name -> [Field] in
+                    if let values = object[name] as? [String] { return values.map { Field(name, $0) } }
+                    return [Field(name, object[name] as? String ?? "")]
+                }
+                let terms = try jsonArray(row[14], table: "comments", column: "explanation").map { term in
+                    TermExplanation(term: term["term"] as? String ?? "", base: (term["base"] as? NSNumber)?.doubleValue ?? 0,
+                                    rules: term["rules"] as? [String] ?? [],
+                                    weight: (term["weight"] as? NSNumber)?.doubleValue ?? 0)
+                }
+                let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
+                return CommentResult(
+                    id: row[2].string ?? "", source: row[0].string ?? "", recordNumber: row[3].int ?? 0,
+                    line: row[4].int, language: language, text: row[6].string ?? "",
+                    sentiment: SentimentSummary(
+                        label: label, score: row[8].double ?? 0, positive: row[9].double ?? 0,
+                        negative: row[10].double ?? 0, neutral: row[11].double ?? 0, confidence: row[12].double ?? 0,
+                        terms: terms),
+                    dimensions: (dimensions[key] ?? []).sorted { $0.dimension < $1.dimension },
+                    fields: fields)
+            }
+        }
+    }
+
+    static func jsonArray(_ value: SQLValue, table: String, column: String) throws -> [[String: Any]] {
+        guard let text = value.string,
+              let array = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] else {
+            throw DatabaseError.unexpectedValue(table: table, column: column, value: value.description)
+        }
+        return array
+    }
+}

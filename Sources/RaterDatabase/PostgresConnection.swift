@@ -1,0 +1,228 @@
+import CLibPQ
+import Foundation
+
+/// A PostgreSQL database through libpq, PostgreSQL's own client library.
+///
+/// Statements are prepared once per connection (`PQprepare`) and run with `PQexecPrepared`: values travel as
+/// parameters in text form, their types inferred by the server from the columns they go to. One connection, used
+/// from one thread at a time, as the run's writer is.
+public final class PostgresConnection: DatabaseConnection {
+    public let dialect = SQLDialect.postgres
+    public let displayName: String
+    private let connection: OpaquePointer
+    private var prepared: [String: String] = [:]
+
+    /// `url` is a libpq connection URI or keyword string (`postgresql://rater@127.0.0.1:5432/dashboards`).
+    public init(url: String) throws {
+        displayName = Self.redacted(url)
+        guard let connection = PQconnectdb(url) else {
+            throw DatabaseError.cannotOpen(database: displayName, message: "libpq could not allocate a connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.errorMessage(connection)
+            PQfinish(connection)
+            throw DatabaseError.cannotOpen(database: displayName, message: message)
+        }
+        self.connection = connection
+        // Quiet the notices `CREATE … IF NOT EXISTS` sends for existing tables.
+        try run("SET client_min_messages TO warning", [])
+    }
+
+    deinit { PQfinish(connection) }
+
+    public func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        try run("BEGIN", [])
+        do {
+            try enterPipeline()
+            let result = try body(PostgresExecutor(connection: self))
+            try leavePipeline()
+            try run("COMMIT", [])
+            return result
+        } catch {
+            // A failed ROLLBACK leaves nothing to undo: the server rolls back when the connection closes.
+            try? leavePipeline()
+            _ = try? run("ROLLBACK", [])
+            throw error
+        }
+    }
+
+    public func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        try body(PostgresExecutor(connection: self))
+    }
+
+    // MARK: Pipelining
+    //
+    // Inside a transaction, writes are sent in libpq's pipeline mode: up to `pipelineDepth` statements go out
+    // before their results are read, so a run costs one network round trip per batch instead of one per row (on a
+    // busy machine a round trip to a local server took over 1 ms: 2 minutes for 20,000 comments unpipelined). The
+    // first failed statement's error is reported when its batch is read; the statements after it are skipped by
+    // the server and the transaction rolls back.
+
+    private static let pipelineDepth = 256
+    private var pipelined = false
+    private var pending = 0
+
+    private func enterPipeline() throws {
+        guard !pipelined else { return }
+        guard PQenterPipelineMode(connection) == 1 else {
+            throw DatabaseError.transactionFailed(database: displayName, message: Self.errorMessage(connection))
+        }
+        pipelined = true
+    }
+
+    private func leavePipeline() throws {
+        guard pipelined else { return }
+        defer {
+            PQexitPipelineMode(connection)
+            pipelined = false
+        }
+        try drain()
+    }
+
+    /// Queues a statement in the pipeline (preparing it first if it is new).
+    func send(_ sql: String, _ values: [SQLValue]) throws {
+        guard pipelined else { try run(sql, values); return }
+        let name = try preparedName(sql)
+        let texts: [String?] = values.map(Self.text)
+        let cStrings = texts.map { $0.map { strdup($0) } ?? nil }
+        defer { cStrings.forEach { free($0) } }
+        let sent = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { parameters in
+            PQsendQueryPrepared(connection, name, Int32(values.count), parameters.baseAddress, nil, nil, 0)
+        }
+        guard sent == 1 else {
+            throw DatabaseError.statementFailed(database: displayName, sql: sql, message: Self.errorMessage(connection))
+        }
+        pending += 1
+        if pending >= Self.pipelineDepth { try drain() }
+    }
+
+    /// Reads the results of every queued statement; throws the first error among them.
+    private func drain() throws {
+        guard pending > 0 else { return }
+        pending = 0
+        guard PQpipelineSync(connection) == 1 else {
+            throw DatabaseError.transactionFailed(database: displayName, message: Self.errorMessage(connection))
+        }
+        var firstError: String?
+        var emptyInARow = 0
+        while true {
+            guard let result = PQgetResult(connection) else {
+                // NULL ends each statement's results; two in a row means nothing more is coming.
+                emptyInARow += 1
+                if emptyInARow > 1 || PQstatus(connection) != CONNECTION_OK {
+                    throw DatabaseError.transactionFailed(
+                        database: displayName, message: firstError ?? Self.errorMessage(connection))
+                }
+                continue
+            }
+            emptyInARow = 0
+            let status = PQresultStatus(result)
+            if status == PGRES_FATAL_ERROR, firstError == nil { firstError = Self.errorMessage(connection, result) }
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if let firstError {
+            throw DatabaseError.transactionFailed(database: displayName, message: firstError)
+        }
+    }
+
+    private func preparedName(_ sql: String) throws -> String {
+        if let known = prepared[sql] { return known }
+        let resume = pipelined
+        if resume { try leavePipeline() }
+        let name = "rater_\(prepared.count + 1)"
+        let result = PQprepare(connection, name, sql, 0, nil)
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else {
+            throw DatabaseError.statementFailed(database: displayName, sql: sql,
+                                                message: Self.errorMessage(connection, result))
+        }
+        prepared[sql] = name
+        if resume { try enterPipeline() }
+        return name
+    }
+
+    /// Runs a statement through its prepared form and returns the rows of a query (none for other statements),
+    /// leaving the pipeline first if one is open.
+    @discardableResult
+    func run(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
+        let resume = pipelined
+        if resume { try leavePipeline() }
+        defer { if resume { try? enterPipeline() } }
+        let name = try preparedName(sql)
+        let texts: [String?] = values.map(Self.text)
+        let cStrings = texts.map { $0.map { strdup($0) } ?? nil }
+        defer { cStrings.forEach { free($0) } }
+        let result = cStrings.map { UnsafePointer($0) }.withUnsafeBufferPointer { parameters in
+            PQexecPrepared(connection, name, Int32(values.count), parameters.baseAddress, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK:
+            return []
+        case PGRES_TUPLES_OK:
+            return Self.rows(result)
+        default:
+            throw DatabaseError.statementFailed(database: displayName, sql: sql,
+                                                message: Self.errorMessage(connection, result))
+        }
+    }
+
+    /// Text form of a parameter, as PostgreSQL's input functions read it.
+    static func text(_ value: SQLValue) -> String? {
+        switch value {
+        case .null: return nil
+        case let .integer(number): return String(number)
+        case let .real(number):
+            if number.isNaN { return "NaN" }
+            if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
+            return String(number)
+        case let .text(text): return text
+        }
+    }
+
+    /// Result rows with integers and floats typed by their column's type OID, everything else as text.
+    static func rows(_ result: OpaquePointer?) -> [[SQLValue]] {
+        let rowCount = PQntuples(result), columnCount = PQnfields(result)
+        let types = (0..<columnCount).map { PQftype(result, $0) }
+        return (0..<rowCount).map { row in
+            (0..<columnCount).map { column -> SQLValue in
+                if PQgetisnull(result, row, column) == 1 { return .null }
+                let text = String(cString: PQgetvalue(result, row, column))
+                switch types[Int(column)] {
+                case 20, 21, 23: return Int(text).map(SQLValue.integer) ?? .text(text) // int8, int2, int4
+                case 700, 701, 1700: return Double(text).map(SQLValue.real) ?? .text(text) // float4, float8, numeric
+                default: return .text(text)
+                }
+            }
+        }
+    }
+
+    static func errorMessage(_ connection: OpaquePointer?, _ result: OpaquePointer? = nil) -> String {
+        if let result, let message = PQresultErrorMessage(result), message.pointee != 0 {
+            return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        guard let message = PQerrorMessage(connection) else { return "unknown libpq error" }
+        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The URL without its password, for messages and manifests.
+    public static func redacted(_ url: String) -> String {
+        guard var components = URLComponents(string: url), components.scheme != nil else {
+            return url.contains("password") ? "postgres (connection string)" : url
+        }
+        if components.password != nil { components.password = "***" }
+        components.queryItems = components.queryItems?.map { item in
+            item.name == "password" ? URLQueryItem(name: item.name, value: "***") : item
+        }
+        return components.string ?? "postgres"
+    }
+}
+
+struct PostgresExecutor: SQLExecutor {
+    let connection: PostgresConnection
+    var dialect: SQLDialect { .postgres }
+
+    func execute(_ sql: String, _ values: [SQLValue]) throws { try connection.send(sql, values) }
+    func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] { try connection.run(sql, values) }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import RaterAggregate
+import RaterCore
+import RaterSinks
+
+/// How results, rejections, signals and aggregates become rows: shared by both drivers.
+public enum Rows {
+    /// The comment's own id when the export has one; otherwise a digest of its text (`sha256:…`), with `#2`, `#3`
+    /// … for repeats of the same text within one source. A re-run over the same input gives the same keys, and a
+    /// file that grows by appended lines keeps the keys of the lines it had.
+    public static func hasExportID(_ result: CommentResult) -> Bool {
+        result.id != "\(result.source):\(result.recordNumber)"
+    }
+
+    static func comment(_ result: CommentResult, key: String, runID: String, at timestamp: String) -> [SQLValue] {
+        Schema.comments.values([
+            "source": .text(result.source),
+            "comment_key": .text(key),
+            "id": .text(result.id),
+            "record": .integer(result.recordNumber),
+            "line": SQLValue(result.line),
+            "lang": .text(result.language.rawValue),
+            "text": .text(result.text),
+            "label": .text(result.sentiment.label.rawValue),
+            "score": .real(result.sentiment.score),
+            "positive": .real(result.sentiment.positive),
+            "negative": .real(result.sentiment.negative),
+            "neutral": .real(result.sentiment.neutral),
+            "confidence": .real(result.sentiment.confidence),
+            "fields": .text(fieldsJSON(result.fields)),
+            "explanation": .text(explanationJSON(result.sentiment.terms)),
+            "run_id": .text(runID),
+            "analysed_at": .text(timestamp),
+        ])
+    }
+
+    static func dimension(_ dimension: DimensionSummary, source: String, key: String, runID: String) -> [SQLValue] {
+        var json = JSONWriter()
+        json.beginArray()
+        for item in dimension.evidence {
+            json.beginObject()
+            json.key("cue", item.cue)
+            json.key("clause", item.clause)
+            json.endObject()
+        }
+        json.endArray()
+        return Schema.dimensionMentions.values([
+            "source": .text(source),
+            "comment_key": .text(key),
+            "dimension": .text(dimension.dimension.rawValue),
+            "label": .text(dimension.label.rawValue),
+            "score": .real(dimension.score),
+            "mentions": .integer(dimension.mentions),
+            "evidence": .text(String(decoding: json.bytes, as: UTF8.self)),
+            "run_id": .text(runID),
+        ])
+    }
+
+    static func signal(_ signal: SignalRecord, runID: String) -> [SQLValue] {
+        Schema.signals.values([
+            "source": .text(signal.source),
+            "comment_key": .text(signal.commentKey),
+            "signal": .text(signal.signal),
+            "value": .text(signal.value),
+            "evidence": .text(signal.evidenceJSON),
+            "run_id": .text(runID),
+        ])
+    }
+
+    static func rejection(_ rejection: Rejection, runID: String) -> [SQLValue] {
+        Schema.rejects.values([
+            "source": .text(rejection.source),
+            "record": .integer(rejection.recordNumber),
+            "line": SQLValue(rejection.line),
+            "byte_offset": SQLValue(rejection.byteOffset),
+            "reason": .text(rejection.reason.code),
+            "message": .text(rejection.reason.message),
+            "raw": .text(rejection.raw),
+            "run_id": .text(runID),
+        ])
+    }
+
+    static func aggregate(_ row: AggregateRow, runID: String, at timestamp: String) -> [SQLValue] {
+        var groups = JSONWriter()
+        groups.fields(row.groups)
+        var rates = JSONWriter()
+        rates.beginObject()
+        for signal in row.signals {
+            rates.key(signal.name)
+            rates.beginObject()
+            rates.key("count", signal.count)
+            rates.key("rate")
+            rates.number(signal.rate, digits: 6)
+            rates.endObject()
+        }
+        rates.endObject()
+        return Schema.aggregates.values([
+            "group_key": .text(groupKey(row.groups)),
+            "period": .text(row.period ?? ""),
+            "scope": .text(row.scope),
+            "groups": .text(String(decoding: groups.bytes, as: UTF8.self)),
+            "comments": .integer(row.comments),
+            "mentions": .integer(row.mentions),
+            "positive": .integer(row.positive),
+            "negative": .integer(row.negative),
+            "neutral": .integer(row.neutral),
+            "share_positive": .real(row.sharePositive),
+            "share_negative": .real(row.shareNegative),
+            "share_neutral": .real(row.shareNeutral),
+            "mean_score": .real(row.meanScore),
+            "net_sentiment": .real(row.netSentiment),
+            "positive_low": .real(row.positiveInterval.lowerBound),
+            "positive_high": .real(row.positiveInterval.upperBound),
+            "negative_low": .real(row.negativeInterval.lowerBound),
+            "negative_high": .real(row.negativeInterval.upperBound),
+            "net_change": SQLValue(row.netChange),
+            "signal_rates": .text(String(decoding: rates.bytes, as: UTF8.self)),
+            "nps": SQLValue(row.ratings?.nps),
+            "nps_responses": .integer(row.ratings?.npsResponses ?? 0),
+            "csat": SQLValue(row.ratings?.csat),
+            "csat_responses": .integer(row.ratings?.csatResponses ?? 0),
+            "ces": SQLValue(row.ratings?.ces),
+            "ces_responses": .integer(row.ratings?.cesResponses ?? 0),
+            "run_id": .text(runID),
+            "written_at": .text(timestamp),
+        ])
+    }
+
+    /// `name=value` pairs joined by `; ` in the given order (`branch=西湖店; channel=app`), `\`, `;` and `=` escaped
+    /// with a backslash so distinct groups never share a key; empty for the overall row.
+    public static func groupKey(_ groups: [Field]) -> String {
+        func escape(_ text: String) -> String {
+            var escaped = ""
+            for character in text {
+                if character == "\\" || character == ";" || character == "=" { escaped.append("\\") }
+                escaped.append(character)
+            }
+            return escaped
+        }
+        return groups.map { escape($0.name) + "=" + escape($0.value) }.joined(separator: "; ")
+    }
+
+    static func fieldsJSON(_ fields: [Field]) -> String {
+        var json = JSONWriter()
+        json.fields(fields)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// The contributing terms, as in the JSON result's `sentiment.terms`.
+    static func explanationJSON(_ terms: [TermExplanation]) -> String {
+        var json = JSONWriter()
+        json.beginArray()
+        for term in terms {
+            json.beginObject()
+            json.key("term", term.term)
+            json.key("base", term.base)
+            json.key("weight", term.weight)
+            json.key("rules")
+            json.beginArray()
+            for rule in term.rules { json.string(rule) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// ISO-8601 UTC with milliseconds, the form Grafana, Metabase and Superset parse as a timestamp.
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!))
+    }
+}
+
+/// One signal of one comment (`loyalty` = `at-risk`), for the `signals` table. `CommentResult` does not carry
+/// signals yet; the detector that produces them hands them to `RunWriter.write(_:)` as these plain values.
+public struct SignalRecord: Sendable, Equatable {
+    public var source: String
+    public var commentKey: String
+    public var signal: String
+    public var value: String
+    /// A JSON array of the evidence (cue words and clauses), as the detector writes it.
+    public var evidenceJSON: String
+
+    public init(source: String, commentKey: String, signal: String, value: String, evidenceJSON: String = "[]") {
+        self.source = source
+        self.commentKey = commentKey
+        self.signal = signal
+        self.value = value
+        self.evidenceJSON = evidenceJSON
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import RaterCore
+
+/// What a run read, with what, and what came of it: written to `--manifest PATH` and kept in `runs.manifest`.
+public struct RunManifest: Codable, Sendable, Equatable {
+    public var runID: String
+    public var raterVersion: String
+    public var startedAt: String
+    public var finishedAt: String?
+    /// `complete`, `complete_with_rejects`, `stopped` (`--strict`), `failed`.
+    public var status: String
+    public var exitCode: Int?
+    public var error: String?
+    public var inputs: [FileDigest]
+    public var lexicons: [FileDigest]
+    /// `sha256:` over the lexicon files' digests in load order: equal when the lexicons are byte-identical.
+    public var lexiconVersion: String?
+    public var profileVersion: String?
+    public var counts: Counts
+    public var timings: Timings
+    /// Where the run wrote: `results`, `rejects`, `sqlite`, `postgres` (its URL without the password).
+    public var outputs: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case runID = "run_id", raterVersion = "rater_version", startedAt = "started_at", finishedAt = "finished_at"
+        case status, exitCode = "exit_code", error, inputs, lexicons, lexiconVersion = "lexicon_version"
+        case profileVersion = "profile_version", counts, timings, outputs
+    }
+
+    public struct FileDigest: Codable, Sendable, Equatable {
+        public var path: String
+        /// nil for standard input, which cannot be read twice.
+        public var bytes: Int?
+        public var sha256: String?
+
+        public init(path: String, bytes: Int?, sha256: String?) {
+            self.path = path
+            self.bytes = bytes
+            self.sha256 = sha256
+        }
+    }
+
+    public struct Counts: Codable, Sendable, Equatable {
+        public var read = 0
+        public var analysed = 0
+        public var rejected = 0
+        public var rejectedByReason: [String: Int] = [:]
+        public var aggregates = 0
+        public var signals = 0
+
+        enum CodingKeys: String, CodingKey {
+            case read, analysed, rejected, rejectedByReason = "rejected_by_reason", aggregates, signals
+        }
+    }
+
+    public struct Timings: Codable, Sendable, Equatable {
+        /// Whole run, from opening the databases to the end (in the `runs` row: to just before the commit).
+        public var seconds = 0.0
+        /// Reading inputs and lexicons a second time for their digests.
+        public var hashingSeconds = 0.0
+
+        enum CodingKeys: String, CodingKey {
+            case seconds, hashingSeconds = "hashing_seconds"
+        }
+    }
+
+    /// Digests of `paths`; `-` (standard input) gets none.
+    public static func digests(_ paths: [String]) throws -> [FileDigest] {
+        try paths.map { path in
+            if path == "-" { return FileDigest(path: path, bytes: nil, sha256: nil) }
+            let digest = try SHA256Digest.file(path)
+            return FileDigest(path: path, bytes: digest.bytes, sha256: digest.sha256)
+        }
+    }
+
+    public static func lexiconVersion(_ lexicons: [FileDigest]) -> String? {
+        guard !lexicons.isEmpty else { return nil }
+        return "sha256:" + SHA256Digest.hex(of: lexicons.map { $0.sha256 ?? "-" }.joined(separator: "\n"))
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    public func json() throws -> String {
+        String(decoding: try Self.encoder.encode(self), as: UTF8.self)
+    }
+
+    public static func decode(_ json: String) throws -> RunManifest {
+        try JSONDecoder().decode(RunManifest.self, from: Data(json.utf8))
+    }
+
+    /// Writes the manifest to a temporary sibling and renames it into place.
+    public func write(to path: String) throws {
+        do {
+            try Data((try json() + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw ManifestError.cannotWrite(path: path, reason: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import RaterAggregate
+import RaterCore
+
+/// Writes one run's rows into one database, inside the run's transaction.
+///
+/// Every write is an upsert keyed as the README describes, so writing the same input again replaces rows instead
+/// of adding them; a comment's dimension mentions are replaced as a whole, so a dimension it no longer speaks to
+/// does not linger from an earlier run.
+public final class RunWriter {
+    public let runID: String
+    let executor: any SQLExecutor
+    let timestamp: String
+    private let upsertComment: String
+    private let deleteDimensions: String
+    private let upsertDimension: String
+    private let upsertSignal: String
+    private let upsertRejection: String
+    private let upsertAggregate: String
+    /// Occurrences of each text digest per source, for comments without an export id.
+    private var repeats: [String: Int] = [:]
+
+    init(executor: any SQLExecutor, runID: String, timestamp: String) {
+        self.executor = executor
+        self.runID = runID
+        self.timestamp = timestamp
+        let dialect = executor.dialect
+        upsertComment = Schema.comments.upsertStatement(dialect)
+        deleteDimensions = "DELETE FROM dimension_mentions WHERE source = \(dialect.placeholder(1)) AND comment_key = "
+            + dialect.placeholder(2)
+        upsertDimension = Schema.dimensionMentions.upsertStatement(dialect)
+        upsertSignal = Schema.signals.upsertStatement(dialect)
+        upsertRejection = Schema.rejects.upsertStatement(dialect)
+        upsertAggregate = Schema.aggregates.upsertStatement(dialect)
+    }
+
+    /// The key a comment is stored under (see `Rows.hasExportID`).
+    public func key(for result: CommentResult) -> String {
+        if Rows.hasExportID(result) { return result.id }
+        let digest = "sha256:" + SHA256Digest.hex(of: result.text)
+        let occurrence = (repeats[result.source + "\u{0}" + digest] ?? 0) + 1
+        repeats[result.source + "\u{0}" + digest] = occurrence
+        return occurrence == 1 ? digest : digest + "#\(occurrence)"
+    }
+
+    /// Writes a comment and its dimension mentions; returns the comment's key (for its signals).
+    @discardableResult
+    public func write(_ result: CommentResult) throws -> String {
+        let key = key(for: result)
+        try executor.execute(upsertComment, Rows.comment(result, key: key, runID: runID, at: timestamp))
+        try executor.execute(deleteDimensions, [.text(result.source), .text(key)])
+        for dimension in result.dimensions {
+            try executor.execute(upsertDimension, Rows.dimension(dimension, source: result.source, key: key,
+                                                                 runID: runID))
+        }
+        return key
+    }
+
+    public func write(_ rejection: Rejection) throws {
+        try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
+    }
+
+    public func write(_ signal: SignalRecord) throws {
+        try executor.execute(upsertSignal, Rows.signal(signal, runID: runID))
+    }
+
+    public func write(_ aggregates: [AggregateRow]) throws {
+        for row in aggregates {
+            try executor.execute(upsertAggregate, Rows.aggregate(row, runID: runID, at: timestamp))
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import GRDB
+
+/// An SQLite database file through GRDB, in WAL mode so dashboards keep reading the previous content while a run
+/// writes, and see the new run only when its transaction commits.
+public final class SQLiteConnection: DatabaseConnection {
+    public let path: String
+    public let dialect = SQLDialect.sqlite
+    private let pool: DatabasePool
+
+    public var displayName: String { path }
+
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.label = "rater"
+        // A dashboard that is reading must not fail the nightly run: wait for its lock instead.
+        configuration.busyMode = .timeout(30)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw DatabaseError.cannotOpen(database: path, message: Self.message(error))
+        }
+    }
+
+    public func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(GRDBExecutor(db: db, name: path))
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw error
+        } catch let error as GRDB.DatabaseError {
+            throw DatabaseError.transactionFailed(database: path, message: Self.message(error))
+        }
+    }
+
+    public func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        do {
+            return try pool.read { db in try body(GRDBExecutor(db: db, name: path)) }
+        } catch let error as GRDB.DatabaseError {
+            throw DatabaseError.transactionFailed(database: path, message: Self.message(error))
+        }
+    }
+
+    static func message(_ error: any Error) -> String {
+        if let error = error as? GRDB.DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}
+
+/// Statements on one GRDB connection, prepared once and cached by GRDB.
+struct GRDBExecutor: SQLExecutor {
+    let db: Database
+    let name: String
+    var dialect: SQLDialect { .sqlite }
+
+    func execute(_ sql: String, _ values: [SQLValue]) throws {
+        do {
+            let statement = try db.cachedStatement(sql: sql)
+            try statement.execute(arguments: Self.arguments(values))
+        } catch let error as GRDB.DatabaseError {
+            throw DatabaseError.statementFailed(database: name, sql: sql, message: SQLiteConnection.message(error))
+        }
+    }
+
+    func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
+        do {
+            let statement = try db.cachedStatement(sql: sql)
+            return try Row.fetchAll(statement, arguments: Self.arguments(values)).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .null: return .null
+                    case let .int64(number): return .integer(Int(number))
+                    case let .double(number): return .real(number)
+                    case let .string(text): return .text(text)
+                    case let .blob(data): return .text(String(decoding: data, as: UTF8.self))
+                    }
+                }
+            }
+        } catch let error as GRDB.DatabaseError {
+            throw DatabaseError.statementFailed(database: name, sql: sql, message: SQLiteConnection.message(error))
+        }
+    }
+
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .null: return nil
+            case let .integer(number): return number
+            case let .real(number): return number
+            case let .text(text): return text
+            }
+        })
+    }
+}

@@ -1,0 +1,215 @@
+/// The one description of Rater's tables, from which both drivers create their schema and their statements.
+///
+/// The README's "Database schema" section documents the same tables column by column; `SchemaTests` checks that
+/// every column here is mentioned there.
+public enum SQLDialect: Sendable {
+    case sqlite
+    case postgres
+
+    /// The `n`-th (1-based) statement parameter.
+    func placeholder(_ n: Int) -> String {
+        switch self {
+        case .sqlite: return "?"
+        case .postgres: return "$\(n)"
+        }
+    }
+}
+
+public enum ColumnType: Sendable {
+    case text
+    case integer
+    case real
+    /// JSON text. PostgreSQL's `json` (not `jsonb`) keeps the text as written, key order included.
+    case json
+    /// ISO-8601 UTC text (`2026-11-26T12:50:00.123Z`) in SQLite, `timestamptz` in PostgreSQL: both read as
+    /// timestamps by Grafana, Metabase and Superset.
+    case timestamp
+
+    func sql(_ dialect: SQLDialect) -> String {
+        switch (self, dialect) {
+        case (.text, _): return "TEXT"
+        case (.integer, .sqlite): return "INTEGER"
+        case (.integer, .postgres): return "BIGINT"
+        case (.real, .sqlite): return "REAL"
+        case (.real, .postgres): return "DOUBLE PRECISION"
+        case (.json, .sqlite): return "TEXT"
+        case (.json, .postgres): return "JSON"
+        case (.timestamp, .sqlite): return "TEXT"
+        case (.timestamp, .postgres): return "TIMESTAMPTZ"
+        }
+    }
+}
+
+public struct Column: Sendable {
+    public var name: String
+    public var type: ColumnType
+    public var nullable: Bool
+
+    init(_ name: String, _ type: ColumnType, nullable: Bool = false) {
+        self.name = name
+        self.type = type
+        self.nullable = nullable
+    }
+}
+
+public struct TableIndex: Sendable {
+    public var name: String
+    public var columns: [String]
+}
+
+public struct Table: Sendable {
+    public var name: String
+    public var columns: [Column]
+    public var primaryKey: [String]
+    public var indexes: [TableIndex]
+
+    init(_ name: String, columns: [Column], primaryKey: [String], indexes: [[String]] = []) {
+        self.name = name
+        self.columns = columns
+        self.primaryKey = primaryKey
+        self.indexes = indexes.map { TableIndex(name: "\(name)_by_" + $0.joined(separator: "_"), columns: $0) }
+    }
+
+    public var columnNames: [String] { columns.map(\.name) }
+
+    /// `CREATE TABLE IF NOT EXISTS` and its indexes. Names come from this file only, never from input.
+    public func createStatements(_ dialect: SQLDialect) -> [String] {
+        var definitions = columns.map { column in
+            "\(column.name) \(column.type.sql(dialect))" + (column.nullable ? "" : " NOT NULL")
+        }
+        definitions.append("PRIMARY KEY (" + primaryKey.joined(separator: ", ") + ")")
+        var statements = ["CREATE TABLE IF NOT EXISTS \(name) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"]
+        for index in indexes {
+            statements.append("CREATE INDEX IF NOT EXISTS \(index.name) ON \(name) ("
+                + index.columns.joined(separator: ", ") + ")")
+        }
+        return statements
+    }
+
+    /// Insert a row, or replace every non-key column of the row with the same primary key.
+    public func upsertStatement(_ dialect: SQLDialect) -> String {
+        let placeholders = (1...columns.count).map(dialect.placeholder).joined(separator: ", ")
+        let updates = columns.filter { !primaryKey.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
+        return "INSERT INTO \(name) (" + columnNames.joined(separator: ", ") + ") VALUES (" + placeholders
+            + ") ON CONFLICT (" + primaryKey.joined(separator: ", ") + ") DO UPDATE SET "
+            + updates.joined(separator: ", ")
+    }
+
+    /// The values of a row in column order; a column missing from `values` is a programming error.
+    func values(_ values: [String: SQLValue]) -> [SQLValue] {
+        precondition(values.count == columns.count, "\(name): \(values.count) values for \(columns.count) columns")
+        return columns.map { column in
+            guard let value = values[column.name] else { preconditionFailure("\(name).\(column.name) has no value") }
+            return value
+        }
+    }
+}
+
+/// Rater's tables.
+public enum Schema {
+    public static let runs = Table("runs", columns: [
+        Column("id", .text),
+        Column("started_at", .timestamp),
+        Column("finished_at", .timestamp, nullable: true),
+        Column("status", .text),
+        Column("exit_code", .integer, nullable: true),
+        Column("rater_version", .text),
+        Column("lexicon_version", .text, nullable: true),
+        Column("profile_version", .text, nullable: true),
+        Column("read", .integer),
+        Column("analysed", .integer),
+        Column("rejected", .integer),
+        Column("seconds", .real),
+        Column("manifest", .json),
+    ], primaryKey: ["id"], indexes: [["started_at"], ["status"]])
+
+    public static let comments = Table("comments", columns: [
+        Column("source", .text),
+        Column("comment_key", .text),
+        Column("id", .text),
+        Column("record", .integer),
+        Column("line", .integer, nullable: true),
+        Column("lang", .text),
+        Column("text", .text),
+        Column("label", .text),
+        Column("score", .real),
+        Column("positive", .real),
+        Column("negative", .real),
+        Column("neutral", .real),
+        Column("confidence", .real),
+        Column("fields", .json),
+        Column("explanation", .json),
+        Column("run_id", .text),
+        Column("analysed_at", .timestamp),
+    ], primaryKey: ["source", "comment_key"],
+    indexes: [["label"], ["source", "record"], ["lang"], ["run_id"], ["analysed_at"]])
+
+    public static let dimensionMentions = Table("dimension_mentions", columns: [
+        Column("source", .text),
+        Column("comment_key", .text),
+        Column("dimension", .text),
+        Column("label", .text),
+        Column("score", .real),
+        Column("mentions", .integer),
+        Column("evidence", .json),
+        Column("run_id", .text),
+    ], primaryKey: ["source", "comment_key", "dimension"], indexes: [["dimension", "label"], ["run_id"]])
+
+    public static let signals = Table("signals", columns: [
+        Column("source", .text),
+        Column("comment_key", .text),
+        Column("signal", .text),
+        Column("value", .text),
+        Column("evidence", .json),
+        Column("run_id", .text),
+    ], primaryKey: ["source", "comment_key", "signal"], indexes: [["signal", "value"], ["run_id"]])
+
+    public static let aggregates = Table("aggregates", columns: [
+        Column("group_key", .text),
+        Column("period", .text),
+        Column("scope", .text),
+        Column("groups", .json),
+        Column("comments", .integer),
+        Column("mentions", .integer),
+        Column("positive", .integer),
+        Column("negative", .integer),
+        Column("neutral", .integer),
+        Column("share_positive", .real),
+        Column("share_negative", .real),
+        Column("share_neutral", .real),
+        Column("mean_score", .real),
+        Column("net_sentiment", .real),
+        Column("positive_low", .real),
+        Column("positive_high", .real),
+        Column("negative_low", .real),
+        Column("negative_high", .real),
+        Column("net_change", .real, nullable: true),
+        Column("signal_rates", .json),
+        Column("nps", .real, nullable: true),
+        Column("nps_responses", .integer),
+        Column("csat", .real, nullable: true),
+        Column("csat_responses", .integer),
+        Column("ces", .real, nullable: true),
+        Column("ces_responses", .integer),
+        Column("run_id", .text),
+        Column("written_at", .timestamp),
+    ], primaryKey: ["group_key", "period", "scope"],
+    indexes: [["period", "scope"], ["scope", "group_key"], ["run_id"]])
+
+    public static let rejects = Table("rejects", columns: [
+        Column("source", .text),
+        Column("record", .integer),
+        Column("line", .integer, nullable: true),
+        Column("byte_offset", .integer, nullable: true),
+        Column("reason", .text),
+        Column("message", .text),
+        Column("raw", .text),
+        Column("run_id", .text),
+    ], primaryKey: ["source", "record"], indexes: [["reason"], ["run_id"]])
+
+    public static let tables = [runs, comments, dimensionMentions, signals, aggregates, rejects]
+
+    public static func createStatements(_ dialect: SQLDialect) -> [String] {
+        tables.flatMap { $0.createStatements(dialect) }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import RaterAggregate
+import RaterCore
+import Testing
+
+@testable import RaterDatabase
+
+/// The same checks against SQLite and PostgreSQL: one description of the tables, two drivers.
+@Suite struct RoundTripTests {
+    /// Writes one run: three comments (two with export ids, one keyed by its text), a rejection, a signal and
+    /// aggregates.
+    func writeRun(_ scratch: Scratch, end: RunRecorder.End = .finished) throws -> RunManifest {
+        let recorder = try RunRecorder(options: scratch.options())
+        return try recorder.record { sink in
+            try sink.write(comment("H001", record: 1))
+            let key = try sink.write(comment(nil, record: 2, text: "早餐很好吃", label: .positive, score: 0.6))
+            try sink.write(comment("H003", record: 3, text: "房间很干净"))
+            try sink.write(sampleRejection)
+            try sink.write(SignalRecord(source: "hotel.csv", commentKey: key!, signal: "loyalty", value: "returning",
+                                        evidenceJSON: #"[{"cue":"下次还来"}]"#))
+            try sink.write([aggregateRow(branch: nil), aggregateRow(branch: "西湖店"),
+                            aggregateRow(branch: "西湖店", scope: "assurance", comments: 2)])
+            return end
+        }
+    }
+
+    func roundTrip(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        let manifest = try writeRun(scratch)
+        #expect(manifest.status == "complete_with_rejects")
+        #expect(manifest.exitCode == 3)
+        #expect(manifest.counts.read == 4 && manifest.counts.analysed == 3 && manifest.counts.rejected == 1)
+
+        let written = [comment("H001", record: 1),
+                       comment(nil, record: 2, text: "早餐很好吃", label: .positive, score: 0.6),
+                       comment("H003", record: 3, text: "房间很干净")]
+        let database = try scratch.open()
+        let read = try DatabaseReader.comments(in: database)
+        // Fields come back in name order (see DatabaseReader).
+        let expected = written.map { result -> CommentResult in
+            var result = result
+            result.fields.sort { $0.name < $1.name }
+            return result
+        }
+        #expect(read == expected)
+
+        let keys = try database.read { try $0.query("SELECT comment_key FROM comments ORDER BY record", []) }
+        #expect(keys.map { $0[0].string } == ["H001", "sha256:" + SHA256Digest.hex(of: "早餐很好吃"), "H003"])
+
+        let rejects = try database.read {
+            try $0.query("SELECT source, record, line, byte_offset, reason, message, raw FROM rejects", [])
+        }
+        #expect(rejects == [[.text("hotel.csv"), .integer(9), .integer(10), .integer(412), .text("missing_column"),
+                             .text(sampleRejection.reason.message), .text("H009")]])
+
+        let signals = try database.read { try $0.query("SELECT signal, value, evidence FROM signals", []) }
+        #expect(signals == [[.text("loyalty"), .text("returning"), .text(#"[{"cue":"下次还来"}]"#)]])
+
+        let aggregates = try database.read {
+            try $0.query("""
+                SELECT group_key, period, scope, groups, comments, share_negative, positive_low, net_change,
+                       signal_rates, nps, csat, ces, ces_responses
+                FROM aggregates ORDER BY group_key, scope
+                """, [])
+        }
+        #expect(aggregates.count == 3)
+        #expect(aggregates[0] == [.text(""), .text(""), .text("overall"), .text("{}"), .integer(4), .real(0.5),
+                                  .real(0.05), .null, .text(#"{"loyalty.at-risk":{"count":1,"rate":0.25}}"#),
+                                  .real(-50), .real(0.5), .null, .integer(0)])
+        #expect(aggregates[1][0] == .text("branch=西湖店") && aggregates[1][1] == .text("2026-11-24"))
+        #expect(aggregates[1][2] == .text("assurance") && aggregates[1][3] == .text(#"{"branch":"西湖店"}"#))
+
+        let runs = try database.read {
+            try $0.query("SELECT id, status, exit_code, read, analysed, rejected, manifest FROM runs", [])
+        }
+        #expect(runs.count == 1)
+        #expect(runs[0][0] == .text(manifest.runID) && runs[0][1] == .text("complete_with_rejects"))
+        #expect(runs[0][2] == .integer(3) && runs[0][3] == .integer(4) && runs[0][5] == .integer(1))
+        let stored = try RunManifest.decode(runs[0][6].string ?? "")
+        #expect(stored.runID == manifest.runID && stored.counts == manifest.counts)
+    }
+
+    func idempotent(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        _ = try writeRun(scratch)
+        let first = try scratch.counts()
+        _ = try writeRun(scratch)
+        var second = try scratch.counts()
+        #expect(second["runs"] == 2)
+        second["runs"] = 1
+        #expect(second == first)
+        #expect(first == ["runs": 1, "comments": 3, "dimension_mentions": 6, "signals": 1, "aggregates": 3,
+                          "rejects": 1])
+    }
+
+    /// A run that fails half-way keeps nothing it wrote; the failure is logged as a run of its own.
+    func failedRunKeepsPrevious(_ kind: DatabaseKind) throws {
+        struct Boom: Error {}
+        let scratch = try Scratch(kind)
+        _ = try writeRun(scratch)
+        let before = try scratch.counts()
+        let recorder = try RunRecorder(options: scratch.options())
+        #expect(throws: Boom.self) {
+            try recorder.record { sink in
+                for record in 10..<20 { try sink.write(comment("X\(record)", record: record)) }
+                try sink.write([aggregateRow(branch: "new")])
+                throw Boom()
+            }
+        }
+        var after = try scratch.counts()
+        #expect(after["runs"] == 2)
+        after["runs"] = 1
+        #expect(after == before)
+        let statuses = try scratch.open().read {
+            try $0.query("SELECT status, exit_code FROM runs ORDER BY started_at, status", [])
+        }
+        #expect(Set(statuses.map { $0[0] }) == [.text("complete_with_rejects"), .text("failed")])
+    }
+
+    /// Comments without an export id are keyed by their text; repeats within a source are numbered.
+    func repeatedTexts(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        for _ in 0..<2 {
+            try RunRecorder(options: scratch.options()).record { sink in
+                for record in 1...3 { try sink.write(comment(nil, record: record, text: "一样的评论")) }
+                try sink.write(comment(nil, record: 4, source: "other.csv", text: "一样的评论"))
+                return .stopped
+            }
+        }
+        let keys = try scratch.open().read {
+            try $0.query("SELECT source, comment_key, run_id FROM comments ORDER BY source, comment_key", [])
+        }
+        let digest = "sha256:" + SHA256Digest.hex(of: "一样的评论")
+        #expect(keys.map { [$0[0], $0[1]] } == [[.text("hotel.csv"), .text(digest)],
+                                                [.text("hotel.csv"), .text(digest + "#2")],
+                                                [.text("hotel.csv"), .text(digest + "#3")],
+                                                [.text("other.csv"), .text(digest)]])
+        #expect(Set(keys.map { $0[2] }).count == 1, "every row belongs to the latest run")
+    }
+
+    /// A statement that fails in the middle of many (PostgreSQL: in the middle of a pipelined batch) fails the
+    /// transaction, names the problem, and keeps nothing.
+    func failingStatementRollsBack(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        _ = try writeRun(scratch)
+        let before = try scratch.counts()
+        let database = try scratch.open()
+        let upsert = Schema.rejects.upsertStatement(database.dialect)
+        func row(_ record: Int, reason: SQLValue = .text("empty_text")) -> [SQLValue] {
+            [.text("bad.csv"), .integer(record), .null, .null, reason, .text("m"), .text("raw"), .text("run")]
+        }
+        let error = #expect(throws: DatabaseError.self) {
+            try database.transaction { executor in
+                for record in 1...100 { try executor.execute(upsert, row(record)) }
+                try executor.execute(upsert, row(101, reason: .null))  // `reason` is NOT NULL
+                for record in 102...600 { try executor.execute(upsert, row(record)) }
+            }
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".lowercased().contains("null"))
+        #expect(try scratch.counts() == before)
+        // The connection is usable afterwards.
+        #expect(try database.count(Schema.rejects) == before["rejects"])
+    }
+
+    @Test func sqliteFailingStatementRollsBack() throws { try failingStatementRollsBack(.sqlite) }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresFailingStatementRollsBack() throws {
+        try failingStatementRollsBack(.postgres)
+    }
+
+    @Test func sqliteRoundTrip() throws { try roundTrip(.sqlite) }
+    @Test func sqliteIdempotent() throws { try idempotent(.sqlite) }
+    @Test func sqliteFailedRunKeepsPrevious() throws { try failedRunKeepsPrevious(.sqlite) }
+    @Test func sqliteRepeatedTexts() throws { try repeatedTexts(.sqlite) }
+
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresRoundTrip() throws {
+        try roundTrip(.postgres)
+    }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresIdempotent() throws {
+        try idempotent(.postgres)
+    }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresFailedRunKeepsPrevious() throws {
+        try failedRunKeepsPrevious(.postgres)
+    }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresRepeatedTexts() throws {
+        try repeatedTexts(.postgres)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import RaterAggregate
+import RaterCore
+import Testing
+
+@testable import RaterDatabase
+
+/// The PostgreSQL server the tests use: `.ci/run` starts one (`scripts/postgres-test-server.sh`) and exports it.
+let postgresURL = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"]
+let postgresAvailable = postgresURL.map { !$0.isEmpty } ?? false
+let postgresSkipMessage: Comment =
+    "RATER_TEST_POSTGRES_URL is not set: start a server with `eval \"$(scripts/postgres-test-server.sh start)\"`"
+
+enum DatabaseKind: String, CaseIterable, Sendable {
+    case sqlite, postgres
+}
+
+/// A fresh, empty place to write: a new SQLite file, or a new PostgreSQL schema reached through `search_path`.
+struct Scratch {
+    let kind: DatabaseKind
+    let sqlitePath: String?
+    let postgresURL: String?
+
+    init(_ kind: DatabaseKind) throws {
+        self.kind = kind
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        switch kind {
+        case .sqlite:
+            sqlitePath = NSTemporaryDirectory() + "rater-db-\(name).sqlite"
+            postgresURL = nil
+        case .postgres:
+            guard let base = RaterDatabaseTests.postgresURL else { throw ScratchError.noServer }
+            let admin = try PostgresConnection(url: base)
+            // `name` is made here from a UUID, never from input: an identifier cannot be a parameter.
+            try admin.transaction { try $0.execute("CREATE SCHEMA \(name)", []) }
+            sqlitePath = nil
+            postgresURL = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(name)"
+        }
+    }
+
+    func open() throws -> any DatabaseConnection {
+        if let sqlitePath { return try SQLiteConnection(path: sqlitePath) }
+        return try PostgresConnection(url: postgresURL!)
+    }
+
+    func options(inputs: [String] = [], manifest: String? = nil) -> RunRecorder.Options {
+        RunRecorder.Options(sqlitePath: sqlitePath, postgresURL: postgresURL, manifestPath: manifest, inputs: inputs)
+    }
+
+    func counts() throws -> [String: Int] {
+        let database = try open()
+        var counts = [String: Int]()
+        for table in Schema.tables { counts[table.name] = try database.count(table) }
+        return counts
+    }
+}
+
+enum ScratchError: Error { case noServer }
+
+func comment(_ id: String?, record: Int, source: String = "hotel.csv", text: String = "环境不错，但是服务员态度很差",
+             label: SentimentLabel = .negative, score: Double = -0.4286) -> CommentResult {
+    CommentResult(
+        id: id ?? "\(source):\(record)", source: source, recordNumber: record, line: record + 1, language: .zh,
+        text: text,
+        sentiment: SentimentSummary(
+            label: label, score: score, positive: 0.5, negative: 0.5, neutral: 0, confidence: 0.79,
+            terms: [
+                TermExplanation(term: "不错", base: 2, rules: ["before_contrast:但是"], weight: 1.2),
+                TermExplanation(term: "差", base: -2, rules: ["intensified:很", "after_contrast:但是"], weight: -3.9),
+            ]),
+        dimensions: [
+            DimensionSummary(dimension: .assurance, label: .negative, score: -0.8, mentions: 2,
+                             evidence: [(cue: "态度", clause: "但是服务员态度很差"), (cue: "服务员", clause: "但是服务员态度很差")]),
+            DimensionSummary(dimension: .tangibles, label: .positive, score: 0.55, mentions: 1,
+                             evidence: [(cue: "环境", clause: "环境不错")]),
+        ],
+        fields: [Field("branch", "上海外滩店"), Field("note", "it's \"quoted\"; 'DROP TABLE comments;--")])
+}
+
+let sampleRejection = Rejection(source: "hotel.csv", recordNumber: 9, line: 10, byteOffset: 412,
+                                reason: .missingColumn(name: "text", columnCount: 1), raw: "H009")
+
+func aggregateRow(branch: String?, scope: String = "overall", comments: Int = 4) -> AggregateRow {
+    AggregateRow(
+        groups: branch.map { [Field("branch", $0)] } ?? [], period: branch == nil ? nil : "2026-11-24", scope: scope,
+        comments: comments, mentions: comments, positive: 1, negative: 2, neutral: 1, sharePositive: 0.25,
+        shareNegative: 0.5, shareNeutral: 0.25, meanScore: -0.12, netSentiment: -0.25,
+        positiveInterval: 0.05...0.7, negativeInterval: 0.15...0.85, netChange: branch == nil ? nil : 0.1,
+        signals: [SignalRate(name: "loyalty.at-risk", count: 1, rate: 0.25)],
+        ratings: RatingFigures(nps: -50, npsResponses: 4, csat: 0.5, csatResponses: 4, ces: nil, cesResponses: 0))
+}
