@@ -14,15 +14,30 @@ public final class OutputFile {
     private let temporaryPath: String?
     private var buffer = [UInt8]()
     private var committed = false
+    /// A device or FIFO opened in place, closed by `commit`.
+    private var ownsFile = false
 
     /// Opens `path` for writing, or standard output for `-`.
+    ///
+    /// Only regular files are replaced atomically. A path that is a device, a FIFO or a socket (`/dev/null`, a
+    /// named pipe to another program) is written in place: renaming a temporary file over it would replace the
+    /// device with a regular file.
     public init(path: String) throws {
         self.path = path
+        var status = stat()
         if path == "-" {
             file = fdopen(1, "wb")
             temporaryPath = nil
+        } else if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            guard let opened = fopen(path, "wb") else {
+                throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            file = opened
+            temporaryPath = nil
+            ownsFile = true
         } else {
-            let temporary = path + ".tmp-\(getpid())"
+            // The pid and a random number: two runs writing the same output never share a temporary file.
+            let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
             guard let opened = fopen(temporary, "wb") else {
                 throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
@@ -36,6 +51,8 @@ public final class OutputFile {
         if let temporaryPath, !committed {
             fclose(file)
             unlink(temporaryPath)
+        } else if ownsFile && !committed {
+            fclose(file)
         }
     }
 
@@ -57,6 +74,10 @@ public final class OutputFile {
     /// Flushes and, for a file, moves it into place.
     public func commit() throws {
         try flush()
+        if ownsFile && !committed {
+            committed = true
+            if fclose(file) != 0 { throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        }
         guard let temporaryPath else { return }
         committed = true
         if fclose(file) != 0 { throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno))) }

@@ -116,4 +116,37 @@ import Testing
         let output = try OutputFile(path: directory + "/p.jsonl")
         #expect(output.path == directory + "/p.jsonl")
     }
+
+    /// `-o /dev/null` or a named pipe must be written in place: renaming a temporary file over it would replace the
+    /// device or pipe with a regular file (this once turned a machine's /dev/null into a file).
+    @Test func aFIFOIsWrittenInPlaceNotReplaced() throws {
+        let directory = try makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = directory + "/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        // A reader on the other end, as a downstream program would be.
+        let received = ReceivedBytes()
+        let reader = Thread {
+            if let handle = FileHandle(forReadingAtPath: fifo) { received.set(handle.readDataToEndOfFile()) }
+        }
+        reader.start()
+        let output = try OutputFile(path: fifo)
+        try output.write(Array("through the pipe\n".utf8))
+        try output.commit()
+        while !received.isSet { usleep(1_000) }
+        #expect(received.text == "through the pipe\n")
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && (status.st_mode & S_IFMT) == S_IFIFO)
+        #expect(try listing(directory) == ["pipe"])
+    }
+}
+
+/// Bytes handed from the reader thread to the test.
+private final class ReceivedBytes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: Data?
+
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
+    var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data ?? Data(), as: UTF8.self) }
 }
