@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The throughput benchmark (not a test): generates exports from Corpora/, builds release binaries, and prints
+# MB/s, comments/s and peak RSS for each layer, the ratio of Rater's per-core throughput to ICU's word break alone,
+# the parallel speed-up, and the ratios against VADER (English) and jieba + lexicon lookup (Chinese).
+#
+#   scripts/bench.sh [SIZE_MB] [--large]      default 100 MB; --large adds a 1 GB run for peak RSS
+#
+# Inputs go to Benchmarks/data/ (ignored by git). Run it on a quiet machine: figures depend on the hardware and
+# on whatever else is running.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-100}
+data=Benchmarks/data
+mkdir -p "$data"
+sizes=("$size")
+[ "${2:-}" = "--large" ] && sizes+=(1024)
+for s in "${sizes[@]}"; do
+    [ -f "$data/mixed_${s}mb.csv" ] || python3 scripts/bench-inputs.py "$data" "$s" >/dev/null
+done
+swift build -c release --product rater --product rater-bench 2>&1 | tail -1
+jobs=$(nproc)
+
+for language in zh en; do
+    echo "== $language, ${size} MB, release build"
+    .build/release/rater-bench "$data/${language}_${size}mb.csv" --text-column comment --jobs "$jobs" | tee "$data/bench-$language.txt"
+done
+
+echo "== rater analyze, peak RSS (GNU time)"
+for s in "${sizes[@]}"; do
+    for input in "$data/mixed_${s}mb.csv" "$data/mixed_${s}mb.xml"; do
+        /usr/bin/time -f "$input: %e s, peak RSS %M KB" .build/release/rater analyze "$input" --no-explanation \
+            -o /dev/null --log-level error 2>&1 | tail -1
+    done
+done
+
+echo "== open tools on the same exports (one core)"
+venv=.build-bench-venv
+[ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q vaderSentiment jieba; }
+for language in en zh; do
+    read -r tool seconds comments mbps cps < <("$venv/bin/python" scripts/bench-baselines.py "$language" "$data/${language}_${size}mb.csv")
+    rater=$(awk '/pipeline, 1 core/ { print $(NF-1) }' "$data/bench-$language.txt")
+    echo "$tool: $cps comments/s ($mbps MB/s); rater one core: $rater comments/s; ratio $(python3 -c "print(round($rater / $cps, 1))")×"
+done
