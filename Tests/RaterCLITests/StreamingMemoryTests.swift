@@ -7,8 +7,8 @@ import Testing
 /// disk; the child reports its own peak RSS. Flat means the peak for 256 MB stays within 32 MB of the peak for 16 MB:
 /// alone the two differ by about 1 MB, but peak RSS also counts pages of the binary and its libraries, which vary by
 /// some 10 MB when the machine is busy; holding even an eighth of the input would still fail the check. The absolute
-/// ceiling is the 200 MB the throughput issue sets (a fresh CI clone measured 79 MB where a warm machine gives 31 MB:
-/// file-backed pages again).
+/// ceiling is the 200 MB the throughput issue sets. The child reports VmHWM, which starts afresh at exec; `ru_maxrss`
+/// carried over the test runner's own memory and read 111–173 MB in CI for a 33 MB program.
 @Suite(.serialized) struct StreamingMemoryTests {
     /// One block of rows: mixed Chinese and English, quoted fields with commas and line breaks.
     static func csvBlock(rows: Int) -> Data {
