@@ -49,18 +49,12 @@ public struct AnalyzeRun {
             var reader = opened.reader
             let skip = incremental?.recordsToSkip(path: input) ?? 0
             var events = 0
-            var batch = [IngestEvent]()
-            batch.reserveCapacity(batchSize)
-            var finished = false
-            while !finished {
-                batch.removeAll(keepingCapacity: true)
-                while batch.count < batchSize, let event = try reader.next() {
-                    events += 1
-                    if events <= skip { continue }
-                    batch.append(event)
-                }
-                finished = batch.count < batchSize
-                for outcome in pool.analyze(batch) {
+            // While the workers analyse one batch, this thread reads the next and hands the previous one's
+            // outcomes to the sinks, so reading and writing overlap the analysis instead of idling the workers.
+            var inFlight: InFlightBatch?
+            defer { inFlight?.wait() }
+            func deliver(_ outcomes: [Outcome]) throws {
+                for outcome in outcomes {
                     switch outcome {
                     case let .record(result):
                         summary.add(result)
@@ -71,6 +65,24 @@ public struct AnalyzeRun {
                     }
                 }
                 onProgress?(summary.read, bytesBefore + (opened.file?.bytesRead ?? 0))
+            }
+            var finished = false
+            while !finished {
+                var batch = [IngestEvent]()
+                batch.reserveCapacity(batchSize)
+                while batch.count < batchSize, let event = try reader.next() {
+                    events += 1
+                    if events <= skip { continue }
+                    batch.append(event)
+                }
+                finished = batch.count < batchSize
+                let previous = inFlight?.wait()
+                inFlight = InFlightBatch(batch, pool: pool)
+                if let previous { try deliver(previous) }
+            }
+            if let last = inFlight?.wait() {
+                inFlight = nil
+                try deliver(last)
             }
             summary.skipped += min(skip, events)
             if let file = opened.file {
@@ -86,6 +98,28 @@ public struct AnalyzeRun {
         summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         summary.peakMemoryBytes = ProcessMetrics.peakResidentBytes
         return summary
+    }
+}
+
+/// A batch being analysed on the pool's workers in the background.
+final class InFlightBatch: @unchecked Sendable {
+    private let group = DispatchGroup()
+    /// Written by the background task before `group.leave()`, read after `group.wait()`.
+    private var outcomes: [Outcome] = []
+
+    init(_ batch: [IngestEvent], pool: AnalyzerPool) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.outcomes = pool.analyze(batch)
+            self.group.leave()
+        }
+    }
+
+    /// Waits for the analysis and returns its outcomes, in input order.
+    @discardableResult
+    func wait() -> [Outcome] {
+        group.wait()
+        return outcomes
     }
 }
 
