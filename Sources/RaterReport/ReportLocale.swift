@@ -64,8 +64,8 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case .undated: return ("无日期评论", "Comments without a date")
         case .groups: return ("分组", "Groups")
         case .oneDay: return ("只有一个时段，暂无趋势。", "Only one period: no trend yet.")
-        case .chartTrendCaption: return ("每个时段的净情感（正面占比 − 负面占比），阴影为正面占比的 95% 区间",
-                                         "Net sentiment per period (share positive − share negative)")
+        case .chartTrendCaption: return ("每个时段的净情感（正面占比 − 负面占比）；零线以上为蓝，以下为橙",
+                                         "Net sentiment per period (share positive − share negative); blue above zero, orange below")
         case .chartDimensionsCaption: return ("负面占比（橙，左）与正面占比（蓝，右），线段为 95% Wilson 区间",
                                               "Share negative (orange, left) and positive (blue, right); whiskers are 95% Wilson intervals")
         case .chartDriversCaption: return ("横轴：表现（净情感）；纵轴：重要性（R² 的份额）",
