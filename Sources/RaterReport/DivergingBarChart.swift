@@ -19,7 +19,7 @@ public struct DivergingBarChart: Sendable, Equatable {
     }
 
     public var rows: [Row]
-    public var width = 640.0
+    public var width = 760.0
     public var rowHeight = 30.0
     public var labelWidth = 130.0
     static let top = 24.0
@@ -28,8 +28,8 @@ public struct DivergingBarChart: Sendable, Equatable {
 
     public var height: Double { Self.top + Double(max(rows.count, 1)) * rowHeight + 10 }
     public var centre: Double { labelWidth + (width - labelWidth) / 2 }
-    /// A share (0…1) as a length from the centre line.
-    public var length: ChartScale { ChartScale(domain: 0...1, range: 0...((width - labelWidth) / 2 - 8)) }
+    /// A share (0…1) as a length from the centre line; the margin leaves room for the `100%` tick label.
+    public var length: ChartScale { ChartScale(domain: 0...1, range: 0...((width - labelWidth) / 2 - 24)) }
 
     /// The bar rectangles (x, y, width, height) of one row: negative first, then positive.
     public func bars(of index: Int) -> (negative: [Double], positive: [Double]) {

@@ -15,7 +15,7 @@ public struct ImportancePerformanceChart: Sendable, Equatable {
     }
 
     public var points: [Point]
-    public var width = 640.0
+    public var width = 760.0
     public var height = 360.0
     static let margin = 40.0
 
@@ -49,9 +49,10 @@ public struct ImportancePerformanceChart: Sendable, Equatable {
             svg.element("text", [("x", "12"), ("y", c(height / 2)), ("text-anchor", "middle"), ("class", "tick"),
                                  ("transform", "rotate(-90 12 \(c(height / 2)))")], text: yLabel)
             for point in points {
+                // Blue only when performing above neutral: the same split as the driver table's quadrants.
                 let px = x(point.performance), py = y(point.importance)
                 svg.element("circle", [("cx", c(px)), ("cy", c(py)), ("r", "7"),
-                                       ("fill", point.performance >= 0 ? ReportPalette.positive : ReportPalette.negative),
+                                       ("fill", point.performance > 0 ? ReportPalette.positive : ReportPalette.negative),
                                        ("stroke", ReportPalette.ink)])
                 svg.element("text", [("x", c(px + 10)), ("y", c(py + 4))], text: point.label)
             }

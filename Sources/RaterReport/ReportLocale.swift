@@ -89,13 +89,13 @@ public enum ReportLocale: String, Sendable, CaseIterable {
     /// A signal value such as `loyalty.at_risk`, as a label; unknown values are shown as they are (escaped).
     public func signal(_ name: String) -> String {
         let labels: [String: (String, String)] = [
-            "expectation.exceeded": ("超出预期", "Expectation exceeded"),
-            "expectation.met": ("符合预期", "Expectation met"),
-            "expectation.fell_short": ("未达预期", "Expectation fell short"),
-            "recovery.recovered": ("问题已补救", "Recovered"),
-            "recovery.unresolved": ("问题未解决", "Unresolved"),
-            "loyalty.loyal": ("忠诚", "Loyal"),
-            "loyalty.at_risk": ("流失风险", "At risk"),
+            "expectation.exceeded": ("预期：超出", "Expectation: exceeded"),
+            "expectation.met": ("预期：符合", "Expectation: met"),
+            "expectation.fell_short": ("预期：未达到", "Expectation: fell short"),
+            "recovery.recovered": ("补救：已解决", "Recovery: recovered"),
+            "recovery.unresolved": ("补救：未解决", "Recovery: unresolved"),
+            "loyalty.loyal": ("忠诚：会再来", "Loyalty: loyal"),
+            "loyalty.at_risk": ("忠诚：流失风险", "Loyalty: at risk"),
         ]
         guard let pair = labels[name] else { return name }
         return self == .zh ? pair.0 : pair.1

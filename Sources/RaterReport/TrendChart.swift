@@ -15,7 +15,7 @@ public struct TrendChart: Sendable, Equatable {
     }
 
     public var points: [Point]
-    public var width = 640.0
+    public var width = 760.0
     public var height = 220.0
     static let left = 44.0, right = 16.0, top = 12.0, bottom = 36.0
 
@@ -77,8 +77,10 @@ public struct TrendChart: Sendable, Equatable {
                 }
             }
             for index in labelled {
+                // The first and last labels are anchored inwards so they are not cut at the chart's edges.
+                let anchor = points.count == 1 ? "middle" : index == 0 ? "start" : index == points.count - 1 ? "end" : "middle"
                 svg.element("text", [("x", c(position(index).x)), ("y", c(height - Self.bottom + 18)),
-                                     ("text-anchor", "middle"), ("class", "tick")], text: points[index].period)
+                                     ("text-anchor", anchor), ("class", "tick")], text: points[index].period)
             }
         }
     }

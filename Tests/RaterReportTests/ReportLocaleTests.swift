@@ -11,7 +11,7 @@ import Testing
             #expect(ReportLocale.zh.dimension(dimension) != ReportLocale.en.dimension(dimension))
         }
         #expect(ReportLocale.en.dimension(.responsiveness) == "Responsiveness")
-        #expect(ReportLocale.zh.signal("loyalty.at_risk") == "流失风险")
+        #expect(ReportLocale.zh.signal("loyalty.at_risk") == "忠诚：流失风险")
         // Unknown signal names are shown as they are (the renderer escapes them).
         #expect(ReportLocale.en.signal("<x>") == "<x>")
     }
