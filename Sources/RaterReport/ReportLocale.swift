@@ -9,7 +9,7 @@ public enum ReportLocale: String, Sendable, CaseIterable {
 
     public enum Key: Sendable, CaseIterable {
         case title, generated, comments, period, periods, allTime, allGroups, overall, overallSentiment, trend
-        case dimensions, dimension, mentions, positive, negative, neutral, net, netInterval, change, noPrevious
+        case dimensions, dimension, mentions, positive, negative, neutral, net, change, noPrevious
         case drivers, importance, performance, quadrant, ratings, nps, csat, ces, responses, signals, signal, rate
         case terms, positiveTerms, negativeTerms, examples, mostPositive, mostNegative, none, undated, groups
         case oneDay, chartTrendCaption, chartDimensionsCaption, chartDriversCaption, otherGroups, rSquared
@@ -39,7 +39,6 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case .negative: return ("负面", "Negative")
         case .neutral: return ("中性", "Neutral")
         case .net: return ("净情感", "Net sentiment")
-        case .netInterval: return ("95% 区间", "95% interval")
         case .change: return ("较上期", "Change vs previous")
         case .noPrevious: return ("—", "—")
         case .drivers: return ("重要性–表现分析", "Importance–performance")

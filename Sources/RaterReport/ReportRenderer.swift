@@ -131,7 +131,8 @@ public struct ReportRenderer: Sendable {
                 head.element("tr") { tr in
                     tr.element("th", text: l(.dimension))
                     for key in [ReportLocale.Key.mentions, .positive, .negative, .net, .change] {
-                        tr.element("th", [("class", "num")], text: l(key))
+                        // Bracketed figures are 95% intervals: Wilson for the shares, see NetSentimentInterval for net.
+                        tr.element("th", [("class", "num")], text: l(key) + (key == .mentions || key == .change ? "" : " [95%]"))
                     }
                 }
             }
@@ -159,7 +160,9 @@ public struct ReportRenderer: Sendable {
                                    text: ReportNumber.percent(row.sharePositive) + " [" + interval(row.positiveInterval) + "]")
                         tr.element("td", [("class", "num neg")],
                                    text: ReportNumber.percent(row.shareNegative) + " [" + interval(row.negativeInterval) + "]")
-                        tr.element("td", [("class", "num")], text: ReportNumber.signed(row.netSentiment))
+                        let net = NetSentimentInterval.interval(of: row)
+                        tr.element("td", [("class", "num")], text: ReportNumber.signed(row.netSentiment) + " ["
+                                   + ReportNumber.signed(net.lowerBound) + ", " + ReportNumber.signed(net.upperBound) + "]")
                         tr.element("td", [("class", "num")], text: change.map { ReportNumber.signed($0) } ?? l(.noPrevious))
                     }
                 }

@@ -65,3 +65,17 @@ import Testing
         #expect(ReportNumber.coordinate(-12.34) == "-12.3")
     }
 }
+
+@Suite struct NetSentimentIntervalTests {
+    @Test func intervalIsHonestForSmallGroups() {
+        let none = NetSentimentInterval.interval(positive: 0, negative: 0, count: 0)
+        #expect(none == -1...1)
+        let three = NetSentimentInterval.interval(positive: 3, negative: 0, count: 3)
+        #expect(three.upperBound == 1 && three.lowerBound < 0.5)
+        let large = NetSentimentInterval.interval(positive: 600, negative: 300, count: 1000)
+        #expect(large.contains(0.3) && large.upperBound - large.lowerBound < 0.12)
+        let balanced = NetSentimentInterval.interval(positive: 50, negative: 50, count: 100)
+        #expect(abs(balanced.lowerBound + balanced.upperBound) < 1e-9)
+        #expect(balanced.lowerBound > -0.3)
+    }
+}
