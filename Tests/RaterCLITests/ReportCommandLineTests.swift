@@ -47,6 +47,27 @@ import Testing
         #expect(files.count > 20)
         #expect(try figureRows(directory + "/db.html") == files)
 
+        // The all-time rows equal what `rater aggregate` writes for the same results and options.
+        let aggregate = try CLIProcess.run(["aggregate", directory + "/results.jsonl", "--aggregate-csv",
+                                            directory + "/aggregate.csv"] + grouping)
+        #expect(aggregate.status == 0, "\(aggregate.standardError)")
+        let csv = try String(contentsOfFile: directory + "/aggregate.csv", encoding: .utf8).split(separator: "\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(csv.first)
+        let column = { (name: String) in header.firstIndex(of: name)! }
+        var compared = 0
+        for cells in csv.dropFirst() where cells[column("period")].isEmpty {
+            let group = cells[column("branch")].isEmpty ? "" : "branch=" + cells[column("branch")]
+            let row = try #require(files.first {
+                $0.contains("data-group=\"\(group)\"") && $0.contains("data-scope=\"\(cells[column("scope")])\"")
+            })
+            #expect(row.contains("data-mentions=\"\(cells[column("mentions")])\""), "\(row)")
+            let net = try #require(row.firstMatch(of: /data-net="([-0-9.]+)"/).map { Double($0.1)! })
+            #expect(abs(net - Double(cells[column("net_sentiment")])!) <= 0.00005, "\(row)")
+            compared += 1
+        }
+        #expect(compared >= 6)
+
         let neither = try CLIProcess.run(["report", "-o", directory + "/x.html"])
         #expect(neither.status != 0 && neither.standardError.contains("no input"))
     }
