@@ -40,19 +40,22 @@ import Testing
         let png = directory.appendingPathComponent("out.png")
         try Data(html.utf8).write(to: page)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                             "--user-data-dir=\(directory.appendingPathComponent("profile").path)",
-                             "--screenshot=\(png.path)", "--window-size=1200,2000", page.absoluteString]
-        let log = directory.appendingPathComponent("chromium.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = process.standardOutput
-        try process.run()
-        process.waitUntilExit()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        try #require(process.terminationStatus == 0, "chromium exited \(process.terminationStatus): \(output)")
+        func chromium(_ arguments: [String]) throws -> (status: Int32, output: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: browser)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                                 "--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments
+                + [page.absoluteString]
+            let log = directory.appendingPathComponent("chromium-\(UUID().uuidString).log")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: log)
+            process.standardError = process.standardOutput
+            try process.run()
+            process.waitUntilExit()
+            return (process.terminationStatus, (try? String(contentsOf: log, encoding: .utf8)) ?? "")
+        }
+        let (status, output) = try chromium(["--screenshot=\(png.path)", "--window-size=1200,2000"])
+        try #require(status == 0, "chromium exited \(status): \(output)")
         let image = try PNGImage(data: Data(contentsOf: png))
         #expect(image.width == 1200 && image.height == 2000)
 
@@ -69,5 +72,13 @@ import Testing
         // about the report.
         let pageErrors = output.split(separator: "\n").filter { $0.contains("CONSOLE") || $0.contains("Uncaught") }
         #expect(pageErrors.isEmpty, "\(pageErrors)")
+
+        // Printing through the print stylesheet gives a real PDF (its page objects are compressed, so not counted).
+        let pdf = directory.appendingPathComponent("report.pdf")
+        let printed = try chromium(["--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)"])
+        #expect(printed.status == 0, "\(printed.output)")
+        let document = try Data(contentsOf: pdf)
+        #expect(document.starts(with: Data("%PDF".utf8)))
+        #expect(document.count > 10_000, "PDF of only \(document.count) bytes")
     }
 }
