@@ -27,6 +27,20 @@ public struct ImportancePerformanceChart: Sendable, Equatable {
     public var y: ChartScale { ChartScale(domain: 0...topImportance, range: Self.margin / 2...(height - Self.margin), inverted: true) }
     public var averageImportance: Double { points.isEmpty ? 0 : 1 / Double(points.count) }
 
+    /// Where each point's label goes: right of its dot, moved down when it would overprint an earlier label
+    /// (dimensions often sit close together near neutral performance and average importance).
+    public var labelPositions: [(x: Double, y: Double)] {
+        var placed = [(x: Double, y: Double)]()
+        for point in points {
+            var position = (x: x(point.performance) + 10, y: y(point.importance) + 4)
+            while placed.contains(where: { abs($0.x - position.x) < 110 && abs($0.y - position.y) < 14 }) {
+                position.y += 14
+            }
+            placed.append(position)
+        }
+        return placed
+    }
+
     public func draw(into html: inout HTMLBuilder, title: String, xLabel: String, yLabel: String) {
         let c = ReportNumber.coordinate
         html.element("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("class", "chart"), ("role", "img"),
@@ -48,13 +62,14 @@ public struct ImportancePerformanceChart: Sendable, Equatable {
                         text: xLabel + " (−1 … +1)")
             svg.element("text", [("x", "12"), ("y", c(height / 2)), ("text-anchor", "middle"), ("class", "tick"),
                                  ("transform", "rotate(-90 12 \(c(height / 2)))")], text: yLabel)
-            for point in points {
+            let labels = labelPositions
+            for (index, point) in points.enumerated() {
                 // Blue only when performing above neutral: the same split as the driver table's quadrants.
                 let px = x(point.performance), py = y(point.importance)
                 svg.element("circle", [("cx", c(px)), ("cy", c(py)), ("r", "7"),
                                        ("fill", point.performance > 0 ? ReportPalette.positive : ReportPalette.negative),
                                        ("stroke", ReportPalette.ink)])
-                svg.element("text", [("x", c(px + 10)), ("y", c(py + 4))], text: point.label)
+                svg.element("text", [("x", c(labels[index].x)), ("y", c(labels[index].y))], text: point.label)
             }
         }
     }

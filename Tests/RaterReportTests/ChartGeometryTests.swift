@@ -56,6 +56,20 @@ import Testing
         #expect(chart.averageImportance == 0.5)
     }
 
+    @Test func labelsOfNearbyPointsDoNotOverprint() {
+        let chart = ImportancePerformanceChart(points: [
+            .init(label: "Empathy", performance: -0.09, importance: 0.22),
+            .init(label: "Assurance", performance: 0, importance: 0.21),
+            .init(label: "Tangibles", performance: -0.04, importance: 0.16),
+        ])
+        let labels = chart.labelPositions
+        for i in labels.indices {
+            for j in labels.indices where j > i {
+                #expect(abs(labels[i].x - labels[j].x) >= 110 || abs(labels[i].y - labels[j].y) >= 14)
+            }
+        }
+    }
+
     @Test func numbersAreFormattedIndependentOfLocale() {
         #expect(ReportNumber.percent(0.41666) == "41.7%")
         #expect(ReportNumber.signed(0.25) == "+0.25")
