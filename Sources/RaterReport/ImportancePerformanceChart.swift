@@ -27,16 +27,26 @@ public struct ImportancePerformanceChart: Sendable, Equatable {
     public var y: ChartScale { ChartScale(domain: 0...topImportance, range: Self.margin / 2...(height - Self.margin), inverted: true) }
     public var averageImportance: Double { points.isEmpty ? 0 : 1 / Double(points.count) }
 
-    /// Where each point's label goes: right of its dot, moved down when it would overprint an earlier label
-    /// (dimensions often sit close together near neutral performance and average importance).
-    public var labelPositions: [(x: Double, y: Double)] {
-        var placed = [(x: Double, y: Double)]()
-        for point in points {
-            var position = (x: x(point.performance) + 10, y: y(point.importance) + 4)
-            while placed.contains(where: { abs($0.x - position.x) < 110 && abs($0.y - position.y) < 14 }) {
-                position.y += 14
+    /// Where each point's label goes (its start, or its end when `leftOfDot`): right of its dot, else left of it,
+    /// else just above or below, else moved down until it no longer overprints an earlier label — dimensions often
+    /// sit close together near neutral performance and average importance.
+    public var labelPositions: [(x: Double, y: Double, leftOfDot: Bool)] {
+        var placed = [(x: Double, y: Double, leftOfDot: Bool)]()
+        func span(_ label: (x: Double, y: Double, leftOfDot: Bool)) -> ClosedRange<Double> {
+            label.leftOfDot ? (label.x - 100)...label.x : label.x...(label.x + 100)
+        }
+        func free(_ label: (x: Double, y: Double, leftOfDot: Bool)) -> Bool {
+            !placed.contains { other in
+                abs(other.y - label.y) < 14 && span(other).overlaps(span(label))
             }
-            placed.append(position)
+        }
+        for point in points {
+            let px = x(point.performance), py = y(point.importance)
+            let candidates = [(px + 10, py + 4, false), (px - 10, py + 4, true), (px + 10, py - 10, false),
+                              (px + 10, py + 18, false)].map { (x: $0.0, y: $0.1, leftOfDot: $0.2) }
+            var label = candidates.first(where: free) ?? candidates[0]
+            while !free(label) { label.y += 14 }
+            placed.append(label)
         }
         return placed
     }
@@ -69,7 +79,8 @@ public struct ImportancePerformanceChart: Sendable, Equatable {
                 svg.element("circle", [("cx", c(px)), ("cy", c(py)), ("r", "7"),
                                        ("fill", point.performance > 0 ? ReportPalette.positive : ReportPalette.negative),
                                        ("stroke", ReportPalette.ink)])
-                svg.element("text", [("x", c(labels[index].x)), ("y", c(labels[index].y))], text: point.label)
+                svg.element("text", [("x", c(labels[index].x)), ("y", c(labels[index].y)),
+                                     ("text-anchor", labels[index].leftOfDot ? "end" : "start")], text: point.label)
             }
         }
     }

@@ -63,9 +63,14 @@ import Testing
             .init(label: "Tangibles", performance: -0.04, importance: 0.16),
         ])
         let labels = chart.labelPositions
+        // Each label stays next to its own dot.
+        for (label, point) in zip(labels, chart.points) { #expect(abs(label.y - chart.y(point.importance)) < 40) }
         for i in labels.indices {
             for j in labels.indices where j > i {
-                #expect(abs(labels[i].x - labels[j].x) >= 110 || abs(labels[i].y - labels[j].y) >= 14)
+                func span(_ label: (x: Double, y: Double, leftOfDot: Bool)) -> ClosedRange<Double> {
+                    label.leftOfDot ? (label.x - 100)...label.x : label.x...(label.x + 100)
+                }
+                #expect(!span(labels[i]).overlaps(span(labels[j])) || abs(labels[i].y - labels[j].y) >= 14)
             }
         }
     }
