@@ -37,23 +37,26 @@ public struct ReportModel: Sendable {
         trend = rows.filter { $0.groups.isEmpty && $0.period != nil && $0.scope == GroupAggregate.overall }
         latestPeriod = trend.last?.period
         let latestPeriod = latestPeriod
-        func group(_ fields: [Field]) -> Group? {
-            let allTime = rows.filter { $0.groups == fields && $0.period == nil }
-            guard let overall = allTime.first(where: { $0.scope == GroupAggregate.overall }) else { return nil }
-            var latest = [String: AggregateRow]()
-            if let latestPeriod {
-                for row in rows where row.groups == fields && row.period == latestPeriod { latest[row.scope] = row }
+        // Rows indexed by group once: a year of days for thousands of agents is millions of rows, and scanning
+        // them once per group would be quadratic.
+        var allTime = [[Field]: [AggregateRow]]()
+        var latest = [[Field]: [String: AggregateRow]]()
+        for row in rows {
+            if row.period == nil {
+                allTime[row.groups, default: []].append(row)
+            } else if row.period == latestPeriod {
+                latest[row.groups, default: [:]][row.scope] = row
             }
-            return Group(fields: fields, overall: overall,
-                         dimensions: allTime.filter { $0.scope != GroupAggregate.overall }, latest: latest)
+        }
+        func group(_ fields: [Field]) -> Group? {
+            let rows = allTime[fields] ?? []
+            guard let overall = rows.first(where: { $0.scope == GroupAggregate.overall }) else { return nil }
+            return Group(fields: fields, overall: overall, dimensions: rows.filter { $0.scope != GroupAggregate.overall },
+                         latest: latest[fields] ?? [:])
         }
         everyone = group([])
-        var groupFields = [[Field]]()
-        for row in rows where !row.groups.isEmpty && row.period == nil && row.scope == GroupAggregate.overall {
-            groupFields.append(row.groups)
-        }
         // The largest groups first: they are the ones a manager looks for, and the cut drops the smallest.
-        let all = groupFields.compactMap(group).sorted {
+        let all = allTime.keys.filter { !$0.isEmpty }.compactMap(group).sorted {
             $0.overall.comments != $1.overall.comments ? $0.overall.comments > $1.overall.comments
                 : $0.fields.map(\.value).lexicographicallyPrecedes($1.fields.map(\.value))
         }

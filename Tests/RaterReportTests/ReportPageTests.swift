@@ -141,3 +141,31 @@ import Testing
         #expect(structure.elements.filter { $0.name == "polyline" }.count == 1)
     }
 }
+
+@Suite struct ReportGroupLimitTests {
+    /// Many groups: the largest are shown, the rest counted in a note, and the model is built without scanning
+    /// every row once per group.
+    @Test func manyGroupsAreCut() throws {
+        var options = AggregationOptions()
+        options.groupBy = ["agent"]
+        options.dateColumn = "date"
+        var collector = ReportCollector(options: options)
+        var line = 0
+        for agent in 0..<400 {
+            for day in 1...(agent % 5 + 1) {
+                line += 1
+                let text = #"{"id":"\#(line)","sentiment":{"label":"negative","score":-0.3},"#
+                    + #""dimensions":{"empathy":{"label":"negative","score":-0.4}},"fields":{"agent":"a\#(agent)","date":"2026-01-0\#(day)"}}"#
+                try collector.add(line: Data(text.utf8), path: "agents", lineNumber: line)
+            }
+        }
+        let model = ReportModel(aggregation: collector.aggregation, samples: collector.samples, maxGroups: 25)
+        #expect(model.groups.count == 25 && model.omittedGroups == 375)
+        #expect(model.groups.allSatisfy { $0.overall.comments == 5 })
+        #expect(model.groups.first?.fields == [Field("agent", "a104")])
+        #expect(model.groups.first?.latest["overall"]?.period == "2026-01-05")
+        let html = ReportRenderer(locale: .en).render(model)
+        #expect(html.contains("+375 further groups not shown"))
+        #expect(ReportSupport.parse(html).error == nil)
+    }
+}
