@@ -98,7 +98,11 @@ public struct ReportRenderer: Sendable {
                 groups.append((group.fields.map { $0.name + ": " + $0.value }.joined(separator: " · "), group))
             }
             for (index, (name, group)) in groups.enumerated() {
-                section.element("h3", text: name + " — \(l(.comments)) \(group.overall.comments)")
+                // Group names are export data: isolated like comments, so a right-to-left name keeps its place.
+                section.element("h3") { h3 in
+                    h3.element("bdi", text: name)
+                    h3.text(" — \(l(.comments)) \(group.overall.comments)")
+                }
                 let rows = ServiceDimension.allCases.map { dimension in
                     (dimension, group.dimensions.first { $0.scope == dimension.rawValue })
                 }
@@ -274,7 +278,10 @@ public struct ReportRenderer: Sendable {
                             else {
                                 column.element("ol") { ol in
                                     for term in list {
-                                        ol.element("li", text: term.term + " (\(term.count))")
+                                        ol.element("li") { li in
+                                            li.element("bdi", text: term.term)
+                                            li.text(" (\(term.count))")
+                                        }
                                     }
                                 }
                             }
