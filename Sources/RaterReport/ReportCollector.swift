@@ -49,9 +49,15 @@ public struct ReportCollector: Sendable {
                               terms: [(term: String, weight: Double)], clauses: [ServiceDimension: [String]]) {
         aggregation.add(observation)
         results += 1
+        // Without the text (results written without --include-text), the clauses the dimensions were found in
+        // stand for the comment, else its sentiment terms.
+        var allClauses = [String]()
+        for mention in observation.mentions {
+            for clause in clauses[mention.dimension] ?? [] where !allClauses.contains(clause) { allClauses.append(clause) }
+        }
+        let stand = allClauses.isEmpty ? terms.map(\.term).joined(separator: " · ") : allClauses.joined(separator: " … ")
         samples.add(scope: GroupAggregate.overall,
-                    comment: .init(id: id, text: text ?? terms.map(\.term).joined(separator: " · "),
-                                   score: observation.score, fields: observation.fields),
+                    comment: .init(id: id, text: text ?? stand, score: observation.score, fields: observation.fields),
                     terms: terms)
         for mention in observation.mentions {
             var unique = [String]()
