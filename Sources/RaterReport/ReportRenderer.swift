@@ -11,6 +11,8 @@ public struct ReportRenderer: Sendable {
     public var locale: ReportLocale
     /// Terms shown per side and scope.
     public var terms = 8
+    /// The page's heading and title (`--title`); the locale's default when nil. Escaped like any text.
+    public var title: String?
 
     public init(locale: ReportLocale) { self.locale = locale }
 
@@ -25,7 +27,7 @@ public struct ReportRenderer: Sendable {
                 // No script, no remote anything: the policy makes that a property of the page, not only of Rater.
                 head.element("meta", [("http-equiv", "Content-Security-Policy"),
                                       ("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")])
-                head.element("title", text: l(.title))
+                head.element("title", text: title ?? l(.title))
                 head.element("style") { $0.trusted(ReportStyle.css) }
             }
             page.element("body") { body in
@@ -48,7 +50,7 @@ public struct ReportRenderer: Sendable {
 
     private func header(_ model: ReportModel, into html: inout HTMLBuilder) {
         let l = locale
-        html.element("h1", text: l(.title))
+        html.element("h1") { $0.element("bdi", text: title ?? l(.title)) }
         var meta = "\(l(.comments)): \(model.everyone?.overall.comments ?? 0)"
         if let first = model.trend.first?.period, let last = model.trend.last?.period {
             meta += " · \(l(.period)): \(first == last ? first : first + " – " + last) (\(model.trend.count))"

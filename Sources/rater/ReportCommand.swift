@@ -28,6 +28,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of the labels: zh or en.")
     var locale: ReportLocale = .en
 
+    @Option(help: "Heading of the report (default: 'Customer satisfaction report' or '客户满意度报告').")
+    var title: String?
+
     @Option(help: "Representative comments kept per dimension and side (most positive, most negative).")
     var examples: Int = 3
 
@@ -55,7 +58,9 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let model = ReportModel(aggregation: collector.aggregation, samples: collector.samples, maxGroups: maxGroups)
-        let html = ReportRenderer(locale: locale).render(model)
+        var renderer = ReportRenderer(locale: locale)
+        renderer.title = title
+        let html = renderer.render(model)
         let file = try OutputFile(path: output)
         try file.write(Array(html.utf8))
         try file.commit()

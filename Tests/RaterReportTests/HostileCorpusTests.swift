@@ -35,7 +35,9 @@ import Testing
             let line = try JSONSerialization.data(withJSONObject: object)
             try collector.add(line: line, path: text, lineNumber: index + 1)
         }
-        return ReportRenderer(locale: locale).render(ReportModel(aggregation: collector.aggregation, samples: collector.samples))
+        var renderer = ReportRenderer(locale: locale)
+        renderer.title = "</title><script>alert(1)</script>\u{202E}"
+        return renderer.render(ReportModel(aggregation: collector.aggregation, samples: collector.samples))
     }
 
     @Test(arguments: [ReportLocale.en, .zh])
@@ -65,6 +67,7 @@ import Testing
         }
         // The comments are there, as text, and each sits in its own <bdi>.
         #expect(structure.text.contains("Great stay <script>alert(1)</script> would come again"))
+        #expect(html.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"))
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;"))
         #expect(structure.elements.filter { $0.name == "bdi" }.count >= 6)
     }
