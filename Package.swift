@@ -51,8 +51,11 @@ let package = Package(
             "RaterCore", "RaterIngest", "RaterNormalize", "RaterSegment", "RaterLexicon",
             "RaterScore", "RaterDimensions", "RaterAggregate", "RaterSinks",
         ]),
+        // The HTML satisfaction report: an escaping-by-construction HTML builder, inline SVG charts, labels in Chinese
+        // and English, over an aggregation and samples of terms and comments.
+        .target(name: "RaterReport", dependencies: ["RaterCore", "RaterAggregate", "Rater"]),
         .executableTarget(name: "rater", dependencies: [
-            "Rater", "RaterDatabase",
+            "Rater", "RaterDatabase", "RaterReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -73,6 +76,9 @@ let package = Package(
         // PostgreSQL tests run when RATER_TEST_POSTGRES_URL names a server (.ci/run starts a throwaway one).
         .testTarget(name: "RaterDatabaseTests", dependencies: ["RaterDatabase"]),
         .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater"]),
+        // The report: escaping, chart geometry, numbers against the aggregates, well-formedness, and a render in
+        // headless Chromium (skipped when it is not installed; .ci/run installs it) whose PNG is decoded with zlib.
+        .testTarget(name: "RaterReportTests", dependencies: ["RaterReport", "CZlib"]),
         // Runs the built `rater` and `rater-fuzz` executables (exit codes, pipes, memory, fuzz corpus replay);
         // depending on them makes SwiftPM build them.
         .testTarget(name: "RaterCLITests", dependencies: ["rater", "RaterFuzz", "RaterDatabase"]),

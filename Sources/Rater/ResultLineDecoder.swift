@@ -14,6 +14,14 @@ public enum ResultLineDecoder {
         guard let object = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any] else {
             throw fail("not a JSON object")
         }
+        return try observation(object: object, path: path, lineNumber: lineNumber)
+    }
+
+    /// The observation of an already parsed result line, for readers (`rater report`) that read more of the line.
+    public static func observation(object: [String: Any], path: String, lineNumber: Int) throws -> Observation {
+        func fail(_ reason: String) -> AggregationError {
+            .unreadableResult(path: path, line: lineNumber, reason: reason)
+        }
         guard let sentiment = object["sentiment"] as? [String: Any],
               let labelText = sentiment["label"] as? String, let label = SentimentLabel(rawValue: labelText),
               let score = (sentiment["score"] as? NSNumber)?.doubleValue else {

@@ -11,7 +11,7 @@ struct RaterCommand: ParsableCommand {
             bad options).
             """,
         subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, CalibrateCommand.self,
-                      LexiconCommand.self, RecordsCommand.self, AggregateCommand.self],
+                      LexiconCommand.self, RecordsCommand.self, AggregateCommand.self, ReportCommand.self],
         defaultSubcommand: AnalyzeCommand.self)
 
     /// Expands `--config FILE` into arguments before parsing (see `ConfigFile`).

@@ -1,0 +1,71 @@
+import RaterAggregate
+import RaterCore
+
+/// Everything the report shows, taken from an `Aggregation` (numbers) and `ReportSamples` (terms and comments).
+///
+/// The model only selects rows; it computes no figure of its own, so every number on the page is a number of the
+/// aggregates (`rater aggregate` would write the same).
+public struct ReportModel: Sendable {
+    /// One group (or everyone) for all time: the overall row and one row per mentioned dimension.
+    public struct Group: Sendable {
+        /// `branch=西湖店` pairs; empty for everyone.
+        public var fields: [Field]
+        public var overall: AggregateRow
+        public var dimensions: [AggregateRow]
+        /// Rows of the latest period, for the change against the previous period (by scope).
+        public var latest: [String: AggregateRow]
+    }
+
+    public var options: AggregationOptions
+    public var everyone: Group?
+    public var groups: [Group]
+    /// Groups beyond `maxGroups`, left out of the page so a report over thousands of agents stays readable.
+    public var omittedGroups: Int
+    /// The overall rows of everyone per period, in order.
+    public var trend: [AggregateRow]
+    public var latestPeriod: String?
+    public var drivers: DriverTable?
+    public var ratings: RatingFigures?
+    public var undated: Int
+    public var samples: ReportSamples
+
+    public init(aggregation: Aggregation, samples: ReportSamples, maxGroups: Int = 30) {
+        options = aggregation.options
+        undated = aggregation.undated
+        self.samples = samples
+        let rows = aggregation.rows
+        trend = rows.filter { $0.groups.isEmpty && $0.period != nil && $0.scope == GroupAggregate.overall }
+        latestPeriod = trend.last?.period
+        let latestPeriod = latestPeriod
+        // Rows indexed by group once: a year of days for thousands of agents is millions of rows, and scanning
+        // them once per group would be quadratic.
+        var allTime = [[Field]: [AggregateRow]]()
+        var latest = [[Field]: [String: AggregateRow]]()
+        for row in rows {
+            if row.period == nil {
+                allTime[row.groups, default: []].append(row)
+            } else if row.period == latestPeriod {
+                latest[row.groups, default: [:]][row.scope] = row
+            }
+        }
+        func group(_ fields: [Field]) -> Group? {
+            let rows = allTime[fields] ?? []
+            guard let overall = rows.first(where: { $0.scope == GroupAggregate.overall }) else { return nil }
+            return Group(fields: fields, overall: overall, dimensions: rows.filter { $0.scope != GroupAggregate.overall },
+                         latest: latest[fields] ?? [:])
+        }
+        everyone = group([])
+        // The largest groups first: they are the ones a manager looks for, and the cut drops the smallest.
+        let all = allTime.keys.filter { !$0.isEmpty }.compactMap(group).sorted {
+            $0.overall.comments != $1.overall.comments ? $0.overall.comments > $1.overall.comments
+                : $0.fields.map(\.value).lexicographicallyPrecedes($1.fields.map(\.value))
+        }
+        groups = Array(all.prefix(maxGroups))
+        omittedGroups = all.count - groups.count
+        drivers = aggregation.drivers()
+        ratings = everyone?.overall.ratings
+    }
+
+    /// Signal rates of everyone, grouped expectation, recovery, loyalty.
+    public var signals: [SignalRate] { everyone?.overall.signals ?? [] }
+}

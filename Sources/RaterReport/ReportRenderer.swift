@@ -1,0 +1,328 @@
+import Foundation
+import RaterAggregate
+import RaterCore
+
+/// Turns a `ReportModel` into one self-contained HTML page: inline CSS, inline SVG, no script, no external
+/// resource, so it opens offline in any browser and prints as it shows.
+///
+/// Table rows carry the aggregates' raw figures in `data-` attributes (4 decimals, as results and aggregates are
+/// written), so tests and scripts can check the page against `rater aggregate` without parsing formatted text.
+public struct ReportRenderer: Sendable {
+    public var locale: ReportLocale
+    /// Terms shown per side and scope.
+    public var terms = 8
+    /// The page's heading and title (`--title`); the locale's default when nil. Escaped like any text.
+    public var title: String?
+
+    public init(locale: ReportLocale) { self.locale = locale }
+
+    public func render(_ model: ReportModel) -> String {
+        let l = locale
+        var html = HTMLBuilder()
+        html.doctype()
+        html.element("html", [("lang", l.languageTag)]) { page in
+            page.element("head") { head in
+                head.element("meta", [("charset", "utf-8")])
+                head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                // No script, no remote anything: the policy makes that a property of the page, not only of Rater.
+                head.element("meta", [("http-equiv", "Content-Security-Policy"),
+                                      ("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")])
+                head.element("title", text: title ?? l(.title))
+                head.element("style") { $0.trusted(ReportStyle.css) }
+            }
+            page.element("body") { body in
+                body.element("main") { main in
+                    header(model, into: &main)
+                    overall(model, into: &main)
+                    dimensions(model, into: &main)
+                    drivers(model, into: &main)
+                    ratings(model, into: &main)
+                    signals(model, into: &main)
+                    samples(model, into: &main)
+                }
+            }
+        }
+        html.newline()
+        return html.output
+    }
+
+    // MARK: sections
+
+    private func header(_ model: ReportModel, into html: inout HTMLBuilder) {
+        let l = locale
+        html.element("h1") { $0.element("bdi", text: title ?? l(.title)) }
+        var meta = "\(l(.comments)): \(model.everyone?.overall.comments ?? 0)"
+        if let first = model.trend.first?.period, let last = model.trend.last?.period {
+            meta += " · \(l(.period)): \(first == last ? first : first + " – " + last) (\(model.trend.count))"
+        }
+        if model.undated > 0 { meta += " · \(l(.undated)): \(model.undated)" }
+        html.element("p", [("class", "meta")], text: meta)
+    }
+
+    private func overall(_ model: ReportModel, into html: inout HTMLBuilder) {
+        let l = locale
+        html.element("section", [("id", "overall")]) { section in
+            section.element("h2", text: l(.overallSentiment))
+            guard let row = model.everyone?.overall else {
+                section.element("p", text: l(.none))
+                return
+            }
+            section.element("div", [("class", "tiles")]) { tiles in
+                tile(ReportNumber.signed(row.netSentiment), l(.net), into: &tiles)
+                tile(ReportNumber.percent(row.sharePositive), l(.positive), into: &tiles, tone: "pos")
+                tile(ReportNumber.percent(row.shareNegative), l(.negative), into: &tiles, tone: "neg")
+                tile(ReportNumber.percent(row.shareNeutral), l(.neutral), into: &tiles)
+                if let latest = model.everyone?.latest[GroupAggregate.overall], let change = latest.netChange {
+                    tile(ReportNumber.signed(change), l(.change) + " (" + (latest.period ?? "") + ")", into: &tiles)
+                }
+            }
+            guard !model.trend.isEmpty else { return }
+            section.element("h3", text: l(.trend))
+            if model.trend.count == 1 {
+                section.element("p", [("class", "note")], text: l(.oneDay))
+            }
+            section.element("figure") { figure in
+                TrendChart(points: model.trend.map {
+                    .init(period: $0.period ?? "", value: $0.netSentiment, comments: $0.comments)
+                }).draw(into: &figure, title: l(.trend))
+                figure.element("figcaption", text: l(.chartTrendCaption))
+            }
+        }
+    }
+
+    private func dimensions(_ model: ReportModel, into html: inout HTMLBuilder) {
+        let l = locale
+        html.element("section", [("id", "dimensions")]) { section in
+            section.element("h2", text: l(.dimensions))
+            var groups = [(String, ReportModel.Group)]()
+            if let everyone = model.everyone { groups.append((l(.allGroups), everyone)) }
+            for group in model.groups {
+                groups.append((group.fields.map { $0.name + ": " + $0.value }.joined(separator: " · "), group))
+            }
+            for (index, (name, group)) in groups.enumerated() {
+                // Group names are export data: isolated like comments, so a right-to-left name keeps its place.
+                section.element("h3") { h3 in
+                    h3.element("bdi", text: name)
+                    h3.text(" — \(l(.comments)) \(group.overall.comments)")
+                }
+                let rows = ServiceDimension.allCases.map { dimension in
+                    (dimension, group.dimensions.first { $0.scope == dimension.rawValue })
+                }
+                // The chart for everyone and the largest groups; smaller groups get the table only, to keep the
+                // page short.
+                if index < 6 {
+                    section.element("figure") { figure in
+                        DivergingBarChart(rows: rows.map { dimension, row in
+                            .init(label: l.dimension(dimension), sharePositive: row?.sharePositive ?? 0,
+                                  positiveInterval: row?.positiveInterval ?? 0...0, shareNegative: row?.shareNegative ?? 0,
+                                  negativeInterval: row?.negativeInterval ?? 0...0)
+                        }).draw(into: &figure, title: l(.dimensions) + " — " + name)
+                        figure.element("figcaption", text: l(.chartDimensionsCaption))
+                    }
+                }
+                dimensionTable(group, rows: rows, into: &section)
+            }
+            if model.omittedGroups > 0 {
+                section.element("p", [("class", "note")], text: "+\(model.omittedGroups) \(l(.otherGroups))")
+            }
+        }
+    }
+
+    private func dimensionTable(_ group: ReportModel.Group, rows: [(ServiceDimension, AggregateRow?)],
+                                into html: inout HTMLBuilder) {
+        let l = locale
+        let groupName = group.fields.map { $0.name + "=" + $0.value }.joined(separator: ",")
+        html.element("table", [("class", "dimensions")]) { table in
+            table.element("thead") { head in
+                head.element("tr") { tr in
+                    tr.element("th", text: l(.dimension))
+                    for key in [ReportLocale.Key.mentions, .positive, .negative, .net, .change] {
+                        // Bracketed figures are 95% intervals: Wilson for the shares, see NetSentimentInterval for net.
+                        tr.element("th", [("class", "num")], text: l(key) + (key == .mentions || key == .change ? "" : " [95%]"))
+                    }
+                }
+            }
+            table.element("tbody") { body in
+                for (label, row, scope) in [(l(.overall), Optional(group.overall), GroupAggregate.overall)]
+                    + rows.map({ (l.dimension($0.0), $0.1, $0.0.rawValue) }) {
+                    guard let row else {
+                        body.element("tr", [("data-group", groupName), ("data-scope", scope), ("data-mentions", "0")]) { tr in
+                            tr.element("td", text: label)
+                            tr.element("td", [("class", "num")], text: "0")
+                            for _ in 0..<4 { tr.element("td", [("class", "num")], text: "—") }
+                        }
+                        continue
+                    }
+                    let change = group.latest[scope]?.netChange
+                    body.element("tr", [("data-group", groupName), ("data-scope", scope),
+                                        ("data-mentions", String(row.mentions)),
+                                        ("data-share-positive", raw(row.sharePositive)),
+                                        ("data-share-negative", raw(row.shareNegative)),
+                                        ("data-net", raw(row.netSentiment)),
+                                        ("data-change", change.map(raw))]) { tr in
+                        tr.element("td", text: label)
+                        tr.element("td", [("class", "num")], text: String(row.mentions))
+                        tr.element("td", [("class", "num pos")],
+                                   text: ReportNumber.percent(row.sharePositive) + " [" + interval(row.positiveInterval) + "]")
+                        tr.element("td", [("class", "num neg")],
+                                   text: ReportNumber.percent(row.shareNegative) + " [" + interval(row.negativeInterval) + "]")
+                        let net = NetSentimentInterval.interval(of: row)
+                        tr.element("td", [("class", "num")], text: ReportNumber.signed(row.netSentiment) + " ["
+                                   + ReportNumber.signed(net.lowerBound) + ", " + ReportNumber.signed(net.upperBound) + "]")
+                        tr.element("td", [("class", "num")], text: change.map { ReportNumber.signed($0) } ?? l(.noPrevious))
+                    }
+                }
+            }
+        }
+    }
+
+    private func drivers(_ model: ReportModel, into html: inout HTMLBuilder) {
+        guard let drivers = model.drivers else { return }
+        let l = locale
+        html.element("section", [("id", "drivers")]) { section in
+            section.element("h2", text: l(.drivers))
+            section.element("p", [("class", "meta")],
+                            text: "\(l(.rSquared)) = \(ReportNumber.fixed(drivers.rSquared, digits: 3)) · n = \(drivers.ratedComments)")
+            section.element("figure") { figure in
+                ImportancePerformanceChart(points: drivers.rows.map {
+                    .init(label: l.dimension($0.dimension), performance: $0.performance, importance: $0.importanceShare)
+                }).draw(into: &figure, title: l(.drivers), xLabel: l(.performance), yLabel: l(.importance))
+                figure.element("figcaption", text: l(.chartDriversCaption))
+            }
+            section.element("table", [("class", "drivers")]) { table in
+                table.element("tr") { tr in
+                    tr.element("th", text: l(.dimension))
+                    tr.element("th", [("class", "num")], text: l(.importance))
+                    tr.element("th", [("class", "num")], text: l(.performance))
+                    tr.element("th", [("class", "num")], text: l(.mentions))
+                    tr.element("th", text: l(.quadrant))
+                }
+                for row in drivers.rows {
+                    table.element("tr", [("data-driver", row.dimension.rawValue), ("data-importance", raw(row.importanceShare)),
+                                         ("data-performance", raw(row.performance))]) { tr in
+                        tr.element("td", text: l.dimension(row.dimension))
+                        tr.element("td", [("class", "num")], text: ReportNumber.percent(row.importanceShare))
+                        tr.element("td", [("class", "num")], text: ReportNumber.signed(row.performance))
+                        tr.element("td", [("class", "num")], text: String(row.mentions))
+                        tr.element("td", text: l.quadrant(row.quadrant.rawValue))
+                    }
+                }
+            }
+        }
+    }
+
+    private func ratings(_ model: ReportModel, into html: inout HTMLBuilder) {
+        guard let ratings = model.ratings, ratings.npsResponses + ratings.csatResponses + ratings.cesResponses > 0 else { return }
+        let l = locale
+        html.element("section", [("id", "ratings")]) { section in
+            section.element("h2", text: l(.ratings))
+            section.element("div", [("class", "tiles")]) { tiles in
+                if let nps = ratings.nps {
+                    tile(ReportNumber.signed(nps, digits: 1), l(.nps) + " · n=\(ratings.npsResponses)", into: &tiles,
+                         data: ("nps", raw(nps)))
+                }
+                if let csat = ratings.csat {
+                    tile(ReportNumber.percent(csat), l(.csat) + " · n=\(ratings.csatResponses)", into: &tiles,
+                         data: ("csat", raw(csat)))
+                }
+                if let ces = ratings.ces {
+                    tile(ReportNumber.fixed(ces, digits: 2), l(.ces) + " · n=\(ratings.cesResponses)", into: &tiles,
+                         data: ("ces", raw(ces)))
+                }
+            }
+        }
+    }
+
+    private func signals(_ model: ReportModel, into html: inout HTMLBuilder) {
+        let l = locale
+        html.element("section", [("id", "signals")]) { section in
+            section.element("h2", text: l(.signals))
+            let signals = model.signals
+            guard !signals.isEmpty else {
+                section.element("p", [("class", "note")], text: l(.none))
+                return
+            }
+            section.element("table", [("class", "signals")]) { table in
+                table.element("tr") { tr in
+                    tr.element("th", text: l(.signal))
+                    tr.element("th", [("class", "num")], text: l(.comments))
+                    tr.element("th", [("class", "num")], text: l(.rate))
+                }
+                for signal in signals {
+                    table.element("tr", [("data-signal", signal.name), ("data-count", String(signal.count)),
+                                         ("data-rate", raw(signal.rate))]) { tr in
+                        tr.element("td", text: l.signal(signal.name))
+                        tr.element("td", [("class", "num")], text: String(signal.count))
+                        tr.element("td", [("class", "num")], text: ReportNumber.percent(signal.rate))
+                    }
+                }
+            }
+        }
+    }
+
+    private func samples(_ model: ReportModel, into html: inout HTMLBuilder) {
+        let l = locale
+        html.element("section", [("id", "terms")]) { section in
+            section.element("h2", text: l(.terms) + " · " + l(.examples))
+            let scopes = [(GroupAggregate.overall, l(.overall))] + ServiceDimension.allCases.map { ($0.rawValue, l.dimension($0)) }
+            for (scope, label) in scopes {
+                let samples = model.samples.scope(scope)
+                let positive = samples.topTerms(positive: true, limit: terms)
+                let negative = samples.topTerms(positive: false, limit: terms)
+                guard !positive.isEmpty || !negative.isEmpty || !samples.mostPositive.isEmpty
+                    || !samples.mostNegative.isEmpty else { continue }
+                section.element("h3", [("data-samples", scope)], text: label)
+                section.element("div", [("class", "terms")]) { div in
+                    for (title, list, tone) in [(l(.positiveTerms), positive, "pos"), (l(.negativeTerms), negative, "neg")] {
+                        div.element("div") { column in
+                            column.element("strong", [("class", tone)], text: title)
+                            if list.isEmpty { column.element("p", [("class", "note")], text: l(.none)) }
+                            else {
+                                column.element("ol") { ol in
+                                    for term in list {
+                                        ol.element("li") { li in
+                                            li.element("bdi", text: term.term)
+                                            li.text(" (\(term.count))")
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                for (title, comments, tone) in [(l(.mostPositive), samples.mostPositive, "pos"),
+                                                (l(.mostNegative), samples.mostNegative, "neg")] where !comments.isEmpty {
+                    section.element("p", [("class", "note")], text: title)
+                    for comment in comments {
+                        section.element("blockquote", [("class", tone), ("data-comment", comment.id)]) { quote in
+                            // <bdi> isolates the comment's direction from the page around it.
+                            quote.element("bdi", text: comment.text)
+                            let who = ([comment.id] + comment.fields.prefix(3).map { $0.name + ": " + $0.value })
+                                .joined(separator: " · ") + " · " + ReportNumber.signed(comment.score)
+                            quote.element("span", [("class", "who")]) { $0.element("bdi", text: who) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // MARK: pieces
+
+    private func tile(_ value: String, _ label: String, into html: inout HTMLBuilder, tone: String? = nil,
+                      data: (String, String)? = nil) {
+        html.element("div", [("class", "tile"), ("data-figure", data?.0), ("data-value", data?.1)]) { div in
+            div.element("span", [("class", tone.map { "value " + $0 } ?? "value")], text: value)
+            div.element("span", [("class", "label")], text: label)
+        }
+    }
+
+    private func interval(_ range: ClosedRange<Double>) -> String {
+        ReportNumber.fixed(range.lowerBound * 100, digits: 0) + "–" + ReportNumber.fixed(range.upperBound * 100, digits: 0) + "%"
+    }
+
+    /// A figure as results and aggregates write it: 4 decimals, ASCII.
+    private func raw(_ value: Double) -> String {
+        ReportNumber.fixed(value, digits: 4).replacingOccurrences(of: "−", with: "-")
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Rater
+import RaterDatabase
+import RaterReport
+
+/// `rater report`: one self-contained HTML satisfaction report over result files or a results database.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a self-contained HTML satisfaction report (inline SVG charts, no network) from results.",
+        discussion: """
+            Inputs are result files written by `rater analyze` (JSON Lines, .gz allowed; write them with \
+            --include-text to show whole comments, else the clauses the dimensions were found in are shown), or \
+            the SQLite database written by `rater analyze --db`. Grouping and rating options are those of \
+            `rater aggregate`, so the report's numbers are the aggregates' numbers.
+            """)
+
+    @Argument(help: "Result files (JSON Lines); '-' reads standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "Read results from the SQLite database written by `rater analyze --db` instead of files.")
+    var db: String?
+
+    @Option(name: .shortAndLong, help: "Where to write the HTML report ('-' for standard output).")
+    var output: String
+
+    @Option(help: "Language of the labels: zh or en.")
+    var locale: ReportLocale = .en
+
+    @Option(help: "Heading of the report (default: 'Customer satisfaction report' or '客户满意度报告').")
+    var title: String?
+
+    @Option(help: "Representative comments kept per dimension and side (most positive, most negative).")
+    var examples: Int = 3
+
+    @Option(help: "Groups shown with their own table, largest first.")
+    var maxGroups: Int = 30
+
+    @OptionGroup var aggregation: AggregationArguments
+
+    func validate() throws {
+        if db != nil && !inputs.isEmpty { throw ValidationError("give result files or --db, not both") }
+        if db == nil && inputs.isEmpty { throw ValidationError("no input: give result files or --db PATH") }
+        if examples < 0 || examples > 50 { throw ValidationError("--examples must be between 0 and 50") }
+    }
+
+    func run() throws {
+        var collector = ReportCollector(options: try aggregation.options(), samples: ReportSamples(keep: examples))
+        if let db {
+            guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at '\(db)'") }
+            let connection = try SQLiteConnection(path: db)
+            for result in try DatabaseReader.comments(in: connection) { collector.add(result: result) }
+        } else {
+            for input in try InputList.expand(inputs) {
+                let stream = try InputOpener.openBytes(path: input)
+                try collector.addLines(path: input) { try stream.next() }
+            }
+        }
+        let model = ReportModel(aggregation: collector.aggregation, samples: collector.samples, maxGroups: maxGroups)
+        var renderer = ReportRenderer(locale: locale)
+        renderer.title = title
+        let html = renderer.render(model)
+        let file = try OutputFile(path: output)
+        try file.write(Array(html.utf8))
+        try file.commit()
+        printError("rater: report of \(collector.results) results written to \(output)")
+    }
+}
+
+extension ReportLocale: ExpressibleByArgument {}

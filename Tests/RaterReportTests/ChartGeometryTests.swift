@@ -1,0 +1,100 @@
+import Testing
+@testable import RaterReport
+
+@Suite struct ChartGeometryTests {
+    @Test func scaleMapsAndClamps() {
+        let scale = ChartScale(domain: -1...1, range: 10...110)
+        #expect(scale(-1) == 10)
+        #expect(scale(0) == 60)
+        #expect(scale(1) == 110)
+        #expect(scale(5) == 110)
+        #expect(scale(.nan) == 10)
+        let inverted = ChartScale(domain: 0...1, range: 0...200, inverted: true)
+        #expect(inverted(1) == 0)
+        #expect(inverted(0.25) == 150)
+        #expect(ChartScale(domain: 1...1, range: 0...10)(1) == 0)
+    }
+
+    @Test func divergingBarsMeetAtTheCentreInProportion() {
+        let chart = DivergingBarChart(rows: [
+            .init(label: "a", sharePositive: 0.6, positiveInterval: 0.5...0.7, shareNegative: 0.3, negativeInterval: 0.2...0.4),
+            .init(label: "b", sharePositive: 0, positiveInterval: 0...0.1, shareNegative: 1, negativeInterval: 0.9...1),
+        ])
+        let (negative, positive) = chart.bars(of: 0)
+        #expect(negative[0] + negative[2] == chart.centre)
+        #expect(positive[0] == chart.centre)
+        #expect(abs(positive[2] / negative[2] - 2) < 1e-9)
+        let full = chart.bars(of: 1)
+        #expect(full.positive[2] == 0)
+        #expect(full.negative[0] >= chart.labelWidth)
+        #expect(chart.bars(of: 1).negative[1] > negative[1])
+        #expect(chart.height > DivergingBarChart.top + 2 * chart.rowHeight)
+    }
+
+    @Test func trendLabelsStayFewFromOneDayToAYear() {
+        let one = TrendChart(points: [.init(period: "2026-11-26", value: 0.5, comments: 3)])
+        #expect(one.labelled == [0])
+        #expect(one.position(0).x == (TrendChart.left + one.width - TrendChart.right) / 2)
+        #expect(one.position(0).y == one.y(0.5))
+        let year = TrendChart(points: (0..<365).map { .init(period: "d\($0)", value: 0, comments: 1) })
+        #expect(year.labelled.count <= 9)
+        #expect(year.labelled.first == 0 && year.labelled.last == 364)
+        #expect(year.position(0).x == TrendChart.left)
+        #expect(year.position(364).x == year.width - TrendChart.right)
+        // No two labels closer than a label's width (about 70 px for a date).
+        let xs = year.labelled.map { year.position($0).x }
+        #expect(zip(xs, xs.dropFirst()).allSatisfy { $1 - $0 > 40 })
+    }
+
+    @Test func importanceAxisFitsTheLargestShare() {
+        let chart = ImportancePerformanceChart(points: [
+            .init(label: "a", performance: -0.4, importance: 0.8), .init(label: "b", performance: 0.2, importance: 0.05),
+        ])
+        #expect(chart.topImportance >= 0.8)
+        #expect(chart.y(0.8) > chart.y(chart.topImportance) - 1e-9)
+        #expect(chart.x(-0.4) < chart.x(0))
+        #expect(chart.averageImportance == 0.5)
+    }
+
+    @Test func labelsOfNearbyPointsDoNotOverprint() {
+        let chart = ImportancePerformanceChart(points: [
+            .init(label: "Empathy", performance: -0.09, importance: 0.22),
+            .init(label: "Assurance", performance: 0, importance: 0.21),
+            .init(label: "Tangibles", performance: -0.04, importance: 0.16),
+        ])
+        let labels = chart.labelPositions
+        // Each label stays next to its own dot.
+        for (label, point) in zip(labels, chart.points) { #expect(abs(label.y - chart.y(point.importance)) < 40) }
+        for i in labels.indices {
+            for j in labels.indices where j > i {
+                func span(_ label: (x: Double, y: Double, leftOfDot: Bool)) -> ClosedRange<Double> {
+                    label.leftOfDot ? (label.x - 100)...label.x : label.x...(label.x + 100)
+                }
+                #expect(!span(labels[i]).overlaps(span(labels[j])) || abs(labels[i].y - labels[j].y) >= 14)
+            }
+        }
+    }
+
+    @Test func numbersAreFormattedIndependentOfLocale() {
+        #expect(ReportNumber.percent(0.41666) == "41.7%")
+        #expect(ReportNumber.signed(0.25) == "+0.25")
+        #expect(ReportNumber.signed(-0.1) == "−0.10")
+        #expect(ReportNumber.signed(-0.001) == "0.00")
+        #expect(ReportNumber.fixed(1.005, digits: 0) == "1")
+        #expect(ReportNumber.coordinate(-12.34) == "-12.3")
+    }
+}
+
+@Suite struct NetSentimentIntervalTests {
+    @Test func intervalIsHonestForSmallGroups() {
+        let none = NetSentimentInterval.interval(positive: 0, negative: 0, count: 0)
+        #expect(none == -1...1)
+        let three = NetSentimentInterval.interval(positive: 3, negative: 0, count: 3)
+        #expect(three.upperBound == 1 && three.lowerBound < 0.5)
+        let large = NetSentimentInterval.interval(positive: 600, negative: 300, count: 1000)
+        #expect(large.contains(0.3) && large.upperBound - large.lowerBound < 0.12)
+        let balanced = NetSentimentInterval.interval(positive: 50, negative: 50, count: 100)
+        #expect(abs(balanced.lowerBound + balanced.upperBound) < 1e-9)
+        #expect(balanced.lowerBound > -0.3)
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+@testable import RaterReport
+
+@Suite struct ReportSamplesTests {
+    @Test func keepsOnlyTheMostExtremeCommentsPerSide() {
+        var samples = ReportSamples(keep: 2)
+        for (index, score) in [0.1, -0.9, 0.8, -0.2, 0.95, 0.8, -0.9, 0].enumerated() {
+            samples.add(scope: "overall", comment: .init(id: "c\(index)", text: "t", score: score, fields: []),
+                        terms: [("good", score)])
+        }
+        let scope = samples.scope("overall")
+        #expect(scope.mostPositive.map(\.id) == ["c4", "c2"])
+        #expect(scope.mostNegative.map(\.id) == ["c1", "c6"])
+        #expect(scope.topTerms(positive: true, limit: 5).map(\.term) == ["good"])
+        #expect(scope.topTerms(positive: true, limit: 5).first?.count == 7)
+    }
+
+    @Test func termTableIsCapped() {
+        var samples = ReportSamples(keep: 1, maxTerms: 3)
+        for index in 0..<10 {
+            samples.add(scope: "x", comment: .init(id: "\(index)", text: "", score: 0, fields: []), terms: [("t\(index)", -1)])
+        }
+        #expect(samples.scope("x").topTerms(positive: false, limit: 10).count == 3)
+    }
+}
