@@ -38,10 +38,10 @@ struct AggregateCommand: ParsableCommand {
             var lineNumber = 0
             func flush() throws {
                 lineNumber += 1
+                defer { line.removeAll(keepingCapacity: true) }
                 guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { return }
                 total.add(try ResultLineDecoder.observation(Data(line), path: input, lineNumber: lineNumber))
                 results += 1
-                line.removeAll(keepingCapacity: true)
             }
             while let byte = try stream.next() {
                 if byte == 0x0A { try flush() } else { line.append(byte) }
