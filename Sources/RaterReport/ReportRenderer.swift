@@ -24,6 +24,7 @@ public struct ReportRenderer: Sendable {
             page.element("head") { head in
                 head.element("meta", [("charset", "utf-8")])
                 head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                head.element("meta", [("name", "color-scheme"), ("content", "light")])
                 // No script, no remote anything: the policy makes that a property of the page, not only of Rater.
                 head.element("meta", [("http-equiv", "Content-Security-Policy"),
                                       ("content", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")])
