@@ -3,7 +3,7 @@ import Rater
 
 /// How to read an export: the options every command that reads comments shares.
 struct IngestArguments: ParsableArguments {
-    @Option(help: "Input format: auto, text, csv, tsv or xml.")
+    @Option(help: "Input format: auto, text, csv, tsv, xml or jsonl (one JSON object per line).")
     var format: InputFormat = .auto
 
     @Option(help: ArgumentHelp("Input charset: UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5, windows-1252 … (any ICU name).",
@@ -19,10 +19,10 @@ struct IngestArguments: ParsableArguments {
     @Flag(help: "Plain text: comments are paragraphs separated by blank lines (default: one per line).")
     var paragraphs = false
 
-    @Option(help: "CSV/TSV column holding the comment: a header name or a 1-based number.")
+    @Option(help: "CSV/TSV column holding the comment: a header name or a 1-based number (JSON Lines: the member name, default 'text').")
     var textColumn: String?
 
-    @Option(help: "CSV/TSV column holding the record id: a header name or a 1-based number.")
+    @Option(help: "CSV/TSV column holding the record id: a header name or a 1-based number (JSON Lines: the member name, default 'id').")
     var idColumn: String?
 
     @Option(help: "XML element that is one record, or a path ending in it such as 'export/ticket' (default: the first element under the root).")
