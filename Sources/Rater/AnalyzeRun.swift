@@ -20,6 +20,9 @@ public struct AnalyzeRun {
     /// Called when an input has been opened (format, charset) and after each batch (records and bytes so far).
     public var onInputOpened: ((String, OpenedInput) -> Void)?
     public var onProgress: ((_ records: Int, _ bytes: Int) -> Void)?
+    /// Called after each batch's results and rejections have been handed out, so a streaming output can flush them
+    /// (a pipe reader then sees results batch by batch, and a broken pipe stops the run within one batch).
+    public var onBatchEnd: (() throws -> Void)?
     /// After a run with `incremental`: the state to save once the outputs are committed.
     public private(set) var updatedState: IncrementalState?
 
@@ -70,6 +73,7 @@ public struct AnalyzeRun {
                         try onRejection(rejection)
                     }
                 }
+                try onBatchEnd?()
                 onProgress?(summary.read, bytesBefore + (opened.file?.bytesRead ?? 0))
             }
             summary.skipped += min(skip, events)
