@@ -16,6 +16,10 @@ struct IngestArguments: ParsableArguments {
     @Flag(help: "The first CSV/TSV row is data, not a header; name columns by number (1 = first).")
     var noHeader = false
 
+    @Option(help: ArgumentHelp("Names for the CSV/TSV columns, comma-separated, when the data has no header row (implies --no-header).",
+                               valueName: "names"))
+    var columnNames: String?
+
     @Flag(help: "Plain text: comments are paragraphs separated by blank lines (default: one per line).")
     var paragraphs = false
 
@@ -39,7 +43,8 @@ struct IngestArguments: ParsableArguments {
         options.format = format
         options.encoding = encoding
         options.delimiter = delimiter?.byte
-        options.hasHeader = !noHeader
+        options.hasHeader = !noHeader && columnNames == nil
+        options.columnNames = columnNames.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         options.paragraphs = paragraphs
         options.textColumn = textColumn
         options.idColumn = idColumn

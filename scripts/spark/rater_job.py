@@ -7,10 +7,11 @@
 
 How it works, and why:
 - The input is read as lines (`textFile`) and repartitioned. JSON Lines needs nothing else: every line stands
-  alone. CSV loses its header to the first partition only, so the header is read once on the driver, removed from
-  the data, and every partition runs `rater analyze --format csv --no-header` with the text and id columns given by
-  number. CSV fields with line breaks inside quotes cannot be split by lines: convert such exports to JSON Lines
-  first (`rater records` or any CSV reader).
+  alone. A CSV header would reach one partition only, so it is read once on the driver, removed from the data
+  (every line equal to it, so several files with the same header work), and every partition runs
+  `rater analyze --format csv --column-names <the header's names>`: fields are named, and text and id columns
+  found, exactly as in a single-machine run of the whole file. CSV fields with line breaks inside quotes cannot be
+  split by lines: convert such exports to JSON Lines first (`rater records` or any CSV reader).
 - Each partition runs the `rater` binary as a child process (a pipe stage: records stream to its standard input
   from one thread while results stream back from its standard output, so memory stays flat). It is started from
   `mapPartitions` rather than `rdd.pipe` because the binary's path must be resolved on the executor with
@@ -44,6 +45,7 @@ def parse_arguments(argv):
     parser.add_argument("--lexicons", required=True, help="the Lexicons folder on the driver (shipped to executors)")
     parser.add_argument("--input", required=True, help="input path or pattern Spark can read (JSON Lines or CSV)")
     parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    parser.add_argument("--delimiter", default=",", help="CSV delimiter: ',', ';', '|' or 'tab'")
     parser.add_argument("--partitions", type=int, default=0, help="repartition to this many (default: as read)")
     parser.add_argument("--jobs", type=int, default=1, help="rater --jobs per partition (= executor cores per task)")
     parser.add_argument("--text-column", help="JSONL member or CSV header name holding the comment")
@@ -60,21 +62,13 @@ def parse_arguments(argv):
     return parser.parse_args(argv)
 
 
-def csv_columns(header_line, text_column, id_column):
-    """1-based numbers of the text and id columns in a CSV header, as `rater --no-header` wants them."""
+def csv_column_names(header_line, delimiter):
+    """The header's names, for `rater --column-names`: each partition's fields are then named as in the whole file."""
     import csv
-    names = [name.strip().lower() for name in next(csv.reader([header_line]))]
-
-    def find(name, defaults):
-        for candidate in ([name] if name else defaults):
-            if candidate.lower() in names:
-                return str(names.index(candidate.lower()) + 1)
-        if name:
-            raise SystemExit(f"rater_job: no column named {name!r} in the header ({', '.join(names)})")
-        return None
-
-    text = find(text_column, ["text", "comment", "review", "content", "feedback", "body", "message", "评论", "内容", "评价"])
-    return text or str(len(names)), find(id_column, ["id", "review_id", "comment_id", "record_id", "编号", "序号"])
+    names = [name.strip() for name in next(csv.reader([header_line], delimiter=delimiter))]
+    if any("," in name for name in names):
+        raise SystemExit("rater_job: a CSV header name contains a comma, which --column-names cannot express")
+    return ",".join(names)
 
 
 def analyze_partition(lines, command, lexicons_name, rater_name):
@@ -150,16 +144,15 @@ def main(argv=None):
     if arguments.format == "csv":
         header = lines.first()
         lines = lines.filter(lambda line, header=header: line != header)
-        text, identifier = csv_columns(header, arguments.text_column, arguments.id_column)
-        command += ["--format", "csv", "--no-header", "--delimiter", ",", "--text-column", text]
-        if identifier:
-            command += ["--id-column", identifier]
+        delimiter = "\t" if arguments.delimiter == "tab" else arguments.delimiter
+        command += ["--format", "csv", "--delimiter", arguments.delimiter,
+                    "--column-names", csv_column_names(header, delimiter)]
     else:
         command += ["--format", "jsonl"]
-        if arguments.text_column:
-            command += ["--text-column", arguments.text_column]
-        if arguments.id_column:
-            command += ["--id-column", arguments.id_column]
+    if arguments.text_column:
+        command += ["--text-column", arguments.text_column]
+    if arguments.id_column:
+        command += ["--id-column", arguments.id_column]
     if arguments.partitions > 0:
         lines = lines.repartition(arguments.partitions)
 
