@@ -28,16 +28,12 @@ Results carry `source: "-"` and record numbers counted within their partition: i
 (`id` member or `--id-column`), since `<source>:<record>` would repeat across partitions.
 """
 import argparse
-import json
 import os
 import shlex
 import subprocess
 import sys
 import tempfile
 import threading
-
-PARTIAL_PREFIX = '{"entries"'
-
 
 def parse_arguments(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
