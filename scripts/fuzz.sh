@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]     e.g. scripts/fuzz.sh csv 3600 for a long run; CI runs all for 20 s each
 #
-# Targets: csv, xml, text, encoding (see Sources/RaterFuzz/FuzzTarget.swift for the properties each checks).
+# Targets: csv, xml, text, jsonl, encoding (see Sources/RaterFuzz/FuzzTarget.swift for the properties each checks).
 # The growing corpus lives in .build-fuzz/corpus/TARGET, seeded from Corpora/. A crash, hang (over 10 s on one
 # input) or property violation stops the run and leaves the input in .build-fuzz/artifacts/; copy it into
 # Corpora/fuzz-regressions/TARGET/ once fixed, and the normal test run replays it forever after.
@@ -21,7 +21,7 @@ swift build -c release --build-path "$build" --product rater-fuzz \
 binary="$build/release/rater-fuzz"
 [ -x "$binary" ] || { echo "fuzz: build failed" >&2; exit 1; }
 
-if [ "$target" = all ]; then targets=(csv xml text encoding); else targets=("$target"); fi
+if [ "$target" = all ]; then targets=(csv xml text jsonl encoding); else targets=("$target"); fi
 mkdir -p "$build/artifacts"
 for name in "${targets[@]}"; do
     corpus="$build/corpus/$name"

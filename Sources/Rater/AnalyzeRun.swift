@@ -20,6 +20,9 @@ public struct AnalyzeRun {
     /// Called when an input has been opened (format, charset) and after each batch (records and bytes so far).
     public var onInputOpened: ((String, OpenedInput) -> Void)?
     public var onProgress: ((_ records: Int, _ bytes: Int) -> Void)?
+    /// Called after each batch's results and rejections have been handed out, so a streaming output can flush them
+    /// (a pipe reader then sees results batch by batch, and a broken pipe stops the run within one batch).
+    public var onBatchEnd: (() throws -> Void)?
     /// After a run with `incremental`: the state to save once the outputs are committed.
     public private(set) var updatedState: IncrementalState?
 
@@ -50,7 +53,9 @@ public struct AnalyzeRun {
             let skip = incremental?.recordsToSkip(path: input) ?? 0
             var events = 0
             // While the workers analyse one batch, this thread reads the next and hands the previous one's
-            // outcomes to the sinks, so reading and writing overlap the analysis instead of idling the workers.
+            // outcomes to the sinks, so reading and writing overlap the analysis instead of idling the workers —
+            // except on standard input, where a read can block on the producer.
+            let overlapsReading = input != "-"
             var inFlight: InFlightBatch?
             defer { inFlight?.wait() }
             func deliver(_ outcomes: [Outcome]) throws {
@@ -64,6 +69,7 @@ public struct AnalyzeRun {
                         try onRejection(rejection)
                     }
                 }
+                try onBatchEnd?()
                 onProgress?(summary.read, bytesBefore + (opened.file?.bytesRead ?? 0))
             }
             var finished = false
@@ -79,6 +85,12 @@ public struct AnalyzeRun {
                 let previous = inFlight?.wait()
                 inFlight = InFlightBatch(batch, pool: pool)
                 if let previous { try deliver(previous) }
+                if !overlapsReading, let current = inFlight?.wait() {
+                    // Standard input may be another program that waits for these results before sending more:
+                    // hand each batch out before blocking on the next read.
+                    inFlight = nil
+                    try deliver(current)
+                }
             }
             if let last = inFlight?.wait() {
                 inFlight = nil

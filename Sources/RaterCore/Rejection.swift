@@ -33,6 +33,10 @@ public struct Rejection: Sendable, Equatable, Error {
         /// The input stopped being readable (a truncated `.gz`, an I/O error): the rest of that input is lost.
         case unreadableInput(message: String)
         case malformedXML(message: String)
+        /// A JSON Lines line that is not one JSON object; the message names the problem and its column.
+        case malformedJSON(message: String)
+        /// A JSON Lines object without the member that holds the comment (or with `null` there).
+        case missingMember(name: String)
         case missingElement(name: String)
         case textTooLong(bytes: Int, limit: Int)
         case analysisFailed(message: String)
@@ -63,6 +67,10 @@ public struct Rejection: Sendable, Equatable, Error {
                 return "the rest of the input could not be read: \(message)"
             case let .malformedXML(message):
                 return "malformed XML: \(message)"
+            case let .malformedJSON(message):
+                return "malformed JSON: \(message)"
+            case let .missingMember(name):
+                return "the JSON object has no '\(name)' member"
             case let .missingElement(name):
                 return "the record has no <\(name)> text"
             case let .textTooLong(bytes, limit):
@@ -82,6 +90,8 @@ public struct Rejection: Sendable, Equatable, Error {
             case .fieldTooLong: return "field_too_long"
             case .unreadableInput: return "unreadable_input"
             case .malformedXML: return "malformed_xml"
+            case .malformedJSON: return "malformed_json"
+            case .missingMember: return "missing_member"
             case .missingElement: return "missing_element"
             case .textTooLong: return "text_too_long"
             case .analysisFailed: return "analysis_failed"

@@ -12,6 +12,7 @@ enum FuzzTarget: String, CaseIterable {
     case csv
     case xml
     case text
+    case jsonl
     case encoding
 
     func run(_ bytes: [UInt8]) {
@@ -19,6 +20,7 @@ enum FuzzTarget: String, CaseIterable {
         case .csv: checkReader(bytes, path: "fuzz.csv", format: .csv)
         case .xml: checkReader(bytes, path: "fuzz.xml", format: .xml)
         case .text: checkReader(bytes, path: "fuzz.txt", format: .text)
+        case .jsonl: checkReader(bytes, path: "fuzz.jsonl", format: .jsonl)
         case .encoding: checkEncoding(bytes)
         }
     }
@@ -31,7 +33,7 @@ enum FuzzTarget: String, CaseIterable {
         for (index, event) in whole.enumerated() {
             require(recordNumber(of: event) == index + 1, "record numbers must run without gaps: \(whole)")
         }
-        // XML is pulled by libxml2 in its own request sizes, so only the delimited and text readers see our chunks.
+        // XML is pulled by libxml2 in its own request sizes, so only the delimited, text and JSONL readers see our chunks.
         if format != .xml {
             let chunked = events(bytes, path: path, options: options, chunkSize: 7)
             require(chunked == whole, "7-byte chunks gave \(chunked), 64 KB chunks gave \(whole)")

@@ -23,7 +23,10 @@ public struct DelimitedRecordReader: RecordReader {
         self.stream = stream
         self.options = options
         source = stream.path
-        if options.hasHeader {
+        if let names = options.columnNames {
+            header = names.map { $0.trimmingSpaces() }
+            textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)
+        } else if options.hasHeader {
             guard let headerRow = try scanner.nextRow() else { return }
             header = headerRow.fields.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
             textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)
@@ -40,7 +43,7 @@ public struct DelimitedRecordReader: RecordReader {
             let wanted = name.trimmingSpaces().lowercased()
             if let index = keys.firstIndex(of: wanted) { return index }
             if let number = Int(wanted), number >= 1 { return number - 1 }
-            if !options.hasHeader {
+            if header.isEmpty {
                 throw IngestError.noSuchColumn(path: source, column: name + " (without a header, columns are numbered from 1)",
                                                available: [])
             }

@@ -7,6 +7,9 @@ public struct IngestOptions: Sendable, Equatable {
     public var delimiter: UInt8?
     /// False when the first CSV/TSV row is data; columns are then named by number (1-based).
     public var hasHeader = true
+    /// Names for the CSV/TSV columns, in order, when the data has no header row of its own (implies no header):
+    /// a slice of an export, such as a Spark partition, then gets the same field names as the whole file.
+    public var columnNames: [String]?
     /// Plain text: blank-line separated paragraphs are comments, instead of single lines.
     public var paragraphs = false
     /// CSV/TSV column (header name, or 1-based number) holding the comment. Nil: a column named like

@@ -5,6 +5,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
     case csv
     case tsv
     case xml
+    /// JSON Lines / NDJSON: one JSON object per line.
+    case jsonl
 
     /// Decides a concrete format from the file name, then from the first bytes of content.
     public static func detect(path: String, head: [UInt8]) -> InputFormat {
@@ -13,6 +15,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
         if name.hasSuffix(".csv") { return .csv }
         if name.hasSuffix(".tsv") || name.hasSuffix(".tab") { return .tsv }
         if name.hasSuffix(".xml") { return .xml }
+        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return .jsonl }
         if name.hasSuffix(".txt") || name.hasSuffix(".text") { return .text }
         var bytes = head[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -20,6 +23,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
             return .text
         }
         if first == UInt8(ascii: "<") { return .xml }
+        // A comment export in plain text hardly ever starts with a brace; one JSON object per line does.
+        if first == UInt8(ascii: "{") { return .jsonl }
         // Only a delimiter that splits the rows the same way, under a header of short names, makes a table:
         // prose has commas too. An extension or --format decides when content cannot.
         guard let delimiter = DelimiterSniffer.sniff(Array(bytes)) else { return .text }

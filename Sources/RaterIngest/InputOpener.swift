@@ -58,6 +58,8 @@ public enum InputOpener {
         case .xml:
             let decoded = !encoding.isUTF8
             makeReader = { [stream] in try XMLRecordReader(stream: stream, options: options, decodedToUTF8: decoded) }
+        case .jsonl:
+            makeReader = { [stream] in JSONLRecordReader(stream: stream, options: options) }
         case .text, .auto:
             format = .text
             makeReader = { [stream] in TextRecordReader(stream: stream, options: options) }

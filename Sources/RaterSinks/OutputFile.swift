@@ -10,6 +10,9 @@ import Darwin
 /// killed or fails leaves the previous output intact instead of half a file.
 public final class OutputFile {
     public let path: String
+    /// True for standard output, which a downstream reader (a shell pipe, Spark's `rdd.pipe`) consumes as it comes:
+    /// the run flushes it after every batch instead of only when the buffer fills.
+    public var isStream: Bool { temporaryPath == nil }
     private let file: UnsafeMutablePointer<FILE>
     private let temporaryPath: String?
     private var buffer = [UInt8]()
@@ -63,12 +66,17 @@ public final class OutputFile {
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
+        let count = buffer.count
         let written = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
         buffer.removeAll(keepingCapacity: true)
-        guard written > 0 || ferror(file) == 0 else {
-            throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
-        }
-        if fflush(file) != 0 { throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+        if written < count || ferror(file) != 0 { throw failure(errno) }
+        if fflush(file) != 0 { throw failure(errno) }
+    }
+
+    /// A reader that went away (EPIPE, which `rater` sees instead of dying of SIGPIPE) is named as such: it is the
+    /// reader's doing, and everything written before it was already flushed to it.
+    private func failure(_ code: Int32) -> OutputError {
+        code == EPIPE ? .brokenPipe(path: path) : .writeFailed(path: path, reason: String(cString: strerror(code)))
     }
 
     /// Flushes and, for a file, moves it into place.
@@ -91,11 +99,16 @@ public final class OutputFile {
 public enum OutputError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case writeFailed(path: String, reason: String)
+    /// The reading end of a pipe was closed before all output was written.
+    case brokenPipe(path: String)
 
     public var description: String {
         switch self {
         case let .cannotOpen(path, reason): return "\(path): cannot open for writing (\(reason))"
         case let .writeFailed(path, reason): return "\(path): write failed (\(reason))"
+        case let .brokenPipe(path):
+            return "\(path == "-" ? "standard output" : path): broken pipe, the reader closed it before all results "
+                + "were written (those written before were flushed)"
         }
     }
 }

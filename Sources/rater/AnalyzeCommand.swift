@@ -67,6 +67,7 @@ struct AnalyzeCommand: ParsableCommand {
         }
         let progress = ProgressLine(enabled: logging.progress, totalBytes: totalBytes)
         run.onProgress = { records, bytes in progress.update(records: records, bytes: bytes) }
+        if output.isStream { run.onBatchEnd = { try output.flush() } }
         run.onInputOpened = { path, opened in
             logger.info("input opened", metadata: [
                 "source": "\(path)", "format": "\(opened.format.rawValue)", "encoding": "\(opened.encoding.name)",
@@ -126,6 +127,8 @@ struct AnalyzeCommand: ParsableCommand {
             }
         } catch {
             progress.finish()
+            // Results already produced still reach a pipe reader; a file output is left uncommitted as before.
+            if output.isStream { try? output.flush() }
             logger.critical("run failed: \(error)")
             throw ExitCode.failure
         }

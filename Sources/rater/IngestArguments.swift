@@ -3,7 +3,7 @@ import Rater
 
 /// How to read an export: the options every command that reads comments shares.
 struct IngestArguments: ParsableArguments {
-    @Option(help: "Input format: auto, text, csv, tsv or xml.")
+    @Option(help: "Input format: auto, text, csv, tsv, xml or jsonl (one JSON object per line).")
     var format: InputFormat = .auto
 
     @Option(help: ArgumentHelp("Input charset: UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5, windows-1252 … (any ICU name).",
@@ -16,13 +16,17 @@ struct IngestArguments: ParsableArguments {
     @Flag(help: "The first CSV/TSV row is data, not a header; name columns by number (1 = first).")
     var noHeader = false
 
+    @Option(help: ArgumentHelp("Names for the CSV/TSV columns, comma-separated, when the data has no header row (implies --no-header).",
+                               valueName: "names"))
+    var columnNames: String?
+
     @Flag(help: "Plain text: comments are paragraphs separated by blank lines (default: one per line).")
     var paragraphs = false
 
-    @Option(help: "CSV/TSV column holding the comment: a header name or a 1-based number.")
+    @Option(help: "CSV/TSV column holding the comment: a header name or a 1-based number (JSON Lines: the member name, default 'text').")
     var textColumn: String?
 
-    @Option(help: "CSV/TSV column holding the record id: a header name or a 1-based number.")
+    @Option(help: "CSV/TSV column holding the record id: a header name or a 1-based number (JSON Lines: the member name, default 'id').")
     var idColumn: String?
 
     @Option(help: "XML element that is one record, or a path ending in it such as 'export/ticket' (default: the first element under the root).")
@@ -39,7 +43,8 @@ struct IngestArguments: ParsableArguments {
         options.format = format
         options.encoding = encoding
         options.delimiter = delimiter?.byte
-        options.hasHeader = !noHeader
+        options.hasHeader = !noHeader && columnNames == nil
+        options.columnNames = columnNames.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         options.paragraphs = paragraphs
         options.textColumn = textColumn
         options.idColumn = idColumn

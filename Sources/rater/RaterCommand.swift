@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct RaterCommand: ParsableCommand {
@@ -16,6 +21,9 @@ struct RaterCommand: ParsableCommand {
 
     /// Expands `--config FILE` into arguments before parsing (see `ConfigFile`).
     static func main() {
+        // A closed pipe must surface as a write error (EPIPE) that the run reports and exits on, not as a silent
+        // death by SIGPIPE: Spark, shells and cron then see a clear message and a non-zero exit code.
+        signal(SIGPIPE, SIG_IGN)
         do {
             let names = configuration.subcommands.map { $0._commandName }
             let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()), commands: names,

@@ -14,6 +14,17 @@ import Testing
         #expect(records.map(\.line) == [2, 3, 5])
     }
 
+    @Test func columnNamesNameAHeaderlessSliceLikeTheWholeFile() throws {
+        // A Spark partition of an export: no header row, the names given by the job that read it once.
+        let path = try temporaryFile("2,B,\"bad, slow\"\n3,C,fine\n", suffix: ".csv")
+        let records = try readAll(path) { $0.columnNames = ["id", "branch", "comment"]; $0.hasHeader = false }
+            .compactMap(\.record)
+        #expect(records.map(\.text) == ["bad, slow", "fine"])
+        #expect(records.map(\.id) == ["2", "3"])
+        #expect(records[0].fields == [Field("branch", "B")])
+        #expect(records.map(\.line) == [1, 2])
+    }
+
     @Test func headerLookupIgnoresCaseAndSpaces() throws {
         let path = try temporaryFile(" ID , Review Text \nx1,nice\n", suffix: ".csv")
         let records = try readAll(path) { $0.textColumn = "review text"; $0.idColumn = "id" }.compactMap(\.record)

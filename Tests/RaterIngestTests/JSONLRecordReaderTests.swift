@@ -1,0 +1,81 @@
+import RaterCore
+import Testing
+
+@testable import RaterIngest
+
+@Suite struct JSONLRecordReaderTests {
+    @Test func membersBecomeTextIDAndFieldsWithValuesAsWritten() throws {
+        let jsonl = """
+            {"id": "J1", "text": "房间干净，服务很好", "store": "上海", "rating": 4.50, "vip": true, "tags": ["a", {"b": null}], "gone": null}
+
+            {"text":"Slow check-in \\ud83d\\ude20 but \\"friendly\\"\\nstaff","id":17}\r
+            """
+        let path = try temporaryFile(jsonl, suffix: ".jsonl")
+        let records = try readAll(path).compactMap(\.record)
+        #expect(records.map(\.text) == ["房间干净，服务很好", "Slow check-in 😠 but \"friendly\"\nstaff"])
+        #expect(records.map(\.id) == ["J1", "17"])
+        #expect(records.map(\.line) == [1, 3])
+        #expect(records.map(\.recordNumber) == [1, 2])
+        #expect(records[0].fields == [Field("store", "上海"), Field("rating", "4.50"), Field("vip", "true"),
+                                      Field("tags", "[\"a\", {\"b\": null}]")])
+    }
+
+    @Test func badLinesAreRejectedWithLineAndReasonAndTheRestIsRead() throws {
+        let jsonl = [
+            #"{"id":"a","text":"fine"}"#,
+            #"{"id":"b","text":"unterminated"#,
+            #"[1,2]"#,
+            #"{"id":"c"}"#,
+            #"{"id":"d","text":"trailing",}"#,
+            #"{"id":"e","text":"lone \udc00"}"#,
+            #"{"id":"f","text":"  "}"#,
+            #"{"id":"g","text":"ok"} {"x":1}"#,
+            #"{"id":"h","text":"last"}"#,
+        ].joined(separator: "\n")
+        let events = try readAll(try temporaryFile(jsonl, suffix: ".jsonl"))
+        #expect(events.count == 9)
+        #expect(events.compactMap(\.record).map(\.id) == ["a", "h"])
+        let rejections = events.compactMap(\.rejection)
+        #expect(rejections.map(\.line) == [2, 3, 4, 5, 6, 7, 8])
+        #expect(rejections.map(\.reason.code) == ["malformed_json", "malformed_json", "missing_member", "malformed_json",
+                                                  "malformed_json", "empty_text", "malformed_json"])
+        #expect(rejections[0].reason == .malformedJSON(message: "a string is not closed at column 31"))
+        #expect(rejections[1].reason == .malformedJSON(message: "a JSON Lines record must be an object ({…}) at column 1"))
+        #expect(rejections[2].reason == .missingMember(name: "text"))
+        #expect(rejections[0].raw == #"{"id":"b","text":"unterminated"#)
+        #expect(rejections[0].byteOffset == 25)
+    }
+
+    @Test func namedMembersAndInvalidUTF8() throws {
+        let bytes = Array(#"{"review":"good","rid":"R1","text":"not this"}"#.utf8) + [0x0A]
+            + Array(#"{"review":"bad "#.utf8) + [0xFF] + Array(#""}"#.utf8)
+        let path = try temporaryFile(bytes, suffix: ".ndjson")
+        let events = try readAll(path) { $0.textColumn = "review"; $0.idColumn = "rid"; $0.encoding = "UTF-8" }
+        #expect(events[0].record?.text == "good")
+        #expect(events[0].record?.id == "R1")
+        #expect(events[0].record?.fields == [Field("text", "not this")])
+        #expect(events[1].rejection?.reason.code == "invalid_encoding")
+    }
+
+    @Test func deepNestingIsRefusedNotRecursedInto() throws {
+        let line = #"{"text":"x","n":"# + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}"
+        let events = try readAll(try temporaryFile(line, suffix: ".jsonl"))
+        #expect(events.first?.rejection?.reason.code == "malformed_json")
+    }
+
+    @Test func formatIsDetectedFromExtensionOrABrace() {
+        #expect(InputFormat.detect(path: "a.jsonl", head: []) == .jsonl)
+        #expect(InputFormat.detect(path: "a.ndjson.gz", head: []) == .jsonl)
+        #expect(InputFormat.detect(path: "-", head: Array("\n  {\"text\":\"x\"}".utf8)) == .jsonl)
+        #expect(InputFormat.detect(path: "-", head: Array("<r/>".utf8)) == .xml)
+    }
+
+    @Test func anySliceOfTheInputReadsTheSameAsTheWhole() throws {
+        // What lets a Spark partition be piped through as it is: no header, each line stands alone.
+        let lines = (1...50).map { #"{"id":"r\#($0)","text":"comment \#($0)"}"# }
+        let whole = try readAll(try temporaryFile(lines.joined(separator: "\n"), suffix: ".jsonl")).compactMap(\.record)
+        let half = try readAll(try temporaryFile(lines[25...].joined(separator: "\n"), suffix: ".jsonl")).compactMap(\.record)
+        #expect(half.map(\.id) == whole[25...].map(\.id))
+        #expect(half.map(\.text) == whole[25...].map(\.text))
+    }
+}
