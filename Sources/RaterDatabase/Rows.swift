@@ -149,19 +149,7 @@ public enum Rows {
     /// The contributing terms, as in the JSON result's `sentiment.terms`.
     static func explanationJSON(_ terms: [TermExplanation]) -> String {
         var json = JSONWriter()
-        json.beginArray()
-        for term in terms {
-            json.beginObject()
-            json.key("term", term.term)
-            json.key("base", term.base)
-            json.key("weight", term.weight)
-            json.key("rules")
-            json.beginArray()
-            for rule in term.rules { json.string(rule) }
-            json.endArray()
-            json.endObject()
-        }
-        json.endArray()
+        json.terms(terms)
         return String(decoding: json.bytes, as: UTF8.self)
     }
 

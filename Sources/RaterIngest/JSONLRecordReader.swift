@@ -18,9 +18,8 @@ public struct JSONLRecordReader: RecordReader {
     /// A line may be longer than the text limit (escapes take up to six bytes per character, and other members
     /// share the line), so lines are kept up to this many bytes.
     private let maximumLineBytes: Int
-    private var line = 0
+    private var lines: LineScanner
     private var recordNumber = 0
-    private var lineBuffer = [UInt8]()
 
     public init(stream: ByteStream, options: IngestOptions) {
         self.stream = stream
@@ -28,11 +27,12 @@ public struct JSONLRecordReader: RecordReader {
         textMember = options.textColumn ?? Self.defaultTextMember
         idMember = options.idColumn ?? Self.defaultIDMember
         maximumLineBytes = options.maximumTextBytes * 6 + (1 << 16)
+        lines = LineScanner(stream: stream, limit: maximumLineBytes)
     }
 
     public mutating func next() throws -> IngestEvent? {
-        while let (offset, length) = try readLine() {
-            if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) && length == lineBuffer.count { continue }
+        while let (offset, length) = try lines.next() {
+            if lines.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) && length == lines.bytes.count { continue }
             recordNumber += 1
             return event(offset: offset, length: length)
         }
@@ -41,18 +41,18 @@ public struct JSONLRecordReader: RecordReader {
 
     private func event(offset: Int, length: Int) -> IngestEvent {
         func reject(_ reason: Rejection.Reason) -> IngestEvent {
-            .rejected(Rejection(source: stream.path, recordNumber: recordNumber, line: line,
-                                byteOffset: stream.originalOffset(offset), reason: reason, raw: RecordText.raw(lineBuffer)))
+            .rejected(Rejection(source: stream.path, recordNumber: recordNumber, line: lines.line,
+                                byteOffset: stream.originalOffset(offset), reason: reason, raw: RecordText.raw(lines.bytes)))
         }
         if length > maximumLineBytes {
             return reject(.malformedJSON(message: "the line is \(length) bytes, over the \(maximumLineBytes)-byte limit for one record"))
         }
-        guard UTF8Validator.firstInvalidOffset(in: lineBuffer) == nil else {
-            return reject(RecordText.invalidEncoding(raw: lineBuffer, start: offset, stream: stream))
+        guard UTF8Validator.firstInvalidOffset(in: lines.bytes) == nil else {
+            return reject(RecordText.invalidEncoding(raw: lines.bytes, start: offset, stream: stream))
         }
         let members: [(name: String, value: JSONObjectScanner.Value)]
         do {
-            members = try JSONObjectScanner.members(of: lineBuffer)
+            members = try JSONObjectScanner.members(of: lines.bytes)
         } catch {
             return reject(.malformedJSON(message: "\(error.message) at column \(error.column)"))
         }
@@ -77,47 +77,7 @@ public struct JSONLRecordReader: RecordReader {
         }
         guard let text else { return reject(.missingMember(name: textMember)) }
         if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
-        return .record(SourceRecord(source: stream.path, recordNumber: recordNumber, line: line,
+        return .record(SourceRecord(source: stream.path, recordNumber: recordNumber, line: lines.line,
                                     id: id?.isEmpty == false ? id : nil, text: text, fields: fields))
-    }
-
-    /// Reads the next line into `lineBuffer` without its terminator (and without a UTF-8 BOM on line 1), keeping at
-    /// most `maximumLineBytes` plus one. Returns the stream offset of its first byte and its full length, or nil at
-    /// the end of the input.
-    private mutating func readLine() throws -> (offset: Int, length: Int)? {
-        lineBuffer.removeAll(keepingCapacity: true)
-        var offset = stream.offset
-        var length = 0
-        var sawAny = false
-        var ended = false
-        let keep = maximumLineBytes + 1
-        while !ended {
-            let more = try stream.consumeBuffered { bytes in
-                sawAny = true
-                var end = 0
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                let room = keep - lineBuffer.count
-                if room > 0 { lineBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<min(end, room)])) }
-                length += end
-                if end < bytes.count {
-                    ended = true
-                    return end + 1
-                }
-                return end
-            }
-            if !more { break }
-        }
-        guard sawAny else { return nil }
-        line += 1
-        if line == 1, lineBuffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-            lineBuffer.removeFirst(3)
-            length -= 3
-            offset += 3
-        }
-        if lineBuffer.last == 0x0D, lineBuffer.count == length {
-            lineBuffer.removeLast()
-            length -= 1
-        }
-        return (offset, length)
     }
 }

@@ -5,15 +5,15 @@ import RaterCore
 public struct TextRecordReader: RecordReader {
     private let stream: ByteStream
     private let options: IngestOptions
-    private var line = 0
+    private var lines: LineScanner
     private var recordNumber = 0
     /// The record's bytes, kept up to the text limit plus one byte (enough to know it is too long).
     private var record = [UInt8]()
-    private var lineBuffer = [UInt8]()
 
     public init(stream: ByteStream, options: IngestOptions) {
         self.stream = stream
         self.options = options
+        lines = LineScanner(stream: stream, limit: options.maximumTextBytes)
     }
 
     public mutating func next() throws -> IngestEvent? {
@@ -21,18 +21,18 @@ public struct TextRecordReader: RecordReader {
         var recordBytes = 0
         var startLine = 0
         var startOffset = 0
-        while let (offset, length) = try readLine() {
-            if lineBuffer.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && length == lineBuffer.count {
+        while let (offset, length) = try lines.next() {
+            if lines.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && length == lines.bytes.count {
                 if recordBytes == 0 { continue }
                 break
             }
             if recordBytes == 0 {
-                startLine = line
+                startLine = lines.line
                 startOffset = offset
             } else {
                 append([0x0A], length: 1, to: &recordBytes)
             }
-            append(lineBuffer, length: length, to: &recordBytes)
+            append(lines.bytes, length: length, to: &recordBytes)
             if !options.paragraphs { break }
         }
         guard recordBytes > 0 else { return nil }
@@ -57,45 +57,5 @@ public struct TextRecordReader: RecordReader {
         count += length
         let room = options.maximumTextBytes + 1 - record.count
         if room > 0 { record.append(contentsOf: bytes.prefix(room)) }
-    }
-
-    /// Reads the next line into `lineBuffer` without its terminator (and without a UTF-8 BOM on line 1), keeping at
-    /// most the text limit plus one byte. Returns the stream offset of its first byte and its full length, or nil at
-    /// the end of the input.
-    private mutating func readLine() throws -> (offset: Int, length: Int)? {
-        lineBuffer.removeAll(keepingCapacity: true)
-        var offset = stream.offset
-        var length = 0
-        var sawAny = false
-        var ended = false
-        let keep = options.maximumTextBytes + 1
-        while !ended {
-            let more = try stream.consumeBuffered { bytes in
-                sawAny = true
-                var end = 0
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                let room = keep - lineBuffer.count
-                if room > 0 { lineBuffer.append(contentsOf: bytes[..<end].prefix(room)) }
-                length += end
-                if end < bytes.count {
-                    ended = true
-                    return end + 1
-                }
-                return end
-            }
-            if !more { break }
-        }
-        guard sawAny else { return nil }
-        line += 1
-        if line == 1, lineBuffer.starts(with: [0xEF, 0xBB, 0xBF]) {
-            lineBuffer.removeFirst(3)
-            length -= 3
-            offset += 3
-        }
-        if lineBuffer.last == 0x0D, lineBuffer.count == length {
-            lineBuffer.removeLast()
-            length -= 1
-        }
-        return (offset, length)
     }
 }

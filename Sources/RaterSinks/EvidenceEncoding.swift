@@ -15,3 +15,23 @@ extension JSONWriter {
         endArray()
     }
 }
+
+extension JSONWriter {
+    /// The explanation's terms as a JSON array of `{term, base, weight, rules}`: in results and in the databases'
+    /// `explanation` column.
+    public mutating func terms(_ terms: [TermExplanation]) {
+        beginArray()
+        for term in terms {
+            beginObject()
+            key("term", term.term)
+            key("base", term.base)
+            key("weight", term.weight)
+            key("rules")
+            beginArray()
+            for rule in term.rules { string(rule) }
+            endArray()
+            endObject()
+        }
+        endArray()
+    }
+}

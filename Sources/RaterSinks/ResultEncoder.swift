@@ -91,19 +91,7 @@ public struct ResultEncoder: Sendable {
         json.key("confidence", sentiment.confidence)
         if includeExplanation {
             json.key("terms")
-            json.beginArray()
-            for term in sentiment.terms {
-                json.beginObject()
-                json.key("term", term.term)
-                json.key("base", term.base)
-                json.key("weight", term.weight)
-                json.key("rules")
-                json.beginArray()
-                for rule in term.rules { json.string(rule) }
-                json.endArray()
-                json.endObject()
-            }
-            json.endArray()
+            json.terms(sentiment.terms)
         }
         json.endObject()
     }
