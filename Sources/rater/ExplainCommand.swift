@@ -50,14 +50,14 @@ enum ExplanationFormatter {
         for dimension in analysis.dimensions {
             lines.append("  \(dimension.dimension.rawValue): \(dimension.label.rawValue) \(fixed(dimension.score)) "
                 + "(weight \(fixed(dimension.weight)), \(dimension.mentions) mention(s)): "
-                + dimension.evidence.map { "'\($0.cue)' in «\($0.clause)»" }.joined(separator: ", "))
+                + evidenceList(dimension.evidence.map { ($0.cue, $0.clause) }))
         }
         lines.append("aspects:")
         if analysis.aspects.isEmpty { lines.append("  (none)") }
         for aspect in analysis.aspects {
             lines.append("  \(aspect.aspect.rawValue): \(aspect.label.rawValue) \(fixed(aspect.score)) "
                 + "(\(aspect.mentions) mention(s)): "
-                + aspect.evidence.map { "'\($0.cue)' in «\($0.clause)»" }.joined(separator: ", "))
+                + evidenceList(aspect.evidence.map { ($0.cue, $0.clause) }))
         }
         lines.append("signals:")
         if analysis.signals.isEmpty { lines.append("  (none)") }
@@ -76,4 +76,9 @@ enum ExplanationFormatter {
     }
 
     static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// Cue evidence as `'cue' in «clause», …`, the same for dimensions and aspects.
+    static func evidenceList(_ evidence: [(cue: String, clause: String)]) -> String {
+        evidence.map { "'\($0.cue)' in «\($0.clause)»" }.joined(separator: ", ")
+    }
 }

@@ -4,6 +4,16 @@ import Testing
 /// The learner's negation heuristic: only a word that is or ends with a negator negates the words after it.
 @Suite struct LexiconLearnerTests {
     /// A lexicon with the rule words the learner must know about: negators and one degree word.
+    /// A learner whose thresholds let a handful of repeated sentences through, so tests see the negation rule alone.
+    static func permissiveLearner() throws -> LexiconLearner {
+        var options = LexiconLearner.Options()
+        options.minimumDocuments = 2
+        options.minimumZ = 0.5
+        options.minimumValence = 0.1
+        options.maximumDocumentShare = 1
+        return try LexiconLearner(lexicon: ruleLexicon(), options: options)
+    }
+
     static func ruleLexicon() throws -> Lexicon {
         var lexicon = Lexicon()
         lexicon.add(try LexiconFile(path: "negators.tsv", contents: """
@@ -34,12 +44,7 @@ import Testing
     }
 
     @Test func aHanWordThatOnlyStartsWithANegatorDoesNotNegateTheNextWords() throws {
-        var options = LexiconLearner.Options()
-        options.minimumDocuments = 2
-        options.minimumZ = 0.5
-        options.minimumValence = 0.1
-        options.maximumDocumentShare = 1
-        var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        var learner = try Self.permissiveLearner()
         // 不错 begins with 不 but is a word of its own: 质量 after it is counted. 一点都不 ends with 不: 好吃 after it
         // is inside the negation and is not counted.
         for _ in 0..<10 {
@@ -53,12 +58,7 @@ import Testing
     }
 
     @Test func wordsAfterANegatedWordAreStillLearned() throws {
-        var options = LexiconLearner.Options()
-        options.minimumDocuments = 2
-        options.minimumZ = 0.5
-        options.minimumValence = 0.1
-        options.maximumDocumentShare = 1
-        var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        var learner = try Self.permissiveLearner()
         // "not" opens a scope in English, so "tasty" after it is skipped; "delicious" is counted.
         for _ in 0..<10 {
             try learner.add(text: "delicious food", label: .positive)
