@@ -20,6 +20,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The review workspace's HTTP server (`rater serve`). Without swift-configuration (not used), with full
+        // Foundation for the form decoder.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1",
+                 traits: ["FullFoundation"]),
+        // Already in Hummingbird's graph; named for NIOCore's `Channel` (the bound port when serving on port 0).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        // Also in Hummingbird's graph; named for header field names (`HTTPField.Name`).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries, found through pkg-config (Debian: pkg-config, libicu-dev, libxml2-dev, zlib1g-dev).
@@ -54,8 +62,14 @@ let package = Package(
         // The HTML satisfaction report: an escaping-by-construction HTML builder, inline SVG charts, labels in Chinese
         // and English, over an aggregation and samples of terms and comments.
         .target(name: "RaterReport", dependencies: ["RaterCore", "RaterAggregate", "Rater"]),
+        // The analysts' review workspace: queries and the append-only corrections over the results database, pages
+        // built with the report's escaping HTML builder, and a Hummingbird server bound to loopback.
+        .target(name: "RaterReview", dependencies: [
+            "RaterCore", "RaterDatabase", "RaterReport", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
+        ]),
         .executableTarget(name: "rater", dependencies: [
-            "Rater", "RaterDatabase", "RaterReport",
+            "Rater", "RaterDatabase", "RaterReport", "RaterReview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -79,6 +93,9 @@ let package = Package(
         // The report: escaping, chart geometry, numbers against the aggregates, well-formedness, and a render in
         // headless Chromium (skipped when it is not installed; .ci/run installs it) whose PNG is decoded with zlib.
         .testTarget(name: "RaterReportTests", dependencies: ["RaterReport", "CZlib"]),
+        // The review workspace: store queries and corrections, page escaping, every endpoint over a live loopback
+        // server, and an end-to-end run in headless Chromium driven over the DevTools protocol.
+        .testTarget(name: "RaterReviewTests", dependencies: ["RaterReview", "RaterDatabase", "Rater"]),
         // Runs the built `rater` and `rater-fuzz` executables (exit codes, pipes, memory, fuzz corpus replay);
         // depending on them makes SwiftPM build them.
         .testTarget(name: "RaterCLITests", dependencies: ["rater", "RaterFuzz", "RaterDatabase"]),

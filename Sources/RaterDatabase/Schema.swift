@@ -7,7 +7,7 @@ public enum SQLDialect: Sendable {
     case postgres
 
     /// The `n`-th (1-based) statement parameter.
-    func placeholder(_ n: Int) -> String {
+    public func placeholder(_ n: Int) -> String {
         switch self {
         case .sqlite: return "?"
         case .postgres: return "$\(n)"
@@ -207,9 +207,46 @@ public enum Schema {
         Column("run_id", .text),
     ], primaryKey: ["source", "record"], indexes: [["reason"], ["run_id"]])
 
-    public static let tables = [runs, comments, dimensionMentions, signals, aggregates, rejects]
+    /// Analysts' corrections from the review workspace (`rater serve`), one row per action, never updated or
+    /// deleted: the machine's rows above stay as the run wrote them, and a comment's reviewed state is its machine
+    /// result with its corrections applied in `seq` order. `seq` is assigned inside the inserting transaction.
+    public static let corrections = Table("corrections", columns: [
+        Column("seq", .integer),
+        Column("source", .text),
+        Column("comment_key", .text),
+        Column("action", .text),
+        Column("dimension", .text, nullable: true),
+        Column("value", .text, nullable: true),
+        Column("machine_label", .text),
+        Column("machine_run_id", .text),
+        Column("analyst", .text),
+        Column("created_at", .timestamp),
+        Column("note", .text, nullable: true),
+    ], primaryKey: ["seq"], indexes: [["source", "comment_key"], ["created_at"], ["analyst"]])
+
+    public static let tables = [runs, comments, dimensionMentions, signals, aggregates, rejects, corrections]
 
     public static func createStatements(_ dialect: SQLDialect) -> [String] {
-        tables.flatMap { $0.createStatements(dialect) }
+        tables.flatMap { $0.createStatements(dialect) } + appendOnlyGuards(dialect)
+    }
+
+    /// Triggers that make `corrections` append-only in the database itself, so no client (a script, a dashboard
+    /// with write access, a bug in Rater) can rewrite who changed what. PostgreSQL needs version 14 for
+    /// `CREATE OR REPLACE TRIGGER`.
+    static func appendOnlyGuards(_ dialect: SQLDialect) -> [String] {
+        switch dialect {
+        case .sqlite:
+            return ["UPDATE", "DELETE"].map { event in
+                "CREATE TRIGGER IF NOT EXISTS corrections_append_only_\(event.lowercased()) BEFORE \(event) ON corrections "
+                    + "BEGIN SELECT RAISE(ABORT, 'corrections are append-only'); END"
+            }
+        case .postgres:
+            return [
+                "CREATE OR REPLACE FUNCTION rater_corrections_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN RAISE EXCEPTION 'corrections are append-only'; END $$",
+                "CREATE OR REPLACE TRIGGER corrections_append_only BEFORE UPDATE OR DELETE ON corrections "
+                    + "FOR EACH ROW EXECUTE FUNCTION rater_corrections_append_only()",
+            ]
+        }
     }
 }

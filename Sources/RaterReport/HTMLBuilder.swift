@@ -10,7 +10,7 @@
 public struct HTMLBuilder: Sendable {
     public private(set) var output = ""
     /// Elements the HTML parser treats as void: they never have content or an end tag.
-    private static let voidElements: Set<String> = ["meta", "br", "hr", "img", "link", "col", "wbr"]
+    private static let voidElements: Set<String> = ["meta", "br", "hr", "img", "link", "col", "wbr", "input"]
 
     public init() {}
 

@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 @main
-struct RaterCommand: ParsableCommand {
+struct RaterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rater",
         abstract: "Turn customer comments into service-quality intelligence (sentiment and RATER dimensions).",
@@ -16,11 +16,12 @@ struct RaterCommand: ParsableCommand {
             bad options).
             """,
         subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, CalibrateCommand.self,
-                      LexiconCommand.self, RecordsCommand.self, AggregateCommand.self, ReportCommand.self],
+                      LexiconCommand.self, RecordsCommand.self, AggregateCommand.self, ReportCommand.self,
+                      ServeCommand.self, CorrectionsCommand.self],
         defaultSubcommand: AnalyzeCommand.self)
 
     /// Expands `--config FILE` into arguments before parsing (see `ConfigFile`).
-    static func main() {
+    static func main() async {
         // A closed pipe must surface as a write error (EPIPE) that the run reports and exits on, not as a silent
         // death by SIGPIPE: Spark, shells and cron then see a clear message and a non-zero exit code.
         signal(SIGPIPE, SIG_IGN)
@@ -28,7 +29,7 @@ struct RaterCommand: ParsableCommand {
             let names = configuration.subcommands.map { $0._commandName }
             let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()), commands: names,
                                                   defaultCommand: AnalyzeCommand._commandName)
-            main(arguments)
+            await main(arguments)
         } catch {
             exit(withError: error)
         }

@@ -1,0 +1,99 @@
+import RaterCore
+
+/// What an analyst did to one comment. Stored as the `action` column of `corrections`.
+public enum CorrectionAction: String, Sendable, CaseIterable {
+    /// Set the comment's sentiment label (`value` is the label).
+    case label
+    /// Confirm the comment as shown (`value` is the label the analyst accepted); it becomes gold as it stands.
+    case accept
+    /// Add a dimension, or change its polarity (`value` is the dimension's label).
+    case addDimension = "add_dimension"
+    /// Remove a dimension the machine found.
+    case removeDimension = "remove_dimension"
+}
+
+/// One stored correction: a row of the append-only `corrections` table.
+public struct Correction: Sendable, Equatable {
+    public var seq: Int
+    public var source: String
+    public var commentKey: String
+    public var action: CorrectionAction
+    public var dimension: ServiceDimension?
+    public var value: SentimentLabel?
+    /// The machine's label when the correction was made, so the audit shows what was overruled.
+    public var machineLabel: SentimentLabel
+    public var machineRunID: String
+    public var analyst: String
+    public var createdAt: String
+    public var note: String?
+
+    public init(seq: Int, source: String, commentKey: String, action: CorrectionAction,
+                dimension: ServiceDimension? = nil, value: SentimentLabel? = nil, machineLabel: SentimentLabel,
+                machineRunID: String, analyst: String, createdAt: String, note: String? = nil) {
+        self.seq = seq
+        self.source = source
+        self.commentKey = commentKey
+        self.action = action
+        self.dimension = dimension
+        self.value = value
+        self.machineLabel = machineLabel
+        self.machineRunID = machineRunID
+        self.analyst = analyst
+        self.createdAt = createdAt
+        self.note = note
+    }
+}
+
+/// A correction as the workspace submits it, before it has a sequence number and a time.
+public struct CorrectionRequest: Sendable, Equatable {
+    public var source: String
+    public var commentKey: String
+    public var action: CorrectionAction
+    public var dimension: ServiceDimension?
+    public var value: SentimentLabel?
+    public var analyst: String
+    public var note: String?
+
+    public init(source: String, commentKey: String, action: CorrectionAction, dimension: ServiceDimension? = nil,
+                value: SentimentLabel? = nil, analyst: String, note: String? = nil) {
+        self.source = source
+        self.commentKey = commentKey
+        self.action = action
+        self.dimension = dimension
+        self.value = value
+        self.analyst = analyst
+        self.note = note
+    }
+
+    /// Checks that the action has what it needs: a label for `label`/`accept`, a dimension (and for adding, its
+    /// label) for the dimension actions, and a named analyst.
+    public func validate() throws {
+        let name = analyst.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= ReviewLimits.analystName else {
+            throw ReviewError.invalidCorrection("the analyst's name must be 1–\(ReviewLimits.analystName) characters")
+        }
+        switch action {
+        case .label, .accept:
+            guard value != nil else { throw ReviewError.invalidCorrection("\(action.rawValue) needs a label") }
+            guard dimension == nil else { throw ReviewError.invalidCorrection("\(action.rawValue) takes no dimension") }
+        case .addDimension:
+            guard dimension != nil, value != nil else {
+                throw ReviewError.invalidCorrection("add_dimension needs a dimension and its label")
+            }
+        case .removeDimension:
+            guard dimension != nil else { throw ReviewError.invalidCorrection("remove_dimension needs a dimension") }
+        }
+        if let note, note.count > ReviewLimits.note {
+            throw ReviewError.invalidCorrection("the note is longer than \(ReviewLimits.note) characters")
+        }
+    }
+}
+
+/// Sizes the workspace accepts, so a request cannot grow the audit table without bound.
+public enum ReviewLimits {
+    public static let analystName = 64
+    public static let note = 2_000
+    public static let search = 200
+    public static let pageSize = 50
+    public static let requestBody = 64 * 1024
+}

@@ -1,0 +1,77 @@
+import RaterCore
+
+/// One comment as the workspace shows it: the machine's result, and the analysts' corrections on top.
+///
+/// The machine's values are never changed; `label` and `dimensions` are the reviewed reading, computed by
+/// applying the corrections in the order they were made.
+public struct ReviewComment: Sendable, Equatable {
+    public struct Dimension: Sendable, Equatable {
+        public var dimension: ServiceDimension
+        public var label: SentimentLabel
+        /// Cue words and their clauses (empty for a dimension an analyst added).
+        public var evidence: [String]
+        /// What the machine said about this dimension: nil when it did not find it.
+        public var machineLabel: SentimentLabel?
+    }
+
+    public struct SignalReading: Sendable, Equatable {
+        public var kind: SignalKind
+        public var value: SignalValue
+        public var cues: [String]
+    }
+
+    public var source: String
+    public var key: String
+    public var id: String
+    public var record: Int
+    public var language: String
+    public var text: String
+    public var machineLabel: SentimentLabel
+    public var score: Double
+    public var confidence: Double
+    public var terms: [TermExplanation]
+    public var fields: [Field]
+    public var runID: String
+    public var machineDimensions: [DimensionSummary]
+    public var signals: [SignalReading]
+    public var corrections: [Correction]
+
+    /// The label after corrections: the last label or accept, else the machine's.
+    public var label: SentimentLabel {
+        corrections.last { $0.action == .label || $0.action == .accept }?.value ?? machineLabel
+    }
+
+    public var isReviewed: Bool { !corrections.isEmpty }
+
+    /// The dimensions after corrections, in RATER order.
+    public var dimensions: [Dimension] {
+        var current = [ServiceDimension: Dimension]()
+        for summary in machineDimensions {
+            current[summary.dimension] = Dimension(dimension: summary.dimension, label: summary.label,
+                                                   evidence: summary.evidence.map(\.cue), machineLabel: summary.label)
+        }
+        for correction in corrections {
+            guard let dimension = correction.dimension else { continue }
+            switch correction.action {
+            case .addDimension:
+                let machine = machineDimensions.first { $0.dimension == dimension }
+                current[dimension] = Dimension(dimension: dimension, label: correction.value ?? label,
+                                               evidence: machine?.evidence.map(\.cue) ?? [],
+                                               machineLabel: machine?.label)
+            case .removeDimension:
+                current[dimension] = nil
+            case .label, .accept:
+                break
+            }
+        }
+        return ServiceDimension.allCases.compactMap { current[$0] }
+    }
+
+    /// The latest correction, for "reviewed by … at …".
+    public var lastCorrection: Correction? { corrections.last }
+
+    /// The `dimension:label` pairs of the team's gold format (`tangibles:positive;assurance:negative`).
+    public var dimensionPairs: String {
+        dimensions.map { $0.dimension.rawValue + ":" + $0.label.rawValue }.joined(separator: ";")
+    }
+}

@@ -1,0 +1,21 @@
+/// What went wrong in the review workspace, with what the analyst or operator needs to fix it.
+public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A correction names an action, label or dimension that does not fit (message says which).
+    case invalidCorrection(String)
+    /// The corrected comment is not in the database (it may have been written by another database).
+    case unknownComment(source: String, key: String)
+    /// A filter value that cannot be used (message says which).
+    case invalidFilter(String)
+    /// Binding beyond loopback without a token.
+    case tokenRequired(host: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidCorrection(message): return "invalid correction: \(message)"
+        case let .unknownComment(source, key): return "no comment \(key) from \(source) in the database"
+        case let .invalidFilter(message): return "invalid filter: \(message)"
+        case let .tokenRequired(host):
+            return "binding to \(host) exposes the workspace beyond this machine: give --token (or RATER_SERVE_TOKEN)"
+        }
+    }
+}

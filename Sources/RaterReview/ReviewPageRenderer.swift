@@ -1,0 +1,439 @@
+import Foundation
+import RaterCore
+import RaterReport
+
+/// Renders the workspace's pages with the report's escaping HTML builder: every comment, field value, term and
+/// analyst name goes through `HTMLEscape`, and the page loads only its own stylesheet and script (the server's
+/// Content-Security-Policy forbids inline script and style), so hostile comment text has nothing to run in.
+public struct ReviewPageRenderer: Sendable {
+    /// Put in every form that changes state; the server rejects posts without it (CSRF).
+    public var csrfToken: String
+    /// Who corrections are recorded as.
+    public var analyst: String
+
+    public init(csrfToken: String, analyst: String) {
+        self.csrfToken = csrfToken
+        self.analyst = analyst
+    }
+
+    /// Keys of the dimension toggles, in RATER order.
+    static let dimensionKeys: [(ServiceDimension, String)] = [
+        (.reliability, "1"), (.assurance, "2"), (.tangibles, "3"), (.empathy, "4"), (.responsiveness, "5"),
+    ]
+
+    // MARK: The list
+
+    public func list(_ data: ReviewPageData, filter: ReviewFilter, store: ReviewStoreInfo,
+                     progress: (comments: Int, reviewed: Int), message: String? = nil) -> String {
+        page(title: "Rater review") { body in
+            header(progress: progress, returnPath: filter.path(), into: &body)
+            filters(filter, store: store, into: &body)
+            if let message { body.element("p", [("class", "error"), ("role", "alert")], text: message) }
+            let first = data.total == 0 ? 0 : (data.page - 1) * data.pageSize + 1
+            let last = min(data.total, data.page * data.pageSize)
+            body.element("p", [("class", "count"), ("id", "count"), ("data-total", String(data.total))],
+                         text: "\(first)–\(last) of \(data.total) comments · page \(data.page) of \(data.pageCount)")
+            body.element("main", [("id", "comments")]) { main in
+                for (index, comment) in data.comments.enumerated() {
+                    self.comment(comment, index: index, returnPath: filter.path(), into: &main)
+                }
+                if data.comments.isEmpty { main.element("p", [("class", "empty")], text: "No comment matches these filters.") }
+            }
+            pager(data, filter: filter, into: &body)
+            help(into: &body)
+        }
+    }
+
+    private func header(progress: (comments: Int, reviewed: Int), returnPath: String, into html: inout HTMLBuilder) {
+        html.element("header", [("class", "top")]) { header in
+            header.element("h1", text: "Rater review")
+            header.element("span", [("class", "progress"), ("id", "progress")],
+                           text: "\(progress.reviewed) of \(progress.comments) reviewed")
+            header.element("form", [("method", "post"), ("action", "/analyst"), ("class", "analyst")]) { form in
+                hidden("csrf", csrfToken, into: &form)
+                hidden("return", returnPath, into: &form)
+                form.element("label") { label in
+                    label.text("Analyst ")
+                    label.element("input", [("name", "analyst"), ("value", analyst), ("maxlength", String(ReviewLimits.analystName)),
+                                            ("required", "required"), ("autocomplete", "name")])
+                }
+                form.element("button", [("type", "submit")], text: "Set")
+            }
+            header.element("nav") { nav in
+                nav.element("a", [("href", "/audit")], text: "Audit trail")
+                nav.text(" · ")
+                nav.element("a", [("href", "/export/gold.csv"), ("download", "rater-gold.csv")], text: "Export gold CSV")
+                nav.text(" · ")
+                nav.element("a", [("href", "#help"), ("class", "help-link")], text: "Keys (?)")
+            }
+        }
+    }
+
+    private func filters(_ filter: ReviewFilter, store: ReviewStoreInfo, into html: inout HTMLBuilder) {
+        html.element("form", [("method", "get"), ("action", "/"), ("class", "filters"), ("id", "filters"),
+                              ("role", "search")]) { form in
+            form.element("label") { label in
+                label.text("Search ")
+                label.element("input", [("type", "search"), ("name", "q"), ("id", "search"), ("value", filter.search ?? ""),
+                                        ("maxlength", String(ReviewLimits.search)), ("placeholder", "text, 文字")])
+            }
+            select("dimension", "Dimension", options: ServiceDimension.allCases.map { ($0.rawValue, Self.name($0)) },
+                   selected: filter.dimension?.rawValue, into: &form)
+            select("label", "Label", options: SentimentLabel.allCases.map { ($0.rawValue, $0.rawValue) },
+                   selected: filter.label?.rawValue, into: &form)
+            var signals = [(String, String)]()
+            for kind in SignalKind.allCases {
+                signals.append((kind.rawValue, kind.rawValue + ": any"))
+                for value in SignalValue.allCases where value.kind == kind {
+                    signals.append((kind.rawValue + "=" + value.rawValue, kind.rawValue + ": " + value.rawValue))
+                }
+            }
+            select("signal", "Signal", options: signals,
+                   selected: filter.signal.map { $0.rawValue + (filter.signalValue.map { "=" + $0.rawValue } ?? "") },
+                   into: &form)
+            select("review", "Review", options: ReviewFilter.ReviewState.allCases.map { ($0.rawValue, $0.rawValue) },
+                   selected: filter.review?.rawValue, into: &form)
+            if !store.groupColumns.isEmpty {
+                select("column", "Column", options: store.groupColumns.map { ($0, $0) }, selected: filter.groupColumn,
+                       into: &form)
+                form.element("label") { label in
+                    label.text("= ")
+                    label.element("input", [("name", "value"), ("value", filter.groupValue ?? ""), ("size", "12")])
+                }
+            }
+            if let dateColumn = store.dateColumn {
+                form.element("label", [("title", "date column: " + dateColumn)]) { label in
+                    label.text("From ")
+                    label.element("input", [("type", "date"), ("name", "from"), ("value", filter.dateFrom ?? "")])
+                }
+                form.element("label") { label in
+                    label.text("To ")
+                    label.element("input", [("type", "date"), ("name", "to"), ("value", filter.dateTo ?? "")])
+                }
+            }
+            select("order", "Order", options: [("record", "source order"), ("low-confidence", "low confidence first")],
+                   selected: filter.order.rawValue, any: false, into: &form)
+            form.element("button", [("type", "submit"), ("id", "apply")], text: "Filter")
+            form.element("a", [("href", "/")], text: "Clear")
+        }
+    }
+
+    private func comment(_ comment: ReviewComment, index: Int, returnPath: String, into html: inout HTMLBuilder) {
+        let anchor = "c-\(index)"
+        let back = returnPath + "#" + anchor
+        html.element("article", [("class", "comment" + (comment.isReviewed ? " reviewed" : "")), ("id", anchor),
+                                 ("tabindex", "-1"), ("data-source", comment.source), ("data-key", comment.key),
+                                 ("data-label", comment.label.rawValue)]) { article in
+            article.element("header") { header in
+                header.element("span", [("class", "chip label " + comment.label.rawValue), ("data-role", "label")],
+                               text: comment.label.rawValue)
+                if comment.label != comment.machineLabel {
+                    header.element("span", [("class", "machine")], text: "machine: " + comment.machineLabel.rawValue)
+                }
+                header.element("span", [("class", "meta")]) { meta in
+                    meta.text("score " + Self.number(comment.score) + " · confidence " + Self.number(comment.confidence) + " · ")
+                    meta.element("bdi", text: comment.id)
+                    meta.text(" · ")
+                    meta.element("bdi", text: comment.source + ":" + String(comment.record))
+                }
+                if let last = comment.lastCorrection {
+                    header.element("span", [("class", "reviewer")]) { span in
+                        span.text("reviewed by ")
+                        span.element("bdi", text: last.analyst)
+                        span.text(" at " + last.createdAt)
+                    }
+                }
+            }
+            article.element("p", [("class", "text"), ("lang", comment.language == "zh" ? "zh-Hans" : "en")]) { p in
+                p.element("bdi") { bdi in
+                    for run in TextHighlighter.runs(comment.text, marks: marks(comment)) {
+                        if let mark = run.mark {
+                            bdi.element("mark", [("class", mark.kind.rawValue), ("title", mark.title)], text: run.text)
+                        } else {
+                            bdi.text(run.text)
+                        }
+                    }
+                }
+            }
+            if !comment.fields.isEmpty {
+                article.element("dl", [("class", "fields")]) { list in
+                    for field in comment.fields.prefix(12) {
+                        list.element("dt") { $0.element("bdi", text: field.name) }
+                        list.element("dd") { $0.element("bdi", text: field.value) }
+                    }
+                }
+            }
+            article.element("ul", [("class", "dims"), ("aria-label", "dimensions")]) { list in
+                for dimension in comment.dimensions {
+                    let changed = dimension.machineLabel != dimension.label
+                    list.element("li", [("class", "chip dim " + dimension.label.rawValue + (changed ? " corrected" : "")),
+                                        ("data-dimension", dimension.dimension.rawValue),
+                                        ("title", dimension.evidence.isEmpty ? "added by an analyst"
+                                            : "cues: " + dimension.evidence.joined(separator: ", "))],
+                                 text: Self.name(dimension.dimension) + " " + Self.sign(dimension.label))
+                }
+                if comment.dimensions.isEmpty { list.element("li", [("class", "none")], text: "no dimension") }
+            }
+            if !comment.signals.isEmpty {
+                article.element("ul", [("class", "signals"), ("aria-label", "signals")]) { list in
+                    for signal in comment.signals {
+                        list.element("li", [("class", "chip signal " + signal.value.rawValue),
+                                            ("title", "cues: " + signal.cues.joined(separator: ", "))],
+                                     text: signal.kind.rawValue + ": " + signal.value.rawValue)
+                    }
+                }
+            }
+            explanation(comment, into: &article)
+            actions(comment, back: back, into: &article)
+        }
+    }
+
+    /// The contributing terms to mark in the text, and the dimensions' cue words.
+    private func marks(_ comment: ReviewComment) -> [TextHighlighter.Mark] {
+        var marks = comment.terms.map { term in
+            let kind: TextHighlighter.Kind = term.weight > 0 ? .positive : term.weight < 0 ? .negative : .neutral
+            return TextHighlighter.Mark(needle: term.term, kind: kind, title: Self.describe(term))
+        }
+        for dimension in comment.machineDimensions {
+            for evidence in dimension.evidence {
+                marks.append(.init(needle: evidence.cue, kind: .cue, title: Self.name(dimension.dimension) + " cue"))
+            }
+        }
+        return marks
+    }
+
+    private func explanation(_ comment: ReviewComment, into html: inout HTMLBuilder) {
+        html.element("details", [("class", "why")]) { details in
+            details.element("summary", text: "Why this score (\(comment.terms.count) terms)")
+            details.element("table") { table in
+                table.element("thead") { head in
+                    head.element("tr") { row in
+                        for heading in ["term", "base", "rules", "weight"] { row.element("th", text: heading) }
+                    }
+                }
+                table.element("tbody") { body in
+                    for term in comment.terms {
+                        body.element("tr") { row in
+                            row.element("td") { $0.element("bdi", text: term.term) }
+                            row.element("td", [("class", "num")], text: Self.number(term.base))
+                            row.element("td", text: term.rules.joined(separator: ", "))
+                            row.element("td", [("class", "num " + (term.weight > 0 ? "positive" : term.weight < 0 ? "negative" : ""))],
+                                        text: Self.number(term.weight))
+                        }
+                    }
+                }
+            }
+            for dimension in comment.machineDimensions {
+                details.element("p", [("class", "evidence")]) { p in
+                    p.text(Self.name(dimension.dimension) + " (" + dimension.label.rawValue + ", " + Self.number(dimension.score) + "): ")
+                    for (index, item) in dimension.evidence.enumerated() {
+                        if index > 0 { p.text(" · ") }
+                        p.element("b") { $0.element("bdi", text: item.cue) }
+                        p.text(" in “")
+                        p.element("bdi", text: item.clause)
+                        p.text("”")
+                    }
+                }
+            }
+        }
+    }
+
+    private func actions(_ comment: ReviewComment, back: String, into html: inout HTMLBuilder) {
+        html.element("div", [("class", "actions")]) { div in
+            correctionForm(comment, back: back, into: &div) { form in
+                form.element("button", [("type", "submit"), ("name", "op"), ("value", "accept:" + comment.label.rawValue),
+                                        ("data-key", "a"), ("class", "accept")], text: "Accept (a)")
+                for (label, key) in [(SentimentLabel.positive, "p"), (.negative, "n"), (.neutral, "u")] {
+                    form.element("button", [("type", "submit"), ("name", "op"), ("value", "label:" + label.rawValue),
+                                            ("data-key", key), ("class", "set " + label.rawValue),
+                                            ("aria-pressed", comment.label == label ? "true" : "false")],
+                                 text: label.rawValue + " (" + key + ")")
+                }
+            }
+            correctionForm(comment, back: back, into: &div) { form in
+                let present = Dictionary(uniqueKeysWithValues: comment.dimensions.map { ($0.dimension, $0) })
+                for (dimension, key) in Self.dimensionKeys {
+                    let isPresent = present[dimension] != nil
+                    // The toggle adds a missing dimension with the comment's label, or removes a present one.
+                    let op = isPresent ? "remove_dimension:" + dimension.rawValue
+                        : "add_dimension:" + dimension.rawValue + ":" + comment.label.rawValue
+                    form.element("button", [("type", "submit"), ("name", "op"), ("value", op), ("data-key", key),
+                                            ("class", "toggle"), ("aria-pressed", isPresent ? "true" : "false")],
+                                 text: (isPresent ? "− " : "+ ") + Self.name(dimension) + " (" + key + ")")
+                }
+                for dimension in comment.dimensions {
+                    for label in SentimentLabel.allCases where label != dimension.label {
+                        form.element("button", [("type", "submit"), ("name", "op"),
+                                                ("value", "add_dimension:" + dimension.dimension.rawValue + ":" + label.rawValue),
+                                                ("class", "polarity " + label.rawValue),
+                                                ("title", "set " + Self.name(dimension.dimension) + " to " + label.rawValue)],
+                                     text: Self.name(dimension.dimension) + " " + Self.sign(label))
+                    }
+                }
+            }
+        }
+    }
+
+    private func correctionForm(_ comment: ReviewComment, back: String, into html: inout HTMLBuilder,
+                                _ body: (inout HTMLBuilder) -> Void) {
+        html.element("form", [("method", "post"), ("action", "/corrections")]) { form in
+            hidden("csrf", csrfToken, into: &form)
+            hidden("source", comment.source, into: &form)
+            hidden("key", comment.key, into: &form)
+            hidden("return", back, into: &form)
+            body(&form)
+        }
+    }
+
+    private func pager(_ data: ReviewPageData, filter: ReviewFilter, into html: inout HTMLBuilder) {
+        html.element("nav", [("class", "pager"), ("aria-label", "pages")]) { nav in
+            if data.page > 1 {
+                nav.element("a", [("href", filter.path(page: data.page - 1)), ("rel", "prev"), ("id", "prev-page")],
+                            text: "← previous page ([)")
+            }
+            nav.element("span", text: " page \(data.page) of \(data.pageCount) ")
+            if data.page < data.pageCount {
+                nav.element("a", [("href", filter.path(page: data.page + 1)), ("rel", "next"), ("id", "next-page")],
+                            text: "next page (]) →")
+            }
+        }
+    }
+
+    private func help(into html: inout HTMLBuilder) {
+        html.element("section", [("id", "help"), ("class", "help")]) { section in
+            section.element("h2", text: "Keys")
+            section.element("dl") { list in
+                for (key, meaning) in [("j / ↓", "next comment"), ("k / ↑", "previous comment"), ("a", "accept as shown"),
+                                       ("p · n · u", "set label positive · negative · neutral"),
+                                       ("1–5", "toggle Reliability, Assurance, Tangibles, Empathy, Responsiveness"),
+                                       ("/", "search"), ("] · [", "next · previous page"), ("?", "show or hide this help")] {
+                    list.element("dt") { $0.element("kbd", text: key) }
+                    list.element("dd", text: meaning)
+                }
+            }
+        }
+    }
+
+    // MARK: The audit trail
+
+    public func audit(_ corrections: [Correction], page: Int, hasMore: Bool) -> String {
+        self.page(title: "Rater review — audit trail") { body in
+            body.element("header", [("class", "top")]) { header in
+                header.element("h1", text: "Audit trail")
+                header.element("nav") { $0.element("a", [("href", "/")], text: "← comments") }
+            }
+            body.element("p", text: "Every correction, newest first. Rows are only ever added; the machine's results are kept as the run wrote them.")
+            body.element("table", [("class", "audit"), ("id", "audit")]) { table in
+                table.element("thead") { head in
+                    head.element("tr") { row in
+                        for heading in ["#", "when", "analyst", "comment", "action", "dimension", "value", "machine label"] {
+                            row.element("th", text: heading)
+                        }
+                    }
+                }
+                table.element("tbody") { body in
+                    for correction in corrections {
+                        body.element("tr") { row in
+                            row.element("td", [("class", "num")], text: String(correction.seq))
+                            row.element("td", text: correction.createdAt)
+                            row.element("td") { $0.element("bdi", text: correction.analyst) }
+                            row.element("td") { $0.element("bdi", text: correction.source + " " + correction.commentKey) }
+                            row.element("td", text: correction.action.rawValue)
+                            row.element("td", text: correction.dimension?.rawValue ?? "")
+                            row.element("td", text: correction.value?.rawValue ?? "")
+                            row.element("td", text: correction.machineLabel.rawValue)
+                        }
+                    }
+                }
+            }
+            body.element("nav", [("class", "pager")]) { nav in
+                if page > 1 { nav.element("a", [("href", "/audit?page=\(page - 1)"), ("rel", "prev")], text: "← newer") }
+                if hasMore { nav.element("a", [("href", "/audit?page=\(page + 1)"), ("rel", "next")], text: "older →") }
+            }
+        }
+    }
+
+    /// A short page for a refused or failed request.
+    public func error(_ title: String, message: String) -> String {
+        page(title: title) { body in
+            body.element("h1", text: title)
+            body.element("p", [("class", "error"), ("role", "alert")], text: message)
+            body.element("p") { $0.element("a", [("href", "/")], text: "Back to the comments") }
+        }
+    }
+
+    // MARK: Pieces
+
+    private func page(title: String, _ body: (inout HTMLBuilder) -> Void) -> String {
+        var html = HTMLBuilder()
+        html.doctype()
+        html.element("html", [("lang", "en")]) { page in
+            page.element("head") { head in
+                head.element("meta", [("charset", "utf-8")])
+                head.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+                head.element("title", text: title)
+                head.element("link", [("rel", "stylesheet"), ("href", "/static/review.css")])
+            }
+            page.element("body") { content in
+                body(&content)
+                content.element("script", [("src", "/static/review.js")])
+            }
+        }
+        html.newline()
+        return html.output
+    }
+
+    private func hidden(_ name: String, _ value: String, into html: inout HTMLBuilder) {
+        html.element("input", [("type", "hidden"), ("name", name), ("value", value)])
+    }
+
+    private func select(_ name: String, _ title: String, options: [(String, String)], selected: String?,
+                        any: Bool = true, into html: inout HTMLBuilder) {
+        html.element("label") { label in
+            label.text(title + " ")
+            label.element("select", [("name", name)]) { select in
+                if any { select.element("option", [("value", "")], text: "any") }
+                for (value, text) in options {
+                    select.element("option", [("value", value), ("selected", value == selected ? "selected" : nil)],
+                                   text: text)
+                }
+            }
+        }
+    }
+
+    static func name(_ dimension: ServiceDimension) -> String {
+        switch dimension {
+        case .reliability: return "Reliability"
+        case .assurance: return "Assurance"
+        case .tangibles: return "Tangibles"
+        case .empathy: return "Empathy"
+        case .responsiveness: return "Responsiveness"
+        }
+    }
+
+    static func sign(_ label: SentimentLabel) -> String {
+        switch label {
+        case .positive: return "+"
+        case .negative: return "−"
+        case .neutral: return "0"
+        }
+    }
+
+    static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    static func describe(_ term: TermExplanation) -> String {
+        "base " + number(term.base) + (term.rules.isEmpty ? "" : " · " + term.rules.joined(separator: ", "))
+            + " → " + number(term.weight)
+    }
+}
+
+/// What the filters need to know about the database.
+public struct ReviewStoreInfo: Sendable {
+    public var groupColumns: [String]
+    public var dateColumn: String?
+
+    public init(groupColumns: [String], dateColumn: String?) {
+        self.groupColumns = groupColumns
+        self.dateColumn = dateColumn
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import RaterDatabase
+import RaterReview
+
+/// `rater serve`: the analysts' review workspace over a results database, on loopback unless told otherwise.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Start the review workspace: read, filter and correct the tags in a results database.",
+        discussion: """
+            Serves http://127.0.0.1:PORT/ over the database written by `rater analyze --db` (or --postgres). \
+            Corrections go to the append-only `corrections` table with who and when; the machine's results are \
+            never changed. `rater corrections export` (or the page's link) writes them as gold for `rater eval` and \
+            `rater lexicon learn`. Binding another address needs --token (or RATER_SERVE_TOKEN): the printed URL \
+            carries it once and the browser keeps it as a cookie.
+            """)
+
+    @Option(help: "The SQLite database written by `rater analyze --db`.")
+    var db: String?
+
+    @Option(help: "A PostgreSQL connection URL instead of --db (libpq syntax).")
+    var postgres: String?
+
+    @Option(help: "Address to listen on. Anything but loopback requires --token.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0: any free port).")
+    var port: Int = 8080
+
+    @Option(help: "Access token required from every request (default: RATER_SERVE_TOKEN). At least 16 characters.")
+    var token: String?
+
+    @Option(help: "Whom corrections are recorded as until an analyst sets a name in the page (default: $USER).")
+    var analyst: String?
+
+    @Option(help: "The passthrough column holding each comment's date, for the date filter (default: date, created_at, 日期 … when present).")
+    var dateColumn: String?
+
+    func validate() throws {
+        if (db == nil) == (postgres == nil) { throw ValidationError("give exactly one of --db PATH and --postgres URL") }
+        if !(0...65_535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+    }
+
+    func run() async throws {
+        let connection: any DatabaseConnection
+        if let db {
+            guard FileManager.default.fileExists(atPath: db) else {
+                throw ValidationError("no database at '\(db)' (write one with `rater analyze --db \(db)`)")
+            }
+            connection = try SQLiteConnection(path: db)
+        } else {
+            connection = try PostgresConnection(url: postgres!)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = ReviewServerConfiguration(
+            host: host, port: port, token: token ?? environment["RATER_SERVE_TOKEN"],
+            defaultAnalyst: analyst ?? environment["USER"] ?? "analyst")
+        let server = try ReviewServer(store: ReviewStore(connection: connection, dateColumn: dateColumn),
+                                      configuration: configuration)
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let token = configuration.token
+        try await server.application { port in
+            var url = "http://\(shownHost):\(port)/"
+            if let token, !token.isEmpty { url += "?token=\(token)" }
+            // The URL alone on stdout, so a script can read it; everything else goes to the log on stderr.
+            FileHandle.standardOutput.write(Data((url + "\n").utf8))
+        }.runService()
+    }
+}

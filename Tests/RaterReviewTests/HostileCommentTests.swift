@@ -1,0 +1,88 @@
+import Foundation
+import RaterCore
+import Testing
+@testable import RaterReview
+
+/// The hostile corpus (script tags, attribute injection, javascript: URLs, RTL overrides, SQL) as comments, in
+/// every place the workspace shows text: the comment, a field name and value, and the analyst's name.
+@Suite struct HostileCommentTests {
+    static func hostileRecords() throws -> [SourceRecord] {
+        let csv = try String(contentsOf: repositoryRoot.appendingPathComponent("Corpora/malformed/hostile_html.csv"),
+                             encoding: .utf8)
+        // The file is the team's own: a header, then `id,text` with RFC 4180 quoting on line 2 only.
+        var records = [SourceRecord]()
+        for (index, line) in csv.split(separator: "\n").dropFirst().enumerated() {
+            let comma = line.firstIndex(of: ",")!
+            var text = String(line[line.index(after: comma)...])
+            if text.hasPrefix("\"") {
+                text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
+            records.append(SourceRecord(source: "hostile.csv", recordNumber: index + 1, id: "h\(index + 1)", text: text,
+                                        fields: [Field("<b onmouseover=alert(1)>branch", "\"><script>alert(2)</script>")]))
+        }
+        return records
+    }
+
+    @Test func noHostileTextBecomesMarkup() throws {
+        let fixture = try ReviewFixture(try Self.hostileRecords())
+        defer { fixture.remove() }
+        let renderer = ReviewPageRenderer(csrfToken: "t", analyst: "\"><img src=x onerror=alert(3)>")
+        let data = try fixture.store.page(ReviewFilter())
+        #expect(data.comments.count >= 7)
+        let html = renderer.list(data, filter: ReviewFilter(), store: ReviewStoreInfo(groupColumns: fixture.store.groupColumns,
+                                                                                         dateColumn: nil),
+                                 progress: (data.total, 0))
+        let structure = try PageStructure(html)
+        #expect(structure.elements.filter { $0.name == "script" }.map { $0.attributes["src"] } == ["/static/review.js"])
+        #expect(!structure.elements.contains { $0.name == "img" })
+        for element in structure.elements {
+            for (name, value) in element.attributes {
+                #expect(!name.lowercased().hasPrefix("on"), "\(element.name) has \(name)")
+                if name == "href" || name == "src" || name == "action" {
+                    #expect(value.hasPrefix("/") || value.hasPrefix("#"), "\(name)=\(value)")
+                }
+            }
+        }
+        #expect(!html.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x202C })
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(structure.text.contains("<img src=x onerror=alert(1)>"), "the hostile text is shown as text")
+        #expect(structure.text.contains("'; DROP TABLE comments; --"))
+    }
+
+    @Test func sqlInTheTextIsStoredAndSearchedAsData() throws {
+        let fixture = try ReviewFixture(try Self.hostileRecords())
+        defer { fixture.remove() }
+        let hits = try fixture.store.page(ReviewFilter(query: [("q", "'; DROP TABLE comments; --")]))
+        #expect(hits.total == 1)
+        #expect(try fixture.store.page(ReviewFilter()).total == 7)
+    }
+}
+
+/// The page parsed as XML (the builder writes XHTML-compatible HTML): elements with attributes, and the text.
+struct PageStructure {
+    struct Element { var name: String; var attributes: [String: String] }
+    var elements: [Element] = []
+    var text = ""
+
+    init(_ html: String) throws {
+        let body = html.replacingOccurrences(of: "<!DOCTYPE html>", with: "")
+        let parser = XMLParser(data: Data(body.utf8))
+        let delegate = Collector()
+        parser.delegate = delegate
+        guard parser.parse() else {
+            throw LoopbackHTTP.Failure(description: "not well formed: \(parser.parserError.map { "\($0)" } ?? "?")")
+        }
+        elements = delegate.elements
+        text = delegate.text
+    }
+
+    final class Collector: NSObject, XMLParserDelegate {
+        var elements: [Element] = []
+        var text = ""
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            elements.append(Element(name: name, attributes: attributes))
+        }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import RaterCore
+import RaterDatabase
+import Testing
+@testable import RaterReview
+
+@Suite struct ReviewStoreTests {
+    func ids(_ store: ReviewStore, _ query: [(String, String)]) throws -> [String] {
+        try store.page(ReviewFilter(query: query)).comments.map(\.id)
+    }
+
+    @Test func listsEveryCommentInSourceOrderWithItsDetails() throws {
+        let fixture = try ReviewFixture.sample()
+        defer { fixture.remove() }
+        let page = try fixture.store.page(ReviewFilter())
+        #expect(page.total == 6)
+        #expect(page.comments.map(\.id) == ["r1", "r2", "r3", "r4", "r5", "r6"])
+        let first = page.comments[0]
+        #expect(first.text == "环境不错，但是服务员态度很差")
+        #expect(first.fields.contains(Field("branch", "西湖店")))
+        #expect(Set(first.dimensions.map(\.dimension)).isSuperset(of: [.tangibles, .assurance]))
+        #expect(first.dimensions.first { $0.dimension == .tangibles }?.label == .positive)
+        #expect(first.dimensions.first { $0.dimension == .assurance }?.label == .negative)
+        #expect(!first.terms.isEmpty)
+        #expect(fixture.store.groupColumns == ["branch", "date"])
+        #expect(fixture.store.dateColumn == "date")
+    }
+
+    @Test func filtersByLabelDimensionSignalColumnDateAndText() throws {
+        let fixture = try ReviewFixture.sample()
+        defer { fixture.remove() }
+        let store = fixture.store
+        #expect(try ids(store, [("dimension", "tangibles")]).contains("r1"))
+        #expect(try ids(store, [("dimension", "responsiveness")]).contains("r5"))
+        #expect(!(try ids(store, [("dimension", "responsiveness")]).contains("r6")))
+        #expect(try ids(store, [("label", "negative")]).contains("r5"))
+        #expect(!(try ids(store, [("label", "negative")]).contains("r2")))
+        #expect(try ids(store, [("signal", "loyalty")]).sorted() == ["r2", "r4"])
+        #expect(try ids(store, [("signal", "loyalty=at_risk")]) == ["r4"])
+        #expect(try ids(store, [("signal", "loyalty=loyal")]) == ["r2"])
+        #expect(try ids(store, [("column", "branch"), ("value", "滨江店")]) == ["r3", "r4", "r6"])
+        #expect(try ids(store, [("from", "2026-11-02"), ("to", "2026-11-02")]) == ["r2", "r3"])
+        // A slash-written date is read as the same day.
+        #expect(try ids(store, [("from", "2026-11-03")]) == ["r4", "r5", "r6"])
+        #expect(try ids(store, [("q", "服务员")]) == ["r1"])
+        #expect(try ids(store, [("q", "STAFF")]) == ["r3"])
+        #expect(try ids(store, [("q", "%")]).isEmpty, "search text is matched literally, not as a pattern")
+        #expect(try ids(store, [("column", "branch"), ("value", "西湖店"), ("label", "negative")]).sorted() == ["r1", "r5"])
+    }
+
+    @Test func lowConfidenceFirstAndPages() throws {
+        let fixture = try ReviewFixture.sample()
+        defer { fixture.remove() }
+        let ordered = try fixture.store.page(ReviewFilter(query: [("order", "low-confidence")])).comments
+        #expect(ordered.map(\.confidence) == ordered.map(\.confidence).sorted())
+        let first = try fixture.store.page(ReviewFilter(), pageSize: 4)
+        var second = ReviewFilter()
+        second.page = 2
+        let next = try fixture.store.page(second, pageSize: 4)
+        #expect(first.pageCount == 2 && first.comments.count == 4 && next.comments.map(\.id) == ["r5", "r6"])
+    }
+
+    @Test func correctionsChangeTheReviewedReadingButNeverTheMachineRows() throws {
+        let fixture = try ReviewFixture.sample()
+        defer { fixture.remove() }
+        let store = fixture.store
+        let r6 = try #require(try store.page(ReviewFilter(query: [("q", "noon")])).comments.first)
+        #expect(r6.machineLabel == .neutral && !r6.isReviewed)
+
+        try store.record(CorrectionRequest(source: r6.source, commentKey: r6.key, action: .label, value: .positive,
+                                           analyst: "王芳"))
+        try store.record(CorrectionRequest(source: r6.source, commentKey: r6.key, action: .addDimension,
+                                           dimension: .reliability, value: .positive, analyst: "王芳"))
+        let reviewed = try #require(try store.comment(source: r6.source, key: r6.key))
+        #expect(reviewed.label == .positive && reviewed.machineLabel == .neutral)
+        #expect(reviewed.dimensionPairs.contains("reliability:positive"))
+        #expect(reviewed.corrections.map(\.seq) == [1, 2])
+        #expect(reviewed.corrections.allSatisfy { $0.analyst == "王芳" && $0.machineLabel == .neutral })
+
+        // Filters see the reviewed reading.
+        #expect(try ids(store, [("label", "positive")]).contains("r6"))
+        #expect(try ids(store, [("dimension", "reliability")]).contains("r6"))
+        #expect(try ids(store, [("review", "reviewed")]) == ["r6"])
+        #expect(try ids(store, [("review", "unreviewed")]).count == 5)
+
+        // Removing a machine dimension, then the comments table is as the run wrote it.
+        let r1 = try #require(try store.comment(source: "branches.csv", key: "r1"))
+        try store.record(CorrectionRequest(source: r1.source, commentKey: r1.key, action: .removeDimension,
+                                           dimension: .tangibles, analyst: "ana"))
+        #expect(!(try ids(store, [("dimension", "tangibles")]).contains("r1")))
+        let database = try SQLiteConnection(path: fixture.path)
+        let stored = try database.read { try $0.query("SELECT label FROM comments WHERE id = 'r6'", []) }
+        #expect(stored.first?.first?.string == "neutral")
+        #expect(try database.count(Schema.dimensionMentions) > 0)
+        let progress = try store.progress()
+        #expect(progress.comments == 6 && progress.reviewed == 2)
+    }
+
+    @Test func correctionsAreAppendOnlyInTheDatabaseItself() throws {
+        let fixture = try ReviewFixture.sample()
+        defer { fixture.remove() }
+        try fixture.store.record(CorrectionRequest(source: "branches.csv", commentKey: "r2", action: .accept,
+                                                   value: .positive, analyst: "ana"))
+        let database = try SQLiteConnection(path: fixture.path)
+        #expect(throws: DatabaseError.self) {
+            try database.transaction { try $0.execute("UPDATE corrections SET analyst = 'mallory'", []) }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.transaction { try $0.execute("DELETE FROM corrections", []) }
+        }
+        #expect(try fixture.store.corrections().map(\.analyst) == ["ana"])
+    }
+
+    @Test func refusesCorrectionsThatDoNotFit() throws {
+        let fixture = try ReviewFixture.sample()
+        defer { fixture.remove() }
+        let store = fixture.store
+        #expect(throws: ReviewError.unknownComment(source: "branches.csv", key: "nope")) {
+            try store.record(CorrectionRequest(source: "branches.csv", commentKey: "nope", action: .label,
+                                               value: .positive, analyst: "ana"))
+        }
+        #expect(throws: ReviewError.self) {
+            try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r1", action: .label, analyst: "ana"))
+        }
+        #expect(throws: ReviewError.self) {
+            try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r1", action: .addDimension,
+                                               value: .positive, analyst: "ana"))
+        }
+        #expect(throws: ReviewError.self) {
+            try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r1", action: .label,
+                                               value: .positive, analyst: "  "))
+        }
+        #expect(throws: ReviewError.self) {
+            try store.page(ReviewFilter(query: [("column", "no_such_column"), ("value", "x")]))
+        }
+        #expect(try store.corrections().isEmpty)
+    }
+
+    @Test func goldExportHasTheReviewedReadingInTheTeamGoldLayout() throws {
+        let fixture = try ReviewFixture.sample()
+        defer { fixture.remove() }
+        let store = fixture.store
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r6", action: .label, value: .positive,
+                                           analyst: "ana"))
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r1", action: .accept, value: .negative,
+                                           analyst: "bo"))
+        let csv = GoldExport.csv(try store.reviewedComments())
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        #expect(lines[0] == "id,lang,text,label,dimensions,machine_label,reviewed_by,reviewed_at,source,comment_key")
+        #expect(lines.count == 3)
+        #expect(lines[1].hasPrefix("r1,zh,环境不错，但是服务员态度很差,negative,"))
+        #expect(lines[1].contains("tangibles:positive") && lines[1].contains("assurance:negative"))
+        #expect(lines[2].hasPrefix("r6,en,Checked in at noon.,positive,"))
+        #expect(lines[2].contains(",neutral,ana,"))
+        #expect(GoldExport.cell("a \"quoted\", text") == "\"a \"\"quoted\"\", text\"")
+        #expect(GoldExport.cell("=SUM(A1)") == "=SUM(A1)", "gold keeps the text exactly")
+    }
+}
