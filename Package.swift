@@ -67,6 +67,7 @@ let package = Package(
         .target(name: "RaterReview", dependencies: [
             "RaterCore", "RaterDatabase", "RaterReport", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "rater", dependencies: [
             "Rater", "RaterDatabase", "RaterReport", "RaterReview",

@@ -17,7 +17,9 @@ struct ReviewGuard<Context: RequestContext>: RouterMiddleware {
             (.contentSecurityPolicy, "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
                 + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
             (.xContentTypeOptions, "nosniff"),
-            (HTTPField.Name("Referrer-Policy")!, "no-referrer"),
+            // Not `no-referrer`: under it Chromium sends `Origin: null` even on same-origin posts, which the
+            // origin check below must refuse.
+            (HTTPField.Name("Referrer-Policy")!, "same-origin"),
             (.cacheControl, "no-store"),
             (HTTPField.Name("X-Frame-Options")!, "DENY"),
             (HTTPField.Name("Cross-Origin-Opener-Policy")!, "same-origin"),

@@ -26,7 +26,10 @@ public enum ReviewSecurity {
     /// Addresses that only this machine can reach.
     public static func isLoopback(_ host: String) -> Bool {
         let host = host.lowercased()
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        // 127.0.0.0/8 written as a dotted quad; `127.0.0.1.evil.example` is a name, not an address.
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     /// The host part of a `Host` header (`127.0.0.1:8080`, `[::1]:8080`, `localhost`).

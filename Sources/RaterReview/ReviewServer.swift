@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import RaterCore
 
@@ -25,12 +26,13 @@ public struct ReviewServer: Sendable {
     }
 
     /// The application, ready to run; `onRunning` receives the bound port (useful with port 0).
-    public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
+    public func application(logger: Logger = Logger(label: "rater.serve"),
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         Application(router: router(),
                     configuration: .init(address: .hostname(configuration.host, port: configuration.port),
                                          serverName: nil),
-                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+                    logger: logger)
     }
 
     public func router() -> Router<BasicRequestContext> {

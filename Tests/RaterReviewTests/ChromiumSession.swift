@@ -48,8 +48,8 @@ final class ChromiumSession {
         defer { argv.forEach { free($0) } }
         var child = pid_t()
         let status = posix_spawn(&child, browser, &actions, nil, &argv, environ)
-        close(toBrowser[0])
-        close(fromBrowser[1])
+        Glibc.close(toBrowser[0])
+        Glibc.close(fromBrowser[1])
         guard status == 0 else { throw Failure(description: "posix_spawn \(browser): \(status)") }
         pid = child
         commands = toBrowser[1]

@@ -1,28 +1,32 @@
 import Foundation
 import Hummingbird
+import Logging
 import RaterCore
 import Testing
 @testable import RaterReview
 
 /// Runs a workspace on a free loopback port for the duration of `body`.
+///
+/// `body` is synchronous and runs on a thread of its own: the clients (sockets, the browser pipe) block, and
+/// blocking the few threads of Swift's cooperative pool would starve the server's handlers on a 2-core machine.
 func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "127.0.0.1",
-                _ body: @Sendable (Int, ReviewServerConfiguration) async throws -> Void) async throws {
+                _ body: @escaping @Sendable (Int, ReviewServerConfiguration) throws -> Void) async throws {
     let configuration = ReviewServerConfiguration(host: host, port: 0, token: token, defaultAnalyst: "nightly-analyst",
                                                   csrfToken: "csrf-" + ReviewSecurity.randomToken())
     let server = try ReviewServer(store: fixture.store, configuration: configuration)
     let (ports, continuation) = AsyncStream<Int>.makeStream()
-    let application = server.application { port in continuation.yield(port) }
+    var quiet = Logger(label: "rater.serve.test")
+    quiet.logLevel = .critical
+    let application = server.application(logger: quiet) { port in continuation.yield(port) }
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await application.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw LoopbackHTTP.Failure(description: "server did not start") }
-        do {
-            try await body(port, configuration)
-        } catch {
-            group.cancelAll()
-            throw error
+        let outcome: Result<Void, any Error> = await withCheckedContinuation { done in
+            Thread { done.resume(returning: Result { try body(port, configuration) }) }.start()
         }
         group.cancelAll()
+        try outcome.get()
     }
 }
 
@@ -148,7 +152,7 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
             #expect(gold.status == 200 && gold.header("content-type") == "text/csv; charset=utf-8")
             #expect(gold.header("content-disposition")?.contains("attachment") == true)
             #expect(gold.body.hasPrefix("id,lang,text,label,dimensions"))
-            #expect(gold.body.contains("r5,zh,上菜太慢了，等了四十分钟,negative,"))
+            #expect(gold.body.contains("r5,zh,\"上菜太慢了,等了四十分钟\",negative,"))
             let css = try LoopbackHTTP.send(port: port, "GET", "/static/review.css")
             #expect(css.status == 200 && css.header("content-type") == "text/css; charset=utf-8")
             let script = try LoopbackHTTP.send(port: port, "GET", "/static/review.js")

@@ -16,7 +16,7 @@ import Testing
         #expect(page.total == 6)
         #expect(page.comments.map(\.id) == ["r1", "r2", "r3", "r4", "r5", "r6"])
         let first = page.comments[0]
-        #expect(first.text == "环境不错，但是服务员态度很差")
+        #expect(first.text == "环境不错,但是服务员态度很差", "stored as normalised (NFKC)")
         #expect(first.fields.contains(Field("branch", "西湖店")))
         #expect(Set(first.dimensions.map(\.dimension)).isSuperset(of: [.tangibles, .assurance]))
         #expect(first.dimensions.first { $0.dimension == .tangibles }?.label == .positive)
@@ -148,7 +148,7 @@ import Testing
         let lines = csv.split(separator: "\r\n").map(String.init)
         #expect(lines[0] == "id,lang,text,label,dimensions,machine_label,reviewed_by,reviewed_at,source,comment_key")
         #expect(lines.count == 3)
-        #expect(lines[1].hasPrefix("r1,zh,环境不错，但是服务员态度很差,negative,"))
+        #expect(lines[1].hasPrefix("r1,zh,\"环境不错,但是服务员态度很差\",negative,"))
         #expect(lines[1].contains("tangibles:positive") && lines[1].contains("assurance:negative"))
         #expect(lines[2].hasPrefix("r6,en,Checked in at noon.,positive,"))
         #expect(lines[2].contains(",neutral,ana,"))

@@ -20,7 +20,7 @@ struct ReviewFixture {
     init(_ records: [SourceRecord], dateColumn: String? = nil) throws {
         path = NSTemporaryDirectory() + "rater-review-\(UUID().uuidString).sqlite"
         let analyzer = try Analyzer(engine: reviewEngine)
-        let recorder = try RunRecorder(options: .init(sqlitePath: path, inputs: ["branches.csv"]))
+        let recorder = try RunRecorder(options: .init(sqlitePath: path, inputs: []))
         _ = try recorder.record { sink in
             for record in records { try sink.write(analyzer.analyze(record)) }
             return .finished
