@@ -99,6 +99,6 @@ let package = Package(
         .testTarget(name: "RaterReviewTests", dependencies: ["RaterReview", "RaterDatabase", "Rater"]),
         // Runs the built `rater` and `rater-fuzz` executables (exit codes, pipes, memory, fuzz corpus replay);
         // depending on them makes SwiftPM build them.
-        .testTarget(name: "RaterCLITests", dependencies: ["rater", "RaterFuzz", "RaterDatabase"]),
+        .testTarget(name: "RaterCLITests", dependencies: ["rater", "RaterFuzz", "RaterDatabase", "RaterReview"]),
     ]
 )

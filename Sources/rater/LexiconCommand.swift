@@ -38,6 +38,9 @@ struct LexiconLearnCommand: ParsableCommand {
     @Option(help: "Keep at most this many terms.")
     var maxTerms: Int = 20_000
 
+    @Option(help: "Pseudo-counts of the prior that shrinks rare terms toward zero. The default suits tens of thousands of comments; a team's few hundred corrections need about 10–20.")
+    var priorStrength: Double = LexiconLearner.Options().priorStrength
+
     @Flag(help: "Learn single words only, no word pairs.")
     var noBigrams = false
 
@@ -58,6 +61,7 @@ struct LexiconLearnCommand: ParsableCommand {
         learnerOptions.minimumZ = minZ
         learnerOptions.scale = scale
         learnerOptions.maximumTerms = maxTerms
+        learnerOptions.priorStrength = priorStrength
         learnerOptions.includeBigrams = !noBigrams
         learnerOptions.learnFunctionWords = learnFunctionWords
         var learner = try LexiconLearner(lexicon: engine.lexicon, options: learnerOptions)
@@ -75,6 +79,7 @@ struct LexiconLearnCommand: ParsableCommand {
         let names = gold.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let provenance = "learned by rater lexicon learn from \(names) (\(learner.positiveComments) positive, "
             + "\(learner.negativeComments) negative comments), min-documents \(minDocuments), min-z \(minZ), "
+            + "prior strength \(priorStrength), "
             + "scale \(scale); terms and weights only, no text from the source"
         try LexiconLearner.fileText(terms, language: language, provenance: provenance)
             .write(toFile: output, atomically: true, encoding: .utf8)
