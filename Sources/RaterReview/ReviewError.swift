@@ -8,6 +8,8 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidFilter(String)
     /// Binding beyond loopback without a token.
     case tokenRequired(host: String)
+    /// A token too short to resist guessing, or with characters a cookie or URL would have to escape.
+    case invalidToken
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .invalidFilter(message): return "invalid filter: \(message)"
         case let .tokenRequired(host):
             return "binding to \(host) exposes the workspace beyond this machine: give --token (or RATER_SERVE_TOKEN)"
+        case .invalidToken:
+            return "the token must be at least 16 characters of letters, digits, - and _"
         }
     }
 }

@@ -23,8 +23,13 @@ public struct ReviewServerConfiguration: Sendable {
     /// Refuses to expose the workspace beyond this machine without a token.
     public func validate() throws {
         if !ReviewSecurity.isLoopback(host) && (token ?? "").isEmpty { throw ReviewError.tokenRequired(host: host) }
-        if let token, !token.isEmpty, token.count < 16 || !token.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) {
-            throw ReviewError.invalidFilter("the token must be at least 16 characters of letters, digits, - and _")
+        // The token travels in a cookie and a URL, so it is limited to characters both carry unescaped.
+        if let token, !token.isEmpty {
+            let allowed = token.unicodeScalars.allSatisfy { scalar in
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || scalar == "-" || scalar == "_"
+            }
+            guard token.count >= 16, allowed else { throw ReviewError.invalidToken }
         }
     }
 }

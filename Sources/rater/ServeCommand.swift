@@ -40,6 +40,10 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         if (db == nil) == (postgres == nil) { throw ValidationError("give exactly one of --db PATH and --postgres URL") }
         if !(0...65_535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        let configuration = ReviewServerConfiguration(
+            host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["RATER_SERVE_TOKEN"],
+            defaultAnalyst: "-")
+        do { try configuration.validate() } catch { throw ValidationError("\(error)") }
     }
 
     func run() async throws {
