@@ -27,7 +27,7 @@ public enum ReviewAssets {
     mark.positive { background: #d5e8f6; color: #003f63; }
     mark.negative { background: #fadfcc; color: #7a2e00; }
     mark.neutral { background: #eee; }
-    mark.cue { background: none; text-decoration: underline 2px var(--cue); text-underline-offset: 3px; }
+    mark.cue { background: none; border-bottom: 2px solid var(--cue); }
     .chip { display: inline-block; border-radius: 999px; padding: 0 .6em; border: 1px solid currentColor; font-size: .85rem; }
     .chip.positive { color: var(--pos); } .chip.negative { color: var(--neg); } .chip.neutral { color: var(--neu); }
     .chip.corrected { border-style: dashed; }
