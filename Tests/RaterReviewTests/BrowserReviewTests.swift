@@ -18,8 +18,6 @@ import Testing
             print("BrowserReviewTests: skipped — no chromium on PATH (apt-get install chromium; .ci/run installs it)")
             return
         }
-        let sample = try ReviewFixture.sample()
-        sample.remove()
         let records = try HostileCommentTests.hostileRecords() + [
             SourceRecord(source: "branches.csv", recordNumber: 1, id: "r5", text: "上菜太慢了，等了四十分钟",
                          fields: [Field("branch", "西湖店")]),

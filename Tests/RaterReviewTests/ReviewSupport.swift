@@ -18,11 +18,16 @@ struct ReviewFixture {
     let store: ReviewStore
 
     init(_ records: [SourceRecord], dateColumn: String? = nil) throws {
-        path = NSTemporaryDirectory() + "rater-review-\(UUID().uuidString).sqlite"
         let analyzer = try Analyzer(engine: reviewEngine)
+        try self.init(results: records.map { try analyzer.analyze($0) }, dateColumn: dateColumn)
+    }
+
+    /// Results written as they are (no analysis), for large or hand-made databases.
+    init(results: [CommentResult], dateColumn: String? = nil) throws {
+        path = NSTemporaryDirectory() + "rater-review-\(UUID().uuidString).sqlite"
         let recorder = try RunRecorder(options: .init(sqlitePath: path, inputs: []))
         _ = try recorder.record { sink in
-            for record in records { try sink.write(analyzer.analyze(record)) }
+            for result in results { try sink.write(result) }
             return .finished
         }
         store = try ReviewStore(connection: SQLiteConnection(path: path), dateColumn: dateColumn)

@@ -1,0 +1,67 @@
+import Foundation
+import Rater
+import RaterCore
+import RaterDatabase
+import Testing
+@testable import RaterReview
+
+/// The workspace over PostgreSQL (the shared deployment): the same filters, corrections and append-only guard
+/// as on SQLite. Runs when RATER_TEST_POSTGRES_URL names a server (`.ci/run` starts one).
+@Suite struct PostgresReviewTests {
+    static let serverURL = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// A fresh schema on the test server, reached through `search_path`, holding the sample comments.
+    static func store() throws -> (ReviewStore, url: String) {
+        let base = try #require(serverURL)
+        let schema = "review_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        // `schema` is made here from a UUID, never from input: an identifier cannot be a parameter.
+        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
+        let url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        let analyzer = try Analyzer(engine: reviewEngine)
+        let recorder = try RunRecorder(options: .init(postgresURL: url, inputs: []))
+        let records: [(String, String, String, String)] = [
+            ("r1", "西湖店", "2026-11-01", "环境不错，但是服务员态度很差"),
+            ("r4", "滨江店", "2026-11-03", "We waited an hour for a table and nobody apologised. Never again."),
+            ("r6", "滨江店", "2026/11/03", "Checked in at noon."),
+        ]
+        _ = try recorder.record { sink in
+            for (index, row) in records.enumerated() {
+                try sink.write(analyzer.analyze(SourceRecord(source: "branches.csv", recordNumber: index + 1, id: row.0,
+                                                             text: row.3,
+                                                             fields: [Field("branch", row.1), Field("date", row.2)])))
+            }
+            return .finished
+        }
+        return (try ReviewStore(connection: PostgresConnection(url: url)), url)
+    }
+
+    @Test(.enabled(if: serverURL != nil, "RATER_TEST_POSTGRES_URL is not set"))
+    func filtersCorrectionsAndTheAppendOnlyGuard() throws {
+        let (store, url) = try Self.store()
+        func ids(_ query: [(String, String)]) throws -> [String] { try store.page(ReviewFilter(query: query)).comments.map(\.id) }
+        #expect(try ids([]) == ["r1", "r4", "r6"])
+        #expect(store.groupColumns == ["branch", "date"] && store.dateColumn == "date")
+        #expect(try ids([("column", "branch"), ("value", "滨江店")]) == ["r4", "r6"])
+        #expect(try ids([("from", "2026-11-03")]) == ["r4", "r6"])
+        #expect(try ids([("q", "NOON")]) == ["r6"])
+        #expect(try ids([("signal", "loyalty=at_risk")]) == ["r4"])
+        #expect(try ids([("dimension", "tangibles")]) == ["r1"])
+
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r6", action: .label, value: .positive,
+                                           analyst: "李雷"))
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r1", action: .removeDimension,
+                                           dimension: .tangibles, analyst: "李雷"))
+        #expect(try ids([("label", "positive")]).contains("r6"))
+        #expect(try ids([("dimension", "tangibles")]).isEmpty)
+        #expect(try ids([("review", "reviewed")]) == ["r1", "r6"])
+        #expect(try store.corrections().map(\.seq) == [2, 1])
+        #expect(GoldExport.csv(try store.reviewedComments()).contains("r6,en,Checked in at noon.,positive,"))
+
+        let database = try PostgresConnection(url: url)
+        #expect(throws: DatabaseError.self) {
+            try database.transaction { try $0.execute("UPDATE corrections SET analyst = 'mallory'", []) }
+        }
+        #expect(throws: DatabaseError.self) { try database.transaction { try $0.execute("DELETE FROM corrections", []) } }
+        #expect(try store.corrections().allSatisfy { $0.analyst == "李雷" })
+    }
+}
