@@ -66,12 +66,13 @@ public enum ReviewAssets {
         }
         return null;
       }
-      function focusAt(index) {
+      function focusAt(index, quietly) {
         if (comments.length === 0) { return; }
         var target = comments[Math.max(0, Math.min(comments.length - 1, index))];
-        target.focus();
-        target.scrollIntoView({ block: "nearest" });
-        if (history.replaceState) { history.replaceState(null, "", "#" + target.id); }
+        // On a fresh page the first comment takes the focus without scrolling the filters away.
+        target.focus({ preventScroll: !!quietly });
+        if (!quietly) { target.scrollIntoView({ block: "nearest" }); }
+        if (!quietly && history.replaceState) { history.replaceState(null, "", "#" + target.id); }
       }
       function move(step) {
         var at = comments.indexOf(current());
@@ -108,7 +109,7 @@ public enum ReviewAssets {
       if (help) { help.hidden = true; }
       var start = location.hash ? document.getElementById(location.hash.slice(1)) : null;
       if (start && comments.indexOf(start) >= 0) { focusAt(comments.indexOf(start)); }
-      else if (comments.length > 0 && document.activeElement === document.body) { focusAt(0); }
+      else if (comments.length > 0 && document.activeElement === document.body) { focusAt(0, true); }
     })();
     """
 }
