@@ -70,7 +70,7 @@ final class ChromiumSession {
     /// Sends a command and waits for its reply's `result` (throws on an `error` reply).
     @discardableResult
     func send(_ method: String, _ parameters: [String: Any] = [:], toPage: Bool = true,
-              timeout: TimeInterval = 30) throws -> [String: Any] {
+              timeout: TimeInterval = 90) throws -> [String: Any] {
         let id = nextID
         nextID += 1
         var message: [String: Any] = ["id": id, "method": method, "params": parameters]
@@ -97,7 +97,7 @@ final class ChromiumSession {
     }
 
     /// Waits for an event that arrives after `after` events had been seen.
-    func waitForEvent(_ method: String, after: Int, timeout: TimeInterval = 30) throws -> [String: Any] {
+    func waitForEvent(_ method: String, after: Int, timeout: TimeInterval = 90) throws -> [String: Any] {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let found = events.dropFirst(after).first(where: { $0["method"] as? String == method }) { return found }

@@ -19,7 +19,7 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
     quiet.logLevel = .critical
     let application = server.application(logger: quiet) { port in continuation.yield(port) }
     try await withThrowingTaskGroup(of: Void.self) { group in
-        group.addTask { try await application.run() }
+        group.addTask(executorPreference: DedicatedExecutor.shared) { try await application.run() }
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw LoopbackHTTP.Failure(description: "server did not start") }
         let outcome: Result<Void, any Error> = await withCheckedContinuation { done in
