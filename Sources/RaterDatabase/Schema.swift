@@ -142,7 +142,8 @@ public enum Schema {
         Column("run_id", .text),
         Column("analysed_at", .timestamp),
     ], primaryKey: ["source", "comment_key"],
-    indexes: [["label"], ["source", "record"], ["lang"], ["run_id"], ["analysed_at"]])
+    // `confidence`: the review workspace's "low confidence first".
+    indexes: [["label"], ["source", "record"], ["lang"], ["run_id"], ["analysed_at"], ["confidence"]])
 
     public static let dimensionMentions = Table("dimension_mentions", columns: [
         Column("source", .text),
