@@ -3,8 +3,8 @@ import RaterScore
 /// Accumulates the clause sentiment attributed to one dimension or aspect.
 ///
 /// A dimension never inherits the sentiment of a clause that does not mention it, except that a cue in a clause
-/// with no sentiment of its own borrows its sentence's at half weight ("服务员的态度，让人很不舒服" has the cue and
-/// the feeling in two clauses of one sentence), never across a contrast (see `ContrastSegments`). Each clause counts once per target, weighted by the strongest cue.
+/// with no opinion of its own borrows from its sentence (see `score`), never across a contrast except in reverse
+/// (see `ContrastSegments`). Each clause counts once per target, weighted by the strongest cue.
 struct ClauseTally {
     var weight = 0.0
     var mentions = 0
@@ -25,24 +25,72 @@ struct ClauseTally {
     }
 
     /// The (P − N) / (P + N + damping) score over the mentioning clauses.
+    ///
+    /// Per mentioning unit, in order of preference:
+    /// 1. an opinion (a term with a hand-written valence, or a bare negation; see `TermWindow`) within the window
+    ///    of the cue: the terms in the window, learned ones included ("the waiter was rude");
+    /// 2. an opinion elsewhere in the unit: the whole unit;
+    /// 3. no opinion in the unit ("the waitress brought our table the menu, and the pasta was superb"): the unit
+    ///    says nothing about the target, so it borrows half the sentiment of the other units of its contrast
+    ///    segment; failing that, half the *reverse* sentiment of the segments a contrast separates it from ("the
+    ///    service was not the greatest, but the place is huge and nice": what the turn praises, the service
+    ///    lacked). Learned terms in the unit (near the cue, else all) are added in full, as a prior: a learned
+    ///    weight records how a word leans in a review corpus ("waitress" in complaint-heavy restaurant reviews), so
+    ///    it decides only when nothing else does.
     func score(in scored: ScoredComment, window: TermWindow, segments: ContrastSegments, damping: Double) -> Double {
         var positive = 0.0
         var negative = 0.0
         for (unitIndex, cueWeight) in unitWeights {
-            let unit = scored.units[unitIndex]
-            let near = window.mass(in: unitIndex, near: cuePositions[unitIndex] ?? [])
-            var unitPositive = near?.positive ?? unit.positive
-            var unitNegative = near?.negative ?? unit.negative
-            if unitPositive == 0 && unitNegative == 0 {
-                for (otherIndex, other) in scored.units.enumerated()
-                    where segments.segment[otherIndex] == segments.segment[unitIndex] {
-                    unitPositive += other.positive / 2
-                    unitNegative += other.negative / 2
+            var unitMass = (positive: 0.0, negative: 0.0)
+            if let all = window.terms(in: unitIndex, near: nil) {
+                let near = window.terms(in: unitIndex, near: cuePositions[unitIndex] ?? [])!
+                if near.contains(where: \.isOpinion) {
+                    unitMass = TermWindow.mass(near)
+                } else if all.contains(where: \.isOpinion) {
+                    unitMass = TermWindow.mass(all)
+                } else {
+                    let prior = TermWindow.mass(near.isEmpty ? all : near)
+                    let borrowed = borrowedMass(for: unitIndex, in: scored, window: window, segments: segments)
+                    unitMass = (prior.positive + borrowed.positive, prior.negative + borrowed.negative)
+                }
+            } else {
+                let unit = scored.units[unitIndex]
+                unitMass = (unit.positive, unit.negative)
+                if unitMass.positive == 0 && unitMass.negative == 0 {
+                    unitMass = borrowedMass(for: unitIndex, in: scored, window: window, segments: segments)
                 }
             }
-            positive += unitPositive * cueWeight
-            negative += unitNegative * cueWeight
+            positive += unitMass.positive * cueWeight
+            negative += unitMass.negative * cueWeight
         }
         return (positive - negative) / (positive + negative + damping)
+    }
+
+    /// Half the mass of the other units of the unit's contrast segment; when they have none, half the reversed mass
+    /// of the segments a contrast inside the same sentence separates it from (the one before and the one after).
+    private func borrowedMass(for unitIndex: Int, in scored: ScoredComment, window: TermWindow,
+                              segments: ContrastSegments) -> (positive: Double, negative: Double) {
+        func mass(of otherIndex: Int) -> (positive: Double, negative: Double) {
+            window.terms(in: otherIndex, near: nil).map(TermWindow.mass)
+                ?? (scored.units[otherIndex].positive, scored.units[otherIndex].negative)
+        }
+        let own = segments.segment[unitIndex]
+        var positive = 0.0
+        var negative = 0.0
+        for otherIndex in scored.units.indices where otherIndex != unitIndex && segments.segment[otherIndex] == own {
+            let other = mass(of: otherIndex)
+            positive += other.positive / 2
+            negative += other.negative / 2
+        }
+        guard positive == 0 && negative == 0 else { return (positive, negative) }
+        var across = [Int]()
+        if segments.startsAtContrast[own] { across.append(own - 1) }
+        if own + 1 < segments.startsAtContrast.count, segments.startsAtContrast[own + 1] { across.append(own + 1) }
+        for otherIndex in scored.units.indices where across.contains(segments.segment[otherIndex]) {
+            let other = mass(of: otherIndex)
+            positive += other.negative / 2
+            negative += other.positive / 2
+        }
+        return (positive, negative)
     }
 }

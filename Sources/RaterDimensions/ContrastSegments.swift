@@ -5,27 +5,34 @@ import RaterScore
 /// sentence, at a unit that opens with a turn (但是, but), and after a unit that opens with a concession (虽然,
 /// although).
 ///
-/// A cue in a clause with no sentiment of its own borrows from the clauses around it (see `ClauseTally`), but
-/// never across a contrast: in "The service was not the greatest, but the place is huge and nice" the praise
-/// after "but" says nothing good about the service.
+/// A cue in a clause with no opinion of its own borrows from the clauses around it (see `ClauseTally`), but
+/// never across a contrast as it stands: in "The service was not the greatest, but the place is huge and nice" the
+/// praise after "but" says nothing good about the service. Across a contrast it borrows in reverse, when its own
+/// segment has nothing to lend: what the turn praises, the conceded or turned-from part lacked.
 struct ContrastSegments {
     /// Segment number per unit.
     let segment: [Int]
+    /// Per segment: whether it starts at a contrast inside its sentence (a turn, or the clause after a
+    /// concession) rather than at a sentence start.
+    let startsAtContrast: [Bool]
 
     init(_ scored: ScoredComment, scoring: [LexiconEntry]) {
         var segment = [Int]()
         var current = 0
         var previousSentence = -1
         var breakAfterPrevious = false
+        var startsAtContrast = [Bool]()
         for unit in scored.units {
             let opening = unit.matches.first.map { scoring[Int(scored.matches[$0].entry)].contrast } ?? nil
             if unit.sentence != previousSentence || opening == .turn || breakAfterPrevious {
                 if !segment.isEmpty { current += 1 }
+                startsAtContrast.append(!segment.isEmpty && unit.sentence == previousSentence)
             }
             segment.append(current)
             previousSentence = unit.sentence
             breakAfterPrevious = opening == .concession
         }
         self.segment = segment
+        self.startsAtContrast = startsAtContrast
     }
 }

@@ -16,10 +16,14 @@ public struct DimensionMapper: Sendable {
     /// A dimension takes the sentiment terms within this many words of its cues in a clause (the whole clause when
     /// none is that close).
     public var termWindow: Int
+    /// The weight of a bare negation (a negator with no sentiment term in its reach, "the waiter never came
+    /// back") as negative evidence for the dimensions and aspects near it; 0 turns it off. See `TermWindow`.
+    public var bareNegation: Double
 
     public init(thresholds: LabelThresholds = .standard, minimumCueWeight: Double = 0.5, damping: Double = 1.0,
-                profile: IndustryProfile = .generic, termWindow: Int = 6) {
+                profile: IndustryProfile = .generic, termWindow: Int = 6, bareNegation: Double = 1.0) {
         self.termWindow = termWindow
+        self.bareNegation = bareNegation
         self.thresholds = thresholds
         self.minimumCueWeight = minimumCueWeight
         self.damping = damping
@@ -39,7 +43,7 @@ public struct DimensionMapper: Sendable {
         var dimensionTallies = [ServiceDimension: ClauseTally]()
         var aspectTallies = [Aspect: ClauseTally]()
         let segments = ContrastSegments(scored, scoring: scoring.entries)
-        let window = TermWindow(scored, scoring: scoring, width: termWindow)
+        let window = TermWindow(scored, scoring: scoring, width: termWindow, bareNegation: bareNegation)
         var clauseText = [Int: (String, Double)]()
         for hit in hits where !hit.entry.cues.isEmpty || !hit.entry.aspects.isEmpty {
             if clauseText[hit.unit] == nil {

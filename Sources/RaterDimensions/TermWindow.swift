@@ -7,13 +7,31 @@ import RaterSegment
 /// The scorer appends one contribution per valence-bearing match of a unit, in match order; the word position of
 /// each contribution is recovered from that. If the two ever disagree for a unit, the unit has no positions and
 /// dimensions fall back to its whole sentiment.
+///
+/// Each term remembers whether its valence is learned (see `LexiconEntry.isLearnedValence`): a learned weight
+/// says how often a word shows up in praise or complaints, an opinion word says what the customer thinks, and
+/// `ClauseTally` uses the first only where the second is missing. A *bare negation* — a negator in a settled
+/// clause with no sentiment term in its reach ("the hostess did not have our table", "nobody came back", "the
+/// service is not") — is added as a mild negative opinion term: said of a service, a denied action is a failure
+/// to deliver. It counts only here, for dimensions and aspects, not in the comment's sentiment.
 struct TermWindow {
-    /// unit → [(word ordinal, weight)].
-    private var terms = [Int: [(ordinal: Int, weight: Double)]]()
+    struct Term {
+        var ordinal: Int
+        var weight: Double
+        var isLearned: Bool
+
+        /// An opinion word that counts in its clause: a hand-written valence (or a bare negation) whose weight the
+        /// rules left above zero.
+        var isOpinion: Bool { !isLearned && weight != 0 }
+    }
+
+    /// unit → its terms, in match order.
+    private var terms = [Int: [Term]]()
     private let ordinals: [Int]
     let width: Int
 
-    init(_ scored: ScoredComment, scoring: TermMatcher, width: Int) {
+    /// - Parameter bareNegation: the weight (as a positive number) of a bare negation; 0 turns it off.
+    init(_ scored: ScoredComment, scoring: TermMatcher, width: Int, bareNegation: Double, negationReach: Int = 3) {
         self.width = width
         var ordinals = [Int]()
         ordinals.reserveCapacity(scored.segmented.tokens.count)
@@ -26,27 +44,50 @@ struct TermWindow {
         var weights = [Int: [Double]]()
         for contribution in scored.contributions { weights[contribution.clause, default: []].append(contribution.weight) }
         for (unitIndex, unit) in scored.units.enumerated() {
-            let positions = unit.matches.filter { scoring.entries[Int(scored.matches[$0].entry)].valence != nil }
-                .map { ordinals[Int(scored.matches[$0].token)] }
+            let valued = unit.matches.filter { scoring.entries[Int(scored.matches[$0].entry)].valence != nil }
             let unitWeights = weights[unitIndex] ?? []
-            guard positions.count == unitWeights.count else { continue }
-            terms[unitIndex] = zip(positions, unitWeights).map { ($0, $1) }
+            guard valued.count == unitWeights.count else { continue }
+            var unitTerms = zip(valued, unitWeights).map { matchIndex, weight in
+                let match = scored.matches[matchIndex]
+                return Term(ordinal: ordinals[Int(match.token)], weight: weight,
+                            isLearned: scoring.entries[Int(match.entry)].isLearnedValence)
+            }
+            if bareNegation > 0, UnitMood(unit: unitIndex, in: scored, scoring: scoring) == .settled {
+                for matchIndex in unit.matches {
+                    let match = scored.matches[matchIndex]
+                    let entry = scoring.entries[Int(match.entry)]
+                    guard entry.isNegator, entry.valence == nil else { continue }
+                    let ordinal = ordinals[Int(match.token)]
+                    let reach = ordinal + (entry.negationScope ?? negationReach)
+                    if !unitTerms.contains(where: { $0.ordinal > ordinal && $0.ordinal <= reach }) {
+                        unitTerms.append(Term(ordinal: ordinal, weight: -bareNegation, isLearned: false))
+                    }
+                }
+            }
+            terms[unitIndex] = unitTerms
         }
     }
 
     func ordinal(ofToken token: Int) -> Int { ordinals[token] }
 
-    /// The positive and negative mass of the unit's terms within `width` words of any of `cues`, or nil when none
-    /// is that close (or positions are unknown).
-    func mass(in unit: Int, near cues: [Int]) -> (positive: Double, negative: Double)? {
+    /// Whether the unit's term positions are known.
+    func knows(unit: Int) -> Bool { terms[unit] != nil }
+
+    /// The unit's terms within `width` words of any of `cues` (all of them when `cues` is nil), or nil when the
+    /// positions are unknown.
+    func terms(in unit: Int, near cues: [Int]?) -> [Term]? {
         guard let unitTerms = terms[unit] else { return nil }
+        guard let cues else { return unitTerms }
+        return unitTerms.filter { term in cues.contains { abs($0 - term.ordinal) <= width } }
+    }
+
+    /// The positive and (absolute) negative mass of some terms.
+    static func mass(_ terms: [Term]) -> (positive: Double, negative: Double) {
         var positive = 0.0
         var negative = 0.0
-        var found = false
-        for term in unitTerms where cues.contains(where: { abs($0 - term.ordinal) <= width }) {
-            found = true
+        for term in terms {
             if term.weight > 0 { positive += term.weight } else { negative -= term.weight }
         }
-        return found ? (positive, negative) : nil
+        return (positive, negative)
     }
 }

@@ -50,7 +50,7 @@ public struct Lexicon: Sendable {
             if url.pathExtension == "tsv" { paths.append(url.path) }
         }
         guard !paths.isEmpty else { throw LexiconError.noLexicons(directory: directory) }
-        func isLearned(_ path: String) -> Bool { URL(fileURLWithPath: path).lastPathComponent.hasPrefix("learned") }
+        func isLearned(_ path: String) -> Bool { LexiconFile.isLearned(path: path) }
         return paths.sorted { (isLearned($0) ? 0 : 1, $0) < (isLearned($1) ? 0 : 1, $1) }
     }
 
@@ -77,6 +77,7 @@ public struct Lexicon: Sendable {
             && entry.degree == nil && entry.contrast == nil && entry.irrealis == nil
         {
             var strongest: Double?
+            var strongestIsLearned = false
             var hasRuleWord = false
             for part in innerParts(of: term) {
                 guard let inner = entries[part] else { continue }
@@ -85,9 +86,15 @@ public struct Lexicon: Sendable {
                     break
                 }
                 guard let valence = inner.valence, abs(valence) >= 1, !inner.isFunctionWord else { continue }
-                if abs(valence) > abs(strongest ?? 0) { strongest = valence }
+                if abs(valence) > abs(strongest ?? 0) {
+                    strongest = valence
+                    strongestIsLearned = inner.isLearnedValence
+                }
             }
-            if !hasRuleWord, let strongest { result[term]!.valence = strongest }
+            if !hasRuleWord, let strongest {
+                result[term]!.valence = strongest
+                result[term]!.isLearnedValence = strongestIsLearned
+            }
         }
         return result
     }

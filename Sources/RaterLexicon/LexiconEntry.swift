@@ -21,6 +21,12 @@ public struct LexiconEntry: Sendable, Equatable {
     public var negationScope: Int?
     /// A function word (kind `function`): never learned as sentiment, dropped from the scoring matcher.
     public var isFunctionWord = false
+    /// Whether `valence` was induced from labelled comments (a `learned-*` file written by `rater lexicon learn`)
+    /// rather than written by hand. A learned valence is corpus statistics: it says how often a word appears in
+    /// praise or complaints ("waitress", "table" lean negative in review sets full of complaints), not that the word
+    /// states an opinion. The dimension stage uses such terms for a dimension only where no opinion word speaks
+    /// about it (see `ClauseTally`); the comment's sentiment counts them as before.
+    public var isLearnedValence = false
 
     /// Whether the term's only role is being a function word.
     public var isOnlyFunctionWord: Bool {
@@ -40,7 +46,10 @@ public struct LexiconEntry: Sendable, Equatable {
 
     /// Layers `other` over this entry: roles `other` defines replace this entry's, the rest are kept.
     mutating func overlay(_ other: LexiconEntry) {
-        if other.valence != nil { valence = other.valence }
+        if other.valence != nil {
+            valence = other.valence
+            isLearnedValence = other.isLearnedValence
+        }
         if other.isNegator { isNegator = true }
         if other.negationScope != nil { negationScope = other.negationScope }
         if other.degree != nil { degree = other.degree }

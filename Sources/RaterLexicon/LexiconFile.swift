@@ -44,6 +44,17 @@ public struct LexiconFile: Sendable {
         self.language = header["language"]!
         self.provenance = header["provenance"]!
         self.entries = try dataLines.map { try Self.parse(line: $0.text, number: $0.number, kind: kind, path: path) }
+        if Self.isLearned(path: path) {
+            for index in entries.indices where entries[index].entry.valence != nil {
+                entries[index].entry.isLearnedValence = true
+            }
+        }
+    }
+
+    /// Whether a file holds learned weights: its name starts with `learned` (`learned-reviews.tsv`), the files
+    /// `rater lexicon learn` writes and `Lexicon.files(in:)` loads first.
+    public static func isLearned(path: String) -> Bool {
+        URL(fileURLWithPath: path).lastPathComponent.hasPrefix("learned")
     }
 
     /// Reads and parses a file from disk.

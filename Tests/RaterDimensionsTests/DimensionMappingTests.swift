@@ -68,8 +68,9 @@ func dimensions(_ text: String) throws -> [ServiceDimension: SentimentLabel] {
         #expect(analysis.dimensions.first?.evidence.first?.cue == "环境")
     }
 
-    @Test func cluesInAClauseWithoutSentimentDoNotBorrowAcrossAContrast() throws {
-        // The first clause has no sentiment of its own; the praise after "but" is about the place, not the service.
+    @Test func cluesInAClauseWithoutSentimentDoNotBorrowPraiseAcrossAContrast() throws {
+        // The first clause has no sentiment of its own; the praise after "but" is about the place, not the service
+        // (it lends its reverse: see OpinionPriorityTests).
         let result = try dimensions("The service was what it was, but the garden is lovely")
         #expect(result[.assurance] != .positive)
         #expect(result[.tangibles] == .positive)

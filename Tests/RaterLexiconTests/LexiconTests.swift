@@ -63,6 +63,26 @@ func lexiconFile(_ kind: String, _ lines: [String], language: String = "zh", pat
         #expect(lexicon.entries["差"]?.valence == -2)
     }
 
+    @Test func valencesFromLearnedFilesAreMarkedUntilAHandWrittenOneReplacesThem() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try lexiconFile("sentiment", ["table\t-0.6", "slow\t-2"], language: "en",
+                                    path: "/x/en/learned-reviews.tsv"))
+        lexicon.add(try lexiconFile("dimension", ["table\ttangibles\t0.4"], language: "en", path: "/x/en/dimensions.tsv"))
+        lexicon.add(try lexiconFile("sentiment", ["slow\t-1.5"], language: "en", path: "/x/en/sentiment.tsv"))
+        // A cue role layered over a learned valence keeps the mark; a hand-written valence clears it.
+        #expect(lexicon.entries["table"]?.isLearnedValence == true)
+        #expect(lexicon.entries["table"]?.valence == -0.6)
+        #expect(lexicon.entries["slow"]?.isLearnedValence == false)
+        #expect(lexicon.entries["slow"]?.valence == -1.5)
+        // A cue phrase that inherits a learned valence inherits the mark.
+        lexicon.add(try lexiconFile("sentiment", ["cramped\t-2"], language: "en", path: "/x/en/learned-more.tsv"))
+        lexicon.add(try lexiconFile("dimension", ["cramped table\ttangibles\t1"], language: "en",
+                                    path: "/x/en/dimensions.tsv"))
+        let inherited = Lexicon.withInheritedValence(lexicon.entries)
+        #expect(inherited["cramped table"]?.valence == -2)
+        #expect(inherited["cramped table"]?.isLearnedValence == true)
+    }
+
     @Test func laterCueReplacesOnlyTheSameDimension() throws {
         var lexicon = Lexicon()
         lexicon.add(try lexiconFile("dimension", ["服务\tassurance\t0.5", "服务\tresponsiveness\t0.4"]))
