@@ -73,7 +73,8 @@ public struct ResultEncoder: Sendable {
         json.key("fields")
         json.fields(result.fields)
         json.endObject()
-        return json.bytes + [0x0A]
+        json.newline()
+        return json.bytes
     }
 
     private func encode(evidence: [CueEvidence], into json: inout JSONWriter) {
