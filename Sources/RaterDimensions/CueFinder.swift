@@ -115,8 +115,9 @@ struct CueFinder {
 
     /// The first negator term that starts in `head` (at a word start for alphabetic text), if any.
     private func negator(in head: String) -> String? {
-        let characters = Array(head)
         let alphabetic = head.utf8.allSatisfy { $0 < 0x80 }
+        if alphabetic && !head.utf8.contains(0x0D) { return asciiNegator(in: Array(head.utf8)) }
+        let characters = Array(head)
         for start in characters.indices where !alphabetic || start == 0 || characters[start - 1] == " " {
             let rest = characters[start...]
             for length in stride(from: rest.count, through: 1, by: -1) {
@@ -126,5 +127,27 @@ struct CueFinder {
             }
         }
         return nil
+    }
+
+    /// `negator(in:)` for ASCII text without carriage returns, where every byte is one character: the same search
+    /// (each word start, longest candidate first, spaces and tabs trimmed) on bytes, without a `String` per candidate.
+    private func asciiNegator(in head: [UInt8]) -> String? {
+        head.withUnsafeBufferPointer { bytes -> String? in
+            let count = bytes.count
+            for start in 0..<count where start == 0 || bytes[start - 1] == 0x20 {
+                for length in stride(from: count - start, through: 1, by: -1) {
+                    var low = start
+                    var high = start + length
+                    while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
+                    while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
+                    if low == high { continue }
+                    let candidate = UnsafeBufferPointer(rebasing: bytes[low..<high])
+                    if let index = scoring.lookup(candidate), isNegating(scoring.entries[index]) {
+                        return String(decoding: candidate, as: UTF8.self)
+                    }
+                }
+            }
+            return nil
+        }
     }
 }
