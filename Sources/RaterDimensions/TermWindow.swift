@@ -8,8 +8,8 @@ import RaterSegment
 /// each contribution is recovered from that. If the two ever disagree for a unit, the unit has no positions and
 /// dimensions fall back to its whole sentiment.
 struct TermWindow {
-    /// unit → [(word ordinal, weight)].
-    private var terms = [Int: [(ordinal: Int, weight: Double)]]()
+    /// Per unit: [(word ordinal, weight)], or nil when the positions are unknown.
+    private var terms: [[(ordinal: Int, weight: Double)]?]
     private let ordinals: [Int]
     let width: Int
 
@@ -23,15 +23,29 @@ struct TermWindow {
             if token.kind != .whitespace && token.kind != .lineBreak { count += 1 }
         }
         self.ordinals = ordinals
-        var weights = [Int: [Double]]()
-        for contribution in scored.contributions { weights[contribution.clause, default: []].append(contribution.weight) }
-        for (unitIndex, unit) in scored.units.enumerated() {
-            let positions = unit.matches.filter { scoring.entries[Int(scored.matches[$0].entry)].valence != nil }
-                .map { ordinals[Int(scored.matches[$0].token)] }
-            let unitWeights = weights[unitIndex] ?? []
-            guard positions.count == unitWeights.count else { continue }
-            terms[unitIndex] = zip(positions, unitWeights).map { ($0, $1) }
+        let unitCount = scored.units.count
+        var weights = [[Double]](repeating: [], count: unitCount)
+        for contribution in scored.contributions where contribution.clause >= 0 && contribution.clause < unitCount {
+            weights[contribution.clause].append(contribution.weight)
         }
+        var terms = [[(ordinal: Int, weight: Double)]?](repeating: nil, count: unitCount)
+        for (unitIndex, unit) in scored.units.enumerated() {
+            let unitWeights = weights[unitIndex]
+            var unitTerms = [(ordinal: Int, weight: Double)]()
+            unitTerms.reserveCapacity(unitWeights.count)
+            var positions = 0
+            for matchIndex in unit.matches {
+                let match = scored.matches[matchIndex]
+                guard scoring.entries[Int(match.entry)].valence != nil else { continue }
+                if positions < unitWeights.count {
+                    unitTerms.append((ordinals[Int(match.token)], unitWeights[positions]))
+                }
+                positions += 1
+            }
+            guard positions == unitWeights.count else { continue }
+            terms[unitIndex] = unitTerms
+        }
+        self.terms = terms
     }
 
     func ordinal(ofToken token: Int) -> Int { ordinals[token] }
@@ -39,7 +53,7 @@ struct TermWindow {
     /// The positive and negative mass of the unit's terms within `width` words of any of `cues`, or nil when none
     /// is that close (or positions are unknown).
     func mass(in unit: Int, near cues: [Int]) -> (positive: Double, negative: Double)? {
-        guard let unitTerms = terms[unit] else { return nil }
+        guard unit >= 0 && unit < terms.count, let unitTerms = terms[unit] else { return nil }
         var positive = 0.0
         var negative = 0.0
         var found = false
