@@ -53,6 +53,21 @@ public struct JSONWriter {
         }
     }
 
+    /// A key written into the code (the result schema's own names): ASCII with nothing to escape, so its bytes are
+    /// copied as they are. Same output as `key(_:)`.
+    public mutating func member(_ name: StaticString) {
+        value()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        setNeedsComma(false)
+    }
+
+    public mutating func member(_ name: StaticString, _ text: String) { member(name); string(text) }
+    public mutating func member(_ name: StaticString, _ number: Double) { member(name); self.number(number) }
+    public mutating func member(_ name: StaticString, _ number: Int) { member(name); int(number) }
+
     public mutating func key(_ name: String, _ text: String) { key(name); string(text) }
     public mutating func key(_ name: String, _ number: Double) { key(name); self.number(number) }
     public mutating func key(_ name: String, _ number: Int) { key(name); int(number) }
