@@ -42,6 +42,6 @@ venv=.build-bench-venv
 [ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q vaderSentiment jieba; }
 for language in en zh; do
     read -r tool seconds comments mbps cps < <("$venv/bin/python" scripts/bench-baselines.py "$language" "$data/${language}_${size}mb.csv")
-    rater=$(awk '/pipeline, 1 core/ { print $(NF-1) }' "$data/bench-$language.txt")
+    rater=$(awk '/pipeline, 1 core/ { for (i = 2; i <= NF; i++) if ($i == "comments/s") print $(i - 1) }' "$data/bench-$language.txt")
     echo "$tool: $cps comments/s ($mbps MB/s); rater one core: $rater comments/s; ratio $(python3 -c "print(round($rater / $cps, 1))")×"
 done
