@@ -33,10 +33,25 @@ struct Arguments {
     }
 }
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
+/// Wall-clock and CPU seconds of `body`. CPU time is this thread's for the one-core stages (everything runs on the
+/// calling thread) and the whole process's for the run with workers; on a busy machine it is the steadier figure for
+/// one-core ratios, since other processes stretch wall-clock time but not the CPU time a stage needs.
+struct Timing {
+    var wall: Double
+    var cpu: Double
+}
+
+func cpuSeconds(_ clock: clockid_t) -> Double {
+    var time = timespec()
+    clock_gettime(clock, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func seconds(clock: clockid_t = CLOCK_THREAD_CPUTIME_ID, _ body: () throws -> Void) rethrows -> Timing {
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = cpuSeconds(clock)
     try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    return Timing(wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: cpuSeconds(clock) - cpuStart)
 }
 
 let arguments = Arguments(CommandLine.arguments)
@@ -50,9 +65,9 @@ options.textColumn = arguments.textColumn
 let bytes = (try FileManager.default.attributesOfItem(atPath: arguments.input)[.size] as? Int) ?? 0
 let megabytes = Double(bytes) / 1_048_576
 
-func line(_ name: String, _ time: Double, comments: Int) -> String {
-    String(format: "%-28@ %8.2f s %9.2f MB/s %11.0f comments/s", name as NSString, time, megabytes / time,
-           Double(comments) / time)
+func line(_ name: String, _ time: Timing, comments: Int) -> String {
+    String(format: "%-28@ %8.2f s %9.2f MB/s %11.0f comments/s   CPU %8.2f s %9.2f MB/s", name as NSString,
+           time.wall, megabytes / time.wall, Double(comments) / time.wall, time.cpu, megabytes / time.cpu)
 }
 
 // 1. Ingestion alone (also loads the records the single-core stages reuse from memory is avoided: each stage
@@ -92,7 +107,7 @@ print(line("pipeline, 1 core", single, comments: comments))
 // 4. A whole run with N workers, as `rater analyze` does it.
 var parallelComments = 0
 var run = AnalyzeRun(inputs: [arguments.input], options: options, engine: engine, jobs: arguments.jobs)
-let parallel = try seconds {
+let parallel = try seconds(clock: CLOCK_PROCESS_CPUTIME_ID) {
     _ = try run.run(onResult: { result in
         parallelComments += 1
         encodedBytes += encoder.encode(result).count
@@ -100,5 +115,6 @@ let parallel = try seconds {
 }
 print(line("pipeline, \(arguments.jobs) workers", parallel, comments: parallelComments))
 
-print(String(format: "pipeline / ICU per core: %.2f   parallel speed-up: %.2f×   peak RSS: %d MB",
-             icu / single, single / parallel, ProcessMetrics.peakResidentBytes / 1_048_576))
+print(String(format: "pipeline / ICU per core: %.2f (CPU time: %.2f)   parallel speed-up: %.2f×   peak RSS: %d MB",
+             icu.wall / single.wall, icu.cpu / single.cpu, single.wall / parallel.wall,
+             ProcessMetrics.peakResidentBytes / 1_048_576))

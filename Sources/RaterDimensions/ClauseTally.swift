@@ -8,17 +8,25 @@ import RaterScore
 struct ClauseTally {
     var weight = 0.0
     var mentions = 0
-    private var unitWeights = [Int: Double]()
-    /// Word positions of the cues per unit.
-    private var cuePositions = [Int: [Int]]()
+    /// The mentioning units in ascending order, each with its strongest cue weight and its cues' word positions.
+    /// Kept sorted (not in a dictionary) so the score sums the units in the same order in every process: a
+    /// dictionary's order follows the per-process hash seed, and floating-point sums in another order could differ
+    /// in the last printed digit from one run to the next.
+    private var units = [(unit: Int, weight: Double, cuePositions: [Int])]()
     var evidence = [Evidence]()
     static let evidenceLimit = 5
 
     mutating func add(cue: String, cueWeight: Double, unit: Int, ordinal: Int, clause: String, clauseScore: Double) {
-        cuePositions[unit, default: []].append(ordinal)
+        var slot = units.count
+        while slot > 0 && units[slot - 1].unit >= unit { slot -= 1 }
+        if slot < units.count && units[slot].unit == unit {
+            units[slot].cuePositions.append(ordinal)
+            units[slot].weight = max(units[slot].weight, cueWeight)
+        } else {
+            units.insert((unit, max(0, cueWeight), [ordinal]), at: slot)
+        }
         weight += cueWeight
         mentions += 1
-        unitWeights[unit] = max(unitWeights[unit] ?? 0, cueWeight)
         if evidence.count < Self.evidenceLimit {
             evidence.append(Evidence(cue: cue, clause: clause, clauseScore: clauseScore))
         }
@@ -40,10 +48,10 @@ struct ClauseTally {
     func score(in scored: ScoredComment, window: TermWindow, segments: ContrastSegments, damping: Double) -> Double {
         var positive = 0.0
         var negative = 0.0
-        for (unitIndex, cueWeight) in unitWeights {
+        for (unitIndex, cueWeight, cuePositions) in units {
             var unitMass = (positive: 0.0, negative: 0.0)
             if let all = window.terms(in: unitIndex, near: nil) {
-                let near = window.terms(in: unitIndex, near: cuePositions[unitIndex] ?? [])!
+                let near = window.terms(in: unitIndex, near: cuePositions)!
                 if near.contains(where: \.isOpinion) {
                     unitMass = TermWindow.mass(near)
                 } else if all.contains(where: \.isOpinion) {

@@ -25,8 +25,9 @@ struct TermWindow {
         var isOpinion: Bool { !isLearned && weight != 0 }
     }
 
-    /// unit → its terms, in match order.
-    private var terms = [Int: [Term]]()
+    /// Per unit: its terms in match order, or nil when their positions are unknown. Arrays indexed by unit, not
+    /// dictionaries: this runs for every comment.
+    private var terms: [[Term]?]
     private let ordinals: [Int]
     let width: Int
 
@@ -41,17 +42,28 @@ struct TermWindow {
             if token.kind != .whitespace && token.kind != .lineBreak { count += 1 }
         }
         self.ordinals = ordinals
-        var weights = [Int: [Double]]()
-        for contribution in scored.contributions { weights[contribution.clause, default: []].append(contribution.weight) }
+        let unitCount = scored.units.count
+        var weights = [[Double]](repeating: [], count: unitCount)
+        for contribution in scored.contributions where contribution.clause >= 0 && contribution.clause < unitCount {
+            weights[contribution.clause].append(contribution.weight)
+        }
+        var terms = [[Term]?](repeating: nil, count: unitCount)
         for (unitIndex, unit) in scored.units.enumerated() {
-            let valued = unit.matches.filter { scoring.entries[Int(scored.matches[$0].entry)].valence != nil }
-            let unitWeights = weights[unitIndex] ?? []
-            guard valued.count == unitWeights.count else { continue }
-            var unitTerms = zip(valued, unitWeights).map { matchIndex, weight in
+            let unitWeights = weights[unitIndex]
+            var unitTerms = [Term]()
+            unitTerms.reserveCapacity(unitWeights.count)
+            var positions = 0
+            for matchIndex in unit.matches {
                 let match = scored.matches[matchIndex]
-                return Term(ordinal: ordinals[Int(match.token)], weight: weight,
-                            isLearned: scoring.entries[Int(match.entry)].isLearnedValence)
+                let entry = scoring.entries[Int(match.entry)]
+                guard entry.valence != nil else { continue }
+                if positions < unitWeights.count {
+                    unitTerms.append(Term(ordinal: ordinals[Int(match.token)], weight: unitWeights[positions],
+                                          isLearned: entry.isLearnedValence))
+                }
+                positions += 1
             }
+            guard positions == unitWeights.count else { continue }
             if bareNegation > 0, UnitMood(unit: unitIndex, in: scored, scoring: scoring) == .settled {
                 for matchIndex in unit.matches {
                     let match = scored.matches[matchIndex]
@@ -66,17 +78,18 @@ struct TermWindow {
             }
             terms[unitIndex] = unitTerms
         }
+        self.terms = terms
     }
 
     func ordinal(ofToken token: Int) -> Int { ordinals[token] }
 
     /// Whether the unit's term positions are known.
-    func knows(unit: Int) -> Bool { terms[unit] != nil }
+    func knows(unit: Int) -> Bool { unit >= 0 && unit < terms.count && terms[unit] != nil }
 
     /// The unit's terms within `width` words of any of `cues` (all of them when `cues` is nil), or nil when the
     /// positions are unknown.
     func terms(in unit: Int, near cues: [Int]?) -> [Term]? {
-        guard let unitTerms = terms[unit] else { return nil }
+        guard unit >= 0 && unit < terms.count, let unitTerms = terms[unit] else { return nil }
         guard let cues else { return unitTerms }
         return unitTerms.filter { term in cues.contains { abs($0 - term.ordinal) <= width } }
     }

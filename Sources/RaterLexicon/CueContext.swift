@@ -61,12 +61,22 @@ public struct CueContext: Sendable, Equatable {
     public func holds(before: String, after: String) -> Bool {
         let before = before.trimmingSpaces
         let after = after.trimmingSpaces
+        // UTF-8 of each side, made once for every alphabetic `near` alternative.
+        var beforeBytes: [UInt8]?
+        var afterBytes: [UInt8]?
         for condition in conditions {
             let found = condition.alternatives.contains { alternative in
                 switch condition.place {
                 case .next: return Self.starts(after, with: alternative)
                 case .prev: return Self.ends(before, with: alternative)
-                case .near: return Self.contains(before, alternative) || Self.contains(after, alternative)
+                case .near:
+                    guard Self.isAlphabetic(alternative) else {
+                        return before.contains(alternative) || after.contains(alternative)
+                    }
+                    if beforeBytes == nil { beforeBytes = Array(before.utf8) }
+                    if Self.containsWord(beforeBytes!, alternative) { return true }
+                    if afterBytes == nil { afterBytes = Array(after.utf8) }
+                    return Self.containsWord(afterBytes!, alternative)
                 }
             }
             if found != condition.required { return false }
@@ -96,15 +106,27 @@ public struct CueContext: Sendable, Equatable {
 
     static func contains(_ text: String, _ word: String) -> Bool {
         guard isAlphabetic(word) else { return text.contains(word) }
-        let bytes = Array(text.utf8)
-        let target = Array(word.utf8)
-        guard bytes.count >= target.count else { return false }
-        for start in 0...(bytes.count - target.count) where bytes[start..<(start + target.count)].elementsEqual(target) {
-            let beforeOK = start == 0 || !isWordByte(bytes[start - 1])
-            let afterOK = start + target.count == bytes.count || !isWordByte(bytes[start + target.count])
-            if beforeOK && afterOK { return true }
+        return containsWord(Array(text.utf8), word)
+    }
+
+    /// Whether the ASCII `word` occurs in `bytes` as a whole word.
+    static func containsWord(_ bytes: [UInt8], _ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { target in
+            guard bytes.count >= target.count else { return false }
+            for start in 0...(bytes.count - target.count) where target.isEmpty || bytes[start] == target[0] {
+                var equal = true
+                for offset in 1..<max(target.count, 1) where bytes[start + offset] != target[offset] {
+                    equal = false
+                    break
+                }
+                guard equal else { continue }
+                let beforeOK = start == 0 || !isWordByte(bytes[start - 1])
+                let afterOK = start + target.count == bytes.count || !isWordByte(bytes[start + target.count])
+                if beforeOK && afterOK { return true }
+            }
+            return false
         }
-        return false
     }
 }
 

@@ -1,4 +1,5 @@
 import CRaterICU
+import RaterCore
 
 /// Traditional → Simplified Chinese one character at a time, from a table ICU fills once per process.
 ///
@@ -14,19 +15,53 @@ public enum SimplifiedChineseTable {
     /// CJK Unified Ideographs and Extension A, where Traditional characters live.
     static let ranges: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]
 
+    /// The same mapping for byte-level conversion: `replacementIndex[scalar - 0x3400]` is 1 + the index of the
+    /// scalar's Simplified form in `replacements` (UTF-8), or 0 when it stays. Covers U+3400…U+FAFF.
+    static let lookup: (replacementIndex: [UInt16], replacements: [[UInt8]]) = {
+        var replacementIndex = [UInt16](repeating: 0, count: 0xFB00 - 0x3400)
+        var replacements = [[UInt8]]()
+        for (scalar, simplified) in mapping.sorted(by: { $0.key.value < $1.key.value })
+        where (0x3400..<0xFB00).contains(scalar.value) {
+            replacements.append(Array(simplified.utf8))
+            replacementIndex[Int(scalar.value - 0x3400)] = UInt16(replacements.count)
+        }
+        return (replacementIndex, replacements)
+    }()
+
     /// `text` with every Traditional ideograph replaced by its Simplified form.
     public static func simplify(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var changed = false
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 0x3400, let simplified = mapping[scalar] {
-                result.append(contentsOf: simplified.unicodeScalars)
-                changed = true
-            } else {
-                result.append(scalar)
+        // Every mapped scalar is a three-byte sequence (U+3400…U+FAFF, lead bytes E3…EF); everything else is copied.
+        let (replacementIndex, replacements) = lookup
+        var source = text
+        let simplified = source.withUTF8 { bytes -> String? in
+            var output = [UInt8]()
+            var copied = 0  // bytes[..<copied] are in `output` already
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                guard lead >= 0xE3 && lead <= 0xEF && index + 2 < count else {
+                    index += lead >= 0xC0 ? UTF8Scalar.length(leadByte: lead) : 1
+                    continue
+                }
+                let value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+                    | UInt32(bytes[index + 2] & 0x3F)
+                if value >= 0x3400 && value < 0xFB00 {
+                    let slot = Int(replacementIndex[Int(value - 0x3400)])
+                    if slot > 0 {
+                        if output.isEmpty { output.reserveCapacity(count + 16) }
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                        output.append(contentsOf: replacements[slot - 1])
+                        copied = index + 3
+                    }
+                }
+                index += 3
             }
+            if copied == 0 { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+            return String(decoding: output, as: UTF8.self)
         }
-        return changed ? String(result) : text
+        return simplified ?? text
     }
 
     private static func build() -> [Unicode.Scalar: String] {

@@ -10,7 +10,39 @@ enum TraditionalChinese {
             + "術產勞動歸還嚴慢訂單調換險優惠稱讚頓將鐘錶帳戶銀櫃檯髒亂舊鬧靜隊輪騙虧虛偽尋找聯絡熱誠淨臺灣飛變記")
             .unicodeScalars)
 
+    /// The markers as a bitmap over U+4E00…U+9FFF (where all of them are), so the check is a byte scan.
+    static let markerBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0xA000 - 0x4E00) / 64)
+        for marker in markers where (0x4E00..<0xA000).contains(marker.value) {
+            let index = Int(marker.value - 0x4E00)
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return bits
+    }()
+
     static func looksTraditional(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.value >= 0x4E00 && markers.contains($0) }
+        var text = text
+        return text.withUTF8 { bytes in
+            markerBits.withUnsafeBufferPointer { bits in
+                var index = 0
+                let count = bytes.count
+                while index < count {
+                    let lead = bytes[index]
+                    // U+4E00…U+9FFF are the three-byte sequences with lead bytes E4…E9.
+                    if lead >= 0xE4 && lead <= 0xE9 && index + 2 < count {
+                        let value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
+                            | UInt32(bytes[index + 2] & 0x3F)
+                        if value >= 0x4E00 {
+                            let bit = Int(value - 0x4E00)
+                            if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { return true }
+                        }
+                        index += 3
+                    } else {
+                        index += 1
+                    }
+                }
+                return false
+            }
+        }
     }
 }

@@ -10,57 +10,75 @@ enum WhitespaceFolding {
     static func fold(_ text: String) -> String {
         var source = text
         return source.withUTF8 { bytes -> String in
-            var output = [UInt8]()
-            output.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var pendingNewline = false
-            var index = 0
-            func flushSeparator(into output: inout [UInt8]) {
-                if !output.isEmpty {
-                    if pendingNewline { output.append(0x0A) } else if pendingSpace { output.append(0x20) }
+            // The folded text is never longer than the original: written in place into the new string's storage.
+            String(unsafeUninitializedCapacity: max(bytes.count, 1)) { output -> Int in
+                var count = 0
+                var pendingSpace = false
+                var pendingNewline = false
+                var index = 0
+                @inline(__always)
+                func flushSeparator() {
+                    if count > 0 {
+                        if pendingNewline {
+                            output[count] = 0x0A
+                            count += 1
+                        } else if pendingSpace {
+                            output[count] = 0x20
+                            count += 1
+                        }
+                    }
+                    pendingSpace = false
+                    pendingNewline = false
                 }
-                pendingSpace = false
-                pendingNewline = false
-            }
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    index += 1
-                    switch byte {
-                    case 0x0A, 0x0D, 0x0B, 0x0C:
+                @inline(__always)
+                func copy(_ start: Int, _ end: Int) {
+                    for position in start..<end {
+                        output[count] = bytes[position]
+                        count += 1
+                    }
+                }
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte < 0x80 {
+                        index += 1
+                        switch byte {
+                        case 0x0A, 0x0D, 0x0B, 0x0C:
+                            pendingNewline = true
+                        case 0x00...0x1F, 0x20, 0x7F:
+                            pendingSpace = true
+                        default:
+                            if pendingSpace || pendingNewline { flushSeparator() }
+                            output[count] = byte
+                            count += 1
+                        }
+                        continue
+                    }
+                    let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+                    let end = index + length
+                    index = end
+                    switch scalar {
+                    case 0x80...0x9F, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
+                        pendingSpace = true  // C1 controls and Unicode spaces (U+3000 is the ideographic space)
+                    case 0x2028, 0x2029, 0x85:
                         pendingNewline = true
-                    case 0x00...0x1F, 0x20, 0x7F:
-                        pendingSpace = true
+                    case 0x200B...0x200D, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F:
+                        // Zero-width and bidi controls. ZWJ (U+200D) must survive inside emoji sequences, so keep
+                        // it when it sits between two non-ASCII characters.
+                        if scalar == 0x200D, count > 0, output[count - 1] >= 0x80, index < bytes.count,
+                           bytes[index] >= 0x80 {
+                            copy(end - length, end)
+                        }
+                    case 0x2018, 0x2019, 0x2032:
+                        flushSeparator()
+                        output[count] = 0x27
+                        count += 1
                     default:
-                        flushSeparator(into: &output)
-                        output.append(byte)
+                        flushSeparator()
+                        copy(end - length, end)
                     }
-                    continue
                 }
-                let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
-                let end = index + length
-                index = end
-                switch scalar {
-                case 0x80...0x9F, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                    pendingSpace = true  // C1 controls and Unicode spaces (U+3000 is the ideographic space)
-                case 0x2028, 0x2029, 0x85:
-                    pendingNewline = true
-                case 0x200B...0x200D, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F:
-                    // Zero-width and bidi controls. ZWJ (U+200D) must survive inside emoji sequences, so keep it
-                    // when it sits between two non-ASCII characters.
-                    if scalar == 0x200D, let last = output.last, last >= 0x80, index < bytes.count,
-                       bytes[index] >= 0x80 {
-                        output.append(contentsOf: bytes[(end - length)..<end])
-                    }
-                case 0x2018, 0x2019, 0x2032:
-                    flushSeparator(into: &output)
-                    output.append(0x27)
-                default:
-                    flushSeparator(into: &output)
-                    output.append(contentsOf: bytes[(end - length)..<end])
-                }
+                return count
             }
-            return String(decoding: output, as: UTF8.self)
         }
     }
 }

@@ -27,8 +27,8 @@ public struct SegmentedText: Sendable {
 
     /// The original text of a run of tokens (a clause, or part of one), without leading or trailing spaces.
     public func text(ofTokens range: Range<Int>) -> String {
-        let meaningful = range.filter { tokens[$0].kind != .whitespace && tokens[$0].kind != .lineBreak }
-        guard let first = meaningful.first, let last = meaningful.last else { return "" }
+        func isMeaningful(_ index: Int) -> Bool { tokens[index].kind != .whitespace && tokens[index].kind != .lineBreak }
+        guard let first = range.first(where: isMeaningful), let last = range.last(where: isMeaningful) else { return "" }
         return text(Int(tokens[first].start)..<Int(tokens[last].end))
     }
 

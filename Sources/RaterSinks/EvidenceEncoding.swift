@@ -7,9 +7,9 @@ extension JSONWriter {
         beginArray()
         for item in items {
             beginObject()
-            key("cue", item.cue)
-            key("clause", item.clause)
-            if let negator = item.negator { key("negator", negator) }
+            member("cue", item.cue)
+            member("clause", item.clause)
+            if let negator = item.negator { member("negator", negator) }
             endObject()
         }
         endArray()
@@ -23,10 +23,10 @@ extension JSONWriter {
         beginArray()
         for term in terms {
             beginObject()
-            key("term", term.term)
-            key("base", term.base)
-            key("weight", term.weight)
-            key("rules")
+            member("term", term.term)
+            member("base", term.base)
+            member("weight", term.weight)
+            member("rules")
             beginArray()
             for rule in term.rules { string(rule) }
             endArray()

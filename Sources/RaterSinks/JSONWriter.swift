@@ -2,26 +2,32 @@
 ///
 /// Hand-written rather than Foundation's JSONEncoder: the output keeps a documented key order (the JSONL contract
 /// other tools rely on), and it is several times faster per record, which matters at millions of comments a night.
+/// The hot path (one call per key and value, millions per run) avoids intermediate `String`s: numbers are formatted
+/// into the byte buffer directly and strings are copied in one piece unless they need escaping.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Whether the value being written at each open level needs a comma first: bit `depth` of `commaBits` for the
+    /// innermost level, deeper levels (rare) spill into `deeperCommas`.
+    private var commaBits: UInt64 = 0
+    private var depth = 0
+    private var deeperCommas: [Bool] = []
 
-    public init() { bytes.reserveCapacity(512) }
+    public init() { bytes.reserveCapacity(1_024) }
 
-    public mutating func beginObject() { value(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { value(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { value(); bytes.append(UInt8(ascii: "{")); push() }
+    public mutating func endObject() { pop(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { value(); bytes.append(UInt8(ascii: "[")); push() }
+    public mutating func endArray() { pop(); bytes.append(UInt8(ascii: "]")) }
 
     public mutating func key(_ name: String) {
         value()
         appendString(name)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        setNeedsComma(false)
     }
 
     public mutating func string(_ text: String) { value(); appendString(text) }
-    public mutating func int(_ number: Int) { value(); bytes.append(contentsOf: String(number).utf8) }
+    public mutating func int(_ number: Int) { value(); appendInteger(number) }
     public mutating func bool(_ flag: Bool) { value(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
     public mutating func null() { value(); bytes.append(contentsOf: "null".utf8) }
 
@@ -33,52 +39,171 @@ public struct JSONWriter {
         guard abs(number) < 1e15 else { bytes.append(contentsOf: "\(number)".utf8); return }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
-        let rounded = (number * scale).rounded() / scale
+        let scaled = (number * scale).rounded()
+        let rounded = scaled / scale
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {
-            bytes.append(contentsOf: String(Int(rounded)).utf8)
+            appendInteger(Int(rounded))
+        } else if digits <= 4, abs(scaled) < 1e15 {
+            // Same text as `String(rounded)` (Swift's shortest round-trip form): below 1e11 with at most four
+            // decimals, the decimal k / 10^digits is the shortest form of its double, and Swift writes it without
+            // an exponent. Written from the integer k, without formatting a Double.
+            appendDecimal(Int(scaled), digits: digits)
         } else {
             bytes.append(contentsOf: String(rounded).utf8)
         }
     }
 
+    /// A key written into the code (the result schema's own names): ASCII with nothing to escape, so its bytes are
+    /// copied as they are. Same output as `key(_:)`.
+    public mutating func member(_ name: StaticString) {
+        value()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        setNeedsComma(false)
+    }
+
+    public mutating func member(_ name: StaticString, _ text: String) { member(name); string(text) }
+    public mutating func member(_ name: StaticString, _ number: Double) { member(name); self.number(number) }
+    public mutating func member(_ name: StaticString, _ number: Int) { member(name); int(number) }
+
     public mutating func key(_ name: String, _ text: String) { key(name); string(text) }
     public mutating func key(_ name: String, _ number: Double) { key(name); self.number(number) }
     public mutating func key(_ name: String, _ number: Int) { key(name); int(number) }
 
+    @inline(__always)
     private mutating func value() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if depth < 64 {
+            let bit: UInt64 = 1 << UInt64(depth)
+            if commaBits & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+            commaBits |= bit
+        } else {
+            if deeperCommas[depth - 64] { bytes.append(UInt8(ascii: ",")) }
+            deeperCommas[depth - 64] = true
+        }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
+    @inline(__always)
+    private mutating func setNeedsComma(_ flag: Bool) {
+        if depth < 64 {
+            let bit: UInt64 = 1 << UInt64(depth)
+            if flag { commaBits |= bit } else { commaBits &= ~bit }
+        } else {
+            deeperCommas[depth - 64] = flag
+        }
+    }
 
-    /// Copies runs of plain bytes in bulk and escapes only what JSON requires; comments are mostly runs.
+    private mutating func push() {
+        depth += 1
+        if depth < 64 { commaBits &= ~(1 << UInt64(depth)) } else { deeperCommas.append(false) }
+    }
+
+    private mutating func pop() {
+        if depth >= 64 { deeperCommas.removeLast() }
+        depth -= 1
+    }
+
+    /// Appends a newline: the end of a JSON Lines record.
+    mutating func newline() { bytes.append(0x0A) }
+
+    private mutating func appendInteger(_ number: Int) {
+        if number >= 0 && number < 10 {
+            bytes.append(0x30 + UInt8(number))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var magnitude = number.magnitude
+            var index = 24
+            repeat {
+                index -= 1
+                digits[index] = 0x30 + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if number < 0 {
+                index -= 1
+                digits[index] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<24]))
+        }
+    }
+
+    /// `scaled / 10^digits` in plain decimal notation, without trailing zeros after the point (`scaled` is not a
+    /// multiple of 10^digits).
+    private mutating func appendDecimal(_ scaled: Int, digits: Int) {
+        var fraction = scaled.magnitude
+        var unit: UInt = 1
+        for _ in 0..<digits { unit *= 10 }
+        let whole = fraction / unit
+        fraction %= unit
+        var fractionDigits = digits
+        while fraction % 10 == 0 {
+            fraction /= 10
+            fractionDigits -= 1
+        }
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendInteger(Int(whole))
+        bytes.append(UInt8(ascii: "."))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { text in
+            var index = fractionDigits
+            while index > 0 {
+                index -= 1
+                text[index] = 0x30 + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<fractionDigits]))
+        }
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+    }
+
+    /// Copies the string in one piece when nothing needs escaping (nearly always); otherwise copies runs of plain
+    /// bytes in bulk and escapes only what JSON requires.
     private mutating func appendString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { buffer in
-            var runStart = 0
-            for index in 0..<buffer.count {
-                let byte = buffer[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F else { continue }
-                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
-                appendEscape(byte)
-                runStart = index + 1
+            var index = 0
+            let count = buffer.count
+            while index < count, !Self.needsEscape(buffer[index]) { index += 1 }
+            if index == count {
+                bytes.append(contentsOf: buffer)
+                return
             }
-            if buffer.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
+            var runStart = 0
+            while index < count {
+                let byte = buffer[index]
+                if Self.needsEscape(byte) {
+                    if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
+                    appendEscape(byte)
+                    runStart = index + 1
+                }
+                index += 1
+            }
+            if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
+        bytes.append(0x5C)
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-        case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-        case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-        case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-        case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+        case UInt8(ascii: "\""): bytes.append(0x22)
+        case UInt8(ascii: "\\"): bytes.append(0x5C)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
         default:
-            bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(0x30)
+            bytes.append(0x30)
+            bytes.append(Self.hex[Int(byte >> 4)])
+            bytes.append(Self.hex[Int(byte & 0xF)])
         }
     }
 }

@@ -18,79 +18,80 @@ public struct ResultEncoder: Sendable {
     public func encode(_ result: CommentResult) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
-        json.key("id", result.id)
-        json.key("source", result.source)
-        json.key("record", result.recordNumber)
-        json.key("lang", result.language.rawValue)
-        if includeText { json.key("text", result.text) }
-        json.key("sentiment")
+        json.member("id", result.id)
+        json.member("source", result.source)
+        json.member("record", result.recordNumber)
+        json.member("lang", result.language.rawValue)
+        if includeText { json.member("text", result.text) }
+        json.member("sentiment")
         encode(result.sentiment, into: &json)
-        json.key("dimensions")
+        json.member("dimensions")
         json.beginObject()
         for dimension in result.dimensions {
             json.key(dimension.dimension.rawValue)
             json.beginObject()
-            json.key("label", dimension.label.rawValue)
-            json.key("score", dimension.score)
-            json.key("weight", dimension.weight)
-            json.key("mentions", dimension.mentions)
+            json.member("label", dimension.label.rawValue)
+            json.member("score", dimension.score)
+            json.member("weight", dimension.weight)
+            json.member("mentions", dimension.mentions)
             if includeExplanation {
                 encode(evidence: dimension.evidence.map { CueEvidence(cue: $0.cue, clause: $0.clause) }, into: &json)
             }
             json.endObject()
         }
         json.endObject()
-        json.key("aspects")
+        json.member("aspects")
         json.beginObject()
         for aspect in result.aspects {
             json.key(aspect.aspect.rawValue)
             json.beginObject()
-            json.key("label", aspect.label.rawValue)
-            json.key("score", aspect.score)
-            json.key("mentions", aspect.mentions)
+            json.member("label", aspect.label.rawValue)
+            json.member("score", aspect.score)
+            json.member("mentions", aspect.mentions)
             if includeExplanation { encode(evidence: aspect.evidence, into: &json) }
             json.endObject()
         }
         json.endObject()
-        json.key("signals")
+        json.member("signals")
         json.beginArray()
         for signal in result.signals {
             json.beginObject()
-            json.key("signal", signal.kind.rawValue)
-            json.key("value", signal.value.rawValue)
+            json.member("signal", signal.kind.rawValue)
+            json.member("value", signal.value.rawValue)
             // Signals are few and their cue is the whole point, so the evidence is kept even without explanations.
             encode(evidence: signal.evidence, into: &json)
             json.endObject()
         }
         json.endArray()
-        json.key("profile")
+        json.member("profile")
         json.beginObject()
-        json.key("name", result.profile.name)
-        json.key("version", result.profile.version)
-        json.key("service_score")
+        json.member("name", result.profile.name)
+        json.member("version", result.profile.version)
+        json.member("service_score")
         if let score = result.profile.serviceScore { json.number(score) } else { json.null() }
         json.endObject()
-        json.key("fields")
+        json.member("fields")
         json.fields(result.fields)
         json.endObject()
-        return json.bytes + [0x0A]
+        json.newline()
+        return json.bytes
     }
 
     private func encode(evidence: [CueEvidence], into json: inout JSONWriter) {
-        json.key("evidence")
+        json.member("evidence")
         json.evidence(evidence)
     }
 
     private func encode(_ sentiment: SentimentSummary, into json: inout JSONWriter) {
         json.beginObject()
-        json.key("label", sentiment.label.rawValue)
-        json.key("score", sentiment.score)
-        json.key("positive", sentiment.positive)
-        json.key("negative", sentiment.negative)
-        json.key("neutral", sentiment.neutral)
-        json.key("confidence", sentiment.confidence)
+        json.member("label", sentiment.label.rawValue)
+        json.member("score", sentiment.score)
+        json.member("positive", sentiment.positive)
+        json.member("negative", sentiment.negative)
+        json.member("neutral", sentiment.neutral)
+        json.member("confidence", sentiment.confidence)
         if includeExplanation {
-            json.key("terms")
+            json.member("terms")
             json.terms(sentiment.terms)
         }
         json.endObject()
