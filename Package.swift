@@ -93,10 +93,12 @@ let package = Package(
         .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater"]),
         // The report: escaping, chart geometry, numbers against the aggregates, well-formedness, and a render in
         // headless Chromium (skipped when it is not installed; .ci/run installs it) whose PNG is decoded with zlib.
-        .testTarget(name: "RaterReportTests", dependencies: ["RaterReport", "CZlib"]),
+        // Shared by the page tests: the W3C Nu validator runner and the Chromium locator.
+        .target(name: "RaterTestSupport", path: "Tests/RaterTestSupport"),
+        .testTarget(name: "RaterReportTests", dependencies: ["RaterReport", "CZlib", "RaterTestSupport"]),
         // The review workspace: store queries and corrections, page escaping, every endpoint over a live loopback
         // server, and an end-to-end run in headless Chromium driven over the DevTools protocol.
-        .testTarget(name: "RaterReviewTests", dependencies: ["RaterReview", "RaterDatabase", "Rater"]),
+        .testTarget(name: "RaterReviewTests", dependencies: ["RaterReview", "RaterDatabase", "Rater", "RaterTestSupport"]),
         // Runs the built `rater` and `rater-fuzz` executables (exit codes, pipes, memory, fuzz corpus replay);
         // depending on them makes SwiftPM build them.
         .testTarget(name: "RaterCLITests", dependencies: ["rater", "RaterFuzz", "RaterDatabase", "RaterReview"]),

@@ -1,5 +1,6 @@
 import Foundation
 import RaterAggregate
+import RaterTestSupport
 import Testing
 @testable import RaterReport
 
@@ -8,22 +9,9 @@ import Testing
 /// Skipped, with a message, when no Chromium is installed; `.ci/run` installs it and sets RATER_REQUIRE_BROWSER=1,
 /// which turns the skip into a failure so CI cannot pass without running it.
 @Suite struct BrowserRenderTests {
-    static let browser: String? = {
-        let candidates = ["chromium", "chromium-browser", "google-chrome"]
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for name in candidates {
-            for directory in path.split(separator: ":") {
-                let file = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: file) { return file }
-            }
-        }
-        return nil
-    }()
-
     @Test func chromiumRendersChartsThatAreNotBlank() throws {
-        guard let browser = Self.browser else {
-            let required = ProcessInfo.processInfo.environment["RATER_REQUIRE_BROWSER"] == "1"
-            #expect(!required, "RATER_REQUIRE_BROWSER=1 but no chromium on PATH")
+        guard let browser = ChromiumLocator.executable else {
+            #expect(!ChromiumLocator.isRequired, "RATER_REQUIRE_BROWSER=1 but no chromium on PATH")
             print("BrowserRenderTests: skipped — no chromium on PATH (apt-get install chromium; .ci/run installs it)")
             return
         }

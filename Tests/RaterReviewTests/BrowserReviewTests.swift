@@ -1,6 +1,7 @@
 import Foundation
 import RaterCore
 import RaterDatabase
+import RaterTestSupport
 import Testing
 @testable import RaterReview
 
@@ -12,9 +13,8 @@ import Testing
 /// turns the skip into a failure.
 @Suite(.serialized) struct BrowserReviewTests {
     @Test func filterCorrectAndExportInChromium() async throws {
-        guard let browser = ChromiumSession.browser else {
-            #expect(ProcessInfo.processInfo.environment["RATER_REQUIRE_BROWSER"] != "1",
-                    "RATER_REQUIRE_BROWSER=1 but no chromium on PATH")
+        guard let browser = ChromiumLocator.executable else {
+            #expect(!ChromiumLocator.isRequired, "RATER_REQUIRE_BROWSER=1 but no chromium on PATH")
             print("BrowserReviewTests: skipped — no chromium on PATH (apt-get install chromium; .ci/run installs it)")
             return
         }

@@ -9,16 +9,6 @@ import Glibc
 final class ChromiumSession {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
-    static let browser: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
-                return "\(directory)/\(name)"
-            }
-        }
-        return nil
-    }()
-
     private let pid: pid_t
     private let commands: Int32
     private let replies: Int32
