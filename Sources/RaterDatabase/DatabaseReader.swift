@@ -18,9 +18,7 @@ public enum DatabaseReader {
                     throw DatabaseError.unexpectedValue(table: "dimension_mentions", column: "dimension/label",
                                                         value: "\(row[2]) \(row[3])")
                 }
-                let evidence = try jsonArray(row[6], table: "dimension_mentions", column: "evidence").map {
-                    (cue: $0["cue"] as? String ?? "", clause: $0["clause"] as? String ?? "")
-                }
+                let evidence = evidence(try jsonArray(row[6], table: "dimension_mentions", column: "evidence"))
                 dimensions[key, default: []].append(DimensionSummary(
                     dimension: dimension, label: label, score: row[4].double ?? 0, mentions: row[5].int ?? 0,
                     evidence: evidence))
@@ -36,17 +34,8 @@ public enum DatabaseReader {
                     throw DatabaseError.unexpectedValue(table: "comments", column: "lang/label",
                                                         value: "\(row[5]) \(row[7])")
                 }
-                let fieldsValue = Data((row[13].string ?? "{}").utf8)
-                let object = (try? JSONSerialization.jsonObject(with: fieldsValue)) as? [String: Any] ?? [:]
-                let fields = object.keys.sorted().flatMap { name -> [Field] in
-                    if let values = object[name] as? [String] { return values.map { Field(name, $0) } }
-                    return [Field(name, object[name] as? String ?? "")]
-                }
-                let terms = try jsonArray(row[14], table: "comments", column: "explanation").map { term in
-                    TermExplanation(term: term["term"] as? String ?? "", base: (term["base"] as? NSNumber)?.doubleValue ?? 0,
-                                    rules: term["rules"] as? [String] ?? [],
-                                    weight: (term["weight"] as? NSNumber)?.doubleValue ?? 0)
-                }
+                let fields = fields(row[13])
+                let terms = terms(try jsonArray(row[14], table: "comments", column: "explanation"))
                 let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
                 return CommentResult(
                     id: row[2].string ?? "", source: row[0].string ?? "", recordNumber: row[3].int ?? 0,
@@ -61,7 +50,31 @@ public enum DatabaseReader {
         }
     }
 
-    static func jsonArray(_ value: SQLValue, table: String, column: String) throws -> [[String: Any]] {
+    /// The `fields` column (a JSON object) as fields in name order; repeated fields (JSON arrays) as one field per
+    /// value. A missing or unreadable object gives no fields.
+    public static func fields(_ value: SQLValue) -> [Field] {
+        let object = (try? JSONSerialization.jsonObject(with: Data((value.string ?? "{}").utf8))) as? [String: Any] ?? [:]
+        return object.keys.sorted().flatMap { name -> [Field] in
+            if let values = object[name] as? [String] { return values.map { Field(name, $0) } }
+            return [Field(name, object[name] as? String ?? "")]
+        }
+    }
+
+    /// The `explanation` column's objects as terms.
+    public static func terms(_ array: [[String: Any]]) -> [TermExplanation] {
+        array.map { term in
+            TermExplanation(term: term["term"] as? String ?? "", base: (term["base"] as? NSNumber)?.doubleValue ?? 0,
+                            rules: term["rules"] as? [String] ?? [], weight: (term["weight"] as? NSNumber)?.doubleValue ?? 0)
+        }
+    }
+
+    /// An `evidence` column's objects as cue and clause.
+    public static func evidence(_ array: [[String: Any]]) -> [(cue: String, clause: String)] {
+        array.map { (cue: $0["cue"] as? String ?? "", clause: $0["clause"] as? String ?? "") }
+    }
+
+    /// A JSON-array column, or an error naming the table and column when it is not one.
+    public static func jsonArray(_ value: SQLValue, table: String, column: String) throws -> [[String: Any]] {
         guard let text = value.string,
               let array = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]] else {
             throw DatabaseError.unexpectedValue(table: table, column: column, value: value.description)

@@ -234,17 +234,8 @@ public final class ReviewStore: @unchecked Sendable {
         guard let label = row[6].string.flatMap(SentimentLabel.init(rawValue:)) else {
             throw DatabaseError.unexpectedValue(table: "comments", column: "label", value: row[6].description)
         }
-        let terms = (Self.jsonArray(row[10]) ?? []).map { term in
-            TermExplanation(term: term["term"] as? String ?? "", base: (term["base"] as? NSNumber)?.doubleValue ?? 0,
-                            rules: term["rules"] as? [String] ?? [],
-                            weight: (term["weight"] as? NSNumber)?.doubleValue ?? 0)
-        }
-        let object = (row[9].string.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) }
-            as? [String: Any]) ?? [:]
-        let fields = object.keys.sorted().flatMap { name -> [Field] in
-            if let values = object[name] as? [String] { return values.map { Field(name, $0) } }
-            return [Field(name, object[name] as? String ?? "")]
-        }
+        let terms = DatabaseReader.terms(try DatabaseReader.jsonArray(row[10], table: "comments", column: "explanation"))
+        let fields = DatabaseReader.fields(row[9])
         return ReviewComment(
             source: row[0].string ?? "", key: row[1].string ?? "", id: row[2].string ?? "", record: row[3].int ?? 0,
             language: row[4].string ?? "", text: row[5].string ?? "", machineLabel: label,
@@ -275,9 +266,8 @@ public final class ReviewStore: @unchecked Sendable {
                                       parameters.values) {
             guard let dimension = row[0].string.flatMap(ServiceDimension.init(rawValue:)),
                   let label = row[1].string.flatMap(SentimentLabel.init(rawValue:)) else { continue }
-            let evidence = (Self.jsonArray(row[4]) ?? []).map {
-                (cue: $0["cue"] as? String ?? "", clause: $0["clause"] as? String ?? "")
-            }
+            let evidence = DatabaseReader.evidence(
+                try DatabaseReader.jsonArray(row[4], table: "dimension_mentions", column: "evidence"))
             comment.machineDimensions.append(DimensionSummary(dimension: dimension, label: label,
                                                               score: row[2].double ?? 0, mentions: row[3].int ?? 0,
                                                               evidence: evidence))
@@ -286,18 +276,14 @@ public final class ReviewStore: @unchecked Sendable {
         for row in try executor.query("SELECT signal, value, evidence FROM signals" + key, parameters.values) {
             guard let kind = row[0].string.flatMap(SignalKind.init(rawValue:)),
                   let value = row[1].string.flatMap(SignalValue.init(rawValue:)) else { continue }
-            let cues = (Self.jsonArray(row[2]) ?? []).compactMap { $0["cue"] as? String }
+            let cues = DatabaseReader.evidence(try DatabaseReader.jsonArray(row[2], table: "signals", column: "evidence"))
+                .map(\.cue)
             comment.signals.append(.init(kind: kind, value: value, cues: cues))
         }
         comment.signals.sort { $0.kind < $1.kind }
         comment.corrections = try executor.query("SELECT " + Self.correctionColumns + " FROM corrections" + key
                                                  + " ORDER BY seq", parameters.values).map(Self.correction(from:))
         return comment
-    }
-
-    private static func jsonArray(_ value: SQLValue) -> [[String: Any]]? {
-        guard let text = value.string else { return nil }
-        return (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [[String: Any]]
     }
 
     /// The passthrough field names in the comments (the first 10,000 comments are enough to find them).
