@@ -53,6 +53,20 @@ import Testing
         #expect(try signals(text) == [expected], "\(text)")
     }
 
+    /// Loyalty in the past tense has lapsed; the same words in the present are loyal.
+    @Test(arguments: [
+        ("It used to be my favorite bakery, the new owners ruined it", SignalValue.atRisk),
+        ("Used to be a regular here until the prices doubled", .atRisk),
+        ("We used to come here every Friday", .atRisk),
+        ("This bakery is my favorite on the street", .loyal),
+        ("以前经常来这家吃早饭", .atRisk),
+        ("以前是老顾客，现在不来了", .atRisk),
+        ("老顾客了，每周都来", .loyal),
+    ])
+    func pastLoyaltyIsAtRisk(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text).filter { $0.kind == .loyalty } == [expected], "\(text)")
+    }
+
     @Test func negationIsInTheEvidence() throws {
         let signal = try #require(try report("I would not recommend them").signals.first)
         #expect(signal.value == .atRisk)
