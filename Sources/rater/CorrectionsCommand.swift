@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import RaterDatabase
 import RaterReview
 
 /// `rater corrections export|list`: the analysts' corrections out of a results database.
@@ -10,26 +9,6 @@ struct CorrectionsCommand: ParsableCommand {
         abstract: "Export the review workspace's corrections as gold, or list the audit trail.",
         subcommands: [Export.self, List.self])
 
-    struct DatabaseOptions: ParsableArguments {
-        @Option(help: "The SQLite database the workspace wrote to.")
-        var db: String?
-
-        @Option(help: "A PostgreSQL connection URL instead of --db.")
-        var postgres: String?
-
-        func validate() throws {
-            if (db == nil) == (postgres == nil) { throw ValidationError("give exactly one of --db PATH and --postgres URL") }
-        }
-
-        func store() throws -> ReviewStore {
-            if let db {
-                guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at '\(db)'") }
-                return try ReviewStore(connection: SQLiteConnection(path: db))
-            }
-            return try ReviewStore(connection: PostgresConnection(url: postgres!))
-        }
-    }
-
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write every reviewed comment, as corrected, to a gold CSV (id, lang, text, label, dimensions, …).",
@@ -38,13 +17,13 @@ struct CorrectionsCommand: ParsableCommand {
                 (dimensions) measure against, and what `rater lexicon learn --gold FILE` learns team terms from.
                 """)
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: ResultsDatabaseOptions
 
         @Option(name: .shortAndLong, help: "Where to write the CSV ('-' for standard output).")
         var output: String
 
         func run() throws {
-            let comments = try database.store().reviewedComments()
+            let comments = try ReviewStore(connection: database.connection()).reviewedComments()
             let csv = GoldExport.csv(comments)
             if output == "-" {
                 FileHandle.standardOutput.write(Data(csv.utf8))
@@ -58,7 +37,7 @@ struct CorrectionsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the audit trail, newest first, as tab-separated lines.")
 
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var database: ResultsDatabaseOptions
 
         @Option(help: "How many corrections to print.")
         var limit: Int = 100
@@ -66,7 +45,7 @@ struct CorrectionsCommand: ParsableCommand {
         func run() throws {
             print(["seq", "created_at", "analyst", "source", "comment_key", "action", "dimension", "value",
                    "machine_label"].joined(separator: "\t"))
-            for correction in try database.store().corrections(limit: limit) {
+            for correction in try ReviewStore(connection: database.connection()).corrections(limit: limit) {
                 let cells = [String(correction.seq), correction.createdAt, correction.analyst, correction.source,
                              correction.commentKey, correction.action.rawValue, correction.dimension?.rawValue ?? "",
                              correction.value?.rawValue ?? "", correction.machineLabel.rawValue]

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import RaterDatabase
 import RaterReview
 
 /// `rater serve`: the analysts' review workspace over a results database, on loopback unless told otherwise.
@@ -16,11 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
             carries it once and the browser keeps it as a cookie.
             """)
 
-    @Option(help: "The SQLite database written by `rater analyze --db`.")
-    var db: String?
-
-    @Option(help: "A PostgreSQL connection URL instead of --db (libpq syntax).")
-    var postgres: String?
+    @OptionGroup var database: ResultsDatabaseOptions
 
     @Option(help: "Address to listen on. Anything but loopback requires --token.")
     var host: String = "127.0.0.1"
@@ -37,30 +32,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The passthrough column holding each comment's date, for the date filter (default: date, created_at, 日期 … when present).")
     var dateColumn: String?
 
+    /// The server's configuration from the options and the environment (RATER_SERVE_TOKEN, USER).
+    var configuration: ReviewServerConfiguration {
+        let environment = ProcessInfo.processInfo.environment
+        return ReviewServerConfiguration(host: host, port: port, token: token ?? environment["RATER_SERVE_TOKEN"],
+                                         defaultAnalyst: analyst ?? environment["USER"] ?? "analyst")
+    }
+
     func validate() throws {
-        if (db == nil) == (postgres == nil) { throw ValidationError("give exactly one of --db PATH and --postgres URL") }
         if !(0...65_535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
-        let configuration = ReviewServerConfiguration(
-            host: host, port: port, token: token ?? ProcessInfo.processInfo.environment["RATER_SERVE_TOKEN"],
-            defaultAnalyst: "-")
+        // Before anything is opened: binding beyond loopback without a proper token is refused outright.
         do { try configuration.validate() } catch { throw ValidationError("\(error)") }
     }
 
     func run() async throws {
-        let connection: any DatabaseConnection
-        if let db {
-            guard FileManager.default.fileExists(atPath: db) else {
-                throw ValidationError("no database at '\(db)' (write one with `rater analyze --db \(db)`)")
-            }
-            connection = try SQLiteConnection(path: db)
-        } else {
-            connection = try PostgresConnection(url: postgres!)
-        }
-        let environment = ProcessInfo.processInfo.environment
-        let configuration = ReviewServerConfiguration(
-            host: host, port: port, token: token ?? environment["RATER_SERVE_TOKEN"],
-            defaultAnalyst: analyst ?? environment["USER"] ?? "analyst")
-        let server = try ReviewServer(store: ReviewStore(connection: connection, dateColumn: dateColumn),
+        let configuration = configuration
+        let server = try ReviewServer(store: ReviewStore(connection: database.connection(), dateColumn: dateColumn),
                                       configuration: configuration)
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let token = configuration.token

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import RaterDatabase
+
+/// `--db PATH` or `--postgres URL`: the results database that `rater serve` and `rater corrections` work on.
+struct ResultsDatabaseOptions: ParsableArguments {
+    @Option(help: "The SQLite database written by `rater analyze --db`.")
+    var db: String?
+
+    @Option(help: "A PostgreSQL connection URL instead of --db (libpq syntax).")
+    var postgres: String?
+
+    func validate() throws {
+        if (db == nil) == (postgres == nil) { throw ValidationError("give exactly one of --db PATH and --postgres URL") }
+    }
+
+    /// Opens the database; an SQLite path must already exist (an empty new file would only hide a typo).
+    func connection() throws -> any DatabaseConnection {
+        if let db {
+            guard FileManager.default.fileExists(atPath: db) else {
+                throw ValidationError("no database at '\(db)' (write one with `rater analyze --db \(db)`)")
+            }
+            return try SQLiteConnection(path: db)
+        }
+        return try PostgresConnection(url: postgres!)
+    }
+}
