@@ -1,6 +1,9 @@
 // rater-bench: throughput of each layer of Rater on one input, in one process, release build.
 //
-//   rater-bench INPUT [--text-column NAME] [--format csv|tsv|xml|text] [--jobs N]
+//   rater-bench INPUT [--text-column NAME] [--format csv|tsv|xml|text] [--jobs N] [--stage NAME]...
+//
+// `--stage` (ingest, icu, pipeline, parallel; repeatable, default all) runs only those stages, so that an
+// instruction count under `valgrind --tool=callgrind` covers one layer (see the README's Throughput section).
 //
 // Measures, on the same records: ingestion alone; ingestion + ICU word break alone (the yardstick); the full
 // per-comment pipeline on one core (normalize, segment, score, dimensions, JSON encoding); and a whole `AnalyzeRun`
@@ -18,6 +21,9 @@ struct Arguments {
     var format = InputFormat.auto
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     var lexicons: String?
+    var stages: Set<String> = []
+
+    func runs(_ stage: String) -> Bool { stages.isEmpty || stages.contains(stage) }
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -27,6 +33,7 @@ struct Arguments {
             case "--format": format = iterator.next().flatMap(InputFormat.init(rawValue:)) ?? .auto
             case "--jobs": jobs = iterator.next().flatMap(Int.init) ?? jobs
             case "--lexicons": lexicons = iterator.next()
+            case "--stage": iterator.next().map { stages.insert($0) }
             default: input = argument
             }
         }
@@ -70,25 +77,40 @@ func line(_ name: String, _ time: Timing, comments: Int) -> String {
            time.wall, megabytes / time.wall, Double(comments) / time.wall, time.cpu, megabytes / time.cpu)
 }
 
-// 1. Ingestion alone (also loads the records the single-core stages reuse from memory is avoided: each stage
-//    reads the file again, so every figure includes reading and parsing the export).
-var comments = 0
-let ingest = try seconds {
+/// Runs `stage` when it was asked for (or no stage was), printing its line.
+func stage(_ key: String, _ name: String, clock: clockid_t = CLOCK_THREAD_CPUTIME_ID,
+           _ body: () throws -> Int) rethrows -> Timing? {
+    guard arguments.runs(key) else { return nil }
+    var comments = 0
+    let time = try seconds(clock: clock) { comments = try body() }
+    print(line(name, time, comments: comments))
+    return time
+}
+
+// Every stage reads the file again, so every figure includes reading and parsing the export.
+
+// 1. Ingestion alone.
+_ = try stage("ingest", "ingest") {
+    var comments = 0
     var reader = try InputOpener.open(path: arguments.input, options: options).reader
     while let event = try reader.next() { if case .record = event { comments += 1 } }
+    return comments
 }
-print(line("ingest", ingest, comments: comments))
 
 // 2. Ingestion + ICU word break alone.
 let baseline = try WordBreakBaseline()
 var segments = 0
-let icu = try seconds {
+let icu = try stage("icu", "ingest + ICU word break") {
+    var comments = 0
     var reader = try InputOpener.open(path: arguments.input, options: options).reader
     while let event = try reader.next() {
-        if case let .record(record) = event { segments += try baseline.segments(in: record.text) }
+        if case let .record(record) = event {
+            segments += try baseline.segments(in: record.text)
+            comments += 1
+        }
     }
+    return comments
 }
-print(line("ingest + ICU word break", icu, comments: comments))
 
 // 3. The full pipeline on one core, results encoded as JSON and discarded.
 let lexicons = try LexiconLocator.find(explicit: arguments.lexicons)
@@ -96,25 +118,33 @@ let engine = try Engine.standard(lexiconDirectory: lexicons)
 let analyzer = try Analyzer(engine: engine)
 let encoder = ResultEncoder()
 var encodedBytes = 0
-let single = try seconds {
+let single = try stage("pipeline", "pipeline, 1 core") {
+    var comments = 0
     var reader = try InputOpener.open(path: arguments.input, options: options).reader
     while let event = try reader.next() {
-        if case let .record(record) = event { encodedBytes += encoder.encode(try analyzer.analyze(record)).count }
+        if case let .record(record) = event {
+            encodedBytes += encoder.encode(try analyzer.analyze(record)).count
+            comments += 1
+        }
     }
+    return comments
 }
-print(line("pipeline, 1 core", single, comments: comments))
 
 // 4. A whole run with N workers, as `rater analyze` does it.
-var parallelComments = 0
-var run = AnalyzeRun(inputs: [arguments.input], options: options, engine: engine, jobs: arguments.jobs)
-let parallel = try seconds(clock: CLOCK_PROCESS_CPUTIME_ID) {
+let parallel = try stage("parallel", "pipeline, \(arguments.jobs) workers", clock: CLOCK_PROCESS_CPUTIME_ID) {
+    var comments = 0
+    var run = AnalyzeRun(inputs: [arguments.input], options: options, engine: engine, jobs: arguments.jobs)
     _ = try run.run(onResult: { result in
-        parallelComments += 1
+        comments += 1
         encodedBytes += encoder.encode(result).count
     }, onRejection: { _ in })
+    return comments
 }
-print(line("pipeline, \(arguments.jobs) workers", parallel, comments: parallelComments))
 
-print(String(format: "pipeline / ICU per core: %.2f (CPU time: %.2f)   parallel speed-up: %.2f×   peak RSS: %d MB",
-             icu.wall / single.wall, icu.cpu / single.cpu, single.wall / parallel.wall,
-             ProcessMetrics.peakResidentBytes / 1_048_576))
+if let icu, let single {
+    print(String(format: "pipeline / ICU per core: %.2f (CPU time: %.2f)", icu.wall / single.wall, icu.cpu / single.cpu))
+}
+if let single, let parallel {
+    print(String(format: "parallel speed-up: %.2f×", single.wall / parallel.wall))
+}
+print("peak RSS: \(ProcessMetrics.peakResidentBytes / 1_048_576) MB")

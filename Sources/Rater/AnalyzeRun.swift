@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 import RaterAggregate
 import RaterCore
 import RaterIngest
@@ -160,16 +161,26 @@ final class AnalyzerPool: @unchecked Sendable {
             results.deallocate()
         }
         let sendableResults = SendableBuffer(results)
+        // Workers take the next few records as they finish instead of a fixed share: the reading and writing thread
+        // runs alongside them, and a worker sharing its core with it would otherwise keep the other waiting at the
+        // end of every batch.
+        let cursor = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let analyzer = analyzers[worker]
-            var index = worker
-            while index < batch.count {
-                sendableResults.buffer[index] = Self.outcome(of: batch[index], analyzer: analyzer)
-                index += workers
+            while true {
+                let start = cursor.add(Self.recordsPerClaim, ordering: .relaxed).oldValue
+                if start >= batch.count { break }
+                for index in start..<min(start + Self.recordsPerClaim, batch.count) {
+                    sendableResults.buffer[index] = Self.outcome(of: batch[index], analyzer: analyzer)
+                }
             }
         }
         return results.map { $0! }
     }
+
+    /// Records a worker claims at a time: enough to keep the shared counter off the hot path, few enough that the
+    /// workers finish a batch within a record or two of each other.
+    static let recordsPerClaim = 8
 
     private static func outcome(of event: IngestEvent, analyzer: Analyzer) -> Outcome {
         switch event {

@@ -11,14 +11,34 @@ import RaterSegment
 ///   term inside a longer ICU word matches only when lexicon terms cover the rest of that word completely: 不好 is
 ///   不 + 好 and both count, while 好像 (好 + unknown 像) is left alone, so 好 does not fire inside it.
 public struct TermMatcher: Sendable {
-    /// Frozen trie: node `n` has edges `edgeStart[n]..<edgeStart[n + 1]` in `edgeBytes`/`edgeTargets`, sorted by byte.
-    private let edgeStart: [Int32]
-    private let edgeBytes: [UInt8]
-    private let edgeTargets: [Int32]
-    /// The entry index that ends at each node, or -1.
-    private let terminal: [Int32]
-    /// The root's edges as a direct table: most walks fail on the first byte.
-    private let rootTable: [Int32]
+    /// Frozen trie. Everything a walk reads about a node is in its one 16-byte `Node`, and a node's edges sit
+    /// together in `edges`, so a step costs a load or two rather than one per array: in UTF-8 Chinese every character
+    /// is three bytes, the scanners start a walk at every character, and with tens of thousands of nodes the walks
+    /// were waiting on memory more than computing.
+    private let nodes: [Node]
+    private let edges: [Edge]
+    /// Direct 256-entry rows for the nodes with many edges (`Node.denseRow`): the nodes after a UTF-8 lead byte
+    /// (E4…E9) and after a second byte have dozens of edges, where a search mispredicts on nearly every step. Only
+    /// nodes with at least `denseEdgeThreshold` edges get a row (about 1,400 rows, 1.4 MB, for the standard
+    /// lexicons); the root always has row 0, since most walks fail on the first byte.
+    private let denseTargets: [Int32]
+    static let denseEdgeThreshold = 4
+
+    private struct Node {
+        /// The entry index of the term that ends here, or -1.
+        var terminal: Int32
+        /// The node's row in `denseTargets`, or -1.
+        var denseRow: Int32
+        /// The node's edges, `edges[edgeStart..<edgeEnd]`, sorted by byte.
+        var edgeStart: Int32
+        var edgeEnd: Int32
+    }
+
+    private struct Edge {
+        var target: Int32
+        var byte: UInt8
+    }
+
     public let entries: [LexiconEntry]
     public let terms: [String]
 
@@ -44,25 +64,26 @@ public struct TermMatcher: Sendable {
             entries.append(entry)
             terms.append(term)
         }
-        var edgeStart = [Int32]()
-        var edgeBytes = [UInt8]()
-        var edgeTargets = [Int32]()
-        edgeStart.reserveCapacity(children.count + 1)
-        for node in children {
-            edgeStart.append(Int32(edgeBytes.count))
-            for (byte, target) in node.sorted(by: { $0.key < $1.key }) {
-                edgeBytes.append(byte)
-                edgeTargets.append(target)
+        var nodes = [Node]()
+        var edges = [Edge]()
+        var denseTargets = [Int32]()
+        nodes.reserveCapacity(children.count)
+        for (index, node) in children.enumerated() {
+            var denseRow: Int32 = -1
+            if index == 0 || node.count >= Self.denseEdgeThreshold {
+                denseRow = Int32(denseTargets.count / 256)
+                let rowStart = denseTargets.count
+                denseTargets.append(contentsOf: repeatElement(-1, count: 256))
+                for (byte, target) in node { denseTargets[rowStart + Int(byte)] = target }
             }
+            let edgeStart = Int32(edges.count)
+            for (byte, target) in node.sorted(by: { $0.key < $1.key }) { edges.append(Edge(target: target, byte: byte)) }
+            nodes.append(Node(terminal: terminal[index], denseRow: denseRow, edgeStart: edgeStart,
+                              edgeEnd: Int32(edges.count)))
         }
-        edgeStart.append(Int32(edgeBytes.count))
-        var rootTable = [Int32](repeating: -1, count: 256)
-        for (byte, target) in children[0] { rootTable[Int(byte)] = target }
-        self.edgeStart = edgeStart
-        self.edgeBytes = edgeBytes
-        self.edgeTargets = edgeTargets
-        self.terminal = terminal
-        self.rootTable = rootTable
+        self.nodes = nodes
+        self.edges = edges
+        self.denseTargets = denseTargets
         self.entries = entries
         self.terms = terms
     }
@@ -70,54 +91,53 @@ public struct TermMatcher: Sendable {
     public var count: Int { entries.count }
 
     @inline(__always)
-    private func step(_ node: Int32, _ byte: UInt8) -> Int32 {
-        if node == 0 { return rootTable[Int(byte)] }
-        var low = Int(edgeStart[Int(node)])
-        var high = Int(edgeStart[Int(node) + 1])
-        while low < high {
-            let middle = (low + high) >> 1
-            let value = edgeBytes[middle]
-            if value == byte { return edgeTargets[middle] }
-            if value < byte { low = middle + 1 } else { high = middle }
+    private func step(_ node: Node, _ byte: UInt8) -> Int32 {
+        if node.denseRow >= 0 { return denseTargets[Int(node.denseRow) << 8 | Int(byte)] }
+        // Fewer than `denseEdgeThreshold` edges: a short linear scan of the sorted bytes.
+        var edge = Int(node.edgeStart)
+        while edge < Int(node.edgeEnd) {
+            let value = edges[edge].byte
+            if value == byte { return edges[edge].target }
+            if value > byte { return -1 }
+            edge += 1
         }
         return -1
     }
 
     /// The entry for exactly these (folded) bytes, if any.
     public func lookup<Bytes: Sequence>(_ bytes: Bytes) -> Int? where Bytes.Element == UInt8 {
-        var node: Int32 = 0
+        var node = nodes[0]
         for byte in bytes {
-            node = step(node, byte)
-            if node < 0 { return nil }
+            let next = step(node, byte)
+            if next < 0 { return nil }
+            node = nodes[Int(next)]
         }
-        let entry = terminal[Int(node)]
-        return entry >= 0 ? Int(entry) : nil
+        return node.terminal >= 0 ? Int(node.terminal) : nil
     }
 
     /// The longest term starting at `start` whose end satisfies `acceptEnd`, as (end offset, entry index).
     @inline(__always)
     func longestMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
                       acceptEnd: (Int) -> Bool) -> (end: Int, entry: Int32)? {
-        var node: Int32 = 0
+        var node = nodes[0]
         var best: (end: Int, entry: Int32)?
         var position = start
         while position < limit {
             // A skin tone or variation selector after a started term is walked over: 👍🏽 matches 👍. The match
             // then ends after the modifier, where the token ends.
-            if node != 0 {
+            if position > start {
                 let ignorable = EmojiModifiers.length(bytes, at: position, limit: limit)
                 if ignorable > 0 {
                     position += ignorable
-                    let entry = terminal[Int(node)]
-                    if entry >= 0, acceptEnd(position) { best = (position, entry) }
+                    if node.terminal >= 0, acceptEnd(position) { best = (position, node.terminal) }
                     continue
                 }
             }
-            node = step(node, bytes[position])
-            if node < 0 { break }
+            let next = step(node, bytes[position])
+            if next < 0 { break }
+            node = nodes[Int(next)]
             position += 1
-            let entry = terminal[Int(node)]
-            if entry >= 0, acceptEnd(position) { best = (position, entry) }
+            if node.terminal >= 0, acceptEnd(position) { best = (position, node.terminal) }
         }
         return best
     }
