@@ -90,56 +90,81 @@ public struct TermMatcher: Sendable {
 
     public var count: Int { entries.count }
 
-    @inline(__always)
-    private func step(_ node: Node, _ byte: UInt8) -> Int32 {
-        if node.denseRow >= 0 { return denseTargets[Int(node.denseRow) << 8 | Int(byte)] }
-        // Fewer than `denseEdgeThreshold` edges: a short linear scan of the sorted bytes.
-        var edge = Int(node.edgeStart)
-        while edge < Int(node.edgeEnd) {
-            let value = edges[edge].byte
-            if value == byte { return edges[edge].target }
-            if value > byte { return -1 }
-            edge += 1
+    /// The trie's arrays as buffers for the length of one walk: the scanners start a walk at every character, and
+    /// the array subscripts' bounds checks were a good part of each step.
+    private struct Walker {
+        let nodes: UnsafeBufferPointer<Node>
+        let edges: UnsafeBufferPointer<Edge>
+        let dense: UnsafeBufferPointer<Int32>
+
+        var root: Node { nodes[0] }
+
+        /// The node after `byte`, or nil.
+        @inline(__always)
+        func step(_ node: Node, _ byte: UInt8) -> Node? {
+            if node.denseRow >= 0 {
+                let target = dense[Int(node.denseRow) << 8 | Int(byte)]
+                return target >= 0 ? nodes[Int(target)] : nil
+            }
+            // Fewer than `denseEdgeThreshold` edges: a short linear scan of the sorted bytes.
+            var edge = Int(node.edgeStart)
+            while edge < Int(node.edgeEnd) {
+                let value = edges[edge].byte
+                if value == byte { return nodes[Int(edges[edge].target)] }
+                if value > byte { return nil }
+                edge += 1
+            }
+            return nil
         }
-        return -1
+    }
+
+    @inline(__always)
+    private func withWalker<Result>(_ body: (Walker) -> Result) -> Result {
+        nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                denseTargets.withUnsafeBufferPointer { dense in body(Walker(nodes: nodes, edges: edges, dense: dense)) }
+            }
+        }
     }
 
     /// The entry for exactly these (folded) bytes, if any.
     public func lookup<Bytes: Sequence>(_ bytes: Bytes) -> Int? where Bytes.Element == UInt8 {
-        var node = nodes[0]
-        for byte in bytes {
-            let next = step(node, byte)
-            if next < 0 { return nil }
-            node = nodes[Int(next)]
+        withWalker { walker in
+            var node = walker.root
+            for byte in bytes {
+                guard let next = walker.step(node, byte) else { return nil }
+                node = next
+            }
+            return node.terminal >= 0 ? Int(node.terminal) : nil
         }
-        return node.terminal >= 0 ? Int(node.terminal) : nil
     }
 
     /// The longest term starting at `start` whose end satisfies `acceptEnd`, as (end offset, entry index).
     @inline(__always)
     func longestMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
                       acceptEnd: (Int) -> Bool) -> (end: Int, entry: Int32)? {
-        var node = nodes[0]
-        var best: (end: Int, entry: Int32)?
-        var position = start
-        while position < limit {
-            // A skin tone or variation selector after a started term is walked over: 👍🏽 matches 👍. The match
-            // then ends after the modifier, where the token ends.
-            if position > start {
-                let ignorable = EmojiModifiers.length(bytes, at: position, limit: limit)
-                if ignorable > 0 {
-                    position += ignorable
-                    if node.terminal >= 0, acceptEnd(position) { best = (position, node.terminal) }
-                    continue
+        withWalker { walker in
+            var node = walker.root
+            var best: (end: Int, entry: Int32)?
+            var position = start
+            while position < limit {
+                // A skin tone or variation selector after a started term is walked over: 👍🏽 matches 👍. The match
+                // then ends after the modifier, where the token ends.
+                if position > start {
+                    let ignorable = EmojiModifiers.length(bytes, at: position, limit: limit)
+                    if ignorable > 0 {
+                        position += ignorable
+                        if node.terminal >= 0, acceptEnd(position) { best = (position, node.terminal) }
+                        continue
+                    }
                 }
+                guard let next = walker.step(node, bytes[position]) else { break }
+                node = next
+                position += 1
+                if node.terminal >= 0, acceptEnd(position) { best = (position, node.terminal) }
             }
-            let next = step(node, bytes[position])
-            if next < 0 { break }
-            node = nodes[Int(next)]
-            position += 1
-            if node.terminal >= 0, acceptEnd(position) { best = (position, node.terminal) }
+            return best
         }
-        return best
     }
 
     /// All matches in the text, in order, non-overlapping.
