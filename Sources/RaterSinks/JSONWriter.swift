@@ -4,39 +4,82 @@
 /// other tools rely on), and it is several times faster per record, which matters at millions of comments a night.
 /// The hot path (one call per key and value, millions per run) avoids intermediate `String`s: numbers are formatted
 /// into the byte buffer directly and strings are copied in one piece unless they need escaping.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+///
+/// The writer owns its buffer and cannot be copied (`~Copyable`): a result takes some 200 appends, and an `Array`
+/// checks on every one whether its storage is shared before writing, a runtime call that cost as much as the
+/// writing. A writer is built, filled and read out by one function, so it never needed to be copied.
+public struct JSONWriter: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// Whether the value being written at each open level needs a comma first: bit `depth` of `commaBits` for the
     /// innermost level, deeper levels (rare) spill into `deeperCommas`.
     private var commaBits: UInt64 = 0
     private var depth = 0
     private var deeperCommas: [Bool] = []
 
-    public init() { bytes.reserveCapacity(1_024) }
+    public init() {
+        capacity = 1_024
+        storage = .allocate(capacity: capacity)
+    }
 
-    public mutating func beginObject() { value(); bytes.append(UInt8(ascii: "{")); push() }
-    public mutating func endObject() { pop(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { value(); bytes.append(UInt8(ascii: "[")); push() }
-    public mutating func endArray() { pop(); bytes.append(UInt8(ascii: "]")) }
+    deinit { storage.deallocate() }
+
+    /// The JSON text written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: 1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+        if capacity - count < buffer.count { grow(toHold: buffer.count) }
+        (storage + count).update(from: base, count: buffer.count)
+        count += buffer.count
+    }
+
+    private mutating func append(contentsOf text: StaticString) {
+        text.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    private mutating func grow(toHold extra: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity - count < extra { newCapacity *= 2 }
+        let newStorage = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newStorage.update(from: storage, count: count)
+        storage.deallocate()
+        storage = newStorage
+        capacity = newCapacity
+    }
+
+    public mutating func beginObject() { value(); append(UInt8(ascii: "{")); push() }
+    public mutating func endObject() { pop(); append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { value(); append(UInt8(ascii: "[")); push() }
+    public mutating func endArray() { pop(); append(UInt8(ascii: "]")) }
 
     public mutating func key(_ name: String) {
         value()
         appendString(name)
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
         setNeedsComma(false)
     }
 
     public mutating func string(_ text: String) { value(); appendString(text) }
     public mutating func int(_ number: Int) { value(); appendInteger(number) }
-    public mutating func bool(_ flag: Bool) { value(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
-    public mutating func null() { value(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func bool(_ flag: Bool) { value(); append(contentsOf: flag ? "true" : "false") }
+    public mutating func null() { value(); append(contentsOf: "null") }
 
     /// Numbers are rounded to `digits` decimals: scores do not need 17 significant digits, and short numbers keep
     /// the output small and stable across platforms.
     public mutating func number(_ number: Double, digits: Int = 4) {
         value()
-        guard number.isFinite else { bytes.append(contentsOf: "null".utf8); return }
-        guard abs(number) < 1e15 else { bytes.append(contentsOf: "\(number)".utf8); return }
+        guard number.isFinite else { append(contentsOf: "null"); return }
+        guard abs(number) < 1e15 else { appendText("\(number)"); return }
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (number * scale).rounded()
@@ -49,7 +92,7 @@ public struct JSONWriter {
             // an exponent. Written from the integer k, without formatting a Double.
             appendDecimal(Int(scaled), digits: digits)
         } else {
-            bytes.append(contentsOf: String(rounded).utf8)
+            appendText(String(rounded))
         }
     }
 
@@ -57,10 +100,10 @@ public struct JSONWriter {
     /// copied as they are. Same output as `key(_:)`.
     public mutating func member(_ name: StaticString) {
         value()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: "\""))
+        append(contentsOf: name)
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
         setNeedsComma(false)
     }
 
@@ -76,10 +119,10 @@ public struct JSONWriter {
     private mutating func value() {
         if depth < 64 {
             let bit: UInt64 = 1 << UInt64(depth)
-            if commaBits & bit != 0 { bytes.append(UInt8(ascii: ",")) }
+            if commaBits & bit != 0 { append(UInt8(ascii: ",")) }
             commaBits |= bit
         } else {
-            if deeperCommas[depth - 64] { bytes.append(UInt8(ascii: ",")) }
+            if deeperCommas[depth - 64] { append(UInt8(ascii: ",")) }
             deeperCommas[depth - 64] = true
         }
     }
@@ -104,12 +147,17 @@ public struct JSONWriter {
         depth -= 1
     }
 
+    private mutating func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
     /// Appends a newline: the end of a JSON Lines record.
-    mutating func newline() { bytes.append(0x0A) }
+    mutating func newline() { append(0x0A) }
 
     private mutating func appendInteger(_ number: Int) {
         if number >= 0 && number < 10 {
-            bytes.append(0x30 + UInt8(number))
+            append(0x30 + UInt8(number))
             return
         }
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
@@ -124,7 +172,7 @@ public struct JSONWriter {
                 index -= 1
                 digits[index] = UInt8(ascii: "-")
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<24]))
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[index..<24]))
         }
     }
 
@@ -141,9 +189,9 @@ public struct JSONWriter {
             fraction /= 10
             fractionDigits -= 1
         }
-        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        if scaled < 0 { append(UInt8(ascii: "-")) }
         appendInteger(Int(whole))
-        bytes.append(UInt8(ascii: "."))
+        append(UInt8(ascii: "."))
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { text in
             var index = fractionDigits
             while index > 0 {
@@ -151,7 +199,7 @@ public struct JSONWriter {
                 text[index] = 0x30 + UInt8(fraction % 10)
                 fraction /= 10
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<fractionDigits]))
+            append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<fractionDigits]))
         }
     }
 
@@ -165,45 +213,45 @@ public struct JSONWriter {
     /// Copies the string in one piece when nothing needs escaping (nearly always); otherwise copies runs of plain
     /// bytes in bulk and escapes only what JSON requires.
     private mutating func appendString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { buffer in
             var index = 0
             let count = buffer.count
             while index < count, !Self.needsEscape(buffer[index]) { index += 1 }
             if index == count {
-                bytes.append(contentsOf: buffer)
+                append(contentsOf: buffer)
                 return
             }
             var runStart = 0
             while index < count {
                 let byte = buffer[index]
                 if Self.needsEscape(byte) {
-                    if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
+                    if index > runStart { append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index])) }
                     appendEscape(byte)
                     runStart = index + 1
                 }
                 index += 1
             }
-            if count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
+            if count > runStart { append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(0x5C)
+        append(0x5C)
         switch byte {
-        case UInt8(ascii: "\""): bytes.append(0x22)
-        case UInt8(ascii: "\\"): bytes.append(0x5C)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""): append(0x22)
+        case UInt8(ascii: "\\"): append(0x5C)
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
         default:
-            bytes.append(UInt8(ascii: "u"))
-            bytes.append(0x30)
-            bytes.append(0x30)
-            bytes.append(Self.hex[Int(byte >> 4)])
-            bytes.append(Self.hex[Int(byte & 0xF)])
+            append(UInt8(ascii: "u"))
+            append(0x30)
+            append(0x30)
+            append(Self.hex[Int(byte >> 4)])
+            append(Self.hex[Int(byte & 0xF)])
         }
     }
 }
