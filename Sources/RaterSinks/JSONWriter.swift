@@ -210,15 +210,49 @@ public struct JSONWriter: ~Copyable {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
     }
 
+    /// How many bytes at the start of `buffer` need no escaping. Clauses and comment text are most of the bytes
+    /// written, so eight bytes are checked at a time before the byte-by-byte scan finds the exact place.
+    private static func plainPrefixLength(_ buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = buffer.count
+        var index = 0
+        if let base = UnsafeRawPointer(buffer.baseAddress) {
+            while index + 8 <= count {
+                if hasSpecialByte(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { break }
+                index += 8
+            }
+        }
+        while index < count, !needsEscape(buffer[index]) { index += 1 }
+        return index
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` is zero (exact as a yes/no; the classic bit trick).
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- ones) & ~word & highBits != 0
+    }
+
+    /// Whether any byte of `word` is one `needsEscape` accepts: below 0x20, `"`, `\` or DEL.
+    @inline(__always)
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        // With each byte's high bit set, subtracting 0x20 per byte cannot borrow across bytes; the high bit stays
+        // set exactly where the low seven bits are at least 0x20. Bytes of 0x80 and above (UTF-8 beyond ASCII) are
+        // then masked out.
+        let controls = ~((word | highBits) &- 0x2020_2020_2020_2020) & ~word & highBits
+        return controls != 0 || hasZeroByte(word ^ (0x22 &* ones)) || hasZeroByte(word ^ (0x5C &* ones))
+            || hasZeroByte(word ^ (0x7F &* ones))
+    }
+
     /// Copies the string in one piece when nothing needs escaping (nearly always); otherwise copies runs of plain
     /// bytes in bulk and escapes only what JSON requires.
     private mutating func appendString(_ text: String) {
         append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { buffer in
-            var index = 0
             let count = buffer.count
-            while index < count, !Self.needsEscape(buffer[index]) { index += 1 }
+            var index = Self.plainPrefixLength(buffer)
             if index == count {
                 append(contentsOf: buffer)
                 return

@@ -143,6 +143,20 @@ func parseObject(_ bytes: [UInt8]) throws -> [String: Any] {
         #expect(try parseObject(Array(output.utf8))["dimensions"] as? [String: Any] != nil)
     }
 
+    /// A name that repeats (an XML record with several `<rating>` children) becomes one key with an array of its
+    /// values, at the place of its first occurrence; names that do not repeat stay single values.
+    @Test func repeatedFieldNamesBecomeOneArray() {
+        var writer = JSONWriter()
+        writer.fields([Field("rating", "4"), Field("branch", "外滩"), Field("rating", "5"), Field("rating", "2")])
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == #"{"rating":["4","5","2"],"branch":"外滩"}"#)
+        var many = JSONWriter()
+        let names = (0..<20).map { "f\($0)" } + ["f3"]
+        many.fields(names.enumerated().map { Field($0.element, "\($0.offset)") })
+        let text = String(decoding: many.bytes, as: UTF8.self)
+        #expect(text.contains(#""f3":["3","20"]"#))
+        #expect(text.contains(#""f19":"19""#))
+    }
+
     @Test func fieldsKeepSourceOrderAndEscapeNames() throws {
         var result = sampleResult()
         result.fields = [Field("z\"last", "1"), Field("a", "x\ny")]

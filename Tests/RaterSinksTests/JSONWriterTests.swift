@@ -54,6 +54,36 @@ import Testing
         #expect(parsed == [value])
     }
 
+    /// The escape scan checks eight bytes at a time: every ASCII character, at every position of a string long
+    /// enough to need two words and a tail, must come out exactly as a byte-by-byte escaper writes it.
+    @Test func everyASCIICharacterAtEveryPositionIsEscapedLikeTheByteByByteRule() {
+        func reference(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x22: out += "\\\""
+                case 0x5C: out += "\\\\"
+                case 0x0A: out += "\\n"
+                case 0x0D: out += "\\r"
+                case 0x09: out += "\\t"
+                case 0..<0x20, 0x7F: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let filler = Array("服务很好 ok, fine!".unicodeScalars)  // multi-byte and ASCII bytes around the probe
+        for value in 0..<0x80 {
+            for position in 0..<filler.count {
+                var scalars = filler
+                scalars.insert(Unicode.Scalar(UInt8(value)), at: position)
+                var text = ""
+                text.unicodeScalars.append(contentsOf: scalars)
+                #expect(string(text) == reference(text), "U+\(String(value, radix: 16)) at \(position)")
+            }
+        }
+    }
+
     @Test func keysAreEscapedToo() {
         #expect(text { $0.beginObject(); $0.key("a\"b\n", 1); $0.endObject() } == #"{"a\"b\n":1}"#)
     }
