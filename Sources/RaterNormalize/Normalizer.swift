@@ -33,8 +33,29 @@ public final class Normalizer {
     /// NFKC maps full-width letters, digits and punctuation to their ASCII forms and composes characters, so one
     /// lexicon entry matches every way a keyboard can type it. Pure ASCII is already NFKC and skips ICU.
     public static func nfkc(_ text: String) throws -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if isASCII(text) { return text }
         return try applyUTF8Transform(text, operation: "NFKC normalisation", { rater_nfkc_utf8($0, $1, $2, $3, $4) })
             ?? text
+    }
+
+    /// Whether every byte is ASCII, eight bytes at a time (most English comments take this path on every record).
+    static func isASCII(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            var index = 0
+            if let base = UnsafeRawPointer(buffer.baseAddress) {
+                var highBits: UInt64 = 0
+                while index + 8 <= buffer.count {
+                    highBits |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    index += 8
+                }
+                if highBits & 0x8080_8080_8080_8080 != 0 { return false }
+            }
+            while index < buffer.count {
+                if buffer[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
     }
 }

@@ -133,15 +133,23 @@ public struct Scorer: Sendable {
         let positive = units.reduce(0) { $0 + $1.positive }
         let negative = units.reduce(0) { $0 + $1.negative }
         let score = (positive - negative) / (positive + negative + rules.damping)
-        var counts = [SentimentLabel: Int]()
-        for unit in units { counts[thresholds.label(for: unit.score(damping: rules.damping)), default: 0] += 1 }
+        var positiveUnits = 0
+        var negativeUnits = 0
+        var neutralUnits = 0
+        for unit in units {
+            switch thresholds.label(for: unit.score(damping: rules.damping)) {
+            case .positive: positiveUnits += 1
+            case .negative: negativeUnits += 1
+            case .neutral: neutralUnits += 1
+            }
+        }
         let total = Double(max(units.count, 1))
         let label = thresholds.label(for: score)
         return Sentiment(
             score: score, label: label,
-            positiveShare: units.isEmpty ? 0 : Double(counts[.positive] ?? 0) / total,
-            negativeShare: units.isEmpty ? 0 : Double(counts[.negative] ?? 0) / total,
-            neutralShare: units.isEmpty ? 0 : Double(counts[.neutral] ?? 0) / total,
+            positiveShare: units.isEmpty ? 0 : Double(positiveUnits) / total,
+            negativeShare: units.isEmpty ? 0 : Double(negativeUnits) / total,
+            neutralShare: units.isEmpty ? 0 : Double(neutralUnits) / total,
             confidence: confidence.confidence(score: score, evidence: positive + negative, label: label,
                                               language: language),
             positiveMass: positive, negativeMass: negative)

@@ -8,6 +8,21 @@ import Testing
         try Normalizer().normalize(SourceRecord(source: "t", recordNumber: 1, text: text))
     }
 
+    /// The ASCII check reads eight bytes at a time: one non-ASCII character anywhere (in a word or in the tail)
+    /// must send the text through NFKC.
+    @Test func asciiCheckFindsANonASCIICharacterAtAnyPosition() {
+        let plain = String(repeating: "good food ", count: 3)
+        #expect(Normalizer.isASCII(plain))
+        #expect(Normalizer.isASCII(""))
+        for position in 0...plain.count {
+            for character in ["é", "好", "Ａ", "\u{80}", "👍"] {
+                var text = plain
+                text.insert(contentsOf: character, at: text.index(text.startIndex, offsetBy: position))
+                #expect(!Normalizer.isASCII(text), "\(character) at \(position)")
+            }
+        }
+    }
+
     @Test func fullWidthBecomesHalfWidth() throws {
         #expect(try normalize("ＷＩＦＩ很慢！１２３").text == "WIFI很慢!123")
     }
