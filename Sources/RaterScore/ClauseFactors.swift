@@ -43,11 +43,15 @@ enum ClauseFactors {
             var irrealis: (role: String, word: String)?
             for matchIndex in unit.matches {
                 let match = matches[matchIndex]
-                let entry = entries[Int(match.entry)]
+                // Only contrast and irrealis words matter here: read those two roles in place (no copy of the entry
+                // and its cue arrays) and quote the word only for them.
+                let contrast = entries[Int(match.entry)].contrast
+                let role = entries[Int(match.entry)].irrealis
+                guard contrast != nil || role != nil else { continue }
                 let word = segmented.text(match.byteRange)
-                if entry.contrast == .turn, matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
-                if entry.contrast == .concession, concessionWord == nil { concessionWord = word }
-                if let role = entry.irrealis, irrealis == nil,
+                if contrast == .turn, matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
+                if contrast == .concession, concessionWord == nil { concessionWord = word }
+                if let role, irrealis == nil,
                    role != .request || opensUnit(match, unit: unit, segmented: segmented) {
                     irrealis = (role.rawValue, word)
                 }

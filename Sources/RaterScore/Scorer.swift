@@ -35,26 +35,30 @@ public struct Scorer: Sendable {
             var modifiers = PendingModifiers()
             for matchIndex in unit.matches {
                 let match = matches[matchIndex]
-                let entry = matcher.entries[Int(match.entry)]
+                // The entry's roles are read in place: copying the whole entry retained and released its cue arrays
+                // for every match.
+                let entryIndex = Int(match.entry)
                 let ordinal = ordinals[Int(match.token)]
                 modifiers.expire(before: ordinal, window: rules.modifierWindow)
-                if entry.valence == nil {
+                guard let base = matcher.entries[entryIndex].valence else {
+                    let isNegator = matcher.entries[entryIndex].isNegator
+                    let degree = matcher.entries[entryIndex].degree
+                    guard isNegator || degree != nil else { continue }
                     let word = segmented.text(match.byteRange)
-                    if entry.isNegator {
-                        let scope = entry.negationScope ?? self.rules.modifierWindow
+                    if isNegator {
+                        let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
                         modifiers.negators.append((word, ordinal, ordinal + scope))
                         if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
                     }
-                    if let degree = entry.degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negators.count)) }
+                    if let degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negators.count)) }
                     continue
                 }
-                let base = entry.valence!
                 var rules = [AppliedRule]()
                 var value = base
                 // A function word with a learned style weight ("was", "did") is never what a negator or degree word
                 // is about: "won't *be* going back" negates "going back". It keeps its own small weight and leaves the
                 // pending modifiers to the next term.
-                if !entry.isFunctionWord {
+                if !matcher.entries[entryIndex].isFunctionWord {
                     value = applyModifiers(base, modifiers, &rules)
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
