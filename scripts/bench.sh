@@ -17,7 +17,9 @@ sizes=("$size")
 for s in "${sizes[@]}"; do
     [ -f "$data/mixed_${s}mb.csv" ] || python3 scripts/bench-inputs.py "$data" "$s" >/dev/null
 done
-swift build -c release --product rater --product rater-bench 2>&1 | tail -1
+# One product per command: given two --product flags, swift build builds only the last.
+swift build -c release --product rater 2>&1 | tail -1
+swift build -c release --product rater-bench 2>&1 | tail -1
 jobs=$(nproc)
 
 for language in zh en; do
