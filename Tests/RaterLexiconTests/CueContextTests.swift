@@ -111,15 +111,6 @@ import Testing
         #expect(layers[0].lookup("还会再来".utf8) == nil)
         #expect(layers.allSatisfy { $0.lookup("好".utf8) == nil })
     }
-}
-
-/// Builds a parsed file from entries without going through text.
-enum LexiconFileStub {
-    static func make(_ entries: [(String, LexiconEntry)]) -> LexiconFile {
-        var file = try! LexiconFile(path: "stub.tsv", contents: "# kind: sentiment\n# language: zh\n# provenance: tests\n")
-        file.entries = entries.map { (term: $0.0, entry: $0.1) }
-        return file
-    }
 
     /// The byte form of `holds` answers as the `String` form, on text its fast path takes and text it leaves to the
     /// `String` path (combining marks, CRLF, emoji, full-width and ideographic spaces).
@@ -146,5 +137,14 @@ enum LexiconFileStub {
                 }
             }
         }
+    }
+}
+
+/// Builds a parsed file from entries without going through text.
+enum LexiconFileStub {
+    static func make(_ entries: [(String, LexiconEntry)]) -> LexiconFile {
+        var file = try! LexiconFile(path: "stub.tsv", contents: "# kind: sentiment\n# language: zh\n# provenance: tests\n")
+        file.entries = entries.map { (term: $0.0, entry: $0.1) }
+        return file
     }
 }
