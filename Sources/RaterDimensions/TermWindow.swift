@@ -34,7 +34,9 @@ struct TermWindow {
     let width: Int
 
     /// - Parameter bareNegation: the weight (as a positive number) of a bare negation; 0 turns it off.
-    init(_ scored: ScoredComment, scoring: TermMatcher, width: Int, bareNegation: Double, negationReach: Int = 3) {
+    /// The comment and matcher are borrowed, not copied (an initializer would otherwise take them owned).
+    init(_ scored: borrowing ScoredComment, scoring: borrowing TermMatcher, width: Int, bareNegation: Double,
+         negationReach: Int = 3) {
         self.width = width
         var ordinals = [Int]()
         ordinals.reserveCapacity(scored.segmented.tokens.count)
