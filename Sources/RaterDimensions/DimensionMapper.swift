@@ -35,8 +35,11 @@ public struct DimensionMapper: Sendable {
     ///   - scoring: the scoring matcher (its negators govern signal cues).
     public func map(_ scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher) -> DimensionReport {
         guard cues.contains(where: { !$0.matches.isEmpty }) else { return emptyReport }
-        let finder = CueFinder(scored: scored, scoring: scoring)
-        let hits = cues.flatMap { layer in finder.hits(layer.matches, entries: layer.entries) }
+        let finder = CueFinder(scored)
+        var hits = [CueHit]()
+        for layer in cues {
+            finder.appendHits(of: layer.matches, entries: layer.entries, in: scored, scoring: scoring, to: &hits)
+        }
         guard !hits.isEmpty else { return emptyReport }
         var dimensionTallies = CaseTable<ServiceDimension, ClauseTally>()
         var aspectTallies = CaseTable<Aspect, ClauseTally>()
