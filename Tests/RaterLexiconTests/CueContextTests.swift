@@ -123,7 +123,7 @@ import Testing
             "", " ", "\t", "到了", "  到了", "都", "十点了", "很", "上菜很 ", "e\u{0301}到", "到\u{0301}了", "很\u{0301}",
             "服务\r\n很好", "\r\n到", "very\r\n", "the", "the ", " the\t", "theme", "i can't", "was long", "was\r\n",
             "went down again", "downright", "down\u{0301}", "👍🏽到", "态度👍", "\u{3000}到", "到\u{3000}", "没有", "好\u{FE0F}",
-            "ｄｏｗｎ", "“好”", "…很",
+            "ｄｏｗｎ", "“好”", "…很", "👍到", "好😋", "❤️到", "到❤", "down👍", "到🇨🇳",
         ]
         for context in contexts {
             for before in sides {
