@@ -13,10 +13,12 @@ struct ClauseTally {
     /// dictionary's order follows the per-process hash seed, and floating-point sums in another order could differ
     /// in the last printed digit from one run to the next.
     private var units = [(unit: Int, weight: Double, cuePositions: [Int])]()
-    var evidence = [Evidence]()
+    /// The first few cues with their units; the clause text is built only for the tallies that are reported (see
+    /// `evidence(clause:)`).
+    private var cues = [(cue: String, unit: Int)]()
     static let evidenceLimit = 5
 
-    mutating func add(cue: String, cueWeight: Double, unit: Int, ordinal: Int, clause: String, clauseScore: Double) {
+    mutating func add(cue: String, cueWeight: Double, unit: Int, ordinal: Int) {
         var slot = units.count
         while slot > 0 && units[slot - 1].unit >= unit { slot -= 1 }
         if slot < units.count && units[slot].unit == unit {
@@ -27,8 +29,14 @@ struct ClauseTally {
         }
         weight += cueWeight
         mentions += 1
-        if evidence.count < Self.evidenceLimit {
-            evidence.append(Evidence(cue: cue, clause: clause, clauseScore: clauseScore))
+        if cues.count < Self.evidenceLimit { cues.append((cue, unit)) }
+    }
+
+    /// The evidence: each noted cue with its unit's text and score, as `clause` gives them.
+    func evidence(clause: (Int) -> (text: String, score: Double)) -> [Evidence] {
+        cues.map { cue, unit in
+            let (text, score) = clause(unit)
+            return Evidence(cue: cue, clause: text, clauseScore: score)
         }
     }
 
@@ -50,14 +58,14 @@ struct ClauseTally {
         var negative = 0.0
         for (unitIndex, cueWeight, cuePositions) in units {
             var unitMass = (positive: 0.0, negative: 0.0)
-            if let all = window.terms(in: unitIndex, near: nil) {
-                let near = window.terms(in: unitIndex, near: cuePositions)!
+            if let all = window.terms(in: unitIndex) {
+                let near = all.lazy.filter { window.isNear($0, cues: cuePositions) }
                 if near.contains(where: \.isOpinion) {
                     unitMass = TermWindow.mass(near)
                 } else if all.contains(where: \.isOpinion) {
                     unitMass = TermWindow.mass(all)
                 } else {
-                    let prior = TermWindow.mass(near.isEmpty ? all : near)
+                    let prior = near.isEmpty ? TermWindow.mass(all) : TermWindow.mass(near)
                     let borrowed = borrowedMass(for: unitIndex, in: scored, window: window, segments: segments)
                     unitMass = (prior.positive + borrowed.positive, prior.negative + borrowed.negative)
                 }
@@ -79,7 +87,7 @@ struct ClauseTally {
     private func borrowedMass(for unitIndex: Int, in scored: ScoredComment, window: TermWindow,
                               segments: ContrastSegments) -> (positive: Double, negative: Double) {
         func mass(of otherIndex: Int) -> (positive: Double, negative: Double) {
-            window.terms(in: otherIndex, near: nil).map(TermWindow.mass)
+            window.terms(in: otherIndex).map { TermWindow.mass($0) }
                 ?? (scored.units[otherIndex].positive, scored.units[otherIndex].negative)
         }
         let own = segments.segment[unitIndex]

@@ -16,7 +16,7 @@ struct ContrastSegments {
     /// concession) rather than at a sentence start.
     let startsAtContrast: [Bool]
 
-    init(_ scored: ScoredComment, scoring: [LexiconEntry]) {
+    init(_ scored: borrowing ScoredComment, scoring: borrowing [LexiconEntry]) {
         var segment = [Int]()
         var current = 0
         var previousSentence = -1

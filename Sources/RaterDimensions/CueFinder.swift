@@ -5,23 +5,30 @@ import RaterSegment
 
 /// Turns the cue scanner's matches into `CueHit`s: assigns each to its scoring unit, drops the roles whose context
 /// conditions fail, and notes whether a negator governs the cue.
+///
+/// One finder serves all cue layers of a comment, so the unit of each token is worked out once. The comment and
+/// the scoring matcher (whose negators, and negating degree words such as 不太, govern cues) are passed to each
+/// call rather than stored: a stored copy would retain every array in them.
 struct CueFinder {
-    let scored: ScoredComment
-    let cueEntries: [LexiconEntry]
-    /// The scoring matcher, whose negators (and negating degree words such as 不太) govern cues.
-    let scoring: TermMatcher
+    /// Index into `scored.units` of the unit each token belongs to, or -1.
+    private let unitOfToken: [Int]
     /// How far a negator reaches: words for alphabetic text, characters for Chinese (不会再来: 不 is two
     /// characters before 再来; "would not ever recommend": one word between).
     static let negatorReachWords = 3
     static let negatorReachCharacters = 4
 
-    func hits(_ matches: [TermMatch]) -> [CueHit] {
-        let text = scored.segmented
-        var unitOfToken = [Int](repeating: -1, count: text.tokens.count)
+    init(_ scored: borrowing ScoredComment) {
+        var unitOfToken = [Int](repeating: -1, count: scored.segmented.tokens.count)
         for (index, unit) in scored.units.enumerated() {
             for token in unit.tokens { unitOfToken[token] = index }
         }
-        var hits = [CueHit]()
+        self.unitOfToken = unitOfToken
+    }
+
+    /// Appends the hits of one layer's matches, whose entries are `cueEntries`, to `hits`.
+    func appendHits(of matches: [TermMatch], entries cueEntries: [LexiconEntry], in scored: ScoredComment,
+                    scoring: TermMatcher, to hits: inout [CueHit]) {
+        let text = scored.segmented
         for match in matches {
             let unitIndex = unitOfToken[Int(match.token)]
             guard unitIndex >= 0 else { continue }
@@ -37,58 +44,69 @@ struct CueFinder {
             let aspectContexts = entry.aspects.contains { $0.context != nil }
             let signalContexts = entry.signals.contains { $0.context != nil }
             if cueContexts || aspectContexts || signalContexts {
-                let before = folded(clauseStart..<match.byteRange.lowerBound)
-                let after = folded(match.byteRange.upperBound..<max(clauseEnd, match.byteRange.upperBound))
-                if cueContexts { entry.cues.removeAll { !($0.context?.holds(before: before, after: after) ?? true) } }
-                if aspectContexts {
-                    entry.aspects.removeAll { !($0.context?.holds(before: before, after: after) ?? true) }
-                }
-                if signalContexts {
-                    entry.signals.removeAll { !($0.context?.holds(before: before, after: after) ?? true) }
+                text.folded.withUnsafeBufferPointer { folded in
+                    let before = UnsafeBufferPointer(rebasing: folded[clauseStart..<match.byteRange.lowerBound])
+                    let after = UnsafeBufferPointer(
+                        rebasing: folded[match.byteRange.upperBound..<max(clauseEnd, match.byteRange.upperBound)])
+                    func holds(_ context: CueContext?) -> Bool { context?.holds(before: before, after: after) ?? true }
+                    if cueContexts { entry.cues.removeAll { !holds($0.context) } }
+                    if aspectContexts { entry.aspects.removeAll { !holds($0.context) } }
+                    if signalContexts { entry.signals.removeAll { !holds($0.context) } }
                 }
             }
             guard entry.isCue else { continue }
-            let negator = negator(of: match, clauseStart: clauseStart)
+            let negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring)
             hits.append(CueHit(cue: text.text(match.byteRange), token: Int(match.token), unit: unitIndex, entry: entry,
                                negated: negator != nil, negator: negator))
         }
-        return hits
-    }
-
-    private func folded(_ range: Range<Int>) -> String {
-        guard !range.isEmpty else { return "" }
-        return String(decoding: scored.segmented.folded[range], as: UTF8.self)
     }
 
     /// The negator governing a cue, if any: a negator term shortly before it in the same clause, or a scoring
     /// phrase that starts before the cue with a negator and runs into it (不推荐 matched as one sentiment term).
-    private func negator(of cue: TermMatch, clauseStart: Int) -> String? {
-        for match in scored.matches.reversed() where Int(match.start) < Int(cue.start) {
-            let entry = scoring.entries[Int(match.entry)]
+    ///
+    /// The scorer's matches are sorted by start, so the walk back begins at the last one starting before the cue.
+    private static func negator(of cue: TermMatch, clauseStart: Int, in scored: ScoredComment,
+                                scoring: TermMatcher) -> String? {
+        let folded = scored.segmented.folded
+        let matches = scored.matches
+        var low = 0
+        var high = matches.count
+        while low < high {
+            let middle = (low + high) / 2
+            if matches[middle].start < cue.start { low = middle + 1 } else { high = middle }
+        }
+        for index in stride(from: low - 1, through: 0, by: -1) {
+            let match = matches[index]
+            let entry = Int(match.entry)
             if Int(match.end) > Int(cue.start) {
                 // A negative phrase overlapping the cue is negated when a negator word sits in the part before
                 // the cue, within reach (不推荐, "would not recommend" matched as one sentiment term).
                 let head = Int(match.start)..<Int(cue.start)
-                if entry.valence.map({ $0 < 0 }) ?? false, isWithinReach(head), let negator = negator(in: folded(head)) {
+                if scoring.entries[entry].valence.map({ $0 < 0 }) ?? false, isWithinReach(head, in: folded),
+                   let negator = negator(in: head, of: folded, scoring: scoring) {
                     return negator
                 }
                 continue
             }
             guard Int(match.start) >= clauseStart else { break }
-            guard isWithinReach(Int(match.end)..<Int(cue.start)) else { break }
-            if isNegating(entry) { return folded(Int(match.start)..<Int(match.end)) }
+            guard isWithinReach(Int(match.end)..<Int(cue.start), in: folded) else { break }
+            if isNegating(entry, scoring) {
+                return String(decoding: folded[Int(match.start)..<Int(match.end)], as: UTF8.self)
+            }
         }
         return nil
     }
 
-    private func isNegating(_ entry: LexiconEntry) -> Bool {
-        entry.isNegator || (entry.degree.map { $0 < 0 } ?? false)
+    /// Whether the scoring entry at `index` negates: a negator, or a negating degree word (不太). Reads the two
+    /// fields in place rather than copying the entry and its role arrays.
+    private static func isNegating(_ index: Int, _ scoring: TermMatcher) -> Bool {
+        scoring.entries[index].isNegator || (scoring.entries[index].degree.map { $0 < 0 } ?? false)
     }
 
     /// Whether the folded text in `range` is short enough for a negator to reach over: at most
     /// `negatorReachWords - 1` space-separated words of ASCII, or `negatorReachCharacters - 1` characters.
-    private func isWithinReach(_ range: Range<Int>) -> Bool {
-        scored.segmented.folded.withUnsafeBufferPointer { buffer in
+    private static func isWithinReach(_ range: Range<Int>, in folded: [UInt8]) -> Bool {
+        folded.withUnsafeBufferPointer { buffer in
             let bytes = UnsafeBufferPointer(rebasing: buffer[range])
             var ascii = true
             var scalars = 0
@@ -113,41 +131,90 @@ struct CueFinder {
         }
     }
 
-    /// The first negator term that starts in `head` (at a word start for alphabetic text), if any.
-    private func negator(in head: String) -> String? {
+    /// The first negator term that starts in the folded text of `head` (at a word start for alphabetic text), if
+    /// any: the longest candidate first at each start, trimmed of whitespace.
+    private static func negator(in head: Range<Int>, of folded: [UInt8], scoring: TermMatcher) -> String? {
+        folded.withUnsafeBufferPointer { folded in
+            let bytes = UnsafeBufferPointer(rebasing: folded[head])
+            let alphabetic = bytes.allSatisfy { $0 < 0x80 }
+            if alphabetic && !bytes.contains(0x0D) { return asciiNegator(in: bytes, scoring: scoring) }
+            if !alphabetic && SingleScalarText.accepts(bytes) { return singleScalarNegator(in: bytes, scoring: scoring) }
+            return characterNegator(in: String(decoding: bytes, as: UTF8.self), scoring: scoring)
+        }
+    }
+
+    /// `negator(in:)` on a `String`, by `Character`, for text that neither byte path covers (combining marks,
+    /// emoji sequences, carriage returns).
+    private static func characterNegator(in head: String, scoring: TermMatcher) -> String? {
         let alphabetic = head.utf8.allSatisfy { $0 < 0x80 }
-        if alphabetic && !head.utf8.contains(0x0D) { return asciiNegator(in: Array(head.utf8)) }
         let characters = Array(head)
         for start in characters.indices where !alphabetic || start == 0 || characters[start - 1] == " " {
             let rest = characters[start...]
             for length in stride(from: rest.count, through: 1, by: -1) {
                 let candidate = String(rest.prefix(length)).trimmingCharacters(in: .whitespaces)
                 if candidate.isEmpty { continue }
-                if let index = scoring.lookup(candidate.utf8), isNegating(scoring.entries[index]) { return candidate }
+                if let index = scoring.lookup(candidate.utf8), isNegating(index, scoring) { return candidate }
             }
+        }
+        return nil
+    }
+
+    /// `negator(in:)` for non-ASCII `SingleScalarText`, where every scalar is one character: the same search (every
+    /// character start, longest candidate first, whitespace trimmed) on scalar boundaries, without a `String` per
+    /// candidate. Of the accepted scalars, Foundation's `.whitespaces` holds the space, the tab and U+3000.
+    private static func singleScalarNegator(in bytes: UnsafeBufferPointer<UInt8>, scoring: TermMatcher) -> String? {
+        /// The length of the whitespace scalar starting at `offset`, or 0.
+        func whitespace(at offset: Int) -> Int {
+            if bytes[offset] == 0x20 || bytes[offset] == 0x09 { return 1 }
+            if offset + 2 < bytes.count, bytes[offset] == 0xE3, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0x80 {
+                return 3
+            }
+            return 0
+        }
+        /// The start of the scalar that ends at `end`.
+        func scalarStart(before end: Int) -> Int {
+            var start = end - 1
+            while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return start
+        }
+        var start = 0
+        while start < bytes.count {
+            var end = bytes.count
+            while end > start {
+                var low = start
+                var high = end
+                while low < high, case let length = whitespace(at: low), length > 0 { low += length }
+                while high > low, case let last = scalarStart(before: high), whitespace(at: last) > 0 { high = last }
+                if low < high {
+                    let candidate = UnsafeBufferPointer(rebasing: bytes[low..<high])
+                    if let index = scoring.lookup(candidate), isNegating(index, scoring) {
+                        return String(decoding: candidate, as: UTF8.self)
+                    }
+                }
+                end = scalarStart(before: end)
+            }
+            start += UTF8Scalar.length(leadByte: bytes[start])
         }
         return nil
     }
 
     /// `negator(in:)` for ASCII text without carriage returns, where every byte is one character: the same search
     /// (each word start, longest candidate first, spaces and tabs trimmed) on bytes, without a `String` per candidate.
-    private func asciiNegator(in head: [UInt8]) -> String? {
-        head.withUnsafeBufferPointer { bytes -> String? in
-            let count = bytes.count
-            for start in 0..<count where start == 0 || bytes[start - 1] == 0x20 {
-                for length in stride(from: count - start, through: 1, by: -1) {
-                    var low = start
-                    var high = start + length
-                    while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
-                    while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
-                    if low == high { continue }
-                    let candidate = UnsafeBufferPointer(rebasing: bytes[low..<high])
-                    if let index = scoring.lookup(candidate), isNegating(scoring.entries[index]) {
-                        return String(decoding: candidate, as: UTF8.self)
-                    }
+    private static func asciiNegator(in bytes: UnsafeBufferPointer<UInt8>, scoring: TermMatcher) -> String? {
+        let count = bytes.count
+        for start in 0..<count where start == 0 || bytes[start - 1] == 0x20 {
+            for length in stride(from: count - start, through: 1, by: -1) {
+                var low = start
+                var high = start + length
+                while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
+                while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
+                if low == high { continue }
+                let candidate = UnsafeBufferPointer(rebasing: bytes[low..<high])
+                if let index = scoring.lookup(candidate), isNegating(index, scoring) {
+                    return String(decoding: candidate, as: UTF8.self)
                 }
             }
-            return nil
         }
+        return nil
     }
 }

@@ -34,52 +34,56 @@ public struct DimensionMapper: Sendable {
     ///   - cues: the cue scanners' matches in the comment, one layer per role.
     ///   - scoring: the scoring matcher (its negators govern signal cues).
     public func map(_ scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher) -> DimensionReport {
-        let hits = cues.flatMap { layer in
-            CueFinder(scored: scored, cueEntries: layer.entries, scoring: scoring).hits(layer.matches)
+        guard cues.contains(where: { !$0.matches.isEmpty }) else { return emptyReport }
+        let finder = CueFinder(scored)
+        var hits = [CueHit]()
+        for layer in cues {
+            finder.appendHits(of: layer.matches, entries: layer.entries, in: scored, scoring: scoring, to: &hits)
         }
-        guard !hits.isEmpty else {
-            return DimensionReport(dimensions: [], aspects: [], signals: [], serviceScore: nil, profile: profile)
-        }
-        var dimensionTallies = [ServiceDimension: ClauseTally]()
-        var aspectTallies = [Aspect: ClauseTally]()
+        guard !hits.isEmpty else { return emptyReport }
+        var dimensionTallies = CaseTable<ServiceDimension, ClauseTally>()
+        var aspectTallies = CaseTable<Aspect, ClauseTally>()
         let segments = ContrastSegments(scored, scoring: scoring.entries)
         let window = TermWindow(scored, scoring: scoring, width: termWindow, bareNegation: bareNegation)
-        var clauseText = [Int: (String, Double)]()
         for hit in hits where !hit.entry.cues.isEmpty || !hit.entry.aspects.isEmpty {
-            if clauseText[hit.unit] == nil {
-                let unit = scored.units[hit.unit]
-                clauseText[hit.unit] = (scored.segmented.text(ofTokens: unit.tokens), unit.score(damping: damping))
-            }
-            let (clause, clauseScore) = clauseText[hit.unit]!
+            let ordinal = window.ordinal(ofToken: hit.token)
             for cue in hit.entry.cues {
-                dimensionTallies[cue.dimension, default: ClauseTally()]
-                    .add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: window.ordinal(ofToken: hit.token),
-                         clause: clause, clauseScore: clauseScore)
+                dimensionTallies.update(cue.dimension, default: ClauseTally()) {
+                    $0.add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: ordinal)
+                }
             }
             for cue in hit.entry.aspects {
-                aspectTallies[cue.aspect, default: ClauseTally()]
-                    .add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: window.ordinal(ofToken: hit.token),
-                         clause: clause, clauseScore: clauseScore)
+                aspectTallies.update(cue.aspect, default: ClauseTally()) {
+                    $0.add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: ordinal)
+                }
             }
         }
-        let dimensions = dimensionTallies.filter { $0.value.weight >= minimumCueWeight }
-            .sorted { $0.key < $1.key }
+        // Clause text is built only for evidence that is written out, once per unit.
+        var clauses = [String?](repeating: nil, count: scored.units.count)
+        func clause(_ unit: Int) -> (text: String, score: Double) {
+            if clauses[unit] == nil { clauses[unit] = scored.segmented.text(ofTokens: scored.units[unit].tokens) }
+            return (clauses[unit]!, scored.units[unit].score(damping: damping))
+        }
+        let dimensions = dimensionTallies.entries.filter { $0.value.weight >= minimumCueWeight }
             .map { dimension, tally in
                 let score = tally.score(in: scored, window: window, segments: segments, damping: damping)
                 return DimensionResult(dimension: dimension, score: score, label: thresholds.label(for: score),
-                                       mentions: tally.mentions, evidence: tally.evidence,
+                                       mentions: tally.mentions, evidence: tally.evidence(clause: clause),
                                        weight: profile.weight(of: dimension))
             }
-        let aspects = aspectTallies.filter { $0.value.weight >= minimumCueWeight }
-            .sorted { $0.key < $1.key }
+        let aspects = aspectTallies.entries.filter { $0.value.weight >= minimumCueWeight }
             .map { aspect, tally in
                 let score = tally.score(in: scored, window: window, segments: segments, damping: damping)
                 return AspectResult(aspect: aspect, score: score, label: thresholds.label(for: score),
-                                    mentions: tally.mentions, evidence: tally.evidence)
+                                    mentions: tally.mentions, evidence: tally.evidence(clause: clause))
             }
-        let signals = SignalDetector(scored: scored, scoring: scoring).signals(from: hits)
+        let signals = SignalDetector.signals(from: hits, in: scored, scoring: scoring)
         return DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
                                serviceScore: profile.serviceScore(dimensions.map { ($0.dimension, $0.score) }),
                                profile: profile)
+    }
+
+    private var emptyReport: DimensionReport {
+        DimensionReport(dimensions: [], aspects: [], signals: [], serviceScore: nil, profile: profile)
     }
 }

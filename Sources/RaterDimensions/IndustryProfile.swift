@@ -29,9 +29,13 @@ public struct IndustryProfile: Sendable, Equatable {
     public func weight(of dimension: ServiceDimension) -> Double { weights[dimension] ?? 0 }
 
     /// The weighted mean of the scores of the dimensions a comment speaks to, or nil when it speaks to none.
+    /// Summed in a loop, in the order given (as `reduce` over mapped arrays did), without the two arrays.
     public func serviceScore(_ scores: [(ServiceDimension, Double)]) -> Double? {
-        let total = scores.map { weight(of: $0.0) }.reduce(0, +)
+        var total = 0.0
+        for (dimension, _) in scores { total += weight(of: dimension) }
         guard total > 0 else { return nil }
-        return scores.map { weight(of: $0.0) * $0.1 }.reduce(0, +) / total
+        var weighted = 0.0
+        for (dimension, score) in scores { weighted += weight(of: dimension) * score }
+        return weighted / total
     }
 }

@@ -9,12 +9,12 @@ import RaterScore
 /// sentence's sentiment, which already weighs the turn in 本以为…结果 or "I expected…, but". A cue in a sentence
 /// with no sentiment and no fixed reading says nothing and is dropped. Questions, wishes and conditions change
 /// the reading (see `UnitMood`).
-struct SignalDetector {
-    let scored: ScoredComment
-    let scoring: TermMatcher
+///
+/// A namespace, not a value: the comment and matcher are borrowed per call rather than copied into a struct.
+enum SignalDetector {
     static let evidenceLimit = 5
 
-    func signals(from hits: [CueHit]) -> [SignalResult] {
+    static func signals(from hits: [CueHit], in scored: ScoredComment, scoring: TermMatcher) -> [SignalResult] {
         var found = [SignalValue: [SignalEvidence]]()
         for hit in hits {
             for cue in hit.entry.signals {
@@ -29,7 +29,7 @@ struct SignalDetector {
                 } else {
                     // 本以为…结果, "I expected…": the cue's own clause is often hypothetical; the sentence says how
                     // it turned out. Its sentiment already reflects negation, so that is not applied twice.
-                    let lean = sentenceLean(of: hit.unit)
+                    let lean = sentenceLean(of: hit.unit, in: scored)
                     guard lean != 0 else { continue }
                     value = cue.kind.reading(positive: lean > 0)
                 }
@@ -44,7 +44,7 @@ struct SignalDetector {
     }
 
     /// The net weighted sentiment of the unit's sentence.
-    private func sentenceLean(of unitIndex: Int) -> Double {
+    private static func sentenceLean(of unitIndex: Int, in scored: ScoredComment) -> Double {
         let sentence = scored.units[unitIndex].sentence
         return scored.units.filter { $0.sentence == sentence }.map { $0.positive - $0.negative }.reduce(0, +)
     }

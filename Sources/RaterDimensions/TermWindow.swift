@@ -25,14 +25,18 @@ struct TermWindow {
         var isOpinion: Bool { !isLearned && weight != 0 }
     }
 
-    /// Per unit: its terms in match order, or nil when their positions are unknown. Arrays indexed by unit, not
-    /// dictionaries: this runs for every comment.
-    private var terms: [[Term]?]
+    /// Every unit's terms in match order, unit after unit, and per unit the range of its own, or nil when their
+    /// positions are unknown. Flat arrays indexed by unit, not an array per unit or a dictionary: this runs for
+    /// every comment.
+    private var terms: [Term]
+    private var unitTerms: [Range<Int>?]
     private let ordinals: [Int]
     let width: Int
 
     /// - Parameter bareNegation: the weight (as a positive number) of a bare negation; 0 turns it off.
-    init(_ scored: ScoredComment, scoring: TermMatcher, width: Int, bareNegation: Double, negationReach: Int = 3) {
+    /// The comment and matcher are borrowed, not copied (an initializer would otherwise take them owned).
+    init(_ scored: borrowing ScoredComment, scoring: borrowing TermMatcher, width: Int, bareNegation: Double,
+         negationReach: Int = 3) {
         self.width = width
         var ordinals = [Int]()
         ordinals.reserveCapacity(scored.segmented.tokens.count)
@@ -43,59 +47,75 @@ struct TermWindow {
         }
         self.ordinals = ordinals
         let unitCount = scored.units.count
-        var weights = [[Double]](repeating: [], count: unitCount)
+        // The contribution weights grouped by unit, in contribution order: weightStart[u]..<weightStart[u + 1].
+        var weightStart = [Int](repeating: 0, count: unitCount + 1)
         for contribution in scored.contributions where contribution.clause >= 0 && contribution.clause < unitCount {
-            weights[contribution.clause].append(contribution.weight)
+            weightStart[contribution.clause + 1] += 1
         }
-        var terms = [[Term]?](repeating: nil, count: unitCount)
+        for unitIndex in 0..<unitCount { weightStart[unitIndex + 1] += weightStart[unitIndex] }
+        var weights = [Double](repeating: 0, count: weightStart[unitCount])
+        var filled = weightStart
+        for contribution in scored.contributions where contribution.clause >= 0 && contribution.clause < unitCount {
+            weights[filled[contribution.clause]] = contribution.weight
+            filled[contribution.clause] += 1
+        }
+        var terms = [Term]()
+        terms.reserveCapacity(weights.count)
+        var unitTerms = [Range<Int>?](repeating: nil, count: unitCount)
         for (unitIndex, unit) in scored.units.enumerated() {
-            let unitWeights = weights[unitIndex]
-            var unitTerms = [Term]()
-            unitTerms.reserveCapacity(unitWeights.count)
+            let unitStart = terms.count
+            let unitWeights = weightStart[unitIndex]..<weightStart[unitIndex + 1]
             var positions = 0
             for matchIndex in unit.matches {
+                // The entry's fields are read in place: copying a `LexiconEntry` retains its three role arrays.
                 let match = scored.matches[matchIndex]
-                let entry = scoring.entries[Int(match.entry)]
-                guard entry.valence != nil else { continue }
+                let entry = Int(match.entry)
+                guard scoring.entries[entry].valence != nil else { continue }
                 if positions < unitWeights.count {
-                    unitTerms.append(Term(ordinal: ordinals[Int(match.token)], weight: unitWeights[positions],
-                                          isLearned: entry.isLearnedValence))
+                    terms.append(Term(ordinal: ordinals[Int(match.token)],
+                                      weight: weights[unitWeights.lowerBound + positions],
+                                      isLearned: scoring.entries[entry].isLearnedValence))
                 }
                 positions += 1
             }
-            guard positions == unitWeights.count else { continue }
+            guard positions == unitWeights.count else {
+                terms.removeSubrange(unitStart...)
+                continue
+            }
             if bareNegation > 0, UnitMood(unit: unitIndex, in: scored, scoring: scoring) == .settled {
                 for matchIndex in unit.matches {
                     let match = scored.matches[matchIndex]
-                    let entry = scoring.entries[Int(match.entry)]
-                    guard entry.isNegator, entry.valence == nil else { continue }
+                    let entry = Int(match.entry)
+                    guard scoring.entries[entry].isNegator, scoring.entries[entry].valence == nil else { continue }
                     let ordinal = ordinals[Int(match.token)]
-                    let reach = ordinal + (entry.negationScope ?? negationReach)
-                    if !unitTerms.contains(where: { $0.ordinal > ordinal && $0.ordinal <= reach }) {
-                        unitTerms.append(Term(ordinal: ordinal, weight: -bareNegation, isLearned: false))
+                    let reach = ordinal + (scoring.entries[entry].negationScope ?? negationReach)
+                    if !terms[unitStart..<terms.count].contains(where: { $0.ordinal > ordinal && $0.ordinal <= reach }) {
+                        terms.append(Term(ordinal: ordinal, weight: -bareNegation, isLearned: false))
                     }
                 }
             }
-            terms[unitIndex] = unitTerms
+            unitTerms[unitIndex] = unitStart..<terms.count
         }
         self.terms = terms
+        self.unitTerms = unitTerms
     }
 
     func ordinal(ofToken token: Int) -> Int { ordinals[token] }
 
     /// Whether the unit's term positions are known.
-    func knows(unit: Int) -> Bool { unit >= 0 && unit < terms.count && terms[unit] != nil }
+    func knows(unit: Int) -> Bool { unit >= 0 && unit < unitTerms.count && unitTerms[unit] != nil }
 
-    /// The unit's terms within `width` words of any of `cues` (all of them when `cues` is nil), or nil when the
-    /// positions are unknown.
-    func terms(in unit: Int, near cues: [Int]?) -> [Term]? {
-        guard unit >= 0 && unit < terms.count, let unitTerms = terms[unit] else { return nil }
-        guard let cues else { return unitTerms }
-        return unitTerms.filter { term in cues.contains { abs($0 - term.ordinal) <= width } }
+    /// The unit's terms, or nil when their positions are unknown.
+    func terms(in unit: Int) -> ArraySlice<Term>? {
+        guard unit >= 0 && unit < unitTerms.count, let range = unitTerms[unit] else { return nil }
+        return terms[range]
     }
 
-    /// The positive and (absolute) negative mass of some terms.
-    static func mass(_ terms: [Term]) -> (positive: Double, negative: Double) {
+    /// Whether `term` is within `width` words of any of `cues`.
+    func isNear(_ term: Term, cues: [Int]) -> Bool { cues.contains { abs($0 - term.ordinal) <= width } }
+
+    /// The positive and (absolute) negative mass of some terms, summed in order.
+    static func mass(_ terms: some Sequence<Term>) -> (positive: Double, negative: Double) {
         var positive = 0.0
         var negative = 0.0
         for term in terms {

@@ -7,7 +7,9 @@ enum UnitMood: Equatable {
     case settled
     case irrealis(IrrealisRole)
 
-    init(unit index: Int, in scored: ScoredComment, scoring: TermMatcher) {
+    /// The comment and matcher are borrowed: an initializer takes its arguments owned, and copying a
+    /// `ScoredComment` and a `TermMatcher` for every unit retains each of their arrays.
+    init(unit index: Int, in scored: borrowing ScoredComment, scoring: borrowing TermMatcher) {
         let unit = scored.units[index]
         for matchIndex in unit.matches {
             if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis {

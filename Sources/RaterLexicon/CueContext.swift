@@ -84,6 +84,60 @@ public struct CueContext: Sendable, Equatable {
         return true
     }
 
+    /// `holds(before:after:)` on the folded UTF-8 of each side, without a `String` per side when the bytes and
+    /// every alternative are `SingleScalarText` (then byte prefixes, suffixes and searches are exactly the
+    /// `String` ones); anything else goes through the `String` path.
+    public func holds(before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard SingleScalarText.accepts(before), SingleScalarText.accepts(after),
+              conditions.allSatisfy({ $0.alternatives.allSatisfy { !$0.isEmpty && SingleScalarText.accepts($0) } })
+        else {
+            return holds(before: String(decoding: before, as: UTF8.self), after: String(decoding: after, as: UTF8.self))
+        }
+        // Without carriage returns every space and tab is a character of its own, so this is `trimmingSpaces`.
+        let before = Self.trimmingSpaces(before)
+        let after = Self.trimmingSpaces(after)
+        for condition in conditions {
+            let found = condition.alternatives.contains { alternative in
+                var alternative = alternative
+                return alternative.withUTF8 { word in
+                    let alphabetic = word.allSatisfy { $0 < 0x80 }
+                    switch condition.place {
+                    case .next:
+                        guard after.starts(with: word) else { return false }
+                        return !alphabetic || after.count == word.count || !Self.isWordByte(after[word.count])
+                    case .prev:
+                        guard before.count >= word.count,
+                              before[(before.count - word.count)...].elementsEqual(word) else { return false }
+                        let rest = before.count - word.count
+                        return !alphabetic || rest == 0 || !Self.isWordByte(before[rest - 1])
+                    case .near:
+                        guard alphabetic else { return Self.find(word, in: before) || Self.find(word, in: after) }
+                        return Self.containsWord(before, word) || Self.containsWord(after, word)
+                    }
+                }
+            }
+            if found != condition.required { return false }
+        }
+        return true
+    }
+
+    private static func trimmingSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var low = 0
+        var high = bytes.count
+        while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
+        while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
+        return UnsafeBufferPointer(rebasing: bytes[low..<high])
+    }
+
+    /// Whether the non-empty `word` occurs anywhere in `bytes` (valid UTF-8 matches only at scalar boundaries).
+    private static func find(_ word: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= word.count else { return false }
+        for start in 0...(bytes.count - word.count) where bytes[start] == word[0] {
+            if UnsafeBufferPointer(rebasing: bytes[start..<(start + word.count)]).elementsEqual(word) { return true }
+        }
+        return false
+    }
+
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27
     }
@@ -112,21 +166,24 @@ public struct CueContext: Sendable, Equatable {
     /// Whether the ASCII `word` occurs in `bytes` as a whole word.
     static func containsWord(_ bytes: [UInt8], _ word: String) -> Bool {
         var word = word
-        return word.withUTF8 { target in
-            guard bytes.count >= target.count else { return false }
-            for start in 0...(bytes.count - target.count) where target.isEmpty || bytes[start] == target[0] {
-                var equal = true
-                for offset in 1..<max(target.count, 1) where bytes[start + offset] != target[offset] {
-                    equal = false
-                    break
-                }
-                guard equal else { continue }
-                let beforeOK = start == 0 || !isWordByte(bytes[start - 1])
-                let afterOK = start + target.count == bytes.count || !isWordByte(bytes[start + target.count])
-                if beforeOK && afterOK { return true }
+        return word.withUTF8 { target in bytes.withUnsafeBufferPointer { containsWord($0, target) } }
+    }
+
+    /// Whether the ASCII `target` occurs in `bytes` as a whole word.
+    static func containsWord(_ bytes: UnsafeBufferPointer<UInt8>, _ target: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= target.count else { return false }
+        for start in 0...(bytes.count - target.count) where target.isEmpty || bytes[start] == target[0] {
+            var equal = true
+            for offset in 1..<max(target.count, 1) where bytes[start + offset] != target[offset] {
+                equal = false
+                break
             }
-            return false
+            guard equal else { continue }
+            let beforeOK = start == 0 || !isWordByte(bytes[start - 1])
+            let afterOK = start + target.count == bytes.count || !isWordByte(bytes[start + target.count])
+            if beforeOK && afterOK { return true }
         }
+        return false
     }
 }
 

@@ -111,6 +111,33 @@ import Testing
         #expect(layers[0].lookup("还会再来".utf8) == nil)
         #expect(layers.allSatisfy { $0.lookup("好".utf8) == nil })
     }
+
+    /// The byte form of `holds` answers as the `String` form, on text its fast path takes and text it leaves to the
+    /// `String` path (combining marks, CRLF, emoji, full-width and ideographic spaces).
+    @Test func bytesAndStringsAgree() throws {
+        let contexts = try [
+            "not-next:到|要|十|点", "prev:很|真", "near:down", "not-prev:can't|cannot", "near:服务|态度", "next:好",
+            "prev:the", "next:was", "not-near:没",
+        ].map(context)
+        let sides = [
+            "", " ", "\t", "到了", "  到了", "都", "十点了", "很", "上菜很 ", "e\u{0301}到", "到\u{0301}了", "很\u{0301}",
+            "服务\r\n很好", "\r\n到", "very\r\n", "the", "the ", " the\t", "theme", "i can't", "was long", "was\r\n",
+            "went down again", "downright", "down\u{0301}", "👍🏽到", "态度👍", "\u{3000}到", "到\u{3000}", "没有", "好\u{FE0F}",
+            "ｄｏｗｎ", "“好”", "…很", "👍到", "好😋", "❤️到", "到❤", "down👍", "到🇨🇳",
+        ]
+        for context in contexts {
+            for before in sides {
+                for after in sides {
+                    var beforeText = before
+                    var afterText = after
+                    let bytes = beforeText.withUTF8 { before in
+                        afterText.withUTF8 { after in context.holds(before: before, after: after) }
+                    }
+                    #expect(bytes == context.holds(before: before, after: after), "\(context) \(before) | \(after)")
+                }
+            }
+        }
+    }
 }
 
 /// Builds a parsed file from entries without going through text.
