@@ -8,6 +8,8 @@ import RaterSegment
 public struct ScoredComment: Sendable {
     public var comment: NormalizedComment
     public var segmented: SegmentedText
+    /// Sorted by start offset, never overlapping: units take contiguous ranges of them and the dimension stage's
+    /// negator search bisects them (checked in debug builds by `Scorer.score`).
     public var matches: [TermMatch]
     public var units: [ScoringUnit]
     public var contributions: [Contribution]

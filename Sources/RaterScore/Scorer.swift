@@ -79,6 +79,7 @@ public struct Scorer: Sendable {
             }
         }
         let sentiment = summarize(units, language: comment.language)
+        assert(zip(matches, matches.dropFirst()).allSatisfy { $0.end <= $1.start }, "matches out of order")
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
                              contributions: contributions, sentiment: sentiment)
     }
