@@ -136,14 +136,14 @@ struct CueFinder {
     private static func negator(in head: Range<Int>, of folded: [UInt8], scoring: TermMatcher) -> String? {
         folded.withUnsafeBufferPointer { folded in
             let bytes = UnsafeBufferPointer(rebasing: folded[head])
-            let alphabetic = bytes.allSatisfy { $0 < 0x80 }
-            if alphabetic && !bytes.contains(0x0D) { return asciiNegator(in: bytes, scoring: scoring) }
-            if !alphabetic && SingleScalarText.accepts(bytes) { return singleScalarNegator(in: bytes, scoring: scoring) }
-            return characterNegator(in: String(decoding: bytes, as: UTF8.self), scoring: scoring)
+            guard SingleScalarText.accepts(bytes) else {
+                return characterNegator(in: String(decoding: bytes, as: UTF8.self), scoring: scoring)
+            }
+            return byteNegator(in: bytes, wordStartsOnly: bytes.allSatisfy { $0 < 0x80 }, scoring: scoring)
         }
     }
 
-    /// `negator(in:)` on a `String`, by `Character`, for text that neither byte path covers (combining marks,
+    /// `negator(in:)` on a `String`, by `Character`, for text the byte search does not cover (combining marks,
     /// emoji sequences, carriage returns).
     private static func characterNegator(in head: String, scoring: TermMatcher) -> String? {
         let alphabetic = head.utf8.allSatisfy { $0 < 0x80 }
@@ -159,10 +159,12 @@ struct CueFinder {
         return nil
     }
 
-    /// `negator(in:)` for non-ASCII `SingleScalarText`, where every scalar is one character: the same search (every
-    /// character start, longest candidate first, whitespace trimmed) on scalar boundaries, without a `String` per
-    /// candidate. Of the accepted scalars, Foundation's `.whitespaces` holds the space, the tab and U+3000.
-    private static func singleScalarNegator(in bytes: UnsafeBufferPointer<UInt8>, scoring: TermMatcher) -> String? {
+    /// `negator(in:)` for `SingleScalarText`, where every scalar is one character: the same search (every
+    /// character start, or every word start in alphabetic text; longest candidate first; whitespace trimmed) on
+    /// scalar boundaries, without a `String` per candidate. Of the accepted scalars, Foundation's `.whitespaces`
+    /// holds the space, the tab and U+3000.
+    private static func byteNegator(in bytes: UnsafeBufferPointer<UInt8>, wordStartsOnly: Bool,
+                                    scoring: TermMatcher) -> String? {
         /// The length of the whitespace scalar starting at `offset`, or 0.
         func whitespace(at offset: Int) -> Int {
             if bytes[offset] == 0x20 || bytes[offset] == 0x09 { return 1 }
@@ -179,6 +181,8 @@ struct CueFinder {
         }
         var start = 0
         while start < bytes.count {
+            defer { start += UTF8Scalar.length(leadByte: bytes[start]) }
+            if wordStartsOnly && start > 0 && bytes[start - 1] != 0x20 { continue }
             var end = bytes.count
             while end > start {
                 var low = start
@@ -192,27 +196,6 @@ struct CueFinder {
                     }
                 }
                 end = scalarStart(before: end)
-            }
-            start += UTF8Scalar.length(leadByte: bytes[start])
-        }
-        return nil
-    }
-
-    /// `negator(in:)` for ASCII text without carriage returns, where every byte is one character: the same search
-    /// (each word start, longest candidate first, spaces and tabs trimmed) on bytes, without a `String` per candidate.
-    private static func asciiNegator(in bytes: UnsafeBufferPointer<UInt8>, scoring: TermMatcher) -> String? {
-        let count = bytes.count
-        for start in 0..<count where start == 0 || bytes[start - 1] == 0x20 {
-            for length in stride(from: count - start, through: 1, by: -1) {
-                var low = start
-                var high = start + length
-                while low < high && (bytes[low] == 0x20 || bytes[low] == 0x09) { low += 1 }
-                while high > low && (bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09) { high -= 1 }
-                if low == high { continue }
-                let candidate = UnsafeBufferPointer(rebasing: bytes[low..<high])
-                if let index = scoring.lookup(candidate), isNegating(index, scoring) {
-                    return String(decoding: candidate, as: UTF8.self)
-                }
             }
         }
         return nil
