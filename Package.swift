@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(name: "RaterBench", dependencies: ["Rater", "RaterSegment"], path: "Benchmarks/RaterBench"),
 
         .testTarget(name: "RaterIngestTests", dependencies: ["RaterIngest"]),
-        .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize"]),
+        .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize", "CRaterICU"]),
         .testTarget(name: "RaterSegmentTests", dependencies: ["RaterSegment"]),
         .testTarget(name: "RaterLexiconTests", dependencies: ["RaterLexicon"]),
         .testTarget(name: "RaterScoreTests", dependencies: ["Rater"]),

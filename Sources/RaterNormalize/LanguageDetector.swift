@@ -17,17 +17,22 @@ public struct LanguageDetector: Sendable {
         var han = 0
         var latinWords = 0
         var inLatinWord = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isLatin = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
-                || (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7)
-            if isLatin {
-                if !inLatinWord { latinWords += 1 }
-                inLatinWord = true
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = UTF8Scalar.decode(bytes, at: index)
+                index += length
+                let isLatin = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                    || (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7)
+                if isLatin {
+                    if !inLatinWord { latinWords += 1 }
+                    inLatinWord = true
+                    continue
+                }
+                inLatinWord = false
+                if Self.isHan(value) { han += 1 }
             }
-            inLatinWord = false
-            if Self.isHan(value) { han += 1 }
         }
         let total = han + latinWords
         guard total > 0 else { return .und }

@@ -34,6 +34,12 @@ public final class Normalizer {
     /// lexicon entry matches every way a keyboard can type it. Pure ASCII is already NFKC and skips ICU.
     public static func nfkc(_ text: String) throws -> String {
         if isASCII(text) { return text }
+        var input = text
+        switch input.withUTF8({ CommonTextNFKC.normalize($0) }) {
+        case .unchanged: return text
+        case .mapped(let normalized): return normalized
+        case .needsICU: break
+        }
         return try applyUTF8Transform(text, operation: "NFKC normalisation", { rater_nfkc_utf8($0, $1, $2, $3, $4) })
             ?? text
     }

@@ -9,9 +9,17 @@ import RaterCore
 enum WhitespaceFolding {
     static func fold(_ text: String) -> String {
         var source = text
+        // Most comments have nothing to fold: keep the string rather than copying it byte by byte.
+        if source.withUTF8({ isFolded($0) }) { return text }
+        return copyFolded(text)
+    }
+
+    /// The folded text, always as a new string (`fold` without the check that nothing changes).
+    static func copyFolded(_ text: String) -> String {
+        var source = text
         return source.withUTF8 { bytes -> String in
             // The folded text is never longer than the original: written in place into the new string's storage.
-            String(unsafeUninitializedCapacity: max(bytes.count, 1)) { output -> Int in
+            return String(unsafeUninitializedCapacity: max(bytes.count, 1)) { output -> Int in
                 var count = 0
                 var pendingSpace = false
                 var pendingNewline = false
@@ -56,23 +64,23 @@ enum WhitespaceFolding {
                     let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
                     let end = index + length
                     index = end
-                    switch scalar {
-                    case 0x80...0x9F, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                        pendingSpace = true  // C1 controls and Unicode spaces (U+3000 is the ideographic space)
-                    case 0x2028, 0x2029, 0x85:
+                    switch role(of: scalar) {
+                    case .space:
+                        pendingSpace = true
+                    case .lineBreak:
                         pendingNewline = true
-                    case 0x200B...0x200D, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F:
-                        // Zero-width and bidi controls. ZWJ (U+200D) must survive inside emoji sequences, so keep
-                        // it when it sits between two non-ASCII characters.
+                    case .invisible:
+                        // ZWJ (U+200D) must survive inside emoji sequences, so keep it when it sits between two
+                        // non-ASCII characters.
                         if scalar == 0x200D, count > 0, output[count - 1] >= 0x80, index < bytes.count,
                            bytes[index] >= 0x80 {
                             copy(end - length, end)
                         }
-                    case 0x2018, 0x2019, 0x2032:
+                    case .apostrophe:
                         flushSeparator()
                         output[count] = 0x27
                         count += 1
-                    default:
+                    case .plain:
                         flushSeparator()
                         copy(end - length, end)
                     }
@@ -80,5 +88,60 @@ enum WhitespaceFolding {
                 return count
             }
         }
+    }
+
+    /// What folding does with a non-ASCII scalar.
+    enum Role {
+        case plain
+        /// C1 controls and Unicode spaces (U+3000 is the ideographic space): folded into one space.
+        case space
+        case lineBreak
+        /// Zero-width and bidi controls: dropped.
+        case invisible
+        /// Typographic apostrophes and the prime: written as ASCII `'`.
+        case apostrophe
+    }
+
+    @inline(__always)
+    static func role(of scalar: UInt32) -> Role {
+        switch scalar {
+        case 0x80...0x9F, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .space
+        case 0x2028, 0x2029, 0x85: return .lineBreak
+        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F: return .invisible
+        case 0x2018, 0x2019, 0x2032: return .apostrophe
+        default: return .plain
+        }
+    }
+
+    /// Whether `fold` would return the text unchanged: no control character but lone line feeds, no space or line
+    /// feed at either end or next to another, and no non-ASCII scalar that folding rewrites or drops. It may say no
+    /// to a text folding keeps (a zero-width joiner between emoji), never yes to one it changes.
+    static func isFolded(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count > 0 else { return true }
+        // A lone space or line feed between other characters is what folding writes; anything else around them
+        // (two in a row, one at either end, CR, tab, other controls) is rewritten.
+        @inline(__always) func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A }
+        if isSeparator(bytes[0]) || isSeparator(bytes[count - 1]) { return false }
+        var index = 0
+        var previous: UInt8 = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if isSeparator(byte) {
+                    if isSeparator(previous) { return false }
+                } else if byte < 0x20 || byte == 0x7F {
+                    return false
+                }
+                previous = byte
+                index += 1
+                continue
+            }
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+            if role(of: scalar) != .plain { return false }
+            previous = byte
+            index += length
+        }
+        return true
     }
 }

@@ -14,6 +14,18 @@ extension JSONWriter {
         }
         endArray()
     }
+
+    /// A dimension's evidence, `{cue, clause}` pairs, written like `evidence(_:)` without building `CueEvidence`s.
+    public mutating func evidence(_ items: [(cue: String, clause: String)]) {
+        beginArray()
+        for item in items {
+            beginObject()
+            member("cue", item.cue)
+            member("clause", item.clause)
+            endObject()
+        }
+        endArray()
+    }
 }
 
 extension JSONWriter {

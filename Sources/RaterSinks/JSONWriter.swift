@@ -18,8 +18,9 @@ public struct JSONWriter: ~Copyable {
     private var depth = 0
     private var deeperCommas: [Bool] = []
 
+    /// Four kilobytes hold a typical result with its explanation (1–2 KB), so most records never grow the buffer.
     public init() {
-        capacity = 1_024
+        capacity = 4_096
         storage = .allocate(capacity: capacity)
     }
 
@@ -39,8 +40,27 @@ public struct JSONWriter: ~Copyable {
     private mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
         if capacity - count < buffer.count { grow(toHold: buffer.count) }
-        (storage + count).update(from: base, count: buffer.count)
-        count += buffer.count
+        // Keys, labels, numbers and most terms are a few bytes: entering memcpy costs more than copying them
+        // (about a million such copies per 10,000 results), so up to 16 bytes are moved as two overlapping words.
+        let length = buffer.count
+        let source = UnsafeRawPointer(base)
+        let target = UnsafeMutableRawPointer(storage + count)
+        if length >= 8 && length <= 16 {
+            target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self),
+                              toByteOffset: length - 8, as: UInt64.self)
+        } else if length >= 4 && length < 8 {
+            target.storeBytes(of: source.loadUnaligned(as: UInt32.self), as: UInt32.self)
+            target.storeBytes(of: source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self),
+                              toByteOffset: length - 4, as: UInt32.self)
+        } else if length < 4 {
+            target.storeBytes(of: base[0], as: UInt8.self)
+            if length > 1 { target.storeBytes(of: base[1], toByteOffset: 1, as: UInt8.self) }
+            if length > 2 { target.storeBytes(of: base[2], toByteOffset: 2, as: UInt8.self) }
+        } else {
+            target.copyMemory(from: source, byteCount: length)
+        }
+        count += length
     }
 
     private mutating func append(contentsOf text: StaticString) {
@@ -101,7 +121,11 @@ public struct JSONWriter: ~Copyable {
     public mutating func member(_ name: StaticString) {
         value()
         append(UInt8(ascii: "\""))
-        append(contentsOf: name)
+        if name.hasPointerRepresentation {
+            append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        } else {
+            append(contentsOf: name)
+        }
         append(UInt8(ascii: "\""))
         append(UInt8(ascii: ":"))
         setNeedsComma(false)

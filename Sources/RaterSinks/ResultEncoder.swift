@@ -35,7 +35,8 @@ public struct ResultEncoder: Sendable {
             json.member("weight", dimension.weight)
             json.member("mentions", dimension.mentions)
             if includeExplanation {
-                encode(evidence: dimension.evidence.map { CueEvidence(cue: $0.cue, clause: $0.clause) }, into: &json)
+                json.member("evidence")
+                json.evidence(dimension.evidence)
             }
             json.endObject()
         }

@@ -84,6 +84,23 @@ import Testing
         }
     }
 
+    /// Short copies (up to 16 bytes) are moved as overlapping words rather than through memcpy: every length from
+    /// empty to past the cut-off, with plain runs on both sides of an escape, must keep every byte in place.
+    @Test func everyLengthIsCopiedWhole() {
+        let alphabet = Array("ab好c\"d\ne😀fgh".unicodeScalars)
+        for length in 0...40 {
+            for offset in 0..<alphabet.count {
+                var text = ""
+                for index in 0..<length { text.unicodeScalars.append(alphabet[(offset + index) % alphabet.count]) }
+                let written = self.text { $0.beginArray(); $0.string(text); $0.string(text); $0.endArray() }
+                let decoded = try? JSONSerialization.jsonObject(with: Data(written.utf8)) as? [String]
+                #expect(decoded == [text, text], "length \(length) offset \(offset)")
+            }
+        }
+        #expect(text { $0.beginObject(); $0.member("service_score"); $0.int(1); $0.member("a"); $0.int(2); $0.endObject() }
+            == #"{"service_score":1,"a":2}"#)
+    }
+
     @Test func keysAreEscapedToo() {
         #expect(text { $0.beginObject(); $0.key("a\"b\n", 1); $0.endObject() } == #"{"a\"b\n":1}"#)
     }
