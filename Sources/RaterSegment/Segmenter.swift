@@ -1,6 +1,7 @@
 import RaterCore
 
-/// The segment stage: ICU word break, then clauses and sentences from punctuation.
+/// The segment stage: ICU word break (or its ASCII equivalent, `ASCIIWordBreaker`), then clauses and sentences
+/// from punctuation.
 ///
 /// Holds an ICU break iterator: create one `Segmenter` per worker.
 public final class Segmenter {
@@ -13,19 +14,26 @@ public final class Segmenter {
     public func segment(_ text: String) throws -> SegmentedText {
         let original = Array(text.utf8)
         var folded = original
-        for index in folded.indices where folded[index] >= 0x41 && folded[index] <= 0x5A { folded[index] |= 0x20 }
-        var tokens = [Token]()
-        tokens.reserveCapacity(original.count / 3 + 4)
-        try original.withUnsafeBufferPointer { bytes in
-            var start = 0
-            try breaker.forEachBoundary(in: bytes) { end, status in
-                tokens.append(Token(start: Int32(start), end: Int32(end),
-                                    kind: Self.kind(of: bytes, start, end, status: status)))
-                start = end
+        var highBits: UInt8 = 0
+        folded.withUnsafeMutableBufferPointer { folded in
+            for index in folded.indices {
+                let byte = folded[index]
+                highBits |= byte
+                if byte >= 0x41 && byte <= 0x5A { folded[index] = byte | 0x20 }
             }
         }
-        let clauses = ClauseSplitter.split(tokens: tokens, bytes: original)
-        return SegmentedText(original: original, folded: folded, tokens: tokens, clauses: clauses)
+        var tokens = TokenList(capacity: original.count / 3 + 4)
+        try original.withUnsafeBufferPointer { bytes in
+            tokens.bytes = bytes
+            // All-ASCII text (most English comments) gets ICU's boundaries from the equivalent ASCII rules.
+            if highBits < 0x80 {
+                ASCIIWordBreaker.forEachBoundary(in: bytes, into: &tokens)
+            } else {
+                try breaker.forEachBoundary(in: bytes, into: &tokens)
+            }
+        }
+        let clauses = ClauseSplitter.split(tokens: tokens.tokens, bytes: original)
+        return SegmentedText(original: original, folded: folded, tokens: tokens.tokens, clauses: clauses)
     }
 
     /// ICU's rule status tells words from non-words; non-words are told apart here by their first character, since
@@ -48,5 +56,19 @@ public final class Segmenter {
         default:
             return .symbol
         }
+    }
+}
+
+/// Turns boundaries into tokens, classified by `Segmenter.kind`. `bytes` is set for the one text being segmented.
+private struct TokenList: BoundarySink {
+    var tokens: [Token] = []
+    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    private var start = 0
+
+    init(capacity: Int) { tokens.reserveCapacity(capacity) }
+
+    mutating func boundary(at end: Int, status: Int32) {
+        tokens.append(Token(start: Int32(start), end: Int32(end), kind: Segmenter.kind(of: bytes, start, end, status: status)))
+        start = end
     }
 }

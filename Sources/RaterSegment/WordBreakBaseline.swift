@@ -11,9 +11,15 @@ public final class WordBreakBaseline {
     public func segments(in text: String) throws -> Int {
         var text = text
         return try text.withUTF8 { bytes in
-            var count = 0
-            try breaker.forEachBoundary(in: bytes) { _, _ in count += 1 }
-            return count
+            var counter = Counter()
+            try breaker.forEachBoundary(in: bytes, into: &counter)
+            return counter.count
         }
     }
+}
+
+/// Counts boundaries, and does nothing else with them.
+private struct Counter: BoundarySink {
+    var count = 0
+    mutating func boundary(at end: Int, status: Int32) { count += 1 }
 }

@@ -14,8 +14,8 @@ final class WordBreaker {
 
     deinit { rater_wordbreaker_close(handle) }
 
-    /// Calls `body` with each segment's end offset and ICU rule status, in order.
-    func forEachBoundary(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int32) -> Void) throws {
+    /// Hands `sink` each segment's end offset and ICU rule status, in order.
+    func forEachBoundary<Sink: BoundarySink>(in bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) throws {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let status = rater_wordbreaker_set_text(handle, base, Int64(bytes.count))
         guard status <= 0 else { throw SegmentationError.icu(code: status) }
@@ -27,7 +27,7 @@ final class WordBreaker {
                 }
             }
             if count == 0 { return }
-            for index in 0..<Int(count) { body(Int(offsets[index]), statuses[index]) }
+            for index in 0..<Int(count) { sink.boundary(at: Int(offsets[index]), status: statuses[index]) }
         }
     }
 }
