@@ -13,11 +13,7 @@ struct MatchScanner {
         bytes[offset] >= 0xE0 && particles.contains(UTF8Scalar.decode(bytes, at: offset).value)
     }
 
-    func scan() -> [TermMatch] {
-        let tokens = text.tokens
-        guard !tokens.isEmpty else { return [] }
-        let byteCount = text.folded.count
-        // tokenAt[offset] = index of the token that contains byte `offset`; tokenEnd marks token end offsets.
+    static func tokenMaps(_ tokens: [Token], byteCount: Int) -> (tokenAt: [Int32], isTokenEnd: [Bool]) {
         var tokenAt = [Int32](repeating: 0, count: byteCount + 1)
         var isTokenEnd = [Bool](repeating: false, count: byteCount + 1)
         for (index, token) in tokens.enumerated() {
@@ -25,7 +21,19 @@ struct MatchScanner {
             isTokenEnd[Int(token.end)] = true
         }
         tokenAt[byteCount] = Int32(tokens.count - 1)
+        return (tokenAt, isTokenEnd)
+    }
+
+    func scan() -> [TermMatch] {
+        let tokens = text.tokens
+        guard !tokens.isEmpty else { return [] }
+        let byteCount = text.folded.count
+        // tokenAt[offset] = index of the token that contains byte `offset`; tokenEnd marks token end offsets. Both are
+        // constants once built: the closures below capture them, and a captured `var` costs a dynamic exclusivity
+        // check on every read.
+        let (tokenAt, isTokenEnd) = Self.tokenMaps(tokens, byteCount: byteCount)
         var matches = [TermMatch]()
+        matches.reserveCapacity(8)
         text.folded.withUnsafeBufferPointer { bytes in
             func isCharacterStart(_ offset: Int) -> Bool {
                 offset >= byteCount || bytes[offset] & 0xC0 != 0x80

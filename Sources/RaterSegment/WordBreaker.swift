@@ -3,16 +3,25 @@ import CRaterICU
 /// A reusable ICU word break iterator over UTF-8. Not thread-safe: one per worker.
 final class WordBreaker {
     private let handle: OpaquePointer
-    private var offsets = [Int64](repeating: 0, count: 256)
-    private var statuses = [Int32](repeating: 0, count: 256)
+    /// Batch buffers for boundaries and statuses: raw memory, since a class's array properties cost a dynamic
+    /// exclusivity check on every access.
+    private static let batch = 256
+    private let offsets: UnsafeMutablePointer<Int64>
+    private let statuses: UnsafeMutablePointer<Int32>
 
     init() throws {
         var status: Int32 = 0
         guard let handle = rater_wordbreaker_open(&status) else { throw SegmentationError.icu(code: status) }
         self.handle = handle
+        offsets = .allocate(capacity: Self.batch)
+        statuses = .allocate(capacity: Self.batch)
     }
 
-    deinit { rater_wordbreaker_close(handle) }
+    deinit {
+        rater_wordbreaker_close(handle)
+        offsets.deallocate()
+        statuses.deallocate()
+    }
 
     /// Hands `sink` each segment's end offset and ICU rule status, in order.
     func forEachBoundary<Sink: BoundarySink>(in bytes: UnsafeBufferPointer<UInt8>, into sink: inout Sink) throws {
@@ -20,12 +29,7 @@ final class WordBreaker {
         let status = rater_wordbreaker_set_text(handle, base, Int64(bytes.count))
         guard status <= 0 else { throw SegmentationError.icu(code: status) }
         while true {
-            let count = offsets.withUnsafeMutableBufferPointer { offsetBuffer in
-                statuses.withUnsafeMutableBufferPointer { statusBuffer in
-                    rater_wordbreaker_next_batch(handle, offsetBuffer.baseAddress!, statusBuffer.baseAddress!,
-                                                 Int32(offsetBuffer.count))
-                }
-            }
+            let count = rater_wordbreaker_next_batch(handle, offsets, statuses, Int32(Self.batch))
             if count == 0 { return }
             for index in 0..<Int(count) { sink.boundary(at: Int(offsets[index]), status: statuses[index]) }
         }
