@@ -21,8 +21,21 @@ public struct LanguageDetector: Sendable {
         text.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
-                let (value, length) = UTF8Scalar.decode(bytes, at: index)
-                index += length
+                let lead = bytes[index]
+                let value: UInt32
+                // ASCII and three-byte characters (all of Han in the BMP) decoded in line; the rest by the decoder.
+                if lead < 0x80 {
+                    value = UInt32(lead)
+                    index += 1
+                } else if lead >= 0xE0 && lead < 0xF0 && index + 2 < bytes.count {
+                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                        | UInt32(bytes[index + 2] & 0x3F)
+                    index += 3
+                } else {
+                    let (decoded, length) = UTF8Scalar.decode(bytes, at: index)
+                    value = decoded
+                    index += length
+                }
                 let isLatin = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
                     || (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7)
                 if isLatin {

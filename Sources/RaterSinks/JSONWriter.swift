@@ -119,16 +119,31 @@ public struct JSONWriter: ~Copyable {
     /// A key written into the code (the result schema's own names): ASCII with nothing to escape, so its bytes are
     /// copied as they are. Same output as `key(_:)`.
     public mutating func member(_ name: StaticString) {
-        value()
-        append(UInt8(ascii: "\""))
-        if name.hasPointerRepresentation {
-            append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        } else {
+        guard name.hasPointerRepresentation, depth < 64 else {
+            value()
+            append(UInt8(ascii: "\""))
             append(contentsOf: name)
+            append(UInt8(ascii: "\""))
+            append(UInt8(ascii: ":"))
+            setNeedsComma(false)
+            return
         }
-        append(UInt8(ascii: "\""))
-        append(UInt8(ascii: ":"))
-        setNeedsComma(false)
+        // The common case in one piece: `,"name":` with a single capacity check (a result writes some 60 keys).
+        let length = name.utf8CodeUnitCount
+        if capacity - count < length + 4 { grow(toHold: length + 4) }
+        let bit: UInt64 = 1 << UInt64(depth)
+        var target = storage + count
+        if commaBits & bit != 0 {
+            target.pointee = UInt8(ascii: ",")
+            target += 1
+        }
+        commaBits &= ~bit  // the value after a key takes no comma; the next key sets it again
+        target.pointee = UInt8(ascii: "\"")
+        let source = name.utf8Start
+        for index in 0..<length { target[1 + index] = source[index] }
+        target[length + 1] = UInt8(ascii: "\"")
+        target[length + 2] = UInt8(ascii: ":")
+        count = target + length + 3 - storage
     }
 
     public mutating func member(_ name: StaticString, _ text: String) { member(name); string(text) }

@@ -219,3 +219,11 @@ import Testing
         #expect(found.map(\.1.degree) == [nil, 1.3, nil])
     }
 }
+
+@Suite struct ParticleTests {
+    @Test func particleSwitchMatchesTheSet() {
+        for value in UInt32(0)...0xFFFF {
+            #expect(MatchScanner.isParticle(value) == MatchScanner.particles.contains(value), "U+\(String(value, radix: 16))")
+        }
+    }
+}
