@@ -100,6 +100,11 @@ public struct DelimitedRecordReader: RecordReader {
 
 extension String {
     func trimmingSpaces() -> String {
+        // Ids and header names nearly always start and end with a visible ASCII character: nothing to trim, and no
+        // need to walk Characters to find that out.
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace || first == "\u{FEFF}" { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
