@@ -1,8 +1,10 @@
+import RaterCore
+
 /// A value per case of a small enum (the five RATER dimensions, the three aspects), stored in an array in case
 /// order rather than a dictionary: no hashing per cue, and iteration comes out in the order `ServiceDimension` and
 /// `Aspect` sort by (`<` compares positions in `allCases`).
 struct CaseTable<Key: CaseIterable & Equatable, Value> {
-    private var values: [Value?] = Array(repeating: nil, count: Key.allCases.count)
+    private var values: [Value?] = Array(filledWith: nil, count: Key.allCases.count)
 
     /// Changes the value for `key` in place (no copy of its arrays), creating it from `initial` on first use.
     mutating func update(_ key: Key, default initial: @autoclosure () -> Value, _ change: (inout Value) -> Void) {

@@ -1,4 +1,5 @@
 import Foundation
+import RaterCore
 import RaterLexicon
 import RaterScore
 import RaterSegment
@@ -18,7 +19,7 @@ struct CueFinder {
     static let negatorReachCharacters = 4
 
     init(_ scored: borrowing ScoredComment) {
-        var unitOfToken = [Int](repeating: -1, count: scored.segmented.tokens.count)
+        var unitOfToken = [Int](filledWith: -1, count: scored.segmented.tokens.count)
         for (index, unit) in scored.units.enumerated() {
             for token in unit.tokens { unitOfToken[token] = index }
         }

@@ -59,7 +59,7 @@ public struct DimensionMapper: Sendable {
             }
         }
         // Clause text is built only for evidence that is written out, once per unit.
-        var clauses = [String?](repeating: nil, count: scored.units.count)
+        var clauses = [String?](filledWith: nil, count: scored.units.count)
         func clause(_ unit: Int) -> (text: String, score: Double) {
             if clauses[unit] == nil { clauses[unit] = scored.segmented.text(ofTokens: scored.units[unit].tokens) }
             return (clauses[unit]!, scored.units[unit].score(damping: damping))

@@ -1,3 +1,4 @@
+import RaterCore
 import RaterLexicon
 import RaterScore
 import RaterSegment
@@ -48,12 +49,12 @@ struct TermWindow {
         self.ordinals = ordinals
         let unitCount = scored.units.count
         // The contribution weights grouped by unit, in contribution order: weightStart[u]..<weightStart[u + 1].
-        var weightStart = [Int](repeating: 0, count: unitCount + 1)
+        var weightStart = [Int](filledWith: 0, count: unitCount + 1)
         for contribution in scored.contributions where contribution.clause >= 0 && contribution.clause < unitCount {
             weightStart[contribution.clause + 1] += 1
         }
         for unitIndex in 0..<unitCount { weightStart[unitIndex + 1] += weightStart[unitIndex] }
-        var weights = [Double](repeating: 0, count: weightStart[unitCount])
+        var weights = [Double](filledWith: 0, count: weightStart[unitCount])
         var filled = weightStart
         for contribution in scored.contributions where contribution.clause >= 0 && contribution.clause < unitCount {
             weights[filled[contribution.clause]] = contribution.weight
@@ -61,7 +62,7 @@ struct TermWindow {
         }
         var terms = [Term]()
         terms.reserveCapacity(weights.count)
-        var unitTerms = [Range<Int>?](repeating: nil, count: unitCount)
+        var unitTerms = [Range<Int>?](filledWith: nil, count: unitCount)
         for (unitIndex, unit) in scored.units.enumerated() {
             let unitStart = terms.count
             let unitWeights = weightStart[unitIndex]..<weightStart[unitIndex + 1]

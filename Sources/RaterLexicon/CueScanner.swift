@@ -26,7 +26,7 @@ public struct CueScanner: Sendable {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return [] }
         let byteCount = text.folded.count
-        var isTokenEnd = [Bool](repeating: false, count: byteCount + 1)
+        var isTokenEnd = [Bool](filledWith: false, count: byteCount + 1)
         for token in tokens { isTokenEnd[Int(token.end)] = true }
         var matches = [TermMatch]()
         text.folded.withUnsafeBufferPointer { bytes in

@@ -24,8 +24,8 @@ struct MatchScanner {
     }
 
     static func tokenMaps(_ tokens: [Token], byteCount: Int) -> (tokenAt: [Int32], isTokenEnd: [Bool]) {
-        var tokenAt = [Int32](repeating: 0, count: byteCount + 1)
-        var isTokenEnd = [Bool](repeating: false, count: byteCount + 1)
+        var tokenAt = [Int32](filledWith: 0, count: byteCount + 1)
+        var isTokenEnd = [Bool](filledWith: false, count: byteCount + 1)
         for (index, token) in tokens.enumerated() {
             for offset in token.byteRange { tokenAt[offset] = Int32(index) }
             isTokenEnd[Int(token.end)] = true

@@ -1,3 +1,4 @@
+import RaterCore
 import RaterLexicon
 import RaterSegment
 
@@ -31,7 +32,7 @@ struct UnitFactor {
 enum ClauseFactors {
     static func compute(units: [ScoringUnit], segmented: SegmentedText, matches: [TermMatch],
                         entries: [LexiconEntry], rules: ScoringRules) -> [[UnitFactor]] {
-        var factors = [[UnitFactor]](repeating: [], count: units.count)
+        var factors = [[UnitFactor]](filledWith: [], count: units.count)
         let sentences = segmented.sentenceCount
         var lastTurnUnit = -1
         var previousConcession: String?  // the concession word of the unit just before, if any
