@@ -78,7 +78,9 @@ let package = Package(
         // normal build replays a corpus through the same checks.
         .executableTarget(name: "RaterFuzz", dependencies: ["RaterIngest"]),
         // Throughput of each layer on one input (scripts/bench.sh); a release-build tool, not a test.
-        .executableTarget(name: "RaterBench", dependencies: ["Rater", "RaterSegment"], path: "Benchmarks/RaterBench"),
+        .executableTarget(name: "RaterBench", dependencies: [
+            "Rater", "RaterSegment", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Benchmarks/RaterBench"),
 
         .testTarget(name: "RaterIngestTests", dependencies: ["RaterIngest"]),
         .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize", "CRaterICU"]),

@@ -1,6 +1,6 @@
 // rater-bench: throughput of each layer of Rater on one input, in one process, release build.
 //
-//   rater-bench INPUT [--text-column NAME] [--format csv|tsv|xml|text] [--jobs N] [--stage NAME]...
+//   rater-bench INPUT [--text-column NAME] [--format F] [--jobs N] [--lexicons DIR] [--stage NAME]...  (--help)
 //
 // `--stage` (ingest, icu, pipeline, parallel; repeatable, default all) runs only those stages, so that an
 // instruction count under `valgrind --tool=callgrind` covers one layer (see the README's Throughput section).
@@ -10,32 +10,48 @@
 // with N workers. Prints MB/s, comments/s, the pipeline/ICU ratio, the parallel speed-up and peak RSS.
 // scripts/bench.sh generates the inputs and runs the comparisons. Nothing here is a test: figures depend on the
 // machine.
+import ArgumentParser
 import Dispatch
 import Foundation
 import Rater
 import RaterSegment
 
-struct Arguments {
-    var input = ""
+/// The command line, parsed by swift-argument-parser like `rater`'s: `--help` explains it, and a missing input or
+/// an unknown option is a usage error rather than a crash.
+struct RaterBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rater-bench",
+        abstract: "Throughput of each layer of Rater on one input (release build; not a test).")
+
+    @Argument(help: "The export to read (CSV, TSV, XML, text, JSON Lines; .gz too).")
+    var input: String
+
+    @Option(help: "The column or element that holds the comment.")
     var textColumn: String?
-    var format = InputFormat.auto
+
+    @Option(help: "The input format (auto, or one of the formats `rater analyze --format` takes).")
+    var format: InputFormat = .auto
+
+    @Option(help: "Workers for the parallel stage (default: all cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "The lexicon directory (default: found as `rater` finds it).")
     var lexicons: String?
-    var stages: Set<String> = []
+
+    @Option(name: .customLong("stage"),
+            help: "Run only this stage: ingest, icu, pipeline or parallel (repeatable; default all).")
+    var stageList: [String] = []
+
+    var stages: Set<String> { Set(stageList) }
 
     func runs(_ stage: String) -> Bool { stages.isEmpty || stages.contains(stage) }
 
-    init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let argument = iterator.next() {
-            switch argument {
-            case "--text-column": textColumn = iterator.next()
-            case "--format": format = iterator.next().flatMap(InputFormat.init(rawValue:)) ?? .auto
-            case "--jobs": jobs = iterator.next().flatMap(Int.init) ?? jobs
-            case "--lexicons": lexicons = iterator.next()
-            case "--stage": iterator.next().map { stages.insert($0) }
-            default: input = argument
-            }
+    func validate() throws {
+        guard FileManager.default.fileExists(atPath: input) else { throw ValidationError("no such file: \(input)") }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        let known: Set = ["ingest", "icu", "pipeline", "parallel"]
+        if let unknown = stages.subtracting(known).sorted().first {
+            throw ValidationError("unknown stage '\(unknown)' (ingest, icu, pipeline, parallel)")
         }
     }
 }
@@ -61,11 +77,7 @@ func seconds(clock: clockid_t = CLOCK_THREAD_CPUTIME_ID, _ body: () throws -> Vo
     return Timing(wall: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, cpu: cpuSeconds(clock) - cpuStart)
 }
 
-let arguments = Arguments(CommandLine.arguments)
-guard !arguments.input.isEmpty else {
-    FileHandle.standardError.write(Data("usage: rater-bench INPUT [--text-column NAME] [--format F] [--jobs N]\n".utf8))
-    exit(2)
-}
+let arguments = RaterBench.parseOrExit()
 var options = IngestOptions()
 options.format = arguments.format
 options.textColumn = arguments.textColumn
@@ -148,3 +160,5 @@ if let single, let parallel {
     print(String(format: "parallel speed-up: %.2f×", single.wall / parallel.wall))
 }
 print("peak RSS: \(ProcessMetrics.peakResidentBytes / 1_048_576) MB")
+
+extension InputFormat: ExpressibleByArgument {}
