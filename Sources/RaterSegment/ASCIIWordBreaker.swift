@@ -45,7 +45,15 @@ enum ASCIIWordBreaker {
             var index = 1
             while index < count {
                 let current = table[Int(bytes[index])]
-                if breaks(previous2, previous, current, at(index + 1)) {
+                // Inside a run of letters (most pairs of English text) nothing can break, and the character after
+                // `current` is needed only by the rules around '.', '\'', ',' and ';': both are settled first.
+                if previous == .letter && current == .letter {
+                    previous2 = previous
+                    index += 1
+                    continue
+                }
+                let next = needsLookahead(current) ? at(index + 1) : .other
+                if breaks(previous2, previous, current, next) {
                     sink.boundary(at: index, status: status(last: previous, beforeLast: index - start > 1 ? previous2 : nil))
                     start = index
                 }
@@ -77,6 +85,13 @@ enum ASCIIWordBreaker {
 
     @inline(__always)
     private static func isAHLetter(_ kind: Class) -> Bool { kind == .letter }
+
+    /// Whether `breaks` reads the character after `right`: only WB6 and WB12 do, and only when `right` is one of the
+    /// middle punctuation classes.
+    @inline(__always)
+    private static func needsLookahead(_ right: Class) -> Bool {
+        right == .midNumLet || right == .singleQuote || right == .midNum
+    }
 
     /// MidLetter has no ASCII member in ICU's rules: only MidNumLet ('.') and Single_Quote join letters.
     @inline(__always)
