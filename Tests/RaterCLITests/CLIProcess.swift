@@ -33,7 +33,7 @@ struct CLIProcess {
         let outputPath = NSTemporaryDirectory() + "rater-cli-\(UUID().uuidString).out"
         let errorPath = outputPath + ".err"
         FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)  // opening it below fails if this did
         defer {
             try? FileManager.default.removeItem(atPath: outputPath)
             try? FileManager.default.removeItem(atPath: errorPath)

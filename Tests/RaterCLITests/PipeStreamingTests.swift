@@ -16,7 +16,7 @@ import Testing
         process.currentDirectoryURL = CLIProcess.repository
         process.environment = ProcessInfo.processInfo.environment.merging(
             ["RATER_LEXICONS": CLIProcess.repository.appendingPathComponent("Lexicons").path]) { $1 }
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)  // opening it below fails if this did
         process.standardInput = standardInput
         process.standardOutput = standardOutput
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
