@@ -32,8 +32,9 @@ struct CLIProcess {
         // Outputs go to files, not pipes: nothing to drain while the child runs, so no deadlock on a full pipe.
         let outputPath = NSTemporaryDirectory() + "rater-cli-\(UUID().uuidString).out"
         let errorPath = outputPath + ".err"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)  // opening it below fails if this did
+        // Opening the files below fails if creating them did.
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
         defer {
             try? FileManager.default.removeItem(atPath: outputPath)
             try? FileManager.default.removeItem(atPath: errorPath)

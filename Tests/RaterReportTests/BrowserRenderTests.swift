@@ -35,7 +35,7 @@ import Testing
                                  "--user-data-dir=\(directory.appendingPathComponent("profile").path)"] + arguments
                 + [page.absoluteString]
             let log = directory.appendingPathComponent("chromium-\(UUID().uuidString).log")
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)  // opening it next fails if this did
             process.standardOutput = try FileHandle(forWritingTo: log)
             process.standardError = process.standardOutput
             try process.run()
