@@ -3,9 +3,9 @@
 /// Most English comments are plain ASCII, and for them ICU's rule engine (a state machine over UTF-16 fed through a
 /// UTF-8 `UText`) cost about a sixth of the whole analysis. Restricted to ASCII, ICU's root word rules (UAX #29 as
 /// ICU 72 ships them) reduce to the pairwise rules below, which look at most two characters either side of a
-/// candidate boundary. Anything with a non-ASCII byte still goes to ICU. `ASCIIWordBreakerTests` compares every
-/// string of up to four characters over an alphabet of every ASCII word-break class, and long random strings,
-/// with ICU itself.
+/// candidate boundary. Anything with a non-ASCII byte still goes to ICU. `ASCIIWordBreakerTests` compares with the
+/// installed ICU every string of up to four characters over an alphabet of every ASCII word-break class, every byte
+/// between any two of those, and long random strings: an ICU whose rules differ fails the tests.
 enum ASCIIWordBreaker {
     /// The Word_Break classes that occur in ASCII.
     enum Class: UInt8 {
@@ -54,14 +54,16 @@ enum ASCIIWordBreaker {
                 }
                 let next = needsLookahead(current) ? at(index + 1) : .other
                 if breaks(previous2, previous, current, next) {
-                    sink.boundary(at: index, status: status(last: previous, beforeLast: index - start > 1 ? previous2 : nil))
+                    let beforeLast = index - start > 1 ? previous2 : nil
+                    sink.boundary(at: index, status: status(last: previous, beforeLast: beforeLast))
                     start = index
                 }
                 previous2 = previous
                 previous = current
                 index += 1
             }
-            sink.boundary(at: count, status: status(last: previous, beforeLast: count - start > 1 ? previous2 : nil))
+            let beforeLast = count - start > 1 ? previous2 : nil
+            sink.boundary(at: count, status: status(last: previous, beforeLast: beforeLast))
         }
     }
 

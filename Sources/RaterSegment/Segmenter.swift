@@ -68,7 +68,8 @@ private struct TokenList: BoundarySink {
     init(capacity: Int) { tokens.reserveCapacity(capacity) }
 
     mutating func boundary(at end: Int, status: Int32) {
-        tokens.append(Token(start: Int32(start), end: Int32(end), kind: Segmenter.kind(of: bytes, start, end, status: status)))
+        let kind = Segmenter.kind(of: bytes, start, end, status: status)
+        tokens.append(Token(start: Int32(start), end: Int32(end), kind: kind))
         start = end
     }
 }
