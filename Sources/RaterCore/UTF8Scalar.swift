@@ -25,4 +25,11 @@ public enum UTF8Scalar {
         }
         return (value, end - start)
     }
+
+    /// The scalar of the three-byte sequence (U+0800…U+FFFF, all of Han in the BMP) starting at `start`, for scans
+    /// that handle the common lengths in line. The caller has checked the lead byte and that two bytes follow.
+    @inlinable
+    public static func threeByteValue(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32 {
+        UInt32(bytes[start] & 0x0F) << 12 | UInt32(bytes[start + 1] & 0x3F) << 6 | UInt32(bytes[start + 2] & 0x3F)
+    }
 }

@@ -1,3 +1,5 @@
+import RaterCore
+
 /// NFKC for the characters most comments are made of, without a round trip through ICU's UTF-16 API.
 ///
 /// Chinese comments are ideographs, ASCII, a few CJK brackets and full-width punctuation (，！？：). Every one of
@@ -25,8 +27,7 @@ enum CommonTextNFKC {
                 continue
             }
             guard lead >= 0xE0, lead < 0xF0, index + 2 < count else { return .needsICU }
-            let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                | UInt32(bytes[index + 2] & 0x3F)
+            let scalar = UTF8Scalar.threeByteValue(bytes, at: index)
             switch classify(scalar) {
             case .stable: break
             case .fullWidth: fullWidth += 1
@@ -47,8 +48,7 @@ enum CommonTextNFKC {
                     index += 1
                     continue
                 }
-                let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                    | UInt32(bytes[index + 2] & 0x3F)
+                let scalar = UTF8Scalar.threeByteValue(bytes, at: index)
                 if classify(scalar) == .fullWidth {
                     output[written] = UInt8(scalar - 0xFEE0)
                     written += 1

@@ -28,8 +28,7 @@ public struct LanguageDetector: Sendable {
                     value = UInt32(lead)
                     index += 1
                 } else if lead >= 0xE0 && lead < 0xF0 && index + 2 < bytes.count {
-                    value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                        | UInt32(bytes[index + 2] & 0x3F)
+                    value = UTF8Scalar.threeByteValue(bytes, at: index)
                     index += 3
                 } else {
                     let (decoded, length) = UTF8Scalar.decode(bytes, at: index)

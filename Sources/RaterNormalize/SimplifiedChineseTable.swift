@@ -44,8 +44,7 @@ public enum SimplifiedChineseTable {
                     index += lead >= 0xC0 ? UTF8Scalar.length(leadByte: lead) : 1
                     continue
                 }
-                let value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
-                    | UInt32(bytes[index + 2] & 0x3F)
+                let value = UTF8Scalar.threeByteValue(bytes, at: index)
                 if value >= 0x3400 && value < 0xFB00 {
                     let slot = Int(replacementIndex[Int(value - 0x3400)])
                     if slot > 0 {

@@ -1,3 +1,5 @@
+import RaterCore
+
 /// Recognises Traditional Chinese cheaply, so the (slow) ICU transliterator runs only on comments that need it.
 ///
 /// The set holds frequent characters that exist only in Traditional script. A comment with none of them either is
@@ -30,8 +32,7 @@ enum TraditionalChinese {
                     let lead = bytes[index]
                     // U+4E00…U+9FFF are the three-byte sequences with lead bytes E4…E9.
                     if lead >= 0xE4 && lead <= 0xE9 && index + 2 < count {
-                        let value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
-                            | UInt32(bytes[index + 2] & 0x3F)
+                        let value = UTF8Scalar.threeByteValue(bytes, at: index)
                         if value >= 0x4E00 {
                             let bit = Int(value - 0x4E00)
                             if bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { return true }

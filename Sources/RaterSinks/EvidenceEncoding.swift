@@ -5,26 +5,23 @@ extension JSONWriter {
     /// columns, so both read the same.
     public mutating func evidence(_ items: [CueEvidence]) {
         beginArray()
-        for item in items {
-            beginObject()
-            member("cue", item.cue)
-            member("clause", item.clause)
-            if let negator = item.negator { member("negator", negator) }
-            endObject()
-        }
+        for item in items { evidenceItem(cue: item.cue, clause: item.clause, negator: item.negator) }
         endArray()
     }
 
     /// A dimension's evidence, `{cue, clause}` pairs, written like `evidence(_:)` without building `CueEvidence`s.
     public mutating func evidence(_ items: [(cue: String, clause: String)]) {
         beginArray()
-        for item in items {
-            beginObject()
-            member("cue", item.cue)
-            member("clause", item.clause)
-            endObject()
-        }
+        for item in items { evidenceItem(cue: item.cue, clause: item.clause, negator: nil) }
         endArray()
+    }
+
+    private mutating func evidenceItem(cue: String, clause: String, negator: String?) {
+        beginObject()
+        member("cue", cue)
+        member("clause", clause)
+        if let negator { member("negator", negator) }
+        endObject()
     }
 }
 

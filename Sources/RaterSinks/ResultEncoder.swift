@@ -35,8 +35,7 @@ public struct ResultEncoder: Sendable {
             json.member("weight", dimension.weight)
             json.member("mentions", dimension.mentions)
             if includeExplanation {
-                json.member("evidence")
-                json.evidence(dimension.evidence)
+                encode(evidence: dimension.evidence, into: &json)
             }
             json.endObject()
         }
@@ -79,6 +78,11 @@ public struct ResultEncoder: Sendable {
     }
 
     private func encode(evidence: [CueEvidence], into json: inout JSONWriter) {
+        json.member("evidence")
+        json.evidence(evidence)
+    }
+
+    private func encode(evidence: [(cue: String, clause: String)], into json: inout JSONWriter) {
         json.member("evidence")
         json.evidence(evidence)
     }
