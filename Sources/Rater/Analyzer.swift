@@ -31,7 +31,10 @@ public final class Analyzer {
         let normalized = try normalizer.normalize(record)
         let segmented = try segmenter.segment(normalized.text)
         let scored = engine.scorer.score(normalized, segmented: segmented)
-        let layers = engine.cueScanners.map { CueLayer(matches: $0.scan(segmented), entries: $0.matcher.entries) }
+        let cueLayers = engine.cueScanner.matcher.layers
+        let layers = engine.cueScanner.scan(segmented).enumerated().map { layer, matches in
+            CueLayer(matches: matches, entries: cueLayers[layer].entries)
+        }
         let report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher)
         return Analysis(scored: scored, report: report)
     }

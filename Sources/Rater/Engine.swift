@@ -9,8 +9,8 @@ public struct Engine: Sendable {
     public let lexicon: Lexicon
     public var scorer: Scorer
     public var mapper: DimensionMapper
-    /// Find dimension, aspect and signal cues (one layer each), separately from the sentiment terms.
-    public let cueScanners: [CueScanner]
+    /// Finds dimension, aspect and signal cues (one layer each), separately from the sentiment terms.
+    public let cueScanner: CueScanner
     /// Report this language instead of detecting it (`--lang zh|en`).
     public var languageOverride: Language?
 
@@ -26,7 +26,7 @@ public struct Engine: Sendable {
             let scalars = term.unicodeScalars
             if scalars.count == 1, let scalar = scalars.first, scalar.value >= 0x2E80 { modifiers.insert(scalar.value) }
         }
-        self.cueScanners = lexicon.makeCueLayers().map { CueScanner(matcher: $0, modifierCharacters: modifiers) }
+        self.cueScanner = CueScanner(matcher: lexicon.makeCueMatcher(), modifierCharacters: modifiers)
         self.languageOverride = languageOverride
     }
 

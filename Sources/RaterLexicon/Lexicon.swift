@@ -129,7 +129,7 @@ public struct Lexicon: Sendable {
     /// The cue words carry no sentiment, but as known words they keep a one-character sentiment term from firing
     /// inside them (办 and 理 inside 办理, 场 inside 到场), which the scorer's longest-match cover relies on.
     /// Signal cues are left out: they are phrases (不会再来, "not what i expected") that would swallow the negators
-    /// and sentiment words inside them. Cues themselves are found by `makeCueLayers`, so a sentiment phrase never
+    /// and sentiment words inside them. Cues themselves are found by `makeCueMatcher`, so a sentiment phrase never
     /// hides a cue.
     /// Pure function words are left out too: matching them would only cost time, and a matched word cannot start a
     /// longer term inside it. Cue phrases take the valence of the sentiment word inside them (`withInheritedValence`).
@@ -164,13 +164,13 @@ public struct Lexicon: Sendable {
         return false
     }
 
-    /// The matchers the dimension stage uses: one per role (dimension, aspect, signal), each holding only that
-    /// role.
+    /// The cue matcher the dimension stage uses, with one layer per role (dimension, aspect, signal), each holding
+    /// only that role.
     ///
-    /// Matching is longest-first, so in one shared matcher the dimension cue "exactly as described" would hide
+    /// Matching is longest-first, so in one shared layer the dimension cue "exactly as described" would hide
     /// the signal cue "as described" inside it. Each role is matched on its own layer instead.
-    public func makeCueLayers() -> [TermMatcher] {
-        func layer(_ keep: (inout LexiconEntry) -> Void) -> TermMatcher {
+    public func makeCueMatcher() -> CueMatcher {
+        func layer(_ keep: (inout LexiconEntry) -> Void) -> [String: LexiconEntry] {
             var layerEntries = [String: LexiconEntry]()
             for (term, entry) in entries where entry.isCue {
                 var roleOnly = LexiconEntry()
@@ -180,12 +180,12 @@ public struct Lexicon: Sendable {
                 keep(&roleOnly)
                 if roleOnly.isCue { layerEntries[term] = roleOnly }
             }
-            return TermMatcher(entries: layerEntries)
+            return layerEntries
         }
-        return [
+        return CueMatcher(layers: [
             layer { $0.aspects = []; $0.signals = [] },
             layer { $0.cues = []; $0.signals = [] },
             layer { $0.cues = []; $0.aspects = [] },
-        ]
+        ])
     }
 }

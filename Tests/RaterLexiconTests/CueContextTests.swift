@@ -105,11 +105,11 @@ import Testing
         lexicon.add(file)
         #expect(lexicon.makeMatcher().lookup("还会再来".utf8) == nil)
         #expect(lexicon.makeMatcher().lookup("好".utf8) != nil)
-        let layers = lexicon.makeCueLayers()
+        let layers = lexicon.makeCueMatcher().layers
         #expect(layers.count == 3)
-        #expect(layers[2].lookup("还会再来".utf8) != nil)
-        #expect(layers[0].lookup("还会再来".utf8) == nil)
-        #expect(layers.allSatisfy { $0.lookup("好".utf8) == nil })
+        #expect(layers[2].lookup("还会再来") != nil)
+        #expect(layers[0].lookup("还会再来") == nil)
+        #expect(layers.allSatisfy { $0.lookup("好") == nil })
     }
 
     /// The byte form of `holds` answers as the `String` form, on text its fast path takes and text it leaves to the

@@ -1,0 +1,165 @@
+/// A frozen trie over the UTF-8 bytes of a sorted list of terms: the shape both the scoring matcher (`TermMatcher`)
+/// and the cue matcher (`CueMatcher`) walk.
+///
+/// Everything a walk reads about a node is in its one 16-byte `Node`, and a node's edges sit together in `edges`, so
+/// a step costs a load or two rather than one per array: in UTF-8 Chinese every character is three bytes, the
+/// scanners start a walk at every character, and with tens of thousands of nodes the walks were waiting on memory
+/// more than computing.
+struct ByteTrie: Sendable {
+    private let nodes: [Node]
+    private let edges: [Edge]
+    /// Direct 256-entry rows for the nodes with many edges (`Node.denseRow`): the nodes after a UTF-8 lead byte
+    /// (E4…E9) and after a second byte have dozens of edges, where a search mispredicts on nearly every step. Only
+    /// nodes with at least `denseEdgeThreshold` edges get a row (a few dozen rows for the standard lexicons); the
+    /// root always has row 0, since most walks fail on the first byte. With a threshold of 4 (about 1,400 rows,
+    /// 1.4 MB) one core ran no faster and two cores ran 15–25% slower on Chinese: the rows crowded the caches.
+    private let denseTargets: [Int32]
+    static let denseEdgeThreshold = 16
+
+    private struct Node {
+        /// The index of the term that ends here, or -1.
+        var terminal: Int32
+        /// The node's row in `denseTargets`, or -1.
+        var denseRow: Int32
+        /// The node's edges, `edges[edgeStart..<edgeEnd]`, sorted by byte.
+        var edgeStart: Int32
+        var edgeEnd: Int32
+    }
+
+    private struct Edge {
+        var target: Int32
+        var byte: UInt8
+    }
+
+    /// - Parameter terms: the terms; a walk reports a term by its index here. Empty terms are never reached.
+    init(terms: [String]) {
+        var children: [[UInt8: Int32]] = [[:]]
+        var terminal: [Int32] = [-1]
+        for (index, term) in terms.enumerated() where !term.isEmpty {
+            var node: Int32 = 0
+            for byte in term.utf8 {
+                if let next = children[Int(node)][byte] {
+                    node = next
+                } else {
+                    let next = Int32(children.count)
+                    children.append([:])
+                    terminal.append(-1)
+                    children[Int(node)][byte] = next
+                    node = next
+                }
+            }
+            terminal[Int(node)] = Int32(index)
+        }
+        var nodes = [Node]()
+        var edges = [Edge]()
+        var denseTargets = [Int32]()
+        nodes.reserveCapacity(children.count)
+        for (index, node) in children.enumerated() {
+            var denseRow: Int32 = -1
+            if index == 0 || node.count >= Self.denseEdgeThreshold {
+                denseRow = Int32(denseTargets.count / 256)
+                let rowStart = denseTargets.count
+                denseTargets.append(contentsOf: repeatElement(-1, count: 256))
+                for (byte, target) in node { denseTargets[rowStart + Int(byte)] = target }
+            }
+            let edgeStart = Int32(edges.count)
+            for (byte, target) in node.sorted(by: { $0.key < $1.key }) { edges.append(Edge(target: target, byte: byte)) }
+            nodes.append(Node(terminal: terminal[index], denseRow: denseRow, edgeStart: edgeStart,
+                              edgeEnd: Int32(edges.count)))
+        }
+        self.nodes = nodes
+        self.edges = edges
+        self.denseTargets = denseTargets
+    }
+
+    /// The trie's arrays as buffers for the length of one walk: the scanners start a walk at every character, and
+    /// the array subscripts' bounds checks were a good part of each step.
+    private struct Walker {
+        let nodes: UnsafeBufferPointer<Node>
+        let edges: UnsafeBufferPointer<Edge>
+        let dense: UnsafeBufferPointer<Int32>
+
+        var root: Node { nodes[0] }
+
+        /// The node after `byte`, or nil.
+        @inline(__always)
+        func step(_ node: Node, _ byte: UInt8) -> Node? {
+            if node.denseRow >= 0 {
+                let target = dense[Int(node.denseRow) << 8 | Int(byte)]
+                return target >= 0 ? nodes[Int(target)] : nil
+            }
+            // Fewer than `denseEdgeThreshold` edges: a linear scan of the sorted bytes, which stops at the first
+            // larger byte.
+            var edge = Int(node.edgeStart)
+            while edge < Int(node.edgeEnd) {
+                let value = edges[edge].byte
+                if value == byte { return nodes[Int(edges[edge].target)] }
+                if value > byte { return nil }
+                edge += 1
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    private func withWalker<Result>(_ body: (Walker) -> Result) -> Result {
+        nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                denseTargets.withUnsafeBufferPointer { dense in body(Walker(nodes: nodes, edges: edges, dense: dense)) }
+            }
+        }
+    }
+
+    /// The index of the term spelled by exactly these bytes, if any.
+    func lookup<Bytes: Sequence>(_ bytes: Bytes) -> Int? where Bytes.Element == UInt8 {
+        withWalker { walker in
+            var node = walker.root
+            for byte in bytes {
+                guard let next = walker.step(node, byte) else { return nil }
+                node = next
+            }
+            return node.terminal >= 0 ? Int(node.terminal) : nil
+        }
+    }
+
+    /// Walks from `start` and tells `sink` of every term that ends where `acceptEnd` allows, shortest first.
+    ///
+    /// A skin tone or variation selector after a started term is walked over: 👍🏽 matches 👍, and the match then
+    /// ends after the modifier, where the token ends. The sink is generic and `inout` rather than a closure: a
+    /// closure mutating captured state pays a dynamic exclusivity check on every call.
+    @inline(__always)
+    func walk<Sink: TermEndSink>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
+                                 acceptEnd: (Int) -> Bool, into sink: inout Sink) {
+        withWalker { walker in
+            var node = walker.root
+            var position = start
+            while position < limit {
+                if position > start {
+                    let ignorable = EmojiModifiers.length(bytes, at: position, limit: limit)
+                    if ignorable > 0 {
+                        position += ignorable
+                        if node.terminal >= 0, acceptEnd(position) { sink.reached(term: node.terminal, end: position) }
+                        continue
+                    }
+                }
+                guard let next = walker.step(node, bytes[position]) else { break }
+                node = next
+                position += 1
+                if node.terminal >= 0, acceptEnd(position) { sink.reached(term: node.terminal, end: position) }
+            }
+        }
+    }
+}
+
+/// Receives the terms a `ByteTrie` walk passes, in order of their end.
+protocol TermEndSink {
+    mutating func reached(term: Int32, end: Int)
+}
+
+/// Keeps the last (so the longest) term a walk reports.
+struct LongestTermSink: TermEndSink {
+    var best: (end: Int, term: Int32)?
+
+    @inline(__always)
+    mutating func reached(term: Int32, end: Int) { best = (end, term) }
+}
