@@ -34,7 +34,7 @@ public struct CueScanner: Sendable {
         let byteCount = text.folded.count
         // A constant once built: the closure below captures it, and a captured `var` costs a dynamic exclusivity
         // check on every read.
-        let isTokenEnd = Self.tokenEnds(tokens, byteCount: byteCount)
+        let isTokenEnd = MatchScanner.tokenEnds(tokens, byteCount: byteCount)
         text.folded.withUnsafeBufferPointer { bytes in
             func isCharacterStart(_ offset: Int) -> Bool { offset >= byteCount || bytes[offset] & 0xC0 != 0x80 }
             func nextCharacter(_ offset: Int) -> Int {
@@ -103,12 +103,5 @@ public struct CueScanner: Sendable {
             }
         }
         return matches
-    }
-
-    /// `isTokenEnd[offset]`: whether a token ends at byte `offset`.
-    private static func tokenEnds(_ tokens: [Token], byteCount: Int) -> [Bool] {
-        var isTokenEnd = [Bool](filledWith: false, count: byteCount + 1)
-        for token in tokens { isTokenEnd[Int(token.end)] = true }
-        return isTokenEnd
     }
 }

@@ -25,25 +25,20 @@ struct MatchScanner {
         }
     }
 
-    static func tokenMaps(_ tokens: [Token], byteCount: Int) -> (tokenAt: [Int32], isTokenEnd: [Bool]) {
-        var tokenAt = [Int32](filledWith: 0, count: byteCount + 1)
+    /// `isTokenEnd[offset]`: whether a token ends at byte `offset`.
+    static func tokenEnds(_ tokens: [Token], byteCount: Int) -> [Bool] {
         var isTokenEnd = [Bool](filledWith: false, count: byteCount + 1)
-        for (index, token) in tokens.enumerated() {
-            for offset in token.byteRange { tokenAt[offset] = Int32(index) }
-            isTokenEnd[Int(token.end)] = true
-        }
-        tokenAt[byteCount] = Int32(tokens.count - 1)
-        return (tokenAt, isTokenEnd)
+        for token in tokens { isTokenEnd[Int(token.end)] = true }
+        return isTokenEnd
     }
 
     func scan() -> [TermMatch] {
         let tokens = text.tokens
         guard !tokens.isEmpty else { return [] }
         let byteCount = text.folded.count
-        // tokenAt[offset] = index of the token that contains byte `offset`; tokenEnd marks token end offsets. Both are
-        // constants once built: the closures below capture them, and a captured `var` costs a dynamic exclusivity
-        // check on every read.
-        let (tokenAt, isTokenEnd) = Self.tokenMaps(tokens, byteCount: byteCount)
+        // A constant once built: the closures below capture it, and a captured `var` costs a dynamic exclusivity
+        // check on every read. For the same reason the nested functions take `matches` as an `inout` argument.
+        let isTokenEnd = Self.tokenEnds(tokens, byteCount: byteCount)
         var matches = [TermMatch]()
         matches.reserveCapacity(8)
         text.folded.withUnsafeBufferPointer { bytes in
@@ -55,32 +50,34 @@ struct MatchScanner {
                 for offset in range where bytes[offset] & 0xC0 != 0x80 { count += 1 }
                 return count
             }
-            func record(_ start: Int, _ end: Int, _ entry: Int32) {
-                matches.append(TermMatch(start: Int32(start), end: Int32(end), token: tokenAt[start], entry: entry))
-            }
             /// Can lexicon terms cover start..<end completely? Grammatical particles (了, 的, 啊 …) count as
-            /// covered, so 好了 is 好 + 了 while 好像 stays one unknown word. Returns the cover, or nil.
-            func cover(_ start: Int, _ end: Int) -> [(Int, Int, Int32)]? {
-                var pieces = [(Int, Int, Int32)]()
+            /// covered, so 好了 is 好 + 了 while 好像 stays one unknown word. Appends the cover's pieces to `matches`
+            /// and says yes, or leaves `matches` as it was.
+            func cover(_ start: Int, _ end: Int, token: Int32, into matches: inout [TermMatch]) -> Bool {
+                let count = matches.count
                 var position = start
                 while position < end {
                     if let match = matcher.longestMatch(in: bytes, from: position, limit: end,
                                                         acceptEnd: isCharacterStart) {
-                        pieces.append((position, match.end, match.entry))
+                        matches.append(TermMatch(start: Int32(position), end: Int32(match.end), token: token,
+                                                 entry: match.entry))
                         position = match.end
                     } else if MatchScanner.isParticle(bytes, at: position) {
                         position += UTF8Scalar.length(leadByte: bytes[position])
                     } else {
-                        return nil
+                        matches.removeSubrange(count...)
+                        return false
                     }
                 }
-                return pieces
+                return true
             }
 
             var index = 0
             var position = 0  // never match before this offset (matches do not overlap)
             while index < tokens.count {
                 let token = tokens[index]
+                // Every match recorded for this token starts inside it.
+                let tokenIndex = Int32(index)
                 switch token.kind {
                 case .whitespace, .lineBreak:
                     index += 1
@@ -95,13 +92,13 @@ struct MatchScanner {
                         if let match = matcher.longestMatch(in: bytes, from: offset, limit: byteCount,
                                                             acceptEnd: isCharacterStart),
                            characterCount(offset..<match.end) >= 2 {
-                            record(offset, match.end, match.entry)
+                            matches.append(TermMatch(start: Int32(offset), end: Int32(match.end), token: tokenIndex,
+                                                     entry: match.entry))
                             offset = match.end
                             mayCover = true
                             continue
                         }
-                        if mayCover, let pieces = cover(offset, tokenEnd) {
-                            for piece in pieces { record(piece.0, piece.1, piece.2) }
+                        if mayCover, cover(offset, tokenEnd, token: tokenIndex, into: &matches) {
                             offset = tokenEnd
                             break
                         }
@@ -115,7 +112,8 @@ struct MatchScanner {
                     if start >= position,
                        let match = matcher.longestMatch(in: bytes, from: start, limit: byteCount,
                                                         acceptEnd: { isTokenEnd[$0] }) {
-                        record(start, match.end, match.entry)
+                        matches.append(TermMatch(start: Int32(start), end: Int32(match.end), token: tokenIndex,
+                                                 entry: match.entry))
                         position = match.end
                     }
                 }
