@@ -1,6 +1,7 @@
 import CRaterICU
 
-/// A reusable ICU word break iterator over UTF-8. Not thread-safe: one per worker.
+/// A reusable ICU word break iterator for UTF-8 text (see `rater_wordbreaker_set_text` for why ICU reads UTF-16).
+/// Not thread-safe: one per worker.
 final class WordBreaker {
     private let handle: OpaquePointer
     /// Batch buffers for boundaries and statuses: raw memory, since a class's array properties cost a dynamic

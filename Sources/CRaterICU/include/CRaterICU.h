@@ -10,14 +10,14 @@
 extern "C" {
 #endif
 
-// MARK: Word break over UTF-8 (no UTF-16 copy; boundaries are UTF-8 byte offsets).
+// MARK: Word break of UTF-8 text (ICU runs on a reused UTF-16 copy; boundaries are UTF-8 byte offsets).
 // A break iterator is not thread-safe: use one per thread or task.
 typedef struct RaterWordBreaker RaterWordBreaker;
 
 /// Opens a word break iterator for the root locale (dictionary-based for Han, rule-based for Latin).
 RaterWordBreaker *_Nullable rater_wordbreaker_open(int32_t *_Nonnull status);
 void rater_wordbreaker_close(RaterWordBreaker *_Nullable breaker);
-/// Points the iterator at `length` bytes of UTF-8. The bytes must outlive the iteration.
+/// Points the iterator at `length` bytes of valid UTF-8, copied as UTF-16 into the breaker's own buffer.
 int32_t rater_wordbreaker_set_text(RaterWordBreaker *_Nonnull breaker, const uint8_t *_Nonnull utf8, int64_t length);
 /// Fills `offsets` with the next boundaries (end offsets of segments) and `statuses` with their rule status
 /// (0 = not a word: space, punctuation, emoji; 100.. numbers; 200.. letters; 300.. kana; 400.. ideographs).
