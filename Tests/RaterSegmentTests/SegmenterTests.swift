@@ -329,4 +329,37 @@ import Testing
         #expect(segmented.clauses.count == 200)
         #expect(segmented.clauses.allSatisfy { segmented.text(of: $0) == "good" })
     }
+
+    // MARK: - UTF-8 offsets from ICU's UTF-16 boundaries
+
+    /// ICU breaks a UTF-16 copy of the text; every boundary must come back as the UTF-8 offset of the same place,
+    /// whatever mix of one- to four-byte scalars (surrogate pairs in UTF-16) comes before it.
+    @Test func boundariesLandOnTheSameCharactersWhateverTheirUTF8Length() throws {
+        let text = "naïve café 𠀀好吃 👍🏽 ñandú，中文 déjà-vu 😋😋 Ω"
+        let segmented = try segment(text)
+        expectContiguous(segmented)
+        let words = segmented.tokens.filter { $0.kind == .word }.map { segmented.text(of: $0) }
+        #expect(words == ["naïve", "café", "ñandú", "déjà", "vu", "Ω"])
+        let symbols = segmented.tokens.filter { $0.kind == .symbol }.map { segmented.text(of: $0) }
+        #expect(symbols == ["👍🏽", "😋", "😋"])
+        let ideographic = segmented.tokens.filter { $0.kind == .ideographic }.map { segmented.text(of: $0) }
+        #expect(ideographic.joined() == "𠀀好吃中文")
+        for token in segmented.tokens {
+            #expect(segmented.original[Int(token.start)] & 0xC0 != 0x80)  // starts a scalar
+        }
+    }
+
+    /// Boundaries are mapped walking forward from the previous one; the walk must carry over from one batch of
+    /// 256 boundaries to the next, after four-byte scalars as well.
+    @Test func nonASCIITextCoversMoreThanOneBatchOfBoundaries() throws {
+        let text = String(repeating: "好吃😋，é ", count: 150)
+        let segmented = try segment(text)
+        expectContiguous(segmented)
+        #expect(segmented.tokens.count > 256)
+        #expect(segmented.tokens.filter { $0.kind == .symbol }.map { segmented.text(of: $0) }
+            == Array(repeating: "😋", count: 150))
+        #expect(segmented.tokens.filter { $0.kind == .word }.map { segmented.text(of: $0) }
+            == Array(repeating: "é", count: 150))
+        #expect(segmented.tokens.map { segmented.text(of: $0) }.joined() == text)
+    }
 }
