@@ -30,9 +30,10 @@ public final class Analyzer {
     public func analysis(of record: SourceRecord) throws -> Analysis {
         let normalized = try normalizer.normalize(record)
         let segmented = try segmenter.segment(normalized.text)
-        let scored = engine.scorer.score(normalized, segmented: segmented)
-        let cueLayers = engine.cueScanner.matcher.layers
-        let layers = engine.cueScanner.scan(segmented).enumerated().map { layer, matches in
+        let matches = engine.scanner.scan(segmented)
+        let scored = engine.scorer.score(normalized, segmented: segmented, matches: matches.scoring)
+        let cueLayers = engine.scanner.cues.layers
+        let layers = matches.cues.enumerated().map { layer, matches in
             CueLayer(matches: matches, entries: cueLayers[layer].entries)
         }
         let report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher)

@@ -9,8 +9,9 @@ public struct Engine: Sendable {
     public let lexicon: Lexicon
     public var scorer: Scorer
     public var mapper: DimensionMapper
-    /// Finds dimension, aspect and signal cues (one layer each), separately from the sentiment terms.
-    public let cueScanner: CueScanner
+    /// Finds the scoring terms and the dimension, aspect and signal cues (one layer each, apart from the sentiment
+    /// terms) in one pass.
+    public let scanner: LexiconScanner
     /// Report this language instead of detecting it (`--lang zh|en`).
     public var languageOverride: Language?
 
@@ -26,7 +27,7 @@ public struct Engine: Sendable {
             let scalars = term.unicodeScalars
             if scalars.count == 1, let scalar = scalars.first, scalar.value >= 0x2E80 { modifiers.insert(scalar.value) }
         }
-        self.cueScanner = CueScanner(matcher: lexicon.makeCueMatcher(), modifierCharacters: modifiers)
+        self.scanner = LexiconScanner(scoring: matcher, cues: lexicon.makeCueTerms(), modifierCharacters: modifiers)
         self.languageOverride = languageOverride
     }
 

@@ -1,5 +1,5 @@
 /// A frozen trie over the UTF-8 bytes of a sorted list of terms: the shape both the scoring matcher (`TermMatcher`)
-/// and the cue matcher (`CueMatcher`) walk.
+/// and the `LexiconScanner` (scoring terms and cue layers together) walk.
 ///
 /// Everything a walk reads about a node is in its one 16-byte `Node`, and a node's edges sit together in `edges`, so
 /// a step costs a load or two rather than one per array: in UTF-8 Chinese every character is three bytes, the

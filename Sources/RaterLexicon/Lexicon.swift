@@ -129,7 +129,7 @@ public struct Lexicon: Sendable {
     /// The cue words carry no sentiment, but as known words they keep a one-character sentiment term from firing
     /// inside them (办 and 理 inside 办理, 场 inside 到场), which the scorer's longest-match cover relies on.
     /// Signal cues are left out: they are phrases (不会再来, "not what i expected") that would swallow the negators
-    /// and sentiment words inside them. Cues themselves are found by `makeCueMatcher`, so a sentiment phrase never
+    /// and sentiment words inside them. Cues themselves are found in the layers of `makeCueTerms`, so a sentiment phrase never
     /// hides a cue.
     /// Pure function words are left out too: matching them would only cost time, and a matched word cannot start a
     /// longer term inside it. Cue phrases take the valence of the sentiment word inside them (`withInheritedValence`).
@@ -164,12 +164,12 @@ public struct Lexicon: Sendable {
         return false
     }
 
-    /// The cue matcher the dimension stage uses, with one layer per role (dimension, aspect, signal), each holding
+    /// The cue terms the dimension stage uses, with one layer per role (dimension, aspect, signal), each holding
     /// only that role.
     ///
     /// Matching is longest-first, so in one shared layer the dimension cue "exactly as described" would hide
     /// the signal cue "as described" inside it. Each role is matched on its own layer instead.
-    public func makeCueMatcher() -> CueMatcher {
+    public func makeCueTerms() -> CueTerms {
         func layer(_ keep: (inout LexiconEntry) -> Void) -> [String: LexiconEntry] {
             var layerEntries = [String: LexiconEntry]()
             for (term, entry) in entries where entry.isCue {
@@ -182,7 +182,7 @@ public struct Lexicon: Sendable {
             }
             return layerEntries
         }
-        return CueMatcher(layers: [
+        return CueTerms(layers: [
             layer { $0.aspects = []; $0.signals = [] },
             layer { $0.cues = []; $0.signals = [] },
             layer { $0.cues = []; $0.aspects = [] },

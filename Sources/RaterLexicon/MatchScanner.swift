@@ -1,11 +1,9 @@
 import RaterCore
 import RaterSegment
 
-/// Walks one comment's tokens and collects the matcher's terms (see `TermMatcher` for the rules).
-struct MatchScanner {
-    let matcher: TermMatcher
-    let text: SegmentedText
-
+/// Walks one comment's tokens and collects the scoring terms (see `TermMatcher` for the rules), asking a
+/// `TermStartSource` for the longest term at each place.
+enum MatchScanner {
     /// Particles and light function characters that attach to words without changing what they mean.
     static let particles: Set<UInt32> = Set("了的地得着过啊吧呢啦哦呀嘛哈么也都就又是在喔噢咯呗".unicodeScalars.map(\.value))
 
@@ -32,95 +30,89 @@ struct MatchScanner {
         return isTokenEnd
     }
 
-    func scan() -> [TermMatch] {
-        let tokens = text.tokens
+    static func scan<Source: TermStartSource>(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, source: Source)
+        -> [TermMatch]
+    {
         guard !tokens.isEmpty else { return [] }
-        let byteCount = text.folded.count
-        // A constant once built: the closures below capture it, and a captured `var` costs a dynamic exclusivity
-        // check on every read. For the same reason the nested functions take `matches` as an `inout` argument.
-        let isTokenEnd = Self.tokenEnds(tokens, byteCount: byteCount)
+        let byteCount = bytes.count
         var matches = [TermMatch]()
         matches.reserveCapacity(8)
-        text.folded.withUnsafeBufferPointer { bytes in
-            func isCharacterStart(_ offset: Int) -> Bool {
-                offset >= byteCount || bytes[offset] & 0xC0 != 0x80
-            }
-            func characterCount(_ range: Range<Int>) -> Int {
-                var count = 0
-                for offset in range where bytes[offset] & 0xC0 != 0x80 { count += 1 }
-                return count
-            }
-            /// Can lexicon terms cover start..<end completely? Grammatical particles (了, 的, 啊 …) count as
-            /// covered, so 好了 is 好 + 了 while 好像 stays one unknown word. Appends the cover's pieces to `matches`
-            /// and says yes, or leaves `matches` as it was.
-            func cover(_ start: Int, _ end: Int, token: Int32, into matches: inout [TermMatch]) -> Bool {
-                let count = matches.count
-                var position = start
-                while position < end {
-                    if let match = matcher.longestMatch(in: bytes, from: position, limit: end,
-                                                        acceptEnd: isCharacterStart) {
-                        matches.append(TermMatch(start: Int32(position), end: Int32(match.end), token: token,
-                                                 entry: match.entry))
-                        position = match.end
-                    } else if MatchScanner.isParticle(bytes, at: position) {
-                        position += UTF8Scalar.length(leadByte: bytes[position])
-                    } else {
-                        matches.removeSubrange(count...)
-                        return false
-                    }
+        // The nested functions take `matches` as an `inout` argument rather than capturing it: a captured `var`
+        // costs a dynamic exclusivity check on every access.
+        func isCharacterStart(_ offset: Int) -> Bool {
+            offset >= byteCount || bytes[offset] & 0xC0 != 0x80
+        }
+        func characterCount(_ range: Range<Int>) -> Int {
+            var count = 0
+            for offset in range where bytes[offset] & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
+        /// Can lexicon terms cover start..<end completely? Grammatical particles (了, 的, 啊 …) count as
+        /// covered, so 好了 is 好 + 了 while 好像 stays one unknown word. Appends the cover's pieces to `matches`
+        /// and says yes, or leaves `matches` as it was.
+        func cover(_ start: Int, _ end: Int, token: Int32, into matches: inout [TermMatch]) -> Bool {
+            let count = matches.count
+            var position = start
+            while position < end {
+                if let match = source.longestInIdeographs(from: position, tokenEnd: end, withinToken: true) {
+                    matches.append(TermMatch(start: Int32(position), end: Int32(match.end), token: token,
+                                             entry: match.entry))
+                    position = match.end
+                } else if MatchScanner.isParticle(bytes, at: position) {
+                    position += UTF8Scalar.length(leadByte: bytes[position])
+                } else {
+                    matches.removeSubrange(count...)
+                    return false
                 }
-                return true
             }
+            return true
+        }
 
-            var index = 0
-            var position = 0  // never match before this offset (matches do not overlap)
-            while index < tokens.count {
-                let token = tokens[index]
-                // Every match recorded for this token starts inside it.
-                let tokenIndex = Int32(index)
-                switch token.kind {
-                case .whitespace, .lineBreak:
-                    index += 1
-                    continue
-                case .ideographic:
-                    var offset = max(position, Int(token.start))
-                    let tokenEnd = Int(token.end)
-                    // A cover may start only where the word starts or where an accepted match ended: once a
-                    // character is skipped, the rest of the word is not a lexicon word (只好 is not 只 + 好).
-                    var mayCover = true
-                    while offset < tokenEnd {
-                        if let match = matcher.longestMatch(in: bytes, from: offset, limit: byteCount,
-                                                            acceptEnd: isCharacterStart),
-                           characterCount(offset..<match.end) >= 2 {
-                            matches.append(TermMatch(start: Int32(offset), end: Int32(match.end), token: tokenIndex,
-                                                     entry: match.entry))
-                            offset = match.end
-                            mayCover = true
-                            continue
-                        }
-                        if mayCover, cover(offset, tokenEnd, token: tokenIndex, into: &matches) {
-                            offset = tokenEnd
-                            break
-                        }
-                        mayCover = false
-                        offset += 1
-                        while !isCharacterStart(offset) { offset += 1 }
-                    }
-                    position = offset
-                default:
-                    let start = Int(token.start)
-                    if start >= position,
-                       let match = matcher.longestMatch(in: bytes, from: start, limit: byteCount,
-                                                        acceptEnd: { isTokenEnd[$0] }) {
-                        matches.append(TermMatch(start: Int32(start), end: Int32(match.end), token: tokenIndex,
-                                                 entry: match.entry))
-                        position = match.end
-                    }
-                }
-                // Skip the tokens a match has already consumed (a match may span several tokens).
+        var index = 0
+        var position = 0  // never match before this offset (matches do not overlap)
+        while index < tokens.count {
+            let token = tokens[index]
+            // Every match recorded for this token starts inside it.
+            let tokenIndex = Int32(index)
+            switch token.kind {
+            case .whitespace, .lineBreak:
                 index += 1
-                while index < tokens.count, Int(tokens[index].end) <= position { index += 1 }
+                continue
+            case .ideographic:
+                var offset = max(position, Int(token.start))
+                let tokenEnd = Int(token.end)
+                // A cover may start only where the word starts or where an accepted match ended: once a
+                // character is skipped, the rest of the word is not a lexicon word (只好 is not 只 + 好).
+                var mayCover = true
+                while offset < tokenEnd {
+                    if let match = source.longestInIdeographs(from: offset, tokenEnd: tokenEnd, withinToken: false),
+                       characterCount(offset..<match.end) >= 2 {
+                        matches.append(TermMatch(start: Int32(offset), end: Int32(match.end), token: tokenIndex,
+                                                 entry: match.entry))
+                        offset = match.end
+                        mayCover = true
+                        continue
+                    }
+                    if mayCover, cover(offset, tokenEnd, token: tokenIndex, into: &matches) {
+                        offset = tokenEnd
+                        break
+                    }
+                    mayCover = false
+                    offset += 1
+                    while !isCharacterStart(offset) { offset += 1 }
+                }
+                position = offset
+            default:
+                let start = Int(token.start)
+                if start >= position, let match = source.longestFromTokenStart(start) {
+                    matches.append(TermMatch(start: Int32(start), end: Int32(match.end), token: tokenIndex,
+                                             entry: match.entry))
+                    position = match.end
+                }
             }
+            // Skip the tokens a match has already consumed (a match may span several tokens).
+            index += 1
+            while index < tokens.count, Int(tokens[index].end) <= position { index += 1 }
         }
         return matches
     }

@@ -40,7 +40,13 @@ public struct TermMatcher: Sendable {
 
     /// All matches in the text, in order, non-overlapping.
     public func matches(in text: SegmentedText) -> [TermMatch] {
-        MatchScanner(matcher: self, text: text).scan()
+        let isTokenEnd = MatchScanner.tokenEnds(text.tokens, byteCount: text.folded.count)
+        return text.folded.withUnsafeBufferPointer { bytes in
+            isTokenEnd.withUnsafeBufferPointer { isTokenEnd in
+                MatchScanner.scan(text.tokens, bytes: bytes,
+                                  source: TrieWalkSource(matcher: self, bytes: bytes, isTokenEnd: isTokenEnd))
+            }
+        }
     }
 }
 

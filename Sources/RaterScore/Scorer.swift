@@ -22,7 +22,13 @@ public struct Scorer: Sendable {
     }
 
     public func score(_ comment: NormalizedComment, segmented: SegmentedText) -> ScoredComment {
-        var matches = matcher.matches(in: segmented)
+        score(comment, segmented: segmented, matches: matcher.matches(in: segmented))
+    }
+
+    /// Scores with the matcher's matches already found (`matcher.matches(in:)`, or a `LexiconScanner` built on
+    /// this scorer's matcher, which finds the cues in the same pass).
+    public func score(_ comment: NormalizedComment, segmented: SegmentedText, matches: [TermMatch]) -> ScoredComment {
+        var matches = matches
         ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)
         var units = UnitBuilder.units(for: segmented, matches: matches, entries: matcher.entries)
         let factors = ClauseFactors.compute(units: units, segmented: segmented, matches: matches,

@@ -105,7 +105,7 @@ import Testing
         lexicon.add(file)
         #expect(lexicon.makeMatcher().lookup("还会再来".utf8) == nil)
         #expect(lexicon.makeMatcher().lookup("好".utf8) != nil)
-        let layers = lexicon.makeCueMatcher().layers
+        let layers = lexicon.makeCueTerms().layers
         #expect(layers.count == 3)
         #expect(layers[2].lookup("还会再来") != nil)
         #expect(layers[0].lookup("还会再来") == nil)

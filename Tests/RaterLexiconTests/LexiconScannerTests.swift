@@ -4,8 +4,9 @@ import Testing
 
 @testable import RaterLexicon
 
-/// The cue scanner walks one trie for all layers; these tests pin it to scanning each layer with its own matcher.
-@Suite struct CueScannerTests {
+/// The lexicon scanner walks one trie for the scoring terms and every cue layer; these tests pin it to the scoring
+/// matcher's own scan and to scanning each cue layer with its own trie.
+@Suite struct LexiconScannerTests {
     /// Overlapping layers: terms shared between layers, terms that are prefixes or inner parts of another layer's
     /// terms, one-character cues and multi-word English cues.
     private static let layers: [[String]] = [
@@ -13,20 +14,29 @@ import Testing
         ["服务态", "务", "乐", "快", "slow service", "as described"],
         ["很快", "快乐", "服", "as described", "described", "度"],
     ]
+    /// Scoring terms overlapping the cues, with one-character terms for the cover rule (很 + 快 + 了), and 好服,
+    /// which crosses ICU's word boundary in 很好|服务: a cover of 很好 must stop at the word's end (很 + 好).
+    private static let scoringTerms = ["很", "快", "乐", "快乐", "很快", "不", "好", "好服", "服务态度好", "slow",
+                                       "not slow", "described", "度"]
 
-    private static func scanner() -> (CueScanner, [TermMatcher]) {
+    private static func scanner() -> (LexiconScanner, [TermMatcher]) {
         let sources = layers.map { terms in
             Dictionary(uniqueKeysWithValues: terms.map { ($0, LexiconEntry(valence: 1)) })
         }
+        let scoring = TermMatcher(entries: Dictionary(uniqueKeysWithValues: scoringTerms.map {
+            ($0, LexiconEntry(valence: 1))
+        }))
         let modifiers: Set<UInt32> = ["很", "不"].map { $0.unicodeScalars.first!.value }.reduce(into: []) { $0.insert($1) }
-        return (CueScanner(matcher: CueMatcher(layers: sources), modifierCharacters: modifiers),
+        return (LexiconScanner(scoring: scoring, cues: CueTerms(layers: sources), modifierCharacters: modifiers),
                 sources.map { TermMatcher(entries: $0) })
     }
 
     /// Every text of up to four pieces over an alphabet of Chinese characters, English words, spaces and
-    /// punctuation: the layered scan finds exactly what each layer's own scan finds.
+    /// punctuation: the one walk finds exactly what the scoring matcher finds alone and what each cue layer finds
+    /// alone.
     @Test func oneWalkFindsWhatEachLayerFindsAlone() throws {
-        let pieces = ["服", "务", "很", "快", "乐", "态", "度", " ", "exactly ", "as ", "described", "slow", "。"]
+        let pieces = ["服", "务", "很", "不", "快", "乐", "态", "度", "好", "了", " ", "exactly ", "as ", "described", "slow",
+                      "not ", "。"]
         let (scanner, matchers) = Self.scanner()
         let segmenter = try Segmenter()
         var texts = [""]
@@ -36,25 +46,30 @@ import Testing
             texts += frontier
         }
         var found = 0
+        var scored = 0
         for text in texts {
             let segmented = try segmenter.segment(text)
-            let layered = scanner.scan(segmented)
-            #expect(layered.count == matchers.count)
+            let scan = scanner.scan(segmented)
+            let scoringAlone = scanner.scoring.matches(in: segmented)
+            #expect(scan.scoring == scoringAlone, "\(text) scoring")
+            scored += scoringAlone.count
+            #expect(scan.cues.count == matchers.count)
             for (layer, matcher) in matchers.enumerated() {
                 let alone = Self.scanAlone(segmented, matcher: matcher, modifiers: ["很", "不"])
-                #expect(layered[layer] == alone, "\(text) layer \(layer)")
+                #expect(scan.cues[layer] == alone, "\(text) layer \(layer)")
                 found += alone.count
             }
         }
-        #expect(found > 50_000)  // the texts do hold cues, in every layer
+        // The texts do hold terms and cues, in every layer.
+        #expect(found > 100_000)
+        #expect(scored > 100_000)
     }
 
     @Test func aLongerCueInOneLayerDoesNotHideAShorterOneInAnother() throws {
         let (scanner, _) = Self.scanner()
         let segmented = try Segmenter().segment("Exactly as described")
-        let layered = scanner.scan(segmented)
-        let found = layered.enumerated().map { layer, matches in
-            matches.map { scanner.matcher.layers[layer].terms[Int($0.entry)] }
+        let found = scanner.scan(segmented).cues.enumerated().map { layer, matches in
+            matches.map { scanner.cues.layers[layer].terms[Int($0.entry)] }
         }
         #expect(found == [["exactly as described"], ["as described"], ["as described"]])
     }
@@ -63,7 +78,7 @@ import Testing
         let (scanner, _) = Self.scanner()
         func quoted(_ text: String, layer: Int) throws -> [String] {
             let segmented = try Segmenter().segment(text)
-            return scanner.scan(segmented)[layer].map { segmented.text($0.byteRange) }
+            return scanner.scan(segmented).cues[layer].map { segmented.text($0.byteRange) }
         }
         #expect(try quoted("很快", layer: 0) == ["快"])
         #expect(try quoted("很快", layer: 2) == ["很快"])
@@ -74,7 +89,9 @@ import Testing
 
     @Test func emptyTextHasAnEmptyListPerLayer() throws {
         let (scanner, _) = Self.scanner()
-        #expect(scanner.scan(try Segmenter().segment("")) == [[], [], []])
+        let scan = scanner.scan(try Segmenter().segment(""))
+        #expect(scan.scoring.isEmpty)
+        #expect(scan.cues == [[], [], []])
     }
 
     /// The scan of one layer with its own trie, as the scanner worked before the layers shared one: the reference

@@ -1,0 +1,33 @@
+/// Where the scanners get the longest lexicon term starting at a position: by walking a trie there and then
+/// (`TrieWalkSource`), or from the walks `LexiconScanner` made once for the scoring terms and the cue layers
+/// together (`WalkTable`).
+protocol TermStartSource {
+    /// The longest term starting at `offset`, a character start inside an ideographic token that ends at
+    /// `tokenEnd`, and ending at a character start: anywhere, or by `tokenEnd` when `withinToken`.
+    func longestInIdeographs(from offset: Int, tokenEnd: Int, withinToken: Bool) -> (end: Int, entry: Int32)?
+    /// The longest term starting at the start of an alphabetic, numeric, punctuation or symbol token and ending at
+    /// a token end.
+    func longestFromTokenStart(_ offset: Int) -> (end: Int, entry: Int32)?
+}
+
+/// Walks the matcher's trie for every question.
+struct TrieWalkSource: TermStartSource {
+    let matcher: TermMatcher
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// `isTokenEnd[offset]`: whether a token ends at byte `offset` (see `MatchScanner.tokenEnds`).
+    let isTokenEnd: UnsafeBufferPointer<Bool>
+
+    @inline(__always)
+    func longestInIdeographs(from offset: Int, tokenEnd: Int, withinToken: Bool) -> (end: Int, entry: Int32)? {
+        let count = bytes.count
+        let bytes = bytes
+        return matcher.longestMatch(in: bytes, from: offset, limit: withinToken ? tokenEnd : count,
+                                    acceptEnd: { $0 >= count || bytes[$0] & 0xC0 != 0x80 })
+    }
+
+    @inline(__always)
+    func longestFromTokenStart(_ offset: Int) -> (end: Int, entry: Int32)? {
+        let isTokenEnd = isTokenEnd
+        return matcher.longestMatch(in: bytes, from: offset, limit: bytes.count, acceptEnd: { isTokenEnd[$0] })
+    }
+}
