@@ -1,44 +1,29 @@
 import RaterScore
 
-/// Accumulates the clause sentiment attributed to one dimension or aspect.
+/// One cue word's mention of a dimension or an aspect: a plain value, so a comment's mentions of every target
+/// sit in one array (see `DimensionMapper`) rather than in arrays per target and per clause.
+struct CueMention {
+    /// The dimension's or aspect's place in `CueTargets`.
+    var target: Int
+    /// The scoring unit the cue is in.
+    var unit: Int
+    /// The cue's word position (see `TermWindow.ordinal(ofToken:)`).
+    var ordinal: Int
+    /// The cue's index in the comment's hits.
+    var hit: Int
+    var weight: Double
+}
+
+/// The clause sentiment attributed to one dimension or aspect, from its mentions.
 ///
 /// A dimension never inherits the sentiment of a clause that does not mention it, except that a cue in a clause
 /// with no opinion of its own borrows from its sentence (see `score`), never across a contrast except in reverse
 /// (see `ContrastSegments`). Each clause counts once per target, weighted by the strongest cue.
 struct ClauseTally {
-    var weight = 0.0
-    var mentions = 0
-    /// The mentioning units in ascending order, each with its strongest cue weight and its cues' word positions.
-    /// Kept sorted (not in a dictionary) so the score sums the units in the same order in every process: a
-    /// dictionary's order follows the per-process hash seed, and floating-point sums in another order could differ
-    /// in the last printed digit from one run to the next.
-    private var units = [(unit: Int, weight: Double, cuePositions: [Int])]()
-    /// The first few cues with their units; the clause text is built only for the tallies that are reported (see
-    /// `evidence(clause:)`).
-    private var cues = [(cue: String, unit: Int)]()
-    static let evidenceLimit = 5
-
-    mutating func add(cue: String, cueWeight: Double, unit: Int, ordinal: Int) {
-        var slot = units.count
-        while slot > 0 && units[slot - 1].unit >= unit { slot -= 1 }
-        if slot < units.count && units[slot].unit == unit {
-            units[slot].cuePositions.append(ordinal)
-            units[slot].weight = max(units[slot].weight, cueWeight)
-        } else {
-            units.insert((unit, max(0, cueWeight), [ordinal]), at: slot)
-        }
-        weight += cueWeight
-        mentions += 1
-        if cues.count < Self.evidenceLimit { cues.append((cue, unit)) }
-    }
-
-    /// The evidence: each noted cue with its unit's text and score, as `clause` gives them.
-    func evidence(clause: (Int) -> (text: String, score: Double)) -> [Evidence] {
-        cues.map { cue, unit in
-            let (text, score) = clause(unit)
-            return Evidence(cue: cue, clause: text, clauseScore: score)
-        }
-    }
+    /// The target's mentions sorted by unit, and within a unit in the order found: the score sums the units in
+    /// ascending order, so it is the same in every process (floating-point sums in another order could differ in
+    /// the last printed digit).
+    let mentions: UnsafeBufferPointer<CueMention>
 
     /// The (P − N) / (P + N + damping) score over the mentioning clauses.
     ///
@@ -56,10 +41,21 @@ struct ClauseTally {
     func score(in scored: ScoredComment, window: TermWindow, segments: ContrastSegments, damping: Double) -> Double {
         var positive = 0.0
         var negative = 0.0
-        for (unitIndex, cueWeight, cuePositions) in units {
+        var start = 0
+        while start < mentions.count {
+            let unitIndex = mentions[start].unit
+            var end = start
+            // The unit's strongest cue weight, never below zero.
+            var cueWeight = 0.0
+            while end < mentions.count && mentions[end].unit == unitIndex {
+                cueWeight = max(cueWeight, mentions[end].weight)
+                end += 1
+            }
+            let cues = UnsafeBufferPointer(rebasing: mentions[start..<end])
+            start = end
             var unitMass = (positive: 0.0, negative: 0.0)
             if let all = window.terms(in: unitIndex) {
-                let near = all.lazy.filter { window.isNear($0, cues: cuePositions) }
+                let near = all.lazy.filter { term in cues.contains { window.isNear(term, cue: $0.ordinal) } }
                 if near.contains(where: \.isOpinion) {
                     unitMass = TermWindow.mass(near)
                 } else if all.contains(where: \.isOpinion) {

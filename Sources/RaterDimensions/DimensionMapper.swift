@@ -41,46 +41,81 @@ public struct DimensionMapper: Sendable {
             finder.appendHits(of: layer.matches, entries: layer.entries, in: scored, scoring: scoring, to: &hits)
         }
         guard !hits.isEmpty else { return emptyReport }
-        var dimensionTallies = CaseTable<ServiceDimension, ClauseTally>()
-        var aspectTallies = CaseTable<Aspect, ClauseTally>()
         let segments = ContrastSegments(scored, scoring: scoring.entries)
         let window = TermWindow(scored, scoring: scoring, width: termWindow, bareNegation: bareNegation)
-        for hit in hits where !hit.entry.cues.isEmpty || !hit.entry.aspects.isEmpty {
+        // Every dimension and aspect mention in one flat list of plain values, in the order found.
+        var mentions = [CueMention]()
+        mentions.reserveCapacity(2 * hits.count)
+        for (hitIndex, hit) in hits.enumerated() where !hit.entry.cues.isEmpty || !hit.entry.aspects.isEmpty {
             let ordinal = window.ordinal(ofToken: hit.token)
             for cue in hit.entry.cues {
-                dimensionTallies.update(cue.dimension, default: ClauseTally()) {
-                    $0.add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: ordinal)
-                }
+                mentions.append(CueMention(target: CueTargets.target(of: cue.dimension), unit: hit.unit,
+                                           ordinal: ordinal, hit: hitIndex, weight: cue.weight))
             }
             for cue in hit.entry.aspects {
-                aspectTallies.update(cue.aspect, default: ClauseTally()) {
-                    $0.add(cue: hit.cue, cueWeight: cue.weight, unit: hit.unit, ordinal: ordinal)
+                mentions.append(CueMention(target: CueTargets.target(of: cue.aspect), unit: hit.unit,
+                                           ordinal: ordinal, hit: hitIndex, weight: cue.weight))
+            }
+        }
+        // Clause text is built only for evidence that is written out, once per unit ("" until then).
+        var clauses = [String](filledWith: "", count: scored.units.count)
+        var dimensions = [DimensionResult]()
+        var aspects = [AspectResult]()
+        // One target's mentions at a time, sorted by unit.
+        var targetMentions = [CueMention]()
+        targetMentions.reserveCapacity(mentions.count)
+        for target in 0..<CueTargets.count {
+            targetMentions.removeAll(keepingCapacity: true)
+            var weight = 0.0
+            for mention in mentions where mention.target == target {
+                weight += mention.weight
+                targetMentions.append(mention)
+            }
+            guard !targetMentions.isEmpty, weight >= minimumCueWeight else { continue }
+            var evidence = [Evidence]()
+            evidence.reserveCapacity(min(targetMentions.count, Self.evidenceLimit))
+            for mention in targetMentions.prefix(Self.evidenceLimit) {
+                if clauses[mention.unit].isEmpty {
+                    clauses[mention.unit] = scored.segmented.text(ofTokens: scored.units[mention.unit].tokens)
                 }
+                evidence.append(Evidence(cue: hits[mention.hit].cue, clause: clauses[mention.unit],
+                                         clauseScore: scored.units[mention.unit].score(damping: damping)))
+            }
+            Self.sortByUnit(&targetMentions)
+            let score = targetMentions.withUnsafeBufferPointer { sorted in
+                ClauseTally(mentions: sorted).score(in: scored, window: window, segments: segments, damping: damping)
+            }
+            let label = thresholds.label(for: score)
+            if let dimension = CueTargets.dimension(at: target) {
+                dimensions.append(DimensionResult(dimension: dimension, score: score, label: label,
+                                                  mentions: targetMentions.count, evidence: evidence,
+                                                  weight: profile.weight(of: dimension)))
+            } else if let aspect = CueTargets.aspect(at: target) {
+                aspects.append(AspectResult(aspect: aspect, score: score, label: label, mentions: targetMentions.count,
+                                            evidence: evidence))
             }
         }
-        // Clause text is built only for evidence that is written out, once per unit.
-        var clauses = [String?](filledWith: nil, count: scored.units.count)
-        func clause(_ unit: Int) -> (text: String, score: Double) {
-            if clauses[unit] == nil { clauses[unit] = scored.segmented.text(ofTokens: scored.units[unit].tokens) }
-            return (clauses[unit]!, scored.units[unit].score(damping: damping))
-        }
-        let dimensions = dimensionTallies.entries.filter { $0.value.weight >= minimumCueWeight }
-            .map { dimension, tally in
-                let score = tally.score(in: scored, window: window, segments: segments, damping: damping)
-                return DimensionResult(dimension: dimension, score: score, label: thresholds.label(for: score),
-                                       mentions: tally.mentions, evidence: tally.evidence(clause: clause),
-                                       weight: profile.weight(of: dimension))
-            }
-        let aspects = aspectTallies.entries.filter { $0.value.weight >= minimumCueWeight }
-            .map { aspect, tally in
-                let score = tally.score(in: scored, window: window, segments: segments, damping: damping)
-                return AspectResult(aspect: aspect, score: score, label: thresholds.label(for: score),
-                                    mentions: tally.mentions, evidence: tally.evidence(clause: clause))
-            }
         let signals = SignalDetector.signals(from: hits, in: scored, scoring: scoring)
         return DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
                                serviceScore: profile.serviceScore(dimensions.map { ($0.dimension, $0.score) }),
                                profile: profile)
+    }
+
+    /// The first cues of a dimension or aspect that are written out as evidence.
+    static let evidenceLimit = 5
+
+    /// A stable insertion sort by unit: the mentions of one target come nearly or fully sorted already (the cue
+    /// scan finds them in text order).
+    private static func sortByUnit(_ mentions: inout [CueMention]) {
+        for index in mentions.indices.dropFirst() {
+            let mention = mentions[index]
+            var slot = index
+            while slot > 0 && mentions[slot - 1].unit > mention.unit {
+                mentions[slot] = mentions[slot - 1]
+                slot -= 1
+            }
+            mentions[slot] = mention
+        }
     }
 
     private var emptyReport: DimensionReport {

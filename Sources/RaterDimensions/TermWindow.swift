@@ -112,8 +112,8 @@ struct TermWindow {
         return terms[range]
     }
 
-    /// Whether `term` is within `width` words of any of `cues`.
-    func isNear(_ term: Term, cues: [Int]) -> Bool { cues.contains { abs($0 - term.ordinal) <= width } }
+    /// Whether `term` is within `width` words of the cue at word position `cue`.
+    func isNear(_ term: Term, cue: Int) -> Bool { abs(cue - term.ordinal) <= width }
 
     /// The positive and (absolute) negative mass of some terms, summed in order.
     static func mass(_ terms: some Sequence<Term>) -> (positive: Double, negative: Double) {
