@@ -40,11 +40,15 @@ public struct JSONWriter: ~Copyable {
     private mutating func append(contentsOf buffer: UnsafeBufferPointer<UInt8>) {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
         if capacity - count < buffer.count { grow(toHold: buffer.count) }
-        // Keys, labels, numbers and most terms are a few bytes: entering memcpy costs more than copying them
-        // (about a million such copies per 10,000 results), so up to 16 bytes are moved as two overlapping words.
-        let length = buffer.count
-        let source = UnsafeRawPointer(base)
-        let target = UnsafeMutableRawPointer(storage + count)
+        Self.copy(from: UnsafeRawPointer(base), to: UnsafeMutableRawPointer(storage + count), length: buffer.count)
+        count += buffer.count
+    }
+
+    /// Copies `length` (at least 1) bytes. Keys, labels, numbers and most terms are a few bytes: entering memcpy
+    /// costs more than copying them (about a million such copies per 10,000 results), so up to 16 bytes are moved
+    /// as two overlapping words.
+    @inline(__always)
+    private static func copy(from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer, length: Int) {
         if length >= 8 && length <= 16 {
             target.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
             target.storeBytes(of: source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self),
@@ -54,13 +58,14 @@ public struct JSONWriter: ~Copyable {
             target.storeBytes(of: source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self),
                               toByteOffset: length - 4, as: UInt32.self)
         } else if length < 4 {
-            target.storeBytes(of: base[0], as: UInt8.self)
-            if length > 1 { target.storeBytes(of: base[1], toByteOffset: 1, as: UInt8.self) }
-            if length > 2 { target.storeBytes(of: base[2], toByteOffset: 2, as: UInt8.self) }
+            target.storeBytes(of: source.load(as: UInt8.self), as: UInt8.self)
+            if length > 1 { target.storeBytes(of: source.load(fromByteOffset: 1, as: UInt8.self), toByteOffset: 1,
+                                              as: UInt8.self) }
+            if length > 2 { target.storeBytes(of: source.load(fromByteOffset: 2, as: UInt8.self), toByteOffset: 2,
+                                              as: UInt8.self) }
         } else {
             target.copyMemory(from: source, byteCount: length)
         }
-        count += length
     }
 
     private mutating func append(contentsOf text: StaticString) {
@@ -139,8 +144,8 @@ public struct JSONWriter: ~Copyable {
         }
         commaBits &= ~bit  // the value after a key takes no comma; the next key sets it again
         target.pointee = UInt8(ascii: "\"")
-        let source = name.utf8Start
-        for index in 0..<length { target[1 + index] = source[index] }
+        if length > 0 { Self.copy(from: UnsafeRawPointer(name.utf8Start), to: UnsafeMutableRawPointer(target + 1),
+                                  length: length) }
         target[length + 1] = UInt8(ascii: "\"")
         target[length + 2] = UInt8(ascii: ":")
         count = target + length + 3 - storage
