@@ -54,13 +54,11 @@ public struct LexiconScanner: Sendable {
         let table = WalkTable(rows: rows, layerCount: layerCount)
         return text.folded.withUnsafeBufferPointer { bytes in
             layerEntry.withUnsafeBufferPointer { layerEntry in
-                func walk(from offset: Int, tokenEnd: Int, acceptEnd: (Int) -> Bool) {
+                func sink(at offset: Int, tokenEnd: Int) -> WalkRowSink {
                     let row = UnsafeMutableBufferPointer(rebasing: rows[(offset * stride)..<((offset + 1) * stride)])
                     row.update(repeating: -1)
                     row[stride - 1] = 0
-                    var sink = WalkRowSink(row: row, layerEntry: layerEntry, layerCount: layerCount,
-                                           tokenEnd: tokenEnd)
-                    trie.walk(in: bytes, from: offset, limit: byteCount, acceptEnd: acceptEnd, into: &sink)
+                    return WalkRowSink(row: row, layerEntry: layerEntry, layerCount: layerCount, tokenEnd: tokenEnd)
                 }
                 for token in tokens {
                     let start = Int(token.start)
@@ -71,12 +69,17 @@ public struct LexiconScanner: Sendable {
                     case .ideographic:
                         var offset = start
                         while offset < end {
-                            walk(from: offset, tokenEnd: end) { $0 >= byteCount || bytes[$0] & 0xC0 != 0x80 }
+                            var row = sink(at: offset, tokenEnd: end)
+                            trie.walkFromIdeograph(in: bytes, from: offset, limit: byteCount,
+                                                   acceptEnd: { $0 >= byteCount || bytes[$0] & 0xC0 != 0x80 },
+                                                   into: &row)
                             offset += UTF8Scalar.length(leadByte: bytes[offset])
                         }
                     default:
                         isTokenEnd.withUnsafeBufferPointer { isTokenEnd in
-                            walk(from: start, tokenEnd: end) { isTokenEnd[$0] }
+                            var row = sink(at: start, tokenEnd: end)
+                            trie.walk(in: bytes, from: start, limit: byteCount, acceptEnd: { isTokenEnd[$0] },
+                                      into: &row)
                         }
                     }
                 }
