@@ -37,6 +37,7 @@ public struct DimensionMapper: Sendable {
         guard cues.contains(where: { !$0.matches.isEmpty }) else { return emptyReport }
         let finder = CueFinder(scored)
         var hits = [CueHit]()
+        hits.reserveCapacity(cues.reduce(0) { $0 + $1.matches.count })
         for layer in cues {
             finder.appendHits(of: layer.matches, entries: layer.entries, in: scored, scoring: scoring, to: &hits)
         }
@@ -97,7 +98,7 @@ public struct DimensionMapper: Sendable {
         }
         let signals = SignalDetector.signals(from: hits, in: scored, scoring: scoring)
         return DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
-                               serviceScore: profile.serviceScore(dimensions.map { ($0.dimension, $0.score) }),
+                               serviceScore: IndustryProfile.weightedMean(dimensions.lazy.map { ($0.weight, $0.score) }),
                                profile: profile)
     }
 

@@ -31,11 +31,17 @@ public struct IndustryProfile: Sendable, Equatable {
     /// The weighted mean of the scores of the dimensions a comment speaks to, or nil when it speaks to none.
     /// Summed in a loop, in the order given (as `reduce` over mapped arrays did), without the two arrays.
     public func serviceScore(_ scores: [(ServiceDimension, Double)]) -> Double? {
+        Self.weightedMean(scores.lazy.map { (weight(of: $0.0), $0.1) })
+    }
+
+    /// `serviceScore` from scores that carry their dimension's weight already (as `DimensionResult.weight` does):
+    /// the mapper need not hash each dimension into `weights` twice more.
+    public static func weightedMean(_ scores: some Collection<(weight: Double, score: Double)>) -> Double? {
         var total = 0.0
-        for (dimension, _) in scores { total += weight(of: dimension) }
+        for (weight, _) in scores { total += weight }
         guard total > 0 else { return nil }
         var weighted = 0.0
-        for (dimension, score) in scores { weighted += weight(of: dimension) * score }
+        for (weight, score) in scores { weighted += weight * score }
         return weighted / total
     }
 }

@@ -18,20 +18,35 @@ public struct CueContext: Sendable, Equatable {
     }
 
     public struct Condition: Sendable, Equatable {
-        public var place: Place
-        public var required: Bool
-        public var alternatives: [String]
+        public let place: Place
+        public let required: Bool
+        public let alternatives: [String]
+        /// The alternatives' UTF-8 for the byte search, made once here rather than on every check.
+        let words: [Word]
+        /// Every alternative is non-empty `SingleScalarText`, so the byte search agrees with the `String` one.
+        let isSingleScalar: Bool
+
+        struct Word: Sendable, Equatable {
+            let bytes: [UInt8]
+            let isAlphabetic: Bool
+        }
 
         public init(place: Place, required: Bool, alternatives: [String]) {
             self.place = place
             self.required = required
             self.alternatives = alternatives
+            words = alternatives.map { Word(bytes: Array($0.utf8), isAlphabetic: $0.utf8.allSatisfy { $0 < 0x80 }) }
+            isSingleScalar = alternatives.allSatisfy { !$0.isEmpty && SingleScalarText.accepts($0) }
         }
     }
 
-    public var conditions: [Condition]
+    public let conditions: [Condition]
+    private let isSingleScalar: Bool
 
-    public init(conditions: [Condition]) { self.conditions = conditions }
+    public init(conditions: [Condition]) {
+        self.conditions = conditions
+        isSingleScalar = conditions.allSatisfy(\.isSingleScalar)
+    }
 
     /// Parses the context column; nil for an empty column. Throws the offending piece.
     public init?(parsing text: String) throws(CueContextError) {
@@ -53,7 +68,7 @@ public struct CueContext: Sendable, Equatable {
             conditions.append(Condition(place: place, required: required, alternatives: alternatives))
         }
         guard !conditions.isEmpty else { return nil }
-        self.conditions = conditions
+        self.init(conditions: conditions)
     }
 
     /// Whether the cue's surroundings satisfy every condition. `before` and `after` are the folded clause text on
@@ -88,19 +103,16 @@ public struct CueContext: Sendable, Equatable {
     /// every alternative are `SingleScalarText` (then byte prefixes, suffixes and searches are exactly the
     /// `String` ones); anything else goes through the `String` path.
     public func holds(before: UnsafeBufferPointer<UInt8>, after: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard SingleScalarText.accepts(before), SingleScalarText.accepts(after),
-              conditions.allSatisfy({ $0.alternatives.allSatisfy { !$0.isEmpty && SingleScalarText.accepts($0) } })
-        else {
+        guard isSingleScalar, SingleScalarText.accepts(before), SingleScalarText.accepts(after) else {
             return holds(before: String(decoding: before, as: UTF8.self), after: String(decoding: after, as: UTF8.self))
         }
         // Without carriage returns every space and tab is a character of its own, so this is `trimmingSpaces`.
         let before = Self.trimmingSpaces(before)
         let after = Self.trimmingSpaces(after)
         for condition in conditions {
-            let found = condition.alternatives.contains { alternative in
-                var alternative = alternative
-                return alternative.withUTF8 { word in
-                    let alphabetic = word.allSatisfy { $0 < 0x80 }
+            let found = condition.words.contains { alternative in
+                alternative.bytes.withUnsafeBufferPointer { word in
+                    let alphabetic = alternative.isAlphabetic
                     switch condition.place {
                     case .next:
                         guard after.starts(with: word) else { return false }
