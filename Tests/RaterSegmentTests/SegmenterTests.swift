@@ -349,6 +349,14 @@ import Testing
         }
     }
 
+    /// Text whose only non-ASCII characters are two-byte letters (each one UTF-16 unit, two UTF-8 bytes).
+    @Test func twoByteLettersComeOutWhole() throws {
+        let segmented = try segment("naïve café, ñandú déjà-vu Ω")
+        expectContiguous(segmented)
+        let words = segmented.tokens.filter { $0.kind == .word }.map { segmented.text(of: $0) }
+        #expect(words == ["naïve", "café", "ñandú", "déjà", "vu", "Ω"])
+    }
+
     /// Boundaries are mapped walking forward from the previous one; the walk must carry over from one batch of
     /// 256 boundaries to the next, after four-byte scalars as well.
     @Test func nonASCIITextCoversMoreThanOneBatchOfBoundaries() throws {
