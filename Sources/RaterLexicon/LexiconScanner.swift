@@ -48,36 +48,49 @@ public struct LexiconScanner: Sendable {
         }
         let isTokenEnd = MatchScanner.tokenEnds(tokens, byteCount: byteCount)
         let stride = WalkTable.stride(layers: layerCount)
-        // Rows only at walk starts are written and read, so the table is left uninitialised.
-        let rows = UnsafeMutableBufferPointer<Int32>.allocate(capacity: byteCount * stride)
+        // A row per walk start, found through a row number per byte: rows per byte would cost 44 bytes of memory
+        // for every byte of text, 44 MB per worker for a comment at the 1 MiB limit. Only the entries at walk starts
+        // are written and read, so both are left uninitialised.
+        let rowOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: byteCount)
+        defer { rowOf.deallocate() }
+        let rows = text.folded.withUnsafeBufferPointer { bytes in
+            UnsafeMutableBufferPointer<Int32>.allocate(capacity: Self.walkStarts(tokens, bytes: bytes) * stride)
+        }
         defer { rows.deallocate() }
-        let table = WalkTable(rows: rows, layerCount: layerCount)
+        let table = WalkTable(rows: rows, rowOf: rowOf, layerCount: layerCount)
         return text.folded.withUnsafeBufferPointer { bytes in
             layerEntry.withUnsafeBufferPointer { layerEntry in
-                func sink(at offset: Int, tokenEnd: Int) -> WalkRowSink {
-                    let row = UnsafeMutableBufferPointer(rebasing: rows[(offset * stride)..<((offset + 1) * stride)])
-                    row.update(repeating: -1)
-                    row[stride - 1] = 0
-                    return WalkRowSink(row: row, layerEntry: layerEntry, layerCount: layerCount, tokenEnd: tokenEnd)
-                }
-                for token in tokens {
-                    let start = Int(token.start)
-                    let end = Int(token.end)
-                    switch token.kind {
-                    case .whitespace, .lineBreak:
-                        continue
-                    case .ideographic:
-                        var offset = start
-                        while offset < end {
-                            var row = sink(at: offset, tokenEnd: end)
-                            trie.walkFromIdeograph(in: bytes, from: offset, limit: byteCount,
-                                                   acceptEnd: { $0 >= byteCount || bytes[$0] & 0xC0 != 0x80 },
-                                                   into: &row)
-                            offset += UTF8Scalar.length(leadByte: bytes[offset])
-                        }
-                    default:
-                        isTokenEnd.withUnsafeBufferPointer { isTokenEnd in
-                            var row = sink(at: start, tokenEnd: end)
+                isTokenEnd.withUnsafeBufferPointer { isTokenEnd in
+                    /// A sink writing into row `number`, which becomes the row of the walk from `offset`.
+                    func sink(row number: Int, at offset: Int, tokenEnd: Int) -> WalkRowSink {
+                        rowOf[offset] = Int32(number)
+                        let row = UnsafeMutableBufferPointer(
+                            rebasing: rows[(number * stride)..<((number + 1) * stride)])
+                        row.update(repeating: -1)
+                        row[stride - 1] = 0
+                        return WalkRowSink(row: row, layerEntry: layerEntry, layerCount: layerCount,
+                                           tokenEnd: tokenEnd)
+                    }
+                    var nextRow = 0
+                    for token in tokens {
+                        let start = Int(token.start)
+                        let end = Int(token.end)
+                        switch token.kind {
+                        case .whitespace, .lineBreak:
+                            continue
+                        case .ideographic:
+                            var offset = start
+                            while offset < end {
+                                var row = sink(row: nextRow, at: offset, tokenEnd: end)
+                                nextRow += 1
+                                trie.walkFromIdeograph(in: bytes, from: offset, limit: byteCount,
+                                                       acceptEnd: { $0 >= byteCount || bytes[$0] & 0xC0 != 0x80 },
+                                                       into: &row)
+                                offset += UTF8Scalar.length(leadByte: bytes[offset])
+                            }
+                        default:
+                            var row = sink(row: nextRow, at: start, tokenEnd: end)
+                            nextRow += 1
                             trie.walk(in: bytes, from: start, limit: byteCount, acceptEnd: { isTokenEnd[$0] },
                                       into: &row)
                         }
@@ -89,6 +102,25 @@ public struct LexiconScanner: Sendable {
                 cues: CueScanner.scan(tokens, bytes: bytes, table: table, cueLayers: 1..<layerCount,
                                       modifiers: modifiers))
         }
+    }
+}
+
+extension LexiconScanner {
+    /// How many walks `scan` makes: one from every character of an ideographic token, one from the start of every
+    /// other token but spaces and line breaks.
+    static func walkStarts(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for token in tokens {
+            switch token.kind {
+            case .whitespace, .lineBreak:
+                continue
+            case .ideographic:
+                for offset in Int(token.start)..<Int(token.end) where bytes[offset] & 0xC0 != 0x80 { count += 1 }
+            default:
+                count += 1
+            }
+        }
+        return count
     }
 }
 

@@ -2,17 +2,20 @@
 /// may start a term at, each layer's longest term there, and the longest scoring term that stays inside an
 /// ideographic token (what `MatchScanner`'s cover asks for).
 ///
-/// Rows are indexed by byte offset and written only at walk starts (every character start of an ideographic token,
-/// the start of every other token but spaces and line breaks): exactly the offsets the scanners read.
+/// There is a row per walk start (every character start of an ideographic token, the start of every other token but
+/// spaces and line breaks): exactly the offsets the scanners read. `rowOf` gives a walk start's row.
 struct WalkTable {
     /// Per row: `(end, entry)` for each layer, then `(end, entry)` of the scoring layer's longest term within the
     /// token (an end of -1 means no term), then a mask of the layers with a term (bit `layer`).
     let rows: UnsafeMutableBufferPointer<Int32>
+    /// The row of the walk from each byte offset (set at walk starts only).
+    let rowOf: UnsafeMutableBufferPointer<Int32>
     let layerCount: Int
     let stride: Int
 
-    init(rows: UnsafeMutableBufferPointer<Int32>, layerCount: Int) {
+    init(rows: UnsafeMutableBufferPointer<Int32>, rowOf: UnsafeMutableBufferPointer<Int32>, layerCount: Int) {
         self.rows = rows
+        self.rowOf = rowOf
         self.layerCount = layerCount
         self.stride = Self.stride(layers: layerCount)
     }
@@ -22,17 +25,17 @@ struct WalkTable {
     /// The layers with a term at `offset`, as bits: most characters start no cue, and the cue scanner skips them
     /// on one load.
     @inline(__always)
-    func layerMask(at offset: Int) -> Int32 { rows[offset * stride + 2 * layerCount + 2] }
+    func layerMask(at offset: Int) -> Int32 { rows[Int(rowOf[offset]) * stride + 2 * layerCount + 2] }
 
     @inline(__always)
     func longest(at offset: Int, layer: Int) -> (end: Int, entry: Int32)? {
-        let row = offset * stride + 2 * layer
+        let row = Int(rowOf[offset]) * stride + 2 * layer
         return rows[row] < 0 ? nil : (Int(rows[row]), rows[row + 1])
     }
 
     @inline(__always)
     func longestWithinToken(at offset: Int) -> (end: Int, entry: Int32)? {
-        let row = offset * stride + 2 * layerCount
+        let row = Int(rowOf[offset]) * stride + 2 * layerCount
         return rows[row] < 0 ? nil : (Int(rows[row]), rows[row + 1])
     }
 }

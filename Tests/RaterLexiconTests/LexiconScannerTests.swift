@@ -65,6 +65,18 @@ import Testing
         #expect(scored > 100_000)
     }
 
+    /// Ideographic words with combining marks (two bytes each), variation selectors and four-byte ideographs have
+    /// more or fewer walk starts than three bytes apiece; the scan still agrees with the scoring matcher's own.
+    @Test func unusualCharactersInIdeographicWords() throws {
+        let (scanner, _) = Self.scanner()
+        let segmenter = try Segmenter()
+        for text in ["好\u{0301}\u{0301}\u{0301}\u{0301}快乐", "很快\u{FE0F}了", "𠀀好𠀁很快", "快\u{0301}乐 很好服务",
+                     String(repeating: "很\u{0300}", count: 200) + "快乐"] {
+            let segmented = try segmenter.segment(text)
+            #expect(scanner.scan(segmented).scoring == scanner.scoring.matches(in: segmented), "\(text)")
+        }
+    }
+
     @Test func aLongerCueInOneLayerDoesNotHideAShorterOneInAnother() throws {
         let (scanner, _) = Self.scanner()
         let segmented = try Segmenter().segment("Exactly as described")
