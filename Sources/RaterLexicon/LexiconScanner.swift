@@ -54,47 +54,18 @@ public struct LexiconScanner: Sendable {
         let rowOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: byteCount)
         defer { rowOf.deallocate() }
         let rows = text.folded.withUnsafeBufferPointer { bytes in
-            UnsafeMutableBufferPointer<Int32>.allocate(capacity: Self.walkStarts(tokens, bytes: bytes) * stride)
+            var counter = WalkStartCounter()
+            Self.forEachWalkStart(tokens, bytes: bytes, into: &counter)
+            return UnsafeMutableBufferPointer<Int32>.allocate(capacity: counter.count * stride)
         }
         defer { rows.deallocate() }
         let table = WalkTable(rows: rows, rowOf: rowOf, layerCount: layerCount)
         return text.folded.withUnsafeBufferPointer { bytes in
             layerEntry.withUnsafeBufferPointer { layerEntry in
                 isTokenEnd.withUnsafeBufferPointer { isTokenEnd in
-                    /// A sink writing into row `number`, which becomes the row of the walk from `offset`.
-                    func sink(row number: Int, at offset: Int, tokenEnd: Int) -> WalkRowSink {
-                        rowOf[offset] = Int32(number)
-                        let row = UnsafeMutableBufferPointer(
-                            rebasing: rows[(number * stride)..<((number + 1) * stride)])
-                        row.update(repeating: -1)
-                        row[stride - 1] = 0
-                        return WalkRowSink(row: row, layerEntry: layerEntry, layerCount: layerCount,
-                                           tokenEnd: tokenEnd)
-                    }
-                    var nextRow = 0
-                    for token in tokens {
-                        let start = Int(token.start)
-                        let end = Int(token.end)
-                        switch token.kind {
-                        case .whitespace, .lineBreak:
-                            continue
-                        case .ideographic:
-                            var offset = start
-                            while offset < end {
-                                var row = sink(row: nextRow, at: offset, tokenEnd: end)
-                                nextRow += 1
-                                trie.walkFromIdeograph(in: bytes, from: offset, limit: byteCount,
-                                                       acceptEnd: { $0 >= byteCount || bytes[$0] & 0xC0 != 0x80 },
-                                                       into: &row)
-                                offset += UTF8Scalar.length(leadByte: bytes[offset])
-                            }
-                        default:
-                            var row = sink(row: nextRow, at: start, tokenEnd: end)
-                            nextRow += 1
-                            trie.walk(in: bytes, from: start, limit: byteCount, acceptEnd: { isTokenEnd[$0] },
-                                      into: &row)
-                        }
-                    }
+                    var filler = WalkTableFiller(trie: trie, bytes: bytes, isTokenEnd: isTokenEnd,
+                                                 layerEntry: layerEntry, table: table)
+                    Self.forEachWalkStart(tokens, bytes: bytes, into: &filler)
                 }
             }
             return LexiconMatches(
@@ -103,24 +74,81 @@ public struct LexiconScanner: Sendable {
                                       modifiers: modifiers))
         }
     }
-}
 
-extension LexiconScanner {
-    /// How many walks `scan` makes: one from every character of an ideographic token, one from the start of every
-    /// other token but spaces and line breaks.
-    static func walkStarts(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
+    /// The places a term may start, which `scan` walks from, in text order: every character of an ideographic token,
+    /// and the start of every other token but spaces and line breaks. One enumeration for counting the table's rows
+    /// and for filling them, so the two cannot disagree.
+    static func forEachWalkStart<Visitor: WalkStartVisitor>(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>,
+                                                            into visitor: inout Visitor) {
         for token in tokens {
+            let start = Int(token.start)
+            let end = Int(token.end)
             switch token.kind {
             case .whitespace, .lineBreak:
                 continue
             case .ideographic:
-                for offset in Int(token.start)..<Int(token.end) where bytes[offset] & 0xC0 != 0x80 { count += 1 }
+                var offset = start
+                while offset < end {
+                    visitor.visit(offset, tokenEnd: end, inIdeographs: true)
+                    offset += UTF8Scalar.length(leadByte: bytes[offset])
+                }
             default:
-                count += 1
+                visitor.visit(start, tokenEnd: end, inIdeographs: false)
             }
         }
-        return count
+    }
+}
+
+/// Receives the places `LexiconScanner.forEachWalkStart` enumerates. Generic and `inout` rather than a closure, which
+/// would pay a dynamic exclusivity check for the state it mutates.
+protocol WalkStartVisitor {
+    /// `offset` is a place a term may start, in a token that ends at `tokenEnd`; `inIdeographs`: an ideographic one.
+    mutating func visit(_ offset: Int, tokenEnd: Int, inIdeographs: Bool)
+}
+
+/// Counts the walks, to size the table.
+struct WalkStartCounter: WalkStartVisitor {
+    var count = 0
+
+    mutating func visit(_ offset: Int, tokenEnd: Int, inIdeographs: Bool) { count += 1 }
+}
+
+/// Walks the trie from each place and writes what it finds into the table's next row.
+struct WalkTableFiller: WalkStartVisitor {
+    let trie: ByteTrie
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// `isTokenEnd[offset]`: whether a token ends at byte `offset` (see `MatchScanner.tokenEnds`).
+    let isTokenEnd: UnsafeBufferPointer<Bool>
+    let layerEntry: UnsafeBufferPointer<Int32>
+    let table: WalkTable
+    private var nextRow = 0
+
+    init(trie: ByteTrie, bytes: UnsafeBufferPointer<UInt8>, isTokenEnd: UnsafeBufferPointer<Bool>,
+         layerEntry: UnsafeBufferPointer<Int32>, table: WalkTable) {
+        self.trie = trie
+        self.bytes = bytes
+        self.isTokenEnd = isTokenEnd
+        self.layerEntry = layerEntry
+        self.table = table
+    }
+
+    mutating func visit(_ offset: Int, tokenEnd: Int, inIdeographs: Bool) {
+        let stride = table.stride
+        table.rowOf[offset] = Int32(nextRow)
+        let row = UnsafeMutableBufferPointer(rebasing: table.rows[(nextRow * stride)..<((nextRow + 1) * stride)])
+        nextRow += 1
+        row.update(repeating: -1)
+        row[stride - 1] = 0
+        var sink = WalkRowSink(row: row, layerEntry: layerEntry, layerCount: table.layerCount, tokenEnd: tokenEnd)
+        let bytes = bytes
+        let byteCount = bytes.count
+        if inIdeographs {
+            trie.walkFromIdeograph(in: bytes, from: offset, limit: byteCount,
+                                   acceptEnd: { $0 >= byteCount || bytes[$0] & 0xC0 != 0x80 }, into: &sink)
+        } else {
+            let isTokenEnd = isTokenEnd
+            trie.walk(in: bytes, from: offset, limit: byteCount, acceptEnd: { isTokenEnd[$0] }, into: &sink)
+        }
     }
 }
 
