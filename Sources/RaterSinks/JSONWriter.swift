@@ -105,21 +105,29 @@ public struct JSONWriter: ~Copyable {
         value()
         guard number.isFinite else { append(contentsOf: "null"); return }
         guard abs(number) < 1e15 else { appendText("\(number)"); return }
+        if digits >= 0 && digits <= 4 {
+            // The common case (a result writes some 25 numbers): rounded to a whole number of units of 10^-digits
+            // and written from that integer. Below 1e15 units the integer is exact, and k / 10^digits is then the
+            // shortest form of its double, which is what Swift's `description` writes: the same text as the
+            // general path below, without formatting a Double. `JSONWriterTests` compares the two.
+            let unit = Self.powersOfTen[digits]
+            let scaled = (number * Double(unit)).rounded()
+            if abs(scaled) < 1e15 {
+                appendFixedPoint(Int(scaled), digits: digits, unit: unit)
+                return
+            }
+        }
         var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = (number * scale).rounded()
-        let rounded = scaled / scale
+        for _ in 0..<max(digits, 0) { scale *= 10 }
+        let rounded = (number * scale).rounded() / scale
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {
             appendInteger(Int(rounded))
-        } else if digits <= 4, abs(scaled) < 1e15 {
-            // Same text as `String(rounded)` (Swift's shortest round-trip form): below 1e11 with at most four
-            // decimals, the decimal k / 10^digits is the shortest form of its double, and Swift writes it without
-            // an exponent. Written from the integer k, without formatting a Double.
-            appendDecimal(Int(scaled), digits: digits)
         } else {
             appendText(String(rounded))
         }
     }
+
+    private static let powersOfTen = [1, 10, 100, 1_000, 10_000]
 
     /// A key written into the code (the result schema's own names): ASCII with nothing to escape, so its bytes are
     /// copied as they are. Same output as `key(_:)`.
@@ -220,31 +228,30 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    /// `scaled / 10^digits` in plain decimal notation, without trailing zeros after the point (`scaled` is not a
-    /// multiple of 10^digits).
-    private mutating func appendDecimal(_ scaled: Int, digits: Int) {
-        var fraction = scaled.magnitude
-        var unit: UInt = 1
-        for _ in 0..<digits { unit *= 10 }
-        let whole = fraction / unit
-        fraction %= unit
-        var fractionDigits = digits
+    /// `units / unit` (`unit` is 10^`digits`) in plain decimal notation, without trailing zeros after the point and
+    /// without a point when the fraction is zero. Negative zero is written "0".
+    private mutating func appendFixedPoint(_ units: Int, digits: Int, unit: Int) {
+        let magnitude = units.magnitude
+        // The default four digits divide by a constant, which compiles to a multiplication.
+        let whole = digits == 4 ? magnitude / 10_000 : magnitude / UInt(unit)
+        var fraction = magnitude - whole * UInt(unit)
+        if units < 0 && magnitude != 0 { append(UInt8(ascii: "-")) }
+        appendInteger(Int(whole))
+        guard fraction != 0 else { return }
+        var length = digits
         while fraction % 10 == 0 {
             fraction /= 10
-            fractionDigits -= 1
+            length -= 1
         }
-        if scaled < 0 { append(UInt8(ascii: "-")) }
-        appendInteger(Int(whole))
-        append(UInt8(ascii: "."))
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { text in
-            var index = fractionDigits
-            while index > 0 {
-                index -= 1
-                text[index] = 0x30 + UInt8(fraction % 10)
-                fraction /= 10
-            }
-            append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<fractionDigits]))
+        if capacity - count < length + 1 { grow(toHold: length + 1) }
+        storage[count] = UInt8(ascii: ".")
+        var index = count + length
+        while index > count {
+            storage[index] = 0x30 + UInt8(fraction % 10)
+            fraction /= 10
+            index -= 1
         }
+        count += length + 1
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -133,6 +133,39 @@ import Testing
         #expect(number(2.5, digits: 0) == "3")
     }
 
+    /// The text Swift itself gives the rounded number: what the writer's integer formatting must reproduce.
+    private func referenceNumber(_ value: Double, digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        return String(rounded)
+    }
+
+    @Test func roundedNumbersReadAsSwiftWritesThem() {
+        // A fixed linear congruential sequence: the same values on every run.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func nextUnit() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var values: [Double] = [0.5, -0.5, 0.00005, -0.00005, 0.00015, 1.00005, 999_999.99995, 0.1 + 0.2, 2.675,
+                                1e10 + 0.12345, -1e10 - 0.5, 99_999_999_999.9999]
+        for magnitude in [1.0, 10, 1_000, 1e6, 1e10] {
+            for _ in 0..<2_000 { values.append((nextUnit() * 2 - 1) * magnitude) }
+        }
+        // Values a hair either side of a rounding step, where a wrong scale would show.
+        for step in 0..<2_000 { values.append(Double(step) / 10_000 + 0.00005 * (step.isMultiple(of: 2) ? 1 : -1)) }
+        var mismatches: [String] = []
+        for value in values {
+            for digits in 0...4 where number(value, digits: digits) != referenceNumber(value, digits: digits) {
+                mismatches.append("\(value) to \(digits) digits: \(number(value, digits: digits)) vs "
+                                  + referenceNumber(value, digits: digits))
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test func nonFiniteNumbersAreNull() {
         #expect(number(.nan) == "null")
         #expect(number(.infinity) == "null")
