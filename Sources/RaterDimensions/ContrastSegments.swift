@@ -22,6 +22,9 @@ struct ContrastSegments {
         var previousSentence = -1
         var breakAfterPrevious = false
         var startsAtContrast = [Bool]()
+        // Sized once: growing from empty cost several allocations per comment.
+        segment.reserveCapacity(scored.units.count)
+        startsAtContrast.reserveCapacity(scored.units.count)
         for unit in scored.units {
             let opening = unit.matches.first.map { scoring[Int(scored.matches[$0].entry)].contrast } ?? nil
             if unit.sentence != previousSentence || opening == .turn || breakAfterPrevious {

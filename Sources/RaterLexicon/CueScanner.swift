@@ -45,6 +45,12 @@ enum CueScanner {
             }
             return true
         }
+        func record(_ match: TermMatch, inLayer layer: Int) {
+            // A layer's first cue makes room for several: grown one at a time from empty, a comment's cues cost an
+            // allocation and a copy each.
+            if matches[layer].capacity == 0 { matches[layer].reserveCapacity(8) }
+            matches[layer].append(match)
+        }
         // The table's bits for the cue layers.
         let cueMask = Int32((1 << cueLayers.upperBound) - (1 << cueLayers.lowerBound))
         withUnsafeTemporaryAllocation(of: Int.self, capacity: layerCount) { positions in
@@ -69,8 +75,8 @@ enum CueScanner {
                             }
                             let isSingle = nextCharacter(offset) == match.end
                             if !isSingle || onlyModifiersAround(start, end, cueStart: offset, cueEnd: match.end) {
-                                matches[layer].append(TermMatch(start: Int32(offset), end: Int32(match.end),
-                                                                token: Int32(index), entry: match.entry))
+                                record(TermMatch(start: Int32(offset), end: Int32(match.end), token: Int32(index),
+                                                 entry: match.entry), inLayer: layer)
                                 positions[layer] = match.end
                             }
                         }
@@ -83,8 +89,8 @@ enum CueScanner {
                         guard let match = table.longest(at: start, layer: cueLayers.lowerBound + layer) else {
                             continue
                         }
-                        matches[layer].append(TermMatch(start: Int32(start), end: Int32(match.end),
-                                                        token: Int32(index), entry: match.entry))
+                        record(TermMatch(start: Int32(start), end: Int32(match.end), token: Int32(index),
+                                         entry: match.entry), inLayer: layer)
                         positions[layer] = match.end
                     }
                 }

@@ -34,6 +34,7 @@ public struct Scorer: Sendable {
         let factors = ClauseFactors.compute(units: units, segmented: segmented, matches: matches,
                                             entries: matcher.entries, rules: rules)
         var contributions = [Contribution]()
+        contributions.reserveCapacity(matches.count)  // one per match at most
         let allCapitals = CapitalsRule.isShouting(segmented)
         let ordinals = WordOrdinals(segmented)
         for unitIndex in units.indices {

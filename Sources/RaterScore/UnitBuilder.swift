@@ -6,6 +6,8 @@ import RaterSegment
 enum UnitBuilder {
     static func units(for text: SegmentedText, matches: [TermMatch], entries: [LexiconEntry]) -> [ScoringUnit] {
         var units = [ScoringUnit]()
+        // At most one unit per clause plus one per turn word: sized once instead of grown from empty.
+        units.reserveCapacity(text.clauses.count + matches.count)
         var matchIndex = 0
         for (clauseIndex, clause) in text.clauses.enumerated() {
             let clauseStart = Int(text.tokens[clause.tokens.lowerBound].start)

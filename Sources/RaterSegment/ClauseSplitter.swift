@@ -7,6 +7,10 @@ enum ClauseSplitter {
     static func split(tokens: [Token], bytes: [UInt8]) -> [Clause] {
         bytes.withUnsafeBufferPointer { buffer in
             var clauses = [Clause]()
+            // Every clause but the last ends at a mark or a line break: sized once instead of grown from empty.
+            var marks = 1
+            for token in tokens where token.kind == .punctuation || token.kind == .lineBreak { marks += 1 }
+            clauses.reserveCapacity(marks)
             var sentence = 0
             var clauseStart = 0
             var terminator = Clause.Terminator()
