@@ -137,6 +137,13 @@ enum WhitespaceFolding {
                 index += 1
                 continue
             }
+            // Lead bytes E4…EE start U+4000…U+EFFF (the CJK ideographs among them), where folding touches nothing:
+            // most of a Chinese comment is skipped without decoding.
+            if byte >= 0xE4 && byte <= 0xEE {
+                previous = byte
+                index += 3
+                continue
+            }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
             if role(of: scalar) != .plain { return false }
             previous = byte
