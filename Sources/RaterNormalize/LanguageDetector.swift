@@ -27,6 +27,13 @@ public struct LanguageDetector: Sendable {
                 if lead < 0x80 {
                     value = UInt32(lead)
                     index += 1
+                } else if lead >= 0xE4 && lead <= 0xE9 && index + 2 < bytes.count {
+                    // U+4000…U+9FFF, most of a Chinese comment: Han but for the Yijing hexagrams (U+4DC0…U+4DFF).
+                    let scalar = UTF8Scalar.threeByteValue(bytes, at: index)
+                    index += 3
+                    inLatinWord = false
+                    if scalar < 0x4DC0 || scalar >= 0x4E00 { han += 1 }
+                    continue
                 } else if lead >= 0xE0 && lead < 0xF0 && index + 2 < bytes.count {
                     value = UTF8Scalar.threeByteValue(bytes, at: index)
                     index += 3

@@ -79,7 +79,10 @@ public struct Scorer: Sendable {
                 }
                 value = applyEmphasis(value, match: match, unit: unit, segmented: segmented,
                                       allCapitals: allCapitals, &rules)
-                for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
+                // Most units have no clause factor: checked first, since iterating retains and releases the array.
+                if !factors[unitIndex].isEmpty {
+                    for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
+                }
                 contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
                                                   base: base, rules: rules, weight: value))
                 if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
@@ -130,11 +133,18 @@ public struct Scorer: Sendable {
                                allCapitals: Bool, _ applied: inout [AppliedRule]) -> Double
     {
         var value = value
-        if !allCapitals, CapitalsRule.isCapitalized(segmented.original[match.byteRange]) {
+        // The bytes are read through buffers: an `ArraySlice` of the text retained and released it for every term.
+        let range = match.byteRange
+        let isCapitalized = !allCapitals && segmented.original.withUnsafeBufferPointer {
+            CapitalsRule.isCapitalized(UnsafeBufferPointer(rebasing: $0[range]))
+        }
+        if isCapitalized {
             value *= rules.capitals
             applied.append(.emphasis(kind: "capitals", factor: rules.capitals))
         }
-        if ElongationMatcher.isElongated(segmented.folded[match.byteRange]) {
+        if segmented.folded.withUnsafeBufferPointer({
+            ElongationMatcher.isElongated(UnsafeBufferPointer(rebasing: $0[range]))
+        }) {
             value *= rules.elongation
             applied.append(.emphasis(kind: "elongated", factor: rules.elongation))
         }
@@ -181,7 +191,8 @@ struct PendingModifiers {
     /// Drops everything once `ordinal` is beyond every pending modifier's reach: more than `window` words after the
     /// latest degree word and beyond each negator's own scope.
     mutating func expire(before ordinal: Int, window: Int) {
-        let reach = max(negators.map(\.reach).max() ?? -1_000, (degrees.last?.ordinal ?? -1_000) + window)
+        var reach = (degrees.last?.ordinal ?? -1_000) + window
+        for negator in negators { reach = max(reach, negator.reach) }  // no array of reaches per term
         if ordinal > reach + 1 { self = PendingModifiers() }
     }
 }

@@ -63,4 +63,16 @@ import Testing
         #expect(detector.detect("12345 !!! 👍") == .und)
         #expect(detector.detect("") == .und)
     }
+
+    /// The edges of the Han blocks: Extension A ends at U+4DBF, the Yijing hexagrams (not Han) fill U+4DC0…U+4DFF,
+    /// and the unified ideographs run U+4E00…U+9FFF; U+A000 (Yi) is not Han either.
+    @Test func hanBlockEdges() {
+        let detector = LanguageDetector()
+        for han in ["\u{3400}", "\u{3FFF}", "\u{4000}", "\u{4DBF}", "\u{4E00}", "\u{9FFF}", "\u{F900}", "\u{20000}"] {
+            #expect(detector.detect(han + han) == .zh, "\(han.unicodeScalars.first!.value)")
+        }
+        for other in ["\u{33FF}", "\u{4DC0}", "\u{4DFF}", "\u{A000}", "\u{3002}"] {
+            #expect(detector.detect(other + other) == .und, "\(other.unicodeScalars.first!.value)")
+        }
+    }
 }

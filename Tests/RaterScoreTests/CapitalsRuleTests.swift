@@ -1,0 +1,42 @@
+import Testing
+
+@testable import RaterScore
+
+/// `CapitalsRule.letterCounts` counts eight bytes at a time; it must count exactly what a byte-by-byte loop counts.
+@Suite struct CapitalsRuleTests {
+    private func countedOneByOne(_ bytes: [UInt8]) -> (upper: Int, lower: Int) {
+        var upper = 0
+        var lower = 0
+        for byte in bytes {
+            if byte >= 0x41 && byte <= 0x5A { upper += 1 } else if byte >= 0x61 && byte <= 0x7A { lower += 1 }
+        }
+        return (upper, lower)
+    }
+
+    @Test func countsMatchAByteByByteCount() {
+        // Every byte value, including the neighbours of each bound ('@', '[', '`', '{') and bytes above 0x7F
+        // whose low seven bits are letters (0xC1, 0xE1).
+        var bytes = (0...255).map(UInt8.init)
+        var state: UInt64 = 12_345
+        for length in 0..<400 {
+            for _ in 0..<3 {
+                let text = (0..<length).map { _ -> UInt8 in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return UInt8(truncatingIfNeeded: state >> 56)
+                }
+                bytes += text
+                let counted = text.withUnsafeBufferPointer { CapitalsRule.letterCounts($0) }
+                let expected = countedOneByOne(text)
+                #expect(counted.upper == expected.upper && counted.lower == expected.lower, "length \(length)")
+            }
+        }
+        let counted = bytes.withUnsafeBufferPointer { CapitalsRule.letterCounts($0) }
+        let expected = countedOneByOne(bytes)
+        #expect(counted.upper == expected.upper && counted.lower == expected.lower)
+    }
+
+    @Test func boundsAreInclusive() {
+        let counted = Array("@AZ[`az{".utf8).withUnsafeBufferPointer { CapitalsRule.letterCounts($0) }
+        #expect(counted.upper == 2 && counted.lower == 2)
+    }
+}
