@@ -1,3 +1,4 @@
+import RaterCore
 import RaterSegment
 
 /// ALL-CAPS emphasis: "the service was TERRIBLE" stresses one word; a comment typed entirely in capitals stresses
@@ -23,13 +24,11 @@ enum CapitalsRule {
         var upper = 0
         var lower = 0
         var index = 0
-        if let base = UnsafeRawPointer(bytes.baseAddress) {
-            while index + 8 <= bytes.count {
-                let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                upper += count(in: word, from: 0x41, through: 0x5A)
-                lower += count(in: word, from: 0x61, through: 0x7A)
-                index += 8
-            }
+        while index + 8 <= bytes.count {
+            let word = ByteLanes.load(bytes, at: index)
+            upper += ByteLanes.inRange(word, 0x41, 0x5A).nonzeroBitCount
+            lower += ByteLanes.inRange(word, 0x61, 0x7A).nonzeroBitCount
+            index += 8
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -37,17 +36,5 @@ enum CapitalsRule {
             index += 1
         }
         return (upper, lower)
-    }
-
-    /// How many bytes of `word` lie in `low`…`high`, both ASCII above 0; bytes of 0x80 and above never count.
-    @inline(__always)
-    private static func count(in word: UInt64, from low: UInt8, through high: UInt8) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let lowSeven = word & (0x7F &* ones)
-        // Adding to seven-bit bytes cannot carry into the next byte (0x7F + 0x7F < 0x100): the high bit of each
-        // sum says whether the byte reached the bound.
-        let reachesLow = lowSeven &+ (UInt64(0x80 - low) &* ones)
-        let passesHigh = lowSeven &+ (UInt64(0x7F - high) &* ones)
-        return (reachesLow & ~passesHigh & ~word & (0x80 &* ones)).nonzeroBitCount
     }
 }

@@ -45,6 +45,29 @@ import CRaterICU
         #expect(try Normalizer.nfkc(text) == "服务很好,下次还来!价格(含税)120元")
     }
 
+    /// Two separators in a row at every position of a long ASCII text, including across the eight-byte chunks the
+    /// check reads at once, and a control character at every position.
+    @Test func isFoldedFindsADoubleSeparatorOrControlAnywhere() {
+        let plain = Array("abcdefghijklmnopqrstuvwxyz".utf8)
+        func isFolded(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { WhitespaceFolding.isFolded($0) } }
+        #expect(isFolded(plain))
+        for position in 1..<(plain.count - 2) {
+            for pair: [UInt8] in [[0x20, 0x20], [0x0A, 0x20], [0x20, 0x0A], [0x0A, 0x0A]] {
+                var text = plain
+                text.replaceSubrange(position..<(position + 2), with: pair)
+                #expect(!isFolded(text), "\(pair) at \(position)")
+            }
+            for control: UInt8 in [0x00, 0x09, 0x0D, 0x1F, 0x7F] {
+                var text = plain
+                text[position] = control
+                #expect(!isFolded(text), "\(control) at \(position)")
+            }
+            var single = plain
+            single[position] = 0x20
+            #expect(isFolded(single), "one space at \(position)")
+        }
+    }
+
     /// Random texts over an alphabet of everything folding treats specially: `isFolded` says yes only when the
     /// copying fold returns the text unchanged, and says no to an unchanged text only for a kept zero-width joiner.
     @Test func isFoldedAgreesWithTheCopyingFold() {
@@ -55,8 +78,9 @@ import CRaterICU
                                   "\u{EFFF}", "\u{F000}", "\u{FEFF}", "👍", "🏽", "'"]
         var generator = SplitMix(seed: 7)
         var unchanged = 0
-        for _ in 0..<20_000 {
-            let length = Int(generator.next() % 6)
+        for trial in 0..<30_000 {
+            // Short texts try every pair of neighbours; long ones (a third) reach the eight-byte ASCII scan.
+            let length = trial % 3 == 0 ? Int(generator.next() % 40) : Int(generator.next() % 6)
             let text = (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }.joined()
             var copy = text
             let folded = copy.withUTF8 { WhitespaceFolding.isFolded($0) }

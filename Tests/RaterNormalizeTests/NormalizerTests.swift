@@ -64,6 +64,37 @@ import Testing
         #expect(detector.detect("") == .und)
     }
 
+    /// The detector counts ASCII eight bytes at a time: on random mixes of letters, separators and Han it must
+    /// decide as a count of one character at a time does.
+    @Test func languageMatchesACharacterByCharacterCount() {
+        let pieces = ["a", "Z", "b", " ", ".", "'", "9", "\n", "é", "好", "服务", "。", "👍", "x1", "_"]
+        var generator = SplitMix(seed: 3)
+        let detector = LanguageDetector()
+        for _ in 0..<5_000 {
+            let text = (0..<Int(generator.next() % 30)).map { _ in pieces[Int(generator.next() % 15)] }.joined()
+            var han = 0
+            var words = 0
+            var inWord = false
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                let isLatin = (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
+                    || (value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7)
+                if isLatin && !inWord { words += 1 }
+                inWord = isLatin
+                if value >= 0x4E00 && value <= 0x9FFF { han += 1 }
+            }
+            let expected: Language
+            if han + words == 0 {
+                expected = .und
+            } else if Double(min(han, words)) / Double(han + words) >= detector.mixedShare {
+                expected = .mixed
+            } else {
+                expected = han > words ? .zh : .en
+            }
+            #expect(detector.detect(text) == expected, "\(text)")
+        }
+    }
+
     /// The edges of the Han blocks: Extension A ends at U+4DBF, the Yijing hexagrams (not Han) fill U+4DC0…U+4DFF,
     /// and the unified ideographs run U+4E00…U+9FFF; U+A000 (Yi) is not Han either.
     @Test func hanBlockEdges() {
