@@ -11,7 +11,17 @@ public enum Aspect: String, Sendable, Codable, CaseIterable, Comparable {
     /// Where the business is: getting there, parking, surroundings.
     case location
 
-    public static func < (lhs: Aspect, rhs: Aspect) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The case's position in `allCases`, without building `allCases` (a new array on every call).
+    public var ordinal: Int {
+        switch self {
+        case .price: 0
+        case .product: 1
+        case .location: 2
+        }
     }
+
+    public static func < (lhs: Aspect, rhs: Aspect) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Hashes the case, not its raw value (the standard library's default for raw-value enums hashes the string).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }

@@ -8,9 +8,19 @@ public enum SignalKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// Loyalty or churn intent.
     case loyalty
 
-    public static func < (lhs: SignalKind, rhs: SignalKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The case's position in `allCases`, without building `allCases` (a new array on every call).
+    public var ordinal: Int {
+        switch self {
+        case .expectation: 0
+        case .recovery: 1
+        case .loyalty: 2
+        }
     }
+
+    public static func < (lhs: SignalKind, rhs: SignalKind) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Hashes the case, not its raw value (the standard library's default for raw-value enums hashes the string).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 /// The reading of a signal. Each kind has its own values; `kind` says which.
@@ -45,7 +55,21 @@ public enum SignalValue: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: SignalValue, rhs: SignalValue) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// The case's position in `allCases`, without building `allCases` (a new array on every call).
+    public var ordinal: Int {
+        switch self {
+        case .exceeded: 0
+        case .met: 1
+        case .fellShort: 2
+        case .recovered: 3
+        case .unresolved: 4
+        case .loyal: 5
+        case .atRisk: 6
+        }
     }
+
+    public static func < (lhs: SignalValue, rhs: SignalValue) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Hashes the case, not its raw value (the standard library's default for raw-value enums hashes the string).
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }

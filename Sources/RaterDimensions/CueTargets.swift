@@ -4,30 +4,22 @@ import RaterCore
 /// A comment's mentions are tallied by number (see `CueMention`), and results come out in this order, the order
 /// `ServiceDimension` and `Aspect` sort by.
 enum CueTargets {
-    static let count = ServiceDimension.allCases.count + Aspect.allCases.count
+    /// The cases in order, made once: `allCases` builds a new array on every call.
+    private static let dimensions = ServiceDimension.allCases
+    private static let aspects = Aspect.allCases
 
-    static func target(of dimension: ServiceDimension) -> Int { position(of: dimension) }
+    static let count = dimensions.count + aspects.count
 
-    static func target(of aspect: Aspect) -> Int { ServiceDimension.allCases.count + position(of: aspect) }
+    static func target(of dimension: ServiceDimension) -> Int { dimension.ordinal }
+
+    static func target(of aspect: Aspect) -> Int { dimensions.count + aspect.ordinal }
 
     static func dimension(at target: Int) -> ServiceDimension? {
-        let dimensions = ServiceDimension.allCases
-        return target < dimensions.count ? dimensions[dimensions.index(dimensions.startIndex, offsetBy: target)] : nil
+        target >= 0 && target < dimensions.count ? dimensions[target] : nil
     }
 
     static func aspect(at target: Int) -> Aspect? {
-        let aspects = Aspect.allCases
-        let position = target - ServiceDimension.allCases.count
-        guard position >= 0 && position < aspects.count else { return nil }
-        return aspects[aspects.index(aspects.startIndex, offsetBy: position)]
-    }
-
-    private static func position<Case: CaseIterable & Equatable>(of value: Case) -> Int {
-        var position = 0
-        for other in Case.allCases {
-            if other == value { return position }
-            position += 1
-        }
-        preconditionFailure("\(value) is not among its type's cases")
+        let position = target - dimensions.count
+        return position >= 0 && position < aspects.count ? aspects[position] : nil
     }
 }
