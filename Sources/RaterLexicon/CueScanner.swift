@@ -21,8 +21,7 @@ enum CueScanner {
     static func scan(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, table: WalkTable, cueLayers: Range<Int>,
                      modifiers: Set<UInt32>) -> [[TermMatch]] {
         let layerCount = cueLayers.count
-        var matches = [[TermMatch]](filledWith: [], count: layerCount)
-        guard !tokens.isEmpty, layerCount > 0 else { return matches }
+        guard !tokens.isEmpty, layerCount > 0 else { return [[TermMatch]](filledWith: [], count: layerCount) }
         let byteCount = bytes.count
         func isCharacterStart(_ offset: Int) -> Bool { offset >= byteCount || bytes[offset] & 0xC0 != 0x80 }
         func nextCharacter(_ offset: Int) -> Int {
@@ -45,17 +44,20 @@ enum CueScanner {
             }
             return true
         }
-        func record(_ match: TermMatch, inLayer layer: Int) {
-            // A layer's first cue makes room for several: grown one at a time from empty, a comment's cues cost an
-            // allocation and a copy each.
-            if matches[layer].capacity == 0 { matches[layer].reserveCapacity(8) }
-            matches[layer].append(match)
-        }
         // The table's bits for the cue layers.
         let cueMask = Int32((1 << cueLayers.upperBound) - (1 << cueLayers.lowerBound))
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: layerCount) { positions in
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: layerCount) { positions in
             // positions[layer]: that layer never matches before this offset (its matches do not overlap).
             positions.update(repeating: 0)
+            // The matches live inside the closure: captured from outside it, every append paid a dynamic
+            // exclusivity check.
+            var matches = [[TermMatch]](filledWith: [], count: layerCount)
+            func record(_ match: TermMatch, inLayer layer: Int) {
+                // A layer's first cue makes room for several: grown one at a time from empty, a comment's cues cost
+                // an allocation and a copy each.
+                if matches[layer].capacity == 0 { matches[layer].reserveCapacity(8) }
+                matches[layer].append(match)
+            }
             for (index, token) in tokens.enumerated() {
                 let start = Int(token.start)
                 let end = Int(token.end)
@@ -95,7 +97,7 @@ enum CueScanner {
                     }
                 }
             }
+            return matches
         }
-        return matches
     }
 }
