@@ -47,14 +47,16 @@ public struct DimensionMapper: Sendable {
         // Every dimension and aspect mention in one flat list of plain values, in the order found.
         var mentions = [CueMention]()
         mentions.reserveCapacity(2 * hits.count)
-        for (hitIndex, hit) in hits.enumerated() where !hit.entry.cues.isEmpty || !hit.entry.aspects.isEmpty {
-            let ordinal = window.ordinal(ofToken: hit.token)
-            for cue in hit.entry.cues {
-                mentions.append(CueMention(target: CueTargets.target(of: cue.dimension), unit: hit.unit,
+        // The hits are read in place: a copy of each retained and released its cue string and role arrays.
+        for hitIndex in hits.indices {
+            let unit = hits[hitIndex].unit
+            let ordinal = window.ordinal(ofToken: hits[hitIndex].token)
+            for cue in hits[hitIndex].entry.cues {
+                mentions.append(CueMention(target: CueTargets.target(of: cue.dimension), unit: unit,
                                            ordinal: ordinal, hit: hitIndex, weight: cue.weight))
             }
-            for cue in hit.entry.aspects {
-                mentions.append(CueMention(target: CueTargets.target(of: cue.aspect), unit: hit.unit,
+            for cue in hits[hitIndex].entry.aspects {
+                mentions.append(CueMention(target: CueTargets.target(of: cue.aspect), unit: unit,
                                            ordinal: ordinal, hit: hitIndex, weight: cue.weight))
             }
         }

@@ -16,7 +16,9 @@ enum SignalDetector {
 
     static func signals(from hits: [CueHit], in scored: ScoredComment, scoring: TermMatcher) -> [SignalResult] {
         var found = [SignalValue: [SignalEvidence]]()
-        for hit in hits {
+        // Hits without a signal role (nearly all) are passed over without copying the hit and its entry.
+        for hitIndex in hits.indices where !hits[hitIndex].entry.signals.isEmpty {
+            let hit = hits[hitIndex]
             for cue in hit.entry.signals {
                 let mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
                 var value: SignalValue
