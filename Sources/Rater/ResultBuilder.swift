@@ -40,14 +40,22 @@ enum ResultBuilder {
             fields: record.fields)
     }
 
-    /// `name:trigger` (`negated:不`), or the name alone. Built by appending: interpolation cost several times more,
-    /// once per rule of every term.
+    /// `name:trigger` (`negated:不`), or the name alone, once per rule of every term. Copied into the new string in
+    /// one go: interpolation cost several times more, and appending to a reserved string 0.5% of all the English
+    /// export's instructions more (the same on the Chinese one).
     static func ruleLabel(_ rule: AppliedRule) -> String {
-        guard let trigger = rule.trigger else { return rule.name }
-        var label = rule.name
-        label.reserveCapacity(label.utf8.count + 1 + trigger.utf8.count)
-        label.append(":")
-        label.append(trigger)
-        return label
+        guard var trigger = rule.trigger else { return rule.name }
+        var name = rule.name
+        return name.withUTF8 { name in
+            trigger.withUTF8 { trigger in
+                String(unsafeUninitializedCapacity: name.count + 1 + trigger.count) { label in
+                    _ = label.initialize(fromContentsOf: name)
+                    label[name.count] = UInt8(ascii: ":")
+                    let rest = UnsafeMutableBufferPointer(rebasing: label[(name.count + 1)...])
+                    _ = rest.initialize(fromContentsOf: trigger)
+                    return name.count + 1 + trigger.count
+                }
+            }
+        }
     }
 }
