@@ -198,8 +198,8 @@ struct ByteTrie: Sendable {
     /// ends after the modifier, where the token ends. The sink is generic and `inout` rather than a closure: a
     /// closure mutating captured state pays a dynamic exclusivity check on every call.
     @inline(__always)
-    func walk<Sink: TermEndSink>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
-                                 acceptEnd: (Int) -> Bool, into sink: inout Sink) {
+    func walk<Rule: TermEndRule, Sink: TermEndSink>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
+                                                    acceptEnd: Rule, into sink: inout Sink) {
         withWalker { walker in
             Self.walk(walker, in: bytes, from: start, node: walker.root, at: start, limit: limit, acceptEnd: acceptEnd,
                       into: &sink)
@@ -211,15 +211,17 @@ struct ByteTrie: Sendable {
     /// the walk would have taken the same three steps. Kept apart from `walk` so that walks from alphabetic tokens
     /// do not test for it.
     @inline(__always)
-    func walkFromIdeograph<Sink: TermEndSink>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
-                                              acceptEnd: (Int) -> Bool, into sink: inout Sink) {
+    func walkFromIdeograph<Rule: TermEndRule, Sink: TermEndSink>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
+                                                                 limit: Int, acceptEnd: Rule, into sink: inout Sink) {
         withWalker { walker in
             if bytes[start] >= 0xE4 && bytes[start] <= 0xE9 && start + 3 <= limit,
                case let scalar = UTF8Scalar.threeByteValue(bytes, at: start), scalar >= Self.ideographs.lowerBound {
                 let target = ideographNodes.withUnsafeBufferPointer { $0[Int(scalar - Self.ideographs.lowerBound)] }
                 guard target >= 0 else { return }
                 let node = walker.nodes[Int(target)]
-                if node.terminal >= 0, acceptEnd(start + 3) { sink.reached(term: node.terminal, end: start + 3) }
+                if node.terminal >= 0, acceptEnd.accepts(start + 3) {
+                    sink.reached(term: node.terminal, end: start + 3)
+                }
                 Self.walk(walker, in: bytes, from: start, node: node, at: start + 3, limit: limit,
                           acceptEnd: acceptEnd, into: &sink)
             } else {
@@ -231,9 +233,10 @@ struct ByteTrie: Sendable {
 
     /// The walk from `node`, reached at `position` on a walk that began at `start`.
     @inline(__always)
-    private static func walk<Sink: TermEndSink>(_ walker: Walker, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                                                node: Node, at position: Int, limit: Int, acceptEnd: (Int) -> Bool,
-                                                into sink: inout Sink) {
+    private static func walk<Rule: TermEndRule, Sink: TermEndSink>(
+        _ walker: Walker, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, node: Node, at position: Int,
+        limit: Int, acceptEnd: Rule, into sink: inout Sink
+    ) {
         var node = node
         var position = position
         while position < limit {
@@ -241,14 +244,16 @@ struct ByteTrie: Sendable {
                 let ignorable = EmojiModifiers.length(bytes, at: position, limit: limit)
                 if ignorable > 0 {
                     position += ignorable
-                    if node.terminal >= 0, acceptEnd(position) { sink.reached(term: node.terminal, end: position) }
+                    if node.terminal >= 0, acceptEnd.accepts(position) {
+                        sink.reached(term: node.terminal, end: position)
+                    }
                     continue
                 }
             }
             guard let next = walker.step(node, bytes[position]) else { break }
             node = next
             position += 1
-            if node.terminal >= 0, acceptEnd(position) { sink.reached(term: node.terminal, end: position) }
+            if node.terminal >= 0, acceptEnd.accepts(position) { sink.reached(term: node.terminal, end: position) }
         }
     }
 }

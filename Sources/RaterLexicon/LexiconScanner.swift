@@ -140,14 +140,12 @@ struct WalkTableFiller: WalkStartVisitor {
         row.update(repeating: -1)
         row[stride - 1] = 0
         var sink = WalkRowSink(row: row, layerEntry: layerEntry, layerCount: table.layerCount, tokenEnd: tokenEnd)
-        let bytes = bytes
-        let byteCount = bytes.count
         if inIdeographs {
-            trie.walkFromIdeograph(in: bytes, from: offset, limit: byteCount,
-                                   acceptEnd: { $0 >= byteCount || bytes[$0] & 0xC0 != 0x80 }, into: &sink)
+            trie.walkFromIdeograph(in: bytes, from: offset, limit: bytes.count,
+                                   acceptEnd: CharacterEndRule(bytes: bytes), into: &sink)
         } else {
-            let isTokenEnd = isTokenEnd
-            trie.walk(in: bytes, from: offset, limit: byteCount, acceptEnd: { isTokenEnd[$0] }, into: &sink)
+            trie.walk(in: bytes, from: offset, limit: bytes.count, acceptEnd: TokenEndRule(isTokenEnd: isTokenEnd),
+                      into: &sink)
         }
     }
 }

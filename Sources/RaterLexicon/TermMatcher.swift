@@ -31,8 +31,8 @@ public struct TermMatcher: Sendable {
 
     /// The longest term starting at `start` whose end satisfies `acceptEnd`, as (end offset, entry index).
     @inline(__always)
-    func longestMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
-                      acceptEnd: (Int) -> Bool) -> (end: Int, entry: Int32)? {
+    func longestMatch<Rule: TermEndRule>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
+                                         acceptEnd: Rule) -> (end: Int, entry: Int32)? {
         var sink = LongestTermSink()
         trie.walk(in: bytes, from: start, limit: limit, acceptEnd: acceptEnd, into: &sink)
         return sink.best.map { ($0.end, $0.term) }

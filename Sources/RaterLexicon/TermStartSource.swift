@@ -19,15 +19,13 @@ struct TrieWalkSource: TermStartSource {
 
     @inline(__always)
     func longestInIdeographs(from offset: Int, tokenEnd: Int, withinToken: Bool) -> (end: Int, entry: Int32)? {
-        let count = bytes.count
-        let bytes = bytes
-        return matcher.longestMatch(in: bytes, from: offset, limit: withinToken ? tokenEnd : count,
-                                    acceptEnd: { $0 >= count || bytes[$0] & 0xC0 != 0x80 })
+        matcher.longestMatch(in: bytes, from: offset, limit: withinToken ? tokenEnd : bytes.count,
+                             acceptEnd: CharacterEndRule(bytes: bytes))
     }
 
     @inline(__always)
     func longestFromTokenStart(_ offset: Int) -> (end: Int, entry: Int32)? {
-        let isTokenEnd = isTokenEnd
-        return matcher.longestMatch(in: bytes, from: offset, limit: bytes.count, acceptEnd: { isTokenEnd[$0] })
+        matcher.longestMatch(in: bytes, from: offset, limit: bytes.count,
+                             acceptEnd: TokenEndRule(isTokenEnd: isTokenEnd))
     }
 }

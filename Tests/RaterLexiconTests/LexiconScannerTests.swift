@@ -152,7 +152,7 @@ import Testing
                     var offset = max(position, start)
                     while offset < end {
                         if let match = matcher.longestMatch(in: bytes, from: offset, limit: byteCount,
-                                                            acceptEnd: isCharacterStart),
+                                                            acceptEnd: EndWhere(rule: isCharacterStart)),
                            nextCharacter(offset) != match.end
                             || onlyModifiersAround(start, end, cueStart: offset, cueEnd: match.end) {
                             matches.append(TermMatch(start: Int32(offset), end: Int32(match.end), token: Int32(index),
@@ -166,7 +166,7 @@ import Testing
                 default:
                     guard start >= position,
                           let match = matcher.longestMatch(in: bytes, from: start, limit: byteCount,
-                                                           acceptEnd: { frozenTokenEnds[$0] }) else { continue }
+                                                           acceptEnd: EndWhere { frozenTokenEnds[$0] }) else { continue }
                     matches.append(TermMatch(start: Int32(start), end: Int32(match.end), token: Int32(index),
                                              entry: match.entry))
                     position = match.end
@@ -175,4 +175,10 @@ import Testing
         }
         return matches
     }
+}
+
+/// A term end rule from a closure, for the reference scans.
+private struct EndWhere: TermEndRule {
+    let rule: (Int) -> Bool
+    func accepts(_ end: Int) -> Bool { rule(end) }
 }
