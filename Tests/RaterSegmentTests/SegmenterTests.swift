@@ -128,6 +128,18 @@ import Testing
         }
     }
 
+    /// Folding works eight bytes at a time: every ASCII character at every position of a chunk, beside non-ASCII
+    /// text, folds as it does alone.
+    @Test func foldingEveryASCIICharacterAtEveryPosition() throws {
+        let ascii = (0x20..<0x7F).map { Character(Unicode.Scalar(UInt8($0))) }
+        for shift in 0..<8 {
+            let text = String(repeating: "x", count: shift) + "é" + String(ascii) + "ÀZ好Q"
+            let segmented = try segment(text)
+            let expected = Array(text.utf8).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            #expect(segmented.folded == expected, "shift \(shift)")
+        }
+    }
+
     @Test func foldingLeavesNonLettersAlone() throws {
         let text = "@[\\]^_`{|}~ 0-9"
         let segmented = try segment(text)
