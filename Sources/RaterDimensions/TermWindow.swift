@@ -31,7 +31,7 @@ struct TermWindow {
     /// every comment.
     private var terms: [Term]
     private var unitTerms: [Range<Int>?]
-    private let ordinals: [Int]
+    private let ordinals: WordOrdinals
     let width: Int
 
     /// - Parameter bareNegation: the weight (as a positive number) of a bare negation; 0 turns it off.
@@ -39,26 +39,25 @@ struct TermWindow {
     init(_ scored: borrowing ScoredComment, scoring: borrowing TermMatcher, width: Int, bareNegation: Double,
          negationReach: Int = 3) {
         self.width = width
-        var ordinals = [Int]()
-        ordinals.reserveCapacity(scored.segmented.tokens.count)
-        var count = 0
-        for token in scored.segmented.tokens {
-            ordinals.append(count)
-            if token.kind != .whitespace && token.kind != .lineBreak { count += 1 }
-        }
+        let ordinals = WordOrdinals(scored.segmented)
         self.ordinals = ordinals
         let unitCount = scored.units.count
         // The contribution weights grouped by unit, in contribution order: weightStart[u]..<weightStart[u + 1].
+        // Contributions are read by index: `for contribution in` copied each one, retaining its term and rules.
+        let contributions = scored.contributions.indices
         var weightStart = [Int](filledWith: 0, count: unitCount + 1)
-        for contribution in scored.contributions where contribution.clause >= 0 && contribution.clause < unitCount {
-            weightStart[contribution.clause + 1] += 1
+        for index in contributions {
+            let clause = scored.contributions[index].clause
+            if clause >= 0 && clause < unitCount { weightStart[clause + 1] += 1 }
         }
         for unitIndex in 0..<unitCount { weightStart[unitIndex + 1] += weightStart[unitIndex] }
         var weights = [Double](filledWith: 0, count: weightStart[unitCount])
         var filled = weightStart
-        for contribution in scored.contributions where contribution.clause >= 0 && contribution.clause < unitCount {
-            weights[filled[contribution.clause]] = contribution.weight
-            filled[contribution.clause] += 1
+        for index in contributions {
+            let clause = scored.contributions[index].clause
+            guard clause >= 0 && clause < unitCount else { continue }
+            weights[filled[clause]] = scored.contributions[index].weight
+            filled[clause] += 1
         }
         var terms = [Term]()
         terms.reserveCapacity(weights.count)
