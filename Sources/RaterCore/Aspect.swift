@@ -3,7 +3,7 @@
 /// Reported beside the RATER dimensions rather than forced into one of them: "the soup was cold" is product
 /// quality, not Tangibles, and "too expensive" is value, not Reliability. Mixing them in would make every
 /// restaurant's food look like a service problem.
-public enum Aspect: String, Sendable, Codable, CaseIterable, Comparable {
+public enum Aspect: String, Sendable, Codable, CaseOrdered {
     /// Price level, value for money, discounts.
     case price
     /// The product or food itself: taste, quality, portion, freshness.
@@ -11,7 +11,6 @@ public enum Aspect: String, Sendable, Codable, CaseIterable, Comparable {
     /// Where the business is: getting there, parking, surroundings.
     case location
 
-    /// The case's position in `allCases`, without building `allCases` (a new array on every call).
     public var ordinal: Int {
         switch self {
         case .price: 0
@@ -19,9 +18,4 @@ public enum Aspect: String, Sendable, Codable, CaseIterable, Comparable {
         case .location: 2
         }
     }
-
-    public static func < (lhs: Aspect, rhs: Aspect) -> Bool { lhs.ordinal < rhs.ordinal }
-
-    /// Hashes the case, not its raw value (the standard library's default for raw-value enums hashes the string).
-    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }

@@ -1,6 +1,6 @@
 /// Business signals a comment carries beyond its sentiment: how the experience compared with what the customer
 /// expected, whether a failure was put right, and whether the customer will stay.
-public enum SignalKind: String, Sendable, Codable, CaseIterable, Comparable {
+public enum SignalKind: String, Sendable, Codable, CaseOrdered {
     /// Expectation versus perception, the gap SERVQUAL measures.
     case expectation
     /// Service recovery after a failure.
@@ -8,7 +8,6 @@ public enum SignalKind: String, Sendable, Codable, CaseIterable, Comparable {
     /// Loyalty or churn intent.
     case loyalty
 
-    /// The case's position in `allCases`, without building `allCases` (a new array on every call).
     public var ordinal: Int {
         switch self {
         case .expectation: 0
@@ -16,15 +15,10 @@ public enum SignalKind: String, Sendable, Codable, CaseIterable, Comparable {
         case .loyalty: 2
         }
     }
-
-    public static func < (lhs: SignalKind, rhs: SignalKind) -> Bool { lhs.ordinal < rhs.ordinal }
-
-    /// Hashes the case, not its raw value (the standard library's default for raw-value enums hashes the string).
-    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
 
 /// The reading of a signal. Each kind has its own values; `kind` says which.
-public enum SignalValue: String, Sendable, Codable, CaseIterable, Comparable {
+public enum SignalValue: String, Sendable, Codable, CaseOrdered {
     case exceeded
     case met
     case fellShort = "fell_short"
@@ -55,7 +49,6 @@ public enum SignalValue: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
-    /// The case's position in `allCases`, without building `allCases` (a new array on every call).
     public var ordinal: Int {
         switch self {
         case .exceeded: 0
@@ -67,9 +60,4 @@ public enum SignalValue: String, Sendable, Codable, CaseIterable, Comparable {
         case .atRisk: 6
         }
     }
-
-    public static func < (lhs: SignalValue, rhs: SignalValue) -> Bool { lhs.ordinal < rhs.ordinal }
-
-    /// Hashes the case, not its raw value (the standard library's default for raw-value enums hashes the string).
-    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }

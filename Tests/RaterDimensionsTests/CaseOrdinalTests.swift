@@ -22,6 +22,20 @@ import Testing
         #expect(SignalValue.allCases.reversed().sorted() == SignalValue.allCases)
     }
 
+    /// The case's position is what is hashed, not the raw value's string (the standard library's default for
+    /// raw-value enums): one `Hasher` seed per process makes the two comparable.
+    @Test func casesHashByPosition() {
+        func hash(_ value: some Hashable) -> Int {
+            var hasher = Hasher()
+            hasher.combine(value)
+            return hasher.finalize()
+        }
+        for dimension in ServiceDimension.allCases { #expect(hash(dimension) == hash(dimension.ordinal)) }
+        for aspect in Aspect.allCases { #expect(hash(aspect) == hash(aspect.ordinal)) }
+        for kind in SignalKind.allCases { #expect(hash(kind) == hash(kind.ordinal)) }
+        for value in SignalValue.allCases { #expect(hash(value) == hash(value.ordinal)) }
+    }
+
     @Test func casesKeyTablesByCase() {
         let table = Dictionary(uniqueKeysWithValues: ServiceDimension.allCases.map { ($0, $0.rawValue) })
         for dimension in ServiceDimension.allCases { #expect(table[dimension] == dimension.rawValue) }
