@@ -83,9 +83,9 @@ let package = Package(
         ], path: "Benchmarks/RaterBench"),
 
         .testTarget(name: "RaterIngestTests", dependencies: ["RaterIngest"]),
-        .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize", "CRaterICU"]),
+        .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize", "CRaterICU", "RaterTestSupport"]),
         .testTarget(name: "RaterSegmentTests", dependencies: ["RaterSegment"]),
-        .testTarget(name: "RaterLexiconTests", dependencies: ["RaterLexicon"]),
+        .testTarget(name: "RaterLexiconTests", dependencies: ["RaterLexicon", "RaterTestSupport"]),
         .testTarget(name: "RaterScoreTests", dependencies: ["Rater"]),
         .testTarget(name: "RaterDimensionsTests", dependencies: ["Rater"]),
         .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate"]),

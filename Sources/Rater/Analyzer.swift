@@ -11,6 +11,8 @@ public final class Analyzer {
     public let engine: Engine
     private let normalizer: Normalizer
     private let segmenter: Segmenter
+    /// The lexicon scan's tables, reused from comment to comment by this analyzer's one worker.
+    private let scanScratch = ScanScratch()
 
     public init(engine: Engine) throws {
         self.engine = engine
@@ -30,7 +32,7 @@ public final class Analyzer {
     public func analysis(of record: SourceRecord) throws -> Analysis {
         let normalized = try normalizer.normalize(record)
         let segmented = try segmenter.segment(normalized.text)
-        let matches = engine.scanner.scan(segmented)
+        let matches = engine.scanner.scan(segmented, scratch: scanScratch)
         let scored = engine.scorer.score(normalized, segmented: segmented, matches: matches.scoring)
         let cueLayers = engine.scanner.cues.layers
         let layers = matches.cues.enumerated().map { layer, matches in

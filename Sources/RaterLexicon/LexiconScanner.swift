@@ -39,34 +39,35 @@ public struct LexiconScanner: Sendable {
 
     /// The comment's scoring matches (entries index `scoring.entries`) and each cue layer's matches (entries index
     /// that layer's `CueTerms.Layer.entries`): the same as `scoring.matches(in:)` and a scan of each cue layer with
-    /// its own trie.
+    /// its own trie. Uses a scratch of its own; a worker scanning many comments passes its `ScanScratch` instead.
     public func scan(_ text: SegmentedText) -> LexiconMatches {
+        scan(text, scratch: ScanScratch())
+    }
+
+    /// `scan(_:)` with the tables in `scratch`, which must not be in use by another scan at the same time.
+    public func scan(_ text: SegmentedText, scratch: ScanScratch) -> LexiconMatches {
         let tokens = text.tokens
         let byteCount = text.folded.count
         guard !tokens.isEmpty else {
             return LexiconMatches(scoring: [], cues: [[TermMatch]](filledWith: [], count: cues.layers.count))
         }
-        let isTokenEnd = MatchScanner.tokenEnds(tokens, byteCount: byteCount)
+        let isTokenEnd = scratch.tokenEnds(tokens, byteCount: byteCount)
         let stride = WalkTable.stride(layers: layerCount)
         // A row per walk start, found through a row number per byte: rows per byte would cost 44 bytes of memory
         // for every byte of text, 44 MB per worker for a comment at the 1 MiB limit. Only the entries at walk starts
         // are written and read, so both are left uninitialised.
-        let rowOf = UnsafeMutableBufferPointer<Int32>.allocate(capacity: byteCount)
-        defer { rowOf.deallocate() }
+        let rowOf = scratch.rowOf(byteCount: byteCount)
         let rows = text.folded.withUnsafeBufferPointer { bytes in
             var counter = WalkStartCounter()
             Self.forEachWalkStart(tokens, bytes: bytes, into: &counter)
-            return UnsafeMutableBufferPointer<Int32>.allocate(capacity: counter.count * stride)
+            return scratch.rows(count: counter.count * stride)
         }
-        defer { rows.deallocate() }
         let table = WalkTable(rows: rows, rowOf: rowOf, layerCount: layerCount)
         return text.folded.withUnsafeBufferPointer { bytes in
             layerEntry.withUnsafeBufferPointer { layerEntry in
-                isTokenEnd.withUnsafeBufferPointer { isTokenEnd in
-                    var filler = WalkTableFiller(trie: trie, bytes: bytes, isTokenEnd: isTokenEnd,
-                                                 layerEntry: layerEntry, table: table)
-                    Self.forEachWalkStart(tokens, bytes: bytes, into: &filler)
-                }
+                var filler = WalkTableFiller(trie: trie, bytes: bytes, isTokenEnd: isTokenEnd,
+                                             layerEntry: layerEntry, table: table)
+                Self.forEachWalkStart(tokens, bytes: bytes, into: &filler)
             }
             return LexiconMatches(
                 scoring: MatchScanner.scan(tokens, bytes: bytes, source: table),

@@ -1,5 +1,6 @@
 import RaterCore
 import RaterSegment
+import RaterTestSupport
 import Testing
 
 @testable import RaterLexicon
@@ -63,6 +64,35 @@ import Testing
         // The texts do hold terms and cues, in every layer.
         #expect(found > 100_000)
         #expect(scored > 100_000)
+    }
+
+    /// A worker reuses one scratch for all its comments, longer and shorter ones in any order: what a comment's scan
+    /// finds must not depend on what the tables held before (token ends of a longer comment, rows of another).
+    @Test func aReusedScratchFindsWhatAFreshOneFinds() throws {
+        let (scanner, _) = Self.scanner()
+        let segmenter = try Segmenter()
+        let words = ["exactly as described", "slow service", "not slow", "described", "as", "x", "服务态度好", "很快乐",
+                     "不好服务", "度", "。", " "]
+        // Deterministic texts of 0 to 40 pieces, long and short interleaved so that a table always last held a
+        // comment of another length with other token ends.
+        var generator = SplitMix(seed: 7)
+        var texts = [String]()
+        for round in 0..<400 {
+            let length = round.isMultiple(of: 2) ? 30 + Int(generator.next() % 11) : Int(generator.next() % 6)
+            texts.append((0..<length).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+                .joined(separator: generator.next() % 3 == 0 ? "" : " "))
+        }
+        let scratch = ScanScratch()
+        var found = 0
+        for text in texts {
+            let segmented = try segmenter.segment(text)
+            let reused = scanner.scan(segmented, scratch: scratch)
+            let fresh = scanner.scan(segmented)
+            #expect(reused.scoring == fresh.scoring, "\(text)")
+            #expect(reused.cues == fresh.cues, "\(text)")
+            found += fresh.scoring.count + fresh.cues.joined().count
+        }
+        #expect(found > 5_000)
     }
 
     /// Ideographic words with combining marks (two bytes each), variation selectors and four-byte ideographs have

@@ -1,4 +1,5 @@
 import RaterCore
+import RaterTestSupport
 import Testing
 
 /// `ByteLanes` must give each lane exactly the answer a byte-by-byte test gives, whatever its neighbours hold: the

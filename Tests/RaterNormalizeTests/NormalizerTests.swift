@@ -1,4 +1,5 @@
 import RaterCore
+import RaterTestSupport
 import Testing
 
 @testable import RaterNormalize

@@ -1,0 +1,53 @@
+import RaterSegment
+
+/// The working memory of `LexiconScanner.scan`, kept by one worker and reused from comment to comment.
+///
+/// A scan needs three tables sized by the comment: a row number per byte, the walk rows, and a token-end flag per
+/// byte. Allocating and freeing them for every comment cost more than filling them (`allocate` goes through
+/// `posix_memalign` on Linux), so a worker keeps one scratch that only grows, to the longest comment it has seen.
+/// Memory stays bounded: comments are capped at 1 MiB by the reader, and a table is a few bytes per byte of text.
+///
+/// A class, because the buffers are owned and freed in one place; not `Sendable`, because two scans at once would
+/// write into the same tables. Each `Analyzer` (one per worker) owns one.
+public final class ScanScratch {
+    private(set) var rowOf = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    private(set) var rows = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
+    private(set) var isTokenEnd = UnsafeMutableBufferPointer<Bool>(start: nil, count: 0)
+
+    public init() {}
+
+    deinit {
+        rowOf.deallocate()
+        rows.deallocate()
+        isTokenEnd.deallocate()
+    }
+
+    /// A row number per byte of a `byteCount`-byte text; left uninitialised (only walk starts are written and read).
+    func rowOf(byteCount: Int) -> UnsafeMutableBufferPointer<Int32> {
+        Self.ensure(&rowOf, count: byteCount)
+        return UnsafeMutableBufferPointer(rebasing: rowOf[0..<byteCount])
+    }
+
+    /// `count` table cells, left uninitialised (each row is filled before it is read).
+    func rows(count: Int) -> UnsafeMutableBufferPointer<Int32> {
+        Self.ensure(&rows, count: count)
+        return UnsafeMutableBufferPointer(rebasing: rows[0..<count])
+    }
+
+    /// `isTokenEnd[offset]`: whether a token ends at byte `offset`, for offsets 0…`byteCount`.
+    func tokenEnds(_ tokens: [Token], byteCount: Int) -> UnsafeBufferPointer<Bool> {
+        Self.ensure(&isTokenEnd, count: byteCount + 1)
+        let flags = UnsafeMutableBufferPointer(rebasing: isTokenEnd[0...byteCount])
+        flags.update(repeating: false)
+        for token in tokens { flags[Int(token.end)] = true }
+        return UnsafeBufferPointer(flags)
+    }
+
+    /// Grows `buffer` to hold at least `count` elements, doubling so that a run of growing comments reallocates
+    /// a few times rather than at each. The old contents are not kept: every use refills what it reads.
+    private static func ensure<Element>(_ buffer: inout UnsafeMutableBufferPointer<Element>, count: Int) {
+        guard buffer.count < count else { return }
+        buffer.deallocate()
+        buffer = .allocate(capacity: max(count, 2 * buffer.count, 256))
+    }
+}
