@@ -26,10 +26,13 @@ struct CueFinder {
         self.unitOfToken = unitOfToken
     }
 
-    /// Appends the hits of one layer's matches, whose entries are `cueEntries`, to `hits`.
-    func appendHits(of matches: [TermMatch], entries cueEntries: [LexiconEntry], in scored: ScoredComment,
-                    scoring: TermMatcher, to hits: inout [CueHit]) {
+    /// Appends the hits of cue layer `layer` to `hits`; entries whose roles depend on context are filtered into
+    /// `roles`.
+    func appendHits(ofLayer layer: Int, in scored: ScoredComment, scoring: TermMatcher, roles: inout CueRoles,
+                    to hits: inout [CueHit]) {
         let text = scored.segmented
+        let matches = roles.layers[layer].matches
+        let cueEntries = roles.layers[layer].entries
         for match in matches {
             let unitIndex = unitOfToken[Int(match.token)]
             guard unitIndex >= 0 else { continue }
@@ -38,13 +41,14 @@ struct CueFinder {
                 : Int(text.tokens[clause.tokens.lowerBound].start)
             let clauseEnd = clause.tokens.isEmpty ? match.byteRange.upperBound
                 : Int(text.tokens[clause.tokens.upperBound - 1].end)
-            var entry = cueEntries[Int(match.entry)]
-            // Most cues carry no context condition: then the clause text around them is not needed, and the
-            // entry's arrays are left shared instead of copied by `removeAll`.
-            let cueContexts = entry.cues.contains { $0.context != nil }
-            let aspectContexts = entry.aspects.contains { $0.context != nil }
-            let signalContexts = entry.signals.contains { $0.context != nil }
+            let entryIndex = Int(match.entry)
+            // Most cues carry no context condition: their entry is read in place and named by the hit, not copied.
+            let cueContexts = cueEntries[entryIndex].cues.contains { $0.context != nil }
+            let aspectContexts = cueEntries[entryIndex].aspects.contains { $0.context != nil }
+            let signalContexts = cueEntries[entryIndex].signals.contains { $0.context != nil }
+            let source: CueRoles.Source
             if cueContexts || aspectContexts || signalContexts {
+                var entry = cueEntries[entryIndex]
                 text.folded.withUnsafeBufferPointer { folded in
                     let before = UnsafeBufferPointer(rebasing: folded[clauseStart..<match.byteRange.lowerBound])
                     let after = UnsafeBufferPointer(
@@ -54,10 +58,14 @@ struct CueFinder {
                     if aspectContexts { entry.aspects.removeAll { !holds($0.context) } }
                     if signalContexts { entry.signals.removeAll { !holds($0.context) } }
                 }
+                guard entry.isCue else { continue }
+                source = roles.keep(entry)
+            } else {
+                guard cueEntries[entryIndex].isCue else { continue }
+                source = .entry(layer: Int32(layer), entry: Int32(entryIndex))
             }
-            guard entry.isCue else { continue }
             let negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring)
-            hits.append(CueHit(cue: text.text(match.byteRange), token: Int(match.token), unit: unitIndex, entry: entry,
+            hits.append(CueHit(range: match.byteRange, token: Int(match.token), unit: unitIndex, roles: source,
                                negated: negator != nil, negator: negator))
         }
     }

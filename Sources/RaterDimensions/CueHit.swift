@@ -2,17 +2,21 @@ import RaterLexicon
 
 /// A cue word found in a comment whose context conditions hold: what the dimension, aspect and signal tallies
 /// read.
-public struct CueHit: Sendable, Equatable {
-    /// The cue as written in the comment.
-    public var cue: String
+///
+/// A hit names its lexicon entry rather than holding a copy: copying an entry retained and released its three role
+/// arrays for every cue in every comment. `CueRoles` reads the roles through `roles`.
+struct CueHit: Sendable, Equatable {
+    /// The cue's bytes in the comment (the folded and original texts share offsets); its text is made only for the
+    /// evidence that is written out.
+    var range: Range<Int>
     /// Index into `SegmentedText.tokens` of the token the cue starts in.
-    public var token: Int
+    var token: Int
     /// Index into `ScoredComment.units` of the scoring unit (clause part) the cue is in.
-    public var unit: Int
-    /// The cue's lexicon entry (its dimension, aspect and signal roles, with the conditions already checked).
-    public var entry: LexiconEntry
+    var unit: Int
+    /// Where the cue's dimension, aspect and signal roles are, with the context conditions already checked.
+    var roles: CueRoles.Source
     /// A negator governs the cue (不会*再来*, "would not *recommend*").
-    public var negated: Bool
+    var negated: Bool
     /// The negator, when there is one.
-    public var negator: String?
+    var negator: String?
 }

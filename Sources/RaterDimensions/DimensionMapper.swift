@@ -38,8 +38,9 @@ public struct DimensionMapper: Sendable {
         let finder = CueFinder(scored)
         var hits = [CueHit]()
         hits.reserveCapacity(cues.reduce(0) { $0 + $1.matches.count })
-        for layer in cues {
-            finder.appendHits(of: layer.matches, entries: layer.entries, in: scored, scoring: scoring, to: &hits)
+        var roles = CueRoles(layers: cues)
+        for layer in cues.indices {
+            finder.appendHits(ofLayer: layer, in: scored, scoring: scoring, roles: &roles, to: &hits)
         }
         guard !hits.isEmpty else { return emptyReport }
         let segments = ContrastSegments(scored, scoring: scoring.entries)
@@ -47,15 +48,14 @@ public struct DimensionMapper: Sendable {
         // Every dimension and aspect mention in one flat list of plain values, in the order found.
         var mentions = [CueMention]()
         mentions.reserveCapacity(2 * hits.count)
-        // The hits are read in place: a copy of each retained and released its cue string and role arrays.
         for hitIndex in hits.indices {
             let unit = hits[hitIndex].unit
             let ordinal = window.ordinal(ofToken: hits[hitIndex].token)
-            for cue in hits[hitIndex].entry.cues {
+            for cue in roles.dimensions(of: hits[hitIndex]) {
                 mentions.append(CueMention(target: CueTargets.target(of: cue.dimension), unit: unit,
                                            ordinal: ordinal, hit: hitIndex, weight: cue.weight))
             }
-            for cue in hits[hitIndex].entry.aspects {
+            for cue in roles.aspects(of: hits[hitIndex]) {
                 mentions.append(CueMention(target: CueTargets.target(of: cue.aspect), unit: unit,
                                            ordinal: ordinal, hit: hitIndex, weight: cue.weight))
             }
@@ -81,7 +81,8 @@ public struct DimensionMapper: Sendable {
                 if clauses[mention.unit].isEmpty {
                     clauses[mention.unit] = scored.segmented.text(ofTokens: scored.units[mention.unit].tokens)
                 }
-                evidence.append(Evidence(cue: hits[mention.hit].cue, clause: clauses[mention.unit],
+                evidence.append(Evidence(cue: scored.segmented.text(hits[mention.hit].range),
+                                         clause: clauses[mention.unit],
                                          clauseScore: scored.units[mention.unit].score(damping: damping)))
             }
             Self.sortByUnit(&targetMentions)
@@ -98,7 +99,7 @@ public struct DimensionMapper: Sendable {
                                             evidence: evidence))
             }
         }
-        let signals = SignalDetector.signals(from: hits, in: scored, scoring: scoring)
+        let signals = SignalDetector.signals(from: hits, roles: roles, in: scored, scoring: scoring)
         return DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
                                serviceScore: IndustryProfile.weightedMean(dimensions.lazy.map { ($0.weight, $0.score) }),
                                profile: profile)

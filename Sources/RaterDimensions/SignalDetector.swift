@@ -14,12 +14,12 @@ import RaterScore
 enum SignalDetector {
     static let evidenceLimit = 5
 
-    static func signals(from hits: [CueHit], in scored: ScoredComment, scoring: TermMatcher) -> [SignalResult] {
+    static func signals(from hits: [CueHit], roles: CueRoles, in scored: ScoredComment, scoring: TermMatcher)
+        -> [SignalResult]
+    {
         var found = [SignalValue: [SignalEvidence]]()
-        // Hits without a signal role (nearly all) are passed over without copying the hit and its entry.
-        for hitIndex in hits.indices where !hits[hitIndex].entry.signals.isEmpty {
-            let hit = hits[hitIndex]
-            for cue in hit.entry.signals {
+        for hit in hits {
+            for cue in roles.signals(of: hit) {
                 let mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
                 var value: SignalValue
                 if let fixed = cue.value {
@@ -37,8 +37,9 @@ enum SignalDetector {
                 }
                 if found[value, default: []].count < Self.evidenceLimit {
                     let clause = scored.segmented.text(ofTokens: scored.units[hit.unit].tokens)
-                    found[value, default: []].append(SignalEvidence(cue: hit.cue, clause: clause,
-                                                                     negator: cue.value != nil ? hit.negator : nil))
+                    let evidence = SignalEvidence(cue: scored.segmented.text(hit.range), clause: clause,
+                                                  negator: cue.value != nil ? hit.negator : nil)
+                    found[value, default: []].append(evidence)
                 }
             }
         }
