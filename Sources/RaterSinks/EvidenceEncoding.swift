@@ -1,27 +1,39 @@
 import RaterCore
 
+// The explanation's arrays are most of a result's JSON (some 13 terms and 6 evidence items per Chinese comment), so
+// their elements, whose shape is fixed, are written in one run each: the keys as literal text and the values
+// without the per-key comma bookkeeping of `member`, which cost more than the writing. `EncoderTests` holds them to
+// the same elements written key by key.
+
 extension JSONWriter {
     /// Cue evidence as a JSON array of `{cue, clause[, negator]}`: in results, and in the databases' evidence
     /// columns, so both read the same.
     public mutating func evidence(_ items: [CueEvidence]) {
         beginArray()
-        for item in items { evidenceItem(cue: item.cue, clause: item.clause, negator: item.negator) }
+        for index in items.indices {
+            evidenceItem(cue: items[index].cue, clause: items[index].clause, negator: items[index].negator)
+        }
         endArray()
     }
 
     /// A dimension's evidence, `{cue, clause}` pairs, written like `evidence(_:)` without building `CueEvidence`s.
     public mutating func evidence(_ items: [(cue: String, clause: String)]) {
         beginArray()
-        for item in items { evidenceItem(cue: item.cue, clause: item.clause, negator: nil) }
+        for index in items.indices { evidenceItem(cue: items[index].cue, clause: items[index].clause, negator: nil) }
         endArray()
     }
 
     private mutating func evidenceItem(cue: String, clause: String, negator: String?) {
-        beginObject()
-        member("cue", cue)
-        member("clause", clause)
-        if let negator { member("negator", negator) }
-        endObject()
+        value()
+        append(contentsOf: #"{"cue":"#)
+        appendString(cue)
+        append(contentsOf: #","clause":"#)
+        appendString(clause)
+        if let negator {
+            append(contentsOf: #","negator":"#)
+            appendString(negator)
+        }
+        append(UInt8(ascii: "}"))
     }
 }
 
@@ -30,16 +42,21 @@ extension JSONWriter {
     /// `explanation` column.
     public mutating func terms(_ terms: [TermExplanation]) {
         beginArray()
-        for term in terms {
-            beginObject()
-            member("term", term.term)
-            member("base", term.base)
-            member("weight", term.weight)
-            member("rules")
-            beginArray()
-            for rule in term.rules { string(rule) }
-            endArray()
-            endObject()
+        // Read in place: a copy of each term retained and released its text and rule list.
+        for index in terms.indices {
+            value()
+            append(contentsOf: #"{"term":"#)
+            appendString(terms[index].term)
+            append(contentsOf: #","base":"#)
+            appendNumber(terms[index].base)
+            append(contentsOf: #","weight":"#)
+            appendNumber(terms[index].weight)
+            append(contentsOf: #","rules":["#)
+            for (position, rule) in terms[index].rules.enumerated() {
+                if position > 0 { append(UInt8(ascii: ",")) }
+                appendString(rule)
+            }
+            append(contentsOf: "]}")
         }
         endArray()
     }

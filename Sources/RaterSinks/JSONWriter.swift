@@ -30,7 +30,7 @@ public struct JSONWriter: ~Copyable {
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     @inline(__always)
-    private mutating func append(_ byte: UInt8) {
+    mutating func append(_ byte: UInt8) {
         if count == capacity { grow(toHold: 1) }
         storage[count] = byte
         count += 1
@@ -68,7 +68,9 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    private mutating func append(contentsOf text: StaticString) {
+    /// Appends text written into the code as it is (a fixed key, bracket or separator of a known shape).
+    @inline(__always)
+    mutating func append(contentsOf text: StaticString) {
         text.withUTF8Buffer { append(contentsOf: $0) }
     }
 
@@ -103,14 +105,31 @@ public struct JSONWriter: ~Copyable {
     /// the output small and stable across platforms.
     public mutating func number(_ number: Double, digits: Int = 4) {
         value()
+        appendNumber(number, digits: digits)
+    }
+
+    /// A number's text, without the comma `number(_:digits:)` puts before it.
+    @inline(__always)
+    mutating func appendNumber(_ number: Double, digits: Int = 4) {
+        // The common case (a result writes some 40 numbers, nearly all scores and weights to four digits). Below
+        // 1e11 the number of ten-thousandths is below 1e15, where a Double holds every integer exactly. NaN and the
+        // infinities fail the comparison and take the general path.
+        if digits == 4 && abs(number) < 1e11 {
+            appendTenThousandths(Int((number * 10_000).rounded()))
+        } else {
+            appendGeneralNumber(number, digits: digits)
+        }
+    }
+
+    private mutating func appendGeneralNumber(_ number: Double, digits: Int) {
         guard number.isFinite else { append(contentsOf: "null"); return }
         guard abs(number) < 1e15 else { appendText("\(number)"); return }
         if digits >= 0 && digits <= 4 {
-            // The common case (a result writes some 25 numbers): rounded to a whole number of units of 10^-digits
-            // and written from that integer. Below 1e15 units the integer is exact, and k / 10^digits is then the
-            // shortest form of its double, which is what Swift's `description` writes: the same text as the
-            // general path below, without formatting a Double. `JSONWriterTests` compares the two.
-            let unit = Self.powersOfTen[digits]
+            // Rounded to a whole number of units of 10^-digits and written from that integer. Below 1e15 units the
+            // integer is exact, and k / 10^digits is then the shortest form of its double, which is what Swift's
+            // `description` writes: the same text as the general path below, without formatting a Double.
+            // `JSONWriterTests` compares the two.
+            let unit = Self.powerOfTen(digits)
             let scaled = (number * Double(unit)).rounded()
             if abs(scaled) < 1e15 {
                 appendFixedPoint(Int(scaled), digits: digits, unit: unit)
@@ -127,7 +146,34 @@ public struct JSONWriter: ~Copyable {
         }
     }
 
-    private static let powersOfTen = [1, 10, 100, 1_000, 10_000]
+    private static func powerOfTen(_ digits: Int) -> Int {
+        var power = 1
+        for _ in 0..<digits { power *= 10 }
+        return power
+    }
+
+    /// `appendFixedPoint` for four digits, its most common use, in straight-line code: the four fraction digits
+    /// are written at once and the trailing zeros dropped by moving the end back, instead of a division loop.
+    @inline(__always)
+    private mutating func appendTenThousandths(_ units: Int) {
+        let magnitude = units.magnitude
+        let whole = magnitude / 10_000
+        let fraction = magnitude - whole * 10_000
+        if units < 0 { append(UInt8(ascii: "-")) }
+        appendInteger(Int(whole))
+        guard fraction != 0 else { return }
+        if capacity - count < 5 { grow(toHold: 5) }
+        let high = fraction / 100
+        let low = fraction - high * 100
+        let target = storage + count
+        target[0] = UInt8(ascii: ".")
+        target[1] = 0x30 + UInt8(high / 10)
+        target[2] = 0x30 + UInt8(high % 10)
+        target[3] = 0x30 + UInt8(low / 10)
+        target[4] = 0x30 + UInt8(low % 10)
+        let length = low == 0 ? (high % 10 == 0 ? 1 : 2) : (low % 10 == 0 ? 3 : 4)
+        count += 1 + length
+    }
 
     /// A key written into the code (the result schema's own names): ASCII with nothing to escape, so its bytes are
     /// copied as they are. Same output as `key(_:)`.
@@ -167,8 +213,11 @@ public struct JSONWriter: ~Copyable {
     public mutating func key(_ name: String, _ number: Double) { key(name); self.number(number) }
     public mutating func key(_ name: String, _ number: Int) { key(name); int(number) }
 
+    /// The comma before a value, when one is needed at this level; marks the level as needing one next time.
+    /// Internal: the writers of fixed shapes in this module (`terms`, `evidence`) call it once per element and write
+    /// the element's own keys directly.
     @inline(__always)
-    private mutating func value() {
+    mutating func value() {
         if depth < 64 {
             let bit: UInt64 = 1 << UInt64(depth)
             if commaBits & bit != 0 { append(UInt8(ascii: ",")) }
@@ -298,7 +347,7 @@ public struct JSONWriter: ~Copyable {
 
     /// Copies the string in one piece when nothing needs escaping (nearly always); otherwise copies runs of plain
     /// bytes in bulk and escapes only what JSON requires.
-    private mutating func appendString(_ text: String) {
+    mutating func appendString(_ text: String) {
         append(UInt8(ascii: "\""))
         // The string is borrowed, not copied into a `var` for `withUTF8`: the copy retained and released its storage
         // (half a million times per 10,000 results). Native strings are contiguous UTF-8, so the fallback is for

@@ -1,4 +1,5 @@
 import Foundation
+import RaterCore
 import Testing
 
 @testable import RaterSinks
@@ -151,7 +152,7 @@ import Testing
         }
         var values: [Double] = [0.5, -0.5, 0.00005, -0.00005, 0.00015, 1.00005, 999_999.99995, 0.1 + 0.2, 2.675,
                                 1e10 + 0.12345, -1e10 - 0.5, 99_999_999_999.9999]
-        for magnitude in [1.0, 10, 1_000, 1e6, 1e10] {
+        for magnitude in [1.0, 10, 1_000, 1e6, 1e10, 1e12, 1e14] {
             for _ in 0..<2_000 { values.append((nextUnit() * 2 - 1) * magnitude) }
         }
         // Values a hair either side of a rounding step, where a wrong scale would show.
@@ -240,5 +241,85 @@ import Testing
 
     @Test func topLevelValuesAreCommaSeparated() {
         #expect(text { $0.int(1); $0.int(2) } == "1,2")
+    }
+}
+
+/// `terms` and `evidence` write their elements in one run each rather than key by key; they must write exactly what
+/// the key-by-key calls write, inside other containers and after other values.
+@Suite struct FixedShapeWritingTests {
+    private static let texts = ["", "不错", "before_contrast:但是", "say \"hi\"", "a\\b", "line\nbreak", "\u{1}",
+                                "emoji 😀", "tab\there"]
+    private static let numbers: [Double] = [0, -0.0, 1, -1, 0.5, -0.4286, 1.23456, 2.675, 12_345.6789, 1e11, -3e12,
+                                            .nan, .infinity, 0.00004, -0.00005]
+
+    private func written(_ build: (inout JSONWriter) -> Void) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.member("before", 1)
+        writer.member("list")
+        build(&writer)
+        writer.member("after", "x")
+        writer.endObject()
+        return writer.bytes
+    }
+
+    @Test func termsAreWrittenAsKeyByKey() {
+        var terms = [TermExplanation]()
+        for (index, text) in Self.texts.enumerated() {
+            for ruleCount in 0...3 {
+                let rules = (0..<ruleCount).map { Self.texts[($0 + index) % Self.texts.count] }
+                terms.append(TermExplanation(term: text, base: Self.numbers[(index + ruleCount) % Self.numbers.count],
+                                             rules: rules,
+                                             weight: Self.numbers[(2 * index + ruleCount) % Self.numbers.count]))
+            }
+        }
+        for prefix in [0, 1, 2, terms.count] {
+            let chosen = Array(terms.prefix(prefix))
+            let fast = written { $0.terms(chosen) }
+            let keyByKey = written { json in
+                json.beginArray()
+                for term in chosen {
+                    json.beginObject()
+                    json.member("term", term.term)
+                    json.member("base", term.base)
+                    json.member("weight", term.weight)
+                    json.member("rules")
+                    json.beginArray()
+                    for rule in term.rules { json.string(rule) }
+                    json.endArray()
+                    json.endObject()
+                }
+                json.endArray()
+            }
+            #expect(String(decoding: fast, as: UTF8.self) == String(decoding: keyByKey, as: UTF8.self))
+        }
+    }
+
+    @Test func evidenceIsWrittenAsKeyByKey() {
+        var items = [CueEvidence]()
+        for (index, text) in Self.texts.enumerated() {
+            items.append(CueEvidence(cue: text, clause: Self.texts[(index + 3) % Self.texts.count],
+                                     negator: index.isMultiple(of: 3) ? nil : Self.texts[(index + 5) % Self.texts.count]))
+        }
+        func keyByKey(_ items: [CueEvidence]) -> [UInt8] {
+            written { json in
+                json.beginArray()
+                for item in items {
+                    json.beginObject()
+                    json.member("cue", item.cue)
+                    json.member("clause", item.clause)
+                    if let negator = item.negator { json.member("negator", negator) }
+                    json.endObject()
+                }
+                json.endArray()
+            }
+        }
+        for prefix in [0, 1, 2, items.count] {
+            let chosen = Array(items.prefix(prefix))
+            #expect(written { $0.evidence(chosen) } == keyByKey(chosen))
+            let pairs = chosen.map { (cue: $0.cue, clause: $0.clause) }
+            let withoutNegators = chosen.map { CueEvidence(cue: $0.cue, clause: $0.clause) }
+            #expect(written { $0.evidence(pairs) } == keyByKey(withoutNegators))
+        }
     }
 }
