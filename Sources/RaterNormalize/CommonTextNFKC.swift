@@ -26,6 +26,10 @@ enum CommonTextNFKC {
                 index += 1
                 continue
             }
+            if isIdeographLead(lead) {
+                index += 3
+                continue
+            }
             guard lead >= 0xE0, lead < 0xF0, index + 2 < count else { return .needsICU }
             let scalar = UTF8Scalar.threeByteValue(bytes, at: index)
             switch classify(scalar) {
@@ -49,7 +53,7 @@ enum CommonTextNFKC {
                     continue
                 }
                 let scalar = UTF8Scalar.threeByteValue(bytes, at: index)
-                if classify(scalar) == .fullWidth {
+                if !isIdeographLead(lead) && classify(scalar) == .fullWidth {
                     output[written] = UInt8(scalar - 0xFEE0)
                     written += 1
                 } else {
@@ -64,6 +68,11 @@ enum CommonTextNFKC {
         }
         return .mapped(text)
     }
+
+    /// Lead bytes E5…E9 start U+5000…U+9FFF, all CJK Unified Ideographs (stable): most of a Chinese comment is
+    /// passed over on this one comparison, without decoding. The text is valid UTF-8, so three bytes follow.
+    @inline(__always)
+    static func isIdeographLead(_ lead: UInt8) -> Bool { lead &- 0xE5 < 5 }
 
     enum Class: Equatable {
         case stable

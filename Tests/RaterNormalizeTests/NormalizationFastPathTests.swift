@@ -34,6 +34,20 @@ import CRaterICU
         #expect(accepted == 20_992 + 2 + 8 + 5 + 94)
     }
 
+    /// The lead-byte shortcut passes over exactly scalars the full classification calls stable: every lead byte it
+    /// accepts starts only CJK Unified Ideographs.
+    @Test func ideographLeadBytesStartOnlyStableCharacters() {
+        var passed = 0
+        for lead in UInt8(0xC2)...0xF4 where CommonTextNFKC.isIdeographLead(lead) {
+            for value in UInt32(0x800)...0xFFFF {
+                guard let scalar = Unicode.Scalar(value), Array(String(Character(scalar)).utf8)[0] == lead else { continue }
+                #expect(CommonTextNFKC.classify(value) == .stable, "U+\(String(value, radix: 16))")
+                passed += 1
+            }
+        }
+        #expect(passed == 5 * 4_096)
+    }
+
     @Test func otherCharactersGoToICU() {
         for text in ["é", "ｶ", "…", "①", "㍿", "\u{3000}", "😀", "ﬁ", "好\u{0301}", "\u{2026}"] {
             #expect(fastNFKC(text) == .needsICU, "\(text)")
