@@ -39,7 +39,7 @@ struct TermWindow {
     init(_ scored: borrowing ScoredComment, scoring: borrowing TermMatcher, width: Int, bareNegation: Double,
          negationReach: Int = 3) {
         self.width = width
-        let ordinals = WordOrdinals(scored.segmented)
+        let ordinals = scored.wordOrdinals
         self.ordinals = ordinals
         let unitCount = scored.units.count
         // The contribution weights grouped by unit, in contribution order: weightStart[u]..<weightStart[u + 1].

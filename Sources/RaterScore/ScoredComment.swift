@@ -14,6 +14,9 @@ public struct ScoredComment: Sendable {
     public var units: [ScoringUnit]
     public var contributions: [Contribution]
     public var sentiment: Sentiment
+    /// Word positions of `segmented`'s tokens, counted once for the scorer's modifier windows and kept for the
+    /// dimension stage's term windows.
+    public let wordOrdinals: WordOrdinals
 }
 
 /// A clause, or the part of a clause on one side of a contrast word: the span sentiment and dimensions are

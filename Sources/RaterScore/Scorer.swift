@@ -91,7 +91,7 @@ public struct Scorer: Sendable {
         let sentiment = summarize(units, language: comment.language)
         assert(zip(matches, matches.dropFirst()).allSatisfy { $0.end <= $1.start }, "matches out of order")
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
-                             contributions: contributions, sentiment: sentiment)
+                             contributions: contributions, sentiment: sentiment, wordOrdinals: ordinals)
     }
 
     private func applyModifiers(_ base: Double, _ modifiers: PendingModifiers, _ applied: inout [AppliedRule])
