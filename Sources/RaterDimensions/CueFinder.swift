@@ -134,8 +134,10 @@ struct CueFinder {
             // In ASCII every byte is a character and none but the space is a space ("\r\n" is one character, but
             // not a space either), so counting space-separated runs of bytes is `split(separator: " ").count`.
             if ascii { return words <= Self.negatorReachWords - 1 }
-            // Characters never outnumber scalars: few scalars settle it without grapheme breaking.
+            // Characters never outnumber scalars: few scalars settle it without grapheme breaking. In text whose
+            // every scalar is a character of its own (nearly all Chinese text), many scalars settle it too.
             if scalars <= Self.negatorReachCharacters - 1 { return true }
+            if SingleScalarText.accepts(bytes) { return false }
             return String(decoding: bytes, as: UTF8.self).count <= Self.negatorReachCharacters - 1
         }
     }

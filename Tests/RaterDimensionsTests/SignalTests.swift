@@ -74,6 +74,15 @@ import Testing
         #expect(signal.evidence.first?.negator == "not")
     }
 
+    /// In Chinese a negator reaches a cue up to three characters after it. Characters, not scalars: with combining
+    /// marks (which no precomposed form absorbs) three characters are six scalars and still within reach.
+    @Test func aNegatorReachesThreeCharactersAhead() throws {
+        #expect(try signals("不给他们推荐") == [.atRisk])
+        #expect(try signals("不给他们这推荐") == [.loyal])
+        #expect(try signals("不他\u{301}们\u{301}这\u{301}推荐") == [.atRisk])
+        #expect(try signals("不他\u{301}们\u{301}这\u{301}些\u{301}推荐") == [.loyal])
+    }
+
     @Test func askingOrHopingForARecoveryMeansItHasNotHappened() throws {
         #expect(try signals("希望尽快退款") == [.unresolved])
         #expect(try signals("I hope they refund me") == [.unresolved])
