@@ -37,9 +37,12 @@ public struct Scorer: Sendable {
         contributions.reserveCapacity(matches.count)  // one per match at most
         let allCapitals = CapitalsRule.isShouting(segmented)
         let ordinals = WordOrdinals(segmented)
+        // One set of pending modifiers for the comment, reset in place at each unit: a new value per unit and per
+        // sentiment term released both its arrays every time (most of the scorer's reference counting).
+        var modifiers = PendingModifiers()
         for unitIndex in units.indices {
             let unit = units[unitIndex]
-            var modifiers = PendingModifiers()
+            modifiers.reset()
             for matchIndex in unit.matches {
                 let match = matches[matchIndex]
                 // The entry's roles are read in place: copying the whole entry retained and released its cue arrays
@@ -72,9 +75,9 @@ public struct Scorer: Sendable {
                     // staff were helpful") waits for a clear opinion word. Degree words always bind to the next term.
                     let closing = modifiers.hasRaisedNegator ? self.rules.raisedNegationTarget : self.rules.weakTerm
                     if abs(base) >= closing {
-                        modifiers = PendingModifiers()
+                        modifiers.reset()
                     } else {
-                        modifiers.degrees.removeAll()
+                        modifiers.forgetDegrees()
                     }
                 }
                 value = applyEmphasis(value, match: match, unit: unit, segmented: segmented,
@@ -193,6 +196,18 @@ struct PendingModifiers {
     mutating func expire(before ordinal: Int, window: Int) {
         var reach = (degrees.last?.ordinal ?? -1_000) + window
         for negator in negators { reach = max(reach, negator.reach) }  // no array of reaches per term
-        if ordinal > reach + 1 { self = PendingModifiers() }
+        if ordinal > reach + 1 { reset() }
+    }
+
+    /// Forgets every pending modifier. The arrays keep their storage for the next ones, and empty ones are left
+    /// alone: this runs at every term.
+    mutating func reset() {
+        if !negators.isEmpty { negators.removeAll(keepingCapacity: true) }
+        forgetDegrees()
+        hasRaisedNegator = false
+    }
+
+    mutating func forgetDegrees() {
+        if !degrees.isEmpty { degrees.removeAll(keepingCapacity: true) }
     }
 }
