@@ -118,7 +118,7 @@ struct WalkStartCounter: WalkStartVisitor {
 struct WalkTableFiller: WalkStartVisitor {
     let trie: ByteTrie
     let bytes: UnsafeBufferPointer<UInt8>
-    /// `isTokenEnd[offset]`: whether a token ends at byte `offset` (see `MatchScanner.tokenEnds`).
+    /// `isTokenEnd[offset]`: whether a token ends at byte `offset` (see `ScanScratch.tokenEnds`).
     let isTokenEnd: UnsafeBufferPointer<Bool>
     let layerEntry: UnsafeBufferPointer<Int32>
     let table: WalkTable

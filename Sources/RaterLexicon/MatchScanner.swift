@@ -23,16 +23,6 @@ enum MatchScanner {
         }
     }
 
-    /// `isTokenEnd[offset]`: whether a token ends at byte `offset`.
-    static func tokenEnds(_ tokens: [Token], byteCount: Int) -> [Bool] {
-        var isTokenEnd = [Bool](filledWith: false, count: byteCount + 1)
-        // Written through a buffer: an array subscript checks its storage is unshared on every write.
-        isTokenEnd.withUnsafeMutableBufferPointer { isTokenEnd in
-            for token in tokens { isTokenEnd[Int(token.end)] = true }
-        }
-        return isTokenEnd
-    }
-
     static func scan<Source: TermStartSource>(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, source: Source)
         -> [TermMatch]
     {

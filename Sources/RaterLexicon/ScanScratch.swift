@@ -4,8 +4,10 @@ import RaterSegment
 ///
 /// A scan needs three tables sized by the comment: a row number per byte, the walk rows, and a token-end flag per
 /// byte. Allocating and freeing them for every comment cost more than filling them (`allocate` goes through
-/// `posix_memalign` on Linux), so a worker keeps one scratch that only grows, to the longest comment it has seen.
-/// Memory stays bounded: comments are capped at 1 MiB by the reader, and a table is a few bytes per byte of text.
+/// `posix_memalign` on Linux), so a worker keeps its tables from one comment to the next, growing them as needed.
+/// What it keeps is capped (`keptCapacity`): the tables of a long comment (some 20 bytes per byte of Chinese text,
+/// 20 MB for one at the reader's 1 MiB limit) are given back at the next scan of a shorter one, so that every worker
+/// having once met a long comment does not hold that much for the rest of the night.
 ///
 /// A class, because the buffers are owned and freed in one place; not `Sendable`, because two scans at once would
 /// write into the same tables. Each `Analyzer` (one per worker) owns one.
@@ -43,11 +45,21 @@ public final class ScanScratch {
         return UnsafeBufferPointer(flags)
     }
 
-    /// Grows `buffer` to hold at least `count` elements, doubling so that a run of growing comments reallocates
-    /// a few times rather than at each. The old contents are not kept: every use refills what it reads.
+    /// The most elements a table keeps between scans: 64 Ki, a few hundred kilobytes per worker, which holds the
+    /// tables of comments up to about 6,000 characters of Chinese or 64 KB of English.
+    static let keptCapacity = 65_536
+
+    /// The capacity of each table, for tests.
+    var capacities: [Int] { [rowOf.count, rows.count, isTokenEnd.count] }
+
+    /// Makes `buffer` hold at least `count` elements. Up to `keptCapacity` it grows by doubling, so that a run of
+    /// growing comments reallocates a few times rather than at each; a longer comment gets a table of its own size,
+    /// which the next comment within `keptCapacity` gives back. The old contents are not kept: every use refills
+    /// what it reads.
     private static func ensure<Element>(_ buffer: inout UnsafeMutableBufferPointer<Element>, count: Int) {
-        guard buffer.count < count else { return }
+        if buffer.count >= count && (buffer.count <= keptCapacity || count > keptCapacity) { return }
         buffer.deallocate()
-        buffer = .allocate(capacity: max(count, 2 * buffer.count, 256))
+        buffer = .allocate(capacity: count > keptCapacity ? count
+                                     : min(max(count, 2 * buffer.count, 256), keptCapacity))
     }
 }

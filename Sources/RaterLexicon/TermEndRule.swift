@@ -6,7 +6,7 @@ protocol TermEndRule {
     func accepts(_ end: Int) -> Bool
 }
 
-/// Terms end where a token ends: alphabetic text, where a term is whole words (see `MatchScanner.tokenEnds`).
+/// Terms end where a token ends: alphabetic text, where a term is whole words (see `ScanScratch.tokenEnds`).
 struct TokenEndRule: TermEndRule {
     /// `isTokenEnd[offset]`: whether a token ends at byte `offset`.
     let isTokenEnd: UnsafeBufferPointer<Bool>

@@ -40,9 +40,11 @@ public struct TermMatcher: Sendable {
 
     /// All matches in the text, in order, non-overlapping.
     public func matches(in text: SegmentedText) -> [TermMatch] {
-        let isTokenEnd = MatchScanner.tokenEnds(text.tokens, byteCount: text.folded.count)
-        return text.folded.withUnsafeBufferPointer { bytes in
-            isTokenEnd.withUnsafeBufferPointer { isTokenEnd in
+        let scratch = ScanScratch()
+        // The flags live in the scratch, which must outlive their last read.
+        return withExtendedLifetime(scratch) {
+            let isTokenEnd = scratch.tokenEnds(text.tokens, byteCount: text.folded.count)
+            return text.folded.withUnsafeBufferPointer { bytes in
                 MatchScanner.scan(text.tokens, bytes: bytes,
                                   source: TrieWalkSource(matcher: self, bytes: bytes, isTokenEnd: isTokenEnd))
             }

@@ -14,7 +14,7 @@ protocol TermStartSource {
 struct TrieWalkSource: TermStartSource {
     let matcher: TermMatcher
     let bytes: UnsafeBufferPointer<UInt8>
-    /// `isTokenEnd[offset]`: whether a token ends at byte `offset` (see `MatchScanner.tokenEnds`).
+    /// `isTokenEnd[offset]`: whether a token ends at byte `offset` (see `ScanScratch.tokenEnds`).
     let isTokenEnd: UnsafeBufferPointer<Bool>
 
     @inline(__always)

@@ -95,6 +95,25 @@ import Testing
         #expect(found > 5_000)
     }
 
+    /// A long comment's tables are given back at the next shorter comment's scan, so a worker does not keep them;
+    /// a short comment's are kept for the next. Either way the scan finds what a fresh scratch finds.
+    @Test func aScratchKeepsOnlyShortCommentsTables() throws {
+        let (scanner, _) = Self.scanner()
+        let segmenter = try Segmenter()
+        let scratch = ScanScratch()
+        let short = try segmenter.segment("服务态度好, not slow")
+        let long = try segmenter.segment(String(repeating: "服务态度好，很快乐。exactly as described ", count: 3_000))
+        #expect(long.folded.count > 100_000)
+        for text in [short, long, long, short, long, short] {
+            #expect(scanner.scan(text, scratch: scratch).cues == scanner.scan(text).cues)
+            #expect(scanner.scan(text, scratch: scratch).scoring == scanner.scan(text).scoring)
+            let capacities = scratch.capacities
+            if text.folded.count < 1_000 {
+                #expect(capacities.allSatisfy { $0 > 0 && $0 <= ScanScratch.keptCapacity }, "\(capacities)")
+            }
+        }
+    }
+
     /// Ideographic words with combining marks (two bytes each), variation selectors and four-byte ideographs have
     /// more or fewer walk starts than three bytes apiece; the scan still agrees with the scoring matcher's own.
     @Test func unusualCharactersInIdeographicWords() throws {
