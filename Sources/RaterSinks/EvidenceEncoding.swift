@@ -2,8 +2,8 @@ import RaterCore
 
 // The explanation's arrays are most of a result's JSON (some 13 terms and 6 evidence items per Chinese comment), so
 // their elements, whose shape is fixed, are written in one run each: the keys as literal text and the values
-// without the per-key comma bookkeeping of `member`, which cost more than the writing. `EncoderTests` holds them to
-// the same elements written key by key.
+// without the per-key comma bookkeeping of `member`, which cost more than the writing. `FixedShapeWritingTests`
+// holds them to the same elements written key by key.
 
 extension JSONWriter {
     /// Cue evidence as a JSON array of `{cue, clause[, negator]}`: in results, and in the databases' evidence

@@ -132,7 +132,11 @@ public struct JSONWriter: ~Copyable {
             let unit = Self.powerOfTen(digits)
             let scaled = (number * Double(unit)).rounded()
             if abs(scaled) < 1e15 {
-                appendFixedPoint(Int(scaled), digits: digits, unit: unit)
+                if digits == 4 {
+                    appendTenThousandths(Int(scaled))
+                } else {
+                    appendFixedPoint(Int(scaled), digits: digits, unit: unit)
+                }
                 return
             }
         }
@@ -152,8 +156,8 @@ public struct JSONWriter: ~Copyable {
         return power
     }
 
-    /// `appendFixedPoint` for four digits, its most common use, in straight-line code: the four fraction digits
-    /// are written at once and the trailing zeros dropped by moving the end back, instead of a division loop.
+    /// `appendFixedPoint` for four digits, the default, in straight-line code: the four fraction digits are
+    /// written at once and the trailing zeros dropped by moving the end back, instead of a division loop.
     @inline(__always)
     private mutating func appendTenThousandths(_ units: Int) {
         let magnitude = units.magnitude
@@ -281,8 +285,7 @@ public struct JSONWriter: ~Copyable {
     /// without a point when the fraction is zero. Negative zero is written "0".
     private mutating func appendFixedPoint(_ units: Int, digits: Int, unit: Int) {
         let magnitude = units.magnitude
-        // The default four digits divide by a constant, which compiles to a multiplication.
-        let whole = digits == 4 ? magnitude / 10_000 : magnitude / UInt(unit)
+        let whole = magnitude / UInt(unit)
         var fraction = magnitude - whole * UInt(unit)
         if units < 0 && magnitude != 0 { append(UInt8(ascii: "-")) }
         appendInteger(Int(whole))
