@@ -35,12 +35,33 @@ public struct AnalyzeRun {
     }
 
     /// Runs every input, handing each result and rejection to the sinks in input order.
+    public mutating func run(onResult: (CommentResult) throws -> Void, onRejection: (Rejection) throws -> Void) throws
+        -> RunSummary
+    {
+        try run(lines: nil, onDelivery: { delivery in try onResult(delivery.result!) }, onRejection: onRejection)
+    }
+
+    /// Runs every input as `run(onResult:onRejection:)` does, but each result's JSON line is written by the worker
+    /// that analysed it.
     ///
+    /// This is how `rater analyze` runs. Writing the lines on the workers takes the JSON off the one thread that
+    /// reads the input and feeds the sinks, which otherwise caps what a second core adds. Without `keepingResults`
+    /// the worker also frees the result once its line is written, so its memory goes back where it was allocated
+    /// instead of crossing threads; keep results only for sinks that need more than the line (aggregates,
+    /// databases).
+    public mutating func run(writingLinesWith encoder: ResultEncoder, keepingResults: Bool,
+                             onDelivery: (ResultDelivery) throws -> Void,
+                             onRejection: (Rejection) throws -> Void) throws -> RunSummary
+    {
+        try run(lines: LineWriting(encoder: encoder, keepsResults: keepingResults), onDelivery: onDelivery,
+                onRejection: onRejection)
+    }
+
     /// Inputs (files, `-`, patterns) are all checked before the first is read. An input that breaks off while
     /// being read (a truncated `.gz`, an I/O error) ends with one `unreadable_input` rejection and the run goes on
     /// with the next, so one bad file in a nightly drop does not cost the others; the exit code still says so.
-    public mutating func run(onResult: (CommentResult) throws -> Void, onRejection: (Rejection) throws -> Void) throws
-        -> RunSummary
+    private mutating func run(lines: LineWriting?, onDelivery: (ResultDelivery) throws -> Void,
+                              onRejection: (Rejection) throws -> Void) throws -> RunSummary
     {
         let started = DispatchTime.now()
         var summary = RunSummary()
@@ -62,9 +83,9 @@ public struct AnalyzeRun {
             func deliver(_ outcomes: [Outcome]) throws {
                 for outcome in outcomes {
                     switch outcome {
-                    case let .record(result):
-                        summary.add(result)
-                        try onResult(result)
+                    case let .delivered(delivery):
+                        summary.add(delivery.tally)
+                        try onDelivery(delivery)
                     case let .rejected(rejection):
                         summary.add(rejection)
                         try onRejection(rejection)
@@ -84,7 +105,7 @@ public struct AnalyzeRun {
                 }
                 finished = batch.count < batchSize
                 let previous = inFlight?.wait()
-                inFlight = InFlightBatch(batch, pool: pool)
+                inFlight = InFlightBatch(batch, pool: pool, lines: lines)
                 if let previous { try deliver(previous) }
                 if !overlapsReading, let current = inFlight?.wait() {
                     // Standard input may be another program that waits for these results before sending more:
@@ -120,10 +141,10 @@ final class InFlightBatch: @unchecked Sendable {
     /// Written by the background task before `group.leave()`, read after `group.wait()`.
     private var outcomes: [Outcome] = []
 
-    init(_ batch: [IngestEvent], pool: AnalyzerPool) {
+    init(_ batch: [IngestEvent], pool: AnalyzerPool, lines: LineWriting?) {
         group.enter()
         DispatchQueue.global().async {
-            self.outcomes = pool.analyze(batch)
+            self.outcomes = pool.analyze(batch, lines: lines)
             self.group.leave()
         }
     }
@@ -138,8 +159,14 @@ final class InFlightBatch: @unchecked Sendable {
 
 /// What happened to one ingested record.
 enum Outcome: Sendable {
-    case record(CommentResult)
+    case delivered(ResultDelivery)
     case rejected(Rejection)
+}
+
+/// How the workers write JSON lines, when they do.
+struct LineWriting: Sendable {
+    var encoder: ResultEncoder
+    var keepsResults: Bool
 }
 
 /// One `Analyzer` per worker. `@unchecked Sendable` because worker `i` only ever touches `analyzers[i]`.
@@ -150,7 +177,7 @@ final class AnalyzerPool: @unchecked Sendable {
         analyzers = try (0..<count).map { _ in try Analyzer(engine: engine) }
     }
 
-    func analyze(_ batch: [IngestEvent]) -> [Outcome] {
+    func analyze(_ batch: [IngestEvent], lines: LineWriting?) -> [Outcome] {
         let workers = min(analyzers.count, max(1, batch.count / 64))
         let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: batch.count)
         results.initialize(repeating: nil)
@@ -171,7 +198,7 @@ final class AnalyzerPool: @unchecked Sendable {
                 let start = cursor.add(Self.recordsPerClaim, ordering: .relaxed).oldValue
                 if start >= batch.count { break }
                 for index in start..<min(start + Self.recordsPerClaim, batch.count) {
-                    sendableResults.buffer[index] = Self.outcome(of: batch[index], analyzer: analyzer)
+                    sendableResults.buffer[index] = Self.outcome(of: batch[index], analyzer: analyzer, lines: lines)
                 }
             }
         }
@@ -182,13 +209,16 @@ final class AnalyzerPool: @unchecked Sendable {
     /// workers finish a batch within a record or two of each other.
     static let recordsPerClaim = 8
 
-    private static func outcome(of event: IngestEvent, analyzer: Analyzer) -> Outcome {
+    private static func outcome(of event: IngestEvent, analyzer: Analyzer, lines: LineWriting?) -> Outcome {
         switch event {
         case let .rejected(rejection):
             return .rejected(rejection)
         case let .record(record):
             do {
-                return .record(try analyzer.analyze(record))
+                let result = try analyzer.analyze(record)
+                guard let lines else { return .delivered(ResultDelivery(line: [], tally: ResultTally(result), result: result)) }
+                return .delivered(ResultDelivery(line: lines.encoder.encode(result), tally: ResultTally(result),
+                                                 result: lines.keepsResults ? result : nil))
             } catch {
                 return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber,
                                            line: record.line, reason: .analysisFailed(message: "\(error)"),

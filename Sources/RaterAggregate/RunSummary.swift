@@ -18,10 +18,18 @@ public struct RunSummary: Sendable, Equatable {
     public init() {}
 
     public mutating func add(_ result: CommentResult) {
+        add(ResultTally(result))
+    }
+
+    public mutating func add(_ tally: ResultTally) {
         read += 1
         analysed += 1
-        labels[result.sentiment.label, default: 0] += 1
-        for dimension in result.dimensions { dimensions[dimension.dimension, default: 0] += 1 }
+        labels[tally.label, default: 0] += 1
+        if tally.dimensionBits != 0 {
+            for dimension in ServiceDimension.allCases where tally.dimensionBits & (1 << UInt8(dimension.ordinal)) != 0 {
+                dimensions[dimension, default: 0] += 1
+            }
+        }
     }
 
     public mutating func add(_ rejection: Rejection) {

@@ -89,11 +89,15 @@ struct AnalyzeCommand: ParsableCommand {
         func body(_ sink: RunSink?) throws -> RunRecorder.End {
             var stopped = false
             do {
+                // Aggregates and databases need each whole result; the results file only needs its line.
                 summary = try run.run(
-                    onResult: { result in
-                        try output.write(encoder.encode(result))
-                        aggregate?.add(result)
-                        try sink?.write(result)
+                    writingLinesWith: encoder, keepingResults: aggregate != nil || sink != nil,
+                    onDelivery: { delivery in
+                        try output.write(delivery.line)
+                        if let result = delivery.result {
+                            aggregate?.add(result)
+                            try sink?.write(result)
+                        }
                     },
                     onRejection: { rejection in
                         logger.warning("rejected \(rejection.location): \(rejection.reason.message)", metadata: [

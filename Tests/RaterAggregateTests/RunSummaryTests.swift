@@ -42,6 +42,22 @@ private func rejection(_ reason: Rejection.Reason) -> Rejection {
         #expect(summary.reconciles)
     }
 
+    @Test func aTallyKeepsTheLabelAndEveryDimension() {
+        let all = ResultTally(result(.negative, [.responsiveness, .reliability, .empathy, .tangibles, .assurance]))
+        #expect(all.label == .negative)
+        #expect(all.dimensions == ServiceDimension.allCases)
+        let one = ResultTally(result(.neutral, [.empathy]))
+        #expect(one.dimensions == [.empathy])
+        #expect(ResultTally(result(.positive)).dimensions.isEmpty)
+        var summary = RunSummary()
+        for sample in [result(.positive, [.tangibles, .empathy]), result(.negative, [.empathy]), result(.neutral)] {
+            summary.add(ResultTally(sample))
+        }
+        #expect(summary.read == 3 && summary.analysed == 3)
+        #expect(summary.labels == [.positive: 1, .negative: 1, .neutral: 1])
+        #expect(summary.dimensions == [.tangibles: 1, .empathy: 2])
+    }
+
     @Test func rejectionsAreCountedByReasonCode() {
         var summary = RunSummary()
         summary.add(rejection(.emptyText))

@@ -98,6 +98,58 @@ func analyzeCorpus(_ relative: String, configure: (inout IngestOptions) -> Void 
     }
 }
 
+/// `rater analyze` has its workers write the JSON lines; that path must give what encoding each result gives.
+@Suite struct WorkerLineWritingTests {
+    static func run(_ relative: String, jobs: Int, lines encoder: ResultEncoder?, keepingResults: Bool = false) throws
+        -> (lines: [[UInt8]], results: [CommentResult?], summary: RunSummary, rejections: [String])
+    {
+        var run = AnalyzeRun(inputs: [root.appendingPathComponent(relative).path], options: IngestOptions(),
+                             engine: engine, jobs: jobs)
+        run.batchSize = 16
+        var lines = [[UInt8]](), results = [CommentResult?](), rejections = [String]()
+        let onRejection = { (rejection: Rejection) in rejections.append("\(rejection.recordNumber) \(rejection.reason.code)") }
+        let summary: RunSummary
+        if let encoder {
+            summary = try run.run(writingLinesWith: encoder, keepingResults: keepingResults, onDelivery: { delivery in
+                lines.append(delivery.line)
+                results.append(delivery.result)
+            }, onRejection: onRejection)
+        } else {
+            summary = try run.run(onResult: { result in
+                lines.append(ResultEncoder().encode(result))
+                results.append(result)
+            }, onRejection: onRejection)
+        }
+        return (lines, results, summary, rejections)
+    }
+
+    @Test(arguments: [1, 3])
+    func linesFromTheWorkersAreTheEncodedResultsInInputOrder(jobs: Int) throws {
+        for path in ["Corpora/samples/hotel_reviews_zh.csv", "Corpora/malformed/ragged_rows.csv"] {
+            let expected = try Self.run(path, jobs: 1, lines: nil)
+            let written = try Self.run(path, jobs: jobs, lines: ResultEncoder())
+            #expect(!expected.lines.isEmpty)
+            #expect(written.lines == expected.lines, "\(path)")
+            #expect(written.rejections == expected.rejections, "\(path)")
+            #expect(written.summary.labels == expected.summary.labels)
+            #expect(written.summary.dimensions == expected.summary.dimensions)
+            #expect(written.summary.read == expected.summary.read)
+            #expect(written.summary.rejected == expected.summary.rejected)
+            #expect(written.results.allSatisfy { $0 == nil }, "results are freed on the workers unless kept")
+        }
+    }
+
+    @Test func keptResultsComeWithTheirLines() throws {
+        let encoder = ResultEncoder(includeText: true, includeExplanation: false)
+        let written = try Self.run("Corpora/samples/retail_en.txt", jobs: 2, lines: encoder, keepingResults: true)
+        #expect(written.lines.count == 30)
+        for (line, result) in zip(written.lines, written.results) {
+            let result = try #require(result)
+            #expect(line == encoder.encode(result))
+        }
+    }
+}
+
 @Suite struct BadInputEndToEndTests {
     @Test(arguments: ["ragged_rows.csv", "empty_and_blank.csv", "unterminated_quote.csv", "bom_crlf.csv",
                       "control_chars.txt", "hostile_html.csv", "broken.xml", "billion_laughs.xml",
