@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 import RaterAggregate
 import RaterCore
 import RaterIngest
@@ -65,7 +64,8 @@ public struct AnalyzeRun {
     {
         let started = DispatchTime.now()
         var summary = RunSummary()
-        let pool = try AnalyzerPool(engine: engine, count: jobs)
+        let pool = try AnalyzerPool(engine: engine, count: jobs, lines: lines)
+        defer { pool.stop() }
         var nextState = incremental
         var bytesBefore = 0
         for input in try InputList.expand(inputs) {
@@ -78,8 +78,7 @@ public struct AnalyzeRun {
             // outcomes to the sinks, so reading and writing overlap the analysis instead of idling the workers —
             // except on standard input, where a read can block on the producer.
             let overlapsReading = input != "-"
-            var inFlight: InFlightBatch?
-            defer { inFlight?.wait() }
+            var inFlight = false
             func deliver(_ outcomes: [Outcome]) throws {
                 for outcome in outcomes {
                     switch outcome {
@@ -104,19 +103,20 @@ public struct AnalyzeRun {
                     batch.append(event)
                 }
                 finished = batch.count < batchSize
-                let previous = inFlight?.wait()
-                inFlight = InFlightBatch(batch, pool: pool, lines: lines)
+                let previous = inFlight ? pool.collect() : nil
+                pool.start(batch)
+                inFlight = true
                 if let previous { try deliver(previous) }
-                if !overlapsReading, let current = inFlight?.wait() {
+                if !overlapsReading {
                     // Standard input may be another program that waits for these results before sending more:
                     // hand each batch out before blocking on the next read.
-                    inFlight = nil
-                    try deliver(current)
+                    inFlight = false
+                    try deliver(pool.collect())
                 }
             }
-            if let last = inFlight?.wait() {
-                inFlight = nil
-                try deliver(last)
+            if inFlight {
+                inFlight = false
+                try deliver(pool.collect())
             }
             summary.skipped += min(skip, events)
             if let file = opened.file {
@@ -133,103 +133,4 @@ public struct AnalyzeRun {
         summary.peakMemoryBytes = ProcessMetrics.peakResidentBytes
         return summary
     }
-}
-
-/// A batch being analysed on the pool's workers in the background.
-final class InFlightBatch: @unchecked Sendable {
-    private let group = DispatchGroup()
-    /// Written by the background task before `group.leave()`, read after `group.wait()`.
-    private var outcomes: [Outcome] = []
-
-    init(_ batch: [IngestEvent], pool: AnalyzerPool, lines: LineWriting?) {
-        group.enter()
-        DispatchQueue.global().async {
-            self.outcomes = pool.analyze(batch, lines: lines)
-            self.group.leave()
-        }
-    }
-
-    /// Waits for the analysis and returns its outcomes, in input order.
-    @discardableResult
-    func wait() -> [Outcome] {
-        group.wait()
-        return outcomes
-    }
-}
-
-/// What happened to one ingested record.
-enum Outcome: Sendable {
-    case delivered(ResultDelivery)
-    case rejected(Rejection)
-}
-
-/// How the workers write JSON lines, when they do.
-struct LineWriting: Sendable {
-    var encoder: ResultEncoder
-    var keepsResults: Bool
-}
-
-/// One `Analyzer` per worker. `@unchecked Sendable` because worker `i` only ever touches `analyzers[i]`.
-final class AnalyzerPool: @unchecked Sendable {
-    private let analyzers: [Analyzer]
-
-    init(engine: Engine, count: Int) throws {
-        analyzers = try (0..<count).map { _ in try Analyzer(engine: engine) }
-    }
-
-    func analyze(_ batch: [IngestEvent], lines: LineWriting?) -> [Outcome] {
-        let workers = min(analyzers.count, max(1, batch.count / 64))
-        let results = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: batch.count)
-        results.initialize(repeating: nil)
-        // Deinitialize before freeing: the slots hold results (strings, arrays), and freeing without it leaked every
-        // comment's result — peak memory grew with the input (274 MB for 20 MB).
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        let sendableResults = SendableBuffer(results)
-        // Workers take the next few records as they finish instead of a fixed share: the reading and writing thread
-        // runs alongside them, and a worker sharing its core with it would otherwise keep the other waiting at the
-        // end of every batch.
-        let cursor = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let analyzer = analyzers[worker]
-            while true {
-                let start = cursor.add(Self.recordsPerClaim, ordering: .relaxed).oldValue
-                if start >= batch.count { break }
-                for index in start..<min(start + Self.recordsPerClaim, batch.count) {
-                    sendableResults.buffer[index] = Self.outcome(of: batch[index], analyzer: analyzer, lines: lines)
-                }
-            }
-        }
-        return results.map { $0! }
-    }
-
-    /// Records a worker claims at a time: enough to keep the shared counter off the hot path, few enough that the
-    /// workers finish a batch within a record or two of each other.
-    static let recordsPerClaim = 8
-
-    private static func outcome(of event: IngestEvent, analyzer: Analyzer, lines: LineWriting?) -> Outcome {
-        switch event {
-        case let .rejected(rejection):
-            return .rejected(rejection)
-        case let .record(record):
-            do {
-                let result = try analyzer.analyze(record)
-                guard let lines else { return .delivered(ResultDelivery(line: [], tally: ResultTally(result), result: result)) }
-                return .delivered(ResultDelivery(line: lines.encoder.encode(result), tally: ResultTally(result),
-                                                 result: lines.keepsResults ? result : nil))
-            } catch {
-                return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber,
-                                           line: record.line, reason: .analysisFailed(message: "\(error)"),
-                                           raw: String(record.text.prefix(4_096))))
-            }
-        }
-    }
-}
-
-/// Lets disjoint slots of one buffer be written from several workers.
-struct SendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
