@@ -74,11 +74,10 @@ public struct AnalyzeRun {
             var reader = opened.reader
             let skip = incremental?.recordsToSkip(path: input) ?? 0
             var events = 0
-            // While the workers analyse one batch, this thread reads the next and hands the previous one's
-            // outcomes to the sinks, so reading and writing overlap the analysis instead of idling the workers —
+            // While the workers analyse one batch, this thread reads the next and queues it before handing out the
+            // previous one's outcomes, so the workers go from batch to batch without waiting for this thread —
             // except on standard input, where a read can block on the producer.
             let overlapsReading = input != "-"
-            var inFlight = false
             func deliver(_ outcomes: [Outcome]) throws {
                 for outcome in outcomes {
                     switch outcome {
@@ -103,21 +102,15 @@ public struct AnalyzeRun {
                     batch.append(event)
                 }
                 finished = batch.count < batchSize
-                let previous = inFlight ? pool.collect() : nil
                 pool.start(batch)
-                inFlight = true
-                if let previous { try deliver(previous) }
-                if !overlapsReading {
-                    // Standard input may be another program that waits for these results before sending more:
-                    // hand each batch out before blocking on the next read.
-                    inFlight = false
+                // Two batches queued at most: the workers always have the next one, and memory stays flat.
+                if pool.pending > 1 || !overlapsReading {
+                    // On standard input that is every batch: the producer may be another program that waits for
+                    // these results before sending more, so each is handed out before blocking on the next read.
                     try deliver(pool.collect())
                 }
             }
-            if inFlight {
-                inFlight = false
-                try deliver(pool.collect())
-            }
+            while pool.pending > 0 { try deliver(pool.collect()) }
             summary.skipped += min(skip, events)
             if let file = opened.file {
                 summary.bytes += file.bytesRead
