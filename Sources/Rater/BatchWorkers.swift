@@ -115,6 +115,8 @@ final class BatchWorkers<Input: Sendable, Output: Sendable>: @unchecked Sendable
         private let claimSize: Int
         private let claimed = Atomic<Int>(0)
         private let finished = Atomic<Int>(0)
+        /// Set once `outputs()` has moved the outputs out of the slots.
+        private var handedOut = false
 
         init(_ inputs: [Input], claim: Int) {
             self.inputs = inputs
@@ -126,7 +128,7 @@ final class BatchWorkers<Input: Sendable, Output: Sendable>: @unchecked Sendable
         // Deinitialize before freeing: the slots hold outputs (results: strings, arrays), and freeing without it
         // leaked every comment's result — peak memory grew with the input (274 MB for 20 MB).
         deinit {
-            slots.deinitialize()
+            if !handedOut { slots.deinitialize() }
             slots.deallocate()
         }
 
@@ -147,6 +149,12 @@ final class BatchWorkers<Input: Sendable, Output: Sendable>: @unchecked Sendable
             finished.add(count, ordering: .releasing).newValue == inputs.count
         }
 
-        func outputs() -> [Output] { slots.map { $0! } }
+        /// Moves the outputs out of the slots, once the batch is complete. Moved rather than copied: a copy retained
+        /// everything in each result and the slots then released it all, on the one thread that feeds the sinks.
+        func outputs() -> [Output] {
+            precondition(!handedOut, "a batch's outputs are handed out once")
+            handedOut = true
+            return (0..<slots.count).map { slots.moveElement(from: $0)! }
+        }
     }
 }
