@@ -17,7 +17,6 @@ struct LineWriting: Sendable {
 
 /// `count` workers, each with its own `Analyzer` on a thread of its own (see `BatchWorkers`), that analyse batches
 /// of records while the thread that owns the pool reads the next batch and hands out the previous one's outcomes.
-///
 final class AnalyzerPool {
     private let workers: BatchWorkers<IngestEvent, Outcome>
 
