@@ -34,6 +34,10 @@ public struct AnalyzeRun {
     }
 
     /// Runs every input, handing each result and rejection to the sinks in input order.
+    ///
+    /// Inputs (files, `-`, patterns) are all checked before the first is read. An input that breaks off while
+    /// being read (a truncated `.gz`, an I/O error) ends with one `unreadable_input` rejection and the run goes on
+    /// with the next, so one bad file in a nightly drop does not cost the others; the exit code still says so.
     public mutating func run(onResult: (CommentResult) throws -> Void, onRejection: (Rejection) throws -> Void) throws
         -> RunSummary
     {
@@ -56,9 +60,6 @@ public struct AnalyzeRun {
                 onRejection: onRejection)
     }
 
-    /// Inputs (files, `-`, patterns) are all checked before the first is read. An input that breaks off while
-    /// being read (a truncated `.gz`, an I/O error) ends with one `unreadable_input` rejection and the run goes on
-    /// with the next, so one bad file in a nightly drop does not cost the others; the exit code still says so.
     private mutating func run(lines: LineWriting?, onDelivery: (ResultDelivery) throws -> Void,
                               onRejection: (Rejection) throws -> Void) throws -> RunSummary
     {

@@ -46,9 +46,8 @@ final class AnalyzerPool {
         case let .record(record):
             do {
                 let result = try analyzer.analyze(record)
-                guard let lines else { return .delivered(ResultDelivery(line: [], tally: ResultTally(result), result: result)) }
-                return .delivered(ResultDelivery(line: lines.encoder.encode(result), tally: ResultTally(result),
-                                                 result: lines.keepsResults ? result : nil))
+                return .delivered(ResultDelivery(line: lines?.encoder.encode(result) ?? [], tally: ResultTally(result),
+                                                 result: lines?.keepsResults == false ? nil : result))
             } catch {
                 return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber,
                                            line: record.line, reason: .analysisFailed(message: "\(error)"),

@@ -11,11 +11,13 @@ import Synchronization
 /// - **No idle gap between batches.** With one batch at a time, both workers went idle at the end of every batch
 ///   until the reading thread handed them the next. A virtual CPU that goes idle gives its physical core back to
 ///   the host, and waits to get it back: `/proc/stat` counted a median 11–24% of the CPU time as stolen during such
-///   runs, against 2–4% for two separate single-core processes on the same input at the same time, which reached
-///   1.64× (Chinese) and 1.80× (English) one core where the single process reached 1.1–1.4×.
+///   runs, against about 4% for two separate single-core processes on the same input at the same time, which
+///   reached 1.64× (Chinese) and 1.80× (English) one core where the single process reached 1.1–1.4×.
 ///
 /// Each thread claims a few inputs at a time from the oldest batch that has any left, so the threads finish a batch
 /// within a few inputs of each other and go straight on to the next.
+///
+/// Call `stop()` when done: the threads keep the object alive until then.
 ///
 /// `@unchecked Sendable`: the queue and the counters beside it are only touched while holding `condition`; a
 /// batch's slots are written by the one thread that claimed them, and read once the batch is complete.
