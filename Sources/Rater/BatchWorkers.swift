@@ -24,7 +24,6 @@ import Synchronization
 final class BatchWorkers<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     typealias Work = @Sendable (_ worker: Int, _ input: Input) -> Output
 
-    let count: Int
     /// Inputs a thread claims at a time: enough to keep the shared counter off the hot path, few enough that the
     /// threads finish a batch within a few inputs of each other.
     let inputsPerClaim: Int
@@ -37,7 +36,6 @@ final class BatchWorkers<Input: Sendable, Output: Sendable>: @unchecked Sendable
 
     init(count: Int, inputsPerClaim: Int = 8, work: @escaping Work) {
         precondition(count >= 1 && inputsPerClaim >= 1)
-        self.count = count
         self.inputsPerClaim = inputsPerClaim
         self.work = work
         for worker in 0..<count {

@@ -15,8 +15,11 @@ public struct ResultTally: Sendable, Equatable {
         for dimension in result.dimensions { dimensionBits |= 1 << UInt8(dimension.dimension.ordinal) }
     }
 
-    /// The dimensions the result scored, in RATER order.
-    public var dimensions: [ServiceDimension] {
-        ServiceDimension.allCases.filter { dimensionBits & (1 << UInt8($0.ordinal)) != 0 }
+    /// Whether the result scored `dimension`.
+    public func mentions(_ dimension: ServiceDimension) -> Bool {
+        dimensionBits & (1 << UInt8(dimension.ordinal)) != 0
     }
+
+    /// The dimensions the result scored, in RATER order.
+    public var dimensions: [ServiceDimension] { ServiceDimension.allCases.filter(mentions) }
 }

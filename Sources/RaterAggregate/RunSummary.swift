@@ -26,7 +26,7 @@ public struct RunSummary: Sendable, Equatable {
         analysed += 1
         labels[tally.label, default: 0] += 1
         if tally.dimensionBits != 0 {
-            for dimension in ServiceDimension.allCases where tally.dimensionBits & (1 << UInt8(dimension.ordinal)) != 0 {
+            for dimension in ServiceDimension.allCases where tally.mentions(dimension) {
                 dimensions[dimension, default: 0] += 1
             }
         }
