@@ -16,14 +16,18 @@ enum DatabaseKind: String, CaseIterable, Sendable {
 }
 
 /// A fresh, empty place to write: a new SQLite file, or a new PostgreSQL schema reached through `search_path`.
-struct Scratch {
+/// Removed (the file with its journals, or the schema with its tables) when the test lets go of it, so repeated
+/// local runs do not pile up databases.
+final class Scratch {
     let kind: DatabaseKind
     let sqlitePath: String?
     let postgresURL: String?
+    private let schema: String
 
     init(_ kind: DatabaseKind) throws {
         self.kind = kind
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        schema = name
         switch kind {
         case .sqlite:
             sqlitePath = NSTemporaryDirectory() + "rater-db-\(name).sqlite"
@@ -35,6 +39,15 @@ struct Scratch {
             try admin.transaction { try $0.execute("CREATE SCHEMA \(name)", []) }
             sqlitePath = nil
             postgresURL = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(name)"
+        }
+    }
+
+    deinit {
+        if let sqlitePath {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sqlitePath + suffix) }
+        } else if let base = RaterDatabaseTests.postgresURL, let admin = try? PostgresConnection(url: base) {
+            // `schema` was made from a UUID in `init`, never from input.
+            try? admin.transaction { try $0.execute("DROP SCHEMA IF EXISTS \(schema) CASCADE", []) }
         }
     }
 

@@ -10,6 +10,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("rater-opinion-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The engine reads the file while it is built, so the folder can go as soon as this returns.
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("learned-test.tsv")
         let text = "# kind: sentiment\n# language: en\n# provenance: written for the tests\n# columns: term<TAB>valence\n"
             + lines.joined(separator: "\n") + "\n"

@@ -61,7 +61,7 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
     }
 }
 
-@Suite struct GzipSourceTests {
+@Suite(.temporaryFolder) struct GzipSourceTests {
     func gzip(_ text: String) throws -> [UInt8] {
         let path = try temporaryFile(text, suffix: ".txt")
         let process = Process()
@@ -100,7 +100,7 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
     }
 }
 
-@Suite struct BoundedRecordTests {
+@Suite(.temporaryFolder) struct BoundedRecordTests {
     @Test func overlongCSVFieldIsRejectedWithItsTrueSize() throws {
         let long = String(repeating: "很", count: 400)  // 1,200 bytes
         let path = try temporaryFile("id,text,note\n1,\(long),x\n2,short,\(long)\n3,fine,y\n", suffix: ".csv")
@@ -141,6 +141,7 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
     @Test func patternsExpandSortedAndMustMatch() throws {
         let directory = NSTemporaryDirectory() + "rater-glob-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         for name in ["b.csv", "a.csv", "c.txt"] {
             #expect(FileManager.default.createFile(atPath: directory + "/" + name, contents: Data("x\n".utf8)))
         }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import RaterIngest
 
-@Suite struct DelimitedRecordReaderTests {
+@Suite(.temporaryFolder) struct DelimitedRecordReaderTests {
     @Test func quotedFieldsWithDelimitersQuotesAndNewlines() throws {
         let path = try temporaryFile("id,branch,comment\n1,A,\"good, \"\"really\"\" good\"\n2,B,\"line one\nline two\"\n3,C,plain\n",
                                      suffix: ".csv")

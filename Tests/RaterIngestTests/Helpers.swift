@@ -1,11 +1,13 @@
 import Foundation
 import RaterCore
+import Testing
 
 @testable import RaterIngest
 
-/// Writes `contents` to a fresh temporary file and returns its path.
+/// Writes `contents` to a fresh file in the running test's `TemporaryFolder` and returns its path.
 func temporaryFile(_ contents: [UInt8], suffix: String) throws -> String {
-    let path = NSTemporaryDirectory() + "rater-test-\(UUID().uuidString)\(suffix)"
+    guard let folder = TemporaryFolder.current else { throw TemporaryFolder.Missing() }
+    let path = folder + "/file-\(UUID().uuidString)\(suffix)"
     try Data(contents).write(to: URL(fileURLWithPath: path))
     return path
 }

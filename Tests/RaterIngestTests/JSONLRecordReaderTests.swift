@@ -3,7 +3,7 @@ import Testing
 
 @testable import RaterIngest
 
-@Suite struct JSONLRecordReaderTests {
+@Suite(.temporaryFolder) struct JSONLRecordReaderTests {
     @Test func membersBecomeTextIDAndFieldsWithValuesAsWritten() throws {
         let jsonl = """
             {"id": "J1", "text": "房间干净，服务很好", "store": "上海", "rating": 4.50, "vip": true, "tags": ["a", {"b": null}], "gone": null}

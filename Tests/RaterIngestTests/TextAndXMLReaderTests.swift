@@ -3,7 +3,7 @@ import Testing
 
 @testable import RaterIngest
 
-@Suite struct TextRecordReaderTests {
+@Suite(.temporaryFolder) struct TextRecordReaderTests {
     @Test func oneCommentPerLineSkippingBlankLines() throws {
         let path = try temporaryFile("first\n\n  \nsecond\r\nthird", suffix: ".txt")
         let records = try readAll(path).compactMap(\.record)
@@ -19,7 +19,7 @@ import Testing
     }
 }
 
-@Suite struct XMLRecordReaderTests {
+@Suite(.temporaryFolder) struct XMLRecordReaderTests {
     @Test func recordsWithAttributesChildrenEntitiesAndCDATA() throws {
         let xml = """
             <?xml version="1.0"?>

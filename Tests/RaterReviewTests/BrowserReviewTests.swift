@@ -25,7 +25,6 @@ import Testing
                          fields: [Field("branch", "滨江店")]),
         ]
         let fixture = try ReviewFixture(records)
-        defer { fixture.remove() }
         try await withServer(fixture) { port, _ in
             let chromium = try ChromiumSession(browser: browser)
             defer { chromium.close() }

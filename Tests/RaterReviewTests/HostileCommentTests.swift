@@ -28,7 +28,6 @@ import Testing
 
     @Test func noHostileTextBecomesMarkup() throws {
         let fixture = try ReviewFixture(try Self.hostileRecords())
-        defer { fixture.remove() }
         let renderer = ReviewPageRenderer(csrfToken: "t", analyst: "\"><img src=x onerror=alert(3)>")
         let data = try fixture.store.page(ReviewFilter())
         #expect(data.comments.count >= 7)
@@ -54,7 +53,6 @@ import Testing
 
     @Test func sqlInTheTextIsStoredAndSearchedAsData() throws {
         let fixture = try ReviewFixture(try Self.hostileRecords())
-        defer { fixture.remove() }
         let hits = try fixture.store.page(ReviewFilter(query: [("q", "'; DROP TABLE comments; --")]))
         #expect(hits.total == 1)
         #expect(try fixture.store.page(ReviewFilter()).total == 7)

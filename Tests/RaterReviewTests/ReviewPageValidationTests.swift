@@ -13,7 +13,6 @@ import Testing
             SourceRecord(source: "branches.csv", recordNumber: 1, id: "r1", text: "环境不错，但是服务员态度很差",
                          fields: [Field("branch", "西湖店"), Field("date", "2026-11-01")]),
         ])
-        defer { fixture.remove() }
         try fixture.store.record(CorrectionRequest(source: "branches.csv", commentKey: "r1", action: .addDimension,
                                                    dimension: .empathy, value: .negative, analyst: "王芳"))
         let renderer = ReviewPageRenderer(csrfToken: "t", analyst: "王芳")

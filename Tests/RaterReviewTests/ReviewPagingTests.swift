@@ -22,7 +22,6 @@ import Testing
 
     @Test func everyCommentIsOnExactlyOnePage() throws {
         let fixture = try ReviewFixture(results: Self.results(3_000))
-        defer { fixture.remove() }
         for query in [[], [("order", "low-confidence")], [("label", "negative"), ("column", "branch"), ("value", "东")],
                       [("dimension", "responsiveness"), ("q", "上菜")]] as [[(String, String)]] {
             var filter = try ReviewFilter(query: query)

@@ -33,7 +33,6 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
 @Suite(.serialized) struct ReviewServerTests {
     @Test func listPageIsServedWithAStrictPolicyAndEveryFilter() async throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         try await withServer(fixture) { port, _ in
             let page = try LoopbackHTTP.send(port: port, "GET", "/")
             #expect(page.status == 200)
@@ -59,7 +58,6 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
 
     @Test func aCorrectionIsStoredWithWhoAndWhenAndRedirectsBack() async throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         try await withServer(fixture) { port, configuration in
             let form: [(String, String)] = [("csrf", configuration.csrfToken), ("source", "branches.csv"), ("key", "r6"),
                                             ("op", "label:negative"), ("return", "/?q=noon#c-0")]
@@ -92,7 +90,6 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
 
     @Test func stateChangesNeedTheFormTokenAndTheSameOrigin() async throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         try await withServer(fixture) { port, configuration in
             let form: [(String, String)] = [("source", "branches.csv"), ("key", "r6"), ("op", "label:negative")]
             let missing = try LoopbackHTTP.send(port: port, "POST", "/corrections", form: form)
@@ -123,7 +120,6 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
 
     @Test func invalidCorrectionsAreRefusedWithTheReason() async throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         try await withServer(fixture) { port, configuration in
             func post(_ op: String, key: String = "r1") throws -> HTTPReply {
                 try LoopbackHTTP.send(port: port, "POST", "/corrections",
@@ -142,7 +138,6 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
 
     @Test func auditExportStaticAndHealthEndpoints() async throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         try fixture.store.record(CorrectionRequest(source: "branches.csv", commentKey: "r5", action: .accept,
                                                    value: .negative, analyst: "ana"))
         try await withServer(fixture) { port, _ in
@@ -164,7 +159,6 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
 
     @Test func foreignHostNamesAreRefusedOnLoopback() async throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         try await withServer(fixture) { port, _ in
             let rebound = try LoopbackHTTP.send(port: port, "GET", "/", host: "attacker.example:\(port)")
             #expect(rebound.status == 421)
@@ -175,7 +169,6 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
 
     @Test func aTokenGuardsEveryRequestWhenConfigured() async throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         let token = "team-token-0123456789abcdef"
         try await withServer(fixture, token: token) { port, _ in
             let anonymous = try LoopbackHTTP.send(port: port, "GET", "/")

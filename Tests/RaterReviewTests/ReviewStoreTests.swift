@@ -11,7 +11,6 @@ import Testing
 
     @Test func listsEveryCommentInSourceOrderWithItsDetails() throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         let page = try fixture.store.page(ReviewFilter())
         #expect(page.total == 6)
         #expect(page.comments.map(\.id) == ["r1", "r2", "r3", "r4", "r5", "r6"])
@@ -28,7 +27,6 @@ import Testing
 
     @Test func filtersByLabelDimensionSignalColumnDateAndText() throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         let store = fixture.store
         #expect(try ids(store, [("dimension", "tangibles")]).contains("r1"))
         #expect(try ids(store, [("dimension", "responsiveness")]).contains("r5"))
@@ -50,7 +48,6 @@ import Testing
 
     @Test func lowConfidenceFirstAndPages() throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         let ordered = try fixture.store.page(ReviewFilter(query: [("order", "low-confidence")])).comments
         #expect(ordered.map(\.confidence) == ordered.map(\.confidence).sorted())
         let first = try fixture.store.page(ReviewFilter(), pageSize: 4)
@@ -62,7 +59,6 @@ import Testing
 
     @Test func correctionsChangeTheReviewedReadingButNeverTheMachineRows() throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         let store = fixture.store
         let r6 = try #require(try store.page(ReviewFilter(query: [("q", "noon")])).comments.first)
         #expect(r6.machineLabel == .neutral && !r6.isReviewed)
@@ -98,7 +94,6 @@ import Testing
 
     @Test func correctionsAreAppendOnlyInTheDatabaseItself() throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         try fixture.store.record(CorrectionRequest(source: "branches.csv", commentKey: "r2", action: .accept,
                                                    value: .positive, analyst: "ana"))
         let database = try SQLiteConnection(path: fixture.path)
@@ -113,7 +108,6 @@ import Testing
 
     @Test func refusesCorrectionsThatDoNotFit() throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         let store = fixture.store
         #expect(throws: ReviewError.unknownComment(source: "branches.csv", key: "nope")) {
             try store.record(CorrectionRequest(source: "branches.csv", commentKey: "nope", action: .label,
@@ -138,7 +132,6 @@ import Testing
 
     @Test func goldExportHasTheReviewedReadingInTheTeamGoldLayout() throws {
         let fixture = try ReviewFixture.sample()
-        defer { fixture.remove() }
         let store = fixture.store
         try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r6", action: .label, value: .positive,
                                            analyst: "ana"))

@@ -12,12 +12,13 @@ let reviewEngine: Engine = {
     do { return try Engine.standard(lexiconDirectory: lexiconFolder) } catch { fatalError("\(error)") }
 }()
 
-/// A fresh SQLite results database holding `records` as `rater analyze --db` writes them.
-struct ReviewFixture {
+/// A fresh SQLite results database holding `records` as `rater analyze --db` writes them, deleted with its journal
+/// files when the test lets go of the fixture.
+final class ReviewFixture: Sendable {
     let path: String
     let store: ReviewStore
 
-    init(_ records: [SourceRecord], dateColumn: String? = nil) throws {
+    convenience init(_ records: [SourceRecord], dateColumn: String? = nil) throws {
         let analyzer = try Analyzer(engine: reviewEngine)
         try self.init(results: records.map { try analyzer.analyze($0) }, dateColumn: dateColumn)
     }
@@ -49,7 +50,7 @@ struct ReviewFixture {
         })
     }
 
-    func remove() {
+    deinit {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
