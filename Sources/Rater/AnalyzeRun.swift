@@ -63,22 +63,32 @@ public struct AnalyzeRun {
     private mutating func run(lines: LineWriting?, onDelivery: (ResultDelivery) throws -> Void,
                               onRejection: (Rejection) throws -> Void) throws -> RunSummary
     {
+        // The sinks are called from `FileSource.whenInputStalls` on standard input, a stored closure that is
+        // cleared before `runInputs` returns.
+        try withoutActuallyEscaping(onDelivery) { onDelivery in
+            try withoutActuallyEscaping(onRejection) { onRejection in
+                try runInputs(lines: lines, onDelivery: onDelivery, onRejection: onRejection)
+            }
+        }
+    }
+
+    private mutating func runInputs(lines: LineWriting?, onDelivery: @escaping (ResultDelivery) throws -> Void,
+                                    onRejection: @escaping (Rejection) throws -> Void) throws -> RunSummary
+    {
         let started = DispatchTime.now()
         var summary = RunSummary()
         let pool = try AnalyzerPool(engine: engine, count: jobs, lines: lines)
         defer { pool.stop() }
         var nextState = incremental
         var bytesBefore = 0
+        let onBatchEnd = self.onBatchEnd
+        let onProgress = self.onProgress
         for input in try InputList.expand(inputs) {
             let opened = try InputOpener.open(path: input, options: options)
             onInputOpened?(input, opened)
             var reader = opened.reader
             let skip = incremental?.recordsToSkip(path: input) ?? 0
             var events = 0
-            // While the workers analyse one batch, this thread reads the next and queues it before handing out the
-            // previous one's outcomes, so the workers go from batch to batch without waiting for this thread —
-            // except on standard input, where a read can block on the producer.
-            let overlapsReading = input != "-"
             func deliver(_ outcomes: [Outcome]) throws {
                 for outcome in outcomes {
                     switch outcome {
@@ -93,23 +103,36 @@ public struct AnalyzeRun {
                 try onBatchEnd?()
                 onProgress?(summary.read, bytesBefore + (opened.file?.bytesRead ?? 0))
             }
+            // Standard input may come from a program that waits for these results before it sends more: whenever
+            // the next read would wait for it, every batch started is finished and handed out first. A failure
+            // there (a closed output) ends the input and is thrown once the reader returns, so that it is not
+            // taken for a failure to read the input.
+            var stalledFailure: (any Error)?
+            if input == "-", let file = opened.file {
+                file.whenInputStalls = {
+                    guard stalledFailure == nil else { return false }
+                    do { while pool.pending > 0 { try deliver(pool.collect()) } } catch { stalledFailure = error }
+                    return stalledFailure == nil
+                }
+            }
+            defer { opened.file?.whenInputStalls = nil }  // the closure holds the input: let both go
             var finished = false
             while !finished {
                 var batch = [IngestEvent]()
                 batch.reserveCapacity(batchSize)
                 while batch.count < batchSize, let event = try reader.next() {
+                    if let stalledFailure { throw stalledFailure }
                     events += 1
                     if events <= skip { continue }
                     batch.append(event)
                 }
+                if let stalledFailure { throw stalledFailure }
                 finished = batch.count < batchSize
+                // While the workers analyse one batch, this thread reads the next and queues it before handing out
+                // the previous one's outcomes, so the workers go from batch to batch without waiting for this
+                // thread. Two batches queued at most: the workers always have the next one, and memory stays flat.
                 pool.start(batch)
-                // Two batches queued at most: the workers always have the next one, and memory stays flat.
-                if pool.pending > 1 || !overlapsReading {
-                    // On standard input that is every batch: the producer may be another program that waits for
-                    // these results before sending more, so each is handed out before blocking on the next read.
-                    try deliver(pool.collect())
-                }
+                if pool.pending > 1 { try deliver(pool.collect()) }
             }
             while pool.pending > 0 { try deliver(pool.collect()) }
             summary.skipped += min(skip, events)

@@ -18,36 +18,78 @@ public protocol ByteSource: AnyObject {
 /// recognise the same export grown by appending.
 public final class FileSource: ByteSource {
     public let path: String
-    private let file: UnsafeMutablePointer<FILE>
-    private let ownsFile: Bool
+    /// The open file; nil for standard input, which is read with `read(2)` (see `readStandardInput`).
+    private let file: UnsafeMutablePointer<FILE>?
+    private let descriptor: Int32
     public private(set) var bytesRead = 0
     /// CRC-32 (zlib's) of every byte read so far.
     public private(set) var checksum: UInt32 = 0
+    /// On standard input: called before a read that would wait for the producer, while nothing is waiting to be
+    /// read. A run hands out the results it has finished here, so a producer that waits for them before sending
+    /// more is never kept waiting, and a producer that keeps up is never waited for. Returning false ends the input
+    /// there, as if the producer had closed it: the run cannot go on (its output has gone) and must not wait for
+    /// input it will not use. It does not throw: whatever failed in it belongs to the caller, not to this input.
+    public var whenInputStalls: (() -> Bool)?
 
     public init(path: String) throws {
         self.path = path
         if path == "-" {
-            file = fdopen(0, "rb")
-            ownsFile = false
+            file = nil
+            descriptor = STDIN_FILENO
         } else {
             guard let opened = fopen(path, "rb") else {
                 throw IngestError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
             file = opened
-            ownsFile = true
+            descriptor = fileno(opened)
         }
     }
 
-    deinit { if ownsFile { fclose(file) } }
+    /// Standard input read from `descriptor` instead of file descriptor 0, for tests.
+    init(standardInputDescriptor descriptor: Int32) {
+        path = "-"
+        file = nil
+        self.descriptor = descriptor
+    }
+
+    deinit { if let file { fclose(file) } }
 
     public func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
-        let read = fread(destination, 1, count, file)
-        if read == 0, ferror(file) != 0 {
-            throw IngestError.readFailed(path: path, reason: String(cString: strerror(errno)))
+        let read: Int
+        if let file {
+            read = fread(destination, 1, count, file)
+            if read == 0, ferror(file) != 0 {
+                throw IngestError.readFailed(path: path, reason: String(cString: strerror(errno)))
+            }
+        } else {
+            read = try readStandardInput(into: destination, count: count)
         }
         bytesRead += read
         if read > 0 { checksum = UInt32(crc32(uLong(checksum), destination, uInt(read))) }
         return read
+    }
+
+    /// One `read(2)`, which returns what the pipe holds rather than waiting for `count` bytes as `fread` does: a
+    /// producer that sends a few records and waits gets them analysed. `whenInputStalls` runs first when nothing is
+    /// waiting.
+    private func readStandardInput(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        if let whenInputStalls, !Self.hasInputWaiting(descriptor), !whenInputStalls() { return 0 }
+        while true {
+            #if canImport(Glibc)
+            let read = Glibc.read(descriptor, destination, count)
+            #else
+            let read = Darwin.read(descriptor, destination, count)
+            #endif
+            if read >= 0 { return read }
+            if errno != EINTR { throw IngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
+        }
+    }
+
+    /// Whether a read would return at once: bytes are waiting, the producer has closed its end, or the input is a
+    /// file (always ready).
+    private static func hasInputWaiting(_ descriptor: Int32) -> Bool {
+        var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&request, 1, 0) != 0
     }
 }
 

@@ -64,6 +64,86 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
+    /// Counts the lines of `pipe` as they arrive, on a thread of its own, to the end.
+    private final class LineCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ pipe: Pipe) {
+            let reader = pipe.fileHandleForReading
+            DispatchQueue.global().async {
+                while true {
+                    let data = reader.availableData
+                    if data.isEmpty { break }
+                    self.lock.withLock { self.count += data.filter { $0 == 0x0A }.count }
+                }
+                self.done.signal()
+            }
+        }
+
+        var lines: Int { lock.withLock { count } }
+
+        /// Waits up to `seconds` for at least `target` lines; returns the count then.
+        func wait(for target: Int, seconds: Double) -> Int {
+            let deadline = Date().addingTimeInterval(seconds)
+            while lines < target && Date() < deadline { usleep(20_000) }
+            return lines
+        }
+
+        func waitForEnd() { _ = done.wait(timeout: .now() + 60) }
+    }
+
+    @Test func everyCompleteBatchArrivesBeforeRaterWaitsForMoreInput() throws {
+        let input = Pipe()
+        let output = Pipe()
+        let errorPath = NSTemporaryDirectory() + "rater-pipe-\(UUID().uuidString).err"
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let process = try start(["analyze", "--format", "jsonl", "--no-explanation", "--jobs", "2", "-"],
+                                standardInput: input, standardOutput: output, errorPath: errorPath)
+        let counter = LineCounter(output)
+        // Two and a half batches, sent at once: rater reads the second batch while the first is analysed, and when
+        // the half batch leaves it waiting for input, both complete batches must have been handed out.
+        input.fileHandleForWriting.write(jsonl(1...2_560))
+        let whileOpen = counter.wait(for: 2_048, seconds: 60)
+        usleep(300_000)  // time to write more than it should, if it were going to
+        let settled = counter.lines
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        counter.waitForEnd()
+        #expect(whileOpen == 2_048)
+        #expect(settled == 2_048, "the half batch waits for more input or its end")
+        #expect(counter.lines == 2_560)
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test func aClosedReaderEndsTheRunWhileStandardInputIsStillOpen() throws {
+        let input = Pipe()
+        let output = Pipe()
+        let errorPath = NSTemporaryDirectory() + "rater-pipe-\(UUID().uuidString).err"
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let process = try start(["analyze", "--format", "jsonl", "-"], standardInput: input, standardOutput: output,
+                                errorPath: errorPath)
+        // The reader takes the first results and goes away; the producer keeps its end open and sends nothing more.
+        // One batch and a quarter (72 KB, past the 64 KB that detection reads first): the batch is handed out when
+        // rater is about to wait for the rest, which is where it finds the output gone and must stop, not wait.
+        input.fileHandleForWriting.write(jsonl(1...1_300))
+        let first = output.fileHandleForReading.availableData
+        try output.fileHandleForReading.close()
+        let exited = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { process.waitUntilExit(); exited.signal() }
+        let inTime = exited.wait(timeout: .now() + 60) == .success
+        if !inTime { process.terminate() }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        let error = String(decoding: try Data(contentsOf: URL(fileURLWithPath: errorPath)), as: UTF8.self)
+        #expect(first.starts(with: Data(#"{"id":"p1""#.utf8)))
+        #expect(inTime, "rater kept waiting for input after its output had gone")
+        #expect(process.terminationReason == .exit, "rater must not die of SIGPIPE")
+        #expect(process.terminationStatus == 1)
+        #expect(error.contains("broken pipe"), "\(error)")
+    }
+
     @Test func aClosedReaderStopsTheRunWithAClearErrorAndNonZeroExit() throws {
         let path = NSTemporaryDirectory() + "rater-pipe-\(UUID().uuidString).jsonl"
         try jsonl(1...5_000).write(to: URL(fileURLWithPath: path))

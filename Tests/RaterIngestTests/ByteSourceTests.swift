@@ -155,3 +155,70 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
         #expect(throws: IngestError.self) { _ = try InputList.expand([directory + "/missing.csv"]) }
     }
 }
+
+/// Standard input as a pipe from another program: what arrives is handed on at once, and `whenInputStalls` runs
+/// exactly when a read would wait for the producer.
+@Suite struct StandardInputSourceTests {
+    /// A pipe whose read end the source reads as its standard input.
+    private final class TestPipe {
+        let readEnd: Int32
+        let writeEnd: Int32
+        init() throws {
+            var ends: [Int32] = [0, 0]
+            guard pipe(&ends) == 0 else { throw IngestError.readFailed(path: "-", reason: "pipe failed") }
+            (readEnd, writeEnd) = (ends[0], ends[1])
+        }
+        func write(_ text: String) { _ = Array(text.utf8).withUnsafeBytes { Glibc.write(writeEnd, $0.baseAddress, $0.count) } }
+        func closeWriter() { close(writeEnd) }
+        deinit { close(readEnd) }
+    }
+
+    private func read(_ source: FileSource, count: Int = 1 << 16) throws -> String {
+        var buffer = [UInt8](repeating: 0, count: count)
+        let read = try buffer.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: count) }
+        return String(decoding: buffer[..<read], as: UTF8.self)
+    }
+
+    @Test func aReadReturnsWhatHasArrivedWithoutWaitingForAFullChunk() throws {
+        let pipe = try TestPipe()
+        let source = FileSource(standardInputDescriptor: pipe.readEnd)
+        pipe.write("id,text\n1,fast\n")
+        #expect(try read(source) == "id,text\n1,fast\n")
+        pipe.write("2,slow\n")
+        pipe.closeWriter()
+        #expect(try read(source) == "2,slow\n")
+        #expect(try read(source) == "")
+        #expect(source.bytesRead == 22)
+    }
+
+    @Test func theStallHandlerRunsOnlyWhenTheReadWouldWait() throws {
+        let pipe = try TestPipe()
+        let source = FileSource(standardInputDescriptor: pipe.readEnd)
+        var stalls = 0
+        source.whenInputStalls = {
+            stalls += 1
+            // What a run does here is hand out results; the producer then sends more, which the waiting read gets.
+            pipe.write("after the stall\n")
+            return true
+        }
+        pipe.write("ready\n")
+        #expect(try read(source) == "ready\n")
+        #expect(stalls == 0)
+        #expect(try read(source) == "after the stall\n")
+        #expect(stalls == 1)
+        pipe.closeWriter()
+        #expect(try read(source) == "")
+        #expect(stalls == 1)  // a closed pipe does not wait
+    }
+
+    @Test func aStallHandlerThatGivesUpEndsTheInputInsteadOfWaiting() throws {
+        let pipe = try TestPipe()
+        let source = FileSource(standardInputDescriptor: pipe.readEnd)
+        source.whenInputStalls = { false }
+        pipe.write("ready\n")
+        #expect(try read(source) == "ready\n")
+        // The producer has not closed its end: without the handler's answer this read would wait for good.
+        #expect(try read(source) == "")
+        pipe.closeWriter()
+    }
+}
