@@ -146,7 +146,7 @@ let single = try stage("pipeline", "pipeline, 1 core") {
 let parallel = try stage("parallel", "pipeline, \(arguments.jobs) workers", clock: CLOCK_PROCESS_CPUTIME_ID) {
     var comments = 0
     var run = AnalyzeRun(inputs: [arguments.input], options: options, engine: engine, jobs: arguments.jobs)
-    _ = try run.run(writingLinesWith: encoder, keepingResults: false, onDelivery: { delivery in
+    _ = try run.run(writingLinesWith: encoder, delivering: [], onDelivery: { delivery in
         comments += 1
         encodedBytes += delivery.line.count
     }, onRejection: { _ in })

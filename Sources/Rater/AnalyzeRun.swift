@@ -48,15 +48,15 @@ public struct AnalyzeRun {
     /// that analysed it.
     ///
     /// This is how `rater analyze` runs. Writing the lines on the workers takes the JSON off the one thread that
-    /// reads the input and feeds the sinks, which otherwise caps what a second core adds. Without `keepingResults`
-    /// the worker also frees the result once its line is written, so its memory goes back where it was allocated
-    /// instead of crossing threads; keep results only for sinks that need more than the line (aggregates,
-    /// databases).
-    public mutating func run(writingLinesWith encoder: ResultEncoder, keepingResults: Bool,
+    /// reads the input and feeds the sinks, which otherwise caps what a second core adds. The workers also make
+    /// what `contents` asks for (the stored form for databases, the observation for aggregates) and then free the
+    /// result, so its memory goes back where it was allocated instead of crossing threads; ask for the whole
+    /// result only for sinks that need more of it.
+    public mutating func run(writingLinesWith encoder: ResultEncoder, delivering contents: ResultDelivery.Contents,
                              onDelivery: (ResultDelivery) throws -> Void,
                              onRejection: (Rejection) throws -> Void) throws -> RunSummary
     {
-        try run(lines: LineWriting(encoder: encoder, keepsResults: keepingResults), onDelivery: onDelivery,
+        try run(lines: LineWriting(encoder: encoder, contents: contents), onDelivery: onDelivery,
                 onRejection: onRejection)
     }
 

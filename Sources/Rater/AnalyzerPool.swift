@@ -2,6 +2,7 @@ import Synchronization
 import RaterAggregate
 import RaterCore
 import RaterIngest
+import RaterSinks
 
 /// What happened to one ingested record.
 enum Outcome: Sendable {
@@ -9,10 +10,10 @@ enum Outcome: Sendable {
     case rejected(Rejection)
 }
 
-/// How the workers write JSON lines, when they do.
+/// How the workers write JSON lines, when they do, and what else they make of each result for the sinks.
 struct LineWriting: Sendable {
     var encoder: ResultEncoder
-    var keepsResults: Bool
+    var contents: ResultDelivery.Contents
 }
 
 /// `count` workers, each with its own `Analyzer` on a thread of its own (see `BatchWorkers`), that analyse batches
@@ -46,8 +47,13 @@ final class AnalyzerPool {
         case let .record(record):
             do {
                 let result = try analyzer.analyze(record)
-                return .delivered(ResultDelivery(line: lines?.encoder.encode(result) ?? [], tally: ResultTally(result),
-                                                 result: lines?.keepsResults == false ? nil : result))
+                // Without line writing (the `run(onResult:)` form) the result itself is what is delivered.
+                let contents = lines?.contents ?? .result
+                return .delivered(ResultDelivery(
+                    line: lines?.encoder.encode(result) ?? [], tally: ResultTally(result),
+                    result: contents.contains(.result) ? result : nil,
+                    stored: contents.contains(.stored) ? StoredComment(result) : nil,
+                    observation: contents.contains(.observation) ? Observation(result) : nil))
             } catch {
                 return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber,
                                            line: record.line, reason: .analysisFailed(message: "\(error)"),

@@ -9,49 +9,46 @@ public enum Rows {
     /// … for repeats of the same text within one source. A re-run over the same input gives the same keys, and a
     /// file that grows by appended lines keeps the keys of the lines it had.
     public static func hasExportID(_ result: CommentResult) -> Bool {
-        result.id != "\(result.source):\(result.recordNumber)"
+        hasExportID(id: result.id, source: result.source, recordNumber: result.recordNumber)
     }
 
-    static func comment(_ result: CommentResult, key: String, runID: String, at timestamp: String) -> [SQLValue] {
-        Schema.comments.values([
-            "source": .text(result.source),
+    static func hasExportID(id: String, source: String, recordNumber: Int) -> Bool {
+        id != "\(source):\(recordNumber)"
+    }
+
+    static func comment(_ comment: StoredComment, key: String, runID: String, at timestamp: String) -> [SQLValue] {
+        Schema.comments.row([
+            "source": .text(comment.source),
             "comment_key": .text(key),
-            "id": .text(result.id),
-            "record": .integer(result.recordNumber),
-            "line": SQLValue(result.line),
-            "lang": .text(result.language.rawValue),
-            "text": .text(result.text),
-            "label": .text(result.sentiment.label.rawValue),
-            "score": .real(result.sentiment.score),
-            "positive": .real(result.sentiment.positive),
-            "negative": .real(result.sentiment.negative),
-            "neutral": .real(result.sentiment.neutral),
-            "confidence": .real(result.sentiment.confidence),
-            "fields": .text(fieldsJSON(result.fields)),
-            "explanation": .text(explanationJSON(result.sentiment.terms)),
+            "id": .text(comment.id),
+            "record": .integer(comment.recordNumber),
+            "line": SQLValue(comment.line),
+            "lang": .text(comment.language.rawValue),
+            "text": .text(comment.text),
+            "label": .text(comment.label.rawValue),
+            "score": .real(comment.score),
+            "positive": .real(comment.positive),
+            "negative": .real(comment.negative),
+            "neutral": .real(comment.neutral),
+            "confidence": .real(comment.confidence),
+            "fields": .text(comment.fieldsJSON),
+            "explanation": .text(comment.explanationJSON),
             "run_id": .text(runID),
             "analysed_at": .text(timestamp),
         ])
     }
 
-    static func dimension(_ dimension: DimensionSummary, source: String, key: String, runID: String) -> [SQLValue] {
-        var json = JSONWriter()
-        json.beginArray()
-        for item in dimension.evidence {
-            json.beginObject()
-            json.key("cue", item.cue)
-            json.key("clause", item.clause)
-            json.endObject()
-        }
-        json.endArray()
-        return Schema.dimensionMentions.values([
+    static func dimension(_ dimension: StoredComment.Dimension, source: String, key: String, runID: String)
+        -> [SQLValue]
+    {
+        Schema.dimensionMentions.row([
             "source": .text(source),
             "comment_key": .text(key),
             "dimension": .text(dimension.dimension.rawValue),
             "label": .text(dimension.label.rawValue),
             "score": .real(dimension.score),
             "mentions": .integer(dimension.mentions),
-            "evidence": .text(String(decoding: json.bytes, as: UTF8.self)),
+            "evidence": .text(dimension.evidenceJSON),
             "run_id": .text(runID),
         ])
     }
@@ -138,19 +135,6 @@ public enum Rows {
             return escaped
         }
         return groups.map { escape($0.name) + "=" + escape($0.value) }.joined(separator: "; ")
-    }
-
-    static func fieldsJSON(_ fields: [Field]) -> String {
-        var json = JSONWriter()
-        json.fields(fields)
-        return String(decoding: json.bytes, as: UTF8.self)
-    }
-
-    /// The contributing terms, as in the JSON result's `sentiment.terms`.
-    static func explanationJSON(_ terms: [TermExplanation]) -> String {
-        var json = JSONWriter()
-        json.terms(terms)
-        return String(decoding: json.bytes, as: UTF8.self)
     }
 
     /// ISO-8601 UTC with milliseconds, the form Grafana, Metabase and Superset parse as a timestamp.

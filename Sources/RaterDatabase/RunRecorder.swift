@@ -190,17 +190,20 @@ public final class RunSink {
     /// Writes a comment and its signals to every database; returns its key (the same in each).
     @discardableResult
     public func write(_ result: CommentResult) throws -> String? {
+        try write(StoredComment(result))
+    }
+
+    /// `write(_:)` for a result already in its stored form, as the workers of `rater analyze` make it.
+    @discardableResult
+    public func write(_ comment: StoredComment) throws -> String? {
         counts.read += 1
         counts.analysed += 1
         var key: String?
-        for writer in writers { key = try writer.write(result) }
+        for writer in writers { key = try writer.write(comment) }
         if let key {
-            for signal in result.signals {
-                var evidence = JSONWriter()
-                evidence.evidence(signal.evidence)
-                try write(SignalRecord(source: result.source, commentKey: key, signal: signal.kind.rawValue,
-                                       value: signal.value.rawValue,
-                                       evidenceJSON: String(decoding: evidence.bytes, as: UTF8.self)))
+            for signal in comment.signals {
+                try write(SignalRecord(source: comment.source, commentKey: key, signal: signal.value.kind.rawValue,
+                                       value: signal.value.rawValue, evidenceJSON: signal.evidenceJSON))
             }
         }
         return key

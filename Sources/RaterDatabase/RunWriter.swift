@@ -1,5 +1,6 @@
 import RaterAggregate
 import RaterCore
+import RaterSinks
 
 /// Writes one run's rows into one database, inside the run's transaction.
 ///
@@ -35,21 +36,25 @@ public final class RunWriter {
 
     /// The key a comment is stored under (see `Rows.hasExportID`).
     public func key(for result: CommentResult) -> String {
-        if Rows.hasExportID(result) { return result.id }
-        let digest = "sha256:" + SHA256Digest.hex(of: result.text)
-        let occurrence = (repeats[result.source + "\u{0}" + digest] ?? 0) + 1
-        repeats[result.source + "\u{0}" + digest] = occurrence
+        key(id: result.id, source: result.source, recordNumber: result.recordNumber, text: result.text)
+    }
+
+    private func key(id: String, source: String, recordNumber: Int, text: String) -> String {
+        if Rows.hasExportID(id: id, source: source, recordNumber: recordNumber) { return id }
+        let digest = "sha256:" + SHA256Digest.hex(of: text)
+        let occurrence = (repeats[source + "\u{0}" + digest] ?? 0) + 1
+        repeats[source + "\u{0}" + digest] = occurrence
         return occurrence == 1 ? digest : digest + "#\(occurrence)"
     }
 
     /// Writes a comment and its dimension mentions; returns the comment's key (for its signals).
     @discardableResult
-    public func write(_ result: CommentResult) throws -> String {
-        let key = key(for: result)
-        try executor.execute(upsertComment, Rows.comment(result, key: key, runID: runID, at: timestamp))
-        try executor.execute(deleteDimensions, [.text(result.source), .text(key)])
-        for dimension in result.dimensions {
-            try executor.execute(upsertDimension, Rows.dimension(dimension, source: result.source, key: key,
+    public func write(_ comment: StoredComment) throws -> String {
+        let key = key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber, text: comment.text)
+        try executor.execute(upsertComment, Rows.comment(comment, key: key, runID: runID, at: timestamp))
+        try executor.execute(deleteDimensions, [.text(comment.source), .text(key)])
+        for dimension in comment.dimensions {
+            try executor.execute(upsertDimension, Rows.dimension(dimension, source: comment.source, key: key,
                                                                  runID: runID))
         }
         return key

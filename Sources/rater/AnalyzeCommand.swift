@@ -89,15 +89,16 @@ struct AnalyzeCommand: ParsableCommand {
         func body(_ sink: RunSink?) throws -> RunRecorder.End {
             var stopped = false
             do {
-                // Aggregates and databases need each whole result; the results file only needs its line.
+                // The workers make what the aggregates and databases take of each result, beside its line.
+                var contents: ResultDelivery.Contents = []
+                if aggregate != nil { contents.insert(.observation) }
+                if sink != nil { contents.insert(.stored) }
                 summary = try run.run(
-                    writingLinesWith: encoder, keepingResults: aggregate != nil || sink != nil,
+                    writingLinesWith: encoder, delivering: contents,
                     onDelivery: { delivery in
                         try output.write(delivery.line)
-                        if let result = delivery.result {
-                            aggregate?.add(result)
-                            try sink?.write(result)
-                        }
+                        if let observation = delivery.observation { aggregate?.add(observation) }
+                        if let stored = delivery.stored { try sink?.write(stored) }
                     },
                     onRejection: { rejection in
                         logger.warning("rejected \(rejection.location): \(rejection.reason.message)", metadata: [

@@ -1,5 +1,7 @@
 import Foundation
 import Rater
+import RaterAggregate
+import RaterSinks
 import Testing
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -100,19 +102,22 @@ func analyzeCorpus(_ relative: String, configure: (inout IngestOptions) -> Void 
 
 /// `rater analyze` has its workers write the JSON lines; that path must give what encoding each result gives.
 @Suite struct WorkerLineWritingTests {
-    static func run(_ relative: String, jobs: Int, lines encoder: ResultEncoder?, keepingResults: Bool = false) throws
-        -> (lines: [[UInt8]], results: [CommentResult?], summary: RunSummary, rejections: [String])
+    static func run(_ relative: String, jobs: Int, lines encoder: ResultEncoder?,
+                    delivering contents: ResultDelivery.Contents = []) throws
+        -> (lines: [[UInt8]], results: [CommentResult?], summary: RunSummary, rejections: [String],
+            deliveries: [ResultDelivery])
     {
         var run = AnalyzeRun(inputs: [root.appendingPathComponent(relative).path], options: IngestOptions(),
                              engine: engine, jobs: jobs)
         run.batchSize = 16
-        var lines = [[UInt8]](), results = [CommentResult?](), rejections = [String]()
+        var lines = [[UInt8]](), results = [CommentResult?](), rejections = [String](), deliveries = [ResultDelivery]()
         let onRejection = { (rejection: Rejection) in rejections.append("\(rejection.recordNumber) \(rejection.reason.code)") }
         let summary: RunSummary
         if let encoder {
-            summary = try run.run(writingLinesWith: encoder, keepingResults: keepingResults, onDelivery: { delivery in
+            summary = try run.run(writingLinesWith: encoder, delivering: contents, onDelivery: { delivery in
                 lines.append(delivery.line)
                 results.append(delivery.result)
+                deliveries.append(delivery)
             }, onRejection: onRejection)
         } else {
             summary = try run.run(onResult: { result in
@@ -120,7 +125,7 @@ func analyzeCorpus(_ relative: String, configure: (inout IngestOptions) -> Void 
                 results.append(result)
             }, onRejection: onRejection)
         }
-        return (lines, results, summary, rejections)
+        return (lines, results, summary, rejections, deliveries)
     }
 
     @Test(arguments: [1, 3])
@@ -135,17 +140,37 @@ func analyzeCorpus(_ relative: String, configure: (inout IngestOptions) -> Void 
             #expect(written.summary.dimensions == expected.summary.dimensions)
             #expect(written.summary.read == expected.summary.read)
             #expect(written.summary.rejected == expected.summary.rejected)
-            #expect(written.results.allSatisfy { $0 == nil }, "results are freed on the workers unless kept")
+            #expect(written.deliveries.allSatisfy { $0.result == nil && $0.stored == nil && $0.observation == nil },
+                    "results are freed on the workers unless asked for")
         }
     }
 
     @Test func keptResultsComeWithTheirLines() throws {
         let encoder = ResultEncoder(includeText: true, includeExplanation: false)
-        let written = try Self.run("Corpora/samples/retail_en.txt", jobs: 2, lines: encoder, keepingResults: true)
+        let written = try Self.run("Corpora/samples/retail_en.txt", jobs: 2, lines: encoder, delivering: .result)
         #expect(written.lines.count == 30)
         for (line, result) in zip(written.lines, written.results) {
             let result = try #require(result)
             #expect(line == encoder.encode(result))
+        }
+        #expect(written.deliveries.allSatisfy { $0.stored == nil && $0.observation == nil })
+    }
+
+    /// What databases and aggregates take of each result is made on the workers: it must be what the result
+    /// itself gives, in input order, and nothing else is kept.
+    @Test(arguments: [1, 3])
+    func storedFormsAndObservationsAreThoseOfTheResults(jobs: Int) throws {
+        for path in ["Corpora/samples/hotel_reviews_zh.csv", "Corpora/samples/retail_en.txt"] {
+            let expected = try Self.run(path, jobs: 1, lines: nil)
+            let written = try Self.run(path, jobs: jobs, lines: ResultEncoder(), delivering: [.stored, .observation])
+            #expect(written.deliveries.count == expected.results.count)
+            #expect(written.deliveries.contains { !($0.stored?.dimensions.isEmpty ?? true) }, "\(path)")
+            for (delivery, result) in zip(written.deliveries, expected.results) {
+                let result = try #require(result)
+                #expect(delivery.result == nil)
+                #expect(delivery.stored == StoredComment(result))
+                #expect(delivery.observation == Observation(result))
+            }
         }
     }
 }

@@ -1,0 +1,73 @@
+import RaterCore
+
+/// A result in the form the databases store it: its scalars, and its parts stored as JSON text (fields,
+/// explanation, each dimension's and each signal's evidence) already written.
+///
+/// Made by the worker that analysed the comment, beside its JSON line, so that the thread feeding the databases
+/// only binds values: building the JSON parts and freeing the whole result on that one thread took as long as
+/// SQLite's own work, and left the workers idle most of a `--db` run.
+public struct StoredComment: Sendable, Equatable {
+    public struct Dimension: Sendable, Equatable {
+        public var dimension: ServiceDimension
+        public var label: SentimentLabel
+        public var score: Double
+        public var mentions: Int
+        /// `[{cue, clause}, …]`, as in the result's dimension evidence.
+        public var evidenceJSON: String
+    }
+
+    public struct Signal: Sendable, Equatable {
+        public var value: SignalValue
+        /// `[{cue, clause[, negator]}, …]`, as in the result's signal evidence.
+        public var evidenceJSON: String
+    }
+
+    public var id: String
+    public var source: String
+    public var recordNumber: Int
+    public var line: Int?
+    public var language: Language
+    public var text: String
+    public var label: SentimentLabel
+    public var score: Double
+    public var positive: Double
+    public var negative: Double
+    public var neutral: Double
+    public var confidence: Double
+    /// The export's other columns as a JSON object, in their order.
+    public var fieldsJSON: String
+    /// The contributing terms, as in the result's `sentiment.terms`.
+    public var explanationJSON: String
+    public var dimensions: [Dimension]
+    public var signals: [Signal]
+
+    public init(_ result: CommentResult) {
+        id = result.id
+        source = result.source
+        recordNumber = result.recordNumber
+        line = result.line
+        language = result.language
+        text = result.text
+        label = result.sentiment.label
+        score = result.sentiment.score
+        positive = result.sentiment.positive
+        negative = result.sentiment.negative
+        neutral = result.sentiment.neutral
+        confidence = result.sentiment.confidence
+        fieldsJSON = Self.json { $0.fields(result.fields) }
+        explanationJSON = Self.json { $0.terms(result.sentiment.terms) }
+        dimensions = result.dimensions.map { dimension in
+            Dimension(dimension: dimension.dimension, label: dimension.label, score: dimension.score,
+                      mentions: dimension.mentions, evidenceJSON: Self.json { $0.evidence(dimension.evidence) })
+        }
+        signals = result.signals.map { signal in
+            Signal(value: signal.value, evidenceJSON: Self.json { $0.evidence(signal.evidence) })
+        }
+    }
+
+    private static func json(_ write: (inout JSONWriter) -> Void) -> String {
+        var writer = JSONWriter()
+        write(&writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+}
