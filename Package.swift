@@ -54,6 +54,8 @@ let package = Package(
         // SQLite (GRDB) and PostgreSQL (libpq) sinks over one description of the tables, and the run manifest.
         .target(name: "RaterDatabase", dependencies: [
             "RaterCore", "RaterAggregate", "RaterSinks", "CLibPQ", "CLibCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+            // GRDB's own module for SQLite's C API: the per-comment writes bind values directly (WriteStatements).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         .target(name: "Rater", dependencies: [
             "RaterCore", "RaterIngest", "RaterNormalize", "RaterSegment", "RaterLexicon",

@@ -27,7 +27,7 @@ public final class SQLiteConnection: DatabaseConnection {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(GRDBExecutor(db: db, name: path))
+                    result = try body(GRDBExecutor(db: db, name: path, writes: try WriteStatements(db, name: path)))
                     return .commit
                 }
                 return result!
@@ -41,7 +41,7 @@ public final class SQLiteConnection: DatabaseConnection {
 
     public func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         do {
-            return try pool.read { db in try body(GRDBExecutor(db: db, name: path)) }
+            return try pool.read { db in try body(GRDBExecutor(db: db, name: path, writes: nil)) }
         } catch let error as GRDB.DatabaseError {
             throw DatabaseError.transactionFailed(database: path, message: Self.message(error))
         }
@@ -53,13 +53,16 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 }
 
-/// Statements on one GRDB connection, prepared once and cached by GRDB.
+/// Statements on one GRDB connection, prepared once and cached by GRDB; in a transaction, writes go through
+/// `WriteStatements`.
 struct GRDBExecutor: SQLExecutor {
     let db: Database
     let name: String
+    let writes: WriteStatements?
     var dialect: SQLDialect { .sqlite }
 
     func execute(_ sql: String, _ values: [SQLValue]) throws {
+        if let writes { return try writes.execute(sql, values) }
         do {
             let statement = try db.cachedStatement(sql: sql)
             try statement.execute(arguments: Self.arguments(values))

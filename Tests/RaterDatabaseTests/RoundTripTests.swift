@@ -162,6 +162,35 @@ import Testing
         #expect(try database.count(Schema.rejects) == before["rejects"])
     }
 
+    /// Every kind of value a row can hold comes back as written: an empty text stays empty (not NULL), integers
+    /// beyond 32 bits keep their value, long and non-BMP text is whole. In SQLite a NUL byte inside a text is kept
+    /// too (PostgreSQL's text cannot hold one).
+    func valuesRoundTrip(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        _ = try writeRun(scratch)
+        let database = try scratch.open()
+        let upsert = Schema.rejects.upsertStatement(database.dialect)
+        let texts = ["", "西湖店 \u{1F44D}", String(repeating: "长", count: 5_000)] + (kind == .sqlite ? ["a\u{0}b"] : [])
+        try database.transaction { executor in
+            for (index, text) in texts.enumerated() {
+                try executor.execute(upsert, [.text("values.csv"), .integer(index + 1), .integer(1 << 40),
+                                              .null, .text("empty_text"), .text(text), .text(text), .text("run")])
+            }
+        }
+        let bytes = kind == .sqlite ? "length(CAST(raw AS BLOB))" : "octet_length(raw)"
+        let rows = try database.read {
+            try $0.query("SELECT line, byte_offset, CASE WHEN raw IS NULL THEN 1 ELSE 0 END, \(bytes) FROM rejects WHERE source = 'values.csv' "
+                         + "ORDER BY record", [])
+        }
+        let expected: [[SQLValue]] = texts.map { [.integer(1 << 40), .null, .integer(0), .integer($0.utf8.count)] }
+        #expect(rows == expected)
+    }
+
+    @Test func sqliteValuesRoundTrip() throws { try valuesRoundTrip(.sqlite) }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresValuesRoundTrip() throws {
+        try valuesRoundTrip(.postgres)
+    }
+
     @Test func sqliteFailingStatementRollsBack() throws { try failingStatementRollsBack(.sqlite) }
     @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresFailingStatementRollsBack() throws {
         try failingStatementRollsBack(.postgres)
