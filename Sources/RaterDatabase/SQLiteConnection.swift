@@ -27,7 +27,11 @@ public final class SQLiteConnection: DatabaseConnection {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    result = try body(GRDBExecutor(db: db, name: path, writes: try WriteStatements(db, name: path)))
+                    let writes = WriteQueue(try WriteStatements(db, name: path))
+                    // The writer thread is done with the connection before GRDB commits or rolls back.
+                    defer { writes.stop() }
+                    result = try body(GRDBExecutor(db: db, name: path, writes: writes))
+                    try writes.drain()
                     return .commit
                 }
                 return result!
@@ -53,12 +57,12 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 }
 
-/// Statements on one GRDB connection, prepared once and cached by GRDB; in a transaction, writes go through
-/// `WriteStatements`.
+/// Statements on one GRDB connection, prepared once and cached by GRDB; in a transaction, writes are queued for
+/// the transaction's writer thread (`WriteQueue`), and a read waits for them first.
 struct GRDBExecutor: SQLExecutor {
     let db: Database
     let name: String
-    let writes: WriteStatements?
+    let writes: WriteQueue?
     var dialect: SQLDialect { .sqlite }
 
     func execute(_ sql: String, _ values: [SQLValue]) throws {
@@ -72,6 +76,7 @@ struct GRDBExecutor: SQLExecutor {
     }
 
     func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
+        try writes?.drain()
         do {
             let statement = try db.cachedStatement(sql: sql)
             return try Row.fetchAll(statement, arguments: Self.arguments(values)).map { row in
