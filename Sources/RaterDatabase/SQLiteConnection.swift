@@ -27,11 +27,7 @@ public final class SQLiteConnection: DatabaseConnection {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
-                    let writes = WriteQueue(try WriteStatements(db, name: path))
-                    // The writer thread is done with the connection before GRDB commits or rolls back.
-                    defer { writes.stop() }
-                    result = try body(GRDBExecutor(db: db, name: path, writes: writes))
-                    try writes.drain()
+                    result = try body(GRDBExecutor(db: db, name: path, writes: try WriteStatements(db, name: path)))
                     return .commit
                 }
                 return result!
@@ -57,12 +53,12 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 }
 
-/// Statements on one GRDB connection, prepared once and cached by GRDB; in a transaction, writes are queued for
-/// the transaction's writer thread (`WriteQueue`), and a read waits for them first.
+/// Statements on one GRDB connection, prepared once and cached by GRDB; in a transaction, writes go through
+/// `WriteStatements`.
 struct GRDBExecutor: SQLExecutor {
     let db: Database
     let name: String
-    let writes: WriteQueue?
+    let writes: WriteStatements?
     var dialect: SQLDialect { .sqlite }
 
     func execute(_ sql: String, _ values: [SQLValue]) throws {
@@ -76,7 +72,6 @@ struct GRDBExecutor: SQLExecutor {
     }
 
     func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
-        try writes?.drain()
         do {
             let statement = try db.cachedStatement(sql: sql)
             return try Row.fetchAll(statement, arguments: Self.arguments(values)).map { row in

@@ -2,16 +2,14 @@ import GRDB
 import GRDBSQLite
 
 /// The statements of one write transaction on a GRDB connection, prepared once each and run with SQLite's own
-/// binding calls on GRDB's connection handle, by the transaction's writer thread (`WriteQueue`).
+/// binding calls on GRDB's connection handle.
 ///
 /// A `--db` run writes three or more rows per comment. Through GRDB each took a `StatementArguments` built from
 /// existential values, a cached-statement lookup and a closure per bound value: together as much time as SQLite's
 /// own work on the rows, on the one thread that feeds the databases (and so the limit of a `--db` run). The
 /// transaction itself stays GRDB's (`inTransaction`): these statements only bind, step and reset inside it, and are
 /// finalized when the transaction's executor goes away. Reads keep going through GRDB.
-///
-/// `@unchecked Sendable`: made on the transaction's thread, then used by the writer thread alone until it stops.
-final class WriteStatements: @unchecked Sendable {
+final class WriteStatements {
     private let connection: OpaquePointer
     private let name: String
     private var prepared: [String: OpaquePointer] = [:]
