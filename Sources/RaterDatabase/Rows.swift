@@ -5,13 +5,7 @@ import RaterSinks
 
 /// How results, rejections, signals and aggregates become rows: shared by both drivers.
 public enum Rows {
-    /// The comment's own id when the export has one; otherwise a digest of its text (`sha256:…`), with `#2`, `#3`
-    /// … for repeats of the same text within one source. A re-run over the same input gives the same keys, and a
-    /// file that grows by appended lines keeps the keys of the lines it had.
-    public static func hasExportID(_ result: CommentResult) -> Bool {
-        hasExportID(id: result.id, source: result.source, recordNumber: result.recordNumber)
-    }
-
+    /// Whether the comment's id came from the export, rather than being made from its source and record number.
     static func hasExportID(id: String, source: String, recordNumber: Int) -> Bool {
         id != "\(source):\(recordNumber)"
     }
@@ -54,7 +48,7 @@ public enum Rows {
     }
 
     static func signal(_ signal: SignalRecord, runID: String) -> [SQLValue] {
-        Schema.signals.values([
+        Schema.signals.row([
             "source": .text(signal.source),
             "comment_key": .text(signal.commentKey),
             "signal": .text(signal.signal),

@@ -34,11 +34,10 @@ public final class RunWriter {
         upsertAggregate = Schema.aggregates.upsertStatement(dialect)
     }
 
-    /// The key a comment is stored under (see `Rows.hasExportID`).
-    public func key(for result: CommentResult) -> String {
-        key(id: result.id, source: result.source, recordNumber: result.recordNumber, text: result.text)
-    }
-
+    /// The key a comment is stored under: its own id when the export has one (`Rows.hasExportID`); otherwise a
+    /// digest of its text (`sha256:…`), with `#2`, `#3` … for repeats of the same text within one source. A re-run
+    /// over the same input gives the same keys, and a file that grows by appended lines keeps the keys of the lines
+    /// it had.
     private func key(id: String, source: String, recordNumber: Int, text: String) -> String {
         if Rows.hasExportID(id: id, source: source, recordNumber: recordNumber) { return id }
         let digest = "sha256:" + SHA256Digest.hex(of: text)

@@ -1,7 +1,7 @@
 /// A value bound to a statement parameter or read from a result column.
 ///
-/// Every value reaches the database as a bound parameter (GRDB's statement arguments, libpq's `PQexecPrepared`
-/// parameters), never spliced into SQL text.
+/// Every value reaches the database as a bound parameter (`sqlite3_bind_*` or GRDB's statement arguments, libpq's
+/// `PQexecPrepared` parameters), never spliced into SQL text.
 public enum SQLValue: Sendable, Hashable, CustomStringConvertible {
     case null
     case integer(Int)

@@ -62,9 +62,22 @@ final class WriteStatements {
     private func statement(_ sql: String) throws -> OpaquePointer {
         if let statement = prepared[sql] { return statement }
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
-              let statement
-        else { throw failure(sql) }
+        var rest: UnsafePointer<CChar>?
+        let code = sql.withCString { text in
+            let code = sqlite3_prepare_v3(connection, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &rest)
+            // SQLite prepares the first statement of the text; anything after it would be silently left out.
+            if code == SQLITE_OK, let rest, String(cString: rest).contains(where: { !$0.isWhitespace && $0 != ";" }) {
+                return SQLITE_MISUSE
+            }
+            return code
+        }
+        guard code == SQLITE_OK, let statement else {
+            sqlite3_finalize(statement)
+            if code == SQLITE_MISUSE {
+                throw DatabaseError.statementFailed(database: name, sql: sql, message: "more than one statement")
+            }
+            throw failure(sql)
+        }
         prepared[sql] = statement
         return statement
     }

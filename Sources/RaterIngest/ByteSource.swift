@@ -69,9 +69,8 @@ public final class FileSource: ByteSource {
         return read
     }
 
-    /// One `read(2)`, which returns what the pipe holds rather than waiting for `count` bytes as `fread` does: a
-    /// producer that sends a few records and waits gets them analysed. `whenInputStalls` runs first when nothing is
-    /// waiting.
+    /// One `read(2)`, which returns what the pipe holds rather than waiting for `count` bytes as `fread` does, so
+    /// that the reader waits (and `whenInputStalls` runs first) only when nothing at all has arrived.
     private func readStandardInput(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         if let whenInputStalls, !Self.hasInputWaiting(descriptor), !whenInputStalls() { return 0 }
         while true {
@@ -86,10 +85,15 @@ public final class FileSource: ByteSource {
     }
 
     /// Whether a read would return at once: bytes are waiting, the producer has closed its end, or the input is a
-    /// file (always ready).
+    /// file (always ready). When `poll` itself fails the answer is no, so that finished results go out before a
+    /// read that may wait.
     private static func hasInputWaiting(_ descriptor: Int32) -> Bool {
         var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-        return poll(&request, 1, 0) != 0
+        while true {
+            let ready = poll(&request, 1, 0)
+            if ready >= 0 { return ready > 0 }
+            if errno != EINTR { return false }
+        }
     }
 }
 

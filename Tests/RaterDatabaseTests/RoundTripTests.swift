@@ -186,6 +186,21 @@ import Testing
         #expect(rows == expected)
     }
 
+    /// SQLite would prepare only the first of several statements in one text and leave the rest out unseen.
+    @Test func sqliteRefusesSeveralStatementsInOneWrite() throws {
+        let scratch = try Scratch(.sqlite)
+        let database = try scratch.open()
+        try database.createSchema()
+        let error = #expect(throws: DatabaseError.self) {
+            try database.transaction { executor in
+                try executor.execute("DELETE FROM rejects; DELETE FROM comments", [])
+            }
+        }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("more than one statement"))
+        // One statement with its closing semicolon is fine.
+        try database.transaction { try $0.execute("DELETE FROM rejects;", []) }
+    }
+
     @Test func sqliteValuesRoundTrip() throws { try valuesRoundTrip(.sqlite) }
     @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresValuesRoundTrip() throws {
         try valuesRoundTrip(.postgres)

@@ -168,7 +168,7 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
             guard pipe(&ends) == 0 else { throw IngestError.readFailed(path: "-", reason: "pipe failed") }
             (readEnd, writeEnd) = (ends[0], ends[1])
         }
-        func write(_ text: String) { _ = Array(text.utf8).withUnsafeBytes { Glibc.write(writeEnd, $0.baseAddress, $0.count) } }
+        func write(_ text: String) { FileHandle(fileDescriptor: writeEnd, closeOnDealloc: false).write(Data(text.utf8)) }
         func closeWriter() { close(writeEnd) }
         deinit { close(readEnd) }
     }
