@@ -164,13 +164,13 @@ import Testing
 
     /// Every kind of value a row can hold comes back as written: an empty text stays empty (not NULL), integers
     /// beyond 32 bits keep their value, long and non-BMP text is whole. In SQLite a NUL byte inside a text is kept
-    /// too (PostgreSQL's text cannot hold one).
+    /// too; PostgreSQL's text cannot hold one, so there it becomes U+FFFD and the rest of the text is kept.
     func valuesRoundTrip(_ kind: DatabaseKind) throws {
         let scratch = try Scratch(kind)
         _ = try writeRun(scratch)
         let database = try scratch.open()
         let upsert = Schema.rejects.upsertStatement(database.dialect)
-        let texts = ["", "西湖店 \u{1F44D}", String(repeating: "长", count: 5_000)] + (kind == .sqlite ? ["a\u{0}b"] : [])
+        let texts = ["", "西湖店 \u{1F44D}", String(repeating: "长", count: 5_000), "a\u{0}b\u{0}", "\u{0}"]
         try database.transaction { executor in
             for (index, text) in texts.enumerated() {
                 try executor.execute(upsert, [.text("values.csv"), .integer(index + 1), .integer(1 << 40),
@@ -183,7 +183,16 @@ import Testing
                          + "ORDER BY record", [])
         }
         let expected: [[SQLValue]] = texts.map { [.integer(1 << 40), .null, .integer(0), .integer($0.utf8.count)] }
-        #expect(rows == expected)
+        guard kind == .postgres else { #expect(rows == expected); return }
+        // Each NUL's one byte becomes U+FFFD's three.
+        let stored: [[SQLValue]] = texts.map {
+            [.integer(1 << 40), .null, .integer(0), .integer($0.utf8.count + 2 * $0.utf8.filter { $0 == 0 }.count)]
+        }
+        #expect(rows == stored)
+        let kept = try database.read {
+            try $0.query("SELECT raw FROM rejects WHERE source = 'values.csv' AND record = 4", [])
+        }
+        #expect(kept == [[.text("a\u{FFFD}b\u{FFFD}")]])
     }
 
     /// SQLite would prepare only the first of several statements in one text and leave the rest out unseen.
