@@ -51,9 +51,11 @@ let package = Package(
         .target(name: "RaterDimensions", dependencies: ["RaterCore", "RaterSegment", "RaterLexicon", "RaterScore"]),
         .target(name: "RaterAggregate", dependencies: ["RaterCore"]),
         .target(name: "RaterSinks", dependencies: ["RaterCore", "RaterAggregate"], exclude: ["Schema"]),
+        // sqlite3_config, which Swift cannot call (variadic); linked against the system SQLite that GRDB uses.
+        .target(name: "CRaterSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // SQLite (GRDB) and PostgreSQL (libpq) sinks over one description of the tables, and the run manifest.
         .target(name: "RaterDatabase", dependencies: [
-            "RaterCore", "RaterAggregate", "RaterSinks", "CLibPQ", "CLibCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+            "RaterCore", "RaterAggregate", "RaterSinks", "CLibPQ", "CLibCrypto", "CRaterSQLite", .product(name: "GRDB", package: "GRDB.swift"),
             // GRDB's own module for SQLite's C API: the per-comment writes bind values directly (WriteStatements).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
@@ -81,7 +83,8 @@ let package = Package(
         .executableTarget(name: "RaterFuzz", dependencies: ["RaterIngest"]),
         // Throughput of each layer on one input (scripts/bench.sh); a release-build tool, not a test.
         .executableTarget(name: "RaterBench", dependencies: [
-            "Rater", "RaterSegment", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Rater", "RaterDatabase", "RaterSegment", "RaterSinks",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Benchmarks/RaterBench"),
 
         .testTarget(name: "RaterIngestTests", dependencies: ["RaterIngest"]),

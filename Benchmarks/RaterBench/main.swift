@@ -4,6 +4,8 @@
 //
 // `--stage` (ingest, icu, pipeline, parallel; repeatable, default all) runs only those stages, so that an
 // instruction count under `valgrind --tool=callgrind` covers one layer (see the README's Throughput section).
+// `--stage store` (never part of the default) measures the database path: the one-core pipeline with every result
+// written to a fresh SQLite database as `rater analyze --db` writes it; against `pipeline`, the cost of storing.
 //
 // Measures, on the same records: ingestion alone; ingestion + ICU word break alone (the yardstick); the full
 // per-comment pipeline on one core (normalize, segment, score, dimensions, JSON encoding); and a whole `AnalyzeRun`
@@ -14,7 +16,9 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Rater
+import RaterDatabase
 import RaterSegment
+import RaterSinks
 
 /// The command line, parsed by swift-argument-parser like `rater`'s: `--help` explains it, and a missing input or
 /// an unknown option is a usage error rather than a crash.
@@ -39,19 +43,20 @@ struct RaterBench: ParsableCommand {
     var lexicons: String?
 
     @Option(name: .customLong("stage"),
-            help: "Run only this stage: ingest, icu, pipeline or parallel (repeatable; default all).")
+            help: "Run only this stage: ingest, icu, pipeline, parallel or store (repeatable; default all but store).")
     var stageList: [String] = []
 
     var stages: Set<String> { Set(stageList) }
 
-    func runs(_ stage: String) -> Bool { stages.isEmpty || stages.contains(stage) }
+    /// Whether to run `stage`: the ones asked for, or all but `store` (which writes a database) when none was.
+    func runs(_ stage: String) -> Bool { stages.isEmpty ? stage != "store" : stages.contains(stage) }
 
     func validate() throws {
         guard FileManager.default.fileExists(atPath: input) else { throw ValidationError("no such file: \(input)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        let known: Set = ["ingest", "icu", "pipeline", "parallel"]
+        let known: Set = ["ingest", "icu", "pipeline", "parallel", "store"]
         if let unknown = stages.subtracting(known).sorted().first {
-            throw ValidationError("unknown stage '\(unknown)' (ingest, icu, pipeline, parallel)")
+            throw ValidationError("unknown stage '\(unknown)' (ingest, icu, pipeline, parallel, store)")
         }
     }
 }
@@ -153,11 +158,38 @@ let parallel = try stage("parallel", "pipeline, \(arguments.jobs) workers", cloc
     return comments
 }
 
+// 5. The pipeline on one core with every result stored in a fresh SQLite database (in the temporary folder, removed
+//    afterwards), the way `rater analyze --db` stores it: the worker's `StoredComment`, then the run's sink. Against
+//    stage 3, the cost of the database path, which in a whole run falls on the one thread that feeds the databases.
+let stored = try stage("store", "pipeline + SQLite, 1 core") {
+    let path = NSTemporaryDirectory() + "/rater-bench-\(UUID().uuidString).sqlite"
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    var comments = 0
+    let recorder = try RunRecorder(options: RunRecorder.Options(sqlitePath: path, inputs: [arguments.input]))
+    _ = try recorder.record { sink in
+        var reader = try InputOpener.open(path: arguments.input, options: options).reader
+        while let event = try reader.next() {
+            if case let .record(record) = event {
+                let result = try analyzer.analyze(record)
+                encodedBytes += encoder.encode(result).count
+                try sink.write(StoredComment(result))
+                comments += 1
+            }
+        }
+        return .finished
+    }
+    return comments
+}
+
 if let icu, let single {
     print(String(format: "pipeline / ICU per core: %.2f (CPU time: %.2f)", icu.wall / single.wall, icu.cpu / single.cpu))
 }
 if let single, let parallel {
     print(String(format: "parallel speed-up: %.2f×", single.wall / parallel.wall))
+}
+if let single, let stored {
+    print(String(format: "storing in SQLite: %.2f times the pipeline's time (CPU time: %.2f)", stored.wall / single.wall,
+                 stored.cpu / single.cpu))
 }
 print("peak RSS: \(ProcessMetrics.peakResidentBytes / 1_048_576) MB")
 

@@ -12,7 +12,13 @@ import GRDBSQLite
 final class WriteStatements {
     private let connection: OpaquePointer
     private let name: String
-    private var prepared: [String: OpaquePointer] = [:]
+    /// The statements prepared so far with their SQL, searched in order. A transaction runs a handful, each from a
+    /// string `RunWriter` keeps, so comparing finds the same storage at once, and the lengths tell the others apart;
+    /// a dictionary hashed the whole SQL text (several hundred bytes) on every row, 5% of the instructions of storing
+    /// a comment.
+    private var prepared: [(sql: String, statement: OpaquePointer)] = []
+    /// The texts of the row being written, one after the other (see `execute`).
+    private var textBytes: [UInt8] = []
 
     init(_ db: Database, name: String) throws {
         guard let connection = db.sqliteConnection else {
@@ -23,44 +29,58 @@ final class WriteStatements {
     }
 
     deinit {
-        for statement in prepared.values { sqlite3_finalize(statement) }
+        for entry in prepared { sqlite3_finalize(entry.statement) }
     }
 
     func execute(_ sql: String, _ values: [SQLValue]) throws {
         let statement = try self.statement(sql)
-        defer { sqlite3_reset(statement) }
-        for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            let code: Int32
-            switch value {
-            case .null: code = sqlite3_bind_null(statement, index)
-            case let .integer(number): code = sqlite3_bind_int64(statement, index, Int64(number))
-            case let .real(number): code = sqlite3_bind_double(statement, index, number)
-            case var .text(text):
-                // SQLite copies the bytes (SQLITE_TRANSIENT), so they need not outlive this call. A null pointer
-                // would bind NULL, so an empty text gets a pointer of its own.
-                code = text.withUTF8 { bytes in
-                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                        return sqlite3_bind_text(statement, index, "", 0, Self.transient)
-                    }
-                    return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                        sqlite3_bind_text(statement, index, $0, Int32(bytes.count), Self.transient)
-                    }
-                }
-            }
-            guard code == SQLITE_OK else { throw failure(sql) }
+        // The row's texts are copied into one buffer kept from row to row and bound where they lie there
+        // (SQLITE_STATIC), instead of SQLite allocating, copying and freeing each one (SQLITE_TRANSIENT). The buffer
+        // does not change until the bindings are cleared, after the step.
+        textBytes.removeAll(keepingCapacity: true)
+        for value in values {
+            if case let .text(text) = value { textBytes.append(contentsOf: text.utf8) }
         }
-        while true {
-            switch sqlite3_step(statement) {
-            case SQLITE_DONE: return
-            case SQLITE_ROW: continue
-            default: throw failure(sql)
+        try textBytes.withUnsafeBufferPointer { buffer in
+            defer {
+                sqlite3_reset(statement)
+                sqlite3_clear_bindings(statement)
+            }
+            var textOffset = 0
+            for (offset, value) in values.enumerated() {
+                let index = Int32(offset + 1)
+                let code: Int32
+                switch value {
+                case .null: code = sqlite3_bind_null(statement, index)
+                case let .integer(number): code = sqlite3_bind_int64(statement, index, Int64(number))
+                case let .real(number): code = sqlite3_bind_double(statement, index, number)
+                case let .text(text):
+                    let count = text.utf8.count
+                    // A null pointer would bind NULL, so an empty text gets a pointer of its own.
+                    guard count > 0, let base = buffer.baseAddress else {
+                        code = sqlite3_bind_text(statement, index, "", 0, Self.static)
+                        break
+                    }
+                    code = (base + textOffset).withMemoryRebound(to: CChar.self, capacity: count) {
+                        sqlite3_bind_text(statement, index, $0, Int32(count), Self.static)
+                    }
+                    textOffset += count
+                }
+                guard code == SQLITE_OK else { throw failure(sql) }
+            }
+            while true {
+                switch sqlite3_step(statement) {
+                case SQLITE_DONE: return
+                case SQLITE_ROW: continue
+                default: throw failure(sql)
+                }
             }
         }
     }
 
     private func statement(_ sql: String) throws -> OpaquePointer {
-        if let statement = prepared[sql] { return statement }
+        let length = sql.utf8.count
+        for entry in prepared where entry.sql.utf8.count == length && entry.sql == sql { return entry.statement }
         var statement: OpaquePointer?
         var rest: UnsafePointer<CChar>?
         let code = sql.withCString { text in
@@ -78,7 +98,7 @@ final class WriteStatements {
             }
             throw failure(sql)
         }
-        prepared[sql] = statement
+        prepared.append((sql, statement))
         return statement
     }
 
@@ -86,6 +106,6 @@ final class WriteStatements {
         .statementFailed(database: name, sql: sql, message: String(cString: sqlite3_errmsg(connection)))
     }
 
-    /// SQLite's `SQLITE_TRANSIENT` destructor (-1), which C defines as a cast Swift does not import.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// SQLite's `SQLITE_STATIC` destructor (0): the bytes stay where they are, unchanged, while they are bound.
+    private static let `static`: sqlite3_destructor_type? = nil
 }

@@ -174,9 +174,18 @@ import Testing
         try database.transaction { executor in
             for (index, text) in texts.enumerated() {
                 try executor.execute(upsert, [.text("values.csv"), .integer(index + 1), .integer(1 << 40),
-                                              .null, .text("empty_text"), .text(text), .text(text), .text("run")])
+                                              .null, .text("empty_text"), .text("message \(index)"), .text(text),
+                                              .text("run")])
             }
         }
+        // Each text lands in its own column: the texts of a row are bound from one buffer (`WriteStatements`).
+        let contents = try database.read {
+            try $0.query("SELECT source, reason, message, raw, run_id FROM rejects WHERE source = 'values.csv' "
+                         + "AND record <= 3 ORDER BY record", [])
+        }
+        #expect(contents == texts.prefix(3).enumerated().map { index, text in
+            [.text("values.csv"), .text("empty_text"), .text("message \(index)"), .text(text), .text("run")]
+        })
         let bytes = kind == .sqlite ? "length(CAST(raw AS BLOB))" : "octet_length(raw)"
         let rows = try database.read {
             try $0.query("SELECT line, byte_offset, CASE WHEN raw IS NULL THEN 1 ELSE 0 END, \(bytes) FROM rejects WHERE source = 'values.csv' "
@@ -193,6 +202,14 @@ import Testing
             try $0.query("SELECT raw FROM rejects WHERE source = 'values.csv' AND record = 4", [])
         }
         #expect(kept == [[.text("a\u{FFFD}b\u{FFFD}")]])
+    }
+
+    /// SQLite's memory statistics cost a process-wide mutex around each of its allocations; Rater turns them off
+    /// before its first connection opens. Fails if something in the process opens SQLite before `SQLiteConnection`.
+    @Test func sqliteMemoryStatisticsAreOff() throws {
+        let scratch = try Scratch(.sqlite)
+        _ = try writeRun(scratch)
+        #expect(SQLiteConnection.memoryStatisticsOff == 0)
     }
 
     /// SQLite would prepare only the first of several statements in one text and leave the rest out unseen.
