@@ -188,8 +188,8 @@ if let single, let parallel {
     print(String(format: "parallel speed-up: %.2f×", single.wall / parallel.wall))
 }
 if let single, let stored {
-    print(String(format: "storing in SQLite: %.2f times the pipeline's time (CPU time: %.2f)", stored.wall / single.wall,
-                 stored.cpu / single.cpu))
+    print(String(format: "storing in SQLite: %.2f times the pipeline's time (CPU time: %.2f)",
+                 stored.wall / single.wall, stored.cpu / single.cpu))
 }
 print("peak RSS: \(ProcessMetrics.peakResidentBytes / 1_048_576) MB")
 

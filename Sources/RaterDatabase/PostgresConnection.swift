@@ -168,10 +168,9 @@ public final class PostgresConnection: DatabaseConnection {
         }
     }
 
-    /// Text form of a parameter, as PostgreSQL's input functions read it.
-    /// A value as libpq's text parameter. PostgreSQL's text cannot hold a NUL byte and libpq's parameters end at the
-    /// first one, so a NUL inside a text becomes U+FFFD: the rest of the comment is kept and the change shows, where
-    /// the parameter would otherwise have been cut there without notice.
+    /// Text form of a parameter, as PostgreSQL's input functions read it. PostgreSQL's text cannot hold a NUL byte
+    /// and libpq's parameters end at the first one, so a NUL inside a text becomes U+FFFD: the rest of the comment is
+    /// kept and the change shows, where the parameter would otherwise have been cut there without notice.
     static func text(_ value: SQLValue) -> String? {
         switch value {
         case .null: return nil
@@ -180,7 +179,8 @@ public final class PostgresConnection: DatabaseConnection {
             if number.isNaN { return "NaN" }
             if number.isInfinite { return number > 0 ? "Infinity" : "-Infinity" }
             return String(number)
-        case let .text(text): return text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+        case let .text(text):
+            return text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
         }
     }
 

@@ -11,7 +11,7 @@ public final class SQLiteConnection: DatabaseConnection {
     public var displayName: String { path }
 
     /// SQLite keeps memory statistics by default, under one process-wide mutex taken around each of its allocations
-    /// and frees: 4% of the instructions of storing a comment, for figures Rater never reads. They can be turned off
+    /// and frees: 9% of the instructions of storing a comment, for figures Rater never reads. They can be turned off
     /// only before the first connection opens, so every connection asks for it first; this runs once per process.
     /// `SQLITE_OK`, or `SQLITE_MISUSE` if something opened SQLite before Rater did (then the statistics stay on).
     static let memoryStatisticsOff: Int32 = rater_sqlite_disable_memory_statistics()
