@@ -44,6 +44,22 @@ import Testing
         #expect(digest.bytes == big.count && digest.sha256 == SHA256Digest.hex(of: big))
     }
 
+    /// A comment is keyed by its own id unless the id is the one Rater made, `source:record`, exactly.
+    @Test func exportIDsAreToldFromMadeOnes() {
+        #expect(!Rows.hasExportID(id: "data/a.csv:12", source: "data/a.csv", recordNumber: 12))
+        #expect(!Rows.hasExportID(id: "西湖.csv:7", source: "西湖.csv", recordNumber: 7))
+        #expect(Rows.hasExportID(id: "B12", source: "data/a.csv", recordNumber: 12))
+        #expect(Rows.hasExportID(id: "data/a.csv:012", source: "data/a.csv", recordNumber: 12))
+        #expect(Rows.hasExportID(id: "data/a.csv:1", source: "data/a.csv", recordNumber: 12))
+        #expect(Rows.hasExportID(id: "data/a.csv:123", source: "data/a.csv", recordNumber: 12))
+        #expect(Rows.hasExportID(id: "data/a.csv;12", source: "data/a.csv", recordNumber: 12))
+        #expect(Rows.hasExportID(id: "data/b.csv:12", source: "data/a.csv", recordNumber: 12))
+        #expect(Rows.hasExportID(id: "data/a.csv:", source: "data/a.csv", recordNumber: 12))
+        #expect(Rows.hasExportID(id: "data/a.csv", source: "data/a.csv", recordNumber: 12))
+        #expect(Rows.hasExportID(id: "", source: "-", recordNumber: 1))
+        #expect(!Rows.hasExportID(id: "-:1", source: "-", recordNumber: 1))
+    }
+
     @Test func groupKeysAreUnambiguous() {
         #expect(Rows.groupKey([]) == "")
         #expect(Rows.groupKey([.init("branch", "西湖店"), .init("channel", "app")]) == "branch=西湖店; channel=app")
