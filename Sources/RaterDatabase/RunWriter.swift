@@ -17,8 +17,8 @@ public final class RunWriter {
     private let upsertSignal: String
     private let upsertRejection: String
     private let upsertAggregate: String
-    /// Occurrences of each text digest per source, for comments without an export id.
-    private var repeats: [String: Int] = [:]
+    /// Occurrences of each text digest, per source, for comments without an export id.
+    private var repeats: [String: [String: Int]] = [:]
 
     init(executor: any SQLExecutor, runID: String, timestamp: String) {
         self.executor = executor
@@ -41,9 +41,14 @@ public final class RunWriter {
     private func key(id: String, source: String, recordNumber: Int, text: String) -> String {
         if Rows.hasExportID(id: id, source: source, recordNumber: recordNumber) { return id }
         let digest = "sha256:" + SHA256Digest.hex(of: text)
-        let occurrence = (repeats[source + "\u{0}" + digest] ?? 0) + 1
-        repeats[source + "\u{0}" + digest] = occurrence
+        // Counted in place: one look-up of the source and one of the digest, no key made by joining them.
+        let occurrence = Self.increment(&repeats[source, default: [:]][digest, default: 0])
         return occurrence == 1 ? digest : digest + "#\(occurrence)"
+    }
+
+    private static func increment(_ count: inout Int) -> Int {
+        count += 1
+        return count
     }
 
     /// Writes a comment and its dimension mentions; returns the comment's key (for its signals).
