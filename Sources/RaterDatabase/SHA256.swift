@@ -18,7 +18,10 @@ public struct SHA256Digest: Sendable {
         return text.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { digest in
                 var length: UInt32 = 0
-                EVP_Digest(bytes.baseAddress, bytes.count, digest.baseAddress, &length, Algorithm.sha256.md, nil)
+                let done = EVP_Digest(bytes.baseAddress, bytes.count, digest.baseAddress, &length,
+                                      Algorithm.sha256.md, nil)
+                // Only running out of memory fails here; an empty digest would give every such comment one key.
+                precondition(done == 1 && length == 32, "OpenSSL could not compute a SHA-256 digest")
                 return hexString(UnsafeBufferPointer(rebasing: digest.prefix(Int(length))))
             }
         }
@@ -37,7 +40,7 @@ public struct SHA256Digest: Sendable {
     }
 
     /// SHA-256 fetched from OpenSSL once: `EVP_sha256()` makes OpenSSL 3 look the algorithm up again on every use.
-    private struct Algorithm: @unchecked Sendable {
+    fileprivate struct Algorithm: @unchecked Sendable {
         let md: OpaquePointer?
         static let sha256 = Algorithm(md: EVP_MD_fetch(nil, "SHA256", nil) ?? EVP_sha256())
     }
@@ -67,7 +70,7 @@ struct Hasher256 {
 
     init() {
         context = EVP_MD_CTX_new()
-        EVP_DigestInit_ex(context, EVP_sha256(), nil)
+        EVP_DigestInit_ex(context, SHA256Digest.Algorithm.sha256.md, nil)
     }
 
     mutating func update(_ bytes: [UInt8]) {
