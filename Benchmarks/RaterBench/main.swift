@@ -171,8 +171,9 @@ let stored = try stage("store", "pipeline + SQLite, 1 core") {
         while let event = try reader.next() {
             if case let .record(record) = event {
                 let result = try analyzer.analyze(record)
-                encodedBytes += encoder.encode(result).count
-                try sink.write(StoredComment(result))
+                let (line, stored) = encoder.encodeStoring(result)
+                encodedBytes += line.count
+                try sink.write(stored)
                 comments += 1
             }
         }

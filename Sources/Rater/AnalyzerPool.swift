@@ -49,11 +49,17 @@ final class AnalyzerPool {
                 let result = try analyzer.analyze(record)
                 // Without line writing (the `run(onResult:)` form) the result itself is what is delivered.
                 let contents = lines?.contents ?? .result
+                var line: [UInt8] = []
+                var stored: StoredComment?
+                switch (lines?.encoder, contents.contains(.stored)) {
+                case let (encoder?, true): (line, stored) = encoder.encodeStoring(result)
+                case let (encoder?, false): line = encoder.encode(result)
+                case (nil, true): stored = StoredComment(result)
+                case (nil, false): break
+                }
                 return .delivered(ResultDelivery(
-                    line: lines?.encoder.encode(result) ?? [], tally: ResultTally(result),
-                    result: contents.contains(.result) ? result : nil,
-                    stored: contents.contains(.stored) ? StoredComment(result) : nil,
-                    observation: contents.contains(.observation) ? Observation(result) : nil))
+                    line: line, tally: ResultTally(result), result: contents.contains(.result) ? result : nil,
+                    stored: stored, observation: contents.contains(.observation) ? Observation(result) : nil))
             } catch {
                 return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber,
                                            line: record.line, reason: .analysisFailed(message: "\(error)"),

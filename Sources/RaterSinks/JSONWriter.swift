@@ -29,6 +29,16 @@ public struct JSONWriter: ~Copyable {
     /// The JSON text written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
+    /// How many bytes have been written: where the next value will start.
+    public var byteCount: Int { count }
+
+    /// The text written since byte `start` (a `byteCount` taken before writing a value): that value alone, as
+    /// another writer would write it on its own.
+    public func text(since start: Int) -> String {
+        precondition(start >= 0 && start <= count, "a start within the text written")
+        return String(decoding: UnsafeBufferPointer(start: storage + start, count: count - start), as: UTF8.self)
+    }
+
     @inline(__always)
     mutating func append(_ byte: UInt8) {
         if count == capacity { grow(toHold: 1) }

@@ -16,6 +16,23 @@ public struct ResultEncoder: Sendable {
     }
 
     public func encode(_ result: CommentResult) -> [UInt8] {
+        var nothing = NoLineParts()
+        return encode(result, recording: &nothing)
+    }
+
+    /// The result's line, and the result as the databases store it (the same as `StoredComment(result)`), whose
+    /// JSON parts are taken from the line where it holds them rather than written again.
+    public func encodeStoring(_ result: CommentResult) -> (line: [UInt8], stored: StoredComment) {
+        // Without the explanation the line has no terms and no dimension evidence, which the databases keep anyway.
+        guard includeExplanation else { return (encode(result), StoredComment(result)) }
+        var parts = StoredParts(dimensions: result.dimensions.count, signals: result.signals.count)
+        let line = encode(result, recording: &parts)
+        return (line, StoredComment(result, parts: parts))
+    }
+
+    private func encode<Recorder: LinePartRecorder>(_ result: CommentResult, recording parts: inout Recorder)
+        -> [UInt8]
+    {
         var json = JSONWriter()
         json.beginObject()
         json.member("id", result.id)
@@ -24,7 +41,7 @@ public struct ResultEncoder: Sendable {
         json.member("lang", result.language.rawValue)
         if includeText { json.member("text", result.text) }
         json.member("sentiment")
-        encode(result.sentiment, into: &json)
+        encode(result.sentiment, into: &json, recording: &parts)
         json.member("dimensions")
         json.beginObject()
         for dimension in result.dimensions {
@@ -35,7 +52,10 @@ public struct ResultEncoder: Sendable {
             json.member("weight", dimension.weight)
             json.member("mentions", dimension.mentions)
             if includeExplanation {
-                encode(evidence: dimension.evidence, into: &json)
+                json.member("evidence")
+                let start = json.byteCount
+                json.evidence(dimension.evidence)
+                parts.record(.dimensionEvidence, in: json, since: start)
             }
             json.endObject()
         }
@@ -59,7 +79,10 @@ public struct ResultEncoder: Sendable {
             json.member("signal", signal.kind.rawValue)
             json.member("value", signal.value.rawValue)
             // Signals are few and their cue is the whole point, so the evidence is kept even without explanations.
-            encode(evidence: signal.evidence, into: &json)
+            json.member("evidence")
+            let start = json.byteCount
+            json.evidence(signal.evidence)
+            parts.record(.signalEvidence, in: json, since: start)
             json.endObject()
         }
         json.endArray()
@@ -71,7 +94,9 @@ public struct ResultEncoder: Sendable {
         if let score = result.profile.serviceScore { json.number(score) } else { json.null() }
         json.endObject()
         json.member("fields")
+        let start = json.byteCount
         json.fields(result.fields)
+        parts.record(.fields, in: json, since: start)
         json.endObject()
         json.newline()
         return json.bytes
@@ -82,12 +107,8 @@ public struct ResultEncoder: Sendable {
         json.evidence(evidence)
     }
 
-    private func encode(evidence: [(cue: String, clause: String)], into json: inout JSONWriter) {
-        json.member("evidence")
-        json.evidence(evidence)
-    }
-
-    private func encode(_ sentiment: SentimentSummary, into json: inout JSONWriter) {
+    private func encode<Recorder: LinePartRecorder>(_ sentiment: SentimentSummary, into json: inout JSONWriter,
+                                                    recording parts: inout Recorder) {
         json.beginObject()
         json.member("label", sentiment.label.rawValue)
         json.member("score", sentiment.score)
@@ -97,7 +118,9 @@ public struct ResultEncoder: Sendable {
         json.member("confidence", sentiment.confidence)
         if includeExplanation {
             json.member("terms")
+            let start = json.byteCount
             json.terms(sentiment.terms)
+            parts.record(.terms, in: json, since: start)
         }
         json.endObject()
     }

@@ -42,6 +42,24 @@ public struct StoredComment: Sendable, Equatable {
     public var signals: [Signal]
 
     public init(_ result: CommentResult) {
+        self.init(result, fieldsJSON: Self.json { $0.fields(result.fields) },
+                  explanationJSON: Self.json { $0.terms(result.sentiment.terms) },
+                  dimensionEvidenceJSON: result.dimensions.map { dimension in
+                      Self.json { $0.evidence(dimension.evidence) }
+                  },
+                  signalEvidenceJSON: result.signals.map { signal in Self.json { $0.evidence(signal.evidence) } })
+    }
+
+    /// With the JSON parts already written into the result's line (`ResultEncoder.encodeStoring`).
+    init(_ result: CommentResult, parts: StoredParts) {
+        self.init(result, fieldsJSON: parts.fieldsJSON, explanationJSON: parts.explanationJSON,
+                  dimensionEvidenceJSON: parts.dimensionEvidence, signalEvidenceJSON: parts.signalEvidence)
+    }
+
+    private init(_ result: CommentResult, fieldsJSON: String, explanationJSON: String, dimensionEvidenceJSON: [String],
+                 signalEvidenceJSON: [String]) {
+        precondition(dimensionEvidenceJSON.count == result.dimensions.count
+                     && signalEvidenceJSON.count == result.signals.count, "evidence for each dimension and signal")
         id = result.id
         source = result.source
         recordNumber = result.recordNumber
@@ -54,14 +72,14 @@ public struct StoredComment: Sendable, Equatable {
         negative = result.sentiment.negative
         neutral = result.sentiment.neutral
         confidence = result.sentiment.confidence
-        fieldsJSON = Self.json { $0.fields(result.fields) }
-        explanationJSON = Self.json { $0.terms(result.sentiment.terms) }
-        dimensions = result.dimensions.map { dimension in
+        self.fieldsJSON = fieldsJSON
+        self.explanationJSON = explanationJSON
+        dimensions = zip(result.dimensions, dimensionEvidenceJSON).map { dimension, evidence in
             Dimension(dimension: dimension.dimension, label: dimension.label, score: dimension.score,
-                      mentions: dimension.mentions, evidenceJSON: Self.json { $0.evidence(dimension.evidence) })
+                      mentions: dimension.mentions, evidenceJSON: evidence)
         }
-        signals = result.signals.map { signal in
-            Signal(value: signal.value, evidenceJSON: Self.json { $0.evidence(signal.evidence) })
+        signals = zip(result.signals, signalEvidenceJSON).map { signal, evidence in
+            Signal(value: signal.value, evidenceJSON: evidence)
         }
     }
 
