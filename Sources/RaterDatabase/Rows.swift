@@ -16,51 +16,51 @@ public enum Rows {
     }
 
     static func comment(_ comment: StoredComment, key: String, runID: String, at timestamp: String) -> [SQLValue] {
-        Schema.comments.row([
-            "source": .text(comment.source),
-            "comment_key": .text(key),
-            "id": .text(comment.id),
-            "record": .integer(comment.recordNumber),
-            "line": SQLValue(comment.line),
-            "lang": .text(comment.language.rawValue),
-            "text": .text(comment.text),
-            "label": .text(comment.label.rawValue),
-            "score": .real(comment.score),
-            "positive": .real(comment.positive),
-            "negative": .real(comment.negative),
-            "neutral": .real(comment.neutral),
-            "confidence": .real(comment.confidence),
-            "fields": .text(comment.fieldsJSON),
-            "explanation": .text(comment.explanationJSON),
-            "run_id": .text(runID),
-            "analysed_at": .text(timestamp),
-        ])
+        var row = Schema.comments.orderedRow()
+        row.add("source", .text(comment.source))
+        row.add("comment_key", .text(key))
+        row.add("id", .text(comment.id))
+        row.add("record", .integer(comment.recordNumber))
+        row.add("line", SQLValue(comment.line))
+        row.add("lang", .text(comment.language.rawValue))
+        row.add("text", .text(comment.text))
+        row.add("label", .text(comment.label.rawValue))
+        row.add("score", .real(comment.score))
+        row.add("positive", .real(comment.positive))
+        row.add("negative", .real(comment.negative))
+        row.add("neutral", .real(comment.neutral))
+        row.add("confidence", .real(comment.confidence))
+        row.add("fields", .text(comment.fieldsJSON))
+        row.add("explanation", .text(comment.explanationJSON))
+        row.add("run_id", .text(runID))
+        row.add("analysed_at", .text(timestamp))
+        return row.complete
     }
 
     static func dimension(_ dimension: StoredComment.Dimension, source: String, key: String, runID: String)
         -> [SQLValue]
     {
-        Schema.dimensionMentions.row([
-            "source": .text(source),
-            "comment_key": .text(key),
-            "dimension": .text(dimension.dimension.rawValue),
-            "label": .text(dimension.label.rawValue),
-            "score": .real(dimension.score),
-            "mentions": .integer(dimension.mentions),
-            "evidence": .text(dimension.evidenceJSON),
-            "run_id": .text(runID),
-        ])
+        var row = Schema.dimensionMentions.orderedRow()
+        row.add("source", .text(source))
+        row.add("comment_key", .text(key))
+        row.add("dimension", .text(dimension.dimension.rawValue))
+        row.add("label", .text(dimension.label.rawValue))
+        row.add("score", .real(dimension.score))
+        row.add("mentions", .integer(dimension.mentions))
+        row.add("evidence", .text(dimension.evidenceJSON))
+        row.add("run_id", .text(runID))
+        return row.complete
     }
 
     static func signal(_ signal: SignalRecord, runID: String) -> [SQLValue] {
-        Schema.signals.row([
-            "source": .text(signal.source),
-            "comment_key": .text(signal.commentKey),
-            "signal": .text(signal.signal),
-            "value": .text(signal.value),
-            "evidence": .text(signal.evidenceJSON),
-            "run_id": .text(runID),
-        ])
+        var row = Schema.signals.orderedRow()
+        row.add("source", .text(signal.source))
+        row.add("comment_key", .text(signal.commentKey))
+        row.add("signal", .text(signal.signal))
+        row.add("value", .text(signal.value))
+        row.add("evidence", .text(signal.evidenceJSON))
+        row.add("run_id", .text(runID))
+        return row.complete
     }
 
     static func rejection(_ rejection: Rejection, runID: String) -> [SQLValue] {

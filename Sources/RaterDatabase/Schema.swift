@@ -95,13 +95,9 @@ public struct Table: Sendable {
             + updates.joined(separator: ", ")
     }
 
-    /// The values of a row written in column order, named: debug builds (the tests) check the names against the
-    /// columns, release builds take the values as they are. For the rows written once per comment, where looking
-    /// every column up by name in a dictionary cost more than binding it.
-    func row(_ values: KeyValuePairs<String, SQLValue>) -> [SQLValue] {
-        assert(values.map(\.key) == columnNames, "\(name): values named \(values.map(\.key)), columns \(columnNames)")
-        return values.map(\.value)
-    }
+    /// An empty row to add values to in column order (`OrderedRow`). For the rows written once per comment, where
+    /// looking every column up by name in a dictionary cost more than binding it.
+    func orderedRow() -> OrderedRow { OrderedRow(self) }
 
     /// The values of a row in column order; a column missing from `values` is a programming error.
     func values(_ values: [String: SQLValue]) -> [SQLValue] {
