@@ -97,6 +97,7 @@ public final class RunRecorder {
         do {
             try within(databases[...], sink: sink) { sink in
                 let end = try body(sink)
+                for writer in sink.writers { try writer.flush() }
                 finish(end: end, sink: sink)
                 for writer in sink.writers {
                     try writer.executor.execute(Schema.runs.upsertStatement(writer.executor.dialect), try runRow())

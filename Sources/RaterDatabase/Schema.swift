@@ -86,13 +86,19 @@ public struct Table: Sendable {
         return statements
     }
 
-    /// Insert a row, or replace every non-key column of the row with the same primary key.
-    public func upsertStatement(_ dialect: SQLDialect) -> String {
-        let placeholders = (1...columns.count).map(dialect.placeholder).joined(separator: ", ")
+    /// Insert a row, or replace every non-key column of the row with the same primary key. With `rows` above 1,
+    /// the same for that many rows, their values one row after another: the rows must have different keys, as
+    /// PostgreSQL refuses to change one row twice in a statement.
+    public func upsertStatement(_ dialect: SQLDialect, rows: Int = 1) -> String {
+        precondition(rows >= 1, "at least one row")
+        let rowPlaceholders = (0..<rows).map { row in
+            "(" + (1...columns.count).map { dialect.placeholder(row * columns.count + $0) }.joined(separator: ", ")
+                + ")"
+        }
         let updates = columns.filter { !primaryKey.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
-        return "INSERT INTO \(name) (" + columnNames.joined(separator: ", ") + ") VALUES (" + placeholders
-            + ") ON CONFLICT (" + primaryKey.joined(separator: ", ") + ") DO UPDATE SET "
-            + updates.joined(separator: ", ")
+        return "INSERT INTO \(name) (" + columnNames.joined(separator: ", ") + ") VALUES "
+            + rowPlaceholders.joined(separator: ", ") + " ON CONFLICT (" + primaryKey.joined(separator: ", ")
+            + ") DO UPDATE SET " + updates.joined(separator: ", ")
     }
 
     /// An empty row to add values to in column order (`OrderedRow`). For the rows written once per comment, where

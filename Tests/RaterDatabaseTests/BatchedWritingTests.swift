@@ -1,0 +1,112 @@
+import Foundation
+import RaterCore
+import RaterSinks
+import Testing
+
+@testable import RaterDatabase
+
+/// `RunWriter` writes comments, mentions and signals several rows to a statement. The tables must end up exactly as
+/// when every row is written at once, whatever the order of repeats, and PostgreSQL must never see one key twice in
+/// a statement (it refuses that).
+@Suite struct BatchedWritingTests {
+    /// A run's worth of comments in two sources: ids that come back soon (in the same batch) and late (in a later
+    /// one) with other mentions and signals, comments without an id and with repeated texts, comments with no
+    /// mentions, and a comment with two signals of one kind.
+    static func comments() -> [(comment: StoredComment, signals: [(String, String)])] {
+        let dimensions = ServiceDimension.allCases
+        return (0..<150).map { index in
+            let source = index < 75 ? "a.csv" : "b.csv"
+            let id: String? = switch index {
+            case _ where index % 11 == 0: nil  // keyed by text
+            case _ where index % 7 == 3: "C\(index - 2)"  // comes back two comments later
+            case _ where index % 40 == 39: "C\(index - 30)"  // comes back a batch or two later
+            default: "C\(index)"
+            }
+            var result = comment(id, record: index + 1, source: source,
+                                 text: index % 11 == 0 ? "重复的评论 \(index % 3)" : "评论 \(index)")
+            result.dimensions = (0..<(index % 6)).map { offset in
+                let dimension = dimensions[(index + offset) % dimensions.count]
+                return DimensionSummary(dimension: dimension, label: offset % 2 == 0 ? .positive : .negative,
+                                        score: Double(index) / 1000, mentions: offset + 1,
+                                        evidence: [(cue: "c\(index)", clause: "clause \(index)")])
+            }
+            let signals: [(String, String)] = switch index % 4 {
+            case 0: [("loyalty", "returning")]
+            case 1: [("expectation", "met"), ("expectation", "exceeded"), ("loyalty", "at_risk")]
+            default: []
+            }
+            return (StoredComment(result), signals)
+        }
+    }
+
+    /// Writes the comments in one transaction with `batching`, and reads back every row of the three tables.
+    static func write(_ kind: DatabaseKind, _ batching: RunWriter.Batching) throws -> [String: [[SQLValue]]] {
+        let scratch = try Scratch(kind)
+        let database = try scratch.open()
+        try database.createSchema()
+        try database.transaction { executor in
+            let writer = RunWriter(executor: executor, runID: "run", timestamp: "2026-11-27T00:00:00.000Z",
+                                   batching: batching)
+            for (comment, signals) in comments() {
+                let key = try writer.write(comment)
+                for (signal, value) in signals {
+                    try writer.write(SignalRecord(source: comment.source, commentKey: key, signal: signal,
+                                                  value: value, evidenceJSON: "[\"\(value)\"]"))
+                }
+            }
+            try writer.flush()
+        }
+        var tables = [String: [[SQLValue]]]()
+        for table in [Schema.comments, Schema.dimensionMentions, Schema.signals] {
+            let columns = table.columnNames.joined(separator: ", ")
+            tables[table.name] = try database.read { try $0.query("SELECT \(columns) FROM \(table.name)", []) }
+                .sorted { $0.map(\.description).lexicographicallyPrecedes($1.map(\.description)) }
+        }
+        return tables
+    }
+
+    func sameAsRowByRow(_ kind: DatabaseKind) throws {
+        let expected = try Self.write(kind, .none)
+        #expect(expected["comments"]?.count == 131)  // 150 written, 19 of them an id again
+        #expect(expected["signals"]?.contains { $0[2] == .text("expectation") && $0[3] == .text("exceeded") } == true)
+        #expect(expected["signals"]?.contains { $0[3] == .text("met") } == false, "the later of one kind is kept")
+        for batching in [RunWriter.Batching.standard, RunWriter.Batching(rowsPerStatement: 3, commentsPerFlush: 5),
+                         RunWriter.Batching(rowsPerStatement: 7, commentsPerFlush: 200)] {
+            let written = try Self.write(kind, batching)
+            for table in ["comments", "dimension_mentions", "signals"] {
+                #expect(written[table] == expected[table], "\(table), \(batching)")
+            }
+        }
+    }
+
+    /// A comment that comes back keeps only its last mentions, even when its first ones are still waiting.
+    func repeatedCommentKeepsItsLastMentions(_ kind: DatabaseKind) throws {
+        let tables = try Self.write(kind, .standard)
+        let mentions = try #require(tables["dimension_mentions"])
+        // C1 is written as comment 1 (one mention) and again as comment 3 (three mentions).
+        let ofC1 = mentions.filter { $0[1] == .text("C1") }
+        #expect(ofC1.count == 3)
+        #expect(ofC1.allSatisfy { $0[4] == .real(0.003) })
+        // C9 is written as comment 9 (three mentions) and again as comment 39, a batch later (three mentions).
+        #expect(mentions.filter { $0[1] == .text("C9") }.allSatisfy { $0[4] == .real(0.039) })
+    }
+
+    @Test func sqliteSameAsRowByRow() throws { try sameAsRowByRow(.sqlite) }
+    @Test func sqliteRepeatedCommentKeepsItsLastMentions() throws { try repeatedCommentKeepsItsLastMentions(.sqlite) }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresSameAsRowByRow() throws {
+        try sameAsRowByRow(.postgres)
+    }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresRepeatedCommentKeepsItsLastMentions()
+        throws
+    {
+        try repeatedCommentKeepsItsLastMentions(.postgres)
+    }
+
+    @Test func multiRowStatementsNumberEveryValue() {
+        let sqlite = Schema.signals.upsertStatement(.sqlite, rows: 2)
+        #expect(sqlite.contains("VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?) ON CONFLICT"))
+        let postgres = Schema.signals.upsertStatement(.postgres, rows: 3)
+        #expect(postgres.contains("($7, $8, $9, $10, $11, $12), ($13,") && postgres.contains("$18) ON CONFLICT"))
+        #expect(Schema.signals.upsertStatement(.postgres) == Schema.signals.upsertStatement(.postgres, rows: 1))
+    }
+}
