@@ -204,12 +204,14 @@ import Testing
         #expect(kept == [[.text("a\u{FFFD}b\u{FFFD}")]])
     }
 
-    /// SQLite's memory statistics cost a process-wide mutex around each of its allocations; Rater turns them off
-    /// before its first connection opens. Fails if something in the process opens SQLite before `SQLiteConnection`.
-    @Test func sqliteMemoryStatisticsAreOff() throws {
+    /// SQLite's memory statistics cost a process-wide mutex around each of its allocations, and statement journals
+    /// of more than 64 KiB go to temporary files; Rater changes both before its first connection opens. Fails if
+    /// something in the process opens SQLite before `SQLiteConnection`.
+    @Test func sqliteProcessSettingsAreMade() throws {
         let scratch = try Scratch(.sqlite)
         _ = try writeRun(scratch)
         #expect(SQLiteConnection.memoryStatisticsOff == 0)
+        #expect(SQLiteConnection.statementJournalsInMemory == 0)
     }
 
     /// SQLite would prepare only the first of several statements in one text and leave the rest out unseen.
