@@ -24,26 +24,27 @@ struct PendingRows {
 
     var count: Int { values.count / table.columns.count }
 
-    /// Adds a row; once `rowsPerStatement` rows wait, writes them.
-    mutating func append(_ row: [SQLValue], writingTo executor: any SQLExecutor) throws {
-        precondition(row.count == table.columns.count, "\(table.name): a value for each column")
-        values.append(contentsOf: row)
+    /// Adds the row `fill` writes, in column order (`Rows`); once `rowsPerStatement` rows wait, writes them.
+    mutating func append(writingTo executor: any SQLExecutor, _ fill: (inout OrderedRow) -> Void) throws {
+        // The values move into the row and back, so they stay the only reference to their storage and grow in place.
+        var row = OrderedRow(table, appendingTo: values)
+        values = []
+        fill(&row)
+        values = row.complete
+        precondition(values.count % table.columns.count == 0, "\(table.name): a value for each column")
         if count == rowsPerStatement { try write(to: executor) }
     }
 
-    /// The index of the waiting row whose values in `columns` are `key`, if any.
-    func firstIndex(ofRowWith key: [SQLValue], in columns: [Int]) -> Int? {
+    /// The index of the waiting row whose first values are `key`, if any.
+    func firstIndex(ofRowStartingWith key: [SQLValue]) -> Int? {
         let width = table.columns.count
-        return (0..<count).first { row in
-            zip(columns, key).allSatisfy { column, value in values[row * width + column] == value }
-        }
+        return (0..<count).first { row in values[(row * width)..<(row * width + key.count)].elementsEqual(key) }
     }
 
-    /// Puts `row` in place of waiting row `index`: a later upsert of the same key, which would have replaced it.
-    mutating func replace(_ index: Int, with row: [SQLValue]) {
-        precondition(row.count == table.columns.count, "\(table.name): a value for each column")
+    /// Takes waiting row `index` out: a later upsert of the same key replaces it.
+    mutating func remove(_ index: Int) {
         let width = table.columns.count
-        values.replaceSubrange(index * width..<(index + 1) * width, with: row)
+        values.removeSubrange(index * width..<(index + 1) * width)
     }
 
     /// Writes the waiting rows in one statement.

@@ -15,8 +15,8 @@ public enum Rows {
         return !rest.dropFirst().elementsEqual(String(recordNumber).utf8)
     }
 
-    static func comment(_ comment: StoredComment, key: String, runID: String, at timestamp: String) -> [SQLValue] {
-        var row = Schema.comments.orderedRow()
+    static func comment(_ comment: StoredComment, key: String, runID: String, at timestamp: String,
+                        into row: inout OrderedRow) {
         row.add("source", .text(comment.source))
         row.add("comment_key", .text(key))
         row.add("id", .text(comment.id))
@@ -34,13 +34,10 @@ public enum Rows {
         row.add("explanation", .text(comment.explanationJSON))
         row.add("run_id", .text(runID))
         row.add("analysed_at", .text(timestamp))
-        return row.complete
     }
 
-    static func dimension(_ dimension: StoredComment.Dimension, source: String, key: String, runID: String)
-        -> [SQLValue]
-    {
-        var row = Schema.dimensionMentions.orderedRow()
+    static func dimension(_ dimension: StoredComment.Dimension, source: String, key: String, runID: String,
+                          into row: inout OrderedRow) {
         row.add("source", .text(source))
         row.add("comment_key", .text(key))
         row.add("dimension", .text(dimension.dimension.rawValue))
@@ -49,18 +46,15 @@ public enum Rows {
         row.add("mentions", .integer(dimension.mentions))
         row.add("evidence", .text(dimension.evidenceJSON))
         row.add("run_id", .text(runID))
-        return row.complete
     }
 
-    static func signal(_ signal: SignalRecord, runID: String) -> [SQLValue] {
-        var row = Schema.signals.orderedRow()
+    static func signal(_ signal: SignalRecord, runID: String, into row: inout OrderedRow) {
         row.add("source", .text(signal.source))
         row.add("comment_key", .text(signal.commentKey))
         row.add("signal", .text(signal.signal))
         row.add("value", .text(signal.value))
         row.add("evidence", .text(signal.evidenceJSON))
         row.add("run_id", .text(runID))
-        return row.complete
     }
 
     static func rejection(_ rejection: Rejection, runID: String) -> [SQLValue] {

@@ -95,10 +95,13 @@ public final class RunWriter {
         }
         // At once rather than queued: it must come before this comment's new mentions are written.
         try executor.execute(deleteDimensions, [.text(comment.source), .text(key)])
-        try comments.append(Rows.comment(comment, key: key, runID: runID, at: timestamp), writingTo: executor)
+        try comments.append(writingTo: executor) { row in
+            Rows.comment(comment, key: key, runID: runID, at: timestamp, into: &row)
+        }
         for dimension in comment.dimensions {
-            try dimensions.append(Rows.dimension(dimension, source: comment.source, key: key, runID: runID),
-                                  writingTo: executor)
+            try dimensions.append(writingTo: executor) { row in
+                Rows.dimension(dimension, source: comment.source, key: key, runID: runID, into: &row)
+            }
         }
         if waiting.count >= batching.commentsPerFlush { try flush() }
         return key
@@ -111,17 +114,14 @@ public final class RunWriter {
     /// Writes a signal (or queues it). Two signals of one kind for the same comment (an expectation both met and
     /// exceeded) share a key, and the later one replaces the earlier, as its upsert would.
     public func write(_ signal: SignalRecord) throws {
-        let row = Rows.signal(signal, runID: runID)
         // Source, comment key and signal: the table's primary key, its first three columns.
-        if let index = signals.firstIndex(ofRowWith: Array(row[0..<3]), in: [0, 1, 2]) {
-            signals.replace(index, with: row)
-        } else {
-            try signals.append(row, writingTo: executor)
-        }
+        let key: [SQLValue] = [.text(signal.source), .text(signal.commentKey), .text(signal.signal)]
+        if let index = signals.firstIndex(ofRowStartingWith: key) { signals.remove(index) }
+        try signals.append(writingTo: executor) { row in Rows.signal(signal, runID: runID, into: &row) }
     }
 
-    /// Writes every row still waiting. The run calls it before it commits; nothing is lost if it does not, as the
-    /// transaction then rolls back.
+    /// Writes every row still waiting. `RunRecorder.record` calls it before the commit; a run that fails does not,
+    /// and rolls back the rows it did write with the rest.
     public func flush() throws {
         try comments.write(to: executor)
         try dimensions.write(to: executor)

@@ -101,10 +101,6 @@ public struct Table: Sendable {
             + ") DO UPDATE SET " + updates.joined(separator: ", ")
     }
 
-    /// An empty row to add values to in column order (`OrderedRow`). For the rows written once per comment, where
-    /// looking every column up by name in a dictionary cost more than binding it.
-    func orderedRow() -> OrderedRow { OrderedRow(self) }
-
     /// The values of a row in column order; a column missing from `values` is a programming error.
     func values(_ values: [String: SQLValue]) -> [SQLValue] {
         precondition(values.count == columns.count, "\(name): \(values.count) values for \(columns.count) columns")
