@@ -19,10 +19,12 @@ public protocol DatabaseConnection: AnyObject {
 }
 
 extension DatabaseConnection {
-    /// Creates the tables and indexes that are missing (every statement is `IF NOT EXISTS`).
+    /// Creates the tables and indexes that are missing (every statement is `IF NOT EXISTS`), and brings tables made
+    /// by earlier versions to the current schema (`SchemaMigration`).
     public func createSchema() throws {
         try transaction { executor in
             for statement in Schema.createStatements(dialect) { try executor.execute(statement, []) }
+            try SchemaMigration.run(executor)
         }
     }
 

@@ -5,8 +5,8 @@ import RaterSinks
 /// Writes one run's rows into one database, inside the run's transaction.
 ///
 /// Every write is an upsert keyed as the README describes, so writing the same input again replaces rows instead
-/// of adding them; a comment's dimension mentions are replaced as a whole, so a dimension it no longer speaks to
-/// does not linger from an earlier run.
+/// of adding them; a comment's dimension mentions and signals are replaced as a whole, so a dimension it no longer
+/// speaks to or a signal value it no longer has does not linger from an earlier run.
 ///
 /// Comments, dimension mentions and signals wait in `PendingRows` and are written several to a statement; `flush()`
 /// writes what waits, and the run calls it before its commit. The result is the same as writing each row at once:
@@ -17,6 +17,7 @@ public final class RunWriter {
     let executor: any SQLExecutor
     let timestamp: String
     private let deleteDimensions: String
+    private let deleteSignals: String
     private let upsertRejection: String
     private let upsertAggregate: String
     private var comments: PendingRows
@@ -55,8 +56,9 @@ public final class RunWriter {
         self.runID = runID
         self.timestamp = timestamp
         let dialect = executor.dialect
-        deleteDimensions = "DELETE FROM dimension_mentions WHERE source = \(dialect.placeholder(1)) AND comment_key = "
-            + dialect.placeholder(2)
+        let ofComment = " WHERE source = \(dialect.placeholder(1)) AND comment_key = \(dialect.placeholder(2))"
+        deleteDimensions = "DELETE FROM dimension_mentions" + ofComment
+        deleteSignals = "DELETE FROM signals" + ofComment
         upsertRejection = Schema.rejects.upsertStatement(dialect)
         upsertAggregate = Schema.aggregates.upsertStatement(dialect)
         let rows = batching.rowsPerStatement
@@ -87,14 +89,15 @@ public final class RunWriter {
     @discardableResult
     public func write(_ comment: StoredComment) throws -> String {
         let key = key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber, text: comment.text)
-        // The same comment again (a repeated export id): its earlier rows go first, so that the DELETE below finds
-        // its earlier mentions and no statement holds one key twice.
+        // The same comment again (a repeated export id): its earlier rows go first, so that the DELETEs below find
+        // its earlier mentions and signals, and no statement holds one key twice.
         if !waiting.insert(CommentKey(source: comment.source, key: key)).inserted {
             try flush()
             waiting.insert(CommentKey(source: comment.source, key: key))
         }
-        // At once rather than queued: it must come before this comment's new mentions are written.
+        // At once rather than queued: they must come before this comment's new mentions and signals are written.
         try executor.execute(deleteDimensions, [.text(comment.source), .text(key)])
+        try executor.execute(deleteSignals, [.text(comment.source), .text(key)])
         try comments.append(writingTo: executor) { row in
             Rows.comment(comment, key: key, runID: runID, at: timestamp, into: &row)
         }
@@ -111,11 +114,12 @@ public final class RunWriter {
         try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
     }
 
-    /// Writes a signal (or queues it). Two signals of one kind for the same comment (an expectation both met and
-    /// exceeded) share a key, and the later one replaces the earlier, as its upsert would.
+    /// Writes a signal (or queues it), after its comment (`write(_:)` clears the comment's earlier signals). The
+    /// same signal value written twice for one comment is one row, the later, as its upsert would leave it.
     public func write(_ signal: SignalRecord) throws {
-        // Source, comment key and signal: the table's primary key, its first three columns.
-        let key: [SQLValue] = [.text(signal.source), .text(signal.commentKey), .text(signal.signal)]
+        // Source, comment key, signal and value: the table's primary key, its first four columns.
+        let key: [SQLValue] = [.text(signal.source), .text(signal.commentKey), .text(signal.signal),
+                               .text(signal.value)]
         if let index = signals.firstIndex(ofRowStartingWith: key) { signals.remove(index) }
         try signals.append(writingTo: executor) { row in Rows.signal(signal, runID: runID, into: &row) }
     }

@@ -169,7 +169,7 @@ public enum Schema {
         Column("value", .text),
         Column("evidence", .json),
         Column("run_id", .text),
-    ], primaryKey: ["source", "comment_key", "signal"], indexes: [["signal", "value"], ["run_id"]])
+    ], primaryKey: ["source", "comment_key", "signal", "value"], indexes: [["signal", "value"], ["run_id"]])
 
     public static let aggregates = Table("aggregates", columns: [
         Column("group_key", .text),
