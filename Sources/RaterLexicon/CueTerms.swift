@@ -18,7 +18,7 @@ public struct CueTerms: Sendable {
 
     public init(layers source: [[String: LexiconEntry]]) {
         layers = source.map { entries in
-            let sorted = entries.filter { !$0.key.isEmpty }.sorted(by: { $0.key < $1.key })
+            let sorted = TermOrder.sortedByKey(entries.filter { !$0.key.isEmpty })
             return Layer(entries: sorted.map(\.value), terms: sorted.map(\.key))
         }
     }

@@ -23,11 +23,11 @@ public struct LexiconFile: Sendable {
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             if line.hasPrefix("#") {
                 // Header lines look like "# kind: sentiment"; continuation lines and prose are ignored.
-                let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
+                let body = line.dropFirst().trimmingBlanks()
                 if let colon = body.firstIndex(of: ":") {
-                    let key = body[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+                    let key = body[..<colon].trimmingBlanks().lowercased()
                     if header[key] == nil, ["kind", "language", "provenance", "columns"].contains(key) {
-                        header[key] = body[body.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                        header[key] = String(body[body.index(after: colon)...].trimmingBlanks())
                     }
                 }
                 continue
@@ -72,8 +72,10 @@ public struct LexiconFile: Sendable {
         -> (term: String, entry: LexiconEntry)
     {
         // A trailing note column is allowed beyond the declared ones.
-        let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        // Split on scalars, not `Character`s: a tab never joins a grapheme, and walking graphemes cost two thirds of
+        // the parsing's time.
+        let columns = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false)
+            .map { String(Substring($0).trimmingBlanks()) }
         guard columns.count >= kind.columnCount, !columns[0].isEmpty else {
             throw LexiconError.wrongColumnCount(path: path, line: lineNumber, expected: kind.columnCount,
                                                 found: columns.count)

@@ -21,7 +21,8 @@ public struct LexiconScanner: Sendable {
 
     public init(scoring: TermMatcher, cues: CueTerms, modifierCharacters: Set<UInt32>) {
         let layerTerms = [scoring.terms] + cues.layers.map(\.terms)
-        let union = Set(layerTerms.joined()).sorted()
+        let distinct = Array(Set(layerTerms.joined()))
+        let union = TermOrder.indices(sorting: distinct).map { distinct[$0] }
         let termIndex = Dictionary(uniqueKeysWithValues: union.enumerated().map { ($1, $0) })
         var layerEntry = [Int32](filledWith: -1, count: union.count * layerTerms.count)
         for (layer, terms) in layerTerms.enumerated() {

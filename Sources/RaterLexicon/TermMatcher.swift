@@ -16,7 +16,7 @@ public struct TermMatcher: Sendable {
     public let terms: [String]
 
     public init(entries source: [String: LexiconEntry]) {
-        let sorted = source.filter { !$0.key.isEmpty }.sorted(by: { $0.key < $1.key })
+        let sorted = TermOrder.sortedByKey(source.filter { !$0.key.isEmpty })
         terms = sorted.map(\.key)
         entries = sorted.map(\.value)
         trie = ByteTrie(terms: terms)

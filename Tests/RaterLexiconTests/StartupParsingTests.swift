@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@testable import RaterLexicon
+
+/// Loading the lexicons takes the fast paths of `trimmingBlanks`, `LexiconTerm.fold` and `TermOrder`; each is held
+/// here to the slower code it replaced, on every term of the repository's lexicons and on the cases where the two
+/// could part: blanks beyond ASCII, combining marks, text NFC rewrites.
+@Suite struct StartupParsingTests {
+    static let lexiconFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Lexicons").path
+
+    /// Every term column of the repository's lexicon files, as written.
+    static func writtenTerms() throws -> [String] {
+        var terms = [String]()
+        for path in try Lexicon.files(in: lexiconFolder) {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                if let term = line.split(separator: "\t", omittingEmptySubsequences: false).first {
+                    terms.append(String(term))
+                }
+            }
+        }
+        return terms
+    }
+
+    static let awkward = [
+        "", " ", "\t", " \t ", "good", "  good  ", "\tvery\t good ", "GOOD Service", "a\u{3000}", "\u{3000}服务\u{3000}",
+        "\u{00A0}x\u{00A0}", "x\n", "\n x \n", "\u{2003}em\u{2009}", "👍🏽", " 👍\u{FE0F} ", "👍 🏽 👍", "e\u{301}", " \u{301}x",
+        "服务 态度", "ÉCOLE", "ok\r",
+    ]
+
+    @Test func blanksAreTrimmedAsFoundationTrimsThem() throws {
+        for text in Self.awkward + (try Self.writtenTerms()) {
+            #expect(String(text.trimmingBlanks()) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+        }
+        // A slice trims within its bounds.
+        let line = "  a  \t  b  "
+        let slice = line[line.index(line.startIndex, offsetBy: 2)..<line.index(line.endIndex, offsetBy: -2)]
+        #expect(slice.trimmingBlanks() == "a  \t  b")
+    }
+
+    /// The fold before it worked on bytes: scalars stripped of emoji modifiers, split on blank `Character`s, joined
+    /// by single spaces, ASCII lower-cased.
+    static func referenceFold(_ term: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in term.unicodeScalars
+        where !((0x1F3FB...0x1F3FF).contains(scalar.value) || scalar.value == 0xFE0E || scalar.value == 0xFE0F) {
+            scalars.append(scalar)
+        }
+        let words = String(scalars).split(whereSeparator: { $0 == " " || $0 == "\t" })
+        return String(decoding: words.joined(separator: " ").utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+                      as: UTF8.self)
+    }
+
+    @Test func termsFoldAsBefore() throws {
+        let terms = try Self.writtenTerms()
+        #expect(terms.count > 10_000)
+        for term in terms + Self.awkward where !term.unicodeScalars.contains(where: { $0.value == 0x301 }) {
+            #expect(LexiconTerm.fold(term) == Self.referenceFold(term), "\(term.debugDescription)")
+        }
+        // A combining mark after a blank: the blank still separates words, as it does in comments (the segment stage
+        // folds bytes), where splitting `Character`s kept " \u{301}" as one.
+        #expect(LexiconTerm.fold("a \u{301}b") == "a \u{301}b")
+        #expect(LexiconTerm.fold("  A\t\tB  ") == "a b")
+        #expect(LexiconTerm.fold("👍🏽") == "👍")
+    }
+
+    @Test func termsAreNumberedInStringOrder() throws {
+        let folded = Array(Set(try Self.writtenTerms().map(LexiconTerm.fold)))
+        let tricky = ["ex", "e\u{301}x", "éa", "é", "e", "\u{FA10}", "塚", "\u{2F800}", "丽", "Ω", "\u{2126}", "か", "か\u{3099}",
+                      "が", "A", "a", "ab", "a\u{300}", "à", "👍", "👍🏽", "\u{1F3FB}", "z", ""]
+        for terms in [folded, tricky, folded + tricky] {
+            let expected = terms.indices.sorted { terms[$0] < terms[$1] }.map { terms[$0] }
+            #expect(TermOrder.indices(sorting: terms).map { terms[$0] } == expected)
+        }
+        #expect(folded.count > 10_000)
+        // Most terms take the byte comparison, and NFC's rewrites do not.
+        #expect(folded.filter { TermOrder.isTriviallyNFC(Array($0.utf8)) }.count > folded.count * 9 / 10)
+        for rewritten in ["e\u{301}", "\u{FA10}", "\u{2126}", "か\u{3099}", "\u{2F800}"] {
+            #expect(!TermOrder.isTriviallyNFC(Array(rewritten.utf8)), "\(rewritten.debugDescription)")
+        }
+    }
+}
