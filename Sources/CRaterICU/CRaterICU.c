@@ -10,6 +10,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
+#include <unicode/uset.h>
 #include <unicode/utrans.h>
 #include <unicode/uversion.h>
 
@@ -182,6 +183,30 @@ void rater_transliterator_close(RaterTransliterator *transliterator) {
     if (transliterator == NULL) return;
     utrans_close(transliterator->transliterator);
     free(transliterator);
+}
+
+int32_t rater_transliterator_source_characters(RaterTransliterator *transliterator, uint32_t first, uint32_t last,
+                                               uint32_t *output, int32_t capacity, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    USet *set = uset_openEmpty();
+    utrans_getSourceSet(transliterator->transliterator, false, set, &error);
+    if (U_FAILURE(error)) { uset_close(set); *status = error; return -1; }
+    int32_t count = 0;
+    int32_t items = uset_getItemCount(set);
+    for (int32_t item = 0; item < items; item++) {
+        UErrorCode itemError = U_ZERO_ERROR;
+        UChar32 start = 0, end = -1;
+        // Items are ranges of code points, then strings (length > 0), which hold no single code point to list.
+        if (uset_getItem(set, item, &start, &end, NULL, 0, &itemError) != 0) continue;
+        for (UChar32 c = start; c <= end; c++) {
+            if ((uint32_t)c < first || (uint32_t)c > last) continue;
+            if (output != NULL && count < capacity) output[count] = (uint32_t)c;
+            count++;
+        }
+    }
+    uset_close(set);
+    *status = 0;
+    return count;
 }
 
 int64_t rater_transliterate_utf8(RaterTransliterator *transliterator, const uint8_t *input, int64_t length,

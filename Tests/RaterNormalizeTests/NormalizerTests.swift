@@ -108,3 +108,22 @@ import Testing
         }
     }
 }
+
+/// The Traditional → Simplified table is built from the ideographs ICU's rules name, not from every ideograph, and
+/// only when a comment needs it.
+@Suite struct SimplifiedChineseTableTests {
+    @Test func tableFromTheSourceSetEqualsTheTableFromEveryIdeograph() {
+        let fromSourceSet = SimplifiedChineseTable.build(everyIdeograph: false)
+        #expect(fromSourceSet.count > 2_000)
+        #expect(fromSourceSet == SimplifiedChineseTable.build(everyIdeograph: true))
+        #expect(fromSourceSet["們"] == "们")
+        #expect(fromSourceSet["们"] == nil)
+    }
+
+    @Test func traditionalCommentsAreStillSimplified() throws {
+        let normalizer = try Normalizer()
+        let comment = try normalizer.normalize(SourceRecord(source: "t", recordNumber: 1, text: "服務態度很好，這個價錢還可以"))
+        #expect(comment.text == "服务态度很好,这个价钱还可以")  // NFKC makes the comma ASCII
+        #expect(comment.wasTransliterated)
+    }
+}

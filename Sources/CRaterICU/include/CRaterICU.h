@@ -37,6 +37,11 @@ typedef struct RaterTransliterator RaterTransliterator;
 /// Opens an ICU transliterator by id, e.g. "Traditional-Simplified".
 RaterTransliterator *_Nullable rater_transliterator_open(const char *_Nonnull identifier, int32_t *_Nonnull status);
 void rater_transliterator_close(RaterTransliterator *_Nullable transliterator);
+/// Writes to `output` (up to `capacity`) the code points in `first`…`last` that the transliterator may change: those of
+/// its source set (its rules' patterns, context included). Returns how many there are, or -1 on an ICU failure.
+int32_t rater_transliterator_source_characters(RaterTransliterator *_Nonnull transliterator, uint32_t first,
+                                               uint32_t last, uint32_t *_Nullable output, int32_t capacity,
+                                               int32_t *_Nonnull status);
 /// Transliterates UTF-8; same return convention as rater_nfkc_utf8 but -1 is never returned.
 int64_t rater_transliterate_utf8(RaterTransliterator *_Nonnull transliterator, const uint8_t *_Nonnull input,
                                  int64_t length, uint8_t *_Nullable output, int64_t capacity,
