@@ -47,3 +47,30 @@ for language in en zh; do
     rater=$(awk '/pipeline, 1 core/ { for (i = 2; i <= NF; i++) if ($i == "comments/s") print $(i - 1) }' "$data/bench-$language.txt")
     echo "$tool: $cps comments/s ($mbps MB/s); rater one core: $rater comments/s; ratio $(python3 -c "print(round($rater / $cps, 1))")×"
 done
+
+echo "== rater analyze end to end (start-up, reading, writing the results file included)"
+# The issue's own measures: the whole command on one core (pinned with taskset, --jobs 1) against the ICU stage of
+# the rater-bench run above, and the whole command on all cores against one core. Figures from separate processes
+# run one after the other, so they are noisier than rater-bench's in-process ratios.
+for language in zh en; do
+    input="$data/${language}_${size}mb.csv"
+    icu=$(awk '/^ingest \+ ICU word break/ { for (i = 2; i <= NF; i++) if ($i == "MB/s") { print $(i - 1); exit } }' "$data/bench-$language.txt")
+    measure() {  # measure JOBS [PREFIX…]: prints seconds and peak RSS in KB
+        local workers=$1
+        shift
+        /usr/bin/time -f "%e %M" "$@" .build/release/rater analyze "$input" --text-column comment --jobs "$workers" \
+            -o "$results/end-to-end.jsonl" --log-level error 2>&1 >/dev/null | tail -1
+    }
+    read -r one one_rss < <(measure 1 taskset -c 0)
+    read -r all all_rss < <(measure "$jobs")
+    comments=$(wc -l < "$results/end-to-end.jsonl")
+    python3 - "$language" "$input" "$comments" "$one" "$one_rss" "$all" "$all_rss" "$jobs" "$icu" <<'PY'
+import os, sys
+language, path, comments, one, one_rss, every, every_rss, jobs, icu = sys.argv[1:]
+megabytes = os.path.getsize(path) / 1048576
+comments, one, every = int(comments), float(one), float(every)
+print(f"{language}: one core {megabytes / one:.2f} MB/s, {comments / one:.0f} comments/s, peak RSS {int(one_rss) // 1024} MB; "
+      f"{jobs} cores {megabytes / every:.2f} MB/s, {comments / every:.0f} comments/s, peak RSS {int(every_rss) // 1024} MB")
+print(f"{language}: end-to-end speed-up {one / every:.2f}×; one core / ICU word break {megabytes / one / float(icu):.2f}")
+PY
+done
