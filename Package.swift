@@ -80,7 +80,7 @@ let package = Package(
         ]),
         // Fuzz targets for the readers and the encoding detector: scripts/fuzz.sh builds them with libFuzzer; a
         // normal build replays a corpus through the same checks.
-        .executableTarget(name: "RaterFuzz", dependencies: ["RaterIngest"]),
+        .executableTarget(name: "RaterFuzz", dependencies: ["RaterIngest", "RaterLexicon"]),
         // Throughput of each layer on one input (scripts/bench.sh); a release-build tool, not a test.
         .executableTarget(name: "RaterBench", dependencies: [
             "Rater", "RaterDatabase", "RaterSegment", "RaterSinks",

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Fuzzes the ingestion readers and the encoding detector with libFuzzer (plus AddressSanitizer).
+# Fuzzes the ingestion readers, the encoding detector and the lexicon file parser with libFuzzer (plus
+# AddressSanitizer).
 #
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]     e.g. scripts/fuzz.sh csv 3600 for a long run; CI runs all for 20 s each
 #
-# Targets: csv, xml, text, jsonl, encoding (see Sources/RaterFuzz/FuzzTarget.swift for the properties each checks).
-# The growing corpus lives in .build-fuzz/corpus/TARGET, seeded from Corpora/. A crash, hang (over 10 s on one
+# Targets: csv, xml, text, jsonl, encoding, lexicon (see Sources/RaterFuzz/FuzzTarget.swift for the properties each checks).
+# The growing corpus lives in .build-fuzz/corpus/TARGET, seeded from Corpora/ (Lexicons/ for lexicon). A crash, hang (over 10 s on one
 # input) or property violation stops the run and leaves the input in .build-fuzz/artifacts/; copy it into
 # Corpora/fuzz-regressions/TARGET/ once fixed, and the normal test run replays it forever after.
 set -euo pipefail
@@ -21,12 +22,13 @@ swift build -c release --build-path "$build" --product rater-fuzz \
 binary="$build/release/rater-fuzz"
 [ -x "$binary" ] || { echo "fuzz: build failed" >&2; exit 1; }
 
-if [ "$target" = all ]; then targets=(csv xml text jsonl encoding); else targets=("$target"); fi
+if [ "$target" = all ]; then targets=(csv xml text jsonl encoding lexicon); else targets=("$target"); fi
 mkdir -p "$build/artifacts"
 for name in "${targets[@]}"; do
     corpus="$build/corpus/$name"
     mkdir -p "$corpus"
     seeds=(Corpora/samples Corpora/malformed Corpora/unusual)
+    [ "$name" = lexicon ] && seeds=(Lexicons)
     [ -d "Corpora/fuzz-regressions/$name" ] && seeds+=("Corpora/fuzz-regressions/$name")
     echo "fuzz: $name for ${seconds}s"
     RATER_FUZZ_TARGET=$name "$binary" "$corpus" "${seeds[@]}" \

@@ -1,5 +1,6 @@
 import RaterCore
 import RaterIngest
+import RaterLexicon
 
 /// What each fuzz target feeds arbitrary bytes to, and the properties it checks beyond "does not crash or hang".
 ///
@@ -8,12 +9,16 @@ import RaterIngest
 ///   a 64 KB one gives (chunk boundaries fall inside quotes, CRLFs, multi-byte characters and BOMs).
 /// - The encoding detector must pick a charset ICU can open, and decoding must never produce invalid UTF-8 except
 ///   the marker bytes that stand for invalid input.
+/// - A lexicon file (analysts edit them by hand) either loads or fails with a `LexiconError` that names the file;
+///   a loaded one gives folded terms, a matcher whose terms are in `String` order (`TermOrder` takes a byte
+///   comparison where NFC cannot matter), and a trie that finds every term at its own index.
 enum FuzzTarget: String, CaseIterable {
     case csv
     case xml
     case text
     case jsonl
     case encoding
+    case lexicon
 
     func run(_ bytes: [UInt8]) {
         switch self {
@@ -22,6 +27,30 @@ enum FuzzTarget: String, CaseIterable {
         case .text: checkReader(bytes, path: "fuzz.txt", format: .text)
         case .jsonl: checkReader(bytes, path: "fuzz.jsonl", format: .jsonl)
         case .encoding: checkEncoding(bytes)
+        case .lexicon: checkLexicon(bytes)
+        }
+    }
+
+    private func checkLexicon(_ bytes: [UInt8]) {
+        let file: LexiconFile
+        do {
+            file = try LexiconFile(path: "fuzz.tsv", contents: String(decoding: bytes, as: UTF8.self))
+        } catch let error as LexiconError {
+            require(error.description.contains("fuzz.tsv"), "the error does not name the file: \(error)")
+            return
+        } catch {
+            require(false, "a lexicon failed with \(error), not a LexiconError")
+            return
+        }
+        for (term, _) in file.entries {
+            require(LexiconTerm.fold(term) == term, "term \(term.debugDescription) is not folded")
+        }
+        var lexicon = Lexicon()
+        lexicon.add(file)
+        let matcher = lexicon.makeMatcher()
+        for (index, term) in matcher.terms.enumerated() {
+            if index > 0 { require(matcher.terms[index - 1] < term, "matcher terms out of String order at \(index)") }
+            require(matcher.lookup(term.utf8) == index, "the trie does not find \(term.debugDescription) at \(index)")
         }
     }
 

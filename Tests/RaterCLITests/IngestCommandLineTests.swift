@@ -68,9 +68,10 @@ import Testing
     }
 
     @Test func fuzzPropertiesHoldOnTheWholeCorpus() throws {
-        // The same checks libFuzzer runs (scripts/fuzz.sh), replayed over every team-written export.
-        for target in ["csv", "xml", "text", "jsonl", "encoding"] {
-            var arguments = [target, "Corpora/samples", "Corpora/malformed", "Corpora/unusual"]
+        // The same checks libFuzzer runs (scripts/fuzz.sh), replayed over every team-written export and lexicon.
+        for target in ["csv", "xml", "text", "jsonl", "encoding", "lexicon"] {
+            var arguments = target == "lexicon" ? [target, "Lexicons"]
+                : [target, "Corpora/samples", "Corpora/malformed", "Corpora/unusual"]
             if FileManager.default.fileExists(atPath: CLIProcess.repository.path + "/Corpora/fuzz-regressions/" + target) {
                 arguments.append("Corpora/fuzz-regressions/" + target)
             }
