@@ -52,17 +52,23 @@ echo "== rater analyze end to end (start-up, reading, writing the results file i
 # The issue's own measures: the whole command on one core (pinned with taskset, --jobs 1) against the ICU stage of
 # the rater-bench run above, and the whole command on all cores against one core. Figures from separate processes
 # run one after the other, so they are noisier than rater-bench's in-process ratios.
+command -v taskset >/dev/null || { echo "bench: taskset (util-linux) is needed to pin a run to one core" >&2; exit 1; }
+end_to_end() {  # end_to_end INPUT JOBS [PREFIX…]: prints seconds and peak RSS in KB, or fails with the run
+    local input=$1 workers=$2 measured
+    shift 2
+    measured=$(/usr/bin/time -f "%e %M %x" "$@" .build/release/rater analyze "$input" --text-column comment \
+        --jobs "$workers" -o "$results/end-to-end.jsonl" --log-level error 2>&1 >/dev/null | tail -1)
+    # GNU time reports a run that failed too; its exit status (%x) says so.
+    [ "${measured##* }" = 0 ] || { echo "bench: rater analyze $input --jobs $workers failed: $measured" >&2; return 1; }
+    echo "${measured% *}"
+}
 for language in zh en; do
     input="$data/${language}_${size}mb.csv"
     icu=$(awk '/^ingest \+ ICU word break/ { for (i = 2; i <= NF; i++) if ($i == "MB/s") { print $(i - 1); exit } }' "$data/bench-$language.txt")
-    measure() {  # measure JOBS [PREFIX…]: prints seconds and peak RSS in KB
-        local workers=$1
-        shift
-        /usr/bin/time -f "%e %M" "$@" .build/release/rater analyze "$input" --text-column comment --jobs "$workers" \
-            -o "$results/end-to-end.jsonl" --log-level error 2>&1 >/dev/null | tail -1
-    }
-    read -r one one_rss < <(measure 1 taskset -c 0)
-    read -r all all_rss < <(measure "$jobs")
+    one_core=$(end_to_end "$input" 1 taskset -c 0)
+    every_core=$(end_to_end "$input" "$jobs")
+    read -r one one_rss <<< "$one_core"
+    read -r all all_rss <<< "$every_core"
     comments=$(wc -l < "$results/end-to-end.jsonl")
     python3 - "$language" "$input" "$comments" "$one" "$one_rss" "$all" "$all_rss" "$jobs" "$icu" <<'PY'
 import os, sys

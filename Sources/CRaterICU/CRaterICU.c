@@ -189,6 +189,7 @@ int32_t rater_transliterator_source_characters(RaterTransliterator *transliterat
                                                uint32_t *output, int32_t capacity, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     USet *set = uset_openEmpty();
+    if (set == NULL) { *status = U_MEMORY_ALLOCATION_ERROR; return -1; }
     utrans_getSourceSet(transliterator->transliterator, false, set, &error);
     if (U_FAILURE(error)) { uset_close(set); *status = error; return -1; }
     int32_t count = 0;
@@ -197,10 +198,12 @@ int32_t rater_transliterator_source_characters(RaterTransliterator *transliterat
         UErrorCode itemError = U_ZERO_ERROR;
         UChar32 start = 0, end = -1;
         // Items are ranges of code points, then strings (length > 0), which hold no single code point to list.
-        if (uset_getItem(set, item, &start, &end, NULL, 0, &itemError) != 0) continue;
-        for (UChar32 c = start; c <= end; c++) {
-            if ((uint32_t)c < first || (uint32_t)c > last) continue;
-            if (output != NULL && count < capacity) output[count] = (uint32_t)c;
+        if (uset_getItem(set, item, &start, &end, NULL, 0, &itemError) != 0 || end < start) continue;
+        // Only the part of the range inside first…last.
+        uint32_t from = (uint32_t)start > first ? (uint32_t)start : first;
+        uint32_t to = (uint32_t)end < last ? (uint32_t)end : last;
+        for (uint32_t c = from; c <= to; c++) {
+            if (output != NULL && count < capacity) output[count] = c;
             count++;
         }
     }

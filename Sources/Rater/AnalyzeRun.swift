@@ -98,6 +98,8 @@ public struct AnalyzeRun {
                     case let .rejected(rejection):
                         summary.add(rejection)
                         try onRejection(rejection)
+                    case let .failed(error):
+                        throw error
                     }
                 }
                 try onBatchEnd?()

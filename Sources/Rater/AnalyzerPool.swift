@@ -8,6 +8,8 @@ import RaterSinks
 enum Outcome: Sendable {
     case delivered(ResultDelivery)
     case rejected(Rejection)
+    /// The run cannot go on (see `RunStoppingError`); the thread that hands out outcomes throws it.
+    case failed(any RunStoppingError)
 }
 
 /// How the workers write JSON lines, when they do, and what else they make of each result for the sinks.
@@ -60,6 +62,8 @@ final class AnalyzerPool {
                 return .delivered(ResultDelivery(
                     line: line, tally: ResultTally(result), result: contents.contains(.result) ? result : nil,
                     stored: stored, observation: contents.contains(.observation) ? Observation(result) : nil))
+            } catch let error as any RunStoppingError {
+                return .failed(error)
             } catch {
                 return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber,
                                            line: record.line, reason: .analysisFailed(message: "\(error)"),

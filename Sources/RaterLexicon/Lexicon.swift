@@ -100,11 +100,12 @@ public struct Lexicon: Sendable {
     }
 
     /// The proper sub-phrases of a term that could be cues: whole-word runs for alphabetic terms, runs of two or more
-    /// characters for Chinese.
+    /// characters for Chinese. Terms of more than sixteen words or characters have none: the parts grow with the
+    /// square of the length, and a paragraph pasted into a lexicon by mistake (2,000 words) would take gigabytes.
     static func innerParts(of term: String) -> [String] {
         if term.utf8.allSatisfy({ $0 < 0x80 }) {
             let words = term.split(separator: " ")
-            guard words.count > 1 else { return [] }
+            guard words.count > 1, words.count <= 16 else { return [] }
             var parts = [String]()
             for start in 0..<words.count {
                 for end in (start + 1)...words.count where end - start < words.count {

@@ -112,12 +112,29 @@ import Testing
 /// The Traditional → Simplified table is built from the ideographs ICU's rules name, not from every ideograph, and
 /// only when a comment needs it.
 @Suite struct SimplifiedChineseTableTests {
-    @Test func tableFromTheSourceSetEqualsTheTableFromEveryIdeograph() {
-        let fromSourceSet = SimplifiedChineseTable.build(everyIdeograph: false)
+    @Test func tableFromTheSourceSetEqualsTheTableFromEveryIdeograph() throws {
+        let fromSourceSet = try SimplifiedChineseTable.build(everyIdeograph: false).get()
         #expect(fromSourceSet.count > 2_000)
-        #expect(fromSourceSet == SimplifiedChineseTable.build(everyIdeograph: true))
+        #expect(fromSourceSet == (try SimplifiedChineseTable.build(everyIdeograph: true).get()))
+        #expect(fromSourceSet == (try SimplifiedChineseTable.table.get()))
         #expect(fromSourceSet["們"] == "们")
         #expect(fromSourceSet["们"] == nil)
+        // `build()` trusts the source set only when every probe is in the table.
+        #expect(SimplifiedChineseTable.probes.count == 20)
+        #expect(SimplifiedChineseTable.probes.allSatisfy { fromSourceSet[$0] != nil })
+    }
+
+    /// Without the table (a libicu without its transliteration data) a Traditional comment stops the run: the
+    /// error is a `RunStoppingError`, which the workers hand on instead of rejecting the comment.
+    @Test func aMissingTableStopsTheRun() {
+        let failed: Result<[Unicode.Scalar: String], ICUError> = .failure(ICUError(operation: "test", code: 2))
+        #expect(throws: TraditionalChineseUnavailable.self) { try SimplifiedChineseTable.simplify("這個", table: failed) }
+        do {
+            _ = try SimplifiedChineseTable.simplify("這個", table: failed)
+        } catch {
+            #expect(error is any RunStoppingError)
+            #expect("\(error)".contains("UErrorCode 2"))
+        }
     }
 
     @Test func traditionalCommentsAreStillSimplified() throws {

@@ -37,8 +37,9 @@ typedef struct RaterTransliterator RaterTransliterator;
 /// Opens an ICU transliterator by id, e.g. "Traditional-Simplified".
 RaterTransliterator *_Nullable rater_transliterator_open(const char *_Nonnull identifier, int32_t *_Nonnull status);
 void rater_transliterator_close(RaterTransliterator *_Nullable transliterator);
-/// Writes to `output` (up to `capacity`) the code points in `first`…`last` that the transliterator may change: those of
-/// its source set (its rules' patterns, context included). Returns how many there are, or -1 on an ICU failure.
+/// Writes to `output` (up to `capacity`) the code points in `first`…`last` that the transliterator may change: its
+/// source set, the characters its rules replace (ICU calls the set approximate). Returns how many there are, or -1 on
+/// an ICU failure.
 int32_t rater_transliterator_source_characters(RaterTransliterator *_Nonnull transliterator, uint32_t first,
                                                uint32_t last, uint32_t *_Nullable output, int32_t capacity,
                                                int32_t *_Nonnull status);
