@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),
         // PostgreSQL tests run when RATER_TEST_POSTGRES_URL names a server (.ci/run starts a throwaway one).
         .testTarget(name: "RaterDatabaseTests", dependencies: ["RaterDatabase"]),
-        .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater"]),
+        .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater", "RaterNormalize"]),
         // The report: escaping, chart geometry, numbers against the aggregates, well-formedness, and a render in
         // headless Chromium (skipped when it is not installed; .ci/run installs it) whose PNG is decoded with zlib.
         // Shared by the page tests: the W3C Nu validator runner and the Chromium locator.

@@ -62,14 +62,17 @@ final class AnalyzerPool {
                 return .delivered(ResultDelivery(
                     line: line, tally: ResultTally(result), result: contents.contains(.result) ? result : nil,
                     stored: stored, observation: contents.contains(.observation) ? Observation(result) : nil))
-            } catch let error as any RunStoppingError {
-                return .failed(error)
             } catch {
-                return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber,
-                                           line: record.line, reason: .analysisFailed(message: "\(error)"),
-                                           raw: String(record.text.prefix(4_096))))
+                return outcome(of: error, analysing: record)
             }
         }
+    }
+
+    /// A failed analysis: the record's rejection, or the run's end when the error says the run cannot go on.
+    static func outcome(of error: any Error, analysing record: SourceRecord) -> Outcome {
+        if let stopping = error as? any RunStoppingError { return .failed(stopping) }
+        return .rejected(Rejection(source: record.source, recordNumber: record.recordNumber, line: record.line,
+                                   reason: .analysisFailed(message: "\(error)"), raw: String(record.text.prefix(4_096))))
     }
 }
 

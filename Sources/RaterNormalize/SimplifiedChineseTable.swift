@@ -147,5 +147,7 @@ public enum SimplifiedChineseTable {
 public struct TraditionalChineseUnavailable: RunStoppingError, CustomStringConvertible {
     public var cause: ICUError
 
+    public init(cause: ICUError) { self.cause = cause }
+
     public var description: String { "cannot convert Traditional Chinese to Simplified: \(cause)" }
 }
