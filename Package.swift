@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "RaterNormalizeTests", dependencies: ["RaterNormalize", "CRaterICU", "RaterTestSupport"]),
         .testTarget(name: "RaterSegmentTests", dependencies: ["RaterSegment"]),
         .testTarget(name: "RaterLexiconTests", dependencies: ["RaterLexicon", "RaterTestSupport"]),
-        .testTarget(name: "RaterScoreTests", dependencies: ["Rater"]),
+        .testTarget(name: "RaterScoreTests", dependencies: ["Rater", "RaterTestSupport"]),
         .testTarget(name: "RaterDimensionsTests", dependencies: ["Rater"]),
         .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate"]),
         .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),

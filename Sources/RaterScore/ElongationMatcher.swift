@@ -1,3 +1,4 @@
+import RaterCore
 import RaterLexicon
 import RaterSegment
 
@@ -16,7 +17,27 @@ enum ElongationMatcher {
         return false
     }
 
+    /// `isElongated` over a whole text, eight bytes at a time: whether three of one lower-case ASCII letter stand in a
+    /// row anywhere.
+    static func hasTripledLetter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = ByteLanes.load(bytes, at: offset)
+            // Lane i of `pairs`: byte i equals byte i + 1; of `triples`: so does byte i + 2. Lanes 6 and 7 compare with
+            // bytes beyond the word, so only lanes 0…5 count, and the next word starts six bytes on.
+            let pairs = ByteLanes.equal(word ^ (word >> 8), 0)
+            let triples = pairs & (pairs >> 8) & 0x0000_8080_8080_8080
+            if triples & ByteLanes.inRange(word, 0x61, 0x7A) != 0 { return true }
+            offset += 6
+        }
+        return isElongated(UnsafeBufferPointer(rebasing: bytes[offset...]))
+    }
+
     static func addElongatedTerms(to matches: inout [TermMatch], in text: SegmentedText, matcher: TermMatcher) {
+        // An elongated word has three of one lower-case letter in a row, and such a run never crosses a word's end.
+        // Most comments have none: a pass over their bytes eight at a time settles it, where looking at each word
+        // cost 2% of an English comment's instructions.
+        guard text.folded.withUnsafeBufferPointer({ hasTripledLetter($0) }) else { return }
         var additions = [TermMatch]()
         var next = 0
         for (index, token) in text.tokens.enumerated() where token.kind == .word {
