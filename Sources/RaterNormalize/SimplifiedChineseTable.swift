@@ -5,9 +5,9 @@ import RaterCore
 ///
 /// ICU's Traditional-Simplified transliterator was 10–15% of a Chinese run's time in the benchmark's profile: it
 /// is a rule engine run over every character of every comment that has a Traditional one. The table holds what
-/// the same transliterator does to each CJK ideograph on its own, built in one ICU call at first use, so converting
-/// a comment is a dictionary lookup per character. What is lost are ICU's few context rules (乾 in 乾淨 vs 乾隆);
-/// service comments almost never need them, and the sentiment lexicons list both forms where it matters.
+/// the same transliterator does to each CJK ideograph on its own, built when first needed (see `build()`), so
+/// converting a comment is a dictionary lookup per character. What is lost are ICU's few context rules (乾 in 乾淨
+/// vs 乾隆); service comments almost never need them, and the sentiment lexicons list both forms where it matters.
 public enum SimplifiedChineseTable {
     /// Ideographs whose Simplified form differs, and that form; or why ICU could not say.
     static let table: Result<[Unicode.Scalar: String], ICUError> = build()
