@@ -26,7 +26,9 @@ public final class RunWriter {
     /// The comments with rows waiting in any of the three, by source and key.
     private var waiting: Set<CommentKey> = []
     /// Occurrences of each text digest, per source, for comments without an export id.
-    private var repeats: [String: [String: Int]] = [:]
+    private var repeats: RepeatCounter
+    /// Which run last stored a comment under a key: how `storedSoFar` counts a text's occurrences.
+    private let selectRunOfComment: String
 
     /// How many rows go in one statement, and how many comments may wait before everything is written (which
     /// empties `waiting`).
@@ -49,16 +51,19 @@ public final class RunWriter {
         var key: String
     }
 
-    init(executor: any SQLExecutor, runID: String, timestamp: String, batching: Batching = .standard) {
+    init(executor: any SQLExecutor, runID: String, timestamp: String, batching: Batching = .standard,
+         repeatLimits: RepeatCounter.Limits = .standard) {
         precondition(batching.rowsPerStatement >= 1 && batching.commentsPerFlush >= 1, "batches of one or more")
         self.executor = executor
         self.batching = batching
+        repeats = RepeatCounter(limits: repeatLimits)
         self.runID = runID
         self.timestamp = timestamp
         let dialect = executor.dialect
         let ofComment = " WHERE source = \(dialect.placeholder(1)) AND comment_key = \(dialect.placeholder(2))"
         deleteDimensions = "DELETE FROM dimension_mentions" + ofComment
         deleteSignals = "DELETE FROM signals" + ofComment
+        selectRunOfComment = "SELECT run_id FROM comments" + ofComment
         upsertRejection = Schema.rejects.upsertStatement(dialect)
         upsertAggregate = Schema.aggregates.upsertStatement(dialect)
         let rows = batching.rowsPerStatement
@@ -71,24 +76,46 @@ public final class RunWriter {
     /// digest of its text (`sha256:…`), with `#2`, `#3` … for repeats of the same text within one source. A re-run
     /// over the same input gives the same keys, and a file that grows by appended lines keeps the keys of the lines
     /// it had.
-    private func key(id: String, source: String, recordNumber: Int, text: String) -> String {
+    private func key(id: String, source: String, recordNumber: Int, text: String) throws -> String {
         if Rows.hasExportID(id: id, source: source, recordNumber: recordNumber) { return id }
-        let digest = "sha256:" + SHA256Digest.hex(of: text)
-        // Counted in place: one look-up of the source and one of the digest, no key made by joining them.
-        let occurrence = Self.increment(&repeats[source, default: [:]][digest, default: 0])
-        return occurrence == 1 ? digest : digest + "#\(occurrence)"
+        let hex = SHA256Digest.hex(of: text)
+        let digest = "sha256:" + hex
+        let occurrence = try repeats.occurrence(of: hex, in: source) {
+            try storedSoFar(of: digest, in: source)
+        }
+        return Self.key(digest: digest, occurrence: occurrence)
     }
 
-    private static func increment(_ count: inout Int) -> Int {
-        count += 1
-        return count
+    private static func key(digest: String, occurrence: Int) -> String {
+        occurrence == 1 ? digest : digest + "#\(occurrence)"
+    }
+
+    /// How many occurrences of a text this run has stored in `source`, from the rows themselves: occurrence `n` is
+    /// stored under `key(digest:occurrence: n)` with this run's id, and occurrences are stored in order, so the
+    /// count is the last `n` whose row this run wrote, found by doubling `n` and then halving the gap (a key from
+    /// an earlier run does not count). The rows still waiting are written first so that the database has them all.
+    private func storedSoFar(of digest: String, in source: String) throws -> Int {
+        try flush()
+        func stored(_ occurrence: Int) throws -> Bool {
+            let key = Self.key(digest: digest, occurrence: occurrence)
+            return try executor.query(selectRunOfComment, [.text(source), .text(key)]).first?.first == .text(runID)
+        }
+        guard try stored(1) else { return 0 }
+        var (found, missing) = (1, 2)
+        while try stored(missing) { (found, missing) = (missing, missing * 2) }
+        while missing - found > 1 {
+            let middle = found + (missing - found) / 2
+            if try stored(middle) { found = middle } else { missing = middle }
+        }
+        return found
     }
 
     /// Writes a comment and its dimension mentions (or queues them; see `flush()`); returns the comment's key (for
     /// its signals).
     @discardableResult
     public func write(_ comment: StoredComment) throws -> String {
-        let key = key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber, text: comment.text)
+        let key = try key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber,
+                          text: comment.text)
         // The same comment again (a repeated export id): its earlier rows go first, so that the DELETEs below find
         // its earlier mentions and signals, and no statement holds one key twice.
         if !waiting.insert(CommentKey(source: comment.source, key: key)).inserted {
