@@ -63,7 +63,7 @@ public final class RunWriter {
         let ofComment = " WHERE source = \(dialect.placeholder(1)) AND comment_key = \(dialect.placeholder(2))"
         deleteDimensions = "DELETE FROM dimension_mentions" + ofComment
         deleteSignals = "DELETE FROM signals" + ofComment
-        selectRunOfComment = "SELECT run_id FROM comments" + ofComment
+        selectRunOfComment = "SELECT run_id, id, record FROM comments" + ofComment
         upsertRejection = Schema.rejects.upsertStatement(dialect)
         upsertAggregate = Schema.aggregates.upsertStatement(dialect)
         let rows = batching.rowsPerStatement
@@ -92,13 +92,22 @@ public final class RunWriter {
 
     /// How many occurrences of a text this run has stored in `source`, from the rows themselves: occurrence `n` is
     /// stored under `key(digest:occurrence: n)` with this run's id, and occurrences are stored in order, so the
-    /// count is the last `n` whose row this run wrote, found by doubling `n` and then halving the gap (a key from
-    /// an earlier run does not count). The rows still waiting are written first so that the database has them all.
+    /// count is the last `n` whose row this run wrote, found by doubling `n` and then halving the gap. A key from an
+    /// earlier run does not count, nor does a row under an export id that happens to look like such a key. The rows
+    /// still waiting are written first so that the database has them all: a flush and a few look-ups, which only a
+    /// text seen before and forgotten since, or the filter's rare false alarm, costs.
+    ///
+    /// One case still differs from counting in memory: an export id shaped like `sha256:…#n` that replaced the row
+    /// of an occurrence this run had already stored (counting in memory went on past it; this starts again there).
     private func storedSoFar(of digest: String, in source: String) throws -> Int {
         try flush()
         func stored(_ occurrence: Int) throws -> Bool {
             let key = Self.key(digest: digest, occurrence: occurrence)
-            return try executor.query(selectRunOfComment, [.text(source), .text(key)]).first?.first == .text(runID)
+            guard let row = try executor.query(selectRunOfComment, [.text(source), .text(key)]).first,
+                  row.count == 3, row[0] == .text(runID),
+                  case let .text(id) = row[1], case let .integer(record) = row[2]
+            else { return false }
+            return !Rows.hasExportID(id: id, source: source, recordNumber: record)
         }
         guard try stored(1) else { return 0 }
         var (found, missing) = (1, 2)

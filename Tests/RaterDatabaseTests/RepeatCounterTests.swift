@@ -123,6 +123,15 @@ import Testing
 
     func keysDoNotDependOnLimits(_ kind: DatabaseKind) throws {
         let expected = try Self.keys(kind, limits: .standard)
+        // The keys as counting every text in a dictionary gives them, independently of `RepeatCounter`.
+        var seen: [String: Int] = [:]
+        let counted = Self.texts(count: 600, distinct: 40).map { text -> String in
+            let digest = "sha256:" + SHA256Digest.hex(of: text.digest)
+            seen[text.source + " " + digest, default: 0] += 1
+            let occurrence = seen[text.source + " " + digest]!
+            return text.source + " " + (occurrence == 1 ? digest : digest + "#\(occurrence)")
+        }
+        #expect(expected == counted)
         #expect(Set(expected).count == expected.count, "one key per comment and source")
         #expect(expected.contains { $0.hasSuffix("#2") } && expected.contains { $0.hasSuffix("#20") })
         for limits in [RepeatCounter.Limits(filterBits: 64, countsKept: 1), .init(filterBits: 1 << 10, countsKept: 3)] {
@@ -140,7 +149,46 @@ import Testing
         #expect(try Self.keys(kind, limits: .init(filterBits: 64, countsKept: 1), earlier: withEarlier) == expected)
     }
 
+    /// An export id that looks like a digest key (say, keys fed back from a dashboard) is not an occurrence of the
+    /// text: the count read back from the database skips its row.
+    func exportIDShapedLikeAKeyIsNotAnOccurrence(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        let database = try scratch.open()
+        try database.createSchema()
+        let text = "服务很好"
+        let digest = "sha256:" + SHA256Digest.hex(of: text)
+        let keys = try database.transaction { executor in
+            let writer = RunWriter(executor: executor, runID: "run", timestamp: "2026-11-27T00:00:00.000Z",
+                                   repeatLimits: .init(filterBits: 64, countsKept: 1))
+            var keys: [String] = []
+            var record = 0
+            func write(_ id: String?, _ text: String) throws {
+                record += 1
+                keys.append(try writer.write(StoredComment(comment(id, record: record, source: "a.csv", text: text))))
+            }
+            for filler in 0..<5 { try write(nil, "填充 \(filler)") }
+            try write(digest + "#2", "另一条")
+            try write(nil, text)
+            for filler in 5..<10 { try write(nil, "填充 \(filler)") }
+            try write(nil, text)
+            try write(digest + "#3", "又一条")
+            try write(nil, text)
+            try writer.flush()
+            return keys
+        }
+        // In memory the text's occurrences are 1, 2 and 3 whatever the export ids; read back from the database too.
+        #expect(keys[6] == digest && keys[12] == digest + "#2" && keys[14] == digest + "#3")
+    }
+
     @Test func sqliteKeysDoNotDependOnLimits() throws { try keysDoNotDependOnLimits(.sqlite) }
+    @Test func sqliteExportIDShapedLikeAKeyIsNotAnOccurrence() throws {
+        try exportIDShapedLikeAKeyIsNotAnOccurrence(.sqlite)
+    }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresExportIDShapedLikeAKeyIsNotAnOccurrence()
+        throws
+    {
+        try exportIDShapedLikeAKeyIsNotAnOccurrence(.postgres)
+    }
     @Test func sqliteEarlierRunsDoNotCount() throws { try earlierRunsDoNotCount(.sqlite) }
     @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresKeysDoNotDependOnLimits() throws {
         try keysDoNotDependOnLimits(.postgres)
