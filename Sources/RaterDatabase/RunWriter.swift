@@ -27,7 +27,8 @@ public final class RunWriter {
     private var waiting: Set<CommentKey> = []
     /// Occurrences of each text digest, per source, for comments without an export id.
     private var repeats: RepeatCounter
-    /// Which run last stored a comment under a key: how `storedSoFar` counts a text's occurrences.
+    /// The run, export id and record of the comment stored under a key: how `storedSoFar` counts a text's
+    /// occurrences.
     private let selectRunOfComment: String
 
     /// How many rows go in one statement, and how many comments may wait before everything is written (which
