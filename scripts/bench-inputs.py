@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates benchmark exports from the team's own sample comments (Corpora/): CSV and XML, Chinese, English and
-mixed, at a requested size. Rows join one to three comments picked with a fixed seed, so every run of the benchmark
-reads the same bytes.
+mixed, at a requested size, and the mixed comments as plain text (one a line, no id: a database run keys each by its
+text's digest, the nightly case whose memory `RepeatCounter` bounds). Rows join one to three comments picked with a
+fixed seed, so every run of the benchmark reads the same bytes.
 
     scripts/bench-inputs.py OUT_DIR SIZE_MB [SIZE_MB ...]
 """
@@ -78,6 +79,18 @@ def main():
                 handle.write(f'<review id="{row[0]}" branch="{escape(row[1])}" date="{row[2]}"><rating>{row[3]}</rating>'
                              f"<text>{escape(row[4])}</text></review>\n")
             handle.write("</export>\n")
+        print(path)
+        rng = random.Random(f"text-{size}")
+        path = os.path.join(out, f"mixed_{size}mb.txt")
+        with open(path, "w", encoding="utf-8") as handle:
+            written = 0
+            # rows() counts the CSV columns too; the text alone is counted here, so the file has the size named.
+            for row in rows(mixed, 2 * size * 1_048_576, rng):
+                if written >= size * 1_048_576:
+                    break
+                line = row[4] + "\n"
+                handle.write(line)
+                written += len(line.encode("utf-8"))
         print(path)
 
 
