@@ -16,6 +16,15 @@ public protocol DatabaseConnection: AnyObject {
     func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
     /// Runs `body` outside any explicit transaction (reads, schema checks).
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
+    /// Gives back the disk a committed run's journal took, where the database keeps one beside its file; true when
+    /// nothing is left to give back. Never fails a run that has committed: a database that cannot do it now does it
+    /// later by itself.
+    func releaseJournal() -> Bool
+}
+
+extension DatabaseConnection {
+    /// PostgreSQL recycles its WAL segments itself.
+    public func releaseJournal() -> Bool { true }
 }
 
 extension DatabaseConnection {

@@ -107,6 +107,7 @@ public final class RunRecorder {
             fail(error, sink: sink)
             throw error
         }
+        for database in databases { _ = database.releaseJournal() }
         manifest.timings.seconds = Self.seconds(since: started)
         try options.manifestPath.map { try manifest.write(to: $0) }
         return manifest
