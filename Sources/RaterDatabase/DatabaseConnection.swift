@@ -16,9 +16,9 @@ public protocol DatabaseConnection: AnyObject {
     func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
     /// Runs `body` outside any explicit transaction (reads, schema checks).
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
-    /// Gives back the disk a committed run's journal took, where the database keeps one beside its file; true when
-    /// nothing is left to give back. Never fails a run that has committed: a database that cannot do it now does it
-    /// later by itself.
+    /// Gives back the disk a run's journal took, where the database keeps one beside its file; true when it did (or
+    /// there was nothing to give back), false when readers kept it from doing so now. Never throws: it comes after
+    /// the run's outcome is settled, which it must not change.
     func releaseJournal() -> Bool
 }
 

@@ -155,6 +155,8 @@ public final class RunRecorder {
             try? database.transaction { executor in
                 try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
             }
+            // A rolled-back run leaves the pages it spilled in SQLite's WAL just the same.
+            _ = database.releaseJournal()
         }
         try? options.manifestPath.map { try manifest.write(to: $0) }
     }

@@ -4,7 +4,8 @@ import Testing
 @testable import RaterDatabase
 
 /// A nightly run is one transaction, so SQLite's WAL grows to the size of what it writes; the run gives that disk
-/// back when it has committed, even while a dashboard or `rater serve` holds the database open.
+/// back when it ends, even while a dashboard or `rater serve` holds the database open, and never waits long for
+/// readers that are in the way.
 @Suite struct JournalReleaseTests {
     private func walBytes(_ path: String) -> Int? {
         (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int
@@ -27,11 +28,66 @@ import Testing
         #expect(try dashboard.count(Schema.comments) == 3)
     }
 
-    @Test func releasingTheJournalOfAnIdleDatabaseSucceeds() throws {
+    @Test func aFailedRunLeavesNoWALBehindEither() throws {
         let scratch = try Scratch(.sqlite)
-        let database = try scratch.open()
-        try database.createSchema()
-        #expect(database.releaseJournal())
-        #expect(walBytes(try #require(scratch.sqlitePath)) == 0)
+        let path = try #require(scratch.sqlitePath)
+        let dashboard = try SQLiteConnection(path: path)
+        try dashboard.createSchema()
+        #expect(try dashboard.count(Schema.comments) == 0)
+
+        struct Failure: Error {}
+        #expect(throws: Failure.self) {
+            try RunRecorder(options: scratch.options()).record { sink in
+                try sink.write(comment("H001", record: 1))
+                throw Failure()
+            }
+        }
+
+        #expect(walBytes(path) == 0, "the WAL holds \(walBytes(path) ?? -1) bytes after the failed run")
+        #expect(try dashboard.count(Schema.comments) == 0)
+    }
+
+    /// A reader still on the snapshot before the run needs the run's frames kept apart from the database file: the
+    /// run ends at once, keeps the WAL, and the next release after the reader has gone cuts it.
+    @Test func aReaderOnTheSnapshotBeforeTheRunKeepsTheWALUntilItIsDone() throws {
+        let scratch = try Scratch(.sqlite)
+        let path = try #require(scratch.sqlitePath)
+        let dashboard = try SQLiteConnection(path: path)
+        try dashboard.createSchema()
+
+        try dashboard.read { (reader: any SQLExecutor) throws in
+            #expect(try reader.query("SELECT COUNT(*) FROM comments", []).first?.first?.int == 0)
+            let manifest = try RoundTripTests().writeRun(scratch)
+            #expect(manifest.status == "complete_with_rejects")
+            #expect((walBytes(path) ?? 0) > 0)
+            // Still the snapshot it started with.
+            #expect(try reader.query("SELECT COUNT(*) FROM comments", []).first?.first?.int == 0)
+        }
+
+        let later = try SQLiteConnection(path: path)
+        #expect(later.releaseJournal())
+        #expect(walBytes(path) == 0)
+        #expect(try dashboard.count(Schema.comments) == 3)
+    }
+
+    /// A reader that has the run's frames in view blocks only the truncation, which holds the write lock while it
+    /// waits: it gives up after `truncationWaitMilliseconds`, not the 30 s busy timeout.
+    @Test func theTruncationWaitsBrieflyForAReaderInTheWAL() throws {
+        let scratch = try Scratch(.sqlite)
+        let path = try #require(scratch.sqlitePath)
+        let dashboard = try SQLiteConnection(path: path)
+        try dashboard.createSchema()
+        let writer = try SQLiteConnection(path: path)
+        try writer.transaction { try $0.execute("DELETE FROM rejects", []) }
+
+        try dashboard.read { (reader: any SQLExecutor) throws in
+            #expect(try reader.query("SELECT COUNT(*) FROM rejects", []).first?.first?.int == 0)
+            let started = Date()
+            #expect(!writer.releaseJournal())
+            let waited = Date().timeIntervalSince(started)
+            #expect(waited < Double(SQLiteConnection.busyTimeoutSeconds) / 3, "waited \(waited) s")
+        }
+        #expect(writer.releaseJournal())
+        #expect(walBytes(path) == 0)
     }
 }
