@@ -85,8 +85,8 @@ public final class SQLiteConnection: DatabaseConnection {
         }
     }
 
-    /// A run is one transaction, so its WAL grows to about the size of everything it writes: 13 GB for a 1 GB CSV
-    /// export into a fresh database, 19 GB for 1 GB of plain text. SQLite copies the WAL into the database after the
+    /// A run is one transaction, so its WAL grows to about the size of everything it writes: 12 GB for a 1 GB CSV
+    /// export into a fresh database, 18 GB for 1 GB of plain text. SQLite copies the WAL into the database after the
     /// commit, but keeps the file at its size for reuse and deletes it only when the last connection closes; with a
     /// dashboard or `rater serve` holding the database open, a nightly run's WAL stayed on disk beside the database,
     /// doubling its footprint until the next run. So after a run: a `PASSIVE` checkpoint, which copies what no
