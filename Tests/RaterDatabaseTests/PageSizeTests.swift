@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RaterDatabase
@@ -12,7 +13,15 @@ import Testing
         let scratch = try Scratch(.sqlite)
         _ = try RoundTripTests().writeRun(scratch)
         #expect(try pageSize(scratch.open()) == SQLiteConnection.newDatabasePageSize)
-        #expect(SQLiteConnection.newDatabasePageSize != 4_096)
+    }
+
+    /// An empty file (made by `touch`, say) holds no database yet: it gets the larger pages too.
+    @Test func anEmptyFileBecomesADatabaseWithTheLargerPages() throws {
+        let scratch = try Scratch(.sqlite)
+        let path = try #require(scratch.sqlitePath)
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        _ = try RoundTripTests().writeRun(scratch)
+        #expect(try pageSize(scratch.open()) == SQLiteConnection.newDatabasePageSize)
     }
 
     @Test func anExistingDatabaseKeepsItsPagesAndTakesRuns() throws {
