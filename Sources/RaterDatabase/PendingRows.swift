@@ -5,17 +5,25 @@
 /// rows at a time, storing takes a quarter fewer instructions (see `RunWriter.Batching`). The rows must have
 /// different keys; `RunWriter` sees to that.
 struct PendingRows {
+    /// How the rows go in: upserted into Rater's tables, or plainly inserted into `StagedRunWriter`'s staging tables.
+    enum Statement {
+        case upsert
+        case insert
+    }
+
     let table: Table
     let rowsPerStatement: Int
+    private let statement: Statement
     /// `statements[n - 1]`: the upsert of `n` rows, made when first needed. A table needs the full one and
     /// whatever number is left over at the end of a run.
     private var statements: [String?]
     private let dialect: SQLDialect
     private(set) var values: [SQLValue] = []
 
-    init(_ table: Table, dialect: SQLDialect, rowsPerStatement: Int) {
+    init(_ table: Table, dialect: SQLDialect, rowsPerStatement: Int, statement: Statement = .upsert) {
         precondition(rowsPerStatement >= 1, "at least one row per statement")
         self.table = table
+        self.statement = statement
         self.dialect = dialect
         self.rowsPerStatement = rowsPerStatement
         statements = Array(repeating: nil, count: rowsPerStatement)
@@ -51,7 +59,12 @@ struct PendingRows {
     mutating func write(to executor: any SQLExecutor) throws {
         let rows = count
         guard rows > 0 else { return }
-        if statements[rows - 1] == nil { statements[rows - 1] = table.upsertStatement(dialect, rows: rows) }
+        if statements[rows - 1] == nil {
+            statements[rows - 1] = switch statement {
+            case .upsert: table.upsertStatement(dialect, rows: rows)
+            case .insert: table.insertStatement(dialect, rows: rows)
+            }
+        }
         try executor.execute(statements[rows - 1]!, values)
         values.removeAll(keepingCapacity: true)
     }

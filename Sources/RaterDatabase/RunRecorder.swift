@@ -97,7 +97,7 @@ public final class RunRecorder {
         do {
             try within(databases[...], sink: sink) { sink in
                 let end = try body(sink)
-                for writer in sink.writers { try writer.flush() }
+                for writer in sink.writers { try writer.finish() }
                 finish(end: end, sink: sink)
                 for writer in sink.writers {
                     try writer.executor.execute(Schema.runs.upsertStatement(writer.executor.dialect), try runRow())
@@ -119,7 +119,10 @@ public final class RunRecorder {
         guard let database = databases.first else { return try body(sink) }
         try database.transaction { executor in
             try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
-            sink.writers.append(RunWriter(executor: executor, runID: manifest.runID, timestamp: manifest.startedAt))
+            let (runID, timestamp) = (manifest.runID, manifest.startedAt)
+            sink.writers.append(try executor.dialect == .sqlite
+                ? StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp)
+                : RunWriter(executor: executor, runID: runID, timestamp: timestamp))
             defer { sink.writers.removeLast() }
             try within(databases.dropFirst(), sink: sink, body)
         }
@@ -186,12 +189,13 @@ public final class RunRecorder {
 
 /// What a run writes to: every database's writer, and the counts for the `runs` row and the manifest.
 public final class RunSink {
-    fileprivate(set) var writers: [RunWriter] = []
+    fileprivate(set) var writers: [any RunRowWriter] = []
     public private(set) var counts = RunManifest.Counts()
 
     init() {}
 
-    /// Writes a comment and its signals to every database; returns its key (the same in each).
+    /// Writes a comment and its signals to every database; returns its key (the same in each) when a writer knows
+    /// it by now (see `RunRowWriter.write(_:)`).
     @discardableResult
     public func write(_ result: CommentResult) throws -> String? {
         try write(StoredComment(result))
@@ -202,14 +206,9 @@ public final class RunSink {
     public func write(_ comment: StoredComment) throws -> String? {
         counts.read += 1
         counts.analysed += 1
+        counts.signals += comment.signals.count
         var key: String?
-        for writer in writers { key = try writer.write(comment) }
-        if let key {
-            for signal in comment.signals {
-                try write(SignalRecord(source: comment.source, commentKey: key, signal: signal.value.kind.rawValue,
-                                       value: signal.value.rawValue, evidenceJSON: signal.evidenceJSON))
-            }
-        }
+        for writer in writers { key = try writer.write(comment) ?? key }
         return key
     }
 

@@ -2,7 +2,8 @@ import RaterAggregate
 import RaterCore
 import RaterSinks
 
-/// Writes one run's rows into one database, inside the run's transaction.
+/// Writes one run's rows into one database as they come, inside the run's transaction: what a PostgreSQL run
+/// uses, whose server does the work in a process of its own (SQLite runs use `StagedRunWriter`).
 ///
 /// Every write is an upsert keyed as the README describes, so writing the same input again replaces rows instead
 /// of adding them; a comment's dimension mentions and signals are replaced as a whole, so a dimension it no longer
@@ -12,9 +13,9 @@ import RaterSinks
 /// writes what waits, and the run calls it before its commit. The result is the same as writing each row at once:
 /// the rows waiting together always belong to different comments (a comment whose key already waits makes the
 /// writer flush first), and a signal that replaces one still waiting takes its place.
-public final class RunWriter {
+public final class RunWriter: RunRowWriter {
     public let runID: String
-    let executor: any SQLExecutor
+    public let executor: any SQLExecutor
     let timestamp: String
     private let deleteDimensions: String
     private let deleteSignals: String
@@ -120,10 +121,10 @@ public final class RunWriter {
         return found
     }
 
-    /// Writes a comment and its dimension mentions (or queues them; see `flush()`); returns the comment's key (for
-    /// its signals).
+    /// Writes a comment, its dimension mentions and its signals (or queues them; see `flush()`); returns the
+    /// comment's key.
     @discardableResult
-    public func write(_ comment: StoredComment) throws -> String {
+    public func write(_ comment: StoredComment) throws -> String? {
         let key = try key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber,
                           text: comment.text)
         // The same comment again (a repeated export id): its earlier rows go first, so that the DELETEs below find
@@ -143,6 +144,10 @@ public final class RunWriter {
                 Rows.dimension(dimension, source: comment.source, key: key, runID: runID, into: &row)
             }
         }
+        for signal in comment.signals {
+            try write(SignalRecord(source: comment.source, commentKey: key, signal: signal.value.kind.rawValue,
+                                   value: signal.value.rawValue, evidenceJSON: signal.evidenceJSON))
+        }
         if waiting.count >= batching.commentsPerFlush { try flush() }
         return key
     }
@@ -161,9 +166,10 @@ public final class RunWriter {
         try signals.append(writingTo: executor) { row in Rows.signal(signal, runID: runID, into: &row) }
     }
 
-    /// Writes every row still waiting. `RunRecorder.record` calls it before the commit; a run that fails does not,
-    /// and rolls back the rows it did write with the rest.
-    public func flush() throws {
+    public func finish() throws { try flush() }
+
+    /// Writes every row still waiting.
+    func flush() throws {
         try comments.write(to: executor)
         try dimensions.write(to: executor)
         try signals.write(to: executor)

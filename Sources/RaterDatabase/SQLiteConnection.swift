@@ -16,12 +16,12 @@ public final class SQLiteConnection: DatabaseConnection {
     /// `SQLITE_OK`, or `SQLITE_MISUSE` if something opened SQLite before Rater did (then the statistics stay on).
     static let memoryStatisticsOff: Int32 = rater_sqlite_disable_memory_statistics()
 
-    /// A statement that writes several rows keeps a journal of the pages it changes, to undo itself alone if it
-    /// fails halfway (Rater's never need to: a failed run rolls back whole). `RunWriter` writes up to thirty-two rows
-    /// a statement, whose journals outgrew SQLite's default 64 KiB in memory: with sixteen rows, the run on the 2 MB
-    /// English export made 147,000 writes to temporary files instead of 22,000, and its system time doubled. Up to
-    /// 4 MiB, freed after each statement, stay in memory. Set like `memoryStatisticsOff`, with the same results.
-    static let statementJournalsInMemory: Int32 = rater_sqlite_keep_statement_journals_in_memory(4 << 20)
+    /// SQLite's statement journals keep their default, 64 KiB in memory before they go to a temporary file. The ninth
+    /// round raised that to 4 MiB (`SQLITE_CONFIG_STMTJRNL_SPILL`) for multi-row upserts; but SQLite 3.40 moves a
+    /// journal from memory to its file in chunks of that size, and its Unix layer writes at most 128 KiB at a time,
+    /// so the first journal to pass 4 MiB failed its statement with "database or disk is full": 64 comments of 150
+    /// KB each failed a run into a fresh database, and 64 KiB pages failed at once. Rater's SQLite runs now stage
+    /// their rows (`StagedRunWriter`) and write few multi-row statements into Rater's tables.
 
     /// How long a statement waits for another connection's lock before it fails.
     static let busyTimeoutSeconds = 30
@@ -43,7 +43,6 @@ public final class SQLiteConnection: DatabaseConnection {
     init(path: String, newDatabasePageSize: Int) throws {
         self.path = path
         _ = Self.memoryStatisticsOff
-        _ = Self.statementJournalsInMemory
         var configuration = Configuration()
         configuration.label = "rater"
         // A dashboard that is reading must not fail the nightly run: wait for its lock instead.

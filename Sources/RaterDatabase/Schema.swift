@@ -90,15 +90,25 @@ public struct Table: Sendable {
     /// the same for that many rows, their values one row after another: the rows must have different keys, as
     /// PostgreSQL refuses to change one row twice in a statement.
     public func upsertStatement(_ dialect: SQLDialect, rows: Int = 1) -> String {
+        insertStatement(dialect, rows: rows) + onConflictReplace
+    }
+
+    /// `INSERT` of `rows` rows, their values one row after another, with no conflict clause.
+    func insertStatement(_ dialect: SQLDialect, rows: Int = 1) -> String {
         precondition(rows >= 1, "at least one row")
         let rowPlaceholders = (0..<rows).map { row in
             "(" + (1...columns.count).map { dialect.placeholder(row * columns.count + $0) }.joined(separator: ", ")
                 + ")"
         }
-        let updates = columns.filter { !primaryKey.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
         return "INSERT INTO \(name) (" + columnNames.joined(separator: ", ") + ") VALUES "
-            + rowPlaceholders.joined(separator: ", ") + " ON CONFLICT (" + primaryKey.joined(separator: ", ")
-            + ") DO UPDATE SET " + updates.joined(separator: ", ")
+            + rowPlaceholders.joined(separator: ", ")
+    }
+
+    /// What makes an `INSERT` an upsert: every non-key column replaced on a key that is already there.
+    var onConflictReplace: String {
+        let updates = columns.filter { !primaryKey.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
+        return " ON CONFLICT (" + primaryKey.joined(separator: ", ") + ") DO UPDATE SET "
+            + updates.joined(separator: ", ")
     }
 
     /// The values of a row in column order; a column missing from `values` is a programming error.

@@ -20,6 +20,11 @@ public struct StoredComment: Sendable, Equatable {
         public var value: SignalValue
         /// `[{cue, clause[, negator]}, …]`, as in the result's signal evidence.
         public var evidenceJSON: String
+
+        public init(value: SignalValue, evidenceJSON: String) {
+            self.value = value
+            self.evidenceJSON = evidenceJSON
+        }
     }
 
     public var id: String

@@ -5,14 +5,14 @@ import Testing
 
 @testable import RaterDatabase
 
-/// `RunWriter` writes comments, mentions and signals several rows to a statement. The tables must end up exactly as
-/// when every row is written at once, whatever the order of repeats, and PostgreSQL must never see one key twice in
-/// a statement (it refuses that).
+/// `RunWriter` writes comments, mentions and signals several rows to a statement, and `StagedRunWriter` (SQLite)
+/// stages them and merges them at the end. The tables must end up exactly as when every row is written at once,
+/// whatever the order of repeats, and PostgreSQL must never see one key twice in a statement (it refuses that).
 @Suite struct BatchedWritingTests {
     /// A run's worth of comments in two sources: ids that come back soon (in the same batch) and late (in a later
     /// one) with other mentions and signals, comments without an id and with repeated texts, comments with no
     /// mentions, and comments with two values of one signal.
-    static func comments() -> [(comment: StoredComment, signals: [(String, String)])] {
+    static func comments() -> [StoredComment] {
         let dimensions = ServiceDimension.allCases
         return (0..<150).map { index in
             let source = index < 75 ? "a.csv" : "b.csv"
@@ -30,31 +30,44 @@ import Testing
                                         score: Double(index) / 1000, mentions: offset + 1,
                                         evidence: [(cue: "c\(index)", clause: "clause \(index)")])
             }
-            let signals: [(String, String)] = switch index % 4 {
-            case 0: [("loyalty", "returning")]
-            case 1: [("expectation", "met"), ("expectation", "exceeded"), ("loyalty", "at_risk")]
+            var stored = StoredComment(result)
+            let signals: [SignalValue] = switch index % 4 {
+            case 0: [.loyal]
+            case 1: [.met, .exceeded, .atRisk]
             default: []
             }
-            return (StoredComment(result), signals)
+            stored.signals = signals.map { StoredComment.Signal(value: $0, evidenceJSON: "[\"\($0.rawValue)\"]") }
+            return stored
         }
     }
 
-    /// Writes the comments in one transaction with `batching`, and reads back every row of the three tables.
-    static func write(_ kind: DatabaseKind, _ batching: RunWriter.Batching) throws -> [String: [[SQLValue]]] {
+    enum Writer: CustomStringConvertible {
+        case direct(RunWriter.Batching)
+        case staged(rowsPerStatement: Int)
+
+        var description: String {
+            switch self {
+            case let .direct(batching): "direct, \(batching)"
+            case let .staged(rows): "staged, \(rows) rows a statement"
+            }
+        }
+    }
+
+    /// Writes the comments in one transaction with `writer`, and reads back every row of the three tables.
+    static func write(_ kind: DatabaseKind, _ writer: Writer) throws -> [String: [[SQLValue]]] {
         let scratch = try Scratch(kind)
         let database = try scratch.open()
         try database.createSchema()
         try database.transaction { executor in
-            let writer = RunWriter(executor: executor, runID: "run", timestamp: "2026-11-27T00:00:00.000Z",
-                                   batching: batching)
-            for (comment, signals) in comments() {
-                let key = try writer.write(comment)
-                for (signal, value) in signals {
-                    try writer.write(SignalRecord(source: comment.source, commentKey: key, signal: signal,
-                                                  value: value, evidenceJSON: "[\"\(value)\"]"))
-                }
+            let (runID, timestamp) = ("run", "2026-11-27T00:00:00.000Z")
+            let rowWriter: any RunRowWriter = switch writer {
+            case let .direct(batching):
+                RunWriter(executor: executor, runID: runID, timestamp: timestamp, batching: batching)
+            case let .staged(rows):
+                try StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp, rowsPerStatement: rows)
             }
-            try writer.flush()
+            for comment in comments() { try rowWriter.write(comment) }
+            try rowWriter.finish()
         }
         var tables = [String: [[SQLValue]]]()
         for table in [Schema.comments, Schema.dimensionMentions, Schema.signals] {
@@ -66,23 +79,25 @@ import Testing
     }
 
     func sameAsRowByRow(_ kind: DatabaseKind) throws {
-        let expected = try Self.write(kind, .none)
+        let expected = try Self.write(kind, .direct(.none))
         #expect(expected["comments"]?.count == 131)  // 150 written, 19 of them an id again
         // Both values of one signal stay: they are two rows.
         #expect(expected["signals"]?.contains { $0[2] == .text("expectation") && $0[3] == .text("exceeded") } == true)
         #expect(expected["signals"]?.contains { $0[2] == .text("expectation") && $0[3] == .text("met") } == true)
-        for batching in [RunWriter.Batching.standard, RunWriter.Batching(rowsPerStatement: 3, commentsPerFlush: 5),
-                         RunWriter.Batching(rowsPerStatement: 7, commentsPerFlush: 200)] {
-            let written = try Self.write(kind, batching)
+        var writers: [Writer] = [.direct(.standard), .direct(RunWriter.Batching(rowsPerStatement: 3, commentsPerFlush: 5)),
+                                 .direct(RunWriter.Batching(rowsPerStatement: 7, commentsPerFlush: 200))]
+        if kind == .sqlite { writers += [.staged(rowsPerStatement: 32), .staged(rowsPerStatement: 1)] }
+        for writer in writers {
+            let written = try Self.write(kind, writer)
             for table in ["comments", "dimension_mentions", "signals"] {
-                #expect(written[table] == expected[table], "\(table), \(batching)")
+                #expect(written[table] == expected[table], "\(table), \(writer)")
             }
         }
     }
 
     /// A comment that comes back keeps only its last mentions, even when its first ones are still waiting.
-    func repeatedCommentKeepsItsLastMentions(_ kind: DatabaseKind) throws {
-        let tables = try Self.write(kind, .standard)
+    func repeatedCommentKeepsItsLastMentions(_ kind: DatabaseKind, _ writer: Writer) throws {
+        let tables = try Self.write(kind, writer)
         let mentions = try #require(tables["dimension_mentions"])
         // C1 is written as comment 1 (one mention) and again as comment 3 (three mentions).
         let ofC1 = mentions.filter { $0[1] == .text("C1") }
@@ -93,14 +108,17 @@ import Testing
     }
 
     @Test func sqliteSameAsRowByRow() throws { try sameAsRowByRow(.sqlite) }
-    @Test func sqliteRepeatedCommentKeepsItsLastMentions() throws { try repeatedCommentKeepsItsLastMentions(.sqlite) }
+    @Test func sqliteRepeatedCommentKeepsItsLastMentions() throws {
+        try repeatedCommentKeepsItsLastMentions(.sqlite, .direct(.standard))
+        try repeatedCommentKeepsItsLastMentions(.sqlite, .staged(rowsPerStatement: 32))
+    }
     @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresSameAsRowByRow() throws {
         try sameAsRowByRow(.postgres)
     }
     @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresRepeatedCommentKeepsItsLastMentions()
         throws
     {
-        try repeatedCommentKeepsItsLastMentions(.postgres)
+        try repeatedCommentKeepsItsLastMentions(.postgres, .direct(.standard))
     }
 
     @Test func multiRowStatementsNumberEveryValue() {

@@ -1,0 +1,24 @@
+import RaterAggregate
+import RaterCore
+import RaterSinks
+
+/// Writes one run's rows into one database, inside the run's transaction: `RunWriter` row by row as they come
+/// (PostgreSQL), `StagedRunWriter` through staging tables merged in key order at the end (SQLite).
+///
+/// Either way a database ends up with the same rows: every write is an upsert keyed as the README describes, a
+/// comment's dimension mentions and signals are replaced as a whole, and where a key comes twice in one run the
+/// later comment's rows are the ones kept.
+public protocol RunRowWriter: AnyObject {
+    var executor: any SQLExecutor { get }
+    /// Writes a comment with its dimension mentions and signals. Returns its key when the writer knows it by now;
+    /// `StagedRunWriter` numbers repeated texts only in `finish()`, and returns nil.
+    @discardableResult
+    func write(_ comment: StoredComment) throws -> String?
+    /// A signal of a comment whose key is known (`write(_:)` writes a comment's own signals).
+    func write(_ signal: SignalRecord) throws
+    func write(_ rejection: Rejection) throws
+    func write(_ aggregates: [AggregateRow]) throws
+    /// Writes everything still waiting; `RunRecorder.record` calls it once, before the commit. A run that fails
+    /// does not, and rolls back what was written with the rest.
+    func finish() throws
+}

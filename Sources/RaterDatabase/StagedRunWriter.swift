@@ -1,0 +1,197 @@
+import RaterAggregate
+import RaterCore
+import RaterSinks
+
+/// Writes one run's rows into one SQLite database through staging tables: the comments, dimension mentions and
+/// signals go into temporary tables with no index as they come, and `finish()` merges them into Rater's tables in key
+/// order, in a few statements. The rows that end up in the database are the ones `RunWriter` would write.
+///
+/// Why: a comment keyed by its text's digest lands at a random place in the primary keys of `comments`,
+/// `dimension_mentions` and `signals`, and in the `confidence` index. Once those outgrow SQLite's page cache, every
+/// row written one at a time reads a page back and writes it out again, and a 1 GB export of plain text took 20
+/// minutes against 1.5 without a database. Merged in key order, each page is read and written once per run, and the
+/// sorting is SQLite's own, in bounded memory and temporary files (see "Databases" in the README for where those go).
+///
+/// Keys are assigned in the merge too: a comment with an export id keeps it; one without is keyed by the digest of
+/// its text, `#2`, `#3` … for its repeats in the same source, numbered in input order by a window function over the
+/// staged rows. That needs no count in memory (`RunWriter` keeps a `RepeatCounter` and asks the database when it
+/// has forgotten), so `write(_:)` cannot return the key.
+public final class StagedRunWriter: RunRowWriter {
+    public let runID: String
+    public let executor: any SQLExecutor
+    let timestamp: String
+    private var comments: PendingRows
+    private var dimensions: PendingRows
+    private var signals: PendingRows
+    /// The staged comment's number, in input order: what its mentions and signals refer to, and what orders repeats.
+    private var sequence = 0
+    private var finished = false
+    private let upsertRejection: String
+    private let upsertAggregate: String
+
+    /// The staging tables: Rater's columns, after the comment's number (`seq`) and, for comments, whether the key is
+    /// a digest to number (`counted`). A comment's staged `comment_key` is its export id or its text's digest key
+    /// without a number; mentions and signals take their comment's final key in the merge (a signal written with a
+    /// key of its own, `seq` null, keeps that).
+    static let stagedComments = Table(
+        "rater_staged_comments", columns: [Column("seq", .integer), Column("counted", .integer)] + Schema.comments.columns,
+        primaryKey: [])
+    static let stagedDimensions = Table(
+        "rater_staged_dimensions", columns: [Column("seq", .integer)] + Schema.dimensionMentions.columns, primaryKey: [])
+    static let stagedSignals = Table(
+        "rater_staged_signals", columns: [Column("seq", .integer, nullable: true)] + Schema.signals.columns,
+        primaryKey: [])
+    /// SQLite's page cache during the merge, in KiB; see `finish()`.
+    static let mergeCacheKiB = 8_192
+
+    /// Each staged comment's final key, and whether it is the last comment of the run under that key (the one whose
+    /// rows are kept).
+    static let keysTable = "rater_staged_keys"
+
+    init(executor: any SQLExecutor, runID: String, timestamp: String, rowsPerStatement: Int = 32) throws {
+        precondition(executor.dialect == .sqlite, "staging tables are SQLite's temporary tables")
+        self.executor = executor
+        self.runID = runID
+        self.timestamp = timestamp
+        upsertRejection = Schema.rejects.upsertStatement(.sqlite)
+        upsertAggregate = Schema.aggregates.upsertStatement(.sqlite)
+        comments = PendingRows(Self.stagedComments, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
+                               statement: .insert)
+        dimensions = PendingRows(Self.stagedDimensions, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
+                                 statement: .insert)
+        signals = PendingRows(Self.stagedSignals, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
+                              statement: .insert)
+        // In temporary files, never in memory: a nightly run stages gigabytes. A run that failed on this connection
+        // rolled its staging tables back with it; dropping first only guards against one that did not.
+        try executor.execute("PRAGMA temp_store = FILE", [])
+        try dropStagingTables()
+        for table in [Self.stagedComments, Self.stagedDimensions, Self.stagedSignals] {
+            let columns = table.columns.map { "\($0.name) \($0.type.sql(.sqlite))" }
+            try executor.execute("CREATE TEMP TABLE \(table.name) (" + columns.joined(separator: ", ") + ")", [])
+        }
+        try executor.execute(
+            "CREATE TEMP TABLE \(Self.keysTable) (seq INTEGER PRIMARY KEY, source TEXT, comment_key TEXT, "
+                + "latest INTEGER)", [])
+    }
+
+    @discardableResult
+    public func write(_ comment: StoredComment) throws -> String? {
+        precondition(!finished, "a staged run is written before it finishes")
+        sequence += 1
+        let seq = SQLValue.integer(sequence)
+        let hasExportID = Rows.hasExportID(id: comment.id, source: comment.source, recordNumber: comment.recordNumber)
+        let key = hasExportID ? comment.id : "sha256:" + SHA256Digest.hex(of: comment.text)
+        try comments.append(writingTo: executor) { row in
+            row.add("seq", seq)
+            row.add("counted", .integer(hasExportID ? 0 : 1))
+            Rows.comment(comment, key: key, runID: runID, at: timestamp, into: &row)
+        }
+        for dimension in comment.dimensions {
+            try dimensions.append(writingTo: executor) { row in
+                row.add("seq", seq)
+                Rows.dimension(dimension, source: comment.source, key: key, runID: runID, into: &row)
+            }
+        }
+        for signal in comment.signals {
+            let record = SignalRecord(source: comment.source, commentKey: key, signal: signal.value.kind.rawValue,
+                                      value: signal.value.rawValue, evidenceJSON: signal.evidenceJSON)
+            try signals.append(writingTo: executor) { row in
+                row.add("seq", seq)
+                Rows.signal(record, runID: runID, into: &row)
+            }
+        }
+        return nil
+    }
+
+    public func write(_ signal: SignalRecord) throws {
+        precondition(!finished, "a staged run is written before it finishes")
+        try signals.append(writingTo: executor) { row in
+            row.add("seq", .null)
+            Rows.signal(signal, runID: runID, into: &row)
+        }
+    }
+
+    public func write(_ rejection: Rejection) throws {
+        try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
+    }
+
+    public func write(_ aggregates: [AggregateRow]) throws {
+        for row in aggregates {
+            try executor.execute(upsertAggregate, Rows.aggregate(row, runID: runID, at: timestamp))
+        }
+    }
+
+    /// Merges the staged rows into Rater's tables and drops the staging tables.
+    public func finish() throws {
+        precondition(!finished, "a staged run finishes once")
+        finished = true
+        try comments.write(to: executor)
+        try dimensions.write(to: executor)
+        try signals.write(to: executor)
+        // SQLite sorts with as much memory as the page cache may hold, per sort, and the numbering runs three sorts
+        // at once; key-ordered writes need few cached pages. So a smaller cache during the merge (see the README's
+        // "Databases" for the figures), restored for the rest of the transaction.
+        try executor.execute("PRAGMA cache_size = -\(Self.mergeCacheKiB)", [])
+        defer { try? executor.execute("PRAGMA cache_size = -\(SQLiteConnection.writerCacheKiB)", []) }
+        for statement in Self.mergeStatements { try executor.execute(statement, []) }
+        try dropStagingTables()
+    }
+
+    private func dropStagingTables() throws {
+        for name in [Self.stagedComments.name, Self.stagedDimensions.name, Self.stagedSignals.name, Self.keysTable] {
+            try executor.execute("DROP TABLE IF EXISTS temp.\(name)", [])
+        }
+    }
+
+    /// The merge, in order: the keys; the mentions and signals of every key the run writes, which the run replaces
+    /// as a whole; then the three tables in key order, each row after the earlier rows of its key so that the later
+    /// one wins where a signal repeats. Only the last comment under each key counts, as when each replaced the last.
+    static let mergeStatements: [String] = {
+        let keys = keysTable
+        // The digest keys' numbers: the n-th comment with the same text in the same source is `#n` (the first has
+        // none), whatever came before this run, as counting in memory would number them.
+        let numbering = """
+            INSERT INTO \(keys) (seq, source, comment_key, latest) \
+            SELECT seq, source, comment_key, seq = max(seq) OVER (PARTITION BY source, comment_key) FROM (\
+            SELECT seq, source, CASE WHEN counted = 0 OR row_number() OVER occurrences = 1 THEN comment_key \
+            ELSE comment_key || '#' || row_number() OVER occurrences END AS comment_key \
+            FROM \(stagedComments.name) \
+            WINDOW occurrences AS (PARTITION BY source, comment_key, counted ORDER BY seq)) ORDER BY seq
+            """
+        // Only sources the table already has rows for can have rows to replace: a nightly export under a new file name
+        // skips the look-ups (sorting the run's keys to find nothing took longer than the rest of the merge).
+        func replaced(in table: Table) -> String {
+            "DELETE FROM \(table.name) WHERE (source, comment_key) IN (SELECT source, comment_key FROM \(keys) AS k "
+                + "WHERE latest AND EXISTS (SELECT 1 FROM \(table.name) AS t WHERE t.source = k.source))"
+        }
+        func merge(_ table: Table, from staged: Table, orderedBy order: [String], signalsWithKeys: Bool = false)
+            -> String
+        {
+            let values = table.columns.map { column in
+                switch column.name {
+                case "comment_key" where signalsWithKeys: "coalesce(k.comment_key, s.comment_key)"
+                case "comment_key": "k.comment_key"
+                default: "s.\(column.name)"
+                }
+            }
+            let join = signalsWithKeys
+                ? "LEFT JOIN \(keys) AS k ON k.seq = s.seq WHERE s.seq IS NULL OR k.latest"
+                : "JOIN \(keys) AS k ON k.seq = s.seq WHERE k.latest"
+            // `WHERE` before `ON CONFLICT` keeps SQLite from reading the conflict clause as the join's `ON`.
+            return "INSERT INTO \(table.name) (" + table.columnNames.joined(separator: ", ") + ") SELECT "
+                + values.joined(separator: ", ") + " FROM \(staged.name) AS s " + join + " ORDER BY "
+                + order.joined(separator: ", ") + table.onConflictReplace
+        }
+        return [
+            numbering,
+            replaced(in: Schema.dimensionMentions),
+            replaced(in: Schema.signals),
+            merge(Schema.comments, from: stagedComments, orderedBy: ["s.source", "k.comment_key"]),
+            merge(Schema.dimensionMentions, from: stagedDimensions,
+                  orderedBy: ["s.source", "k.comment_key", "s.dimension", "s.rowid"]),
+            merge(Schema.signals, from: stagedSignals,
+                  orderedBy: ["s.source", "coalesce(k.comment_key, s.comment_key)", "s.signal", "s.value", "s.rowid"],
+                  signalsWithKeys: true),
+        ]
+    }()
+}

@@ -1,0 +1,109 @@
+import Foundation
+import RaterCore
+import RaterSinks
+import Testing
+
+@testable import RaterDatabase
+
+/// `StagedRunWriter`, what SQLite runs write through: the rows it leaves are `RunWriter`'s (`BatchedWritingTests`
+/// compares the tables), and these pin what makes it worth having and what it must not break.
+@Suite struct StagedWritingTests {
+    /// The merge's look-ups go through the tables' primary keys: a full scan of `dimension_mentions` or `signals` per
+    /// run would grow with everything a database has ever stored.
+    @Test func theMergeLooksKeysUpInsteadOfScanningTables() throws {
+        let scratch = try Scratch(.sqlite)
+        let database = try scratch.open()
+        try database.createSchema()
+        let plans = try database.transaction { executor in
+            _ = try StagedRunWriter(executor: executor, runID: "run", timestamp: "2026-11-27T00:00:00.000Z")
+            return try StagedRunWriter.mergeStatements.map { statement in
+                try executor.query("EXPLAIN QUERY PLAN " + statement, []).map { row in row.last?.string ?? "" }
+            }
+        }
+        #expect(plans.count == 6)
+        for (statement, plan) in zip(StagedRunWriter.mergeStatements, plans) {
+            for table in [Schema.comments, Schema.dimensionMentions, Schema.signals] {
+                #expect(!plan.contains { $0.hasPrefix("SCAN \(table.name)") || $0.hasPrefix("SCAN t") },
+                        "\(statement): \(plan)")
+            }
+        }
+        // The deletes find a comment's mentions and signals by the primary key's index.
+        #expect(plans[1].contains { $0.contains("SEARCH dimension_mentions USING INDEX sqlite_autoindex") })
+        #expect(plans[2].contains { $0.contains("SEARCH signals USING INDEX sqlite_autoindex") })
+    }
+
+    /// Repeated texts are numbered in input order, and a rerun over the same input keeps the keys: the rows are
+    /// replaced, not added, and a comment that lost a signal loses its row.
+    @Test func keysAreStableAcrossRunsAndRerunsReplaceRows() throws {
+        let scratch = try Scratch(.sqlite)
+        func run(signal: SignalValue?) throws -> [[SQLValue]] {
+            let recorder = try RunRecorder(options: scratch.options())
+            try recorder.record { sink in
+                for (record, text) in ["好评", "房间很干净", "好评", "好评"].enumerated() {
+                    var stored = StoredComment(comment(nil, record: record + 1, text: text))
+                    if let signal, record == 3 {
+                        stored.signals = [StoredComment.Signal(value: signal, evidenceJSON: "[]")]
+                    }
+                    try sink.write(stored)
+                }
+                return .finished
+            }
+            return try scratch.open().read { executor in
+                try executor.query("SELECT comment_key, record FROM comments ORDER BY record", [])
+            }
+        }
+        let digest = "sha256:" + SHA256Digest.hex(of: "好评")
+        let first = try run(signal: .loyal)
+        #expect(first.map { $0[0] } == [.text(digest), .text("sha256:" + SHA256Digest.hex(of: "房间很干净")),
+                                          .text(digest + "#2"), .text(digest + "#3")])
+        #expect(try scratch.open().count(Schema.signals) == 1)
+        #expect(try run(signal: nil) == first)
+        #expect(try scratch.open().count(Schema.signals) == 0)
+        #expect(try scratch.open().count(Schema.comments) == 4)
+    }
+
+    /// A failed run rolls its staging tables back with everything else, and the next run on the same connection
+    /// starts from empty ones.
+    @Test func aFailedRunLeavesNoStagedRowsForTheNext() throws {
+        let scratch = try Scratch(.sqlite)
+        let database = try scratch.open()
+        try database.createSchema()
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try database.transaction { executor in
+                let writer = try StagedRunWriter(executor: executor, runID: "failed", timestamp: "t")
+                for record in 1...40 { try writer.write(StoredComment(comment("F\(record)", record: record))) }
+                throw Stop()
+            }
+        }
+        try database.transaction { executor in
+            let writer = try StagedRunWriter(executor: executor, runID: "next", timestamp: "t")
+            try writer.write(StoredComment(comment("N1", record: 1)))
+            try writer.finish()
+        }
+        let ids = try database.read { try $0.query("SELECT id, run_id FROM comments", []) }
+        #expect(ids == [[.text("N1"), .text("next")]])
+        let staged = try database.read { try $0.query("SELECT name FROM temp.sqlite_schema", []) }
+        #expect(staged.isEmpty, "staging tables left behind: \(staged)")
+    }
+
+    /// Long comments: 64 of about 150 KB each, twice into the same database. SQLite 3.40 failed the first run with
+    /// "database or disk is full" while Rater kept statement journals in memory up to 4 MiB (see `SQLiteConnection`):
+    /// moving such a journal to its file wrote nothing.
+    @Test func longCommentsAreStoredAndReplaced() throws {
+        let scratch = try Scratch(.sqlite)
+        let paragraph = String(repeating: "服务很好，房间干净，早餐丰富。", count: 3_400)
+        for run in 1...2 {
+            let manifest = try RunRecorder(options: scratch.options()).record { sink in
+                for record in 1...64 {
+                    try sink.write(StoredComment(comment("L\(record)", record: record, text: paragraph + "\(run)")))
+                }
+                return .finished
+            }
+            #expect(manifest.status == "complete")
+        }
+        let texts = try scratch.open().read { try $0.query("SELECT text FROM comments", []) }
+        #expect(texts.count == 64)
+        #expect(texts.allSatisfy { $0[0] == .text(paragraph + "2") })
+    }
+}
