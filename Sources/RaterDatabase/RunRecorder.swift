@@ -219,11 +219,6 @@ public final class RunSink {
         for writer in writers { try writer.write(rejection) }
     }
 
-    public func write(_ signal: SignalRecord) throws {
-        counts.signals += 1
-        for writer in writers { try writer.write(signal) }
-    }
-
     public func write(_ aggregates: [AggregateRow]) throws {
         counts.aggregates += aggregates.count
         for writer in writers { try writer.write(aggregates) }

@@ -10,12 +10,11 @@ import RaterSinks
 /// later comment's rows are the ones kept.
 public protocol RunRowWriter: AnyObject {
     var executor: any SQLExecutor { get }
-    /// Writes a comment with its dimension mentions and signals. Returns its key when the writer knows it by now;
+    /// Writes a comment with its dimension mentions and signals (a signal always comes with its comment, so that a
+    /// comment written again replaces them all). Returns its key when the writer knows it by now;
     /// `StagedRunWriter` numbers repeated texts only in `finish()`, and returns nil.
     @discardableResult
     func write(_ comment: StoredComment) throws -> String?
-    /// A signal of a comment whose key is known (`write(_:)` writes a comment's own signals).
-    func write(_ signal: SignalRecord) throws
     func write(_ rejection: Rejection) throws
     func write(_ aggregates: [AggregateRow]) throws
     /// Writes everything still waiting; `RunRecorder.record` calls it once, before the commit. A run that fails

@@ -158,7 +158,7 @@ public final class RunWriter: RunRowWriter {
 
     /// Writes a signal (or queues it), after its comment (`write(_:)` clears the comment's earlier signals). The
     /// same signal value written twice for one comment is one row, the later, as its upsert would leave it.
-    public func write(_ signal: SignalRecord) throws {
+    private func write(_ signal: SignalRecord) throws {
         // Source, comment key, signal and value: the table's primary key, its first four columns.
         let key: [SQLValue] = [.text(signal.source), .text(signal.commentKey), .text(signal.signal),
                                .text(signal.value)]

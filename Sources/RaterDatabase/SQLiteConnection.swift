@@ -49,7 +49,13 @@ public final class SQLiteConnection: DatabaseConnection {
         configuration.busyMode = .timeout(Double(Self.busyTimeoutSeconds))
         // Before GRDB turns WAL mode on, which writes the first page: SQLite ignores the setting once a database
         // has pages (until a VACUUM, which cannot change it in WAL mode either).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = \(newDatabasePageSize)") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA page_size = \(newDatabasePageSize)")
+            // A run stages gigabytes in temporary tables (`StagedRunWriter`): in files, whatever SQLite was built
+            // with, and set before anything opens the temporary database, after which SQLite refuses to change it
+            // inside a transaction.
+            try db.execute(sql: "PRAGMA temp_store = FILE")
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {

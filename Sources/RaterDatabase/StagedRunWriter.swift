@@ -31,18 +31,16 @@ public final class StagedRunWriter: RunRowWriter {
 
     /// The staging tables: Rater's columns, after the comment's number (`seq`) and, for comments, whether the key is
     /// a digest to number (`counted`). A comment's staged `comment_key` is its export id or its text's digest key
-    /// without a number; mentions and signals take their comment's final key in the merge (a signal written with a
-    /// key of its own, `seq` null, keeps that).
+    /// without a number; mentions and signals take their comment's final key in the merge.
     static let stagedComments = Table(
         "rater_staged_comments", columns: [Column("seq", .integer), Column("counted", .integer)] + Schema.comments.columns,
         primaryKey: [])
     static let stagedDimensions = Table(
         "rater_staged_dimensions", columns: [Column("seq", .integer)] + Schema.dimensionMentions.columns, primaryKey: [])
     static let stagedSignals = Table(
-        "rater_staged_signals", columns: [Column("seq", .integer, nullable: true)] + Schema.signals.columns,
-        primaryKey: [])
-    /// SQLite's page cache during the merge, in KiB; see `finish()`.
-    static let mergeCacheKiB = 8_192
+        "rater_staged_signals", columns: [Column("seq", .integer)] + Schema.signals.columns, primaryKey: [])
+    /// SQLite's page cache while the repeats are numbered, in KiB; see `finish()`.
+    static let numberingCacheKiB = 8_192
 
     /// Each staged comment's final key, and whether it is the last comment of the run under that key (the one whose
     /// rows are kept).
@@ -61,9 +59,11 @@ public final class StagedRunWriter: RunRowWriter {
                                  statement: .insert)
         signals = PendingRows(Self.stagedSignals, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
                               statement: .insert)
-        // In temporary files, never in memory: a nightly run stages gigabytes. A run that failed on this connection
-        // rolled its staging tables back with it; dropping first only guards against one that did not.
-        try executor.execute("PRAGMA temp_store = FILE", [])
+        // The staging tables live in temporary files (`SQLiteConnection` sets `temp_store`), which are thrown away
+        // whole: Debian's SQLite zeroes every page it frees, and first journals it, so dropping them would copy them.
+        try executor.execute("PRAGMA temp.secure_delete = OFF", [])
+        // A run that failed on this connection rolled its staging tables back with it; this only guards against one
+        // that did not.
         try dropStagingTables()
         for table in [Self.stagedComments, Self.stagedDimensions, Self.stagedSignals] {
             let columns = table.columns.map { "\($0.name) \($0.type.sql(.sqlite))" }
@@ -103,14 +103,6 @@ public final class StagedRunWriter: RunRowWriter {
         return nil
     }
 
-    public func write(_ signal: SignalRecord) throws {
-        precondition(!finished, "a staged run is written before it finishes")
-        try signals.append(writingTo: executor) { row in
-            row.add("seq", .null)
-            Rows.signal(signal, runID: runID, into: &row)
-        }
-    }
-
     public func write(_ rejection: Rejection) throws {
         try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
     }
@@ -129,11 +121,12 @@ public final class StagedRunWriter: RunRowWriter {
         try dimensions.write(to: executor)
         try signals.write(to: executor)
         // SQLite sorts with as much memory as the page cache may hold, per sort, and the numbering runs three sorts
-        // at once; key-ordered writes need few cached pages. So a smaller cache during the merge (see the README's
-        // "Databases" for the figures), restored for the rest of the transaction.
-        try executor.execute("PRAGMA cache_size = -\(Self.mergeCacheKiB)", [])
-        defer { try? executor.execute("PRAGMA cache_size = -\(SQLiteConnection.writerCacheKiB)", []) }
-        for statement in Self.mergeStatements { try executor.execute(statement, []) }
+        // at once: it runs with a smaller cache (see the README's "Databases"), the merges with the whole.
+        let (numbering, merges) = (Self.mergeStatements[0], Self.mergeStatements.dropFirst())
+        try executor.execute("PRAGMA cache_size = -\(Self.numberingCacheKiB)", [])
+        try executor.execute(numbering, [])
+        try executor.execute("PRAGMA cache_size = -\(SQLiteConnection.writerCacheKiB)", [])
+        for statement in merges { try executor.execute(statement, []) }
         try dropStagingTables()
     }
 
@@ -159,28 +152,19 @@ public final class StagedRunWriter: RunRowWriter {
             WINDOW occurrences AS (PARTITION BY source, comment_key, counted ORDER BY seq)) ORDER BY seq
             """
         // Only sources the table already has rows for can have rows to replace: a nightly export under a new file name
-        // skips the look-ups (sorting the run's keys to find nothing took longer than the rest of the merge).
+        // skips the look-ups (sorting the run's keys to find nothing took longer than the rest of the merge). The
+        // keys are looked up in key order, or each would land on a random page.
         func replaced(in table: Table) -> String {
             "DELETE FROM \(table.name) WHERE (source, comment_key) IN (SELECT source, comment_key FROM \(keys) AS k "
-                + "WHERE latest AND EXISTS (SELECT 1 FROM \(table.name) AS t WHERE t.source = k.source))"
+                + "WHERE latest AND EXISTS (SELECT 1 FROM \(table.name) AS t WHERE t.source = k.source) "
+                + "ORDER BY source, comment_key)"
         }
-        func merge(_ table: Table, from staged: Table, orderedBy order: [String], signalsWithKeys: Bool = false)
-            -> String
-        {
-            let values = table.columns.map { column in
-                switch column.name {
-                case "comment_key" where signalsWithKeys: "coalesce(k.comment_key, s.comment_key)"
-                case "comment_key": "k.comment_key"
-                default: "s.\(column.name)"
-                }
-            }
-            let join = signalsWithKeys
-                ? "LEFT JOIN \(keys) AS k ON k.seq = s.seq WHERE s.seq IS NULL OR k.latest"
-                : "JOIN \(keys) AS k ON k.seq = s.seq WHERE k.latest"
+        func merge(_ table: Table, from staged: Table, orderedBy order: [String]) -> String {
+            let values = table.columns.map { $0.name == "comment_key" ? "k.comment_key" : "s.\($0.name)" }
             // `WHERE` before `ON CONFLICT` keeps SQLite from reading the conflict clause as the join's `ON`.
             return "INSERT INTO \(table.name) (" + table.columnNames.joined(separator: ", ") + ") SELECT "
-                + values.joined(separator: ", ") + " FROM \(staged.name) AS s " + join + " ORDER BY "
-                + order.joined(separator: ", ") + table.onConflictReplace
+                + values.joined(separator: ", ") + " FROM \(staged.name) AS s JOIN \(keys) AS k ON k.seq = s.seq "
+                + "WHERE k.latest ORDER BY " + order.joined(separator: ", ") + table.onConflictReplace
         }
         return [
             numbering,
@@ -190,8 +174,7 @@ public final class StagedRunWriter: RunRowWriter {
             merge(Schema.dimensionMentions, from: stagedDimensions,
                   orderedBy: ["s.source", "k.comment_key", "s.dimension", "s.rowid"]),
             merge(Schema.signals, from: stagedSignals,
-                  orderedBy: ["s.source", "coalesce(k.comment_key, s.comment_key)", "s.signal", "s.value", "s.rowid"],
-                  signalsWithKeys: true),
+                  orderedBy: ["s.source", "k.comment_key", "s.signal", "s.value", "s.rowid"]),
         ]
     }()
 }

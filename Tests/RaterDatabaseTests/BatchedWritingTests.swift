@@ -13,6 +13,16 @@ import Testing
     /// one) with other mentions and signals, comments without an id and with repeated texts, comments with no
     /// mentions, and comments with two values of one signal.
     static func comments() -> [StoredComment] {
+        comments(dimensionsPerComment: 6, signalsFrom: 0)
+    }
+
+    /// A second run over `a.csv` only (`b.csv` keeps the first run's rows): fewer mentions per comment and other
+    /// signals, so that the rows it replaces must go.
+    static func rerunComments() -> [StoredComment] {
+        comments(dimensionsPerComment: 3, signalsFrom: 2).filter { $0.source == "a.csv" }
+    }
+
+    static func comments(dimensionsPerComment: Int, signalsFrom: Int) -> [StoredComment] {
         let dimensions = ServiceDimension.allCases
         return (0..<150).map { index in
             let source = index < 75 ? "a.csv" : "b.csv"
@@ -24,19 +34,21 @@ import Testing
             }
             var result = comment(id, record: index + 1, source: source,
                                  text: index % 11 == 0 ? "重复的评论 \(index % 3)" : "评论 \(index)")
-            result.dimensions = (0..<(index % 6)).map { offset in
+            result.dimensions = (0..<(index % dimensionsPerComment)).map { offset in
                 let dimension = dimensions[(index + offset) % dimensions.count]
                 return DimensionSummary(dimension: dimension, label: offset % 2 == 0 ? .positive : .negative,
                                         score: Double(index) / 1000, mentions: offset + 1,
                                         evidence: [(cue: "c\(index)", clause: "clause \(index)")])
             }
             var stored = StoredComment(result)
-            let signals: [SignalValue] = switch index % 4 {
+            let signals: [SignalValue] = switch (index + signalsFrom) % 4 {
             case 0: [.loyal]
-            case 1: [.met, .exceeded, .atRisk]
+            case 1: [.met, .exceeded, .atRisk, .met]  // `met` twice: one row, the later evidence
             default: []
             }
-            stored.signals = signals.map { StoredComment.Signal(value: $0, evidenceJSON: "[\"\($0.rawValue)\"]") }
+            stored.signals = signals.enumerated().map { position, value in
+                StoredComment.Signal(value: value, evidenceJSON: "[\"\(value.rawValue) \(position)\"]")
+            }
             return stored
         }
     }
@@ -53,12 +65,15 @@ import Testing
         }
     }
 
-    /// Writes the comments in one transaction with `writer`, and reads back every row of the three tables.
-    static func write(_ kind: DatabaseKind, _ writer: Writer) throws -> [String: [[SQLValue]]] {
+    /// Writes each run's comments in a transaction of its own with `writer`, and reads back every row of the three
+    /// tables.
+    static func write(_ kind: DatabaseKind, _ writer: Writer, runs: [[StoredComment]] = [comments()]) throws
+        -> [String: [[SQLValue]]]
+    {
         let scratch = try Scratch(kind)
         let database = try scratch.open()
         try database.createSchema()
-        try database.transaction { executor in
+        for run in runs { try database.transaction { executor in
             let (runID, timestamp) = ("run", "2026-11-27T00:00:00.000Z")
             let rowWriter: any RunRowWriter = switch writer {
             case let .direct(batching):
@@ -66,9 +81,9 @@ import Testing
             case let .staged(rows):
                 try StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp, rowsPerStatement: rows)
             }
-            for comment in comments() { try rowWriter.write(comment) }
+            for comment in run { try rowWriter.write(comment) }
             try rowWriter.finish()
-        }
+        } }
         var tables = [String: [[SQLValue]]]()
         for table in [Schema.comments, Schema.dimensionMentions, Schema.signals] {
             let columns = table.columnNames.joined(separator: ", ")
@@ -84,6 +99,9 @@ import Testing
         // Both values of one signal stay: they are two rows.
         #expect(expected["signals"]?.contains { $0[2] == .text("expectation") && $0[3] == .text("exceeded") } == true)
         #expect(expected["signals"]?.contains { $0[2] == .text("expectation") && $0[3] == .text("met") } == true)
+        // One row for the repeated `met`, with the later evidence.
+        #expect(expected["signals"]?.contains { $0[3] == .text("met") && $0[4] == .text(#"["met 3"]"#) } == true)
+        #expect(expected["signals"]?.contains { $0[3] == .text("met") && $0[4] == .text(#"["met 0"]"#) } == false)
         var writers: [Writer] = [.direct(.standard), .direct(RunWriter.Batching(rowsPerStatement: 3, commentsPerFlush: 5)),
                                  .direct(RunWriter.Batching(rowsPerStatement: 7, commentsPerFlush: 200))]
         if kind == .sqlite { writers += [.staged(rowsPerStatement: 32), .staged(rowsPerStatement: 1)] }
@@ -91,6 +109,19 @@ import Testing
             let written = try Self.write(kind, writer)
             for table in ["comments", "dimension_mentions", "signals"] {
                 #expect(written[table] == expected[table], "\(table), \(writer)")
+            }
+        }
+        // A second run over one of the sources replaces that source's mentions and signals and keeps the other's.
+        let twoRuns = [Self.comments(), Self.rerunComments()]
+        let expectedAfterRerun = try Self.write(kind, .direct(.none), runs: twoRuns)
+        #expect(expectedAfterRerun["dimension_mentions"]!.count < expected["dimension_mentions"]!.count)
+        #expect(expectedAfterRerun["dimension_mentions"]!.filter { $0[0] == .text("b.csv") }
+            == expected["dimension_mentions"]!.filter { $0[0] == .text("b.csv") })
+        #expect(expectedAfterRerun["signals"] != expected["signals"])
+        for writer in writers {
+            let written = try Self.write(kind, writer, runs: twoRuns)
+            for table in ["comments", "dimension_mentions", "signals"] {
+                #expect(written[table] == expectedAfterRerun[table], "rerun: \(table), \(writer)")
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import RaterAggregate
 import RaterCore
+import RaterSinks
 import Testing
 
 @testable import RaterDatabase
@@ -13,13 +14,11 @@ import Testing
         let recorder = try RunRecorder(options: scratch.options())
         return try recorder.record { sink in
             try sink.write(comment("H001", record: 1))
-            try sink.write(comment(nil, record: 2, text: "早餐很好吃", label: .positive, score: 0.6))
+            var returning = StoredComment(comment(nil, record: 2, text: "早餐很好吃", label: .positive, score: 0.6))
+            returning.signals = [StoredComment.Signal(value: .loyal, evidenceJSON: #"[{"cue":"下次还来"}]"#)]
+            try sink.write(returning)
             try sink.write(comment("H003", record: 3, text: "房间很干净"))
             try sink.write(sampleRejection)
-            // A signal for a key known beforehand (SQLite's staged writer knows a comment's key only at the end).
-            let key = "sha256:" + SHA256Digest.hex(of: "早餐很好吃")
-            try sink.write(SignalRecord(source: "hotel.csv", commentKey: key, signal: "loyalty", value: "returning",
-                                        evidenceJSON: #"[{"cue":"下次还来"}]"#))
             try sink.write([aggregateRow(branch: nil), aggregateRow(branch: "西湖店"),
                             aggregateRow(branch: "西湖店", scope: "assurance", comments: 2)])
             return end
@@ -56,7 +55,7 @@ import Testing
                              .text(sampleRejection.reason.message), .text("H009")]])
 
         let signals = try database.read { try $0.query("SELECT signal, value, evidence FROM signals", []) }
-        #expect(signals == [[.text("loyalty"), .text("returning"), .text(#"[{"cue":"下次还来"}]"#)]])
+        #expect(signals == [[.text("loyalty"), .text("loyal"), .text(#"[{"cue":"下次还来"}]"#)]])
 
         let aggregates = try database.read {
             try $0.query("""

@@ -76,15 +76,26 @@ import Testing
                 throw Stop()
             }
         }
-        try database.transaction { executor in
-            let writer = try StagedRunWriter(executor: executor, runID: "next", timestamp: "t")
-            try writer.write(StoredComment(comment("N1", record: 1)))
-            try writer.finish()
+        // The writing connection's own temporary schema: another connection never sees it.
+        let left = try database.transaction { executor in
+            try executor.query("SELECT name FROM temp.sqlite_schema", [])
         }
-        let ids = try database.read { try $0.query("SELECT id, run_id FROM comments", []) }
-        #expect(ids == [[.text("N1"), .text("next")]])
-        let staged = try database.read { try $0.query("SELECT name FROM temp.sqlite_schema", []) }
-        #expect(staged.isEmpty, "staging tables left behind: \(staged)")
+        #expect(left.isEmpty, "staging tables left behind: \(left)")
+        let staged = try database.transaction { executor in
+            let writer = try StagedRunWriter(executor: executor, runID: "next", timestamp: "t")
+            for record in 1...40 { try writer.write(StoredComment(comment("N\(record)", record: record))) }
+            // The first 32 have gone into the staging table (one statement); the rest wait for `finish()`.
+            let staged = try executor.query("SELECT id FROM \(StagedRunWriter.stagedComments.name) ORDER BY seq", [])
+            try writer.finish()
+            return staged
+        }
+        #expect(staged == (1...32).map { [.text("N\($0)")] })
+        let ids = try database.read { try $0.query("SELECT id, run_id FROM comments ORDER BY record", []) }
+        #expect(ids == (1...40).map { [.text("N\($0)"), .text("next")] })
+        let afterFinish = try database.transaction { executor in
+            try executor.query("SELECT name FROM temp.sqlite_schema", [])
+        }
+        #expect(afterFinish.isEmpty, "staging tables left after the merge: \(afterFinish)")
     }
 
     /// Long comments: 64 of about 150 KB each, twice into the same database. SQLite 3.40 failed the first run with
