@@ -11,6 +11,9 @@ public struct RunSummary: Sendable, Equatable {
     public var seconds = 0.0
     /// The process's peak resident memory at the end of the run (0 when unknown).
     public var peakMemoryBytes = 0
+    /// How long the databases took after the analysis ended, to their commit (`--db`, `--postgres`): a SQLite run
+    /// over an export without ids merges its staged rows then, most of a nightly run's time. Nil without databases.
+    public var databaseSeconds: Double?
     public var labels: [SentimentLabel: Int] = [:]
     public var dimensions: [ServiceDimension: Int] = [:]
     public var rejectionReasons: [String: Int] = [:]
@@ -63,6 +66,11 @@ public struct RunSummary: Sendable, Equatable {
             + String(format2(seconds)) + " s (" + format2(megabytesPerSecond) + " MB/s, "
             + format2(seconds > 0 ? Double(read) / seconds : 0) + " comments/s"
             + (peakMemoryBytes > 0 ? ", peak RSS \(peakMemoryBytes / 1_048_576) MB" : "") + ")")
+        if let databaseSeconds {
+            lines.append("rater: databases written " + format2(databaseSeconds) + " s after the analysis, the run "
+                + format2(seconds + databaseSeconds) + " s in all"
+                + (peakMemoryBytes > 0 ? " (peak RSS \(peakMemoryBytes / 1_048_576) MB)" : ""))
+        }
         if skipped > 0 {
             lines.append("rater: skipped \(skipped) records analysed by earlier runs (--incremental)")
         }

@@ -120,7 +120,7 @@ public final class RunRecorder {
         try database.transaction { executor in
             try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
             let (runID, timestamp) = (manifest.runID, manifest.startedAt)
-            sink.writers.append(try executor.dialect == .sqlite
+            sink.writers.append(executor.dialect == .sqlite
                 ? StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp)
                 : RunWriter(executor: executor, runID: runID, timestamp: timestamp))
             defer { sink.writers.removeLast() }

@@ -32,7 +32,8 @@ public final class SQLiteConnection: DatabaseConnection {
     /// shallower trees. `rater analyze … --jobs 2 --no-explanation --db` into a fresh database: 300 MB of plain text
     /// 307 s with 4 KiB pages, 228 s with 16 KiB (peak RSS 138 and 131 MiB, database 5.4 and 5.1 GB); the 100 MB
     /// mixed CSV, keyed by export ids, 26.1–27.2 s and 22.7–23.0 s (two runs each). 64 KiB pages failed at once with
-    /// "database or disk is full" on 20 MB of plain text (cause unknown: plain SQLite takes them).
+    /// "database or disk is full" on 20 MB of plain text: their statement journals passed the 4 MiB that Rater then
+    /// kept in memory (see the statement journals above), not tried since.
     static let newDatabasePageSize = 16_384
 
     public convenience init(path: String) throws {

@@ -83,6 +83,7 @@ struct AnalyzeCommand: ParsableCommand {
             lexiconFiles: engine.lexicon.sources.map(\.path), profileVersion: "\(engine.profile.name) v\(engine.profile.version)",
             outputs: outputs)
         var summary = RunSummary()
+        var analysisEnded = DispatchTime.now()
 
         /// The run itself; `sink` is the databases' transaction when the run is recorded. Every output is committed
         /// inside it, so a failure to write any of them rolls the databases back too.
@@ -112,6 +113,7 @@ struct AnalyzeCommand: ParsableCommand {
             } catch is StrictStop {
                 stopped = true
             }
+            analysisEnded = DispatchTime.now()
             progress.finish()
             try output.commit()
             try rejectsFile?.commit()
@@ -127,6 +129,11 @@ struct AnalyzeCommand: ParsableCommand {
             if recording.isEnabled {
                 let manifest = try RunRecorder(options: recording).record { sink in try body(sink) }
                 end = manifest.exitCode == 4 ? .stopped : .finished
+                if db != nil || postgres != nil {
+                    summary.databaseSeconds = Double(DispatchTime.now().uptimeNanoseconds
+                        - analysisEnded.uptimeNanoseconds) / 1e9
+                    summary.peakMemoryBytes = ProcessMetrics.peakResidentBytes
+                }
             } else {
                 end = try body(nil)
             }

@@ -79,7 +79,7 @@ import Testing
             case let .direct(batching):
                 RunWriter(executor: executor, runID: runID, timestamp: timestamp, batching: batching)
             case let .staged(rows):
-                try StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp, rowsPerStatement: rows)
+                StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp, rowsPerStatement: rows)
             }
             for comment in run { try rowWriter.write(comment) }
             try rowWriter.finish()
@@ -109,6 +109,15 @@ import Testing
             let written = try Self.write(kind, writer)
             for table in ["comments", "dimension_mentions", "signals"] {
                 #expect(written[table] == expected[table], "\(table), \(writer)")
+            }
+        }
+        // The first digest-keyed comment ten comments in: the staged writer writes those ten at once, then stages.
+        let idsFirst = Array(Self.comments().dropFirst()) + [Self.comments()[0]]
+        let expectedIDsFirst = try Self.write(kind, .direct(.none), runs: [idsFirst])
+        for writer in writers {
+            let written = try Self.write(kind, writer, runs: [idsFirst])
+            for table in ["comments", "dimension_mentions", "signals"] {
+                #expect(written[table] == expectedIDsFirst[table], "ids first: \(table), \(writer)")
             }
         }
         // A second run over one of the sources replaces that source's mentions and signals and keeps the other's.

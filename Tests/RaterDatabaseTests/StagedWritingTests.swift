@@ -15,7 +15,8 @@ import Testing
         let database = try scratch.open()
         try database.createSchema()
         let plans = try database.transaction { executor in
-            _ = try StagedRunWriter(executor: executor, runID: "run", timestamp: "2026-11-27T00:00:00.000Z")
+            let writer = StagedRunWriter(executor: executor, runID: "run", timestamp: "2026-11-27T00:00:00.000Z")
+            try writer.write(StoredComment(comment(nil, record: 1)))  // keyed by its text: staging begins
             return try StagedRunWriter.mergeStatements.map { statement in
                 try executor.query("EXPLAIN QUERY PLAN " + statement, []).map { row in row.last?.string ?? "" }
             }
@@ -69,10 +70,13 @@ import Testing
         let database = try scratch.open()
         try database.createSchema()
         struct Stop: Error {}
+        // Comments keyed by their texts, so that they are staged.
+        func write(_ prefix: String, to writer: StagedRunWriter) throws {
+            for record in 1...40 { try writer.write(StoredComment(comment(nil, record: record, text: "\(prefix)\(record)"))) }
+        }
         #expect(throws: Stop.self) {
             try database.transaction { executor in
-                let writer = try StagedRunWriter(executor: executor, runID: "failed", timestamp: "t")
-                for record in 1...40 { try writer.write(StoredComment(comment("F\(record)", record: record))) }
+                try write("F", to: StagedRunWriter(executor: executor, runID: "failed", timestamp: "t"))
                 throw Stop()
             }
         }
@@ -82,20 +86,36 @@ import Testing
         }
         #expect(left.isEmpty, "staging tables left behind: \(left)")
         let staged = try database.transaction { executor in
-            let writer = try StagedRunWriter(executor: executor, runID: "next", timestamp: "t")
-            for record in 1...40 { try writer.write(StoredComment(comment("N\(record)", record: record))) }
+            let writer = StagedRunWriter(executor: executor, runID: "next", timestamp: "t")
+            try write("N", to: writer)
             // The first 32 have gone into the staging table (one statement); the rest wait for `finish()`.
-            let staged = try executor.query("SELECT id FROM \(StagedRunWriter.stagedComments.name) ORDER BY seq", [])
+            let staged = try executor.query("SELECT text FROM \(StagedRunWriter.stagedComments.name) ORDER BY seq", [])
             try writer.finish()
             return staged
         }
         #expect(staged == (1...32).map { [.text("N\($0)")] })
-        let ids = try database.read { try $0.query("SELECT id, run_id FROM comments ORDER BY record", []) }
-        #expect(ids == (1...40).map { [.text("N\($0)"), .text("next")] })
+        let texts = try database.read { try $0.query("SELECT text, run_id FROM comments ORDER BY record", []) }
+        #expect(texts == (1...40).map { [.text("N\($0)"), .text("next")] })
         let afterFinish = try database.transaction { executor in
             try executor.query("SELECT name FROM temp.sqlite_schema", [])
         }
         #expect(afterFinish.isEmpty, "staging tables left after the merge: \(afterFinish)")
+    }
+
+    /// An export whose comments all have ids is written as it comes, with no staging tables.
+    @Test func anExportWithIdsIsNotStaged() throws {
+        let scratch = try Scratch(.sqlite)
+        let database = try scratch.open()
+        try database.createSchema()
+        let temporary = try database.transaction { executor in
+            let writer = StagedRunWriter(executor: executor, runID: "run", timestamp: "t")
+            for record in 1...40 { try #require(try writer.write(StoredComment(comment("C\(record)", record: record))) == "C\(record)") }
+            let temporary = try executor.query("SELECT name FROM temp.sqlite_schema", [])
+            try writer.finish()
+            return temporary
+        }
+        #expect(temporary.isEmpty)
+        #expect(try database.count(Schema.comments) == 40)
     }
 
     /// Long comments: 64 of about 150 KB each, twice into the same database. SQLite 3.40 failed the first run with
