@@ -11,9 +11,25 @@ public struct RunSummary: Sendable, Equatable {
     public var seconds = 0.0
     /// The process's peak resident memory at the end of the run (0 when unknown).
     public var peakMemoryBytes = 0
-    /// How long the databases took after the analysis ended, to their commit (`--db`, `--postgres`): a SQLite run
-    /// over an export without ids merges its staged rows then, most of a nightly run's time. Nil without databases.
-    public var databaseSeconds: Double?
+    /// What the databases took after the analysis (`--db`, `--postgres`); nil without databases.
+    public var databases: DatabaseTiming?
+
+    /// A SQLite run over an export without ids merges its staged rows after the analysis, most of a nightly run's
+    /// time, and its sorts take memory the analysis did not: the first line of the report is the analysis alone.
+    public struct DatabaseTiming: Sendable, Equatable {
+        /// From the end of the analysis to the databases' commit and checkpoint (and the outputs' and manifest's).
+        public var seconds: Double
+        /// The whole command, from before the databases were opened and the inputs hashed.
+        public var runSeconds: Double
+        /// The process's peak resident memory at the end (0 when unknown).
+        public var peakMemoryBytes: Int
+
+        public init(seconds: Double, runSeconds: Double, peakMemoryBytes: Int) {
+            self.seconds = seconds
+            self.runSeconds = runSeconds
+            self.peakMemoryBytes = peakMemoryBytes
+        }
+    }
     public var labels: [SentimentLabel: Int] = [:]
     public var dimensions: [ServiceDimension: Int] = [:]
     public var rejectionReasons: [String: Int] = [:]
@@ -66,10 +82,10 @@ public struct RunSummary: Sendable, Equatable {
             + String(format2(seconds)) + " s (" + format2(megabytesPerSecond) + " MB/s, "
             + format2(seconds > 0 ? Double(read) / seconds : 0) + " comments/s"
             + (peakMemoryBytes > 0 ? ", peak RSS \(peakMemoryBytes / 1_048_576) MB" : "") + ")")
-        if let databaseSeconds {
-            lines.append("rater: databases written " + format2(databaseSeconds) + " s after the analysis, the run "
-                + format2(seconds + databaseSeconds) + " s in all"
-                + (peakMemoryBytes > 0 ? " (peak RSS \(peakMemoryBytes / 1_048_576) MB)" : ""))
+        if let databases {
+            lines.append("rater: databases written " + format2(databases.seconds) + " s after the analysis, the run "
+                + format2(databases.runSeconds) + " s in all"
+                + (databases.peakMemoryBytes > 0 ? " (peak RSS \(databases.peakMemoryBytes / 1_048_576) MB)" : ""))
         }
         if skipped > 0 {
             lines.append("rater: skipped \(skipped) records analysed by earlier runs (--incremental)")

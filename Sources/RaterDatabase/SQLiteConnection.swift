@@ -16,12 +16,13 @@ public final class SQLiteConnection: DatabaseConnection {
     /// `SQLITE_OK`, or `SQLITE_MISUSE` if something opened SQLite before Rater did (then the statistics stay on).
     static let memoryStatisticsOff: Int32 = rater_sqlite_disable_memory_statistics()
 
-    /// SQLite's statement journals keep their default, 64 KiB in memory before they go to a temporary file. The ninth
-    /// round raised that to 4 MiB (`SQLITE_CONFIG_STMTJRNL_SPILL`) for multi-row upserts; but SQLite 3.40 moves a
-    /// journal from memory to its file in chunks of that size, and its Unix layer writes at most 128 KiB at a time,
-    /// so the first journal to pass 4 MiB failed its statement with "database or disk is full": 64 comments of 150
-    /// KB each failed a run into a fresh database, and 64 KiB pages failed at once. Rater's SQLite runs now stage
-    /// their rows (`StagedRunWriter`) and write few multi-row statements into Rater's tables.
+    // SQLite's statement journals keep their default, 64 KiB in memory before they go to a temporary file. The ninth
+    // round raised that to 4 MiB (`SQLITE_CONFIG_STMTJRNL_SPILL`) for multi-row upserts; but SQLite 3.40 moves a
+    // journal from memory to its file in chunks of that size, and its Unix layer writes at most 128 KiB at a time,
+    // so the first journal to pass 4 MiB failed its statement with "database or disk is full": 64 comments of 150
+    // KB each failed a run into a fresh database, and 64 KiB pages failed at once. Rater's SQLite runs now write
+    // comments with ids row by row, which needs no statement journal, and stage the rest (`StagedRunWriter`). A
+    // spill threshold of 128 KiB, the most that works, left the multi-row upserts' system time as it was.
 
     /// How long a statement waits for another connection's lock before it fails.
     static let busyTimeoutSeconds = 30
@@ -52,9 +53,9 @@ public final class SQLiteConnection: DatabaseConnection {
         // has pages (until a VACUUM, which cannot change it in WAL mode either).
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = \(newDatabasePageSize)")
-            // A run stages gigabytes in temporary tables (`StagedRunWriter`): in files, whatever SQLite was built
-            // with, and set before anything opens the temporary database, after which SQLite refuses to change it
-            // inside a transaction.
+            // A run stages gigabytes in temporary tables (`StagedRunWriter`): in files (unless SQLite was built with
+            // SQLITE_TEMP_STORE=3, which keeps them in memory always), set before anything opens the temporary
+            // database, after which SQLite refuses to change it inside a transaction.
             try db.execute(sql: "PRAGMA temp_store = FILE")
         }
         do {

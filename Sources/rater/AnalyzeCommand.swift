@@ -127,12 +127,15 @@ struct AnalyzeCommand: ParsableCommand {
         let end: RunRecorder.End
         do {
             if recording.isEnabled {
+                let opening = DispatchTime.now()
                 let manifest = try RunRecorder(options: recording).record { sink in try body(sink) }
                 end = manifest.exitCode == 4 ? .stopped : .finished
                 if db != nil || postgres != nil {
-                    summary.databaseSeconds = Double(DispatchTime.now().uptimeNanoseconds
-                        - analysisEnded.uptimeNanoseconds) / 1e9
-                    summary.peakMemoryBytes = ProcessMetrics.peakResidentBytes
+                    let now = DispatchTime.now().uptimeNanoseconds
+                    summary.databases = RunSummary.DatabaseTiming(
+                        seconds: Double(now - analysisEnded.uptimeNanoseconds) / 1e9,
+                        runSeconds: Double(now - opening.uptimeNanoseconds) / 1e9,
+                        peakMemoryBytes: ProcessMetrics.peakResidentBytes)
                 }
             } else {
                 end = try body(nil)

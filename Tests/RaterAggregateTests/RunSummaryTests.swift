@@ -141,17 +141,18 @@ private func rejection(_ reason: Rejection.Reason) -> Rejection {
         #expect(lines[3] == "rater: rejected by reason empty_text 1")
     }
 
-    /// A `--db` run says how long the databases took after the analysis: a staged SQLite merge can be most of a
-    /// nightly run, and the first line's time and rate are the analysis alone.
+    /// A `--db` run says how long the databases took after the analysis, the whole run and its peak memory: a staged
+    /// SQLite merge can be most of a nightly run, and the first line is the analysis alone.
     @Test func reportSaysHowLongTheDatabasesTook() {
         var summary = RunSummary()
         summary.seconds = 150
         summary.peakMemoryBytes = 154 << 20
         #expect(!summary.report.contains("databases"))
-        summary.databaseSeconds = 367.5
+        summary.databases = RunSummary.DatabaseTiming(seconds: 367.5, runSeconds: 520.25, peakMemoryBytes: 160 << 20)
         let lines = summary.report.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines[1] == "rater: databases written 367.5 s after the analysis, the run 517.5 s in all (peak RSS 154 MB)")
+        #expect(lines[0].hasSuffix("peak RSS 154 MB)"))  // the analysis alone
+        #expect(lines[1] == "rater: databases written 367.5 s after the analysis, the run 520.25 s in all (peak RSS 160 MB)")
     }
 
     @Test func reportOfAnEmptyRunHasOneLine() {
