@@ -136,8 +136,8 @@ public enum Rows {
     }
 }
 
-/// One signal of one comment (`loyalty` = `at-risk`), for the `signals` table. `CommentResult` does not carry
-/// signals yet; the detector that produces them hands them to `RunWriter.write(_:)` as these plain values.
+/// One signal of one comment (`loyalty` = `at-risk`), for the `signals` table: the writers make these from a stored
+/// comment's signals, under the comment's key.
 public struct SignalRecord: Sendable, Equatable {
     public var source: String
     public var commentKey: String

@@ -2,8 +2,9 @@ import RaterAggregate
 import RaterCore
 import RaterSinks
 
-/// Writes one run's rows into one database, inside the run's transaction: `RunWriter` row by row as they come
-/// (PostgreSQL), `StagedRunWriter` through staging tables merged in key order at the end (SQLite).
+/// Writes one run's rows into one database, inside the run's transaction: `RunWriter` as they come (PostgreSQL),
+/// `StagedRunWriter` (SQLite) as they come until the first comment keyed by its text's digest, then through staging
+/// tables merged in key order at the end.
 ///
 /// Either way a database ends up with the same rows: every write is an upsert keyed as the README describes, a
 /// comment's dimension mentions and signals are replaced as a whole, and where a key comes twice in one run the

@@ -2,8 +2,9 @@ import RaterAggregate
 import RaterCore
 import RaterSinks
 
-/// Writes one run's rows into one database as they come, inside the run's transaction: what a PostgreSQL run
-/// uses, whose server does the work in a process of its own (SQLite runs use `StagedRunWriter`).
+/// Writes one run's rows into one database as they come, inside the run's transaction: what a PostgreSQL run uses,
+/// whose server does the work in a process of its own, and what `StagedRunWriter` uses for a SQLite run's comments
+/// with export ids until the first one keyed by a digest.
 ///
 /// Every write is an upsert keyed as the README describes, so writing the same input again replaces rows instead
 /// of adding them; a comment's dimension mentions and signals are replaced as a whole, so a dimension it no longer
