@@ -73,8 +73,7 @@ import Testing
         -> [String: [[SQLValue]]]
     {
         let scratch = try Scratch(kind)
-        let database = try scratch.open()
-        try database.createSchema()
+        let database = try scratch.openWithTables()
         for run in runs { try database.transaction { executor in
             let (runID, timestamp) = ("run", "2026-11-27T00:00:00.000Z")
             let rowWriter: any RunRowWriter = switch writer {

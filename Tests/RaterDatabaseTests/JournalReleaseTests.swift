@@ -11,13 +11,26 @@ import Testing
         (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int
     }
 
+    /// A fresh database with its tables, and a dashboard's connection open on it before any run; `scratch` keeps the
+    /// file for as long as the test holds this.
+    private struct OpenDatabase {
+        let scratch: Scratch
+        let path: String
+        let dashboard: SQLiteConnection
+
+        init() throws {
+            scratch = try Scratch(.sqlite)
+            path = try #require(scratch.sqlitePath)
+            dashboard = try SQLiteConnection(path: path)
+            try dashboard.createSchema()
+        }
+    }
+
     @Test func aRunLeavesNoWALBehindWhileAReaderHoldsTheDatabaseOpen() throws {
-        let scratch = try Scratch(.sqlite)
-        let path = try #require(scratch.sqlitePath)
         // A dashboard's connection, open before the run and after it; SQLite deletes the WAL only when the last
         // connection closes, so without the checkpoint the run's frames would stay on disk.
-        let dashboard = try SQLiteConnection(path: path)
-        try dashboard.createSchema()
+        let open = try OpenDatabase()
+        let (scratch, path, dashboard) = (open.scratch, open.path, open.dashboard)
         #expect(try dashboard.count(Schema.comments) == 0)
 
         let manifest = try RoundTripTests().writeRun(scratch)
@@ -29,10 +42,8 @@ import Testing
     }
 
     @Test func aFailedRunLeavesNoWALBehindEither() throws {
-        let scratch = try Scratch(.sqlite)
-        let path = try #require(scratch.sqlitePath)
-        let dashboard = try SQLiteConnection(path: path)
-        try dashboard.createSchema()
+        let open = try OpenDatabase()
+        let (scratch, path, dashboard) = (open.scratch, open.path, open.dashboard)
         #expect(try dashboard.count(Schema.comments) == 0)
 
         struct Failure: Error {}
@@ -50,10 +61,8 @@ import Testing
     /// A reader still on the snapshot before the run needs the run's frames kept apart from the database file: the
     /// run ends at once, keeps the WAL, and the next release after the reader has gone cuts it.
     @Test func aReaderOnTheSnapshotBeforeTheRunKeepsTheWALUntilItIsDone() throws {
-        let scratch = try Scratch(.sqlite)
-        let path = try #require(scratch.sqlitePath)
-        let dashboard = try SQLiteConnection(path: path)
-        try dashboard.createSchema()
+        let open = try OpenDatabase()
+        let (scratch, path, dashboard) = (open.scratch, open.path, open.dashboard)
 
         try dashboard.read { (reader: any SQLExecutor) throws in
             #expect(try reader.query("SELECT COUNT(*) FROM comments", []).first?.first?.int == 0)
@@ -73,10 +82,8 @@ import Testing
     /// A reader that has the run's frames in view blocks only the truncation, which holds the write lock while it
     /// waits: it gives up after `truncationWaitMilliseconds`, not the 30 s busy timeout.
     @Test func theTruncationWaitsBrieflyForAReaderInTheWAL() throws {
-        let scratch = try Scratch(.sqlite)
-        let path = try #require(scratch.sqlitePath)
-        let dashboard = try SQLiteConnection(path: path)
-        try dashboard.createSchema()
+        let open = try OpenDatabase()
+        let (path, dashboard) = (open.path, open.dashboard)
         let writer = try SQLiteConnection(path: path)
         try writer.transaction { try $0.execute("DELETE FROM rejects", []) }
 

@@ -95,8 +95,7 @@ import Testing
     /// comment's source and key in order. `earlier` texts were stored by an earlier run, six times each, in `a.txt`.
     static func keys(_ kind: DatabaseKind, limits: RepeatCounter.Limits, earlier: [String] = []) throws -> [String] {
         let scratch = try Scratch(kind)
-        let database = try scratch.open()
-        try database.createSchema()
+        let database = try scratch.openWithTables()
         if !earlier.isEmpty {
             try database.transaction { executor in
                 let writer = RunWriter(executor: executor, runID: "earlier", timestamp: "2026-11-26T00:00:00.000Z")
@@ -153,8 +152,7 @@ import Testing
     /// text: the count read back from the database skips its row.
     func exportIDShapedLikeAKeyIsNotAnOccurrence(_ kind: DatabaseKind) throws {
         let scratch = try Scratch(kind)
-        let database = try scratch.open()
-        try database.createSchema()
+        let database = try scratch.openWithTables()
         let text = "服务很好"
         let digest = "sha256:" + SHA256Digest.hex(of: text)
         let keys = try database.transaction { executor in

@@ -216,8 +216,7 @@ import Testing
     /// SQLite would prepare only the first of several statements in one text and leave the rest out unseen.
     @Test func sqliteRefusesSeveralStatementsInOneWrite() throws {
         let scratch = try Scratch(.sqlite)
-        let database = try scratch.open()
-        try database.createSchema()
+        let database = try scratch.openWithTables()
         let error = #expect(throws: DatabaseError.self) {
             try database.transaction { executor in
                 try executor.execute("DELETE FROM rejects; DELETE FROM comments", [])

@@ -12,8 +12,7 @@ import Testing
     /// run would grow with everything a database has ever stored.
     @Test func theMergeLooksKeysUpInsteadOfScanningTables() throws {
         let scratch = try Scratch(.sqlite)
-        let database = try scratch.open()
-        try database.createSchema()
+        let database = try scratch.openWithTables()
         let plans = try database.transaction { executor in
             let writer = StagedRunWriter(executor: executor, runID: "run", timestamp: "2026-11-27T00:00:00.000Z")
             try writer.write(StoredComment(comment(nil, record: 1)))  // keyed by its text: staging begins
@@ -67,8 +66,7 @@ import Testing
     /// starts from empty ones.
     @Test func aFailedRunLeavesNoStagedRowsForTheNext() throws {
         let scratch = try Scratch(.sqlite)
-        let database = try scratch.open()
-        try database.createSchema()
+        let database = try scratch.openWithTables()
         struct Stop: Error {}
         // Comments keyed by their texts, so that they are staged.
         func write(_ prefix: String, to writer: StagedRunWriter) throws {
@@ -105,8 +103,7 @@ import Testing
     /// An export whose comments all have ids is written as it comes, with no staging tables.
     @Test func anExportWithIdsIsNotStaged() throws {
         let scratch = try Scratch(.sqlite)
-        let database = try scratch.open()
-        try database.createSchema()
+        let database = try scratch.openWithTables()
         let temporary = try database.transaction { executor in
             let writer = StagedRunWriter(executor: executor, runID: "run", timestamp: "t")
             for record in 1...40 { try #require(try writer.write(StoredComment(comment("C\(record)", record: record))) == "C\(record)") }

@@ -56,6 +56,13 @@ final class Scratch {
         return try PostgresConnection(url: postgresURL!)
     }
 
+    /// `open()` with Rater's tables created, for tests that write through a writer rather than a `RunRecorder`.
+    func openWithTables() throws -> any DatabaseConnection {
+        let database = try open()
+        try database.createSchema()
+        return database
+    }
+
     func options(inputs: [String] = [], manifest: String? = nil) -> RunRecorder.Options {
         RunRecorder.Options(sqlitePath: sqlitePath, postgresURL: postgresURL, manifestPath: manifest, inputs: inputs)
     }
