@@ -79,11 +79,12 @@ public struct Table: Sendable {
         }
         definitions.append("PRIMARY KEY (" + primaryKey.joined(separator: ", ") + ")")
         var statements = ["CREATE TABLE IF NOT EXISTS \(name) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"]
-        for index in indexes {
-            statements.append("CREATE INDEX IF NOT EXISTS \(index.name) ON \(name) ("
-                + index.columns.joined(separator: ", ") + ")")
-        }
-        return statements
+        return statements + indexes.map(createStatement(for:))
+    }
+
+    /// `CREATE INDEX IF NOT EXISTS` for one of this table's indexes.
+    func createStatement(for index: TableIndex) -> String {
+        "CREATE INDEX IF NOT EXISTS \(index.name) ON \(name) (" + index.columns.joined(separator: ", ") + ")"
     }
 
     /// Insert a row, or replace every non-key column of the row with the same primary key. With `rows` above 1,
