@@ -16,15 +16,15 @@ public protocol DatabaseConnection: AnyObject {
     func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
     /// Runs `body` outside any explicit transaction (reads, schema checks).
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
-    /// Gives back the disk a run's journal took, where the database keeps one beside its file; true when it did (or
-    /// there was nothing to give back), false when readers kept it from doing so now. Never throws: it comes after
-    /// the run's outcome is settled, which it must not change.
-    func releaseJournal() -> Bool
+    /// Gives back the disk a run's journal took, where the database keeps one beside its file, and says whether it
+    /// did, or what kept it from doing so. Never throws: it comes after the run's outcome is settled, which it must
+    /// not change.
+    func releaseJournal() -> JournalRelease
 }
 
 extension DatabaseConnection {
     /// PostgreSQL recycles its WAL segments itself.
-    public func releaseJournal() -> Bool { true }
+    public func releaseJournal() -> JournalRelease { .released }
 }
 
 extension DatabaseConnection {

@@ -55,6 +55,9 @@ public final class RunRecorder {
 
     public let databases: [any DatabaseConnection]
     public private(set) var manifest: RunManifest
+    /// What could not be given back after the run (`JournalRelease.failed`), one message per database: the run
+    /// itself is settled, so these are warnings for the log, not errors.
+    public private(set) var journalWarnings: [String] = []
     private let options: Options
     private let started: DispatchTime
 
@@ -107,7 +110,7 @@ public final class RunRecorder {
             fail(error, sink: sink)
             throw error
         }
-        for database in databases { _ = database.releaseJournal() }
+        releaseJournals()
         manifest.timings.seconds = Self.seconds(since: started)
         try options.manifestPath.map { try manifest.write(to: $0) }
         return manifest
@@ -158,10 +161,19 @@ public final class RunRecorder {
             try? database.transaction { executor in
                 try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
             }
-            // A rolled-back run leaves the pages it spilled in SQLite's WAL just the same.
-            _ = database.releaseJournal()
         }
+        // A rolled-back run leaves the pages it spilled in SQLite's WAL just the same.
+        releaseJournals()
         try? options.manifestPath.map { try manifest.write(to: $0) }
+    }
+
+    private func releaseJournals() {
+        for database in databases {
+            guard case .failed(let message) = database.releaseJournal() else { continue }
+            journalWarnings.append("\(database.displayName): the run is committed, but its journal could not be copied "
+                + "into the database (\(message)); it keeps its size on disk until a later run, or the last connection "
+                + "to close, copies it")
+        }
     }
 
     private func runRow() throws -> [SQLValue] {

@@ -1,3 +1,4 @@
+import Foundation
 import CRaterSQLite
 import GRDB
 
@@ -102,21 +103,38 @@ public final class SQLiteConnection: DatabaseConnection {
     /// so it waits at most `truncationWaitMilliseconds` instead of the 30 s busy timeout (`rater serve`'s writes and
     /// the run's manifest would wait behind it). When readers stay longer, the WAL keeps its size until the next
     /// run releases it or the last connection closes.
-    public func releaseJournal() -> Bool {
+    public func releaseJournal() -> JournalRelease {
         do {
             return try pool.writeWithoutTransaction { db in
                 let (logged, copied) = try db.checkpoint(.passive)
                 // Frames a reader on an older snapshot still needs were left: truncating would wait for it.
-                guard logged == copied else { return false }
+                guard logged == copied else { return .keptForReaders }
                 try db.execute(sql: "PRAGMA busy_timeout = \(Self.truncationWaitMilliseconds)")
                 defer { try? db.execute(sql: "PRAGMA busy_timeout = \(Self.busyTimeoutSeconds * 1000)") }
                 // A successful truncation reports (0, 0); readers in the way make it throw `SQLITE_BUSY`.
                 try db.checkpoint(.truncate)
-                return true
+                return .released
             }
+        } catch let error as GRDB.DatabaseError {
+            return Self.journalRelease(failedWith: error.extendedResultCode.rawValue,
+                                       message: Self.message(error) + walSize)
         } catch {
-            return false
+            return .failed("\(error)" + walSize)
         }
+    }
+
+    /// The WAL's size for a message, as "; the WAL holds N bytes", or nothing if it cannot be read.
+    private var walSize: String {
+        guard let bytes = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int else { return "" }
+        return "; the WAL holds \(bytes) bytes"
+    }
+
+    /// A checkpoint that failed because another connection was in the way (busy, locked) left the WAL for readers;
+    /// anything else (`SQLITE_FULL`, `SQLITE_IOERR` …) is a failure to report. A 1 GB run whose checkpoint met a full
+    /// disk left an 18 GB WAL and said nothing before.
+    static func journalRelease(failedWith code: Int32, message: String) -> JournalRelease {
+        let primary = code & 0xff
+        return primary == 5 || primary == 6 ? .keptForReaders : .failed(message)  // SQLITE_BUSY, SQLITE_LOCKED
     }
 
     /// How long the WAL's truncation after a run waits for readers; see `releaseJournal`.

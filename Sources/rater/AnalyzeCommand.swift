@@ -128,7 +128,9 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             if recording.isEnabled {
                 let opening = DispatchTime.now()
-                let manifest = try RunRecorder(options: recording).record { sink in try body(sink) }
+                let recorder = try RunRecorder(options: recording)
+                defer { for warning in recorder.journalWarnings { logger.warning("\(warning)") } }
+                let manifest = try recorder.record { sink in try body(sink) }
                 end = manifest.exitCode == 4 ? .stopped : .finished
                 if db != nil || postgres != nil {
                     let now = DispatchTime.now().uptimeNanoseconds

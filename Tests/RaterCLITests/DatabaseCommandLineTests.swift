@@ -93,6 +93,47 @@ import Glibc
             == before["comments"])
     }
 
+    /// A run whose WAL cannot be copied into the database after the commit (here the database file may not grow, as
+    /// on a full disk) is still a complete run: its rows are safe in the WAL and every reader sees them. The run says
+    /// so on standard error instead of leaving an unexplained WAL beside the database (18 GB after 1 GB of plain
+    /// text). The file size limit (`ulimit -f`, with `SIGXFSZ` ignored so that writes fail with `EFBIG`) lets the
+    /// WAL and the results file grow but not the database past its size before the run.
+    @Test func aJournalThatCannotBeCopiedIsReportedAndTheRunKept() throws {
+        let database = folder + "limited.sqlite"
+        let first = try CLIProcess.run(["analyze", try generatedExport(3_000), "--db", database,
+                                        "--output", folder + "first.jsonl"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: database)[.size] as? Int)
+        let second = try generatedExport(1_500)  // another source: every row new, so the database must grow
+        func walBytesAfter() -> Int {
+            (try? FileManager.default.attributesOfItem(atPath: database + "-wal")[.size] as? Int) ?? 0
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        // `ulimit -f` counts 1 KiB blocks in bash; 64 KiB above the database's size lets the checkpoint start.
+        process.arguments = ["-c", "trap '' XFSZ; ulimit -f \(size / 1024 + 64); exec \"$0\" \"$@\"",
+                             CLIProcess.executable("rater").path, "analyze", second, "--db", database,
+                             "--output", folder + "second.jsonl"]
+        process.currentDirectoryURL = CLIProcess.repository
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["RATER_LEXICONS": CLIProcess.repository.appendingPathComponent("Lexicons").path]) { $1 }
+        let errors = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(message)")
+        #expect(message.contains("the run is committed, but its journal could not be copied into the database"),
+                "\(message)")
+        #expect(message.contains("the WAL holds \(walBytesAfter()) bytes"), "\(message)")
+        #expect(message.contains(database), "\(message)")
+        #expect(walBytesAfter() > 0)
+        let tables = try snapshot(database)
+        #expect(tables["comments"]?.count == 4_500)
+        #expect(tables["runs"]?.count == 2)
+    }
+
     /// The same input twice: the same rows (only `runs` grows); the manifest and `runs` agree on counts and exit code.
     @Test func reRunningTheSameInputAddsNoRowsAndTheManifestRecordsTheRun() throws {
         let database = folder + "twice.sqlite"

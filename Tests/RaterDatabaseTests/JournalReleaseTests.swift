@@ -74,7 +74,7 @@ import Testing
         }
 
         let later = try SQLiteConnection(path: path)
-        #expect(later.releaseJournal())
+        #expect(later.releaseJournal() == .released)
         #expect(walBytes(path) == 0)
         #expect(try dashboard.count(Schema.comments) == 3)
     }
@@ -90,11 +90,23 @@ import Testing
         try dashboard.read { (reader: any SQLExecutor) throws in
             #expect(try reader.query("SELECT COUNT(*) FROM rejects", []).first?.first?.int == 0)
             let started = Date()
-            #expect(!writer.releaseJournal())
+            #expect(writer.releaseJournal() == .keptForReaders)
             let waited = Date().timeIntervalSince(started)
             #expect(waited < Double(SQLiteConnection.busyTimeoutSeconds) / 3, "waited \(waited) s")
         }
-        #expect(writer.releaseJournal())
+        #expect(writer.releaseJournal() == .released)
         #expect(walBytes(path) == 0)
+    }
+
+    /// Another connection in the way (busy or locked, with any extended code) is the expected, quiet case; any other
+    /// failure is reported. `DatabaseCommandLineTests` makes a real one with a file size limit.
+    @Test func onlyOtherConnectionsInTheWayKeepTheWALQuietly() {
+        let busy: [Int32] = [5, 5 | (1 << 8), 5 | (2 << 8), 6, 6 | (1 << 8)]  // BUSY, _RECOVERY, _SNAPSHOT, LOCKED …
+        for code in busy {
+            #expect(SQLiteConnection.journalRelease(failedWith: code, message: "m") == .keptForReaders, "\(code)")
+        }
+        for code: Int32 in [13, 10, 10 | (3 << 8), 11, 8] {  // FULL, IOERR, IOERR_WRITE, CORRUPT, READONLY
+            #expect(SQLiteConnection.journalRelease(failedWith: code, message: "m") == .failed("m"), "\(code)")
+        }
     }
 }
