@@ -190,4 +190,24 @@ import Testing
         }
         #expect(byRecord == [[.integer(70)]])
     }
+
+    /// The merge's own cache and sort threads are the connection's until the merge ends, and no longer: the writer's
+    /// cache is back for what the run writes after it, and sorts elsewhere (`rater serve`) use no helper thread.
+    @Test func theMergeGivesBackTheConnectionsSettings() throws {
+        let scratch = try Scratch(.sqlite)
+        let database = try scratch.openWithTables()
+        let settings = try database.transaction { executor in
+            func current() throws -> [[SQLValue]] {
+                try executor.query("PRAGMA cache_size", []) + executor.query("PRAGMA threads", [])
+            }
+            let before = try current()
+            let writer = StagedRunWriter(executor: executor, runID: "run", timestamp: "t")
+            for record in 1...40 { try writer.write(StoredComment(comment(nil, record: record, text: "S\(record)"))) }
+            try writer.finish()
+            return (before, try current())
+        }
+        #expect(settings.0 == [[.integer(-SQLiteConnection.writerCacheKiB)], [.integer(0)]])
+        #expect(settings.1 == settings.0)
+        #expect(StagedRunWriter.sortHelperThreads > 0 && StagedRunWriter.mergeCacheKiB < SQLiteConnection.writerCacheKiB)
+    }
 }
