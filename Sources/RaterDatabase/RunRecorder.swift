@@ -110,7 +110,7 @@ public final class RunRecorder {
             fail(error, sink: sink)
             throw error
         }
-        releaseJournals()
+        releaseJournals(committed: true)
         manifest.timings.seconds = Self.seconds(since: started)
         try options.manifestPath.map { try manifest.write(to: $0) }
         return manifest
@@ -163,16 +163,21 @@ public final class RunRecorder {
             }
         }
         // A rolled-back run leaves the pages it spilled in SQLite's WAL just the same.
-        releaseJournals()
+        releaseJournals(committed: false)
         try? options.manifestPath.map { try manifest.write(to: $0) }
     }
 
-    private func releaseJournals() {
+    /// Releases each database's journal after the run (`committed`: the run's rows are in, rather than rolled back)
+    /// and keeps a warning for each that failed, with what to do: the WAL must not be deleted, since the database
+    /// file alone is then corrupt (a checkpoint that failed part-way has already overwritten some of its pages).
+    private func releaseJournals(committed: Bool) {
         for database in databases {
             guard case .failed(let message) = database.releaseJournal() else { continue }
-            journalWarnings.append("\(database.displayName): the run is committed, but its journal could not be copied "
-                + "into the database (\(message)); it keeps its size on disk until a later run, or the last connection "
-                + "to close, copies it")
+            let outcome = committed ? "the run is committed and its rows are safe in the WAL" : "the run was rolled back"
+            journalWarnings.append("\(database.displayName): SQLite could not copy the WAL into the database "
+                + "(\(message)); \(outcome). Do not delete the -wal file: the database needs it. Free disk space, then "
+                + "run `PRAGMA wal_checkpoint(TRUNCATE)` on the database (the next run tries again, and adds its own "
+                + "rows to the WAL first)")
         }
     }
 

@@ -129,12 +129,12 @@ public final class SQLiteConnection: DatabaseConnection {
         return "; the WAL holds \(bytes) bytes"
     }
 
-    /// A checkpoint that failed because another connection was in the way (busy, locked) left the WAL for readers;
-    /// anything else (`SQLITE_FULL`, `SQLITE_IOERR` …) is a failure to report. A 1 GB run whose checkpoint met a full
-    /// disk left an 18 GB WAL and said nothing before.
+    /// A checkpoint that failed because another connection was in the way (`SQLITE_BUSY`, with any extended code)
+    /// left the WAL for readers; anything else (`SQLITE_FULL`, `SQLITE_IOERR` …) is a failure to report. A 1 GB run
+    /// whose checkpoint met a full disk left an 18 GB WAL and said nothing before. `SQLITE_LOCKED` is reported too:
+    /// without shared cache it means a statement of this very connection was left unfinished, a bug in Rater.
     static func journalRelease(failedWith code: Int32, message: String) -> JournalRelease {
-        let primary = code & 0xff
-        return primary == 5 || primary == 6 ? .keptForReaders : .failed(message)  // SQLITE_BUSY, SQLITE_LOCKED
+        code & 0xff == 5 ? .keptForReaders : .failed(message)
     }
 
     /// How long the WAL's truncation after a run waits for readers; see `releaseJournal`.

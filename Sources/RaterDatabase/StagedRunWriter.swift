@@ -48,10 +48,12 @@ public final class StagedRunWriter: RunRowWriter {
         "rater_staged_signals", columns: [Column("seq", .integer)] + Schema.signals.columns, primaryKey: [])
     /// SQLite's page cache while the repeats are numbered, in KiB; see `finish()`.
     static let numberingCacheKiB = 8_192
-    /// SQLite's page cache while the rows are merged, in KiB: each sort keeps up to this much in memory.
+    /// SQLite's page cache while the rows are merged and the unordered indexes built again, in KiB: each sort keeps
+    /// up to this much in memory, and its helper as much again. Merges beside a larger table keep the writer's.
     static let mergeCacheKiB = 16_384
     /// Helper threads for SQLite's sorts in `finish()` (`PRAGMA threads`): the statement fills one list while a
-    /// helper sorts and writes the last one, on the core the analysis' second worker had, idle by then. On 100 MB
+    /// helper sorts and writes the last one, on the core the analysis' second worker had, idle by then. For the
+    /// numbering always; for the merges when the unordered indexes are built again (`mergeCacheKiB`). On 100 MB
     /// of plain text, two runs each: the numbering 3.1 → 2.2 s, the comments' merge 3.8 → 2.9 s, the mentions'
     /// 5.9 → 4.5 s. A helper holds a list of its own, so the merges' cache went from 32 to 16 MiB: peak RSS 151 →
     /// 127 MB (with 32 MiB, 183 MB; with 8 MiB, as fast and no smaller). Two helpers were no faster.
@@ -170,8 +172,9 @@ public final class StagedRunWriter: RunRowWriter {
         try dimensions.write(to: executor)
         try signals.write(to: executor)
         // SQLite sorts with as much memory as the page cache may hold, per sort, and the numbering runs three sorts
-        // at once: it runs with a smaller cache than the merges (see the README's "Databases"). Each sort hands its
-        // full lists to a helper thread. The settings outlive a rollback, so they are put back however this ends.
+        // at once: it runs with a smaller cache than the merges (see the README's "Databases"). Its sorts, and the
+        // merges' when the indexes are built again, hand their full lists to a helper thread. The settings outlive a
+        // rollback, so they are put back however this ends.
         let (numbering, merges) = (Self.mergeStatements[0], Self.mergeStatements.dropFirst())
         defer {
             try? executor.execute("PRAGMA threads = 0", [])
@@ -180,12 +183,44 @@ public final class StagedRunWriter: RunRowWriter {
         try executor.execute("PRAGMA threads = \(Self.sortHelperThreads)", [])
         try executor.execute("PRAGMA cache_size = -\(Self.numberingCacheKiB)", [])
         try executor.execute(numbering, [])
-        try executor.execute("PRAGMA cache_size = -\(Self.mergeCacheKiB)", [])
         let rebuilt = try indexesToRebuild()
-        for index in rebuilt { try executor.execute("DROP INDEX IF EXISTS \(index.name)", []) }
+        if rebuilt.isEmpty {
+            // Beside a table several times the run, the two unordered indexes are written at random, and a larger
+            // cache keeps more of their pages: the settings measured before the helper thread came (see
+            // `sortHelperThreads`), as the helper's list would take memory from the cache.
+            try executor.execute("PRAGMA threads = 0", [])
+            try executor.execute("PRAGMA cache_size = -\(SQLiteConnection.writerCacheKiB)", [])
+        } else {
+            try executor.execute("PRAGMA cache_size = -\(Self.mergeCacheKiB)", [])
+        }
+        let statistics = try drop(rebuilt)
         for statement in merges { try executor.execute(statement, []) }
         for index in rebuilt { try executor.execute(Schema.comments.createStatement(for: index), []) }
+        for row in statistics {
+            try executor.execute("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", row)
+        }
         try dropStagingTables()
+    }
+
+    /// Drops `indexes` and returns what `ANALYZE` had recorded about them (`sqlite_stat1` rows, which `DROP INDEX`
+    /// deletes), to be put back once they are built again: a dashboard that ran `ANALYZE` or `PRAGMA optimize`
+    /// keeps its query plans. Their pages are freed without being zeroed first (Debian's SQLite zeroes every freed
+    /// page, and journals it: as many bytes of WAL as the indexes hold); what they held is built again at once.
+    private func drop(_ indexes: [TableIndex]) throws -> [[SQLValue]] {
+        guard !indexes.isEmpty else { return [] }
+        var statistics = [[SQLValue]]()
+        if try !executor.query("SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'", []).isEmpty {
+            for index in indexes {
+                statistics += try executor.query(
+                    "SELECT tbl, idx, stat FROM sqlite_stat1 WHERE tbl = ? AND idx = ?",
+                    [.text(Schema.comments.name), .text(index.name)])
+            }
+        }
+        let secureDelete = try executor.query("PRAGMA main.secure_delete", []).first?.first?.int ?? 1
+        try executor.execute("PRAGMA main.secure_delete = 0", [])
+        defer { try? executor.execute("PRAGMA main.secure_delete = \(secureDelete)", []) }
+        for index in indexes { try executor.execute("DROP INDEX IF EXISTS \(index.name)", []) }
+        return statistics
     }
 
     /// The indexes of `comments` that the merge would write at random and that are cheaper to build again: all of

@@ -154,13 +154,15 @@ import Testing
         func schemaVersion() throws -> [[SQLValue]] {
             try database.read { try $0.query("PRAGMA main.schema_version", []) }
         }
-        func run(_ prefix: String, comments: Int, failing: Bool = false) throws {
+        // The first `ids` comments have export ids, written before staging begins and counted among the stored rows.
+        func run(_ prefix: String, comments: Int, ids: Int = 0, failing: Bool = false) throws {
             struct Stop: Error {}
             do {
                 try database.transaction { executor in
                     let writer = StagedRunWriter(executor: executor, runID: prefix, timestamp: "t")
                     for record in 1...comments {
-                        try writer.write(StoredComment(comment(nil, record: record, text: "\(prefix)\(record)")))
+                        let id = record <= ids ? "\(prefix)-\(record)" : nil
+                        try writer.write(StoredComment(comment(id, record: record, text: "\(prefix)\(record)")))
                     }
                     try writer.finish()
                     if failing { throw Stop() }
@@ -171,16 +173,24 @@ import Testing
         var version = try schemaVersion()
         try run("A", comments: 40)  // into an empty table
         #expect(try schemaVersion() != version)
+        // What `ANALYZE` records about the indexes outlives their rebuilding.
+        try database.transaction { try $0.execute("ANALYZE", []) }
+        func statistics() throws -> [[SQLValue]] {
+            try database.read { try $0.query("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'comments' ORDER BY idx", []) }
+        }
+        let analysed = try statistics()
+        #expect(analysed.count == Schema.comments.indexes.count + 1)  // and the primary key's
         version = try schemaVersion()
         try run("B", comments: 10)  // 40 stored, 10 staged: kept
         #expect(try schemaVersion() == version)
         try run("C", comments: 20, failing: true)  // 50 stored, 20 staged: built again, then rolled back
         #expect(try schemaVersion() == version)
         #expect(try indexes().map { $0[0] } == names)
-        try run("D", comments: 20)
+        try run("D", comments: 25, ids: 5)  // 55 stored once its ids are in, 20 staged
         #expect(try schemaVersion() != version)
         #expect(try indexes().map { $0[0] } == names)
-        #expect(try database.count(Schema.comments) == 70)
+        #expect(try statistics() == analysed)
+        #expect(try database.count(Schema.comments) == 75)
         let check = try database.read { try $0.query("PRAGMA integrity_check", []) }
         #expect(check == [[.text("ok")]])
         // The rebuilt index answers a query on its own, every row in it.
@@ -188,26 +198,43 @@ import Testing
             try executor.query("SELECT count(*) FROM comments INDEXED BY comments_by_source_record WHERE source = ?",
                                [.text(comment(nil, record: 1).source)])
         }
-        #expect(byRecord == [[.integer(70)]])
+        #expect(byRecord == [[.integer(75)]])
     }
 
-    /// The merge's own cache and sort threads are the connection's until the merge ends, and no longer: the writer's
-    /// cache is back for what the run writes after it, and sorts elsewhere (`rater serve`) use no helper thread.
+    /// The merge's own cache, sort threads and freeing of pages are the connection's until the merge ends, and no
+    /// longer, whether it succeeds or fails between dropping the indexes and building them again: the writer's cache
+    /// is back for what the run writes after it, and sorts elsewhere (`rater serve`) use no helper thread. A merge
+    /// that fails there leaves the indexes as they were, rolled back with the rest.
     @Test func theMergeGivesBackTheConnectionsSettings() throws {
         let scratch = try Scratch(.sqlite)
         let database = try scratch.openWithTables()
-        let settings = try database.transaction { executor in
-            func current() throws -> [[SQLValue]] {
-                try executor.query("PRAGMA cache_size", []) + executor.query("PRAGMA threads", [])
-            }
-            let before = try current()
-            let writer = StagedRunWriter(executor: executor, runID: "run", timestamp: "t")
-            for record in 1...40 { try writer.write(StoredComment(comment(nil, record: record, text: "S\(record)"))) }
-            try writer.finish()
-            return (before, try current())
+        func current(_ executor: any SQLExecutor) throws -> [[SQLValue]] {
+            try executor.query("PRAGMA cache_size", []) + executor.query("PRAGMA threads", [])
+                + executor.query("PRAGMA main.secure_delete", [])
         }
-        #expect(settings.0 == [[.integer(-SQLiteConnection.writerCacheKiB)], [.integer(0)]])
-        #expect(settings.1 == settings.0)
-        #expect(StagedRunWriter.sortHelperThreads > 0 && StagedRunWriter.mergeCacheKiB < SQLiteConnection.writerCacheKiB)
+        func run(_ prefix: String) throws -> [[SQLValue]] {
+            try database.transaction { executor in
+                let writer = StagedRunWriter(executor: executor, runID: prefix, timestamp: "t")
+                for record in 1...40 {
+                    try writer.write(StoredComment(comment(nil, record: record, text: "\(prefix)\(record)")))
+                }
+                try writer.finish()
+                return try current(executor)
+            }
+        }
+        let before = try database.transaction { try current($0) }
+        #expect(before[0...1] == [[.integer(-SQLiteConnection.writerCacheKiB)], [.integer(0)]])
+        #expect(try run("S") == before)
+        // Fails in the mentions' merge: after the indexes were dropped, before they are built again.
+        try database.transaction { executor in
+            try executor.execute("CREATE TEMP TRIGGER stop BEFORE INSERT ON main.dimension_mentions "
+                                 + "BEGIN SELECT RAISE(ABORT, 'stopped'); END", [])
+        }
+        let indexes = try database.read { try $0.query("SELECT name FROM sqlite_schema WHERE type = 'index'", []) }
+        #expect(throws: (any Error).self) { try run("F") }
+        #expect(try database.transaction { try current($0) } == before)
+        #expect(try database.read { try $0.query("SELECT name FROM sqlite_schema WHERE type = 'index'", []) } == indexes)
+        #expect(try database.read { try $0.query("PRAGMA integrity_check", []) } == [[.text("ok")]])
+        #expect(try database.count(Schema.comments) == 40)
     }
 }
