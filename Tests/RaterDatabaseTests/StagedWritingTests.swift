@@ -68,13 +68,9 @@ import Testing
         let scratch = try Scratch(.sqlite)
         let database = try scratch.openWithTables()
         struct Stop: Error {}
-        // Comments keyed by their texts, so that they are staged.
-        func write(_ prefix: String, to writer: StagedRunWriter) throws {
-            for record in 1...40 { try writer.write(StoredComment(comment(nil, record: record, text: "\(prefix)\(record)"))) }
-        }
         #expect(throws: Stop.self) {
             try database.transaction { executor in
-                try write("F", to: StagedRunWriter(executor: executor, runID: "failed", timestamp: "t"))
+                try StagedRunWriter(executor: executor, runID: "failed", timestamp: "t").writeNumbered("F", count: 40)
                 throw Stop()
             }
         }
@@ -85,7 +81,7 @@ import Testing
         #expect(left.isEmpty, "staging tables left behind: \(left)")
         let staged = try database.transaction { executor in
             let writer = StagedRunWriter(executor: executor, runID: "next", timestamp: "t")
-            try write("N", to: writer)
+            try writer.writeNumbered("N", count: 40)
             // The first 32 have gone into the staging table (one statement); the rest wait for `finish()`.
             let staged = try executor.query("SELECT text FROM \(StagedRunWriter.stagedComments.name) ORDER BY seq", [])
             try writer.finish()
@@ -154,16 +150,13 @@ import Testing
         func schemaVersion() throws -> [[SQLValue]] {
             try database.read { try $0.query("PRAGMA main.schema_version", []) }
         }
-        // The first `ids` comments have export ids, written before staging begins and counted among the stored rows.
+        // With `ids`, comments with export ids are written before staging begins and counted among the stored rows.
         func run(_ prefix: String, comments: Int, ids: Int = 0, failing: Bool = false) throws {
             struct Stop: Error {}
             do {
                 try database.transaction { executor in
                     let writer = StagedRunWriter(executor: executor, runID: prefix, timestamp: "t")
-                    for record in 1...comments {
-                        let id = record <= ids ? "\(prefix)-\(record)" : nil
-                        try writer.write(StoredComment(comment(id, record: record, text: "\(prefix)\(record)")))
-                    }
+                    try writer.writeNumbered(prefix, count: comments, ids: ids)
                     try writer.finish()
                     if failing { throw Stop() }
                 }
@@ -215,9 +208,7 @@ import Testing
         func run(_ prefix: String) throws -> [[SQLValue]] {
             try database.transaction { executor in
                 let writer = StagedRunWriter(executor: executor, runID: prefix, timestamp: "t")
-                for record in 1...40 {
-                    try writer.write(StoredComment(comment(nil, record: record, text: "\(prefix)\(record)")))
-                }
+                try writer.writeNumbered(prefix, count: 40)
                 try writer.finish()
                 return try current(executor)
             }
@@ -236,5 +227,16 @@ import Testing
         #expect(try database.read { try $0.query("SELECT name FROM sqlite_schema WHERE type = 'index'", []) } == indexes)
         #expect(try database.read { try $0.query("PRAGMA integrity_check", []) } == [[.text("ok")]])
         #expect(try database.count(Schema.comments) == 40)
+    }
+}
+
+extension StagedRunWriter {
+    /// Writes comments 1…`count` with texts `prefix` and the record number, each keyed by a digest of its own, so
+    /// that they are staged; the first `ids` of them have export ids (`prefix-n`) instead, and are written at once.
+    func writeNumbered(_ prefix: String, count: Int, ids: Int = 0) throws {
+        for record in 1...count {
+            let id = record <= ids ? "\(prefix)-\(record)" : nil
+            try write(StoredComment(comment(id, record: record, text: "\(prefix)\(record)")))
+        }
     }
 }
