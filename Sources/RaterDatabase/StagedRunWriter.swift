@@ -36,16 +36,19 @@ public final class StagedRunWriter: RunRowWriter {
     /// Writes the comments that come before the first one keyed by a digest; nil once staging has begun.
     private var direct: RunWriter?
 
-    /// The staging tables: Rater's columns, after the comment's number (`seq`) and, for comments, whether the key is
-    /// a digest to number (`counted`). A comment's staged `comment_key` is its export id or its text's digest key
-    /// without a number; mentions and signals take their comment's final key in the merge.
+    /// The staging tables, in the connection's staging database (`SQLiteConnection.stagingSchema`), which goes with
+    /// its file when the transaction ends: Rater's columns, after the comment's number (`seq`) and, for comments,
+    /// whether the key is a digest to number (`counted`). A comment's staged `comment_key` is its export id or its
+    /// text's digest key without a number; mentions and signals take their comment's final key in the merge.
     static let stagedComments = Table(
-        "rater_staged_comments", columns: [Column("seq", .integer), Column("counted", .integer)] + Schema.comments.columns,
+        staging("comments"), columns: [Column("seq", .integer), Column("counted", .integer)] + Schema.comments.columns,
         primaryKey: [])
     static let stagedDimensions = Table(
-        "rater_staged_dimensions", columns: [Column("seq", .integer)] + Schema.dimensionMentions.columns, primaryKey: [])
+        staging("dimensions"), columns: [Column("seq", .integer)] + Schema.dimensionMentions.columns, primaryKey: [])
     static let stagedSignals = Table(
-        "rater_staged_signals", columns: [Column("seq", .integer)] + Schema.signals.columns, primaryKey: [])
+        staging("signals"), columns: [Column("seq", .integer)] + Schema.signals.columns, primaryKey: [])
+    /// A staging table's name, qualified by the staging database's.
+    static func staging(_ name: String) -> String { SQLiteConnection.stagingSchema + ".rater_staged_" + name }
     /// SQLite's page cache while the repeats are numbered, in KiB; see `finish()`.
     static let numberingCacheKiB = 8_192
     /// SQLite's page cache while the rows are merged and the unordered indexes built again, in KiB: each sort keeps
@@ -79,10 +82,10 @@ public final class StagedRunWriter: RunRowWriter {
 
     /// Each staged comment's final key, and whether it is the last comment of the run under that key (the one whose
     /// rows are kept).
-    static let keysTable = "rater_staged_keys"
+    static let keysTable = staging("keys")
 
     init(executor: any SQLExecutor, runID: String, timestamp: String, rowsPerStatement: Int = 32) {
-        precondition(executor.dialect == .sqlite, "staging tables are SQLite's temporary tables")
+        precondition(executor.dialect == .sqlite, "staging tables are in a database SQLite attaches")
         self.executor = executor
         self.runID = runID
         self.timestamp = timestamp
@@ -104,18 +107,14 @@ public final class StagedRunWriter: RunRowWriter {
     private func beginStaging() throws {
         try direct?.finish()
         direct = nil
-        // The staging tables live in temporary files (`SQLiteConnection` sets `temp_store`), which are thrown away
-        // whole: Debian's SQLite zeroes every page it frees, and first journals it, so dropping them would copy them.
-        try executor.execute("PRAGMA temp.secure_delete = OFF", [])
-        // A run that failed on this connection rolled its staging tables back with it; this only guards against one
-        // that did not.
+        // The staging database is new with each transaction; this only guards against one whose detach failed.
         try dropStagingTables()
         for table in [Self.stagedComments, Self.stagedDimensions, Self.stagedSignals] {
             let columns = table.columns.map { "\($0.name) \($0.type.sql(.sqlite))" }
-            try executor.execute("CREATE TEMP TABLE \(table.name) (" + columns.joined(separator: ", ") + ")", [])
+            try executor.execute("CREATE TABLE \(table.name) (" + columns.joined(separator: ", ") + ")", [])
         }
         try executor.execute(
-            "CREATE TEMP TABLE \(Self.keysTable) (seq INTEGER PRIMARY KEY, source TEXT, comment_key TEXT, "
+            "CREATE TABLE \(Self.keysTable) (seq INTEGER PRIMARY KEY, source TEXT, comment_key TEXT, "
                 + "latest INTEGER)", [])
     }
 
@@ -162,8 +161,8 @@ public final class StagedRunWriter: RunRowWriter {
         }
     }
 
-    /// Merges the staged rows into Rater's tables and drops the staging tables (or writes what the direct writer
-    /// holds, when nothing was staged).
+    /// Merges the staged rows into Rater's tables (or writes what the direct writer holds, when nothing was staged).
+    /// The staging tables stay until the transaction ends, when their database is detached.
     public func finish() throws {
         precondition(!finished, "a staged run finishes once")
         finished = true
@@ -199,7 +198,6 @@ public final class StagedRunWriter: RunRowWriter {
         for row in statistics {
             try executor.execute("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", row)
         }
-        try dropStagingTables()
     }
 
     /// Drops `indexes` and returns what `ANALYZE` had recorded about them (`sqlite_stat1` rows, which `DROP INDEX`
@@ -243,7 +241,7 @@ public final class StagedRunWriter: RunRowWriter {
 
     private func dropStagingTables() throws {
         for name in [Self.stagedComments.name, Self.stagedDimensions.name, Self.stagedSignals.name, Self.keysTable] {
-            try executor.execute("DROP TABLE IF EXISTS temp.\(name)", [])
+            try executor.execute("DROP TABLE IF EXISTS \(name)", [])
         }
     }
 

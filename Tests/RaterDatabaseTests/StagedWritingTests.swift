@@ -62,8 +62,8 @@ import Testing
         #expect(try scratch.open().count(Schema.comments) == 4)
     }
 
-    /// A failed run rolls its staging tables back with everything else, and the next run on the same connection
-    /// starts from empty ones.
+    /// The staging tables go with the transaction, failed or committed: the next run on the same connection starts
+    /// from an empty staging database (`SQLiteConnection.stagingSchema`, detached when a transaction ends).
     @Test func aFailedRunLeavesNoStagedRowsForTheNext() throws {
         let scratch = try Scratch(.sqlite)
         let database = try scratch.openWithTables()
@@ -74,26 +74,34 @@ import Testing
                 throw Stop()
             }
         }
-        // The writing connection's own temporary schema: another connection never sees it.
-        let left = try database.transaction { executor in
-            try executor.query("SELECT name FROM temp.sqlite_schema", [])
+        // The writing connection's own attached database: another connection never sees it. Anonymous (a temporary
+        // file), never synced, its pages freed without zeroing.
+        let (left, settings) = try database.transaction { executor in
+            (try executor.query("SELECT name FROM rater_staging.sqlite_schema", []),
+             try executor.query("SELECT file FROM pragma_database_list WHERE name = 'rater_staging'", [])
+                + executor.query("PRAGMA rater_staging.synchronous", [])
+                + executor.query("PRAGMA rater_staging.secure_delete", []))
         }
         #expect(left.isEmpty, "staging tables left behind: \(left)")
+        #expect(settings == [[.text("")], [.integer(0)], [.integer(0)]])
         let staged = try database.transaction { executor in
             let writer = StagedRunWriter(executor: executor, runID: "next", timestamp: "t")
             try writer.writeNumbered("N", count: 40)
             // The first 32 have gone into the staging table (one statement); the rest wait for `finish()`.
             let staged = try executor.query("SELECT text FROM \(StagedRunWriter.stagedComments.name) ORDER BY seq", [])
             try writer.finish()
+            // Kept until the transaction ends: detaching their database is what throws them away.
+            let kept = try executor.query("SELECT count(*) FROM \(StagedRunWriter.stagedComments.name)", [])
+            #expect(kept == [[.integer(40)]])
             return staged
         }
         #expect(staged == (1...32).map { [.text("N\($0)")] })
         let texts = try database.read { try $0.query("SELECT text, run_id FROM comments ORDER BY record", []) }
         #expect(texts == (1...40).map { [.text("N\($0)"), .text("next")] })
         let afterFinish = try database.transaction { executor in
-            try executor.query("SELECT name FROM temp.sqlite_schema", [])
+            try executor.query("SELECT name FROM rater_staging.sqlite_schema", [])
         }
-        #expect(afterFinish.isEmpty, "staging tables left after the merge: \(afterFinish)")
+        #expect(afterFinish.isEmpty, "staging tables left after the run: \(afterFinish)")
     }
 
     /// An export whose comments all have ids is written as it comes, with no staging tables.
@@ -103,7 +111,7 @@ import Testing
         let temporary = try database.transaction { executor in
             let writer = StagedRunWriter(executor: executor, runID: "run", timestamp: "t")
             for record in 1...40 { try #require(try writer.write(StoredComment(comment("C\(record)", record: record))) == "C\(record)") }
-            let temporary = try executor.query("SELECT name FROM temp.sqlite_schema", [])
+            let temporary = try executor.query("SELECT name FROM rater_staging.sqlite_schema", [])
             try writer.finish()
             return temporary
         }
