@@ -11,25 +11,34 @@ import Testing
     /// The merge's look-ups go through the tables' primary keys: a full scan of `dimension_mentions` or `signals` per
     /// run would grow with everything a database has ever stored.
     @Test func theMergeLooksKeysUpInsteadOfScanningTables() throws {
+        let statements = StagedRunWriter.mergeStatements + StagedRunWriter.replacementStatements.suffix(2)
         let scratch = try Scratch(.sqlite)
         let database = try scratch.openWithTables()
         let plans = try database.transaction { executor in
             let writer = StagedRunWriter(executor: executor, runID: "run", timestamp: "2026-11-27T00:00:00.000Z")
             try writer.write(StoredComment(comment(nil, record: 1)))  // keyed by its text: staging begins
-            return try StagedRunWriter.mergeStatements.map { statement in
+            // The staged rows' indexes, as a run that replaces stored rows makes them before the deletes.
+            for statement in StagedRunWriter.replacementStatements.prefix(2) { try executor.execute(statement, []) }
+            return try statements.map { statement in
                 try executor.query("EXPLAIN QUERY PLAN " + statement, []).map { row in row.last?.string ?? "" }
             }
         }
         #expect(plans.count == 6)
-        for (statement, plan) in zip(StagedRunWriter.mergeStatements, plans) {
+        for (statement, plan) in zip(statements, plans) {
             for table in [Schema.comments, Schema.dimensionMentions, Schema.signals] {
                 #expect(!plan.contains { $0.hasPrefix("SCAN \(table.name)") || $0.hasPrefix("SCAN t") },
                         "\(statement): \(plan)")
             }
         }
-        // The deletes find a comment's mentions and signals by the primary key's index.
-        #expect(plans[1].contains { $0.contains("SEARCH dimension_mentions USING INDEX sqlite_autoindex") })
-        #expect(plans[2].contains { $0.contains("SEARCH signals USING INDEX sqlite_autoindex") })
+        // The deletes go over the run's keys in key order and find a comment's mentions and signals by the primary
+        // key's index alone, reading no row, and the staged ones by their index.
+        for (plan, table) in zip(plans.suffix(2), ["dimensions", "signals"]) {
+            #expect(plan.contains { $0 == "CO-ROUTINE k" } && plan.contains { $0 == "USE TEMP B-TREE FOR ORDER BY" },
+                    "\(plan)")
+            #expect(plan.contains { $0.hasPrefix("SEARCH t USING COVERING INDEX sqlite_autoindex") }, "\(plan)")
+            #expect(plan.contains { $0.hasPrefix("SEARCH s USING COVERING INDEX rater_staged_\(table)_by_comment") },
+                    "\(plan)")
+        }
     }
 
     /// Repeated texts are numbered in input order, and a rerun over the same input keeps the keys: the rows are
