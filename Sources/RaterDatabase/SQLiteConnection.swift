@@ -54,9 +54,9 @@ public final class SQLiteConnection: DatabaseConnection {
         // has pages (until a VACUUM, which cannot change it in WAL mode either).
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA page_size = \(newDatabasePageSize)")
-            // A run stages gigabytes in temporary tables (`StagedRunWriter`): in files (unless SQLite was built with
-            // SQLITE_TEMP_STORE=3, which keeps them in memory always), set before anything opens the temporary
-            // database, after which SQLite refuses to change it inside a transaction.
+            // A run stages gigabytes in an anonymous database (`stagingSchema`) and sorts them: in files (unless SQLite
+            // was built with SQLITE_TEMP_STORE=3, which keeps them in memory always), set before anything opens the
+            // temporary database, after which SQLite refuses to change it inside a transaction.
             try db.execute(sql: "PRAGMA temp_store = FILE")
         }
         do {
@@ -80,17 +80,19 @@ public final class SQLiteConnection: DatabaseConnection {
     /// closes the file, which was deleted when it was opened, so the staged rows go in no time. Dropping them as
     /// temporary tables walked every page of them to free it: 7.6–44 s after 1 GB of plain text, the longer when
     /// the merge had pushed them out of the operating system's cache and they were read back from disk to be freed.
-    /// SQLite attaches and detaches only outside a transaction, hence here rather than in the writer.
+    /// SQLite detaches a database that a transaction wrote only once the transaction has ended, hence here rather
+    /// than in the writer.
     static let stagingSchema = "rater_staging"
 
     public func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
-                try Self.attachStaging(db)
-                // A detach that fails (nothing known makes it) leaves the file until the next transaction reuses it
+                // A detach fails while a statement of this connection is still running, which Rater's never are
+                // once the transaction has ended; the file then stays until the next transaction reuses it
                 // (`attachStaging`), whose staging drops what is left first, or until the connection closes.
                 defer { try? db.execute(sql: "DETACH DATABASE \(Self.stagingSchema)") }
+                try Self.attachStaging(db)
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(GRDBExecutor(db: db, name: path, writes: try WriteStatements(db, name: path)))
@@ -106,13 +108,15 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     /// Attaches an empty staging database, unless one is still attached from a transaction whose detach failed. It
-    /// is set up as SQLite sets up its temporary schema: never synced, since it is thrown away, and its pages freed
-    /// without the zeroing Debian's SQLite adds, which also journals each page first.
+    /// is set up as the temporary schema was, where the staging tables lived before: never synced, since it is thrown
+    /// away; its pages freed without the zeroing Debian's SQLite adds, which also journals each page first; and pages
+    /// the size of a new database's (an attached database starts with SQLite's 4 KiB; the page size takes effect
+    /// until its first table is made, so it is set again on a database still attached).
     private static func attachStaging(_ db: Database) throws {
         let attached = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM pragma_database_list WHERE name = ?",
                                          arguments: [stagingSchema]) ?? false
-        guard !attached else { return }
-        try db.execute(sql: "ATTACH DATABASE '' AS \(stagingSchema)")
+        if !attached { try db.execute(sql: "ATTACH DATABASE '' AS \(stagingSchema)") }
+        try db.execute(sql: "PRAGMA \(stagingSchema).page_size = \(newDatabasePageSize)")
         try db.execute(sql: "PRAGMA \(stagingSchema).synchronous = OFF")
         try db.execute(sql: "PRAGMA \(stagingSchema).secure_delete = OFF")
     }

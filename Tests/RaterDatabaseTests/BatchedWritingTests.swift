@@ -74,8 +74,9 @@ import Testing
     {
         let scratch = try Scratch(kind)
         let database = try scratch.openWithTables()
-        for run in runs { try database.transaction { executor in
-            let (runID, timestamp) = ("run", "2026-11-27T00:00:00.000Z")
+        for (number, run) in runs.enumerated() { try database.transaction { executor in
+            // A run id of its own per run: a row the rerun leaves alone keeps the first run's.
+            let (runID, timestamp) = ("run\(number + 1)", "2026-11-2\(7 + number)T00:00:00.000Z")
             let rowWriter: any RunRowWriter = switch writer {
             case let .direct(batching):
                 RunWriter(executor: executor, runID: runID, timestamp: timestamp, batching: batching)
