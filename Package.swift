@@ -96,7 +96,9 @@ let package = Package(
         .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate"]),
         .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),
         // PostgreSQL tests run when RATER_TEST_POSTGRES_URL names a server (.ci/run starts a throwaway one).
-        .testTarget(name: "RaterDatabaseTests", dependencies: ["RaterDatabase"]),
+        // A test-only SQLite VFS that fails the staging database's writes on demand: a full disk under it alone.
+        .target(name: "CRaterFaultVFS", path: "Tests/CRaterFaultVFS", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .testTarget(name: "RaterDatabaseTests", dependencies: ["RaterDatabase", "CRaterFaultVFS"]),
         .testTarget(name: "RaterEndToEndTests", dependencies: ["Rater", "RaterNormalize"]),
         // The report: escaping, chart geometry, numbers against the aggregates, well-formedness, and a render in
         // headless Chromium (skipped when it is not installed; .ci/run installs it) whose PNG is decoded with zlib.

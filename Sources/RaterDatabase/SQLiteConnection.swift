@@ -1,6 +1,7 @@
 import Foundation
 import CRaterSQLite
 import GRDB
+import GRDBSQLite
 
 /// An SQLite database file through GRDB, in WAL mode so dashboards keep reading the previous content while a run
 /// writes, and see the new run only when its transaction commits.
@@ -96,6 +97,7 @@ public final class SQLiteConnection: DatabaseConnection {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(GRDBExecutor(db: db, name: path, writes: try WriteStatements(db, name: path)))
+                    try writeChangedPages(db)
                     return .commit
                 }
                 return result!
@@ -104,6 +106,21 @@ public final class SQLiteConnection: DatabaseConnection {
             throw error
         } catch let error as GRDB.DatabaseError {
             throw DatabaseError.transactionFailed(database: path, message: Self.message(error))
+        }
+    }
+
+    /// Writes every page the transaction changed to its file, before `COMMIT`, so that the commit has nothing left to
+    /// write to the staging database. SQLite commits each database of a transaction on its own, the main one first:
+    /// once the main database's WAL holds the commit record, the run is in the database, and a failure to write the
+    /// staging database's last pages after it (a full disk under the temporary directory) made `COMMIT` fail although
+    /// the run had been committed, and Rater reported the run as failed. Written here, a failure rolls the whole run
+    /// back. The main database's pages go to the WAL as they would at the commit, without its commit record.
+    private func writeChangedPages(_ db: Database) throws {
+        let code = sqlite3_db_cacheflush(db.sqliteConnection)
+        guard code == SQLITE_OK else {
+            let reason = String(cString: sqlite3_errstr(code))
+            throw DatabaseError.transactionFailed(database: path,
+                                                  message: "writing its pages before the commit: \(reason)")
         }
     }
 
