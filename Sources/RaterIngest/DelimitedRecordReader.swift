@@ -27,8 +27,10 @@ public struct DelimitedRecordReader: RecordReader {
             header = names.map { $0.trimmingSpaces() }
             textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)
         } else if options.hasHeader {
-            guard let headerRow = try scanner.nextRow() else { return }
-            header = headerRow.fields.map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }
+            guard try scanner.nextRow() != nil else { return }
+            header = (0..<scanner.fieldCount).map { index in
+                scanner.withField(index) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
+            }
             textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)
         } else {
             textIndex = try resolve(options.textColumn, defaults: [])
@@ -59,16 +61,18 @@ public struct DelimitedRecordReader: RecordReader {
 
     public mutating func next() throws -> IngestEvent? {
         while let row = try scanner.nextRow() {
-            if row.fields.allSatisfy({ $0.isEmpty }) && !row.unterminated && row.overlong == nil { continue }  // blank line
+            if scanner.allFieldsEmpty && !row.unterminated && row.overlong == nil { continue }  // blank line
             recordNumber += 1
             func reject(_ reason: Rejection.Reason) -> IngestEvent {
                 .rejected(Rejection(source: source, recordNumber: recordNumber, line: row.line,
-                                    byteOffset: stream.originalOffset(row.byteOffset), reason: reason, raw: RecordText.raw(row.raw)))
+                                    byteOffset: stream.originalOffset(row.byteOffset), reason: reason,
+                                    raw: RecordText.raw(scanner.raw)))
             }
             if row.unterminated { return reject(.unterminatedQuote) }
-            let textIndex = self.textIndex ?? row.fields.count - 1
-            guard textIndex < row.fields.count else {
-                return reject(.missingColumn(name: columnName(textIndex), columnCount: row.fields.count))
+            let columns = scanner.fieldCount
+            let textIndex = self.textIndex ?? columns - 1
+            guard textIndex < columns else {
+                return reject(.missingColumn(name: columnName(textIndex), columnCount: columns))
             }
             if let overlong = row.overlong {
                 return reject(overlong.index == textIndex
@@ -76,21 +80,21 @@ public struct DelimitedRecordReader: RecordReader {
                     : .fieldTooLong(column: columnName(overlong.index), bytes: overlong.bytes,
                                     limit: options.maximumTextBytes))
             }
-            var decoded = [String]()
-            decoded.reserveCapacity(row.fields.count)
-            for field in row.fields {
-                guard let value = RecordText.decode(field) else {
-                    return reject(RecordText.invalidEncoding(raw: row.raw, start: row.byteOffset, stream: stream))
-                }
-                decoded.append(value)
-            }
-            let text = decoded[textIndex]
-            if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
+            // Each field becomes a string straight from the scanner's buffer, in column order, so the first
+            // undecodable one rejects the row as before.
+            var text = ""
+            var id: String?
             var fields = [Field]()
-            for (index, value) in decoded.enumerated() where index != textIndex && index != idIndex {
-                fields.append(Field(columnName(index), value))
+            fields.reserveCapacity(columns)
+            for index in 0..<columns {
+                guard let value = scanner.withField(index, { RecordText.decode($0) }) else {
+                    return reject(RecordText.invalidEncoding(raw: scanner.raw, start: row.byteOffset, stream: stream))
+                }
+                if index == textIndex { text = value }
+                if index == idIndex { id = value.trimmingSpaces() }
+                if index != textIndex && index != idIndex { fields.append(Field(columnName(index), value)) }
             }
-            let id = idIndex.flatMap { $0 < decoded.count ? decoded[$0].trimmingSpaces() : nil }
+            if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
             return .record(SourceRecord(source: source, recordNumber: recordNumber, line: row.line,
                                         id: id?.isEmpty == false ? id : nil, text: text, fields: fields))
         }

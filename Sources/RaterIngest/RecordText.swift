@@ -32,7 +32,9 @@ enum RecordText {
     }
 
     static func isBlank(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0xFEFF }
+        // Nearly every text starts with a visible ASCII character, which settles it without Unicode properties.
+        if let first = text.utf8.first, (0x21...0x7E).contains(first) { return false }
+        return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0xFEFF }
     }
 
     /// Checks text the way every reader must: present, not blank, not absurdly long.

@@ -92,6 +92,46 @@ import Testing
         #expect(record.fields == [Field("nps", "9")])
     }
 
+    /// The scanner keeps one row's bytes in buffers it reuses, and finds quotes and line breaks inside quoted fields
+    /// with `memchr`: rows of every shape, one after another, must read the same whatever the stream's chunk size
+    /// (a row, a field, a doubled quote or a CRLF split across chunks), with the right lines and no bytes of an
+    /// earlier row.
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 16])
+    func rowsOfEveryShapeReadTheSameInAnyChunkSize(chunkSize: Int) throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func random(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "好评", ",", "\"", "\n", "\r\n", " ", "slow delivery", "很满意", "x"]
+        func value() -> String { (0..<random(6)).map { _ in pieces[random(pieces.count)] }.joined() }
+        func encoded(_ field: String) -> String {
+            field.utf8.contains(where: { [0x2C, 0x22, 0x0A, 0x0D].contains($0) }) || field.isEmpty && random(2) == 0
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }
+        var csv = "id,text,note\r\n"
+        var expected = [(id: String, text: String, fields: [Field], line: Int)]()
+        var line = 2
+        for row in 1...200 {
+            // Texts that are not blank, and a varying number of trailing columns (a ragged export).
+            let text = "t\(row) " + value() + String(repeating: "长", count: random(3) == 0 ? 300 : 0)
+            let extra = (0..<random(4)).map { _ in value() }
+            let fields = extra.enumerated().map { Field($0.offset == 0 ? "note" : "column_\($0.offset + 3)", $0.element) }
+            expected.append((id: "r\(row)", text: text, fields: fields, line: line))
+            let encodedRow = (["r\(row)", text] + extra).map(encoded).joined(separator: ",")
+            csv += encodedRow + (random(2) == 0 ? "\n" : "\r\n")
+            line += 1 + encodedRow.filter { $0 == "\n" || $0 == "\r\n" }.count
+        }
+        let stream = ByteStream(source: MemorySource(Array(csv.utf8)), path: "rows.csv", chunkSize: chunkSize)
+        var reader = try DelimitedRecordReader(stream: stream, delimiter: 0x2C, options: IngestOptions())
+        var records = [SourceRecord]()
+        while let event = try reader.next() { records.append(try #require(event.record)) }
+        #expect(records.map(\.id) == expected.map(\.id))
+        #expect(records.map(\.text) == expected.map(\.text))
+        #expect(records.map(\.fields) == expected.map(\.fields))
+        #expect(records.map(\.line) == expected.map(\.line))
+    }
+
     @Test func recordIDFallsBackToSourceAndNumber() {
         let record = SourceRecord(source: "a.csv", recordNumber: 4, text: "x")
         #expect(record.resolvedID == "a.csv:4")
