@@ -80,10 +80,11 @@ struct XMLRecordBuilder {
 
     /// Passthrough fields: the record's attributes, then every leaf element and nested attribute by path. Repeated
     /// elements give repeated fields, in document order.
-    func fields(excluding excluded: Set<String>) -> [Field] {
+    func fields(excludingAttributes excludedAttributes: [String], paths excludedPaths: [String]) -> [Field] {
         var fields = [Field]()
-        for field in attributes where !excluded.contains("@" + field.name) { fields.append(field) }
-        for (index, entry) in entries.enumerated() where !entry.hasChildren && !excluded.contains(entry.path) {
+        fields.reserveCapacity(attributes.count + entries.count)
+        for field in attributes where !excludedAttributes.contains(field.name) { fields.append(field) }
+        for (index, entry) in entries.enumerated() where !entry.hasChildren && !excludedPaths.contains(entry.path) {
             // `<rating aspect="food" value="4"/>` says everything in its attributes; an empty field beside them is noise.
             if !entry.isAttribute && entry.text.isEmpty && entries.indices.contains(index + 1)
                 && entries[index + 1].isAttribute && entries[index + 1].path.hasPrefix(entry.path + "/@") { continue }

@@ -40,6 +40,7 @@ final class XMLRecordCollector {
     static func fields(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) -> [Field] {
         guard let attributes, count > 0 else { return [] }
         var fields = [Field]()
+        fields.reserveCapacity(count)
         for index in 0..<count {
             let base = index * 5
             guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else {
@@ -52,9 +53,10 @@ final class XMLRecordCollector {
     }
 
     func startElement(name: String, attributes: [Field], line: Int) {
-        if var current = builder {
-            current.openElement(name: name, attributes: attributes, isEmpty: false)
-            builder = current
+        // The builder is changed where it is (`builder?.…`): taken out and put back, its arrays were copied at
+        // every element and every run of text (a fifth of XML ingestion's instructions).
+        if builder != nil {
+            builder?.openElement(name: name, attributes: attributes, isEmpty: false)
             depthInRecord += 1
             return
         }
@@ -71,16 +73,16 @@ final class XMLRecordCollector {
     }
 
     func endElement() {
-        guard var current = builder else {
+        guard builder != nil else {
             _ = ancestors.popLast()
             return
         }
         if depthInRecord > 0 {
-            current.closeElement()
-            builder = current
+            builder?.closeElement()
             depthInRecord -= 1
             return
         }
+        let current = builder!
         builder = nil
         if recordPath.isEmpty {
             // The default record: the first element under the root with content.
@@ -91,15 +93,13 @@ final class XMLRecordCollector {
     }
 
     func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
-        guard var current = builder, let bytes, length > 0 else { return }
-        current.appendText(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
-        builder = current
+        guard builder != nil, let bytes, length > 0 else { return }
+        builder?.appendText(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
     }
 
     func entityReference(_ name: String) {
-        guard var current = builder else { return }
-        current.unexpandedEntity = current.unexpandedEntity ?? name
-        builder = current
+        guard builder != nil else { return }
+        if builder?.unexpandedEntity == nil { builder?.unexpandedEntity = name }
     }
 
     func error(_ message: String, line: Int) {
@@ -173,19 +173,22 @@ final class XMLRecordCollector {
         let id = idSpec.contains("/") || idSpec.hasPrefix("@")
             ? builder.value(at: idSpec)
             : builder.attribute(idSpec) ?? builder.value(at: idSpec)
-        var excluded: Set<String> = []
+        // At most two of each: compared one by one, not hashed.
+        var excludedAttributes = [String]()
+        var excludedPaths = [String]()
         for spec in [textSpec, idSpec] {
             if spec.hasPrefix("@") {
-                excluded.insert(spec)
+                excludedAttributes.append(String(spec.dropFirst()))
             } else if spec == idSpec && !spec.contains("/") && builder.attribute(spec) != nil {
-                excluded.insert("@" + spec)
+                excludedAttributes.append(spec)
             } else if let path = builder.resolvedPath(spec) {
-                excluded.insert(path)
+                excludedPaths.append(path)
             }
         }
         ready.append(.record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
                                           id: id?.trimmingSpaces(), text: text,
-                                          fields: builder.fields(excluding: excluded))))
+                                          fields: builder.fields(excludingAttributes: excludedAttributes,
+                                                                 paths: excludedPaths))))
     }
 }
 
