@@ -32,8 +32,9 @@ enum RecordText {
     }
 
     static func isBlank(_ text: String) -> Bool {
-        // Nearly every text starts with a visible ASCII character, which settles it without Unicode properties.
-        if let first = text.utf8.first, (0x21...0x7E).contains(first) { return false }
+        // Nearly every text starts with a visible ASCII character or a CJK ideograph (lead bytes E4-E9: U+4000 to
+        // U+9FFF, none of them blank), which settles it without Unicode properties.
+        if let first = text.utf8.first, (0x21...0x7E).contains(first) || (0xE4...0xE9).contains(first) { return false }
         return text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0xFEFF }
     }
 

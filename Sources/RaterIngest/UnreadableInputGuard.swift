@@ -10,7 +10,10 @@ import RaterCore
 /// read failure there is reported by the first `next()`. Errors about the options (a missing column) still end the
 /// run: they would fail every input the same way.
 struct UnreadableInputGuard: RecordReader {
-    private var reader: (any RecordReader)?
+    /// Not optional: a call through an optional existential copied the reader out and back, twice a record (a
+    /// sixth of reading plain text); `opened` says whether it is the real one yet.
+    private var reader: any RecordReader = NoRecords()
+    private var opened = false
     private let makeReader: () throws -> any RecordReader
     private let source: String
     private var events = 0
@@ -25,6 +28,7 @@ struct UnreadableInputGuard: RecordReader {
     mutating func prepare() throws {
         do {
             reader = try makeReader()
+            opened = true
         } catch let IngestError.readFailed(_, reason) {
             pendingFailure = reason
         }
@@ -42,8 +46,11 @@ struct UnreadableInputGuard: RecordReader {
         }
         guard !ended else { return nil }
         do {
-            if reader == nil { reader = try makeReader() }
-            let event = try reader!.next()
+            if !opened {
+                reader = try makeReader()
+                opened = true
+            }
+            let event = try reader.next()
             if event == nil { ended = true } else { events += 1 }
             return event
         } catch let IngestError.readFailed(_, reason) {
@@ -53,4 +60,9 @@ struct UnreadableInputGuard: RecordReader {
                                        raw: ""))
         }
     }
+}
+
+/// The guard's reader before the real one is made.
+private struct NoRecords: RecordReader {
+    mutating func next() throws -> IngestEvent? { nil }
 }

@@ -13,6 +13,24 @@ import Testing
         [0x80], [0xBF], [0xC3], [0xE5, 0xA5], [0xF0, 0x9F, 0x91], [0xFE], [0xFF], [0xF5, 0x80, 0x80, 0x80],
     ]
 
+    /// `isBlank` settles texts by their first byte when it can; it must say what the Unicode properties say for a text
+    /// starting with any ASCII character or any scalar of the first planes' blocks it shortcuts (U+4000 to U+9FFF),
+    /// and the blanks beside them (U+3000, U+2028, U+FEFF, U+0085).
+    @Test func blankTextsByTheirFirstByteAsByUnicodeProperties() {
+        func byProperties(_ text: String) -> Bool {
+            text.unicodeScalars.allSatisfy { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0xFEFF }
+        }
+        let firsts = (0...0x7F).map { Unicode.Scalar(UInt8($0)) }
+            + stride(from: 0x3F00, through: 0xA0FF, by: 7).compactMap(Unicode.Scalar.init)
+            + [0x3000, 0x2028, 0xFEFF, 0x85, 0xA0, 0x1680].compactMap(Unicode.Scalar.init)
+        for first in firsts {
+            for rest in ["", " ", "\t", "x", "\u{3000}"] {
+                let text = String(first) + rest
+                #expect(RecordText.isBlank(text) == byProperties(text), "\(first.value) + \(rest.debugDescription)")
+            }
+        }
+    }
+
     @Test func agreesWithValidatingInitializer() {
         var state: UInt64 = 11
         func next() -> Int {
