@@ -43,10 +43,13 @@ public final class StagedRunWriter: RunRowWriter {
 
     /// The staging tables, in the connection's staging database (`SQLiteConnection.stagingSchema`), which goes with
     /// its file when the transaction ends: Rater's columns, after the comment's number (`seq`) and, for comments,
-    /// whether the key is a digest to number (`counted`). A comment's staged `comment_key` is its export id or its
+    /// whether the key is a digest to number (`counted`) and the dimensions it has mentions of (`dimensions`, bit
+    /// `ordinal` for each; see `replacementStatements`). A comment's staged `comment_key` is its export id or its
     /// text's digest key without a number; mentions and signals take their comment's final key in the merge.
     static let stagedComments = Table(
-        staging("comments"), columns: [Column("seq", .integer), Column("counted", .integer)] + Schema.comments.columns,
+        staging("comments"),
+        columns: [Column("seq", .integer), Column("counted", .integer), Column("dimensions", .integer)]
+            + Schema.comments.columns,
         primaryKey: [])
     static let stagedDimensions = Table(
         staging("dimensions"), columns: [Column("seq", .integer)] + Schema.dimensionMentions.columns, primaryKey: [])
@@ -120,7 +123,7 @@ public final class StagedRunWriter: RunRowWriter {
         }
         try executor.execute(
             "CREATE TABLE \(Self.keysTable) (seq INTEGER PRIMARY KEY, source TEXT, comment_key TEXT, "
-                + "latest INTEGER)", [])
+                + "latest INTEGER, dimensions INTEGER)", [])
     }
 
     @discardableResult
@@ -141,6 +144,7 @@ public final class StagedRunWriter: RunRowWriter {
         try comments.append(writingTo: executor) { row in
             row.add("seq", seq)
             row.add("counted", .integer(hasExportID ? 0 : 1))
+            row.add("dimensions", .integer(Self.dimensionBits(comment.dimensions.map(\.dimension))))
             Rows.comment(comment, key: key, runID: runID, at: timestamp, into: &row)
         }
         for dimension in comment.dimensions {
@@ -262,7 +266,7 @@ public final class StagedRunWriter: RunRowWriter {
 
     private func dropStagingTables() throws {
         let names = [Self.stagedComments.name, Self.stagedDimensions.name, Self.stagedSignals.name, Self.keysTable,
-                     Self.replacedKeysTable, Self.dimensionKeysTable, Self.signalKeysTable]
+                     Self.replacedKeysTable, Self.signalKeysTable]
         for name in names {
             try executor.execute("DROP TABLE IF EXISTS \(name)", [])
         }
@@ -277,21 +281,25 @@ public final class StagedRunWriter: RunRowWriter {
     /// of plain text into its own database, deleting the mentions took 72 s and inserting them again 320 s, against
     /// 70 s for the insert into a fresh database.
     ///
-    /// Everything here goes in key order: the run's keys, and the keys of its staged mentions and signals, are first
-    /// sorted into tables of their own (`WITHOUT ROWID`, so the key is the table), and the stored rows are read
-    /// through the primary key's index alone (it holds the key with the dimension, or the signal and value). Looking
-    /// the staged rows up by their comment's number instead, a random place for each stored row, took 96 s for the
-    /// mentions and 67 s for the signals of that rerun.
+    /// Everything here goes in key order: the run's keys, and the keys of its staged signals, are first sorted into
+    /// tables of their own (`WITHOUT ROWID`, so the key is the table), and the stored rows are read through the
+    /// primary key's index alone (it holds the key with the dimension, or the signal and value). Looking the staged
+    /// rows up by their comment's number instead, a random place for each stored row, took 96 s for the mentions and
+    /// 67 s for the signals of that rerun.
+    ///
+    /// A comment's dimensions are few and known, so its key's row carries them as bits (`dimensionBits`) instead of
+    /// a sorted table of the staged mentions' keys, whose sort took 30 s of the 75 s of this step at 1 GB.
     static let replacementStatements: [String] = {
         let keys = keysTable
         let inStoredSource = "EXISTS (SELECT 1 FROM \(Schema.comments.name) AS c WHERE c.source = k.source)"
-        func sortedTable(_ name: String, _ columns: [String]) -> String {
-            "CREATE TABLE \(name) (" + columns.map { "\($0) TEXT" }.joined(separator: ", ") + ", PRIMARY KEY ("
-                + columns.joined(separator: ", ") + ")) WITHOUT ROWID"
+        func sortedTable(_ name: String, _ columns: [String], values: [String] = []) -> String {
+            "CREATE TABLE \(name) (" + (columns.map { "\($0) TEXT" } + values.map { "\($0) INTEGER" })
+                .joined(separator: ", ")
+                + ", PRIMARY KEY (" + columns.joined(separator: ", ") + ")) WITHOUT ROWID"
         }
         // Only the keys of sources the tables hold: of a run over two exports, one of them new, the new one's keys
         // would be sorted to find nothing.
-        let fillReplaced = "INSERT INTO \(replacedKeysTable) SELECT source, comment_key FROM \(keys) AS k "
+        let fillReplaced = "INSERT INTO \(replacedKeysTable) SELECT source, comment_key, dimensions FROM \(keys) AS k "
             + "WHERE latest AND \(inStoredSource) ORDER BY source, comment_key"
         // A signal may come twice in a comment's staged rows: one row is kept, whichever.
         func fillStaged(_ table: String, from staged: Table, _ columns: [String]) -> String {
@@ -308,23 +316,32 @@ public final class StagedRunWriter: RunRowWriter {
             return "DELETE FROM \(table.name) AS t WHERE (source, comment_key) IN (SELECT source, comment_key "
                 + "FROM \(replacedKeysTable)) AND NOT EXISTS (SELECT 1 FROM \(staged) AS s WHERE \(sameRow))"
         }
-        let (dimensions, signals) = (dimensionKeysTable, signalKeysTable)
+        // A stored mention is stale when its key's row lacks its dimension's bit. Dimensions Rater does not know
+        // have no bit (`ELSE 0`): no run writes them.
+        let bit = "CASE t.dimension "
+            + ServiceDimension.allCases.map { "WHEN '\($0.rawValue)' THEN \(1 << $0.ordinal)" }.joined(separator: " ")
+            + " ELSE 0 END"
+        let staleMentions = "DELETE FROM \(Schema.dimensionMentions.name) AS t WHERE (source, comment_key) IN (SELECT "
+            + "source, comment_key FROM \(replacedKeysTable)) AND ((SELECT r.dimensions FROM \(replacedKeysTable) AS r "
+            + "WHERE r.source = t.source AND r.comment_key = t.comment_key) & \(bit)) = 0"
         return [
-            sortedTable(replacedKeysTable, ["source", "comment_key"]),
+            sortedTable(replacedKeysTable, ["source", "comment_key"], values: ["dimensions"]),
             fillReplaced,
-            sortedTable(dimensions, ["source", "comment_key", "dimension"]),
-            fillStaged(dimensions, from: stagedDimensions, ["dimension"]),
-            sortedTable(signals, ["source", "comment_key", "signal", "value"]),
-            fillStaged(signals, from: stagedSignals, ["signal", "value"]),
-            stale(Schema.dimensionMentions, staged: dimensions, matching: ["dimension"]),
-            stale(Schema.signals, staged: signals, matching: ["signal", "value"]),
+            sortedTable(signalKeysTable, ["source", "comment_key", "signal", "value"]),
+            fillStaged(signalKeysTable, from: stagedSignals, ["signal", "value"]),
+            staleMentions,
+            stale(Schema.signals, staged: signalKeysTable, matching: ["signal", "value"]),
         ]
     }()
 
-    /// The run's keys that the tables may hold, and the keys of their staged mentions and signals, in key order; see
-    /// `replacementStatements`.
+    /// The bits of `dimensions` for `replacementStatements`: bit `ordinal` for each.
+    static func dimensionBits(_ dimensions: [ServiceDimension]) -> Int {
+        dimensions.reduce(0) { $0 | 1 << $1.ordinal }
+    }
+
+    /// The run's keys that the tables may hold, with the dimensions their comments have mentions of, and the keys of
+    /// their staged signals, in key order; see `replacementStatements`.
     static let replacedKeysTable = staging("replaced_keys")
-    static let dimensionKeysTable = staging("dimension_keys")
     static let signalKeysTable = staging("signal_keys")
 
     /// The merge, in order: the keys; then the three tables in key order, each row after the earlier rows of its key
@@ -335,9 +352,10 @@ public final class StagedRunWriter: RunRowWriter {
         // The digest keys' numbers: the n-th comment with the same text in the same source is `#n` (the first has
         // none), whatever came before this run, as counting in memory would number them.
         let numbering = """
-            INSERT INTO \(keys) (seq, source, comment_key, latest) \
-            SELECT seq, source, comment_key, seq = max(seq) OVER (PARTITION BY source, comment_key) FROM (\
-            SELECT seq, source, CASE WHEN counted = 0 OR row_number() OVER occurrences = 1 THEN comment_key \
+            INSERT INTO \(keys) (seq, source, comment_key, latest, dimensions) \
+            SELECT seq, source, comment_key, seq = max(seq) OVER (PARTITION BY source, comment_key), dimensions \
+            FROM (SELECT seq, source, dimensions, \
+            CASE WHEN counted = 0 OR row_number() OVER occurrences = 1 THEN comment_key \
             ELSE comment_key || '#' || row_number() OVER occurrences END AS comment_key \
             FROM \(stagedComments.name) \
             WINDOW occurrences AS (PARTITION BY source, comment_key, counted ORDER BY seq)) ORDER BY seq
