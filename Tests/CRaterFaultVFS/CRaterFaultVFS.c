@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-// The VFS's own state, in its pAppData: the VFS it wraps and its switch. Atomic, as SQLite may write from a sort's
-// helper thread while the test flips the switch.
+// The VFS's own state, in its pAppData: the VFS it wraps, its switch and its count, read and written atomically, as
+// SQLite may write from a sort's helper thread while the test flips the switch.
 typedef struct FaultState {
     sqlite3_vfs *base;
     int failing;
@@ -119,7 +119,12 @@ int rater_fault_vfs_register(const char *name) {
     sqlite3_vfs *vfs = calloc(1, sizeof(sqlite3_vfs));
     FaultState *state = calloc(1, sizeof(FaultState));
     char *copy = strdup(name);
-    if (!vfs || !state || !copy) return SQLITE_NOMEM;
+    if (!vfs || !state || !copy) {
+        free(vfs);
+        free(state);
+        free(copy);
+        return SQLITE_NOMEM;
+    }
     state->base = base;
     vfs->iVersion = 2;
     vfs->szOsFile = (int)sizeof(FaultFile) + base->szOsFile;

@@ -12,6 +12,9 @@ import Testing
 /// own), `COMMIT` failed although the run's rows were in the database, and Rater reported the run as failed.
 @Suite struct StagingFailureTests {
     @Test func aRunWhoseStagingCannotBeWrittenAtTheEndLeavesNothing() throws {
+        // Registering a VFS starts SQLite, after which Rater can no longer turn its memory statistics off: the
+        // process's first connection must have asked first, whichever test runs first.
+        _ = SQLiteConnection.memoryStatisticsOff
         let vfs = "rater-fault-" + UUID().uuidString
         try #require(rater_fault_vfs_register(vfs) == 0)
         let path = NSTemporaryDirectory() + "rater-db-\(vfs).sqlite"

@@ -132,6 +132,39 @@ import Testing
         #expect(records.map(\.line) == expected.map(\.line))
     }
 
+    /// The rows the scanner rejects, or reads oddly, come out the same in any chunk size, with their lines and raw
+    /// bytes: a blank line, a lone CR, text after a closing quote, fields over the limit (the text and another),
+    /// invalid UTF-8, a missing column and an unterminated quote at the end.
+    @Test func rejectedAndOddRowsReadTheSameInAnyChunkSize() throws {
+        let csv: [UInt8] = Array("id,text,note\n1,fine,a\n\n2,\"lone\rCR\",b\r3,\"abc\"def,c\r\n".utf8)
+            + Array("4,\(String(repeating: "长", count: 20)),d\n5,ok,\(String(repeating: "x", count: 50))\n".utf8)
+            + Array("6,bad ".utf8) + [0xFF] + Array(" byte,e\n7\n8,\"open \"\"quote, never\nclosed".utf8)
+        var options = IngestOptions()
+        options.maximumTextBytes = 40
+        func events(chunkSize: Int) throws -> [IngestEvent] {
+            let stream = ByteStream(source: MemorySource(csv), path: "odd.csv", chunkSize: chunkSize)
+            var reader = try DelimitedRecordReader(stream: stream, delimiter: 0x2C, options: options)
+            var events = [IngestEvent]()
+            while let event = try reader.next() { events.append(event) }
+            return events
+        }
+        let whole = try events(chunkSize: 1 << 16)
+        #expect(whole.compactMap(\.record).map(\.text) == ["fine", "lone\rCR", "abcdef"])
+        #expect(whole.compactMap(\.record).map(\.line) == [2, 4, 5])
+        let rejections = whole.compactMap(\.rejection)
+        #expect(rejections.map(\.reason) == [
+            .textTooLong(bytes: 60, limit: 40), .fieldTooLong(column: "note", bytes: 50, limit: 40),
+            .invalidEncoding(encoding: "UTF-8", byteOffset: 178, bytes: [0xFF]),
+            .missingColumn(name: "text", columnCount: 1), .unterminatedQuote,
+        ])
+        #expect(rejections.map(\.line) == [6, 7, 8, 9, 10])
+        #expect(rejections[2].raw == "6,bad \u{FFFD} byte,e\n")
+        #expect(rejections[4].raw == "8,\"open \"\"quote, never\nclosed")
+        for chunkSize in [1, 2, 3, 5, 7, 64] {
+            #expect(try events(chunkSize: chunkSize) == whole, "chunk size \(chunkSize)")
+        }
+    }
+
     @Test func recordIDFallsBackToSourceAndNumber() {
         let record = SourceRecord(source: "a.csv", recordNumber: 4, text: "x")
         #expect(record.resolvedID == "a.csv:4")
