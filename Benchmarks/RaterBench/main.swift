@@ -109,7 +109,7 @@ func stage(_ key: String, _ name: String, clock: clockid_t = CLOCK_THREAD_CPUTIM
 // 1. Ingestion alone.
 _ = try stage("ingest", "ingest") {
     var comments = 0
-    var reader = try InputOpener.open(path: arguments.input, options: options).reader
+    var reader = try InputOpener.open(path: arguments.input, options: options, checksummed: false).reader
     while let event = try reader.next() { if case .record = event { comments += 1 } }
     return comments
 }
@@ -119,7 +119,7 @@ let baseline = try WordBreakBaseline()
 var segments = 0
 let icu = try stage("icu", "ingest + ICU word break") {
     var comments = 0
-    var reader = try InputOpener.open(path: arguments.input, options: options).reader
+    var reader = try InputOpener.open(path: arguments.input, options: options, checksummed: false).reader
     while let event = try reader.next() {
         if case let .record(record) = event {
             segments += try baseline.segments(in: record.text)
@@ -137,7 +137,7 @@ let encoder = ResultEncoder()
 var encodedBytes = 0
 let single = try stage("pipeline", "pipeline, 1 core") {
     var comments = 0
-    var reader = try InputOpener.open(path: arguments.input, options: options).reader
+    var reader = try InputOpener.open(path: arguments.input, options: options, checksummed: false).reader
     while let event = try reader.next() {
         if case let .record(record) = event {
             encodedBytes += encoder.encode(try analyzer.analyze(record)).count
@@ -167,7 +167,7 @@ let stored = try stage("store", "pipeline + SQLite, 1 core") {
     var comments = 0
     let recorder = try RunRecorder(options: RunRecorder.Options(sqlitePath: path, inputs: [arguments.input]))
     _ = try recorder.record { sink in
-        var reader = try InputOpener.open(path: arguments.input, options: options).reader
+        var reader = try InputOpener.open(path: arguments.input, options: options, checksummed: false).reader
         while let event = try reader.next() {
             if case let .record(record) = event {
                 let result = try analyzer.analyze(record)

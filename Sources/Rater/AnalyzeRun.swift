@@ -84,7 +84,7 @@ public struct AnalyzeRun {
         let onBatchEnd = self.onBatchEnd
         let onProgress = self.onProgress
         for input in try InputList.expand(inputs) {
-            let opened = try InputOpener.open(path: input, options: options)
+            let opened = try InputOpener.open(path: input, options: options, checksummed: incremental != nil)
             onInputOpened?(input, opened)
             var reader = opened.reader
             let skip = incremental?.recordsToSkip(path: input) ?? 0

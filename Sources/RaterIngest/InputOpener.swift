@@ -10,8 +10,9 @@ public struct OpenedInput {
 
 /// Opens one input: undoes gzip, decodes the charset to UTF-8, decides the format and picks the reader.
 public enum InputOpener {
-    public static func open(path: String, options: IngestOptions) throws -> OpenedInput {
-        let file = try FileSource(path: path)
+    /// `checksummed`: whether the file's `checksum` is kept (see `FileSource.checksummed`).
+    public static func open(path: String, options: IngestOptions, checksummed: Bool = true) throws -> OpenedInput {
+        let file = try FileSource(path: path, checksummed: checksummed)
         var opened = try open(source: file, path: path, options: options)
         opened.file = file
         return opened

@@ -222,3 +222,21 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
         pipe.closeWriter()
     }
 }
+
+/// A file's checksum is kept for incremental runs, which compare it to know an export was appended to rather than
+/// rewritten; other runs read without it.
+@Suite(.temporaryFolder) struct FileSourceChecksumTests {
+    @Test func onlyChecksummedReadsKeepTheChecksum() throws {
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 7) }
+        let path = try temporaryFile(bytes, suffix: ".csv")
+        let checksummed = try FileSource(path: path)
+        let plain = try FileSource(path: path, checksummed: false)
+        #expect(try drain(checksummed, request: 4_096) == bytes)
+        #expect(try drain(plain, request: 4_096) == bytes)
+        #expect(plain.checksum == 0)
+        #expect(checksummed.checksum != 0)
+        #expect(FileSource.checksum(of: path, prefix: bytes.count) == checksummed.checksum)
+        #expect(FileSource.checksum(of: path, prefix: 1_000) != checksummed.checksum)
+        #expect(try InputOpener.open(path: path, options: IngestOptions()).file?.checksummed == true)
+    }
+}
