@@ -144,7 +144,7 @@ public final class StagedRunWriter: RunRowWriter {
         try comments.append(writingTo: executor) { row in
             row.add("seq", seq)
             row.add("counted", .integer(hasExportID ? 0 : 1))
-            row.add("dimensions", .integer(Self.dimensionBits(comment.dimensions.map(\.dimension))))
+            row.add("dimensions", .integer(Self.dimensionBits(comment.dimensions.lazy.map(\.dimension))))
             Rows.comment(comment, key: key, runID: runID, at: timestamp, into: &row)
         }
         for dimension in comment.dimensions {
@@ -335,7 +335,7 @@ public final class StagedRunWriter: RunRowWriter {
     }()
 
     /// The bits of `dimensions` for `replacementStatements`: bit `ordinal` for each.
-    static func dimensionBits(_ dimensions: [ServiceDimension]) -> Int {
+    static func dimensionBits(_ dimensions: some Sequence<ServiceDimension>) -> Int {
         dimensions.reduce(0) { $0 | 1 << $1.ordinal }
     }
 

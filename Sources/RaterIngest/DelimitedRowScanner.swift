@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// Splits delimited text (RFC 4180 and what spreadsheet programs write) into rows of raw fields, streaming.
 ///
 /// Quoted fields may hold delimiters, doubled quotes and line breaks; CRLF, LF and a lone CR all end rows; a quote
@@ -92,14 +86,6 @@ struct DelimitedRowScanner {
         row.fieldBytes = 0
     }
 
-    /// The offset of the first `byte` in `bytes[start..<end]`, by `memchr`.
-    private static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int,
-                                   to end: Int) -> Int? {
-        guard start < end, let base = bytes.baseAddress,
-              let found = memchr(base + start, Int32(byte), end - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-    }
-
     mutating func nextRow() throws -> Row? {
         if !startedFile {
             startedFile = true
@@ -128,9 +114,9 @@ struct DelimitedRowScanner {
                     case .quoted:
                         // A comment is mostly one long quoted field: memchr finds its closing quote, and the line
                         // breaks inside it, many bytes at a time.
-                        let end = Self.firstIndex(of: 0x22, in: bytes, from: index, to: count) ?? count
+                        let end = bytes.firstOffset(of: 0x22, from: index) ?? count
                         var newline = index
-                        while let found = Self.firstIndex(of: 0x0A, in: bytes, from: newline, to: end) {
+                        while let found = bytes.firstOffset(of: 0x0A, from: newline, to: end) {
                             line += 1
                             newline = found + 1
                         }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// Reads a stream line by line for the line-based readers (plain text, JSON Lines): each line without its LF or
 /// CR LF (and without a UTF-8 BOM on line 1), kept up to a limit plus one byte so an endless line cannot exhaust
 /// memory while its true length is still known.
@@ -30,10 +24,7 @@ struct LineScanner {
         while !ended {
             let more = try stream.consumeBuffered { chunk in
                 sawAny = true
-                // memchr finds the line's end many bytes at a time (a byte loop took 13 instructions a byte).
-                let end = chunk.baseAddress.flatMap { base in
-                    memchr(base, 0x0A, chunk.count).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
-                } ?? chunk.count
+                let end = chunk.firstOffset(of: 0x0A) ?? chunk.count
                 let room = keep - bytes.count
                 if room > 0 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<min(end, room)])) }
                 length += end
