@@ -93,13 +93,13 @@ final class XMLRecordCollector {
     }
 
     func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
-        guard builder != nil, let bytes, length > 0 else { return }
+        guard let bytes, length > 0 else { return }
+        // Outside a record the call, string included, is skipped.
         builder?.appendText(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
     }
 
     func entityReference(_ name: String) {
-        guard builder != nil else { return }
-        if builder?.unexpandedEntity == nil { builder?.unexpandedEntity = name }
+        if builder?.unexpandedEntity == nil { builder?.unexpandedEntity = name }  // outside a record: nothing
     }
 
     func error(_ message: String, line: Int) {
