@@ -78,7 +78,7 @@ public struct Table: Sendable {
             "\(column.name) \(column.type.sql(dialect))" + (column.nullable ? "" : " NOT NULL")
         }
         definitions.append("PRIMARY KEY (" + primaryKey.joined(separator: ", ") + ")")
-        var statements = ["CREATE TABLE IF NOT EXISTS \(name) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"]
+        let statements = ["CREATE TABLE IF NOT EXISTS \(name) (\n    " + definitions.joined(separator: ",\n    ") + "\n)"]
         return statements + indexes.map(createStatement(for:))
     }
 

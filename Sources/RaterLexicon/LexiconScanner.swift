@@ -146,8 +146,8 @@ struct WalkTableFiller: WalkStartVisitor {
             trie.walkFromIdeograph(in: bytes, from: offset, limit: bytes.count,
                                    acceptEnd: CharacterEndRule(bytes: bytes), into: &sink)
         } else {
-            trie.walk(in: bytes, from: offset, limit: bytes.count, acceptEnd: TokenEndRule(isTokenEnd: isTokenEnd),
-                      into: &sink)
+            trie.walkFromTokenStart(in: bytes, from: offset, limit: bytes.count,
+                                    acceptEnd: TokenEndRule(isTokenEnd: isTokenEnd), into: &sink)
         }
     }
 }

@@ -14,6 +14,12 @@ import Testing
         func accepts(_ end: Int) -> Bool { true }
     }
 
+    /// Accepts the ends in a set: a walk must still pass the ends it may not report.
+    private struct SomeEnds: TermEndRule {
+        let ends: Set<Int>
+        func accepts(_ end: Int) -> Bool { ends.contains(end) }
+    }
+
     private struct Collected: TermEndSink {
         var reached: [(term: Int32, end: Int)] = []
         mutating func reached(term: Int32, end: Int) { reached.append((term, end)) }
@@ -100,5 +106,48 @@ import Testing
                 start += bytes[start] < 0x80 ? 1 : 3
             }
         }
+    }
+
+    /// The ASCII-pair shortcut from a token start: random texts over the terms' letters, emoji with a skin tone and
+    /// Chinese, walked from every byte, with every end accepted, with every other end, and with the limit cut short
+    /// (so that fewer than two bytes remain): the same terms at the same ends as a plain walk.
+    @Test func walksFromATokenStartAgreeWithPlainWalks() {
+        var random = SplitMix(seed: 11)
+        let terms = Self.terms(count: 3_000, random: &random) + ["a", "b", "\u{0}", "ab", "👍", "a👍", "服务", "z"]
+        let trie = ByteTrie(terms: terms)
+        let alphabet = Array("abcdz\u{0}e 👍🏽服务".unicodeScalars)
+        var compared = 0
+        var reached = 0
+        for _ in 0..<300 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<(1 + Int(random.next() % 12)) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+            let bytes = Array(String(text).utf8)
+            let everyOther = SomeEnds(ends: Set(stride(from: 0, through: bytes.count, by: 2)))
+            for start in bytes.indices {
+                for limit in Set([bytes.count, min(bytes.count, start + 1), min(bytes.count, start + 2)]) {
+                    bytes.withUnsafeBufferPointer { buffer in
+                        var plain = Collected()
+                        var fromStart = Collected()
+                        trie.walk(in: buffer, from: start, limit: limit, acceptEnd: AnyEnd(), into: &plain)
+                        trie.walkFromTokenStart(in: buffer, from: start, limit: limit, acceptEnd: AnyEnd(),
+                                                into: &fromStart)
+                        #expect(plain.reached.map(\.term) == fromStart.reached.map(\.term), "\(bytes) from \(start)")
+                        #expect(plain.reached.map(\.end) == fromStart.reached.map(\.end), "\(bytes) from \(start)")
+                        var plainSome = Collected()
+                        var fromStartSome = Collected()
+                        trie.walk(in: buffer, from: start, limit: limit, acceptEnd: everyOther, into: &plainSome)
+                        trie.walkFromTokenStart(in: buffer, from: start, limit: limit, acceptEnd: everyOther,
+                                                into: &fromStartSome)
+                        #expect(plainSome.reached.map(\.term) == fromStartSome.reached.map(\.term))
+                        #expect(plainSome.reached.map(\.end) == fromStartSome.reached.map(\.end))
+                        compared += 1
+                        reached += plain.reached.count + plainSome.reached.count
+                    }
+                }
+            }
+        }
+        // The walks did find terms, one-byte ones among them.
+        #expect(compared > 3_000)
+        #expect(reached > 3_000)
     }
 }
