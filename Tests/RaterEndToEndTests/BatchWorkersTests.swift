@@ -66,7 +66,7 @@ import Testing
     @Test func eachWorkerNumberIsOneThreadOfItsOwn() {
         let threadsByWorker = Mutex<[Int: Set<UInt>]>([:])
         let workers = BatchWorkers<Int, Int>(count: 2) { worker, input in
-            threadsByWorker.withLock { $0[worker, default: []].insert(UInt(pthread_self())) }
+            threadsByWorker.withLock { _ = $0[worker, default: []].insert(UInt(pthread_self())) }
             usleep(20)  // long enough that one thread cannot finish everything before the other has started
             return input
         }

@@ -143,6 +143,32 @@ func lexiconFile(_ kind: String, _ lines: [String], language: String = "zh", pat
         }
     }
 
+    /// Files are parsed side by side but merged and reported in their order: with many files and two malformed
+    /// ones, the error is always the first malformed file's, and a good directory merges as if read one by one.
+    @Test func filesParsedSideBySideMergeAndFailInTheirOrder() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let header = "# kind: sentiment\n# language: zh\n# provenance: tests\n"
+        for index in 0..<40 {
+            try directory.write(String(format: "good/%02d.tsv", index), header + "好\t\(index % 9 - 4)\n词\(index)\t1\n")
+        }
+        let lexicon = try Lexicon.load(directory: directory.path + "/good")
+        #expect(lexicon.sources.map { URL(fileURLWithPath: $0.path).lastPathComponent }
+            == (0..<40).map { String(format: "%02d.tsv", $0) })
+        #expect(lexicon.entries["好"]?.valence == Double(39 % 9 - 4))
+        #expect(lexicon.entries.count == 41)
+        for index in 0..<40 {
+            let body = index == 17 || index == 31 ? "好\n" : "好\t1\n"
+            try directory.write(String(format: "mixed/%02d.tsv", index), header + body)
+        }
+        let first = directory.path + "/mixed/17.tsv"
+        for _ in 0..<5 {
+            #expect(throws: LexiconError.wrongColumnCount(path: first, line: 4, expected: 2, found: 1)) {
+                try Lexicon.load(directory: directory.path + "/mixed")
+            }
+        }
+    }
+
     @Test func loadMissingDirectoryIsALexiconError() {
         let path = NSTemporaryDirectory() + "rater-missing-\(UUID().uuidString)"
         #expect(throws: LexiconError.self) { try Lexicon.load(directory: path) }
