@@ -22,7 +22,9 @@ public final class Segmenter {
                 if byte >= 0x41 && byte <= 0x5A { folded[index] = byte | 0x20 }
             }
         }
-        var tokens = TokenList(capacity: original.count / 3 + 4)
+        // About one token per two bytes in English (a word, then a space), fewer in Chinese: sized once, where
+        // a third of the bytes made most English comments grow the array while the word break appended to it.
+        var tokens = TokenList(capacity: original.count / (highBits < 0x80 ? 2 : 3) + 4)
         try original.withUnsafeBufferPointer { bytes in
             tokens.bytes = bytes
             // All-ASCII text (most English comments) gets ICU's boundaries from the equivalent ASCII rules.
