@@ -23,6 +23,10 @@ public final class TranscodingSource: ByteSource {
     /// Converted bytes (or a marker) that did not fit the caller's buffer.
     private var spill: [UInt8] = []
     private static let minimumRoom = 8
+    /// The upstream's read error, kept when bytes converted earlier in the same call were still to be handed out:
+    /// they come first and the error with the next call. A truncated `.gz` in UTF-16 or GB18030 otherwise lost
+    /// every record, since the opener's first look ahead asks for 64 KB and the error threw all of them away.
+    private var upstreamError: (any Error)?
     /// Original bytes consumed before `input[inputStart]`.
     private var sourceOffset = 0
     /// UTF-8 bytes handed out so far.
@@ -57,9 +61,19 @@ public final class TranscodingSource: ByteSource {
                 continue
             }
             if flushed { break }
+            if let error = upstreamError {
+                if written > 0 { break }
+                throw error
+            }
             if inputStart == inputEnd && !inputEnded {
+                do {
+                    inputEnd = try upstream.read(into: input, count: Self.inputCapacity)
+                } catch {
+                    upstreamError = error
+                    inputEnd = inputStart
+                    continue
+                }
                 inputStart = 0
-                inputEnd = try upstream.read(into: input, count: Self.inputCapacity)
                 inputEnded = inputEnd == 0
             }
             let room = count - written

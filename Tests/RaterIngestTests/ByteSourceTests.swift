@@ -54,6 +54,31 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
         #expect(output.first == 0x41 && output.last == 0x42)
     }
 
+    /// An upstream that fails after some bytes (a `.gz` cut short): every character converted before the failure is
+    /// handed out, in any request size, and then the error, again on every later call.
+    @Test(arguments: [1, 5, 64, 1 << 16])
+    func bytesBeforeAnUpstreamErrorComeOutThenTheError(_ request: Int) throws {
+        struct Cut: Error, Equatable {}
+        let bytes = utf16LE(text)
+        let source = try TranscodingSource(upstream: FailingSource(bytes, chunk: 100, error: Cut()),
+                                           charset: "UTF-16LE", path: "t")
+        var output = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: request)
+        var failures = 0
+        while failures < 2 {
+            do {
+                let read = try buffer.withUnsafeMutableBufferPointer { try source.read(into: $0.baseAddress!, count: request) }
+                #expect(read > 0, "no quiet end before the error")
+                if read == 0 { break }
+                output += buffer[..<read]
+            } catch let error as Cut {
+                #expect(error == Cut())
+                failures += 1
+            }
+        }
+        #expect(String(decoding: output, as: UTF8.self) == text)
+    }
+
     @Test func unknownCharsetIsAnError() {
         #expect(throws: IngestError.unknownEncoding(path: "t", name: "klingon")) {
             _ = try TranscodingSource(upstream: MemorySource([]), charset: "klingon", path: "t")
@@ -62,8 +87,10 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
 }
 
 @Suite(.temporaryFolder) struct GzipSourceTests {
-    func gzip(_ text: String) throws -> [UInt8] {
-        let path = try temporaryFile(text, suffix: ".txt")
+    func gzip(_ text: String) throws -> [UInt8] { try gzip(Array(text.utf8)) }
+
+    func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        let path = try temporaryFile(bytes, suffix: ".txt")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/gzip")
         process.arguments = ["-n", "-c", path]
@@ -91,6 +118,26 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
             guard case let IngestError.readFailed(path, reason) = error else { return false }
             return path == "t.gz" && reason.contains("corrupt gzip data near compressed byte")
         }
+    }
+
+    /// A UTF-16 export, gzipped and cut short: the rows before the cut come out, as they do from a UTF-8 one, and
+    /// the cut is one `unreadable_input` rejection after them. Small enough that the cut comes inside the opener's
+    /// first look ahead (64 KB), where it used to lose every row.
+    @Test func truncatedUTF16ExportKeepsTheRowsBeforeTheCut() throws {
+        var csv = "id,text\n"
+        for row in 1...1_000 { csv += "R\(row),第\(row)条评论：服务很好，下次再来\n" }
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in csv.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let compressed = try gzip(utf16)
+        let path = try temporaryFile(Array(compressed.prefix(compressed.count * 6 / 10)), suffix: ".csv.gz")
+        let events = try readAll(path)
+        let records = events.compactMap(\.record)
+        #expect(records.count > 300)
+        #expect(records.enumerated().allSatisfy { $0.element.id == "R\($0.offset + 1)" })
+        #expect(records.allSatisfy { $0.text.hasSuffix("服务很好，下次再来") })
+        let rejection = try #require(events.last?.rejection)
+        #expect(rejection.reason.code == "unreadable_input")
+        #expect(events.count == records.count + 1)
     }
 
     @Test func truncatedDataIsAnErrorNotAQuietEnd() throws {
@@ -238,5 +285,27 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
         #expect(FileSource.checksum(of: path, prefix: bytes.count) == checksummed.checksum)
         #expect(FileSource.checksum(of: path, prefix: 1_000) != checksummed.checksum)
         #expect(try InputOpener.open(path: path, options: IngestOptions()).file?.checksummed == true)
+    }
+}
+
+/// Hands out `bytes` `chunk` at a time, then throws `error` instead of ending, on every call.
+final class FailingSource: ByteSource {
+    private let bytes: [UInt8]
+    private let chunk: Int
+    private let error: any Error
+    private var position = 0
+
+    init(_ bytes: [UInt8], chunk: Int, error: any Error) {
+        self.bytes = bytes
+        self.chunk = chunk
+        self.error = error
+    }
+
+    func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        guard position < bytes.count else { throw error }
+        let taken = min(count, chunk, bytes.count - position)
+        for index in 0..<taken { destination[index] = bytes[position + index] }
+        position += taken
+        return taken
     }
 }
