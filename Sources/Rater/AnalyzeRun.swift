@@ -119,12 +119,17 @@ public struct AnalyzeRun {
             }
             defer { opened.file?.whenInputStalls = nil }  // the closure holds the input: let both go
             var finished = false
+            // Whether the input ended in a read error (a truncated .gz, an I/O error): see the checkpoint below.
+            var endedUnreadable = false
             while !finished {
                 var batch = [IngestEvent]()
                 batch.reserveCapacity(batchSize)
                 while batch.count < batchSize, let event = try reader.next() {
                     if let stalledFailure { throw stalledFailure }
                     events += 1
+                    if case let .rejected(rejection) = event, case .unreadableInput = rejection.reason {
+                        endedUnreadable = true
+                    }
                     if events <= skip { continue }
                     batch.append(event)
                 }
@@ -141,9 +146,12 @@ public struct AnalyzeRun {
             if let file = opened.file {
                 summary.bytes += file.bytesRead
                 bytesBefore += file.bytesRead
-                if input != "-" {
-                    nextState?.inputs[IncrementalState.key(input)] = IncrementalState.Checkpoint(bytes: file.bytesRead, records: events,
-                                                                            checksum: file.checksum)
+                // An input that ended in a read error keeps its earlier checkpoint: the bytes read stop somewhere
+                // inside a record, and counting the `unreadable_input` rejection as a record made the next run skip
+                // the first record after the break, which no run had delivered. Its records come again next run.
+                if input != "-" && !endedUnreadable {
+                    nextState?.inputs[IncrementalState.key(input)] = IncrementalState.Checkpoint(
+                        bytes: file.bytesRead, records: events, checksum: file.checksum)
                 }
             }
         }

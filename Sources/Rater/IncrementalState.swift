@@ -9,7 +9,7 @@ import RaterIngest
 /// Kept in a small JSON file written atomically at the end of a successful run only, so a run that fails or is
 /// killed leaves the previous state and the next run redoes the work — nothing is skipped that was not delivered.
 /// Exports must be appended whole records at a time; a record being written at the moment of the run would be
-/// counted as read.
+/// counted as read. An input that ended in a read error is not checkpointed (see `AnalyzeRun`).
 public struct IncrementalState: Codable, Sendable, Equatable {
     public struct Checkpoint: Codable, Sendable, Equatable {
         public var bytes: Int

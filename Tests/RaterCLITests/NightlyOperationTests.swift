@@ -37,6 +37,34 @@ import Testing
         #expect(ids(fourth.standardOutput) == ["7"])
     }
 
+    /// A truncated .gz ends in an `unreadable_input` rejection; the next run over the complete file must deliver
+    /// every record the first did not, so together they hold every id.
+    @Test func anInputCutShortDoesNotMoveItsCheckpoint() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let plain = directory + "/export.csv"
+        let export = directory + "/export.csv.gz"
+        let state = directory + "/state.json"
+        var csv = "id,text\n"
+        for row in 1...3_000 { csv += "\(row),row \(row) had great service and a slow delivery\n" }
+        try csv.write(toFile: plain, atomically: true, encoding: .utf8)
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-n", "-k", plain]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let whole = try Data(contentsOf: URL(fileURLWithPath: export))
+        try whole.prefix(whole.count * 6 / 10).write(to: URL(fileURLWithPath: export))
+        let first = try CLIProcess.run(["analyze", export, "--incremental", state, "--no-explanation"])
+        #expect(first.status == 3, "\(first.standardError)")
+        let firstIDs = ids(first.standardOutput)
+        #expect(firstIDs.count > 100 && firstIDs.count < 3_000)
+        try whole.write(to: URL(fileURLWithPath: export))
+        let second = try CLIProcess.run(["analyze", export, "--incremental", state, "--no-explanation"])
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(Set(firstIDs).union(ids(second.standardOutput)) == Set((1...3_000).map(String.init)))
+    }
+
     @Test func aFailedRunDoesNotMoveTheState() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
