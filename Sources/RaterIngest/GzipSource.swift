@@ -58,6 +58,15 @@ public final class GzipSource: ByteSource {
                 break
             }
             if memberEnded {
+                // Zero bytes after a member are padding (tape blocks, some backup and transfer tools), which gzip
+                // ignores too; anything else must be another member, and fails as corrupt data if it is not.
+                if stream.next_in[0] == 0 {
+                    while stream.avail_in > 0 && stream.next_in[0] == 0 {
+                        stream.next_in += 1
+                        stream.avail_in -= 1
+                    }
+                    continue
+                }
                 // Another gzip member follows the previous one.
                 inflateReset(&stream)
                 memberEnded = false

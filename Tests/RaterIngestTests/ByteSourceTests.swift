@@ -108,6 +108,21 @@ func drain(_ source: ByteSource, request: Int = 1 << 16) throws -> [UInt8] {
         #expect(String(decoding: try drain(source, request: 3), as: UTF8.self) == "first\nsecond\n")
     }
 
+    /// Zero padding after the last member (tape blocks, some transfer tools) ends the data cleanly, as gzip -d
+    /// takes it, in any request size and across the source's 64 KB reads; a member after the padding still counts.
+    @Test(arguments: [1, 7, 1 << 16])
+    func zeroPaddingAfterTheLastMemberIsAnEnd(_ request: Int) throws {
+        let padded = try gzip("first\n") + [UInt8](repeating: 0, count: 70_000)
+        let source = try GzipSource(upstream: MemorySource(padded), path: "t.gz")
+        #expect(String(decoding: try drain(source, request: request), as: UTF8.self) == "first\n")
+        let twice = try gzip("first\n") + [UInt8](repeating: 0, count: 10) + gzip("second\n")
+        let both = try GzipSource(upstream: MemorySource(twice), path: "t.gz")
+        #expect(String(decoding: try drain(both, request: request), as: UTF8.self) == "first\nsecond\n")
+        let garbage = try gzip("first\n") + [0, 0, 0x41, 0x42]
+        let broken = try GzipSource(upstream: MemorySource(garbage), path: "t.gz")
+        #expect(throws: IngestError.self) { _ = try drain(broken, request: request) }
+    }
+
     @Test func corruptDataNamesTheCompressedOffset() throws {
         var bytes = try gzip(String(repeating: "service was slow\n", count: 200))
         for index in 20..<40 { bytes[index] ^= 0x5A }
