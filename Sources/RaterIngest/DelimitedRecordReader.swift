@@ -27,7 +27,10 @@ public struct DelimitedRecordReader: RecordReader {
             header = names.map { $0.trimmingSpaces() }
             textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)
         } else if options.hasHeader {
-            guard try scanner.nextRow() != nil else { return }
+            guard let row = try scanner.nextRow() else { return }
+            if let problem = problem(withHeader: row) {
+                throw IngestError.malformedHeader(path: source, line: row.line, reason: problem)
+            }
             header = (0..<scanner.fieldCount).map { index in
                 scanner.withField(index) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
             }
@@ -36,6 +39,18 @@ public struct DelimitedRecordReader: RecordReader {
             textIndex = try resolve(options.textColumn, defaults: [])
         }
         idIndex = try resolve(options.idColumn, defaults: Self.defaultIDColumns)
+    }
+
+    /// Why the header row cannot name the columns, if it cannot. A data row with these problems is one rejection;
+    /// a header with them would silently misname or swallow every row after it (an unclosed quote reads the rest of
+    /// the file into one header field), so the reader refuses the input instead.
+    private func problem(withHeader row: DelimitedRowScanner.Row) -> Rejection.Reason? {
+        if row.unterminated { return .unterminatedQuote }
+        if let overlong = row.overlong {
+            return .fieldTooLong(column: "column_\(overlong.index + 1)", bytes: overlong.bytes,
+                                 limit: options.maximumTextBytes)
+        }
+        return nil
     }
 
     /// Finds a column by header name (ignoring case and surrounding spaces) or by 1-based number.

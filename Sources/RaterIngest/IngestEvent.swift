@@ -18,6 +18,10 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case noSuchColumn(path: String, column: String, available: [String])
+    /// The CSV/TSV header row is broken (`reason` says how, as it would for a data row). Every row is read through
+    /// the header, so the input stops here rather than guessing: an unclosed quote in it would otherwise swallow
+    /// the whole file as one header field, and nothing would be read, rejected or reported.
+    case malformedHeader(path: String, line: Int, reason: Rejection.Reason)
     case unknownEncoding(path: String, name: String)
     case noMatchingFiles(pattern: String)
     case isDirectory(path: String)
@@ -28,6 +32,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .readFailed(path, reason): return "\(path): read failed (\(reason))"
         case let .noSuchColumn(path, column, available):
             return "\(path): no column named '\(column)' in the header (columns: \(available.joined(separator: ", ")))"
+        case let .malformedHeader(path, line, reason):
+            return "\(path):\(line): the header row cannot be read: \(reason.message)"
         case let .unknownEncoding(path, name):
             return "\(path): unknown encoding '\(name)' (try UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5, windows-1252)"
         case let .noMatchingFiles(pattern):

@@ -39,6 +39,24 @@ import Testing
         }
     }
 
+    /// An unclosed quote in the header used to read the whole file into one header field: no record, no rejection,
+    /// exit code 0. The header names every column, so the input stops with an error naming the file and line.
+    @Test func aHeaderWithAnUnclosedQuoteStopsTheInputNamingItsLine() throws {
+        let path = try temporaryFile("id,\"text\n1,good\n2,bad\n3,ok\n", suffix: ".csv")
+        let expected = IngestError.malformedHeader(path: path, line: 1, reason: .unterminatedQuote)
+        #expect(throws: expected) { try readAll(path) }
+        #expect(expected.description == "\(path):1: the header row cannot be read: a quoted field is never closed")
+    }
+
+    @Test func aHeaderFieldOverTheLimitStopsTheInput() throws {
+        // Its bytes past the limit were never kept, so the header could only name a column by a cut-off name.
+        let path = try temporaryFile("id,\(String(repeating: "x", count: 50))\n1,good\n", suffix: ".csv")
+        #expect(throws: IngestError.malformedHeader(path: path, line: 1,
+                                                    reason: .fieldTooLong(column: "column_2", bytes: 50, limit: 40))) {
+            try readAll(path) { $0.maximumTextBytes = 40 }
+        }
+    }
+
     @Test func bomAndCRLF() throws {
         let events = try readAll(corpora + "/malformed/bom_crlf.csv")
         let records = events.compactMap(\.record)
