@@ -30,6 +30,10 @@ public struct Rejection: Sendable, Equatable, Error {
         /// `.gz` input); `bytes` are those bytes, when known.
         case invalidEncoding(encoding: String, byteOffset: Int? = nil, bytes: [UInt8] = [])
         case fieldTooLong(column: String, bytes: Int, limit: Int)
+        /// A delimited row with more fields than any export has (`count` is the row's true number of fields).
+        case tooManyFields(count: Int, limit: Int)
+        /// A delimited row whose fields together hold more bytes than any export's row (`bytes`: all of them).
+        case rowTooLong(bytes: Int, limit: Int)
         /// The input stopped being readable (a truncated `.gz`, an I/O error): the rest of that input is lost.
         case unreadableInput(message: String)
         case malformedXML(message: String)
@@ -63,6 +67,10 @@ public struct Rejection: Sendable, Equatable, Error {
                 return text
             case let .fieldTooLong(column, bytes, limit):
                 return "the '\(column)' field is \(bytes) bytes, over the \(limit)-byte limit"
+            case let .tooManyFields(count, limit):
+                return "the row has \(count) fields, over the \(limit)-field limit for one row"
+            case let .rowTooLong(bytes, limit):
+                return "the row's fields are \(bytes) bytes in all, over the \(limit)-byte limit for one row"
             case let .unreadableInput(message):
                 return "the rest of the input could not be read: \(message)"
             case let .malformedXML(message):
@@ -88,6 +96,8 @@ public struct Rejection: Sendable, Equatable, Error {
             case .unterminatedQuote: return "unterminated_quote"
             case .invalidEncoding: return "invalid_encoding"
             case .fieldTooLong: return "field_too_long"
+            case .tooManyFields: return "too_many_fields"
+            case .rowTooLong: return "row_too_long"
             case .unreadableInput: return "unreadable_input"
             case .malformedXML: return "malformed_xml"
             case .malformedJSON: return "malformed_json"

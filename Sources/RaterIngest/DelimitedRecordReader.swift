@@ -46,11 +46,19 @@ public struct DelimitedRecordReader: RecordReader {
     /// the file into one header field), so the reader refuses the input instead.
     private func problem(withHeader row: DelimitedRowScanner.Row) -> Rejection.Reason? {
         if row.unterminated { return .unterminatedQuote }
+        if let excess = row.excess { return reason(excess) }
         if let overlong = row.overlong {
             return .fieldTooLong(column: "column_\(overlong.index + 1)", bytes: overlong.bytes,
                                  limit: options.maximumTextBytes)
         }
         return nil
+    }
+
+    private func reason(_ excess: DelimitedRowScanner.Excess) -> Rejection.Reason {
+        switch excess {
+        case let .fields(count): .tooManyFields(count: count, limit: DelimitedRowScanner.maximumFields)
+        case let .bytes(bytes): .rowTooLong(bytes: bytes, limit: scanner.maximumRowBytes)
+        }
     }
 
     /// Finds a column by header name (ignoring case and surrounding spaces) or by 1-based number.
@@ -76,7 +84,8 @@ public struct DelimitedRecordReader: RecordReader {
 
     public mutating func next() throws -> IngestEvent? {
         while let row = try scanner.nextRow() {
-            if scanner.allFieldsEmpty && !row.unterminated && row.overlong == nil { continue }  // blank line
+            // A blank line (or only delimiters) is a separator, not a record.
+            if scanner.allFieldsEmpty && !row.unterminated && row.overlong == nil && row.excess == nil { continue }
             recordNumber += 1
             func reject(_ reason: Rejection.Reason) -> IngestEvent {
                 .rejected(Rejection(source: source, recordNumber: recordNumber, line: row.line,
@@ -84,6 +93,7 @@ public struct DelimitedRecordReader: RecordReader {
                                     raw: RecordText.raw(scanner.raw)))
             }
             if row.unterminated { return reject(.unterminatedQuote) }
+            if let excess = row.excess { return reject(reason(excess)) }
             let columns = scanner.fieldCount
             let textIndex = self.textIndex ?? columns - 1
             guard textIndex < columns else {

@@ -17,7 +17,27 @@ struct DelimitedRowScanner {
         /// The first field that outgrew `maximumFieldBytes`: its index and full length. Its bytes were not kept, so a
         /// runaway quote cannot pull a whole file into memory.
         var overlong: (index: Int, bytes: Int)?
+        /// The row outgrew `maximumFields` or `maximumRowBytes`; none of its fields were kept (`fieldCount` is 0).
+        var excess: Excess?
     }
+
+    /// How a row outgrew the row limits, with its true size: the count goes on after the fields stop being kept.
+    enum Excess: Equatable {
+        case fields(count: Int)
+        case bytes(Int)
+    }
+
+    /// At most this many fields in a row. Spreadsheet programs stop at 16,384 columns (Excel, LibreOffice Calc) or
+    /// 18,278 (Google Sheets) and database exports are narrower still, so a real export never gets near it; a row
+    /// past it is a binary file or a wrong delimiter. The field limit alone did not bound a row: a 5 MB line of
+    /// `a,a,a,…` kept 2.5 million fields and took 136 MB.
+    static let maximumFields = 65_536
+
+    /// How many times the field limit a row's kept fields may hold in all: a comment at the text limit beside the
+    /// export's other columns, which are short (ids, dates, ratings) or a few more free-text columns. Without it a
+    /// row of many fields, each under the field limit, could hold any number of bytes. It counts the bytes kept
+    /// (each field's first `maximumFieldBytes`), so one overlong field is still reported as that field.
+    static let rowBytesPerFieldLimit = 4
 
     private enum State {
         /// Nothing of the current field seen yet: a quote here opens a quoted field.
@@ -33,6 +53,8 @@ struct DelimitedRowScanner {
     private let stream: ByteStream
     let delimiter: UInt8
     let maximumFieldBytes: Int
+    /// The most bytes a row may keep of its fields (`rowBytesPerFieldLimit` times `maximumFieldBytes`).
+    let maximumRowBytes: Int
     private var line = 1
     private var startedFile = false
     /// The last row's fields, one after another, kept from row to row with their capacity: a row's fields used to
@@ -48,6 +70,8 @@ struct DelimitedRowScanner {
         self.stream = stream
         self.delimiter = delimiter
         self.maximumFieldBytes = maximumFieldBytes
+        let (rowBytes, overflow) = maximumFieldBytes.multipliedReportingOverflow(by: Self.rowBytesPerFieldLimit)
+        maximumRowBytes = overflow ? .max : rowBytes
     }
 
     /// How many fields the last row has.
@@ -68,6 +92,11 @@ struct DelimitedRowScanner {
     private struct Partial {
         var fieldBytes = 0
         var overlong: (index: Int, bytes: Int)?
+        /// Fields ended so far, and their bytes in all (past the row limits too, to report the true size).
+        var fields = 0
+        var rowBytes = 0
+        /// The row outgrew a row limit: its fields are dropped and no more are kept until the row ends.
+        var discarding = false
         var state = State.fieldStart
         var sawAny = false
     }
@@ -75,15 +104,34 @@ struct DelimitedRowScanner {
     /// Appends `bytes[start..<end]` to the current field, up to `limit` bytes in all; counts the rest.
     private mutating func keep(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, limit: Int,
                                into row: inout Partial) {
-        let kept = min(end - start, limit - row.fieldBytes)
+        let kept = row.discarding ? 0 : min(end - start, limit - row.fieldBytes)
         if kept > 0 { fieldBytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<(start + kept)])) }
         row.fieldBytes += end - start
     }
 
+    /// Ends the current field. The row limits are checked here, once a field rather than once a byte: a field
+    /// alone never holds more than `limit` bytes, so a row can only outgrow them a field at a time.
     private mutating func endField(limit: Int, of row: inout Partial) {
-        if row.fieldBytes > limit && row.overlong == nil { row.overlong = (fieldEnds.count, row.fieldBytes) }
-        fieldEnds.append(fieldBytes.count)
+        if row.fieldBytes > limit && row.overlong == nil { row.overlong = (row.fields, row.fieldBytes) }
+        row.fields += 1
+        row.rowBytes += row.fieldBytes
         row.fieldBytes = 0
+        if row.discarding { return }
+        if row.fields > Self.maximumFields || fieldBytes.count > maximumRowBytes {
+            // The row will be rejected whole: what was kept goes, and nothing more is (the buffers keep their
+            // capacity, which the limits bound).
+            row.discarding = true
+            fieldBytes.removeAll(keepingCapacity: true)
+            fieldEnds.removeAll(keepingCapacity: true)
+            return
+        }
+        fieldEnds.append(fieldBytes.count)
+    }
+
+    /// The row limit a finished row outgrew, if any: too many fields first, as the likelier cause of both.
+    private func excess(of row: Partial) -> Excess? {
+        guard row.discarding else { return nil }
+        return row.fields > Self.maximumFields ? .fields(count: row.fields) : .bytes(row.rowBytes)
     }
 
     mutating func nextRow() throws -> Row? {
@@ -171,12 +219,14 @@ struct DelimitedRowScanner {
         }
         // A CR as the input's last byte ends the row as well.
         if finished || row.state == .carriageReturn {
-            return Row(line: startLine, byteOffset: startOffset, unterminated: false, overlong: row.overlong)
+            return Row(line: startLine, byteOffset: startOffset, unterminated: false, overlong: row.overlong,
+                       excess: excess(of: row))
         }
         guard row.sawAny else { return nil }
         // A quote as the very last byte closes its field; only a field still inside quotes is unterminated.
         let unterminated = row.state == .quoted
         endField(limit: limit, of: &row)
-        return Row(line: startLine, byteOffset: startOffset, unterminated: unterminated, overlong: row.overlong)
+        return Row(line: startLine, byteOffset: startOffset, unterminated: unterminated, overlong: row.overlong,
+                   excess: excess(of: row))
     }
 }

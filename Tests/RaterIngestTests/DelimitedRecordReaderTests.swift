@@ -183,6 +183,74 @@ import Testing
         }
     }
 
+    /// A row's fields were capped one by one but not together: a 5 MB line of `a,a,a,…` kept 2.5 million fields
+    /// (136 MB) and was accepted. A row over the field count or the byte total is now one rejection naming its line,
+    /// its fields are dropped as they come, and the rows around it read as before, in any chunk size.
+    @Test(arguments: [1, 2, 7, 64, 1 << 16])
+    func rowsOverTheRowLimitsAreRejectedWithoutBeingKept(chunkSize: Int) throws {
+        let limit = DelimitedRowScanner.maximumFields
+        let widest = Array(repeating: "a", count: limit).joined(separator: ",")
+        let csv = "id,text\n1,before\n\(widest)\n\(widest),a\n" + String(repeating: ",", count: limit)
+            + "\n2,\"quoted\nafter\"\n"
+        let stream = ByteStream(source: MemorySource(Array(csv.utf8)), path: "wide.csv", chunkSize: chunkSize)
+        var reader = try DelimitedRecordReader(stream: stream, delimiter: 0x2C, options: IngestOptions())
+        var events = [IngestEvent]()
+        while let event = try reader.next() { events.append(event) }
+        #expect(events.count == 5)
+        #expect(events[0].record?.text == "before")
+        // Exactly at the limit: a record, its fields kept.
+        #expect(events[1].record?.fields.count == limit - 2)
+        #expect(events[2].rejection?.reason == .tooManyFields(count: limit + 1, limit: limit))
+        #expect(events[2].rejection?.line == 4)
+        // Only delimiters, past the limit: not a blank line to skip, but a row to reject.
+        #expect(events[3].rejection?.reason == .tooManyFields(count: limit + 1, limit: limit))
+        #expect(events[3].rejection?.line == 5)
+        #expect(events[4].record?.text == "quoted\nafter")
+        #expect(events[4].record?.line == 6)
+        #expect(events.map { $0.record?.recordNumber ?? $0.rejection?.recordNumber } == [1, 2, 3, 4, 5])
+    }
+
+    @Test(arguments: [1, 2, 7, 64, 1 << 16])
+    func rowsOverTheRowByteLimitAreRejectedWithoutBeingKept(chunkSize: Int) throws {
+        var options = IngestOptions()
+        options.maximumTextBytes = 40  // so a row may keep 160 bytes
+        let field = String(repeating: "f", count: 40)
+        let quoted = "\"" + String(repeating: "q", count: 39) + "\n\""  // 40 bytes inside the quotes, one a line break
+        let csv = "id,text\n\([field, field, field, field].joined(separator: ","))\n"
+            + "\([field, field, quoted, field, "x"].joined(separator: ","))\n3,after\n"
+        let stream = ByteStream(source: MemorySource(Array(csv.utf8)), path: "long.csv", chunkSize: chunkSize)
+        var scanner = DelimitedRowScanner(stream: stream, delimiter: 0x2C, maximumFieldBytes: 40)
+        #expect(scanner.maximumRowBytes == 160)
+        var reader = try DelimitedRecordReader(stream: stream, delimiter: 0x2C, options: options)
+        var events = [IngestEvent]()
+        while let event = try reader.next() { events.append(event) }
+        #expect(events.count == 3)
+        // 160 bytes: at the limit, a record.
+        #expect(events[0].record?.fields.count == 2)
+        #expect(events[1].rejection?.reason == .rowTooLong(bytes: 161, limit: 160))
+        #expect(events[1].rejection?.line == 3)
+        #expect(events[2].record?.text == "after")
+        #expect(events[2].record?.line == 5)
+        // The scanner on its own: the rejected row's fields are not kept.
+        let again = ByteStream(source: MemorySource(Array(csv.utf8)), path: "long.csv", chunkSize: chunkSize)
+        scanner = DelimitedRowScanner(stream: again, delimiter: 0x2C, maximumFieldBytes: 40)
+        _ = try scanner.nextRow()
+        _ = try scanner.nextRow()
+        let row = try #require(try scanner.nextRow())
+        #expect(row.excess == .bytes(161))
+        #expect(scanner.fieldCount == 0)
+        #expect(scanner.allFieldsEmpty)
+    }
+
+    @Test func aHeaderOverTheRowLimitsStopsTheInput() throws {
+        let path = try temporaryFile(Array(repeating: "c", count: DelimitedRowScanner.maximumFields + 1)
+            .joined(separator: ",") + "\n1,good\n", suffix: ".csv")
+        #expect(throws: IngestError.malformedHeader(path: path, line: 1, reason: .tooManyFields(
+            count: DelimitedRowScanner.maximumFields + 1, limit: DelimitedRowScanner.maximumFields))) {
+            try readAll(path)
+        }
+    }
+
     @Test func recordIDFallsBackToSourceAndNumber() {
         let record = SourceRecord(source: "a.csv", recordNumber: 4, text: "x")
         #expect(record.resolvedID == "a.csv:4")
