@@ -97,6 +97,8 @@ struct DelimitedRowScanner {
         var rowBytes = 0
         /// The row outgrew a row limit: its fields are dropped and no more are kept until the row ends.
         var discarding = false
+        /// The last byte of the previous chunk was a CR: an LF that starts this chunk ends the same line.
+        var afterCarriageReturn = false
         var state = State.fieldStart
         var sawAny = false
     }
@@ -128,6 +130,25 @@ struct DelimitedRowScanner {
         fieldEnds.append(fieldBytes.count)
     }
 
+    /// Counts the line breaks in quoted bytes `bytes[start..<end]` as the row ends count them: a CR LF, an LF and
+    /// a lone CR are one line each. A file with CR line ends has lone CRs inside its quoted fields too, and every
+    /// row after one used to be numbered a line early. A CR is a line; an LF is one unless a CR comes right before
+    /// it, possibly as the last byte of the previous chunk (`afterCarriageReturn`). Two memchr passes, each many
+    /// bytes at a time.
+    private mutating func countLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int,
+                                          afterCarriageReturn: Bool) {
+        var next = start
+        while let found = bytes.firstOffset(of: 0x0D, from: next, to: end) {
+            line += 1
+            next = found + 1
+        }
+        next = start
+        while let found = bytes.firstOffset(of: 0x0A, from: next, to: end) {
+            if found > 0 ? bytes[found - 1] != 0x0D : !afterCarriageReturn { line += 1 }
+            next = found + 1
+        }
+    }
+
     /// The row limit a finished row outgrew, if any: too many fields first, as the likelier cause of both.
     private func excess(of row: Partial) -> Excess? {
         guard row.discarding else { return nil }
@@ -155,6 +176,7 @@ struct DelimitedRowScanner {
                 defer {
                     let kept = min(index, RecordText.rawLimit - raw.count)
                     if kept > 0 { raw.append(contentsOf: UnsafeBufferPointer(start: bytes.baseAddress!, count: kept)) }
+                    if index > 0 { row.afterCarriageReturn = bytes[index - 1] == 0x0D }
                 }
                 row.sawAny = true
                 while index < count {
@@ -163,11 +185,7 @@ struct DelimitedRowScanner {
                         // A comment is mostly one long quoted field: memchr finds its closing quote, and the line
                         // breaks inside it, many bytes at a time.
                         let end = bytes.firstOffset(of: 0x22, from: index) ?? count
-                        var newline = index
-                        while let found = bytes.firstOffset(of: 0x0A, from: newline, to: end) {
-                            line += 1
-                            newline = found + 1
-                        }
+                        countLineBreaks(bytes, from: index, to: end, afterCarriageReturn: row.afterCarriageReturn)
                         keep(bytes, index, end, limit: limit, into: &row)
                         if end == count { index = end; continue }
                         row.state = .quoteInQuoted

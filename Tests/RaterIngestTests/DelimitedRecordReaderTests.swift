@@ -168,14 +168,15 @@ import Testing
         }
         let whole = try events(chunkSize: 1 << 16)
         #expect(whole.compactMap(\.record).map(\.text) == ["fine", "lone\rCR", "abcdef"])
-        #expect(whole.compactMap(\.record).map(\.line) == [2, 4, 5])
+        // The lone CR inside quotes is a line, as it is between rows.
+        #expect(whole.compactMap(\.record).map(\.line) == [2, 4, 6])
         let rejections = whole.compactMap(\.rejection)
         #expect(rejections.map(\.reason) == [
             .textTooLong(bytes: 60, limit: 40), .fieldTooLong(column: "note", bytes: 50, limit: 40),
             .invalidEncoding(encoding: "UTF-8", byteOffset: 178, bytes: [0xFF]),
             .missingColumn(name: "text", columnCount: 1), .unterminatedQuote,
         ])
-        #expect(rejections.map(\.line) == [6, 7, 8, 9, 10])
+        #expect(rejections.map(\.line) == [7, 8, 9, 10, 11])
         #expect(rejections[2].raw == "6,bad \u{FFFD} byte,e\n")
         #expect(rejections[4].raw == "8,\"open \"\"quote, never\nclosed")
         for chunkSize in [1, 2, 3, 5, 7, 64] {
@@ -249,6 +250,33 @@ import Testing
             count: DelimitedRowScanner.maximumFields + 1, limit: DelimitedRowScanner.maximumFields))) {
             try readAll(path)
         }
+    }
+
+    /// Line breaks inside quotes are counted as the row ends are: CR LF, LF and a lone CR one line each. A file with
+    /// CR line ends (old Mac exports) has lone CRs inside quoted comments too, and each one used to leave every
+    /// later row numbered a line early. A CR LF split across chunks (the CR LF rows below fall on every offset
+    /// within eight bytes), or a CR and an LF with a doubled quote between, must count the same in any chunk size.
+    @Test(arguments: [1, 2, 3, 5, 7, 64, 1 << 16])
+    func lineBreaksInsideQuotesCountAsRowEndsDo(chunkSize: Int) throws {
+        // Each row's comment, as written between quotes, and the lines it spans.
+        var rows: [(text: String, lines: Int)] = [("a\rb", 2), ("after", 1)]
+        for pad in 0..<8 { rows.append((String(repeating: "p", count: pad) + "c\r\nd", 2)) }
+        rows += [("e\r\"\"\nf", 3), ("last", 1)]
+        var csv = "id,text\r"
+        var expectedLines = [Int]()
+        var line = 2
+        for (number, row) in rows.enumerated() {
+            csv += "\(number),\"\(row.text)\"\r"
+            expectedLines.append(line)
+            line += row.lines
+        }
+        let stream = ByteStream(source: MemorySource(Array(csv.utf8)), path: "mac.csv", chunkSize: chunkSize)
+        var reader = try DelimitedRecordReader(stream: stream, delimiter: 0x2C, options: IngestOptions())
+        var records = [SourceRecord]()
+        while let event = try reader.next() { records.append(try #require(event.record)) }
+        #expect(records.map(\.text) == rows.map { $0.text.replacingOccurrences(of: "\"\"", with: "\"") })
+        #expect(records.map(\.line) == expectedLines)
+        #expect(expectedLines.suffix(2) == [21, 24])
     }
 
     @Test func recordIDFallsBackToSourceAndNumber() {
