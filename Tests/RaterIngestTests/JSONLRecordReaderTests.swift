@@ -63,6 +63,23 @@ import Testing
         #expect(events.first?.rejection?.reason.code == "malformed_json")
     }
 
+    /// Lines end at a lone CR too: a file with CR line ends used to be one malformed_json rejection. Offsets count
+    /// the line ends that came before, whatever the chunk size.
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 16])
+    func aLoneCarriageReturnEndsALine(chunkSize: Int) throws {
+        let jsonl = #"{"text":"one"}"# + "\r[1]\r\n" + #"{"text":"two"}"# + "\r\r" + #"{"text":"three"}"# + "\r"
+        let stream = ByteStream(source: MemorySource(Array(jsonl.utf8)), path: "cr.jsonl", chunkSize: chunkSize)
+        var reader = JSONLRecordReader(stream: stream, options: IngestOptions())
+        var events = [IngestEvent]()
+        while let event = try reader.next() { events.append(event) }
+        #expect(events.compactMap(\.record).map(\.text) == ["one", "two", "three"])
+        #expect(events.compactMap(\.record).map(\.line) == [1, 3, 5])
+        let rejection = try #require(events.count == 4 ? events[1].rejection : nil)
+        #expect(rejection.line == 2)
+        #expect(rejection.byteOffset == 15)
+        #expect(rejection.raw == "[1]")
+    }
+
     @Test func formatIsDetectedFromExtensionOrABrace() {
         #expect(InputFormat.detect(path: "a.jsonl", head: []) == .jsonl)
         #expect(InputFormat.detect(path: "a.ndjson.gz", head: []) == .jsonl)

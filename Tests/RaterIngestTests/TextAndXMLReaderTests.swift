@@ -12,6 +12,27 @@ import Testing
         #expect(records.map(\.recordNumber) == [1, 2, 3])
     }
 
+    /// A lone CR ends a line, as in CSV: a file with CR line ends used to be one record. A CR LF split across chunks
+    /// is still one line end, and a CR then an LF with nothing between is one too; in any chunk size.
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 16])
+    func aLoneCarriageReturnEndsALine(chunkSize: Int) throws {
+        func read(_ text: String, paragraphs: Bool = false) throws -> [SourceRecord] {
+            var options = IngestOptions()
+            options.paragraphs = paragraphs
+            let stream = ByteStream(source: MemorySource(Array(text.utf8)), path: "cr.txt", chunkSize: chunkSize)
+            var reader = TextRecordReader(stream: stream, options: options)
+            var records = [SourceRecord]()
+            while let event = try reader.next() { records.append(try #require(event.record)) }
+            return records
+        }
+        let lines = try read("first comment\rsecond comment\r\rthird\r\nfourth\n\rfifth\r")
+        #expect(lines.map(\.text) == ["first comment", "second comment", "third", "fourth", "fifth"])
+        #expect(lines.map(\.line) == [1, 2, 4, 5, 7])
+        let paragraphs = try read("a one\ra two\r\rb one\r\n\r\nc one\rc two\r", paragraphs: true)
+        #expect(paragraphs.map(\.text) == ["a one\na two", "b one", "c one\nc two"])
+        #expect(paragraphs.map(\.line) == [1, 4, 6])
+    }
+
     @Test func controlCharactersDoNotLoseRecords() throws {
         let events = try readAll(corpora + "/malformed/control_chars.txt")
         #expect(!events.isEmpty)
