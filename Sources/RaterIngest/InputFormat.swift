@@ -8,8 +8,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
     /// JSON Lines / NDJSON: one JSON object per line.
     case jsonl
 
-    /// Decides a concrete format from the file name, then from the first bytes of content.
-    public static func detect(path: String, head: [UInt8]) -> InputFormat {
+    /// Decides a concrete format from the file name, then from the first bytes of content. `options` tell whether
+    /// the first row of a table is its header, and which columns to look for in it (see `HeaderSniffer`).
+    public static func detect(path: String, head: [UInt8], options: IngestOptions = IngestOptions()) -> InputFormat {
         let lower = path.lowercased()
         let name = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
         if name.hasSuffix(".csv") { return .csv }
@@ -25,11 +26,14 @@ public enum InputFormat: String, Sendable, CaseIterable {
         if first == UInt8(ascii: "<") { return .xml }
         // A comment export in plain text hardly ever starts with a brace; one JSON object per line does.
         if first == UInt8(ascii: "{") { return .jsonl }
-        // Only a delimiter that splits the rows the same way, under a header of short names, makes a table:
-        // prose has commas too. An extension or --format decides when content cannot.
+        // Only a delimiter that splits the rows the same way, under a line that looks like a header, makes a
+        // table: prose has commas too. With --no-header or --column-names the first row is data, and those options
+        // mean a table. An extension or --format decides when content cannot.
         guard let delimiter = DelimiterSniffer.sniff(Array(bytes)) else { return .text }
-        let header = bytes.prefix { $0 != 0x0A }.split(separator: delimiter, omittingEmptySubsequences: false)
-        guard header.allSatisfy({ $0.count <= 40 }) else { return .text }
+        let headerless = !options.hasHeader || options.columnNames != nil
+        guard headerless || HeaderSniffer.looksLikeHeader(bytes, delimiter: delimiter, options: options) else {
+            return .text
+        }
         return delimiter == 0x09 ? .tsv : .csv
     }
 }

@@ -49,7 +49,7 @@ public enum InputOpener {
 
         let decodedHead = encoding.isUTF8 ? head : try stream.peek(EncodingDetector.sampleSize)
         var format = options.format
-        if format == .auto { format = InputFormat.detect(path: path, head: decodedHead) }
+        if format == .auto { format = InputFormat.detect(path: path, head: decodedHead, options: options) }
         let makeReader: () throws -> any RecordReader
         switch format {
         case .csv, .tsv:

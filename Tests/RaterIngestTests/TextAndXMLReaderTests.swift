@@ -1,3 +1,4 @@
+import Foundation
 import RaterCore
 import Testing
 
@@ -138,5 +139,72 @@ import Testing
         #expect(InputFormat.detect(path: "-", head: Array("id\ttext\n".utf8)) == .tsv)
         #expect(InputFormat.detect(path: "-", head: Array("id,text\n".utf8)) == .csv)
         #expect(InputFormat.detect(path: "-", head: Array("服务很好\n".utf8)) == .text)
+    }
+
+    /// Comments one per line, each with a comma, split the same way on every line: content-only detection took them
+    /// for CSV, ate the first comment as the header and cut the others at their commas. Only a first line that
+    /// looks like a header makes a table.
+    @Test func proseWithACommaOnEveryLineIsText() throws {
+        let comments = "Great food, slow service\nNice room, rude staff\nClean, but noisy\nFriendly staff, good value\n"
+        #expect(InputFormat.detect(path: "-", head: Array(comments.utf8)) == .text)
+        let opened = try InputOpener.open(source: MemorySource(Array(comments.utf8)), path: "-", options: IngestOptions())
+        #expect(opened.format == .text)
+        var reader = opened.reader
+        var texts = [String]()
+        while let event = try reader.next() { texts.append(try #require(event.record).text) }
+        #expect(texts == ["Great food, slow service", "Nice room, rude staff", "Clean, but noisy",
+                          "Friendly staff, good value"])
+        // Digits and dates are data, not column names.
+        #expect(InputFormat.detect(path: "-", head: Array("1,good\n2,bad\n".utf8)) == .text)
+    }
+
+    @Test func aTableWithAHeaderIsStillATable() throws {
+        let csv = "id,comment\n1,\"good\"\n2,\"slow, but friendly\"\n"
+        let opened = try InputOpener.open(source: MemorySource(Array(csv.utf8)), path: "-", options: IngestOptions())
+        #expect(opened.format == .csv)
+        var reader = opened.reader
+        var texts = [String]()
+        while let event = try reader.next() { texts.append(try #require(event.record).text) }
+        #expect(texts == ["good", "slow, but friendly"])
+        func detect(_ head: String, _ configure: (inout IngestOptions) -> Void = { _ in }) -> InputFormat {
+            var options = IngestOptions()
+            configure(&options)
+            return InputFormat.detect(path: "-", head: Array(head.utf8), options: options)
+        }
+        // Short names without a column Rater knows, quoted names, names in Chinese, other delimiters.
+        #expect(detect("ticket|agent|notes\nK1|Ana|Fixed, thanks\nK2|Bo|Slow\n") == .csv)
+        #expect(detect("\"Store\",\"Visit date\",\"Remarks\"\nLyon,2026-01-02,ok\n") == .csv)
+        #expect(detect("编号,门店,备注\n1,上海,很好\n") == .csv)
+        #expect(detect("Review ID\tReview Text\nR1\tNice, clean\n") == .tsv)
+        // A column named by --text-column makes its header a header, however it is worded.
+        let survey = "ref,What did you think of your visit?\nA1,Lovely\nA2,Too loud\n"
+        #expect(detect(survey) == .text)
+        #expect(detect(survey) { $0.textColumn = "what did you think of your visit?" } == .csv)
+        // With --no-header or --column-names the first row is data, and the options say it is a table.
+        let headerless = "9001,2026-11-20,Quick reply from support and a full refund.\n9002,2026-11-21,Slow\n"
+        #expect(detect(headerless) == .text)
+        #expect(detect(headerless) { $0.hasHeader = false } == .csv)
+        #expect(detect(headerless) { $0.columnNames = ["id", "date", "text"]; $0.hasHeader = false } == .csv)
+    }
+
+    /// Every export in Corpora/ with a header reads as its extension says when it comes without one (on standard
+    /// input), charset decoding included; not the two whose content cannot say (no header; rows ragged on purpose).
+    @Test func everyCorpusExportIsDetectedFromItsContent() throws {
+        let manager = FileManager.default
+        var checked = 0
+        for folder in ["samples", "unusual", "malformed", "gold", "review"] {
+            for name in try manager.contentsOfDirectory(atPath: corpora + "/" + folder).sorted() {
+                let path = corpora + "/" + folder + "/" + name
+                let byName = InputFormat.detect(path: path, head: [])
+                guard [.csv, .tsv, .text].contains(byName), !["no_header.csv", "ragged_rows.csv"].contains(name) else {
+                    continue
+                }
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+                let opened = try InputOpener.open(source: MemorySource(bytes), path: "-", options: IngestOptions())
+                #expect(opened.format == byName, "\(folder)/\(name)")
+                checked += 1
+            }
+        }
+        #expect(checked >= 20)
     }
 }
