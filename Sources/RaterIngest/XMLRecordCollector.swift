@@ -64,7 +64,8 @@ final class XMLRecordCollector {
         // `<info generated="…"/>` header is not the record (`endElement` decides).
         if isRecord(name) || (recordPath.isEmpty && ancestors.count == 1) {
             flushStrayError()
-            builder = XMLRecordBuilder(name: name, depth: ancestors.count, line: line, attributes: attributes)
+            builder = XMLRecordBuilder(name: name, depth: ancestors.count, line: line, attributes: attributes,
+                                       maximumTextBytes: options.maximumTextBytes)
             depthInRecord = 0
             recordError = nil
         } else {
@@ -94,8 +95,7 @@ final class XMLRecordCollector {
 
     func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
         guard let bytes, length > 0 else { return }
-        // Outside a record the call, string included, is skipped.
-        builder?.appendText(String(decoding: UnsafeBufferPointer(start: bytes, count: length), as: UTF8.self))
+        builder?.appendText(UnsafeBufferPointer(start: bytes, count: length))  // outside a record: nothing
     }
 
     func entityReference(_ name: String) {
@@ -112,8 +112,9 @@ final class XMLRecordCollector {
 
     /// The end of the input: a record still open, or an error after the last record, is reported.
     func finish() {
-        if let current = builder {
+        if var current = builder {
             builder = nil
+            current.closeAll()
             if recordError == nil { recordError = ("the input ends inside this record", current.line) }
             emit(current)
         }
@@ -160,19 +161,33 @@ final class XMLRecordCollector {
         }
         let textSpec = options.xmlText ?? "text"
         let text: String
-        if let value = builder.value(at: textSpec) {
+        switch builder.value(at: textSpec) {
+        case let .text(value)?:
             text = value
-        } else if options.xmlText == nil, !RecordText.isBlank(builder.ownText) {
-            text = builder.ownText
-        } else {
-            return reject(.missingElement(name: textSpec))
+        case let .tooLong(bytes)?:
+            return reject(.textTooLong(bytes: bytes, limit: options.maximumTextBytes))
+        case nil:
+            // No `--xml-text` and no <text>: the record's own text, as in `<review id="7">Great food</review>`.
+            guard options.xmlText == nil else { return reject(.missingElement(name: textSpec)) }
+            switch builder.ownTextValue {
+            case let .text(value) where !RecordText.isBlank(value): text = value
+            case let .tooLong(bytes): return reject(.textTooLong(bytes: bytes, limit: options.maximumTextBytes))
+            default: return reject(.missingElement(name: textSpec))
+            }
         }
         if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
         // The id: the named place, else an `id` attribute. A bare name is tried as an attribute first.
         let idSpec = options.xmlID ?? "@id"
-        let id = idSpec.contains("/") || idSpec.hasPrefix("@")
+        let idValue = idSpec.contains("/") || idSpec.hasPrefix("@")
             ? builder.value(at: idSpec)
-            : builder.attribute(idSpec) ?? builder.value(at: idSpec)
+            : builder.attribute(idSpec).map { .text($0) } ?? builder.value(at: idSpec)
+        let id: String?
+        switch idValue {
+        case let .text(value)?: id = value
+        case let .tooLong(bytes)?:
+            return reject(.fieldTooLong(column: idSpec, bytes: bytes, limit: options.maximumTextBytes))
+        case nil: id = nil
+        }
         // At most two of each: compared one by one, not hashed.
         var excludedAttributes = [String]()
         var excludedPaths = [String]()
@@ -185,10 +200,14 @@ final class XMLRecordCollector {
                 excludedPaths.append(path)
             }
         }
+        let fields: [Field]
+        switch builder.fields(excludingAttributes: excludedAttributes, paths: excludedPaths) {
+        case let .success(all): fields = all
+        case let .failure(overlong):
+            return reject(.fieldTooLong(column: overlong.path, bytes: overlong.bytes, limit: options.maximumTextBytes))
+        }
         ready.append(.record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
-                                          id: id?.trimmingSpaces(), text: text,
-                                          fields: builder.fields(excludingAttributes: excludedAttributes,
-                                                                 paths: excludedPaths))))
+                                          id: id?.trimmingSpaces(), text: text, fields: fields)))
     }
 }
 
