@@ -93,8 +93,12 @@ public enum EncodingDetector {
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         let name = rest.dropFirst().prefix { $0 != quote }
         guard !name.isEmpty else { return nil }
-        // Name what the converter calls it, so "utf-8" and "UTF8" both skip transcoding.
         let upper = name.uppercased()
+        // A declaration Rater could read as ASCII is not in UTF-16 or UTF-32, whatever it says: .NET's StringWriter
+        // writes `encoding="utf-16"` over UTF-8 bytes. Such a label is ignored and the bytes decide.
+        let wide = ["UTF-16", "UTF16", "UTF-32", "UTF32", "UCS-2", "UCS2", "UCS-4", "UCS4", "ISO-10646-UCS", "UNICODE"]
+        guard !wide.contains(where: { upper.hasPrefix($0) }) else { return nil }
+        // Name what the converter calls it, so "utf-8" and "UTF8" both skip transcoding.
         return upper == "UTF-8" || upper == "UTF8" ? "UTF-8" : String(name)
     }
 

@@ -57,8 +57,7 @@ public enum InputOpener {
                 ?? (format == .tsv ? 0x09 : DelimiterSniffer.sniff(Array(decodedHead)) ?? UInt8(ascii: ","))
             makeReader = { [stream] in try DelimitedRecordReader(stream: stream, delimiter: delimiter, options: options) }
         case .xml:
-            let decoded = !encoding.isUTF8
-            makeReader = { [stream] in try XMLRecordReader(stream: stream, options: options, decodedToUTF8: decoded) }
+            makeReader = { [stream] in try XMLRecordReader(stream: stream, options: options) }
         case .jsonl:
             makeReader = { [stream] in JSONLRecordReader(stream: stream, options: options) }
         case .text, .auto:

@@ -20,9 +20,8 @@ public final class XMLRecordReader: RecordReader {
     private var chunk = [UInt8](repeating: 0, count: XMLRecordReader.chunkSize)
     private var inputEnded = false
 
-    /// Reads XML from `stream`. When Rater already decoded the input to UTF-8, libxml2 is told to ignore the
-    /// declaration's `encoding`.
-    public init(stream: ByteStream, options: IngestOptions, decodedToUTF8: Bool = false) throws {
+    /// Reads XML from `stream`, which is UTF-8: `InputOpener` decodes every other charset first.
+    public init(stream: ByteStream, options: IngestOptions) throws {
         _ = XMLRecordReader.parserInitialized
         self.stream = stream
         state = XMLRecordCollector(source: stream.path, options: options)
@@ -58,10 +57,12 @@ public final class XMLRecordReader: RecordReader {
             throw IngestError.cannotOpen(path: stream.path, reason: "libxml2 could not start a parser")
         }
         self.context = context
-        var flags = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
-            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_RECOVER.rawValue)
+        // The declaration's `encoding` is always ignored (XML_PARSE_IGNORE_ENC): Rater has weighed it already
+        // (`EncodingDetector`) and decoded to UTF-8, and where Rater overrules it (UTF-16 declared over ASCII bytes,
+        // a forced `--encoding`) libxml2 obeying it would read the UTF-8 as something else ("Document is empty").
         // Without a byte order mark and with the declaration ignored, libxml2 reads UTF-8.
-        if decodedToUTF8 { flags |= Int32(XML_PARSE_IGNORE_ENC.rawValue) }
+        let flags = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
         xmlCtxtUseOptions(context, flags)
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
     }

@@ -23,6 +23,17 @@ import Testing
         #expect(detect(Array("<?xml version=\"1.0\"?><r>é</r>".utf8)).evidence == .validUTF8)
     }
 
+    /// .NET's StringWriter labels UTF-8 `encoding="utf-16"`: a declaration readable as ASCII cannot be UTF-16 or
+    /// UTF-32, so the label is ignored and the bytes decide.
+    @Test func aUTF16OrUTF32DeclarationInASCIIBytesIsIgnored() {
+        for label in ["utf-16", "UTF-16LE", "utf-32", "UCS-2", "unicode"] {
+            let head = Array("<?xml version=\"1.0\" encoding=\"\(label)\"?><r>é</r>".utf8)
+            #expect(detect(head) == .init(name: "UTF-8", byteOrderMarkLength: 0, evidence: .validUTF8), "\(label)")
+        }
+        let latin = Array("<?xml version=\"1.0\" encoding=\"utf-16\"?><r>".utf8) + [0xE9] + Array("t\u{E9}</r>".utf8)
+        #expect(detect(latin).evidence != .xmlDeclaration)
+    }
+
     @Test func utf16WithoutAMarkIsRecognisedByItsZeroBytes() {
         let text = "id,comment\n1,fine\n"
         let little = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
