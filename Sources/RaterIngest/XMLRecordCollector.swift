@@ -36,27 +36,35 @@ final class XMLRecordCollector {
         return Unmanaged<XMLRecordCollector>.fromOpaque(state).takeUnretainedValue()
     }
 
+    /// An element's attributes, decoded (see `XMLAttributeValue`), and the first entity left unexpanded in them.
+    struct Attributes {
+        var fields: [Field] = []
+        var unexpandedEntity: String?
+    }
+
     /// SAX2 attributes: five pointers each (local name, prefix, URI, value start, value end).
-    static func fields(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) -> [Field] {
-        guard let attributes, count > 0 else { return [] }
-        var fields = [Field]()
-        fields.reserveCapacity(count)
+    static func attributes(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int) -> Attributes {
+        guard let attributes, count > 0 else { return Attributes() }
+        var result = Attributes()
+        result.fields.reserveCapacity(count)
         for index in 0..<count {
             let base = index * 5
             guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else {
                 continue
             }
-            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-            fields.append(Field(String(cString: name), value))
+            let value = XMLAttributeValue(UnsafeBufferPointer(start: start, count: end - start))
+            if result.unexpandedEntity == nil { result.unexpandedEntity = value.unexpandedEntity }
+            result.fields.append(Field(String(cString: name), value.text))
         }
-        return fields
+        return result
     }
 
-    func startElement(name: String, attributes: [Field], line: Int) {
+    func startElement(name: String, attributes: Attributes, line: Int) {
         // The builder is changed where it is (`builder?.…`): taken out and put back, its arrays were copied at
         // every element and every run of text (a fifth of XML ingestion's instructions).
         if builder != nil {
-            builder?.openElement(name: name, attributes: attributes, isEmpty: false)
+            builder?.openElement(name: name, attributes: attributes.fields, isEmpty: false)
+            if let entity = attributes.unexpandedEntity { entityReference(entity) }
             depthInRecord += 1
             return
         }
@@ -64,8 +72,9 @@ final class XMLRecordCollector {
         // `<info generated="…"/>` header is not the record (`endElement` decides).
         if isRecord(name) || (recordPath.isEmpty && ancestors.count == 1) {
             flushStrayError()
-            builder = XMLRecordBuilder(name: name, depth: ancestors.count, line: line, attributes: attributes,
+            builder = XMLRecordBuilder(name: name, depth: ancestors.count, line: line, attributes: attributes.fields,
                                        maximumTextBytes: options.maximumTextBytes)
+            builder?.unexpandedEntity = attributes.unexpandedEntity
             depthInRecord = 0
             recordError = nil
         } else {

@@ -31,7 +31,7 @@ public final class XMLRecordReader: RecordReader {
         xmlSAXVersion(&handler, 2)
         handler.startElementNs = { context, name, _, _, _, _, count, _, attributes in
             XMLRecordCollector.from(context)?.startElement(name: name.map { String(cString: $0) } ?? "",
-                                                           attributes: XMLRecordCollector.fields(attributes, count: Int(count)),
+                                                           attributes: XMLRecordCollector.attributes(attributes, count: Int(count)),
                                                            line: Int(xmlSAX2GetLineNumber(context)))
         }
         handler.endElementNs = { context, _, _, _ in XMLRecordCollector.from(context)?.endElement() }
