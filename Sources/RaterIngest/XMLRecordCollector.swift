@@ -4,7 +4,10 @@ import RaterCore
 /// Turns SAX events into records and rejections, in document order.
 ///
 /// Errors are attached to what was being read when libxml2 raised them: the open record (rejected with the
-/// message), or the stretch between records (one rejection for the stretch, so a broken record tag is counted too).
+/// message), or the stretch between records (one rejection for the stretch). libxml2 reports an error in a start
+/// tag (`store="AT&T"`, an attribute given twice) before it reports the element, so an error with no SAX event
+/// after it belongs to the element that opens next: a record is rejected with it, once, rather than the error
+/// being a rejection of its own and the record read as if it were whole.
 final class XMLRecordCollector {
     private let source: String
     private let options: IngestOptions
@@ -17,8 +20,10 @@ final class XMLRecordCollector {
     private var depthInRecord = 0
     /// The first error inside the current record.
     private var recordError: (message: String, line: Int)?
-    /// An error between records not yet reported, with the line it started at.
+    /// The first error in the stretch between records, not yet reported, with the line it started at.
     private var strayError: (message: String, line: Int)?
+    /// The first error since the last SAX event: if an element opens next, it was raised in that element's start tag.
+    private var startTagError: (message: String, line: Int)?
     private var recordNumber = 0
     /// Events ready for `next()`; a chunk of input yields at most a chunk's worth.
     var ready = Deque()
@@ -71,19 +76,23 @@ final class XMLRecordCollector {
         // Without --xml-record, each element under the root is tried until one has content: an empty
         // `<info generated="…"/>` header is not the record (`endElement` decides).
         if isRecord(name) || (recordPath.isEmpty && ancestors.count == 1) {
+            let ownError = startTagError
+            startTagError = nil
             flushStrayError()
             builder = XMLRecordBuilder(name: name, depth: ancestors.count, line: line, attributes: attributes.fields,
                                        maximumTextBytes: options.maximumTextBytes)
             builder?.unexpandedEntity = attributes.unexpandedEntity
             depthInRecord = 0
-            recordError = nil
+            recordError = ownError
         } else {
+            eventBetweenRecords()
             ancestors.append(name)
         }
     }
 
     func endElement() {
         guard builder != nil else {
+            eventBetweenRecords()
             _ = ancestors.popLast()
             return
         }
@@ -104,19 +113,32 @@ final class XMLRecordCollector {
 
     func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
         guard let bytes, length > 0 else { return }
-        builder?.appendText(UnsafeBufferPointer(start: bytes, count: length))  // outside a record: nothing
+        if builder != nil {
+            builder?.appendText(UnsafeBufferPointer(start: bytes, count: length))
+        } else {
+            eventBetweenRecords()
+        }
     }
 
     func entityReference(_ name: String) {
-        if builder?.unexpandedEntity == nil { builder?.unexpandedEntity = name }  // outside a record: nothing
+        guard builder != nil else { return eventBetweenRecords() }
+        if builder?.unexpandedEntity == nil { builder?.unexpandedEntity = name }
     }
 
     func error(_ message: String, line: Int) {
         if builder != nil {
             if recordError == nil { recordError = (message, line) }
-        } else if strayError == nil {
-            strayError = (message, line)
+        } else if startTagError == nil {
+            startTagError = (message, line)
         }
+    }
+
+    /// A SAX event outside records: an error before it was not in the start tag of the next element, so it belongs
+    /// to the stretch between records.
+    private func eventBetweenRecords() {
+        guard let error = startTagError else { return }
+        startTagError = nil
+        if strayError == nil { strayError = error }
     }
 
     /// The end of the input: a record still open, or an error after the last record, is reported.
@@ -140,9 +162,11 @@ final class XMLRecordCollector {
                                              + "the rest of the input is not read"), raw: "")))
     }
 
+    /// Reports the stretch's error, and at the end of the input an error with no event after it.
     private func flushStrayError() {
-        guard let stray = strayError else { return }
+        guard let stray = strayError ?? startTagError else { return }
         strayError = nil
+        startTagError = nil
         recordNumber += 1
         ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: stray.line > 0 ? stray.line : nil,
                                          reason: .malformedXML(message: stray.message), raw: "")))
