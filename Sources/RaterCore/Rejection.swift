@@ -42,6 +42,10 @@ public struct Rejection: Sendable, Equatable, Error {
         /// A JSON Lines object without the member that holds the comment (or with `null` there).
         case missingMember(name: String)
         case missingElement(name: String)
+        /// Without `--xml-record`: an element under the root that is not the record element Rater settled on (a
+        /// header such as `<generated>`, or a record of another kind). It is reported rather than skipped, so nothing
+        /// in the file goes unseen; naming the record element with `--xml-record` skips such elements instead.
+        case otherElement(name: String, record: String)
         case textTooLong(bytes: Int, limit: Int)
         case analysisFailed(message: String)
 
@@ -81,6 +85,9 @@ public struct Rejection: Sendable, Equatable, Error {
                 return "the JSON object has no '\(name)' member"
             case let .missingElement(name):
                 return "the record has no <\(name)> text"
+            case let .otherElement(name, record):
+                return "<\(name)> is not a record: the records were taken to be the <\(record)> elements under the root "
+                    + "(name the record element with --xml-record to read only those)"
             case let .textTooLong(bytes, limit):
                 return "the comment is \(bytes) bytes, over the \(limit)-byte limit"
             case let .analysisFailed(message):
@@ -103,6 +110,7 @@ public struct Rejection: Sendable, Equatable, Error {
             case .malformedJSON: return "malformed_json"
             case .missingMember: return "missing_member"
             case .missingElement: return "missing_element"
+            case .otherElement: return "other_element"
             case .textTooLong: return "text_too_long"
             case .analysisFailed: return "analysis_failed"
             }

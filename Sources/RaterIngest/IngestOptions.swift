@@ -16,8 +16,9 @@ public struct IngestOptions: Sendable, Equatable {
     /// text/comment/review/content, else the last column.
     public var textColumn: String?
     public var idColumn: String?
-    /// XML element that is one record, or a path ending in it (`reviews/review`). Nil: the first element under the
-    /// root.
+    /// XML element that is one record, or a path ending in it (`reviews/review`); elements of other names are
+    /// skipped. Nil: every element under the root is read, the first name repeated there being the record (see
+    /// `XMLRecordGuess`) and the others rejected as `other_element`.
     public var xmlRecord: String?
     /// Where the comment is inside a record: a child (`text`), a nested path (`body/p`), an attribute (`@text`).
     /// Nil: a child named `text`, else the record's own text.

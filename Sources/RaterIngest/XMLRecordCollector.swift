@@ -3,27 +3,35 @@ import RaterCore
 
 /// Turns SAX events into records and rejections, in document order.
 ///
+/// With `--xml-record` only the named elements are read. Without it every element under the root is read and
+/// delivered, as a record or as a rejection: `XMLRecordGuess` decides which name is the record's.
+///
 /// Errors are attached to what was being read when libxml2 raised them: the open record (rejected with the
 /// message), or the stretch between records (one rejection for the stretch). libxml2 reports an error in a start
 /// tag (`store="AT&T"`, an attribute given twice) before it reports the element, so an error with no SAX event
 /// after it belongs to the element that opens next: a record is rejected with it, once, rather than the error
 /// being a rejection of its own and the record read as if it were whole.
 final class XMLRecordCollector {
+    /// An error libxml2 raised, and the line it names.
+    typealias Problem = (message: String, line: Int)
+
     private let source: String
     private let options: IngestOptions
     /// The record element's name, and the ancestors it must have when `--xml-record` is a path.
-    private var recordPath: [String]
+    private let recordPath: [String]
+    /// Without `--xml-record`: every element under the root is read, and this decides which are the records.
+    private var guess: XMLRecordGuess?
     /// Names of the open elements outside records, root first.
     private var ancestors: [String] = []
     private var builder: XMLRecordBuilder?
     /// Depth of open elements inside the current record (0: the record element itself is the innermost).
     private var depthInRecord = 0
     /// The first error inside the current record.
-    private var recordError: (message: String, line: Int)?
+    private var recordError: Problem?
     /// The first error in the stretch between records, not yet reported, with the line it started at.
-    private var strayError: (message: String, line: Int)?
+    private var strayError: Problem?
     /// The first error since the last SAX event: if an element opens next, it was raised in that element's start tag.
-    private var startTagError: (message: String, line: Int)?
+    private var startTagError: Problem?
     private var recordNumber = 0
     /// Events ready for `next()`; a chunk of input yields at most a chunk's worth.
     var ready = Deque()
@@ -32,6 +40,7 @@ final class XMLRecordCollector {
         self.source = source
         self.options = options
         recordPath = options.xmlRecord.map { $0.split(separator: "/").map(String.init) } ?? []
+        guess = recordPath.isEmpty ? XMLRecordGuess(options: options) : nil
     }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> XMLRecordCollector? {
@@ -73,11 +82,12 @@ final class XMLRecordCollector {
             depthInRecord += 1
             return
         }
-        // Without --xml-record, each element under the root is tried until one has content: an empty
-        // `<info generated="…"/>` header is not the record (`endElement` decides).
-        if isRecord(name) || (recordPath.isEmpty && ancestors.count == 1) {
+        // Without --xml-record every element under the root is read: the guess decides which are records.
+        let underRoot = guess != nil && ancestors.count == 1
+        if underRoot || isRecord(name) {
             let ownError = startTagError
             startTagError = nil
+            if underRoot, let settled = guess?.elementOpens(name) { deliver(settled) }
             flushStrayError()
             builder = XMLRecordBuilder(name: name, depth: ancestors.count, line: line, attributes: attributes.fields,
                                        maximumTextBytes: options.maximumTextBytes)
@@ -103,12 +113,9 @@ final class XMLRecordCollector {
         }
         let current = builder!
         builder = nil
-        if recordPath.isEmpty {
-            // The default record: the first element under the root with content.
-            guard !current.entries.isEmpty || !RecordText.isBlank(current.ownText) else { return }
-            recordPath = [current.name]
-        }
-        emit(current)
+        let error = recordError
+        recordError = nil
+        complete(current, error: error)
     }
 
     func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
@@ -146,10 +153,12 @@ final class XMLRecordCollector {
         if var current = builder {
             builder = nil
             current.closeAll()
-            if recordError == nil { recordError = ("the input ends inside this record", current.line) }
-            emit(current)
+            let error = recordError ?? ("the input ends inside this record", current.line)
+            recordError = nil
+            complete(current, error: error)
         }
         flushStrayError()
+        if let settled = guess?.settleWithoutRepeat() { deliver(settled) }
     }
 
     /// libxml2 stopped at `line` and will read no further: what was open is reported, and so is the rest of the
@@ -167,6 +176,14 @@ final class XMLRecordCollector {
         guard let stray = strayError ?? startTagError else { return }
         strayError = nil
         startTagError = nil
+        if guess != nil && guess?.recordName == nil {
+            deliver(guess?.hold(.stray(stray)) ?? [])
+        } else {
+            reject(stray: stray)
+        }
+    }
+
+    private func reject(stray: Problem) {
         recordNumber += 1
         ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: stray.line > 0 ? stray.line : nil,
                                          reason: .malformedXML(message: stray.message), raw: "")))
@@ -178,15 +195,36 @@ final class XMLRecordCollector {
         return parents.isEmpty || ancestors.suffix(parents.count).elementsEqual(parents)
     }
 
-    private func emit(_ builder: XMLRecordBuilder) {
+    /// A record element, or without `--xml-record` any element under the root, has been read whole.
+    private func complete(_ element: XMLRecordBuilder, error: Problem?) {
+        if guess != nil && guess?.recordName == nil {
+            deliver(guess?.hold(.element(element, error: error)) ?? [])
+        } else {
+            emit(element, error: error)
+        }
+    }
+
+    private func deliver(_ items: [XMLRecordGuess.Waiting]) {
+        for item in items {
+            switch item {
+            case let .element(element, error): emit(element, error: error)
+            case let .stray(problem): reject(stray: problem)
+            }
+        }
+    }
+
+    private func emit(_ builder: XMLRecordBuilder, error: Problem?) {
         recordNumber += 1
         func reject(_ reason: Rejection.Reason) {
             ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: builder.line,
                                              reason: reason, raw: builder.raw)))
         }
-        if let recordError {
-            let at = recordError.line > 0 && recordError.line != builder.line ? " (line \(recordError.line))" : ""
-            return reject(.malformedXML(message: recordError.message + at))
+        if let error {
+            let at = error.line > 0 && error.line != builder.line ? " (line \(error.line))" : ""
+            return reject(.malformedXML(message: error.message + at))
+        }
+        if let record = guess?.recordName, builder.name != record {
+            return reject(.otherElement(name: builder.name, record: record))
         }
         if let entity = builder.unexpandedEntity {
             return reject(.malformedXML(message: "the record uses the entity '&\(entity);', which Rater does not "
