@@ -47,6 +47,9 @@ public struct Rejection: Sendable, Equatable, Error {
         /// in the file goes unseen; naming the record element with `--xml-record` skips such elements instead.
         case otherElement(name: String, record: String)
         case textTooLong(bytes: Int, limit: Int)
+        /// An export id longer than the databases key comments by (`IngestOptions.maximumIDBytes`): rejected in
+        /// every output, so the results file, SQLite and PostgreSQL agree.
+        case idTooLong(bytes: Int, limit: Int)
         case analysisFailed(message: String)
 
         /// A plain-words explanation for logs and the rejects file.
@@ -90,6 +93,8 @@ public struct Rejection: Sendable, Equatable, Error {
                     + "(name the record element with --xml-record to read only those)"
             case let .textTooLong(bytes, limit):
                 return "the comment is \(bytes) bytes, over the \(limit)-byte limit"
+            case let .idTooLong(bytes, limit):
+                return "the id is \(bytes) bytes, over the \(limit)-byte limit for ids (is the id column the right one?)"
             case let .analysisFailed(message):
                 return "the comment could not be analysed: \(message)"
             }
@@ -112,6 +117,7 @@ public struct Rejection: Sendable, Equatable, Error {
             case .missingElement: return "missing_element"
             case .otherElement: return "other_element"
             case .textTooLong: return "text_too_long"
+            case .idTooLong: return "id_too_long"
             case .analysisFailed: return "analysis_failed"
             }
         }

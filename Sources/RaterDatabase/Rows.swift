@@ -116,8 +116,16 @@ public enum Rows {
         ])
     }
 
+    /// The longest `group_key` kept whole. PostgreSQL refuses an index entry over 2,704 bytes, which a group value
+    /// (a passthrough field, up to 1 MiB) could exceed: such a run failed as a whole there while SQLite finished it.
+    public static let maximumGroupKeyBytes = 512
+
     /// `name=value` pairs joined by `; ` in the given order (`branch=西湖店; channel=app`), `\`, `;` and `=` escaped
     /// with a backslash so distinct groups never share a key; empty for the overall row.
+    ///
+    /// A key over `maximumGroupKeyBytes` is cut to its first characters followed by `…sha256:` and the SHA-256 of
+    /// the whole key (512 bytes at most in all): the same groups give the same key in every run and in both
+    /// databases, distinct groups still never share one, and the row's `groups` column keeps the values whole.
     public static func groupKey(_ groups: [Field]) -> String {
         func escape(_ text: String) -> String {
             var escaped = ""
@@ -127,7 +135,18 @@ public enum Rows {
             }
             return escaped
         }
-        return groups.map { escape($0.name) + "=" + escape($0.value) }.joined(separator: "; ")
+        let key = groups.map { escape($0.name) + "=" + escape($0.value) }.joined(separator: "; ")
+        guard key.utf8.count > maximumGroupKeyBytes else { return key }
+        let suffix = "…sha256:" + SHA256Digest.hex(of: key)
+        var prefix = ""
+        var room = maximumGroupKeyBytes - suffix.utf8.count
+        for character in key {
+            let bytes = character.utf8.count
+            guard bytes <= room else { break }
+            prefix.append(character)
+            room -= bytes
+        }
+        return prefix + suffix
     }
 
     /// ISO-8601 UTC with milliseconds, the form Grafana, Metabase and Superset parse as a timestamp.

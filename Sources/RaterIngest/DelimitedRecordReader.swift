@@ -120,6 +120,7 @@ public struct DelimitedRecordReader: RecordReader {
                 if index != textIndex && index != idIndex { fields.append(Field(columnName(index), value)) }
             }
             if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
+            if let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
             return .record(SourceRecord(source: source, recordNumber: recordNumber, line: row.line,
                                         id: id?.isEmpty == false ? id : nil, text: text, fields: fields))
         }

@@ -27,6 +27,12 @@ public struct IngestOptions: Sendable, Equatable {
     public var xmlID: String?
     /// Comments longer than this are rejected rather than analysed (a multi-MB "comment" is usually a broken export).
     public var maximumTextBytes: Int = 1 << 20
+    /// Records whose export id (after trimming) is longer than this are rejected as `id_too_long`. The id keys the
+    /// comment in the databases, and PostgreSQL refuses an index entry over 2,704 bytes (which failed whole runs
+    /// that SQLite finished); an id this long is nearly always the wrong column.
+    public var maximumIDBytes: Int = IngestOptions.standardMaximumIDBytes
+    /// The documented id limit (README, "Ingestion"): 512 bytes.
+    public static let standardMaximumIDBytes = 512
 
     public init() {}
 }

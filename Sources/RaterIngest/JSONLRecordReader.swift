@@ -77,6 +77,7 @@ public struct JSONLRecordReader: RecordReader {
         }
         guard let text else { return reject(.missingMember(name: textMember)) }
         if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
+        if let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
         return .record(SourceRecord(source: stream.path, recordNumber: recordNumber, line: lines.line,
                                     id: id?.isEmpty == false ? id : nil, text: text, fields: fields))
     }

@@ -47,6 +47,12 @@ enum RecordText {
         return nil
     }
 
+    /// Checks an export id (already trimmed): not longer than the databases can key (`IngestOptions.maximumIDBytes`).
+    static func problem(withID id: String?, options: IngestOptions) -> Rejection.Reason? {
+        guard let id, id.utf8.count > options.maximumIDBytes else { return nil }
+        return .idTooLong(bytes: id.utf8.count, limit: options.maximumIDBytes)
+    }
+
     /// The rejection reason for a record whose bytes are not valid UTF-8. `raw` holds the record's bytes as read,
     /// starting at stream offset `start`; the offending byte is located there and traced back to the original input.
     static func invalidEncoding(raw: some Collection<UInt8>, start: Int, stream: ByteStream) -> Rejection.Reason {

@@ -254,11 +254,12 @@ final class XMLRecordCollector {
             : builder.attribute(idSpec).map { .text($0) } ?? builder.value(at: idSpec)
         let id: String?
         switch idValue {
-        case let .text(value)?: id = value
+        case let .text(value)?: id = value.trimmingSpaces()
         case let .tooLong(bytes)?:
             return reject(.fieldTooLong(column: idSpec, bytes: bytes, limit: options.maximumTextBytes))
         case nil: id = nil
         }
+        if let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
         // At most two of each: compared one by one, not hashed.
         var excludedAttributes = [String]()
         var excludedPaths = [String]()
@@ -278,7 +279,7 @@ final class XMLRecordCollector {
             return reject(.fieldTooLong(column: overlong.path, bytes: overlong.bytes, limit: options.maximumTextBytes))
         }
         ready.append(.record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
-                                          id: id?.trimmingSpaces(), text: text, fields: fields)))
+                                          id: id, text: text, fields: fields)))
     }
 }
 
