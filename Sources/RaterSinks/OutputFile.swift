@@ -6,57 +6,140 @@ import Darwin
 
 /// A buffered output that is either standard output or a file written atomically.
 ///
-/// A file is written to a temporary sibling and renamed over the target only by `commit()`, so a run that is
-/// killed or fails leaves the previous output intact instead of half a file.
+/// A file is written to a temporary file in the target's directory and renamed over the target only by `commit()`,
+/// so a run that is killed or fails leaves the previous output intact instead of half a file.
+///
+/// On Linux the temporary file has no name while it is written (`O_TMPFILE`): a run killed by any signal, `SIGKILL`
+/// included, leaves nothing behind, as the kernel frees an unnamed file with its last descriptor. `commit()` gives it
+/// a name only then (`linkat` through `/proc/self/fd`, to `NAME.tmp-PID-RANDOM`) and renames that over the target.
+/// Where the file system or the platform has no `O_TMPFILE` (macOS, NFS), or `/proc` is not mounted, the temporary
+/// file is named `NAME.tmp-PID-RANDOM` from the start, as before; a run that dies there leaves it behind.
+///
+/// `commit()` makes the data durable before the rename (`fsync`) and the rename durable after it (`fsync` of the
+/// directory), so a machine that crashes after a run finished finds the new file whole or the old one, never an empty
+/// or partial file under the target's name.
 public final class OutputFile {
     public let path: String
     /// True for standard output, which a downstream reader (a shell pipe, Spark's `rdd.pipe`) consumes as it comes:
     /// the run flushes it after every batch instead of only when the buffer fills.
-    public var isStream: Bool { temporaryPath == nil }
+    public var isStream: Bool {
+        switch kind {
+        case .standardOutput, .inPlace: true
+        case .unnamed, .named: false
+        }
+    }
     private let file: UnsafeMutablePointer<FILE>
-    private let temporaryPath: String?
+    private let kind: Kind
     private var buffer = [UInt8]()
     private var committed = false
-    /// A device or FIFO opened in place, closed by `commit`.
-    private var ownsFile = false
+    private var closed = false
+
+    private enum Kind {
+        case standardOutput
+        /// A device or FIFO opened in place, closed by `commit`.
+        case inPlace
+        /// An `O_TMPFILE` file in `directory`, named at commit.
+        case unnamed(directory: String)
+        /// A temporary file named from the start.
+        case named(temporary: String, directory: String)
+    }
 
     /// Opens `path` for writing, or standard output for `-`.
     ///
     /// Only regular files are replaced atomically. A path that is a device, a FIFO or a socket (`/dev/null`, a
     /// named pipe to another program) is written in place: renaming a temporary file over it would replace the
     /// device with a regular file.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, unnamedTemporary: true)
+    }
+
+    /// `unnamedTemporary: false` uses a named temporary file even where `O_TMPFILE` works (what tests of the
+    /// fallback use).
+    init(path: String, unnamedTemporary: Bool) throws {
         self.path = path
         var status = stat()
         if path == "-" {
             file = fdopen(1, "wb")
-            temporaryPath = nil
+            kind = .standardOutput
         } else if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
             guard let opened = fopen(path, "wb") else {
                 throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
             file = opened
-            temporaryPath = nil
-            ownsFile = true
+            kind = .inPlace
         } else {
-            // The pid and a random number: two runs writing the same output never share a temporary file.
-            let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            guard let opened = fopen(temporary, "wb") else {
-                throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            let directory = Self.directory(of: path)
+            if unnamedTemporary, let opened = Self.openUnnamed(in: directory) {
+                file = opened
+                kind = .unnamed(directory: directory)
+            } else {
+                let temporary = Self.temporaryName(for: path)
+                guard let opened = fopen(temporary, "wb") else {
+                    throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+                }
+                file = opened
+                kind = .named(temporary: temporary, directory: directory)
             }
-            file = opened
-            temporaryPath = temporary
         }
         buffer.reserveCapacity(1 << 16)
     }
 
     deinit {
-        if let temporaryPath, !committed {
-            fclose(file)
-            unlink(temporaryPath)
-        } else if ownsFile && !committed {
-            fclose(file)
+        guard !committed else { return }
+        switch kind {
+        case .standardOutput:
+            break
+        case .inPlace, .unnamed:
+            closeFile()  // an unnamed file goes with its descriptor
+        case let .named(temporary, _):
+            closeFile()
+            unlink(temporary)
         }
+    }
+
+    /// Whether the temporary file has no name (`O_TMPFILE`): nothing is left behind if the process dies.
+    var hasUnnamedTemporary: Bool {
+        if case .unnamed = kind { return true }
+        return false
+    }
+
+    /// The pid and a random number: two runs writing the same output never share a temporary file.
+    private static func temporaryName(for path: String) -> String {
+        path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// The directory part of `path`: `.` for a bare name.
+    static func directory(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// An unnamed file in `directory`, or nil where `O_TMPFILE` is not supported (then `errno` says why) or the
+    /// file could not be named later (no `/proc/self/fd`).
+    private static func openUnnamed(in directory: String) -> UnsafeMutablePointer<FILE>? {
+        #if os(Linux)
+        // `O_TMPFILE` is `__O_TMPFILE | O_DIRECTORY`; Glibc's module does not export it (it needs _GNU_SOURCE).
+        // `__O_TMPFILE` is 020000000 on every architecture Swift runs on; where it were not, `open` would fail
+        // (a directory opened for writing) and the named temporary file would be used.
+        let tmpfile: Int32 = 0o20000000 | O_DIRECTORY
+        let descriptor = open(directory, tmpfile | O_WRONLY | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return nil }
+        guard access("/proc/self/fd/\(descriptor)", F_OK) == 0, let opened = fdopen(descriptor, "wb") else {
+            close(descriptor)
+            return nil
+        }
+        return opened
+        #else
+        return nil
+        #endif
+    }
+
+    /// Closes the file once; the result of `fclose`.
+    @discardableResult
+    private func closeFile() -> Int32 {
+        guard !closed else { return 0 }
+        closed = true
+        return fclose(file)
     }
 
     public func write(_ bytes: [UInt8]) throws {
@@ -79,19 +162,71 @@ public final class OutputFile {
         code == EPIPE ? .brokenPipe(path: path) : .writeFailed(path: path, reason: String(cString: strerror(code)))
     }
 
+    private func failed(_ code: Int32 = errno) -> OutputError {
+        .writeFailed(path: path, reason: String(cString: strerror(code)))
+    }
+
     /// Flushes and, for a file, moves it into place.
     public func commit() throws {
         try flush()
-        if ownsFile && !committed {
+        guard !committed else { return }
+        switch kind {
+        case .standardOutput:
+            return
+        case .inPlace:
             committed = true
-            if fclose(file) != 0 { throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
+            if closeFile() != 0 { throw failed() }
+        case let .unnamed(directory):
+            committed = true
+            try syncData()
+            // A name for the unnamed file, in the target's directory, then the same rename as a named one. `linkat`
+            // refuses an existing name, hence the new random name if one is taken.
+            var temporary = Self.temporaryName(for: path)
+            while linkat(AT_FDCWD, "/proc/self/fd/\(fileno(file))", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) != 0 {
+                let code = errno
+                guard code == EEXIST else { closeFile(); throw failed(code) }
+                temporary = Self.temporaryName(for: path)
+            }
+            try moveIntoPlace(temporary, directory: directory)
+        case let .named(temporary, directory):
+            committed = true
+            do {
+                try syncData()
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+            try moveIntoPlace(temporary, directory: directory)
         }
-        guard let temporaryPath else { return }
-        committed = true
-        if fclose(file) != 0 { throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno))) }
-        if rename(temporaryPath, path) != 0 {
-            unlink(temporaryPath)
-            throw OutputError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+
+    /// `fsync` of the data, which a file system that cannot (`EINVAL`) is excused from; closes the file on failure.
+    private func syncData() throws {
+        if fsync(fileno(file)) != 0, errno != EINVAL {
+            let code = errno
+            closeFile()
+            throw failed(code)
+        }
+    }
+
+    /// Closes the file, renames `temporary` over the target and makes the rename durable.
+    private func moveIntoPlace(_ temporary: String, directory: String) throws {
+        if closeFile() != 0 {
+            let code = errno
+            unlink(temporary)
+            throw failed(code)
+        }
+        if rename(temporary, path) != 0 {
+            let code = errno
+            unlink(temporary)
+            throw failed(code)
+        }
+        // The rename is done; a directory that cannot be synced (some file systems refuse) leaves it as durable
+        // as the file system makes renames, which is what it was before.
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if descriptor >= 0 {
+            _ = fsync(descriptor)
+            _ = close(descriptor)
         }
     }
 }

@@ -19,30 +19,71 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
     }
 
-    @Test func targetAppearsOnlyAtCommit() throws {
+    /// Both kinds of temporary file: unnamed (`O_TMPFILE`, Linux) and named (the fallback elsewhere).
+    static let unnamed = [true, false]
+
+    @Test(arguments: unnamed) func targetAppearsOnlyAtCommit(unnamed: Bool) throws {
         let directory = try makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let target = directory + "/results.jsonl"
-        let output = try OutputFile(path: target)
+        let output = try OutputFile(path: target, unnamedTemporary: unnamed)
         try output.write(Array("{\"a\":1}\n".utf8))
         try output.flush()
         #expect(!FileManager.default.fileExists(atPath: target))
-        // The data goes to a temporary sibling in the same directory (so the rename is atomic).
-        let before = try listing(directory)
-        #expect(before.count == 1)
-        #expect(before.first?.hasPrefix("results.jsonl.tmp") == true)
+        if output.hasUnnamedTemporary {
+            // The data goes to a file without a name, in the target's directory (so the rename is atomic).
+            #expect(try listing(directory).isEmpty)
+        } else {
+            // The data goes to a temporary sibling in the same directory.
+            let before = try listing(directory)
+            #expect(before.count == 1)
+            #expect(before.first?.hasPrefix("results.jsonl.tmp") == true)
+        }
         try output.write(Array("{\"b\":2}\n".utf8))
         try output.commit()
         #expect(contents(target) == "{\"a\":1}\n{\"b\":2}\n")
         #expect(try listing(directory) == ["results.jsonl"])
     }
 
-    @Test func oldContentSurvivesUntilCommitAndIsThenReplaced() throws {
+    /// A run killed while it writes (`SIGTERM` from `timeout`, `SIGKILL`) never reaches `deinit`: only a temporary
+    /// file without a name is sure to go with it. On Linux it has none; each killed run used to leave a
+    /// `NAME.tmp-PID-…` file of its partial output behind, under a new name every time.
+    @Test func onLinuxTheTemporaryFileHasNoNameWhileItIsWritten() throws {
+        #if os(Linux)
+        let directory = try makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let output = try OutputFile(path: directory + "/out.jsonl")
+        #expect(output.hasUnnamedTemporary, "O_TMPFILE unsupported in \(directory)?")
+        try output.write(Array(repeating: UInt8(ascii: "x"), count: 200_000))
+        try output.flush()
+        #expect(try listing(directory).isEmpty)
+        try output.commit()
+        #expect(try listing(directory) == ["out.jsonl"])
+        #expect(FileManager.default.contents(atPath: directory + "/out.jsonl")?.count == 200_000)
+        #endif
+    }
+
+    /// The committed file gets the permissions `fopen` gives a new file (0666 less the umask), whichever way it was
+    /// written.
+    @Test(arguments: unnamed) func committedFileHasTheUsualPermissions(unnamed: Bool) throws {
+        let directory = try makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let reference = directory + "/reference"
+        fclose(fopen(reference, "wb"))
+        let target = directory + "/out.jsonl"
+        let output = try OutputFile(path: target, unnamedTemporary: unnamed)
+        try output.commit()
+        var expected = stat(), actual = stat()
+        #expect(stat(reference, &expected) == 0 && stat(target, &actual) == 0)
+        #expect(actual.st_mode == expected.st_mode)
+    }
+
+    @Test(arguments: unnamed) func oldContentSurvivesUntilCommitAndIsThenReplaced(unnamed: Bool) throws {
         let directory = try makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let target = directory + "/out.jsonl"
         try "old content\n".write(toFile: target, atomically: false, encoding: .utf8)
-        let output = try OutputFile(path: target)
+        let output = try OutputFile(path: target, unnamedTemporary: unnamed)
         try output.write(Array("new\n".utf8))
         try output.flush()
         #expect(contents(target) == "old content\n")
@@ -51,29 +92,37 @@ import Testing
         #expect(try listing(directory) == ["out.jsonl"])
     }
 
-    @Test func abandonedOutputLeavesNoTemporaryFileAndKeepsTheOldContent() throws {
+    @Test(arguments: unnamed) func abandonedOutputLeavesNoTemporaryFileAndKeepsTheOldContent(unnamed: Bool) throws {
         let directory = try makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let target = directory + "/out.jsonl"
         try "previous run\n".write(toFile: target, atomically: false, encoding: .utf8)
         do {
-            let output = try OutputFile(path: target)
+            let output = try OutputFile(path: target, unnamedTemporary: unnamed)
             try output.write(Array(repeating: UInt8(ascii: "x"), count: 200_000))  // more than one buffer
-            #expect(try listing(directory).count == 2)
+            #expect(try listing(directory).count == (output.hasUnnamedTemporary ? 1 : 2))
         }  // deinit without commit
         #expect(try listing(directory) == ["out.jsonl"])
         #expect(contents(target) == "previous run\n")
     }
 
-    @Test func abandonedOutputWithoutAnOldFileLeavesNothing() throws {
+    @Test(arguments: unnamed) func abandonedOutputWithoutAnOldFileLeavesNothing(unnamed: Bool) throws {
         let directory = try makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         do {
-            let output = try OutputFile(path: directory + "/new.jsonl")
+            let output = try OutputFile(path: directory + "/new.jsonl", unnamedTemporary: unnamed)
             try output.write(Array("partial".utf8))
             try output.flush()
         }
         #expect(try listing(directory).isEmpty)
+    }
+
+    /// The temporary file is made in the target's directory, so the rename at commit stays within one file system.
+    @Test func temporaryFilesAreMadeInTheTargetsDirectory() {
+        #expect(OutputFile.directory(of: "relative.jsonl") == ".")
+        #expect(OutputFile.directory(of: "out/r.jsonl") == "out")
+        #expect(OutputFile.directory(of: "/r.jsonl") == "/")
+        #expect(OutputFile.directory(of: "/a/b/r.jsonl") == "/a/b")
     }
 
     @Test func largeOutputIsWrittenCompletely() throws {
