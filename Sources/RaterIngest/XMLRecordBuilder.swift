@@ -110,6 +110,7 @@ struct XMLRecordBuilder {
             return entry.value.utf8.count <= maximumTextBytes ? .text(entry.value) : .tooLong(bytes: entry.value.utf8.count)
         }
         guard entry.length <= maximumTextBytes else { return .tooLong(bytes: entry.length) }
+        assert(entry.storedEnd - entry.storedStart == entry.length, "an element within the limit lost text")
         return .text(String(decoding: textBytes[entry.storedStart..<entry.storedEnd], as: UTF8.self))
     }
 

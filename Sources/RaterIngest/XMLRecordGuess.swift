@@ -41,8 +41,8 @@ struct XMLRecordGuess {
     /// An element opens under the root. A name already waiting is the record: the guess settles, and what waited
     /// is returned for delivery.
     mutating func elementOpens(_ name: String) -> [Waiting] {
-        guard recordName == nil, waiting.contains(where: { if case let .element(builder, _) = $0 { builder.name == name } else { false } })
-        else { return [] }
+        let seen = waiting.contains { if case let .element(builder, _) = $0 { builder.name == name } else { false } }
+        guard recordName == nil, seen else { return [] }
         recordName = name
         return takeWaiting()
     }
