@@ -19,7 +19,7 @@ public final class PostgresConnection: DatabaseConnection {
             throw DatabaseError.cannotOpen(database: displayName, message: "libpq could not allocate a connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = Self.errorMessage(connection)
+            let message = Self.scrubbed(Self.errorMessage(connection), connectionString: url)
             PQfinish(connection)
             throw DatabaseError.cannotOpen(database: displayName, message: message)
         }
@@ -209,16 +209,144 @@ public final class PostgresConnection: DatabaseConnection {
         return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The URL without its password, for messages and manifests.
-    public static func redacted(_ url: String) -> String {
-        guard var components = URLComponents(string: url), components.scheme != nil else {
-            return url.contains("password") ? "postgres (connection string)" : url
+    /// The connection string without its secrets, for messages, logs and manifests.
+    ///
+    /// libpq takes a URI (`postgresql://user:secret@host:5432,host2:5433/db?sslpassword=…`) or keyword/value pairs
+    /// (`host=db user=rater password='se cret'`). Foundation's `URLComponents` cannot parse a URI with several
+    /// hosts, and its fallback returned such a string whole, password included. The string is scanned here instead,
+    /// as libpq reads it: in a URI, everything between the first `:` of the user information and its last `@`, and
+    /// the values of `password` and `sslpassword` query parameters, become `***`; in keyword/value pairs, the values
+    /// of those keywords. Then libpq reads the result (`PQconninfoParse`), and if it still finds a secret there (a
+    /// form the scan read differently), or cannot read the original, nothing of the string is shown.
+    public static func redacted(_ connectionString: String) -> String {
+        let unreadable = "postgres (a connection string libpq cannot read, not shown)"
+        let hidden = "postgres (connection string not shown: its password could not be cut out)"
+        guard let original = conninfo(connectionString) else { return unreadable }
+        let scanned: String?
+        if let authority = uriAuthorityStart(connectionString) {
+            scanned = redactedURI(connectionString, authorityStart: authority)
+        } else {
+            scanned = redactedKeywordValues(connectionString)
         }
-        if components.password != nil { components.password = "***" }
-        components.queryItems = components.queryItems?.map { item in
-            item.name == "password" ? URLQueryItem(name: item.name, value: "***") : item
+        guard let scanned, let reread = conninfo(scanned) else { return hidden }
+        if scanned.allSatisfy(\.isWhitespace) { return "postgres (libpq's defaults)" }
+        for keyword in secretKeywords {
+            let value = reread[keyword] ?? ""
+            guard value.isEmpty || value == "***" else { return hidden }
+            // Nor may a secret show anywhere else (libpq read it from another place, or it is also the user name).
+            if let secret = original[keyword], !secret.isEmpty, reread.values.contains(where: { $0.contains(secret) }) {
+                return hidden
+            }
         }
-        return components.string ?? "postgres"
+        return scanned
+    }
+
+    /// The keywords whose values are secrets: the password and the passphrase of the client's SSL key.
+    static let secretKeywords = ["password", "sslpassword"]
+
+    /// The options libpq reads from `connectionString` (only those it sets), or nil if libpq cannot read it.
+    static func conninfo(_ connectionString: String) -> [String: String]? {
+        var error: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(connectionString, &error) else {
+            if let error { PQfreemem(error) }
+            return nil
+        }
+        defer { PQconninfoFree(options) }
+        var values = [String: String]()
+        var option = options
+        while let keyword = option.pointee.keyword {
+            if let value = option.pointee.val { values[String(cString: keyword)] = String(cString: value) }
+            option += 1
+        }
+        return values
+    }
+
+    /// Where the part after `postgresql://` or `postgres://` starts, or nil for keyword/value pairs (libpq's own
+    /// test: these two prefixes, in lower case).
+    static func uriAuthorityStart(_ text: String) -> String.Index? {
+        for prefix in ["postgresql://", "postgres://"] where text.hasPrefix(prefix) {
+            return text.index(text.startIndex, offsetBy: prefix.count)
+        }
+        return nil
+    }
+
+    /// A URI with `***` for the password of its user information and for secret query parameters. The user
+    /// information ends at the last `@` before the query: libpq stops at the first `@` or `/`, but a password with
+    /// an unencoded `@` or `/` is hidden whole this way (at worst a database name holding `@` is hidden too).
+    static func redactedURI(_ text: String, authorityStart: String.Index) -> String {
+        let rest = text[authorityStart...]
+        let queryStart = rest.firstIndex(of: "?")
+        let beforeQuery = rest[..<(queryStart ?? rest.endIndex)]
+        var result = String(text[..<authorityStart])
+        if let at = beforeQuery.lastIndex(of: "@"), let colon = beforeQuery[..<at].firstIndex(of: ":") {
+            result += beforeQuery[...colon] + "***" + beforeQuery[at...]
+        } else {
+            result += beforeQuery
+        }
+        guard let queryStart else { return result }
+        let parameters = rest[rest.index(after: queryStart)...].split(separator: "&", omittingEmptySubsequences: false)
+        result += "?" + parameters.map { parameter -> String in
+            let key = parameter.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            let name = key.removingPercentEncoding ?? key
+            return secretKeywords.contains(name) ? key + "=***" : String(parameter)
+        }.joined(separator: "&")
+        return result
+    }
+
+    /// Keyword/value pairs with `***` for the values of the secret keywords, read as libpq reads them: a keyword,
+    /// `=` with optional blanks around it, and a value that is either bare (up to the next blank) or in single
+    /// quotes, with `\` escaping the next character in both. Nil if the text is not such a list.
+    static func redactedKeywordValues(_ text: String) -> String? {
+        let characters = Array(text)
+        var result = ""
+        var index = 0
+        func isBlank(_ character: Character) -> Bool { character.isWhitespace }
+        while index < characters.count {
+            if isBlank(characters[index]) {
+                result.append(characters[index])
+                index += 1
+                continue
+            }
+            let keywordStart = index
+            while index < characters.count, !isBlank(characters[index]), characters[index] != "=" { index += 1 }
+            let keyword = String(characters[keywordStart..<index])
+            while index < characters.count, isBlank(characters[index]) { index += 1 }
+            guard index < characters.count, characters[index] == "=" else { return nil }
+            index += 1
+            while index < characters.count, isBlank(characters[index]) { index += 1 }
+            let valueStart = index
+            if index < characters.count, characters[index] == "'" {
+                index += 1
+                while true {
+                    guard index < characters.count else { return nil }
+                    if characters[index] == "\\" { index += 2; continue }
+                    if characters[index] == "'" { index += 1; break }
+                    index += 1
+                }
+            } else {
+                while index < characters.count, !isBlank(characters[index]) {
+                    index += characters[index] == "\\" ? 2 : 1
+                }
+            }
+            index = min(index, characters.count)
+            let value = secretKeywords.contains(keyword) ? "***" : String(characters[valueStart..<index])
+            result += keyword + "=" + value
+        }
+        return result
+    }
+
+    /// `message` with every secret of `connectionString` (as libpq reads it) replaced by `***`, and, when libpq
+    /// cannot read the string, with whatever it quotes from it: its messages quote the part they could not read.
+    static func scrubbed(_ message: String, connectionString: String) -> String {
+        guard let options = conninfo(connectionString) else {
+            return message.replacingOccurrences(of: #""[^"]*""#, with: "\"…\"", options: .regularExpression)
+        }
+        var message = message
+        for keyword in secretKeywords {
+            guard let secret = options[keyword], !secret.isEmpty else { continue }
+            message = message.replacingOccurrences(of: secret, with: "***")
+        }
+        return message
     }
 }
 

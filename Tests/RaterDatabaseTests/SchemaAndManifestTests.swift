@@ -95,4 +95,45 @@ import Testing
                     "postgresql://rater:***@db.example:5432/x")
         #expect(!PostgresConnection.redacted("postgresql://h/x?password=secret").contains("secret"))
     }
+
+    /// Every form libpq takes, with and without a password: the password never survives, the rest does.
+    @Test func passwordsAreCutFromEveryFormOfConnectionString() {
+        let cases: [(String, String)] = [
+            ("postgresql://rater:s3cret@db.example:5432/x", "postgresql://rater:***@db.example:5432/x"),
+            ("postgres://rater:s3cret@db.example/x", "postgres://rater:***@db.example/x"),
+            ("postgresql://rater:s3cret@10.0.0.1:5432,10.0.0.2:5433/x",
+             "postgresql://rater:***@10.0.0.1:5432,10.0.0.2:5433/x"),
+            ("postgresql://rater:s3cret@[::1]:5432,[::2]:5433/x?target_session_attrs=read-write",
+             "postgresql://rater:***@[::1]:5432,[::2]:5433/x?target_session_attrs=read-write"),
+            ("postgresql://rater:s%40cr%2Fet@h1,h2/x", "postgresql://rater:***@h1,h2/x"),
+            ("postgresql://h1,h2/x?user=rater&password=s3cret&sslmode=require",
+             "postgresql://h1,h2/x?user=rater&password=***&sslmode=require"),
+            ("postgresql://rater@h/x?sslpassword=s3cret", "postgresql://rater@h/x?sslpassword=***"),
+            ("postgresql://rater@h1:5432,h2:5432/x", "postgresql://rater@h1:5432,h2:5432/x"),
+            ("host=h1,h2 port=5432,5433 user=rater password=s3cret dbname=x",
+             "host=h1,h2 port=5432,5433 user=rater password=*** dbname=x"),
+            ("host=h user=rater password = 's3 cr\\'et' dbname=x", "host=h user=rater password=*** dbname=x"),
+            ("password=s3cret host=h", "password=*** host=h"),
+            ("host=h dbname=x", "host=h dbname=x"),
+        ]
+        for (url, expected) in cases {
+            let shown = PostgresConnection.redacted(url)
+            #expect(shown == expected, "\(url)")
+            #expect(!shown.contains("s3") && !shown.contains("cr%2Fet"), "\(url) → \(shown)")
+        }
+        // Forms the scan cannot cut cleanly are not shown at all.
+        for url in ["postgresql://rater:s3?cret@h/x", "host=h password='s3cret", "postgresql://rater:rater@h/x"] {
+            let shown = PostgresConnection.redacted(url)
+            #expect(!shown.contains("s3") && !shown.contains(":rater@"), "\(url) → \(shown)")
+        }
+    }
+
+    /// libpq's own messages about a string it cannot read quote the part it could not read, which may be the
+    /// password; those quotes are dropped.
+    @Test func libpqMessagesLoseTheSecret() {
+        #expect(PostgresConnection.scrubbed("password \"s3cret\" rejected", connectionString: "host=h password=s3cret")
+            == "password \"***\" rejected")
+        #expect(!PostgresConnection.scrubbed("missing \"=\" after \"s3cret\" in connection info string",
+                                             connectionString: "host=h s3cret").contains("s3cret"))
+    }
 }
