@@ -1,5 +1,10 @@
 import Foundation
 import RaterCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What a run read, with what, and what came of it: written to `--manifest PATH` and kept in `runs.manifest`.
 public struct RunManifest: Codable, Sendable, Equatable {
@@ -29,16 +34,23 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
     public struct FileDigest: Codable, Sendable, Equatable {
         public var path: String
-        /// nil for standard input, which cannot be read twice.
+        /// nil for standard input and other inputs that are not regular files, which cannot be read twice.
         public var bytes: Int?
         public var sha256: String?
+        /// Why an input other than standard input has no digest (it is not a regular file); nil otherwise.
+        public var note: String?
 
-        public init(path: String, bytes: Int?, sha256: String?) {
+        public init(path: String, bytes: Int?, sha256: String?, note: String? = nil) {
             self.path = path
             self.bytes = bytes
             self.sha256 = sha256
+            self.note = note
         }
     }
+
+    /// The note of an input that is not a regular file.
+    public static let notDigestedNote = "not a regular file (a pipe, FIFO, socket or device): read once, by the "
+        + "analysis, and not digested"
 
     public struct Counts: Codable, Sendable, Equatable {
         public var read = 0
@@ -64,10 +76,17 @@ public struct RunManifest: Codable, Sendable, Equatable {
         }
     }
 
-    /// Digests of `paths`; `-` (standard input) gets none.
+    /// Digests of `paths`; `-` (standard input) gets none, and neither does any other path that is not a regular
+    /// file: a FIFO or a process substitution (`<(zcat export.gz)`, `/dev/fd/63`) can be read only once, and a
+    /// digest pass before the analysis would consume every record of it, leaving the analysis an empty input.
     public static func digests(_ paths: [String]) throws -> [FileDigest] {
         try paths.map { path in
             if path == "-" { return FileDigest(path: path, bytes: nil, sha256: nil) }
+            var status = stat()
+            // A path that cannot be stat'ed is left to the digest below, which reports it.
+            if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+                return FileDigest(path: path, bytes: nil, sha256: nil, note: notDigestedNote)
+            }
             let digest = try SHA256Digest.file(path)
             return FileDigest(path: path, bytes: digest.bytes, sha256: digest.sha256)
         }

@@ -96,6 +96,18 @@ import Testing
         #expect(!PostgresConnection.redacted("postgresql://h/x?password=secret").contains("secret"))
     }
 
+    /// Inputs that are not regular files are read once, by the analysis: the digest pass leaves them alone (a pipe
+    /// read here would reach the analysis empty) and the manifest says why they have no digest.
+    @Test func onlyRegularFilesAreDigested() throws {
+        let file = NSTemporaryDirectory() + "rater-digest-\(UUID().uuidString).txt"
+        try Data("abc\n".utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let digests = try RunManifest.digests([file, "/dev/null", "-"])
+        #expect(digests[0] == .init(path: file, bytes: 4, sha256: SHA256Digest.hex(of: "abc\n")))
+        #expect(digests[1] == .init(path: "/dev/null", bytes: nil, sha256: nil, note: RunManifest.notDigestedNote))
+        #expect(digests[2] == .init(path: "-", bytes: nil, sha256: nil))
+    }
+
     /// Every form libpq takes, with and without a password: the password never survives, the rest does.
     @Test func passwordsAreCutFromEveryFormOfConnectionString() {
         let cases: [(String, String)] = [
