@@ -5,6 +5,14 @@ public protocol SQLExecutor {
     func execute(_ sql: String, _ values: [SQLValue]) throws
     /// Runs one query and returns its rows, columns in select order.
     func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]]
+    /// Does now, inside the transaction, the part of its commit that can fail and can be done ahead (SQLite: writing
+    /// the changed pages to the WAL), so that a run over several databases fails before any of them commits.
+    func prepareCommit() throws
+}
+
+extension SQLExecutor {
+    /// Nothing to do ahead (PostgreSQL: the server writes at the commit).
+    public func prepareCommit() throws {}
 }
 
 /// A database Rater writes to: SQLite through GRDB, PostgreSQL through libpq.

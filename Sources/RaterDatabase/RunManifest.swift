@@ -1,5 +1,6 @@
 import Foundation
 import RaterCore
+import RaterSinks
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,11 +26,46 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public var timings: Timings
     /// Where the run wrote: `results`, `rejects`, `sqlite`, `postgres` (its URL without the password).
     public var outputs: [String: String]
+    /// Only when the databases disagree (the run committed in one and failed in another): each database's display
+    /// name and the status its `runs` row holds. Absent otherwise: every database then holds `status`.
+    public var databases: [String: String]?
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", raterVersion = "rater_version", startedAt = "started_at", finishedAt = "finished_at"
         case status, exitCode = "exit_code", error, inputs, lexicons, lexiconVersion = "lexicon_version"
-        case profileVersion = "profile_version", counts, timings, outputs
+        case profileVersion = "profile_version", counts, timings, outputs, databases
+    }
+
+    public init(runID: String, raterVersion: String, startedAt: String, finishedAt: String?, status: String,
+                exitCode: Int?, error: String?, inputs: [FileDigest], lexicons: [FileDigest], lexiconVersion: String?,
+                profileVersion: String?, counts: Counts, timings: Timings, outputs: [String: String],
+                databases: [String: String]? = nil) {
+        self.runID = runID
+        self.raterVersion = raterVersion
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.status = status
+        self.exitCode = exitCode
+        self.error = error
+        self.inputs = inputs
+        self.lexicons = lexicons
+        self.lexiconVersion = lexiconVersion
+        self.profileVersion = profileVersion
+        self.counts = counts
+        self.timings = timings
+        self.outputs = outputs
+        self.databases = databases
+    }
+
+    /// The manifest of a run that failed before it could start (an input, a lexicon, a database, the state file):
+    /// what is known by then, with the error.
+    public static func failedBeforeStart(runID: String, startedAt: Date, error: any Error, inputs: [String] = [],
+                                         outputs: [String: String] = [:],
+                                         raterVersion: String = RunRecorder.raterVersion) -> RunManifest {
+        RunManifest(runID: runID, raterVersion: raterVersion, startedAt: Rows.timestamp(startedAt),
+                    finishedAt: Rows.timestamp(Date()), status: "failed", exitCode: 1, error: "\(error)",
+                    inputs: inputs.map { FileDigest(path: $0, bytes: nil, sha256: nil) }, lexicons: [],
+                    lexiconVersion: nil, profileVersion: nil, counts: Counts(), timings: Timings(), outputs: outputs)
     }
 
     public struct FileDigest: Codable, Sendable, Equatable {
@@ -113,8 +149,31 @@ public struct RunManifest: Codable, Sendable, Equatable {
 
     /// Writes the manifest to a temporary sibling and renames it into place.
     public func write(to path: String) throws {
+        try ManifestFile(path: path).write(self)
+    }
+}
+
+/// A manifest's file: its temporary sibling is made when the run starts, so that a place where it cannot be
+/// written fails the run before anything is read or committed; `write` fills it and renames it into place once.
+public final class ManifestFile {
+    public let path: String
+    private let output: OutputFile
+    /// Whether `write` was called (whether or not it succeeded): a manifest is written once.
+    public private(set) var isWritten = false
+
+    public init(path: String) throws {
+        self.path = path
+        do { output = try OutputFile(path: path) } catch {
+            throw ManifestError.cannotWrite(path: path, reason: "\(error)")
+        }
+    }
+
+    public func write(_ manifest: RunManifest) throws {
+        guard !isWritten else { return }
+        isWritten = true
         do {
-            try Data((try json() + "\n").utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try output.write(Array((try manifest.json() + "\n").utf8))
+            try output.commit()
         } catch {
             throw ManifestError.cannotWrite(path: path, reason: "\(error)")
         }

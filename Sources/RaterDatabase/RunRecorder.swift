@@ -60,75 +60,134 @@ public final class RunRecorder {
     public private(set) var journalWarnings: [String] = []
     private let options: Options
     private let started: DispatchTime
+    private let manifestFile: ManifestFile?
+    /// Per database (as `databases`): whether its transaction of this run has committed.
+    private var committed: [Bool]
 
     /// Opens the databases (creating missing tables) and digests the inputs and lexicons: everything that can fail
-    /// before the first record is read.
-    public init(options: Options, runID: String = UUID().uuidString.lowercased(), now: Date = Date()) throws {
-        started = DispatchTime.now()
-        self.options = options
-        var databases = [any DatabaseConnection]()
-        var outputs = options.outputs
-        if let path = options.sqlitePath {
-            databases.append(try SQLiteConnection(path: path))
-            outputs["sqlite"] = path
-        }
-        if let url = options.postgresURL {
-            let connection = try PostgresConnection(url: url)
-            databases.append(connection)
-            outputs["postgres"] = connection.displayName
-        }
-        for database in databases { try database.createSchema() }
-        self.databases = databases
-        let hashing = DispatchTime.now()
-        let inputs = try RunManifest.digests(options.inputs)
-        let lexicons = try RunManifest.digests(options.lexiconFiles)
-        var timings = RunManifest.Timings()
-        timings.hashingSeconds = Self.seconds(since: hashing)
-        manifest = RunManifest(
-            runID: runID, raterVersion: options.raterVersion, startedAt: Rows.timestamp(now), finishedAt: nil,
-            status: "running", exitCode: nil, error: nil, inputs: inputs, lexicons: lexicons,
-            lexiconVersion: RunManifest.lexiconVersion(lexicons), profileVersion: options.profileVersion,
-            counts: RunManifest.Counts(), timings: timings, outputs: outputs)
+    /// before the first record is read. The manifest's temporary file is made first (`manifestFile`, if the caller
+    /// made it earlier still, else from `options.manifestPath`), so an unwritable manifest fails the run before
+    /// anything is opened. When anything after that fails, the failure is still recorded: as a `failed` manifest
+    /// (replacing the previous run's, which would otherwise go on saying `complete`) and as a `failed` row in each
+    /// database that was already open and ready; then the error is rethrown.
+    public convenience init(options: Options, manifestFile: ManifestFile? = nil,
+                            runID: String = UUID().uuidString.lowercased(), now: Date = Date()) throws {
+        var opening = [() throws -> any DatabaseConnection]()
+        if let path = options.sqlitePath { opening.append { try SQLiteConnection(path: path) } }
+        if let url = options.postgresURL { opening.append { try PostgresConnection(url: url) } }
+        try self.init(options: options, manifestFile: manifestFile, runID: runID, now: now, opening: opening)
     }
 
-    /// Runs `body` inside one transaction per database, then records the run's row and writes the manifest.
-    /// Returns the finished manifest (its `exitCode` is what the process should exit with). When `body` throws,
-    /// nothing it wrote is kept, a `failed` run is logged, the manifest says so, and the error is rethrown.
-    @discardableResult
-    public func record(_ body: (RunSink) throws -> End) throws -> RunManifest {
-        let sink = RunSink()
+    /// `init(options:…)` over the databases `opening` opens, in order (tests pass their own connections).
+    init(options: Options, manifestFile: ManifestFile?, runID: String, now: Date,
+         opening: [() throws -> any DatabaseConnection]) throws {
+        started = DispatchTime.now()
+        self.options = options
+        let manifestFile = try manifestFile ?? options.manifestPath.map { try ManifestFile(path: $0) }
+        self.manifestFile = manifestFile
+        var manifest = RunManifest(
+            runID: runID, raterVersion: options.raterVersion, startedAt: Rows.timestamp(now), finishedAt: nil,
+            status: "running", exitCode: nil, error: nil, inputs: options.inputs.map {
+                RunManifest.FileDigest(path: $0, bytes: nil, sha256: nil)
+            }, lexicons: [], lexiconVersion: nil, profileVersion: options.profileVersion,
+            counts: RunManifest.Counts(), timings: RunManifest.Timings(), outputs: options.outputs)
+        // Each database gets its tables before the next one is opened: one that cannot be reached still leaves a
+        // `failed` row in those before it.
+        var ready = [any DatabaseConnection]()
         do {
-            try within(databases[...], sink: sink) { sink in
-                let end = try body(sink)
+            for open in opening {
+                let database = try open()
+                manifest.outputs[database.dialect == .sqlite ? "sqlite" : "postgres"] = database.displayName
+                try database.createSchema()
+                ready.append(database)
+            }
+            let hashing = DispatchTime.now()
+            manifest.inputs = try RunManifest.digests(options.inputs)
+            manifest.lexicons = try RunManifest.digests(options.lexiconFiles)
+            manifest.lexiconVersion = RunManifest.lexiconVersion(manifest.lexicons)
+            manifest.timings.hashingSeconds = Self.seconds(since: hashing)
+        } catch {
+            manifest.finishedAt = Rows.timestamp(Date())
+            manifest.status = "failed"
+            manifest.exitCode = 1
+            manifest.error = "\(error)"
+            manifest.timings.seconds = Self.seconds(since: started)
+            for database in ready {
+                try? database.transaction { executor in
+                    try executor.execute(Schema.runs.upsertStatement(executor.dialect), try Self.runRow(manifest))
+                }
+            }
+            try? manifestFile?.write(manifest)
+            throw error
+        }
+        databases = ready
+        self.manifest = manifest
+        committed = Array(repeating: false, count: ready.count)
+    }
+
+    /// Runs `body` inside one transaction per database, then records the run's row; after every database has
+    /// committed, runs `afterCommit` (the caller moves its output files into place there) and writes the manifest.
+    /// Returns the finished manifest (its `exitCode` is what the process should exit with).
+    ///
+    /// When `body` or a commit throws, nothing is kept in any database that had not committed yet, a `failed` run
+    /// is logged in each of them, the manifest says so, and the error is rethrown; wrapped in
+    /// `RunRecordingError.partlyCommitted` if some database had committed already (its `runs` row keeps the status
+    /// it committed with: its rows are all there). When `afterCommit` or the manifest's own write throws, the run
+    /// is committed everywhere: the manifest (if it can still be written) keeps the run's status, with exit code 1
+    /// and the error, and the error comes back as `RunRecordingError.afterCommit`.
+    @discardableResult
+    public func record(_ body: (RunSink) throws -> End, afterCommit: (End) throws -> Void = { _ in }) throws
+        -> RunManifest
+    {
+        let sink = RunSink()
+        var end = End.finished
+        do {
+            try within(Array(databases.indices)[...], sink: sink) { sink in
+                end = try body(sink)
                 for writer in sink.writers { try writer.finish() }
                 finish(end: end, sink: sink)
                 for writer in sink.writers {
                     try writer.executor.execute(Schema.runs.upsertStatement(writer.executor.dialect), try runRow())
                 }
+                // The work of a commit that can fail comes before any database commits: SQLite writes the pages the
+                // run changed to its WAL now, so that a full disk (the likeliest failure) rolls every database back
+                // instead of failing SQLite's commit after PostgreSQL's.
+                for writer in sink.writers { try writer.executor.prepareCommit() }
             }
         } catch {
-            fail(error, sink: sink)
-            throw error
+            let partly = fail(error, sink: sink)
+            throw partly ?? error
         }
-        releaseJournals(committed: true)
+        releaseJournals()
         manifest.timings.seconds = Self.seconds(since: started)
-        try options.manifestPath.map { try manifest.write(to: $0) }
+        do {
+            try afterCommit(end)
+            try manifestFile?.write(manifest)
+        } catch {
+            let committedError = RunRecordingError.afterCommit(
+                databases: databases.map(\.displayName), status: manifest.status, error: "\(error)")
+            manifest.exitCode = 1
+            manifest.error = "\(committedError)"
+            try? manifestFile?.write(manifest)
+            throw committedError
+        }
         return manifest
     }
 
-    /// Nests one transaction per database, the first outermost; each inserts the run's `running` row first.
-    private func within(_ databases: ArraySlice<any DatabaseConnection>, sink: RunSink,
-                        _ body: (RunSink) throws -> Void) throws {
-        guard let database = databases.first else { return try body(sink) }
-        try database.transaction { executor in
+    /// Nests one transaction per database (by index), the first outermost, so the last commits first; each inserts
+    /// the run's `running` row first, and is marked committed when its transaction returns.
+    private func within(_ indices: ArraySlice<Int>, sink: RunSink, _ body: (RunSink) throws -> Void) throws {
+        guard let index = indices.first else { return try body(sink) }
+        try databases[index].transaction { executor in
             try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
             let (runID, timestamp) = (manifest.runID, manifest.startedAt)
             sink.writers.append(executor.dialect == .sqlite
                 ? StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp)
                 : RunWriter(executor: executor, runID: runID, timestamp: timestamp))
             defer { sink.writers.removeLast() }
-            try within(databases.dropFirst(), sink: sink, body)
+            try within(indices.dropFirst(), sink: sink, body)
         }
+        committed[index] = true
     }
 
     private func finish(end: End, sink: RunSink) {
@@ -148,32 +207,50 @@ public final class RunRecorder {
         manifest.timings.seconds = Self.seconds(since: started)
     }
 
-    /// Logs the failed run in each database that can still be reached (its own small transaction) and writes
-    /// the manifest; failures here are secondary to the run's own error and are not reported over it.
-    private func fail(_ error: any Error, sink: RunSink) {
+    /// Logs the failed run in each database that can still be reached and has not committed the run (its own small
+    /// transaction), and writes the manifest; failures here are secondary to the run's own error and are not
+    /// reported over it. A database that committed keeps its `runs` row: its rows are all there, and a `failed` row
+    /// would say they are not. Returns the error to report when some database did commit.
+    private func fail(_ error: any Error, sink: RunSink) -> RunRecordingError? {
+        let committedStatus = manifest.status
         manifest.counts = sink.counts
         manifest.finishedAt = Rows.timestamp(Date())
         manifest.status = "failed"
         manifest.exitCode = 1
         manifest.error = "\(error)"
         manifest.timings.seconds = Self.seconds(since: started)
-        for database in databases {
+        var partly: RunRecordingError?
+        if committed.contains(true) {
+            let names = { (flag: Bool) in
+                self.databases.indices.filter { self.committed[$0] == flag }.map { self.databases[$0].displayName }
+            }
+            let error = RunRecordingError.partlyCommitted(
+                committedIn: names(true), status: committedStatus, failedIn: names(false), error: "\(error)")
+            partly = error
+            manifest.error = "\(error)"
+            manifest.databases = Dictionary(databases.indices.map {
+                (databases[$0].displayName, committed[$0] ? committedStatus : "failed")
+            }, uniquingKeysWith: { first, _ in first })
+        }
+        for (index, database) in databases.enumerated() where !committed[index] {
             try? database.transaction { executor in
                 try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
             }
         }
         // A rolled-back run leaves the pages it spilled in SQLite's WAL just the same.
-        releaseJournals(committed: false)
-        try? options.manifestPath.map { try manifest.write(to: $0) }
+        releaseJournals()
+        try? manifestFile?.write(manifest)
+        return partly
     }
 
-    /// Releases each database's journal after the run (`committed`: the run's rows are in, rather than rolled back)
-    /// and keeps a warning for each that failed, with what to do: the WAL must not be deleted, since the database
-    /// file alone is then corrupt (a checkpoint that failed part-way has already overwritten some of its pages).
-    private func releaseJournals(committed: Bool) {
-        for database in databases {
+    /// Releases each database's journal after the run and keeps a warning for each that failed, with what to do:
+    /// the WAL must not be deleted, since the database file alone is then corrupt (a checkpoint that failed
+    /// part-way has already overwritten some of its pages).
+    private func releaseJournals() {
+        for (index, database) in databases.enumerated() {
             guard case .failed(let message) = database.releaseJournal() else { continue }
-            let outcome = committed ? "the run is committed and its rows are safe in the WAL" : "the run was rolled back"
+            let outcome = committed[index]
+                ? "the run is committed and its rows are safe in the WAL" : "the run was rolled back"
             journalWarnings.append("\(database.displayName): SQLite could not copy the WAL into the database "
                 + "(\(message)); \(outcome). Do not delete the -wal file: the database needs it. Free disk space, then "
                 + "run `PRAGMA wal_checkpoint(TRUNCATE)` on the database (the next run tries again, and adds its own "
@@ -181,7 +258,9 @@ public final class RunRecorder {
         }
     }
 
-    private func runRow() throws -> [SQLValue] {
+    private func runRow() throws -> [SQLValue] { try Self.runRow(manifest) }
+
+    private static func runRow(_ manifest: RunManifest) throws -> [SQLValue] {
         Schema.runs.values([
             "id": .text(manifest.runID),
             "started_at": .text(manifest.startedAt),
@@ -201,6 +280,26 @@ public final class RunRecorder {
 
     static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// A run that did not end as one outcome everywhere: see `RunRecorder.record`.
+public enum RunRecordingError: Error, Sendable, CustomStringConvertible {
+    /// Some databases committed the run before another failed to.
+    case partlyCommitted(committedIn: [String], status: String, failedIn: [String], error: String)
+    /// Every database committed the run, then an output or the manifest could not be moved into place.
+    case afterCommit(databases: [String], status: String, error: String)
+
+    public var description: String {
+        switch self {
+        case let .partlyCommitted(committedIn, status, failedIn, error):
+            return "the run is committed in \(committedIn.joined(separator: ", ")) (its runs row says \(status)) but "
+                + "not in \(failedIn.joined(separator: ", ")) (rolled back, its runs row says failed): \(error). "
+                + "Re-run the same input to bring them level: the writes are idempotent"
+        case let .afterCommit(databases, status, error):
+            let place = databases.isEmpty ? "" : " in \(databases.joined(separator: ", ")) (runs row: \(status))"
+            return "the run is committed\(place), but then: \(error)"
+        }
     }
 }
 

@@ -97,7 +97,7 @@ public final class SQLiteConnection: DatabaseConnection {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(GRDBExecutor(db: db, name: path, writes: try WriteStatements(db, name: path)))
-                    try writeChangedPages(db)
+                    try Self.writeChangedPages(db, path: path)
                     return .commit
                 }
                 return result!
@@ -121,7 +121,7 @@ public final class SQLiteConnection: DatabaseConnection {
     /// database writes its dirty pages at the commit only when they are a quarter of its cache or more. One page of
     /// the staging database's 2 MB cache (about 124 pages of 16 KiB) stays far below that; a staging cache of four
     /// pages or fewer would bring the failure back.
-    private func writeChangedPages(_ db: Database) throws {
+    static func writeChangedPages(_ db: Database, path: String) throws {
         let code = sqlite3_db_cacheflush(db.sqliteConnection)
         guard code == SQLITE_OK else {
             let reason = String(cString: sqlite3_errstr(code))
@@ -221,6 +221,13 @@ struct GRDBExecutor: SQLExecutor {
         } catch let error as GRDB.DatabaseError {
             throw DatabaseError.statementFailed(database: name, sql: sql, message: SQLiteConnection.message(error))
         }
+    }
+
+    /// The pages the transaction changed go to their files now (`SQLiteConnection.writeChangedPages`): a run over
+    /// SQLite and PostgreSQL does this before PostgreSQL commits, so a full disk fails both rather than SQLite alone
+    /// after PostgreSQL has committed.
+    func prepareCommit() throws {
+        try SQLiteConnection.writeChangedPages(db, path: name)
     }
 
     func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
