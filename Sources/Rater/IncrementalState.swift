@@ -38,9 +38,14 @@ public struct IncrementalState: Codable, Sendable, Equatable {
     }
 
     public func save(path: String) throws {
+        try save(to: try OutputFile(path: path))
+    }
+
+    /// Writes the state into `output` and moves it into place. `rater analyze` opens `output` before the run, so
+    /// that a state file that cannot be written fails the run before anything is committed.
+    public func save(to output: OutputFile) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let output = try OutputFile(path: path)
         try output.write(Array(try encoder.encode(self)) + [0x0A])
         try output.commit()
     }

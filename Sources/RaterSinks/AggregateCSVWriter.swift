@@ -34,9 +34,13 @@ public struct AggregateCSVWriter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The importance–performance table as CSV.
-    public func encode(_ table: DriverTable) -> String {
-        var lines = ["dimension,mentions,correlation,importance,importance_share,performance,quadrant"]
+    /// The importance–performance table's header line.
+    public static let driverHeader = "dimension,mentions,correlation,importance,importance_share,performance,quadrant"
+
+    /// The importance–performance table as CSV; nil (no table: too few rated comments) gives the header alone.
+    public func encode(_ table: DriverTable?) -> String {
+        var lines = [Self.driverHeader]
+        guard let table else { return lines[0] + "\n" }
         for row in table.rows {
             lines.append([row.dimension.rawValue, CSVCell.number(row.mentions), CSVCell.number(row.correlation),
                           CSVCell.number(row.importance), CSVCell.number(row.importanceShare),

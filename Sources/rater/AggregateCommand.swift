@@ -22,6 +22,10 @@ struct AggregateCommand: ParsableCommand {
 
     func run() throws {
         var total = Aggregation(options: try aggregation.options())
+        var outputs = self.outputs
+        if !outputs.wantsAggregation { outputs.csv = "-" }
+        // Checked and opened before the inputs are read; moved into place only once everything is written.
+        let files = try outputs.open(for: total.options)
         var results = 0
         var partials = 0
         for input in try InputList.expand(inputs) {
@@ -48,9 +52,8 @@ struct AggregateCommand: ParsableCommand {
             }
             if !line.isEmpty { try flush() }
         }
-        var outputs = self.outputs
-        if !outputs.wantsAggregation { outputs.csv = "-" }
-        try outputs.write(total)
+        try files.write(total, logger: nil)
+        try files.commit()
         printError("rater: aggregated \(results) results and \(partials) partials into \(total.rows.count) rows"
             + (total.undated > 0 ? " (\(total.undated) comments without a readable date)" : ""))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Rater
 
 /// Where aggregates go: CSV and JSON summaries, the importance–performance table, and a partial for merging later.
@@ -10,7 +11,9 @@ struct AggregateOutputs: ParsableArguments {
     @Option(name: .customLong("aggregate-json"), help: "Write aggregate rows and the driver table as JSON.")
     var json: String?
 
-    @Option(name: .customLong("drivers-csv"), help: "Write the importance–performance table (needs a rating column) as CSV.")
+    @Option(name: .customLong("drivers-csv"), help: ArgumentHelp(
+        "Write the importance–performance table (needs --csat-column, --nps-column or --ces-column) as CSV.",
+        discussion: "With fewer than 3 rated comments the file holds the header only, and a warning is logged."))
     var driversCSV: String?
 
     @Option(name: .customLong("aggregate-partial"), help: "Write a mergeable partial for `rater aggregate`.")
@@ -18,29 +21,60 @@ struct AggregateOutputs: ParsableArguments {
 
     var wantsAggregation: Bool { csv != nil || json != nil || driversCSV != nil || partial != nil }
 
-    func write(_ aggregation: Aggregation) throws {
+    /// Checks the options against the aggregation's and makes every file's temporary sibling, before anything is
+    /// read: a driver table without a rating column, or a place that cannot be written, fails the run at once
+    /// instead of after the analysis.
+    func open(for options: AggregationOptions) throws -> AggregateFiles {
+        if driversCSV != nil, options.driverColumn == nil {
+            throw ValidationError("--drivers-csv needs a rating column: --csat-column, --nps-column or --ces-column")
+        }
+        return AggregateFiles(
+            csv: try csv.map { try OutputFile(path: $0) }, json: try json.map { try OutputFile(path: $0) },
+            driversCSV: try driversCSV.map { try OutputFile(path: $0) },
+            partial: try partial.map { try OutputFile(path: $0) })
+    }
+}
+
+/// The aggregate outputs of one run, opened before it: `write` fills their temporary files (every one, or the
+/// run fails with none of them in place), `commit` moves them into place once everything else has succeeded.
+struct AggregateFiles {
+    let csv: OutputFile?
+    let json: OutputFile?
+    let driversCSV: OutputFile?
+    let partial: OutputFile?
+
+    /// A driver table needs this many rated comments.
+    static let minimumRatedComments = 3
+
+    /// Encodes every output and writes it to its temporary file. A night with fewer than 3 rated comments has no
+    /// driver table: that is the data, not a failure, so the drivers file gets the header alone (yesterday's table
+    /// would be taken for tonight's) and a warning says why; the run goes on.
+    func write(_ aggregation: Aggregation, logger: Logger?) throws {
         let rows = aggregation.rows
         let drivers = aggregation.drivers()
-        if let csv {
-            try write(Array(AggregateCSVWriter().encode(rows, groupBy: aggregation.options.groupBy).utf8), to: csv)
-        }
+        if let csv { try write(Array(AggregateCSVWriter().encode(rows, groupBy: aggregation.options.groupBy).utf8), to: csv) }
         if let json {
             try write(AggregateJSONWriter().encode(rows, drivers: drivers, undated: aggregation.undated), to: json)
         }
         if let driversCSV {
-            guard let drivers else {
-                throw ValidationError("no driver table: it needs --csat-column, --nps-column or --ces-column and at least 3 rated comments")
+            if drivers == nil {
+                let rated = aggregation.groups[AggregateKey(groups: [], period: nil)]?.drivers.count ?? 0
+                let message = "\(driversCSV.path): no driver table, only \(rated) rated comment\(rated == 1 ? "" : "s") "
+                    + "(it needs at least \(Self.minimumRatedComments)); the file holds the header only"
+                if let logger { logger.warning("\(message)") } else { printError("rater: warning: \(message)") }
             }
             try write(Array(AggregateCSVWriter().encode(drivers).utf8), to: driversCSV)
         }
-        if let partial {
-            try write(Array(try AggregationPartial(aggregation).encoded()), to: partial)
-        }
+        if let partial { try write(Array(try AggregationPartial(aggregation).encoded()), to: partial) }
     }
 
-    private func write(_ bytes: [UInt8], to path: String) throws {
-        let file = try OutputFile(path: path)
+    /// Moves every file into place.
+    func commit() throws {
+        for file in [csv, json, driversCSV, partial] { try file?.commit() }
+    }
+
+    private func write(_ bytes: [UInt8], to file: OutputFile) throws {
         try file.write(bytes)
-        try file.commit()
+        try file.flush()
     }
 }

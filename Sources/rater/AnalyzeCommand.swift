@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Rater
 import RaterDatabase
 
@@ -54,6 +55,27 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let logger = logging.makeLogger()
+        let runID = UUID().uuidString.lowercased()
+        let startedAt = Date()
+        // The manifest's temporary file comes first: a place it cannot be written fails the run before anything is
+        // read, and from here on every failure replaces the previous run's manifest with a failed one, so a nightly
+        // job's monitor never reads yesterday's `complete` after a run that failed tonight.
+        let manifestFile = try manifest.map { try ManifestFile(path: $0) }
+        do {
+            try run(logger: logger, runID: runID, startedAt: startedAt, manifestFile: manifestFile)
+        } catch {
+            if let manifestFile, !manifestFile.isWritten {
+                try? manifestFile.write(RunManifest.failedBeforeStart(
+                    runID: runID, startedAt: startedAt, error: error, inputs: inputs.isEmpty ? ["-"] : inputs))
+            }
+            throw error
+        }
+    }
+
+    /// The run: every output is opened before the first record is read (its temporary file beside it), written
+    /// during the run, and moved into place only after the databases have committed (`commitFiles`), so a run
+    /// that fails replaces no output file.
+    private func run(logger: Logger, runID: String, startedAt: Date, manifestFile: ManifestFile?) throws {
         let engine = try engineOptions.makeEngine()
         let files = try InputList.expand(inputs)
         let output = try OutputFile(path: output)
@@ -62,6 +84,9 @@ struct AnalyzeCommand: ParsableCommand {
         let rejectionEncoder = RejectionEncoder()
         var run = AnalyzeRun(inputs: files, options: ingest.options, engine: engine, jobs: jobs)
         run.incremental = try incremental.map { try IncrementalState.load(path: $0) }
+        let stateFile = try incremental.map { try OutputFile(path: $0) }
+        let aggregationOptions = try aggregation.options()
+        let aggregateFiles = try aggregateOutputs.open(for: aggregationOptions)
         let totalBytes = files.reduce(0) { total, path in
             total + ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
         }
@@ -75,7 +100,7 @@ struct AnalyzeCommand: ParsableCommand {
             ])
         }
         var aggregate = aggregateOutputs.wantsAggregation || db != nil || postgres != nil
-            ? Aggregation(options: try aggregation.options()) : nil
+            ? Aggregation(options: aggregationOptions) : nil
         var outputs = ["results": output.path]
         if let rejects { outputs["rejects"] = rejects }
         let recording = RunRecorder.Options(
@@ -85,8 +110,9 @@ struct AnalyzeCommand: ParsableCommand {
         var summary = RunSummary()
         var analysisEnded = DispatchTime.now()
 
-        /// The run itself; `sink` is the databases' transaction when the run is recorded. Every output is committed
-        /// inside it, so a failure to write any of them rolls the databases back too.
+        /// The run itself; `sink` is the databases' transaction when the run is recorded. Every output is written
+        /// to its temporary file inside it, so a failure to write any of them rolls the databases back too; none is
+        /// moved into place yet.
         func body(_ sink: RunSink?) throws -> RunRecorder.End {
             var stopped = false
             do {
@@ -115,22 +141,32 @@ struct AnalyzeCommand: ParsableCommand {
             }
             analysisEnded = DispatchTime.now()
             progress.finish()
-            try output.commit()
-            try rejectsFile?.commit()
+            try output.flush()
+            try rejectsFile?.flush()
             if let aggregate {
-                try aggregateOutputs.write(aggregate)
+                try aggregateFiles.write(aggregate, logger: logger)
                 try sink?.write(aggregate.rows)
             }
             return stopped ? .stopped : .finished
+        }
+
+        /// Moves every output into place, once the databases have committed, and then the incremental state: it
+        /// moves on only once everything it vouches for has been written (and not after a `--strict` stop).
+        func commitFiles(_ end: RunRecorder.End) throws {
+            try output.commit()
+            try rejectsFile?.commit()
+            try aggregateFiles.commit()
+            if end == .finished, let stateFile, let state = run.updatedState { try state.save(to: stateFile) }
         }
 
         let end: RunRecorder.End
         do {
             if recording.isEnabled {
                 let opening = DispatchTime.now()
-                let recorder = try RunRecorder(options: recording)
+                let recorder = try RunRecorder(options: recording, manifestFile: manifestFile, runID: runID,
+                                               now: startedAt)
                 defer { for warning in recorder.journalWarnings { logger.warning("\(warning)") } }
-                let manifest = try recorder.record { sink in try body(sink) }
+                let manifest = try recorder.record({ sink in try body(sink) }, afterCommit: commitFiles)
                 end = manifest.exitCode == 4 ? .stopped : .finished
                 if db != nil || postgres != nil {
                     let now = DispatchTime.now().uptimeNanoseconds
@@ -141,6 +177,7 @@ struct AnalyzeCommand: ParsableCommand {
                 }
             } else {
                 end = try body(nil)
+                try commitFiles(end)
             }
         } catch {
             progress.finish()
@@ -150,8 +187,6 @@ struct AnalyzeCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if end == .stopped { throw RaterExit.strictStop }
-        // The state moves on only once everything it vouches for has been written.
-        if let incremental, let state = run.updatedState { try state.save(path: incremental) }
         if logger.logLevel <= .warning { printError(summary.report) }
         if summary.rejected > 0 { throw RaterExit.rejectedRecords }
     }

@@ -23,7 +23,8 @@ struct CLIProcess {
         -> Outcome
     {
         let process = Process()
-        process.executableURL = executable(program)
+        // A bare name is a product built beside the tests; a path is a program of the system (`/bin/bash`).
+        process.executableURL = program.hasPrefix("/") ? URL(fileURLWithPath: program) : executable(program)
         process.arguments = arguments
         process.currentDirectoryURL = repository
         process.environment = ProcessInfo.processInfo.environment.merging(
