@@ -297,8 +297,8 @@ public enum RunRecordingError: Error, Sendable, CustomStringConvertible {
                 + "not in \(failedIn.joined(separator: ", ")) (rolled back, its runs row says failed): \(error). "
                 + "Re-run the same input to bring them level: the writes are idempotent"
         case let .afterCommit(databases, status, error):
-            let place = databases.isEmpty ? "" : " in \(databases.joined(separator: ", ")) (runs row: \(status))"
-            return "the run is committed\(place), but then: \(error)"
+            guard !databases.isEmpty else { return "the run finished (\(status)), but then: \(error)" }
+            return "the run is committed in \(databases.joined(separator: ", ")) (runs row: \(status)), but then: \(error)"
         }
     }
 }
