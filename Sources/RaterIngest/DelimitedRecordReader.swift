@@ -2,6 +2,10 @@ import RaterCore
 
 /// CSV or TSV: the comment from the text column, the id from the id column, every other column passed through as a
 /// field named by the header (or `column_N` without one).
+///
+/// A file whose header is the review workspace's gold layout (`GoldFileLayout`, written by `rater corrections
+/// export` and `/export/gold.csv`) has every cell that starts with an apostrophe written with one added, to keep
+/// spreadsheets from running it as a formula; this reader drops it again, so the text is the comment as analysed.
 public struct DelimitedRecordReader: RecordReader {
     /// Header names tried, in order, when no text column is named.
     public static let defaultTextColumns = ["text", "comment", "comments", "review", "reviewbody", "review_body",
@@ -17,6 +21,8 @@ public struct DelimitedRecordReader: RecordReader {
     private var textIndex: Int?
     private var idIndex: Int?
     private var recordNumber = 0
+    /// The header is the gold file's: undo its spreadsheet defusing (`CSVText.restored`) in every cell.
+    private var restoresDefusedCells = false
 
     public init(stream: ByteStream, delimiter: UInt8, options: IngestOptions) throws {
         scanner = DelimitedRowScanner(stream: stream, delimiter: delimiter, maximumFieldBytes: options.maximumTextBytes)
@@ -34,6 +40,7 @@ public struct DelimitedRecordReader: RecordReader {
             header = (0..<scanner.fieldCount).map { index in
                 scanner.withField(index) { String(decoding: $0, as: UTF8.self) }.trimmingSpaces()
             }
+            restoresDefusedCells = GoldFileLayout.matches(header)
             textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)
         } else {
             textIndex = try resolve(options.textColumn, defaults: [])
@@ -112,9 +119,10 @@ public struct DelimitedRecordReader: RecordReader {
             var fields = [Field]()
             fields.reserveCapacity(columns)
             for index in 0..<columns {
-                guard let value = scanner.withField(index, { RecordText.decode($0) }) else {
+                guard var value = scanner.withField(index, { RecordText.decode($0) }) else {
                     return reject(RecordText.invalidEncoding(raw: scanner.raw, start: row.byteOffset, stream: stream))
                 }
+                if restoresDefusedCells { value = CSVText.restored(value) }
                 if index == textIndex { text = value }
                 if index == idIndex { id = value.trimmingSpaces() }
                 if index != textIndex && index != idIndex { fields.append(Field(columnName(index), value)) }

@@ -1,13 +1,18 @@
+import RaterCore
+
 /// The analysts' reviewed comments as a gold CSV that `rater eval` (sentiment from `label`, dimensions with
-/// `--aspect-scheme rater` from `dimensions`) and `rater lexicon learn` read as they are, the same layout as
-/// `Corpora/gold/`.
+/// `--aspect-scheme rater` from `dimensions`) and `rater lexicon learn` read, the same columns as `Corpora/gold/`
+/// and a few more.
 ///
-/// Cells are quoted as RFC 4180 says and otherwise written exactly: unlike the aggregate CSVs, text is not
-/// defused for spreadsheets with a leading apostrophe, because the gold file must give back the comment as it
-/// was analysed. Open it in a spreadsheet with the text column imported as text.
+/// Every cell is untrusted (ids, text, analyst names, file names) and is written for two readers at once:
+/// - Cells are quoted as RFC 4180 says, decided on Unicode scalars (`CSVText.quoted`): a CR or LF anywhere, a comma
+///   or a quote, and the cell is quoted, so no value can end its row or cell early.
+/// - A cell a spreadsheet would run as a formula (first character `=`, `+`, `-`, `@`, tab or CR) gets a leading
+///   apostrophe, and so does a cell that already starts with one (`CSVText.reversiblyDefused`). Rater's CSV
+///   reader recognises the gold header (`GoldFileLayout`) and drops that one apostrophe again, so `rater eval` and
+///   `rater lexicon learn` see the comment exactly as it was analysed.
 public enum GoldExport {
-    public static let header = ["id", "lang", "text", "label", "dimensions", "machine_label", "reviewed_by",
-                                "reviewed_at", "source", "comment_key"]
+    public static let header = GoldFileLayout.header
 
     public static func csv(_ comments: [ReviewComment]) -> String {
         var output = header.joined(separator: ",") + "\r\n"
@@ -22,11 +27,6 @@ public enum GoldExport {
     }
 
     static func cell(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        var quoted = "\""
-        for character in value {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
-        }
-        return quoted + "\""
+        CSVText.quoted(CSVText.reversiblyDefused(value))
     }
 }

@@ -12,6 +12,13 @@ import Testing
         #expect(CSVCell.text("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
         #expect(CSVCell.text("+1") == "'+1")
         #expect(CSVCell.text("@SUM(A1)") == "'@SUM(A1)")
+        // Decided on scalars: "\r\n" is one Character equal to neither "\r" nor "\n", and a quote with a combining
+        // mark is one Character unequal to "\"", so both used to slip through unquoted or undoubled.
+        func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+        #expect(scalars(CSVCell.text("East\r\n=1+2")) == scalars("\"East\r\n=1+2\""))
+        #expect(scalars(CSVCell.text("\r\n=1+2")) == scalars("\"'\r\n=1+2\""))
+        #expect(scalars(CSVCell.text("a\"\u{301},=1+2")) == scalars("\"a\"\"\u{301},=1+2\""))
+        #expect(CSVCell.text("-1") == "'-1" && CSVCell.text("\tx") == "'\tx" && CSVCell.text("'x") == "'x")
         #expect(CSVCell.number(-0.25) == "-0.25")
         #expect(CSVCell.number(nil as Double?) == "")
     }
@@ -28,6 +35,32 @@ import Testing
         #expect(lines[0].contains("rate_loyalty.at-risk"))
         #expect(lines.count == 3)
         #expect(lines[2].hasPrefix("'=cmd,,overall,1,1,0,1,0,0,1,0,-0.5,-1,"))
+    }
+
+    @Test func aGroupValueWithALineBreakStaysInItsCell() {
+        var options = AggregationOptions()
+        options.groupBy = ["branch"]
+        var aggregation = Aggregation(options: options)
+        aggregation.add(Observation(label: .negative, score: -0.5, mentions: [], signals: [],
+                                    fields: [Field("branch", "East\r\n=1+2")]))
+        let csv = AggregateCSVWriter().encode(aggregation.rows, groupBy: options.groupBy)
+        // Every line that starts a row (a line break outside quotes) starts with the defused or quoted cell, never
+        // with the formula.
+        var quoted = false
+        var rowStarts = [String.UnicodeScalarView.Index]()
+        rowStarts.append(csv.unicodeScalars.startIndex)
+        var index = csv.unicodeScalars.startIndex
+        while index < csv.unicodeScalars.endIndex {
+            let scalar = csv.unicodeScalars[index]
+            index = csv.unicodeScalars.index(after: index)
+            if scalar == "\"" { quoted.toggle() }
+            if scalar == "\n" && !quoted && index < csv.unicodeScalars.endIndex { rowStarts.append(index) }
+        }
+        #expect(!quoted)
+        #expect(rowStarts.count == 3, "the header, the overall row and the branch's row")
+        #expect(rowStarts.allSatisfy { csv.unicodeScalars[$0] != "=" })
+        #expect(csv.unicodeScalars.contains("\r"), "the value is kept, inside its quotes")
+        #expect(String(csv.unicodeScalars[rowStarts[2]...]).hasPrefix("\"East\r\n=1+2\",,overall,1,"))
     }
 
     @Test func rowsAsJSON() {

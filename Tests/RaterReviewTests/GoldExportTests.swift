@@ -1,0 +1,131 @@
+import Foundation
+import Rater
+import RaterCore
+import Testing
+@testable import RaterReview
+
+/// Splits RFC 4180 CSV into rows of cells on Unicode scalars (CR, LF and quotes are single bytes, as spreadsheets
+/// read them), for checking what a spreadsheet would see independently of Rater's own reader.
+func rfc4180Rows(_ csv: String) -> [[String]] {
+    var rows = [[String]](), row = [String](), cell = String.UnicodeScalarView()
+    var quoted = false, afterQuote = false
+    var scalars = csv.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    while let scalar = pending ?? scalars.next() {
+        pending = nil
+        if quoted {
+            if scalar == "\"" {
+                let next = scalars.next()
+                if next == "\"" { cell.append("\"") } else { quoted = false; afterQuote = true; pending = next }
+            } else {
+                cell.append(scalar)
+            }
+            continue
+        }
+        switch scalar {
+        case "\"" where cell.isEmpty && !afterQuote: quoted = true
+        case ",": row.append(String(cell)); cell = .init(); afterQuote = false
+        case "\r", "\n":
+            if scalar == "\r" { let next = scalars.next(); if next != "\n" { pending = next } }
+            row.append(String(cell)); rows.append(row); row = []; cell = .init(); afterQuote = false
+        default: cell.append(scalar)
+        }
+    }
+    if !cell.isEmpty || !row.isEmpty { row.append(String(cell)); rows.append(row) }
+    return rows
+}
+
+/// The gold CSV: no value can start a row or a cell of its own, none reaches a spreadsheet as a formula, and
+/// `rater eval` / `rater lexicon learn` (Rater's CSV reader) still read every comment back exactly.
+@Suite struct GoldExportTests {
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    @Test func cellsAreQuotedOnScalarsAndDefusedReversibly() {
+        func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+        // "\r\n" is one Character equal to neither "\r" nor "\n": the cell used to go out unquoted.
+        #expect(scalars(GoldExport.cell("X2\r\n=2+3")) == scalars("\"X2\r\n=2+3\""))
+        #expect(scalars(GoldExport.cell("a\r\nb")) == scalars("\"a\r\nb\""))
+        // A quote with a combining mark is one Character unequal to "\"": it must still be doubled.
+        #expect(scalars(GoldExport.cell("a\"\u{301},=1+2")) == scalars("\"a\"\"\u{301},=1+2\""))
+        // This used to stay `=SUM(A1)` ("gold keeps the text exactly"); the text is still given back exactly, by
+        // the reader dropping the apostrophe again (see the round trip below), but no cell is a live formula.
+        #expect(GoldExport.cell("=SUM(A1)") == "'=SUM(A1)")
+        #expect(GoldExport.cell("=HYPERLINK(\"http://evil.example/\",\"click\")")
+                == "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\"")
+        #expect(GoldExport.cell("+1") == "'+1" && GoldExport.cell("-1") == "'-1" && GoldExport.cell("@a") == "'@a")
+        #expect(GoldExport.cell("\tx") == "'\tx")
+        #expect(scalars(GoldExport.cell("\r\n=1")) == scalars("\"'\r\n=1\""))
+        #expect(GoldExport.cell("'tis") == "''tis", "an apostrophe of its own is kept by doubling")
+        #expect(GoldExport.cell("a = b") == "a = b" && GoldExport.cell("环境不错") == "环境不错")
+        #expect(GoldExport.cell("a \"quoted\", text") == "\"a \"\"quoted\"\", text\"")
+    }
+
+    static let hostile: [(id: String, text: String)] = [
+        ("X2\r\n=2+3", "The room was dirty and the staff were rude."),
+        ("=HYPERLINK(\"http://evil.example/\",\"click\")", "=HYPERLINK(\"http://evil.example/\",\"click\")"),
+        ("-1", "-5 stars, awful service\r\n=2+3"),
+        ("'q", "'Twas a lovely stay, friendly staff"),
+        ("@a", "+1 great staff, spotless room"),
+        ("c\"\u{301}", "a\"\u{301},=1+2 the staff were rude"),
+        ("tab", "\t=1+2 waited an hour for the room"),
+        ("plain", "''double apostrophe, lovely staff"),
+    ]
+
+    @Test func theGoldFileRoundTripsThroughRatersReaderAndHoldsNoFormula() throws {
+        let fixture = try ReviewFixture(Self.hostile.enumerated().map { index, row in
+            SourceRecord(source: "=exports.csv", recordNumber: index + 1, line: index + 2, id: row.id, text: row.text)
+        })
+        let analysts = ["=cmd|' /C calc'!A0", "+bob", "-x", "@y", "'z", "ana", "bo", "李雷"]
+        for (index, row) in Self.hostile.enumerated() {
+            try fixture.store.record(CorrectionRequest(source: "=exports.csv", commentKey: row.id, action: .label,
+                                                       value: .neutral, analyst: analysts[index]))
+        }
+        let comments = try fixture.store.reviewedComments()
+        #expect(comments.count == Self.hostile.count)
+        let csv = GoldExport.csv(comments)
+
+        // What a spreadsheet sees: one header and one row per comment, ten cells each, no cell a formula.
+        let rows = rfc4180Rows(csv)
+        #expect(rows.count == comments.count + 1)
+        for row in rows {
+            #expect(row.count == GoldExport.header.count, "\(row)")
+            for cell in row {
+                #expect(cell.unicodeScalars.first.map { !Self.formulaStarts.contains($0) } ?? true, "\(cell)")
+            }
+        }
+
+        // What `rater eval` and `rater lexicon learn` see: every comment as it was analysed.
+        let path = NSTemporaryDirectory() + "rater-gold-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
+        var reader = try InputOpener.open(path: path, options: IngestOptions()).reader
+        var records = [SourceRecord]()
+        while let event = try reader.next() {
+            guard case let .record(record) = event else { Issue.record("rejected: \(event)"); continue }
+            records.append(record)
+        }
+        #expect(records.count == comments.count)
+        for (record, comment) in zip(records, comments) {
+            func field(_ name: String) -> [Unicode.Scalar]? {
+                record.fields.first { $0.name == name }.map { Array($0.value.unicodeScalars) }
+            }
+            #expect(Array(record.text.unicodeScalars) == Array(comment.text.unicodeScalars), "\(comment.text)")
+            #expect(record.id.map { Array($0.unicodeScalars) } == Array(comment.id.unicodeScalars), "\(comment.id)")
+            #expect(field("label") == Array("neutral".unicodeScalars))
+            #expect(field("reviewed_by") == comment.lastCorrection.map { Array($0.analyst.unicodeScalars) })
+            #expect(field("source") == Array("=exports.csv".unicodeScalars))
+            #expect(field("comment_key") == Array(comment.key.unicodeScalars))
+        }
+        #expect(Set(records.compactMap { $0.fields.first { $0.name == "reviewed_by" }?.value }) == Set(analysts))
+    }
+
+    @Test func anotherFileWithALeadingApostropheIsReadAsItIs() throws {
+        // Only the gold header turns the apostrophe back: other files' text is theirs.
+        let path = NSTemporaryDirectory() + "rater-notgold-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("id,text,label\r\n'1,'=not a formula here,positive\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        var reader = try InputOpener.open(path: path, options: IngestOptions()).reader
+        guard case let .record(record)? = try reader.next() else { Issue.record("no record"); return }
+        #expect(record.text == "'=not a formula here" && record.id == "'1")
+    }
+}
