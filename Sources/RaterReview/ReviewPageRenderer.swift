@@ -278,8 +278,8 @@ public struct ReviewPageRenderer: Sendable {
                                 _ body: (inout HTMLBuilder) -> Void) {
         html.element("form", [("method", "post"), ("action", "/corrections")]) { form in
             hidden("csrf", csrfToken, into: &form)
-            hidden("source", comment.source, into: &form)
-            hidden("key", comment.key, into: &form)
+            // Not the raw source and key: an attribute cannot carry every stored id back unchanged (CommentReference).
+            hidden("ref", CommentReference.encode(source: comment.source, key: comment.key), into: &form)
             hidden("return", back, into: &form)
             body(&form)
         }

@@ -9,7 +9,7 @@ import RaterCore
 /// | method | path | what |
 /// |---|---|---|
 /// | GET | `/` | the comment list; the filters are its query string |
-/// | POST | `/corrections` | append a correction, then 303 back to the list |
+/// | POST | `/corrections` | append a correction (`ref`, or `source` and `key`; `op`), then 303 back to the list |
 /// | POST | `/analyst` | set who corrections are recorded as (a cookie) |
 /// | GET | `/audit` | every correction, newest first |
 /// | GET | `/export/gold.csv` | the reviewed comments as gold for `rater eval` and `rater lexicon learn` |
@@ -87,7 +87,8 @@ public struct ReviewServer: Sendable {
         do {
             let op = (field("op") ?? [field("action"), field("dimension"), field("value")].compactMap { $0 }
                 .joined(separator: ":")).split(separator: ":").map(String.init)
-            let correction = try Self.correction(op: op, source: field("source") ?? "", key: field("key") ?? "",
+            let comment = try Self.comment(ref: field("ref"), source: field("source"), key: field("key"))
+            let correction = try Self.correction(op: op, source: comment.source, key: comment.key,
                                                  analyst: analyst(request), note: field("note"))
             try store.record(correction)
         } catch let error as ReviewError {
@@ -95,6 +96,16 @@ public struct ReviewServer: Sendable {
                                         status: error.isUnknownComment ? .notFound : .badRequest)
         }
         return ReviewResponses.redirect(ReviewSecurity.safeReturnPath(field("return")))
+    }
+
+    /// The corrected comment: the page's forms post `ref` (`CommentReference`), which is decoded strictly and wins;
+    /// a script may post the raw `source` and `key` instead.
+    static func comment(ref: String?, source: String?, key: String?) throws -> (source: String, key: String) {
+        guard let ref else { return (source ?? "", key ?? "") }
+        guard let comment = CommentReference.decode(ref) else {
+            throw ReviewError.invalidCorrection("malformed comment reference")
+        }
+        return comment
     }
 
     /// `op` is `label:positive`, `accept:negative`, `add_dimension:tangibles:positive` or
