@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RaterCore
 import RaterReview
 
 /// `rater corrections export|list`: the analysts' corrections out of a results database.
@@ -35,7 +36,8 @@ struct CorrectionsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the audit trail, newest first, as tab-separated lines.")
+        static let configuration = CommandConfiguration(abstract: "Print the audit trail, newest first, as tab-separated lines.",
+            discussion: "Control and other invisible characters in a value are printed as \\u{1B}-style escapes, and a backslash as \\\\.")
 
         @OptionGroup var database: ResultsDatabaseOptions
 
@@ -49,9 +51,9 @@ struct CorrectionsCommand: ParsableCommand {
                 let cells = [String(correction.seq), correction.createdAt, correction.analyst, correction.source,
                              correction.commentKey, correction.action.rawValue, correction.dimension?.rawValue ?? "",
                              correction.value?.rawValue ?? "", correction.machineLabel.rawValue]
-                // Tabs and newlines inside a value would break the columns.
-                print(cells.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-                    .joined(separator: "\t"))
+                // Keys, file names and analyst names are untrusted: a control character would break the columns or
+                // drive the terminal (ESC sequences, BEL, CR), so each is printed as a visible \u{…} escape.
+                print(cells.map(TerminalText.visible).joined(separator: "\t"))
             }
         }
     }

@@ -62,6 +62,35 @@ import Testing
         let after = try accuracy(try CLIProcess.run(["eval", "--gold", night2, "--lexicon", lexicon]))
         #expect(after >= before + 0.4, "night 2 accuracy \(before) → \(after)")
     }
+
+    /// Ids and file names come from the export: `corrections list` must not hand their ESC, BEL and CR to the
+    /// terminal, nor let a line break make a row of its own.
+    @Test func correctionsListShowsControlCharactersAsEscapes() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rater-list-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let attack = "\u{1B}]0;pwned\u{7}\u{1B}[2K\rFAKE ROW"
+        let export = directory.appendingPathComponent("branch\u{1B}[31m.csv").path
+        try Data("id,text\n\"k\(attack)\",The staff were rude.\n\"k2\r\nFAKE\",Lovely room.\n".utf8)
+            .write(to: URL(fileURLWithPath: export))
+        let database = directory.appendingPathComponent("results.sqlite").path
+        let analysed = try CLIProcess.run(["analyze", export, "--db", database,
+                                           "-o", directory.appendingPathComponent("out.jsonl").path])
+        #expect(analysed.status == 0, "\(analysed.standardError)")
+        let store = try ReviewStore(connection: SQLiteConnection(path: database))
+        for key in ["k" + attack, "k2\r\nFAKE"] {
+            try store.record(CorrectionRequest(source: export, commentKey: key, action: .label, value: .neutral,
+                                               analyst: "ana"))
+        }
+        let listed = try CLIProcess.run(["corrections", "list", "--db", database])
+        #expect(listed.status == 0, "\(listed.standardError)")
+        let output = listed.standardOutput
+        #expect(!output.utf8.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }, "\(output.debugDescription)")
+        #expect(output.split(separator: "\n").count == 3, "the header and one line per correction")
+        #expect(output.contains("\tk\\u{1B}]0;pwned\\u{7}\\u{1B}[2K\\u{D}FAKE ROW\t"))
+        #expect(output.contains("\tk2\\u{D}\\u{A}FAKE\t"))
+        #expect(output.contains("branch\\u{1B}[31m.csv\t"))
+    }
 }
 
 /// The label names as the team's file writes them.
