@@ -1,3 +1,4 @@
+import Foundation
 import RaterCore
 
 /// What an analyst did to one comment. Stored as the `action` column of `corrections`.
@@ -68,9 +69,8 @@ public struct CorrectionRequest: Sendable, Equatable {
     /// Checks that the action has what it needs: a label for `label`/`accept`, a dimension (and for adding, its
     /// label) for the dimension actions, and a named analyst.
     public func validate() throws {
-        let name = analyst.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= ReviewLimits.analystName else {
-            throw ReviewError.invalidCorrection("the analyst's name must be 1–\(ReviewLimits.analystName) characters")
+        guard ReviewLimits.isAnalystName(analyst) else {
+            throw ReviewError.invalidCorrection(ReviewLimits.analystNameRule)
         }
         switch action {
         case .label, .accept:
@@ -92,6 +92,21 @@ public struct CorrectionRequest: Sendable, Equatable {
 /// Sizes the workspace accepts, so a request cannot grow the audit table without bound.
 public enum ReviewLimits {
     public static let analystName = 64
+    public static let analystNameRule = "the analyst's name must be 1–\(analystName) characters, with no control characters"
+
+    /// Whether `name` (trimmed of surrounding white space) is 1–64 characters without control characters (C0, C1),
+    /// line or paragraph separators or bidi embeddings, overrides and isolates: the name goes into the audit trail,
+    /// the gold CSV and `rater corrections list`, and a line break or ESC in it has no business there.
+    public static func isAnalystName(_ name: String) -> Bool {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty, name.count <= analystName else { return false }
+        return !name.unicodeScalars.contains { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: return true
+            default: return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            }
+        }
+    }
     public static let note = 2_000
     public static let search = 200
     public static let pageSize = 50

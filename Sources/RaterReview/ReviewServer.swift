@@ -142,9 +142,10 @@ public struct ReviewServer: Sendable {
         case let .failure(refusal): return refusal.response
         }
         let name = (form.last(where: { $0.0 == "analyst" })?.1 ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= ReviewLimits.analystName else {
+        guard ReviewLimits.isAnalystName(name) else {
             return ReviewResponses.html(renderer(request).error("Name not set",
-                message: "The analyst's name must be 1–\(ReviewLimits.analystName) characters."), status: .badRequest)
+                message: "The analyst's name must be 1–\(ReviewLimits.analystName) characters, with no control characters."),
+                status: .badRequest)
         }
         var response = ReviewResponses.redirect(ReviewSecurity.safeReturnPath(form.last(where: { $0.0 == "return" })?.1))
         response.setCookie(Cookie(name: "rater_analyst", value: FormEncoding.encode(name), maxAge: 365 * 86_400,
@@ -174,7 +175,7 @@ public struct ReviewServer: Sendable {
     func analyst(_ request: Request) -> String {
         if let value = request.cookies["rater_analyst"]?.value {
             let name = FormEncoding.unescape(value[...]).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !name.isEmpty && name.count <= ReviewLimits.analystName { return name }
+            if ReviewLimits.isAnalystName(name) { return name }
         }
         return configuration.defaultAnalyst
     }
