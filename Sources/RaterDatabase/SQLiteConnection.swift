@@ -230,24 +230,89 @@ struct GRDBExecutor: SQLExecutor {
         try SQLiteConnection.writeChangedPages(db, path: name)
     }
 
+    /// Runs a statement prepared (and cached) by GRDB, but binds and reads its values with SQLite's own calls, with
+    /// their lengths.
+    ///
+    /// GRDB binds a string only up to its first NUL (`sqlite3_bind_text(…, -1, …)`) and reads text with
+    /// `String(cString:)`, which stops there too. Values are stored with their length (`WriteStatements`), so an id
+    /// such as `A<NUL>B` from an export was read back as `A`, and a lookup for it bound `A`: the review workspace
+    /// showed the key `A` and recorded its corrections on the comment whose id is `A`.
     func query(_ sql: String, _ values: [SQLValue]) throws -> [[SQLValue]] {
+        let statement: Statement
         do {
-            let statement = try db.cachedStatement(sql: sql)
-            return try Row.fetchAll(statement, arguments: Self.arguments(values)).map { row in
-                row.databaseValues.map { value in
-                    switch value.storage {
-                    case .null: return .null
-                    case let .int64(number): return .integer(Int(number))
-                    case let .double(number): return .real(number)
-                    case let .string(text): return .text(text)
-                    case let .blob(data): return .text(String(decoding: data, as: UTF8.self))
-                    }
-                }
-            }
+            statement = try db.cachedStatement(sql: sql)
         } catch let error as GRDB.DatabaseError {
             throw DatabaseError.statementFailed(database: name, sql: sql, message: SQLiteConnection.message(error))
         }
+        let handle = statement.sqliteStatement
+        func failure(_ message: String? = nil) -> DatabaseError {
+            .statementFailed(database: name, sql: sql,
+                             message: message ?? String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+        }
+        // GRDB resets and binds anew whenever it runs the statement with arguments, as this executor always does.
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard expected == values.count else {
+            throw failure("\(values.count) values for \(expected) parameters")
+        }
+        for (offset, value) in values.enumerated() {
+            let index = Int32(offset + 1)
+            let code: Int32
+            switch value {
+            case .null: code = sqlite3_bind_null(handle, index)
+            case let .integer(number): code = sqlite3_bind_int64(handle, index, Int64(number))
+            case let .real(number): code = sqlite3_bind_double(handle, index, number)
+            case let .text(text):
+                var text = text
+                code = text.withUTF8 { bytes in
+                    // A null pointer would bind NULL, so an empty text gets a pointer of its own.
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                        return sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                    }
+                    return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                        sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Self.transient)
+                    }
+                }
+            }
+            guard code == SQLITE_OK else { throw failure() }
+        }
+        let columns = sqlite3_column_count(handle)
+        var rows = [[SQLValue]]()
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_DONE:
+                return rows
+            case SQLITE_ROW:
+                var row = [SQLValue]()
+                row.reserveCapacity(Int(columns))
+                for column in 0..<columns {
+                    switch sqlite3_column_type(handle, column) {
+                    case SQLITE_NULL: row.append(.null)
+                    case SQLITE_INTEGER: row.append(.integer(Int(sqlite3_column_int64(handle, column))))
+                    case SQLITE_FLOAT: row.append(.real(sqlite3_column_double(handle, column)))
+                    default:
+                        // Text, or a blob read as UTF-8 text as before: the bytes and their count, NULs included.
+                        let bytes = sqlite3_column_blob(handle, column)
+                        let count = Int(sqlite3_column_bytes(handle, column))
+                        row.append(.text(bytes.map {
+                            String(decoding: UnsafeRawBufferPointer(start: $0, count: count), as: UTF8.self)
+                        } ?? ""))
+                    }
+                }
+                rows.append(row)
+            default:
+                throw failure()
+            }
+        }
     }
+
+    /// SQLite's `SQLITE_TRANSIENT` destructor (-1): SQLite copies the bytes before the bind call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     static func arguments(_ values: [SQLValue]) -> StatementArguments {
         StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in

@@ -227,6 +227,33 @@ import Testing
         try database.transaction { try $0.execute("DELETE FROM rejects;", []) }
     }
 
+    /// A text with a NUL inside is read back whole and found by a parameter with the same NUL: GRDB's binding and
+    /// reading stopped at the NUL, so `a<NUL>b` read back as `a` and a lookup for it found the row holding `a` (the
+    /// review workspace corrected the comment with id `A` for the one with id `A<NUL>B`).
+    @Test func sqliteTextsWithNULAreReadAndLookedUpWhole() throws {
+        let scratch = try Scratch(.sqlite)
+        _ = try writeRun(scratch)
+        let database = try scratch.open()
+        let upsert = Schema.rejects.upsertStatement(database.dialect)
+        let texts = ["a", "a\u{0}b", "a\u{0}", "\u{0}", ""]
+        try database.transaction { executor in
+            for (index, text) in texts.enumerated() {
+                try executor.execute(upsert, [.text("nul.csv"), .integer(index + 1), .integer(1), .null,
+                                              .text("empty_text"), .text("m"), .text(text), .text("run")])
+            }
+        }
+        let read = try database.read {
+            try $0.query("SELECT raw FROM rejects WHERE source = 'nul.csv' ORDER BY record", [])
+        }
+        #expect(read == texts.map { [.text($0)] })
+        for (index, text) in texts.enumerated() {
+            let found = try database.read {
+                try $0.query("SELECT record FROM rejects WHERE source = ? AND raw = ?", [.text("nul.csv"), .text(text)])
+            }
+            #expect(found == [[.integer(index + 1)]], "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test func sqliteValuesRoundTrip() throws { try valuesRoundTrip(.sqlite) }
     @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresValuesRoundTrip() throws {
         try valuesRoundTrip(.postgres)

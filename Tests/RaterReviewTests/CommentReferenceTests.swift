@@ -8,7 +8,7 @@ import Testing
 /// post `A B` and correct another comment, and an id with U+202E, a line break or ESC could never be corrected.
 @Suite(.serialized) struct CommentReferenceTests {
     /// Ids that HTML attribute escaping cannot carry back unchanged.
-    static let hostileIDs = ["A\u{202E}B", "A\r\nB", "A\u{1B}[2KB", "A\u{FFFF}B", "A%41B", "A/B", "A+B"]
+    static let hostileIDs = ["A\u{202E}B", "A\r\nB", "A\u{1B}[2KB", "A\u{0}B", "A\u{FFFF}B", "A%41B", "A/B", "A+B"]
 
     /// The `ref` value of every correction form on the page, in page order (two forms per comment).
     static func references(_ html: String) -> [String] {
@@ -73,7 +73,7 @@ import Testing
                          text: "Checked in at noon, comment \(index).")
         }
         // Each hostile id beside the id its escaped form would have posted before.
-        hostile += ["AB", "A  B", "A B", "A[2KB"].enumerated().map { index, id in
+        hostile += ["A", "AB", "A  B", "A B", "A[2KB"].enumerated().map { index, id in
             SourceRecord(source: "ids\u{1B}[31m.csv", recordNumber: 100 + index, line: 100 + index, id: id,
                          text: "Decoy \(index).")
         }
