@@ -6,8 +6,9 @@ public enum FormEncoding {
     /// Decodes `a=1&b=%E4%BD%A0+x` into ordered pairs. Malformed escapes are kept as written.
     public static func decode(_ text: Substring) -> [(String, String)] {
         text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            // `name`, `name=`, `=value` and `=` all have a name piece, empty or not; no piece is assumed to exist.
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return (unescape(parts[0]), parts.count > 1 ? unescape(parts[1]) : "")
+            return (parts.first.map(unescape) ?? "", parts.count > 1 ? unescape(parts[1]) : "")
         }
     }
 

@@ -58,14 +58,17 @@ public struct ReviewFilter: Sendable, Equatable {
             self.label = label
         }
         if let text = value("signal") {
-            let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
-            guard let kind = SignalKind(rawValue: parts[0]) else {
-                throw ReviewError.invalidFilter("unknown signal '\(parts[0])'")
+            // `kind` or `kind=value`. Empty pieces are kept (`=`, `loyalty=`, `=at_risk`), so every piece is
+            // looked up and a malformed value is refused instead of indexing a piece that is not there.
+            let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let name = parts.first, let kind = SignalKind(rawValue: name) else {
+                throw ReviewError.invalidFilter("unknown signal '\(parts.first ?? text)'")
             }
             signal = kind
-            if parts.count == 2 {
-                guard let reading = SignalValue(rawValue: parts[1]), reading.kind == kind else {
-                    throw ReviewError.invalidFilter("'\(parts[1])' is not a value of \(kind.rawValue)")
+            if parts.count > 1 {
+                let value = parts[1]
+                guard let reading = SignalValue(rawValue: value), reading.kind == kind else {
+                    throw ReviewError.invalidFilter("'\(value)' is not a value of \(kind.rawValue)")
                 }
                 signalValue = reading
             }

@@ -27,9 +27,33 @@ import Testing
         [("dimension", "price")], [("label", "great")], [("signal", "mood")], [("signal", "loyalty=recovered")],
         [("from", "26-11-01")], [("to", "2026-11-01T00:00")], [("page", "0")], [("page", "x")], [("order", "random")],
         [("review", "maybe")], [("q", String(repeating: "长", count: 201))],
+        // Signals made of `=` and empty pieces: `=` and `==` used to trap the server on `parts[0]`.
+        [("signal", "=")], [("signal", "==")], [("signal", "===")], [("signal", " = ")], [("signal", "=loyalty")],
+        [("signal", "=at_risk")], [("signal", "loyalty=")], [("signal", "loyalty==")], [("signal", "loyalty==at_risk")],
+        [("signal", "loyalty=at_risk=")], [("signal", "loyalty= at_risk")], [("signal", "loyalty=AT_RISK")],
+        [("signal", "loyalty=met")], [("signal", "\u{0}")], [("signal", "loyalty=\u{0}")], [("signal", "长=短")],
+        [("page", "-1")], [("page", "99999999999999999999")], [("page", "1e3")], [("page", "=")],
+        [("from", "=")], [("from", "２０２６-１１-０１")], [("dimension", "=")], [("order", "=")], [("review", "=")],
     ])
     func refusesWhatItDoesNotKnow(_ query: [(String, String)]) {
         #expect(throws: ReviewError.self) { try ReviewFilter(query: query) }
+    }
+
+    @Test func emptyAndOddQueriesNeverTrap() throws {
+        // Empty values, empty names and repeated keys are "any" or the last one, never an error or a crash.
+        #expect(try ReviewFilter(query: [("signal", "")]) == ReviewFilter())
+        #expect(try ReviewFilter(query: [("signal", "  ")]) == ReviewFilter())
+        #expect(try ReviewFilter(query: [("", ""), ("", "="), ("=", "=")]) == ReviewFilter())
+        #expect(try ReviewFilter(query: FormEncoding.decode("signal=%3D&signal=loyalty")).signal == .loyalty)
+        #expect(try ReviewFilter(query: FormEncoding.decode("=&&==&signal")) == ReviewFilter())
+        #expect(try ReviewFilter(query: [("value", "x")]).groupValue == nil)
+        let column = try ReviewFilter(query: [("column", "="), ("value", "=")])
+        #expect(column.groupColumn == "=" && column.groupValue == "=")
+        let odd = FormEncoding.decode("=&==&%&%%%&a==b&%3D=%3D%3D&%E4%")
+        #expect(odd.map(\.0) == ["", "", "%", "%%%", "a", "=", "\u{FFFD}%"])
+        #expect(odd.map(\.1) == ["", "=", "", "", "=b", "==", ""])
+        #expect(throws: ReviewError.self) { try ReviewFilter(query: FormEncoding.decode("signal=%3D")) }
+        #expect(throws: ReviewError.self) { try ReviewFilter(query: FormEncoding.decode("signal=%3D%3D")) }
     }
 
     @Test func formEncodingRoundTripsChineseSpacesAndReservedCharacters() {

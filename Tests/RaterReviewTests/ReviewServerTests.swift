@@ -53,6 +53,13 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
             let bad = try LoopbackHTTP.send(port: port, "GET", "/?dimension=price")
             #expect(bad.status == 400)
             #expect(bad.body.contains("unknown dimension"))
+
+            // A signal of `=` or `==` used to trap the server (one GET, no CSRF needed): now a 400 like any typo.
+            for query in ["signal=%3D", "signal=%3D%3D", "signal=loyalty%3D", "signal=%3Dat_risk", "signal=&=&&signal"] {
+                let odd = try LoopbackHTTP.send(port: port, "GET", "/?" + query)
+                #expect(odd.status == (query.hasPrefix("signal=&") ? 200 : 400), "\(query)")
+            }
+            #expect(try LoopbackHTTP.send(port: port, "GET", "/healthz").status == 200)
         }
     }
 
