@@ -213,12 +213,14 @@ public final class ReviewStore: @unchecked Sendable {
     }
 
     /// A passthrough field's value as text (the column name is a bound parameter too).
+    ///
+    /// On SQLite the name is compared as a key, never written into a JSON path: SQLite's path parser ends a quoted
+    /// label at the first `"` whatever the escaping, so a column named `a"b` matched nothing. PostgreSQL's `->>`
+    /// takes the key as it is.
     private static func field(_ name: String, _ dialect: SQLDialect, _ parameters: inout SQLParameters) -> String {
         switch dialect {
         case .sqlite:
-            let path = "$.\"" + name.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "\"", with: "\\\"") + "\""
-            return "json_extract(c.fields, " + parameters.add(path) + ")"
+            return "(SELECT j.value FROM json_each(c.fields) j WHERE j.key = " + parameters.add(name) + " LIMIT 1)"
         case .postgres:
             return "(c.fields ->> CAST(" + parameters.add(name) + " AS TEXT))"
         }

@@ -12,6 +12,19 @@ import Testing
 
     /// A fresh schema on the test server, reached through `search_path`, holding the sample comments.
     static func store() throws -> (ReviewStore, url: String) {
+        let records: [(String, String, String, String)] = [
+            ("r1", "西湖店", "2026-11-01", "环境不错，但是服务员态度很差"),
+            ("r4", "滨江店", "2026-11-03", "We waited an hour for a table and nobody apologised. Never again."),
+            ("r6", "滨江店", "2026/11/03", "Checked in at noon."),
+        ]
+        return try store(records.enumerated().map { index, row in
+            SourceRecord(source: "branches.csv", recordNumber: index + 1, id: row.0, text: row.3,
+                         fields: [Field("branch", row.1), Field("date", row.2)])
+        })
+    }
+
+    /// A fresh schema on the test server, reached through `search_path`, holding `records` analysed.
+    static func store(_ records: [SourceRecord], dateColumn: String? = nil) throws -> (ReviewStore, url: String) {
         let base = try #require(serverURL)
         let schema = "review_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         // `schema` is made here from a UUID, never from input: an identifier cannot be a parameter.
@@ -19,20 +32,29 @@ import Testing
         let url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
         let analyzer = try Analyzer(engine: reviewEngine)
         let recorder = try RunRecorder(options: .init(postgresURL: url, inputs: []))
-        let records: [(String, String, String, String)] = [
-            ("r1", "西湖店", "2026-11-01", "环境不错，但是服务员态度很差"),
-            ("r4", "滨江店", "2026-11-03", "We waited an hour for a table and nobody apologised. Never again."),
-            ("r6", "滨江店", "2026/11/03", "Checked in at noon."),
-        ]
         _ = try recorder.record { sink in
-            for (index, row) in records.enumerated() {
-                try sink.write(analyzer.analyze(SourceRecord(source: "branches.csv", recordNumber: index + 1, id: row.0,
-                                                             text: row.3,
-                                                             fields: [Field("branch", row.1), Field("date", row.2)])))
-            }
+            for record in records { try sink.write(analyzer.analyze(record)) }
             return .finished
         }
-        return (try ReviewStore(connection: PostgresConnection(url: url)), url)
+        return (try ReviewStore(connection: PostgresConnection(url: url), dateColumn: dateColumn), url)
+    }
+
+    /// Column names are keys to `->>`, never a JSON path: `a"b` and the like match as they are.
+    @Test(.enabled(if: serverURL != nil, "RATER_TEST_POSTGRES_URL is not set"))
+    func columnFilterTakesAnyColumnNameAsItIs() throws {
+        let names = ["a\"b", "\"", "a\\b", "$.x", "a.b", "{a,b}", "a'b"]
+        let (store, _) = try Self.store(names.enumerated().map { index, name in
+            SourceRecord(source: "odd.jsonl", recordNumber: index + 1, id: "j\(index + 1)", text: "Friendly staff.",
+                         fields: [Field(name, "x\(index + 1)"), Field("d\"ate", "2026-11-\(10 + index)")])
+        }, dateColumn: "d\"ate")
+        func ids(_ query: [(String, String)]) throws -> [String] { try store.page(ReviewFilter(query: query)).comments.map(\.id) }
+        #expect(Set(store.groupColumns) == Set(names + ["d\"ate"]))
+        for (index, name) in names.enumerated() {
+            #expect(try ids([("column", name), ("value", "x\(index + 1)")]) == ["j\(index + 1)"], "\(name)")
+            #expect(try ids([("column", name)]) == ["j\(index + 1)"], "\(name)")
+            #expect(try ids([("column", name), ("value", "x0")]).isEmpty, "\(name)")
+        }
+        #expect(try ids([("from", "2026-11-15")]) == ["j6", "j7"])
     }
 
     @Test(.enabled(if: serverURL != nil, "RATER_TEST_POSTGRES_URL is not set"))

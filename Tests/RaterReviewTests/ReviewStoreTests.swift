@@ -92,6 +92,33 @@ import Testing
         #expect(progress.comments == 6 && progress.reviewed == 2)
     }
 
+    /// Column names are compared as keys, never written into a JSON path: SQLite's path parser ends a quoted label
+    /// at the first `"`, so `a"b` used to match nothing.
+    @Test func columnFilterTakesAnyColumnNameAsItIs() throws {
+        // The JSONL record of the report.
+        let jsonl = try ReviewFixture([SourceRecord(source: "t.jsonl", recordNumber: 1, id: "j1", text: "Friendly staff.",
+                                                    fields: [Field("a\"b", "x")])])
+        #expect(try ids(jsonl.store, [("column", "a\"b"), ("value", "x")]) == ["j1"])
+        #expect(try ids(jsonl.store, [("column", "a\"b")]) == ["j1"])
+        #expect(try ids(jsonl.store, [("column", "a\"b"), ("value", "y")]).isEmpty)
+
+        // Names a JSON path would read as syntax; the date column with a quote in its name.
+        let names = ["a\"b", "\"", "a\\b", "a\\\"b", "$.x", "a.b", "a[0]", "a'b", "*", "分店 \"名\""]
+        let fixture = try ReviewFixture(names.enumerated().map { index, name in
+            SourceRecord(source: "odd.jsonl", recordNumber: index + 1, id: "j\(index + 1)", text: "Friendly staff.",
+                         fields: [Field(name, "x\(index + 1)"), Field("d\"ate", "2026-11-\(10 + index)")])
+        }, dateColumn: "d\"ate")
+        let store = fixture.store
+        #expect(Set(store.groupColumns) == Set(names + ["d\"ate"]))
+        for (index, name) in names.enumerated() {
+            #expect(try ids(store, [("column", name), ("value", "x\(index + 1)")]) == ["j\(index + 1)"], "\(name)")
+            #expect(try ids(store, [("column", name)]) == ["j\(index + 1)"], "\(name)")
+            #expect(try ids(store, [("column", name), ("value", "x0")]).isEmpty, "\(name)")
+        }
+        #expect(try ids(store, [("from", "2026-11-18")]) == ["j9", "j10"])
+        #expect(try ids(store, [("from", "2026-11-11"), ("to", "2026-11-11")]) == ["j2"])
+    }
+
     @Test func correctionsAreAppendOnlyInTheDatabaseItself() throws {
         let fixture = try ReviewFixture.sample()
         try fixture.store.record(CorrectionRequest(source: "branches.csv", commentKey: "r2", action: .accept,
