@@ -111,4 +111,6 @@ public enum ReviewLimits {
     public static let search = 200
     public static let pageSize = 50
     public static let requestBody = 64 * 1024
+    /// Rows of a comment's "why this score" table (and evidence items per dimension) shown before "and N more".
+    public static let termRows = 100
 }

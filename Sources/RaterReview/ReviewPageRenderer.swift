@@ -144,9 +144,10 @@ public struct ReviewPageRenderer: Sendable {
                     }
                 }
             }
+            let highlight = TextHighlighter.highlight(comment.text, marks: Self.marks(comment))
             article.element("p", [("class", "text"), ("lang", comment.language == "zh" ? "zh-Hans" : "en")]) { p in
                 p.element("bdi") { bdi in
-                    for run in TextHighlighter.runs(comment.text, marks: marks(comment)) {
+                    for run in highlight.runs {
                         if let mark = run.mark {
                             bdi.element("mark", [("class", mark.kind.rawValue), ("title", mark.title)], text: run.text)
                         } else {
@@ -154,6 +155,10 @@ public struct ReviewPageRenderer: Sendable {
                         }
                     }
                 }
+            }
+            if highlight.isTruncated {
+                article.element("p", [("class", "more")],
+                                text: "Not every term is highlighted: the comment has more than the page marks.")
             }
             if !comment.fields.isEmpty {
                 article.element("dl", [("class", "fields")]) { list in
@@ -169,7 +174,7 @@ public struct ReviewPageRenderer: Sendable {
                     list.element("li", [("class", "chip dim " + dimension.label.rawValue + (changed ? " corrected" : "")),
                                         ("data-dimension", dimension.dimension.rawValue),
                                         ("title", dimension.evidence.isEmpty ? "added by an analyst"
-                                            : "cues: " + dimension.evidence.joined(separator: ", "))],
+                                            : "cues: " + Self.list(dimension.evidence))],
                                  text: Self.name(dimension.dimension) + " " + Self.sign(dimension.label))
                 }
                 if comment.dimensions.isEmpty { list.element("li", [("class", "none")], text: "no dimension") }
@@ -178,7 +183,7 @@ public struct ReviewPageRenderer: Sendable {
                 article.element("ul", [("class", "signals"), ("aria-label", "signals")]) { list in
                     for signal in comment.signals {
                         list.element("li", [("class", "chip signal " + signal.value.rawValue),
-                                            ("title", "cues: " + signal.cues.joined(separator: ", "))],
+                                            ("title", "cues: " + Self.list(signal.cues))],
                                      text: signal.kind.rawValue + ": " + signal.value.rawValue)
                     }
                 }
@@ -189,7 +194,7 @@ public struct ReviewPageRenderer: Sendable {
     }
 
     /// The contributing terms to mark in the text, and the dimensions' cue words.
-    private func marks(_ comment: ReviewComment) -> [TextHighlighter.Mark] {
+    static func marks(_ comment: ReviewComment) -> [TextHighlighter.Mark] {
         var marks = comment.terms.map { term in
             let kind: TextHighlighter.Kind = term.weight > 0 ? .positive : term.weight < 0 ? .negative : .neutral
             return TextHighlighter.Mark(needle: term.term, kind: kind, title: Self.describe(term))
@@ -212,7 +217,7 @@ public struct ReviewPageRenderer: Sendable {
                     }
                 }
                 table.element("tbody") { body in
-                    for term in comment.terms {
+                    for term in comment.terms.prefix(ReviewLimits.termRows) {
                         body.element("tr") { row in
                             row.element("td") { $0.element("bdi", text: term.term) }
                             row.element("td", [("class", "num")], text: Self.number(term.base))
@@ -221,17 +226,26 @@ public struct ReviewPageRenderer: Sendable {
                                         text: Self.number(term.weight))
                         }
                     }
+                    if comment.terms.count > ReviewLimits.termRows {
+                        body.element("tr", [("class", "more")]) { row in
+                            row.element("td", [("colspan", "4")],
+                                        text: "and \(comment.terms.count - ReviewLimits.termRows) more")
+                        }
+                    }
                 }
             }
             for dimension in comment.machineDimensions {
                 details.element("p", [("class", "evidence")]) { p in
                     p.text(Self.name(dimension.dimension) + " (" + dimension.label.rawValue + ", " + Self.number(dimension.score) + "): ")
-                    for (index, item) in dimension.evidence.enumerated() {
+                    for (index, item) in dimension.evidence.prefix(ReviewLimits.termRows).enumerated() {
                         if index > 0 { p.text(" · ") }
                         p.element("b") { $0.element("bdi", text: item.cue) }
                         p.text(" in “")
                         p.element("bdi", text: item.clause)
                         p.text("”")
+                    }
+                    if dimension.evidence.count > ReviewLimits.termRows {
+                        p.text(" · and \(dimension.evidence.count - ReviewLimits.termRows) more")
                     }
                 }
             }
@@ -420,6 +434,12 @@ public struct ReviewPageRenderer: Sendable {
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// `a, b, c`, or the first `limit` items and `and N more` (a hover title need not list thousands of cues).
+    static func list(_ items: [String], limit: Int = 20) -> String {
+        let shown = items.prefix(limit).joined(separator: ", ")
+        return items.count > limit ? shown + " and \(items.count - limit) more" : shown
+    }
 
     static func describe(_ term: TermExplanation) -> String {
         "base " + number(term.base) + (term.rules.isEmpty ? "" : " · " + term.rules.joined(separator: ", "))

@@ -51,6 +51,25 @@ import Testing
         #expect(structure.text.contains("'; DROP TABLE comments; --"))
     }
 
+    /// `good ` 2,000 times froze the list page for minutes (cubic highlighting): now the page marks at most
+    /// `TextHighlighter.markLimit` occurrences and lists at most `ReviewLimits.termRows` terms, then "and N more".
+    @Test func aCommentRepeatingATermThousandsOfTimesIsRenderedWithinLimits() throws {
+        let text = String(repeating: "good ", count: 2_000) + "Food 🔥 and dessert ❤️‍🔥"
+        let fixture = try ReviewFixture([SourceRecord(source: "flood.csv", recordNumber: 1, id: "f1", text: text, fields: [])])
+        let data = try fixture.store.page(ReviewFilter())
+        let comment = try #require(data.comments.first)
+        #expect(comment.terms.count > ReviewLimits.termRows)
+        let html = ReviewPageRenderer(csrfToken: "t", analyst: "ana")
+            .list(data, filter: ReviewFilter(), store: ReviewStoreInfo(groupColumns: [], dateColumn: nil), progress: (1, 0))
+        let structure = try PageStructure(html)
+        let marks = structure.elements.filter { $0.name == "mark" }.count
+        #expect(marks == TextHighlighter.markLimit)
+        #expect(structure.text.contains("Not every term is highlighted"))
+        #expect(structure.text.contains("and \(comment.terms.count - ReviewLimits.termRows) more"))
+        #expect(structure.elements.filter { $0.name == "tr" }.count == ReviewLimits.termRows + 2, "heading, rows, more")
+        #expect(html.contains("❤️‍🔥") && !html.contains("❤️‍<mark"))
+    }
+
     @Test func sqlInTheTextIsStoredAndSearchedAsData() throws {
         let fixture = try ReviewFixture(try Self.hostileRecords())
         let hits = try fixture.store.page(ReviewFilter(query: [("q", "'; DROP TABLE comments; --")]))
