@@ -241,7 +241,7 @@ public struct ReviewPageRenderer: Sendable {
                         if index > 0 { p.text(" · ") }
                         p.element("b") { $0.element("bdi", text: item.cue) }
                         p.text(" in “")
-                        p.element("bdi", text: item.clause)
+                        p.element("bdi", text: Self.excerpt(item.clause, around: item.cue))
                         p.text("”")
                     }
                     if dimension.evidence.count > ReviewLimits.termRows {
@@ -434,6 +434,18 @@ public struct ReviewPageRenderer: Sendable {
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// The clause as it is, or for a long one (a comment without punctuation is one clause) the part around the
+    /// cue: the page shows each dimension's clauses, and a 1 MB clause repeated per cue made a 20 MB page.
+    static func excerpt(_ clause: String, around cue: String, radius: Int = 100) -> String {
+        guard clause.count > 2 * radius + cue.count else { return clause }
+        let found = cue.isEmpty ? nil : clause.range(of: cue, options: .caseInsensitive)
+        let start = clause.index(found?.lowerBound ?? clause.startIndex, offsetBy: -radius, limitedBy: clause.startIndex)
+            ?? clause.startIndex
+        let end = clause.index(found?.upperBound ?? start, offsetBy: found == nil ? 2 * radius : radius,
+                               limitedBy: clause.endIndex) ?? clause.endIndex
+        return (start > clause.startIndex ? "…" : "") + clause[start..<end] + (end < clause.endIndex ? "…" : "")
+    }
 
     /// `a, b, c`, or the first `limit` items and `and N more` (a hover title need not list thousands of cues).
     static func list(_ items: [String], limit: Int = 20) -> String {

@@ -68,6 +68,21 @@ import Testing
         #expect(structure.text.contains("and \(comment.terms.count - ReviewLimits.termRows) more"))
         #expect(structure.elements.filter { $0.name == "tr" }.count == ReviewLimits.termRows + 2, "heading, rows, more")
         #expect(html.contains("❤️‍🔥") && !html.contains("❤️‍<mark"))
+        // The text is one clause (no punctuation): each dimension's evidence shows the part around its cue, not
+        // the whole text again.
+        #expect(html.utf8.count < 3 * text.utf8.count + 100_000, "\(html.utf8.count) bytes for \(text.utf8.count)")
+    }
+
+    @Test func longClausesAreShownAroundTheirCue() {
+        let clause = String(repeating: "x ", count: 500) + "the STAFF were kind" + String(repeating: " y", count: 500)
+        let excerpt = ReviewPageRenderer.excerpt(clause, around: "staff")
+        #expect(excerpt.hasPrefix("…") && excerpt.hasSuffix("…") && excerpt.contains("the STAFF were kind"))
+        #expect(excerpt.count == 1 + 100 + 5 + 100 + 1)
+        #expect(ReviewPageRenderer.excerpt("short clause", around: "clause") == "short clause")
+        let missing = ReviewPageRenderer.excerpt(clause, around: "absent")
+        #expect(missing.count == 201 && missing.hasPrefix("x x") && missing.hasSuffix("…"))
+        let emoji = String(repeating: "❤️‍🔥", count: 300)
+        #expect(ReviewPageRenderer.excerpt(emoji, around: "🔥").allSatisfy { $0 == "❤️‍🔥" || $0 == "…" })
     }
 
     @Test func sqlInTheTextIsStoredAndSearchedAsData() throws {
