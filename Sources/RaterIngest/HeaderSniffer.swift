@@ -46,7 +46,9 @@ enum HeaderSniffer {
             if bytes.count >= 2, bytes.first == 0x22, bytes.last == 0x22 {
                 // A quoted name: its doubled quotes stand for one.
                 var inner = [UInt8]()
-                for byte in bytes.dropFirst().dropLast() where !(byte == 0x22 && inner.last == 0x22) { inner.append(byte) }
+                for byte in bytes.dropFirst().dropLast() where !(byte == 0x22 && inner.last == 0x22) {
+                    inner.append(byte)
+                }
                 bytes = inner[...]
             }
             fields.append(FirstLineField(name: String(decoding: bytes, as: UTF8.self).trimmingSpaces(), spaced: spaced))

@@ -147,7 +147,8 @@ import Testing
     @Test func proseWithACommaOnEveryLineIsText() throws {
         let comments = "Great food, slow service\nNice room, rude staff\nClean, but noisy\nFriendly staff, good value\n"
         #expect(InputFormat.detect(path: "-", head: Array(comments.utf8)) == .text)
-        let opened = try InputOpener.open(source: MemorySource(Array(comments.utf8)), path: "-", options: IngestOptions())
+        let opened = try InputOpener.open(source: MemorySource(Array(comments.utf8)), path: "-",
+                                          options: IngestOptions())
         #expect(opened.format == .text)
         var reader = opened.reader
         var texts = [String]()
