@@ -12,17 +12,29 @@ public enum LexiconLocator {
             return environment
         }
         var candidates = [String]()
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-            .deletingLastPathComponent()
+        func consider(_ path: String) {
+            if !candidates.contains(path) { candidates.append(path) }
+        }
+        var directory = executableURL().deletingLastPathComponent()
         for _ in 0..<6 {
-            candidates.append(directory.appendingPathComponent("Lexicons").path)
-            candidates.append(directory.appendingPathComponent("share/rater/Lexicons").path)
+            consider(directory.appendingPathComponent("Lexicons").path)
+            consider(directory.appendingPathComponent("share/rater/Lexicons").path)
             directory.deleteLastPathComponent()
         }
-        candidates.append(FileManager.default.currentDirectoryPath + "/Lexicons")
+        consider(FileManager.default.currentDirectoryPath + "/Lexicons")
         for candidate in candidates where isLexiconDirectory(candidate) { return candidate }
         throw LexiconError.noLexicons(directory: "Lexicons (looked in: " + candidates.joined(separator: ", ")
             + "; set --lexicons or RATER_LEXICONS)")
+    }
+
+    /// The running executable, symbolic links resolved. The kernel's `/proc/self/exe` first: a command found
+    /// through `PATH` (a cron line saying `rater analyze …`) has only its bare name in `argv[0]`, which read as a
+    /// path relative to the working directory and missed an installed `share/rater/Lexicons`.
+    static func executableURL() -> URL {
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
     }
 
     /// A directory that holds the per-language folders, not any folder that happens to be called Lexicons.

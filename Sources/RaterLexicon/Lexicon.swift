@@ -53,7 +53,9 @@ public struct Lexicon: Sendable {
     /// The `*.tsv` files below `directory` in merge order: files named `learned-*` first, then the rest, each group
     /// sorted by path, so the order is reproducible and hand-written entries win over learned ones.
     static func files(in directory: String) throws -> [String] {
-        let root = URL(fileURLWithPath: directory)
+        // Resolved first: the enumerator does not descend into a root that is a symbolic link (an installed
+        // `share/rater/Lexicons` linked to a checkout's), and found no files there.
+        let root = URL(fileURLWithPath: directory).resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
             throw LexiconError.unreadable(path: directory, reason: "not a readable directory")
         }

@@ -65,6 +65,17 @@ import Testing
         #expect(Set(firstIDs).union(ids(second.standardOutput)) == Set((1...3_000).map(String.init)))
     }
 
+    /// A cron line names the command, not its path: `rater` found through PATH, run from another folder, with no
+    /// RATER_LEXICONS, finds the lexicons beside its executable (argv[0] is then the bare name).
+    @Test func aCommandFoundThroughPathFindsItsLexicons() throws {
+        let folder = CLIProcess.executable("rater").deletingLastPathComponent().path
+        let script = "cd \(NSTemporaryDirectory()) && unset RATER_LEXICONS && PATH='\(folder)':\"$PATH\" "
+            + "rater explain 'The staff were friendly'"
+        let outcome = try CLIProcess.run(["-c", script], program: "/bin/bash")
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("positive"))
+    }
+
     @Test func aFailedRunDoesNotMoveTheState() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -169,6 +169,18 @@ func lexiconFile(_ kind: String, _ lines: [String], language: String = "zh", pat
         }
     }
 
+    /// An installed `share/rater/Lexicons` is often a link to a checkout's folder; its files are found through it.
+    @Test func aLinkedDirectoryIsReadThroughTheLink() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let header = "# kind: sentiment\n# language: zh\n# provenance: tests\n"
+        try directory.write("real/zh/sentiment.tsv", header + "好\t2\n")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/linked",
+                                                   withDestinationPath: directory.path + "/real")
+        let lexicon = try Lexicon.load(directory: directory.path + "/linked")
+        #expect(lexicon.entries["好"]?.valence == 2)
+    }
+
     @Test func loadMissingDirectoryIsALexiconError() {
         let path = NSTemporaryDirectory() + "rater-missing-\(UUID().uuidString)"
         #expect(throws: LexiconError.self) { try Lexicon.load(directory: path) }
