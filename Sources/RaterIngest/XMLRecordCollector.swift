@@ -279,7 +279,7 @@ final class XMLRecordCollector {
             return reject(.fieldTooLong(column: overlong.path, bytes: overlong.bytes, limit: options.maximumTextBytes))
         }
         ready.append(.record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
-                                          id: id, text: text, fields: fields)))
+                                          id: id?.isEmpty == false ? id : nil, text: text, fields: fields)))
     }
 }
 

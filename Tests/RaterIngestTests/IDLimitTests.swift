@@ -47,6 +47,17 @@ import Testing
         #expect(elements.compactMap(\.rejection).map(\.recordNumber) == [2, 3])
     }
 
+    /// An empty or blank XML id is no id, as in CSV and JSON Lines: the comment is then keyed by its text's digest.
+    /// It used to be the id `""`, so every such record of a source shared the key `""` in the databases and each
+    /// replaced the one before.
+    @Test func anEmptyXMLIDIsNoID() throws {
+        let xml = #"<reviews><review id=""><text>a</text></review><review id="  "><text>b</text></review></reviews>"#
+        let path = try temporaryFile(xml, suffix: ".xml")
+        let records = try readAll(path).compactMap(\.record)
+        #expect(records.map(\.id) == [nil, nil])
+        #expect(records.map(\.resolvedID) == ["\(path):1", "\(path):2"])
+    }
+
     @Test func theLimitIsAnOption() throws {
         let path = try temporaryFile("id,text\nabcdef,fine\n", suffix: ".csv")
         let events = try readAll(path) { $0.maximumIDBytes = 5 }
