@@ -67,9 +67,14 @@ import Glibc
         }
         let writing = process.isRunning && files.count >= 2
         kill(process.processIdentifier, signal)
+        let stopDeadline = Date().addingTimeInterval(60)
+        while process.isRunning, Date() < stopDeadline { usleep(20_000) }
+        let stopped = !process.isRunning
+        if !stopped { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
         try? input.fileHandleForWriting.close()
         try #require(writing, "rater was not writing its outputs when signalled: \(files)")
+        try #require(stopped, "rater did not stop on signal \(signal) within 60 s")
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(process.terminationStatus == signal)
 
