@@ -26,6 +26,23 @@ struct CueFinder {
         self.unitOfToken = unitOfToken
     }
 
+    /// How far a cue's context conditions look on each side, in bytes: far beyond any real clause (a few dozen words),
+    /// and a bound on the work. Each condition read the whole clause on both sides, so a comment of one long clause
+    /// (no punctuation, up to the 1 MiB limit) cost the square of its length: 3.7 s for 1 MB, nearly all of it there.
+    static let contextReach = 1_024
+
+    /// The bytes of `clause` before and after `cue` that its context conditions read: at most `contextReach` on each
+    /// side, cut at character starts.
+    static func contextWindow(in folded: UnsafeBufferPointer<UInt8>, clause: Range<Int>, cue: Range<Int>)
+        -> (before: Range<Int>, after: Range<Int>)
+    {
+        var start = max(clause.lowerBound, cue.lowerBound - contextReach)
+        while start < cue.lowerBound && folded[start] & 0xC0 == 0x80 { start += 1 }
+        var end = min(clause.upperBound, cue.upperBound + contextReach)
+        while end > cue.upperBound && end < folded.count && folded[end] & 0xC0 == 0x80 { end -= 1 }
+        return (start..<cue.lowerBound, cue.upperBound..<end)
+    }
+
     /// Appends the hits of cue layer `layer` to `hits`; entries whose roles depend on context are filtered into
     /// `roles`.
     func appendHits(ofLayer layer: Int, in scored: ScoredComment, scoring: TermMatcher, roles: inout CueRoles,
@@ -50,9 +67,11 @@ struct CueFinder {
             if cueContexts || aspectContexts || signalContexts {
                 var entry = cueEntries[entryIndex]
                 text.folded.withUnsafeBufferPointer { folded in
-                    let before = UnsafeBufferPointer(rebasing: folded[clauseStart..<match.byteRange.lowerBound])
-                    let after = UnsafeBufferPointer(
-                        rebasing: folded[match.byteRange.upperBound..<max(clauseEnd, match.byteRange.upperBound)])
+                    let (beforeRange, afterRange) = Self.contextWindow(
+                        in: folded, clause: clauseStart..<max(clauseEnd, match.byteRange.upperBound),
+                        cue: match.byteRange)
+                    let before = UnsafeBufferPointer(rebasing: folded[beforeRange])
+                    let after = UnsafeBufferPointer(rebasing: folded[afterRange])
                     func holds(_ context: CueContext?) -> Bool { context?.holds(before: before, after: after) ?? true }
                     if cueContexts { entry.cues.removeAll { !holds($0.context) } }
                     if aspectContexts { entry.aspects.removeAll { !holds($0.context) } }
