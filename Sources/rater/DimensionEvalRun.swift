@@ -1,5 +1,6 @@
 import Foundation
 import Rater
+import RaterCore
 
 /// `rater eval` in dimension mode: reads the gold file, analyses each comment, and prints per-target precision,
 /// recall, F1 and polarity accuracy.
@@ -55,7 +56,7 @@ struct DimensionEvalRun {
             for miss in evaluation.misses.prefix(misses) {
                 let predicted = miss.predicted.map { fixed($0) } ?? "—"
                 lines.append("  [\(miss.kind)] \(miss.target) gold \(miss.gold?.rawValue ?? "—") predicted \(predicted): "
-                    + (texts[miss.id] ?? miss.id))
+                    + TerminalText.visible(texts[miss.id] ?? miss.id))
             }
         }
         return lines.joined(separator: "\n")

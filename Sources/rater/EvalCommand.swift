@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rater
+import RaterCore
 
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -63,7 +64,7 @@ struct EvalCommand: ParsableCommand {
             for item in evaluation.worstMisses(worst) {
                 guard let record = records[item.id] else { continue }
                 let analysis = try analyzer.analysis(of: record)
-                print("\n— \(item.id): gold \(item.gold.rawValue), predicted \(evaluation.effectiveLabel(item).rawValue)")
+                print("\n— \(TerminalText.visible(item.id)): gold \(item.gold.rawValue), predicted \(evaluation.effectiveLabel(item).rawValue)")
                 print(ExplanationFormatter.format(analysis, engine: engine))
             }
         }

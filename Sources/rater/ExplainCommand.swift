@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rater
+import RaterCore
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -72,7 +73,9 @@ enum ExplanationFormatter {
         lines.append("profile:    \(report.profile.name) v\(report.profile.version)"
             + (report.profile.summary.isEmpty ? "" : " (\(report.profile.summary))") + ", service score "
             + (report.serviceScore.map(fixed) ?? "— (no dimension mentioned)"))
-        return lines.joined(separator: "\n")
+        // Comment text, clauses and cues come from the input (`rater eval` explains a labelled file's comments):
+        // each line is printed with its control and invisible characters made visible.
+        return lines.map(TerminalText.visible).joined(separator: "\n")
     }
 
     static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
