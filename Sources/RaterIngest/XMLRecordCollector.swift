@@ -224,6 +224,14 @@ final class XMLRecordCollector {
             return reject(.malformedXML(message: error.message + at))
         }
         if let record = guess?.recordName, builder.name != record {
+            // An element of another name that holds no comment (a header such as `<generated>` or `<info …/>`, a
+            // `<summary>`) is not a record: skipped and not numbered, so a clean export still exits 0 and `--strict`
+            // does not stop at its header. One that holds a comment may be a record under another name (a typo, a
+            // second kind) and is rejected, so no comment goes unseen.
+            guard builder.value(at: options.xmlText ?? "text") != nil else {
+                recordNumber -= 1
+                return
+            }
             return reject(.otherElement(name: builder.name, record: record))
         }
         if let entity = builder.unexpandedEntity {
