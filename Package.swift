@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "RaterScore", dependencies: ["RaterCore", "RaterNormalize", "RaterSegment", "RaterLexicon"]),
         .target(name: "RaterDimensions", dependencies: ["RaterCore", "RaterSegment", "RaterLexicon", "RaterScore"]),
         .target(name: "RaterAggregate", dependencies: ["RaterCore"]),
-        .target(name: "RaterSinks", dependencies: ["RaterCore", "RaterAggregate"], exclude: ["Schema"]),
+        .target(name: "RaterSinks", dependencies: ["RaterCore", "RaterAggregate", "CLibCrypto"], exclude: ["Schema"]),
         // sqlite3_config, which Swift cannot call (variadic); linked against the system SQLite that GRDB uses.
         .target(name: "CRaterSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // SQLite (GRDB) and PostgreSQL (libpq) sinks over one description of the tables, and the run manifest.
