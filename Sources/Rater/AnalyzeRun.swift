@@ -15,7 +15,10 @@ public struct AnalyzeRun {
     public var engine: Engine
     public var jobs: Int
     public var batchSize = 1_024
-    /// With a state, records that earlier runs delivered are skipped (see `IncrementalState`).
+    /// With a state, records that earlier runs delivered are skipped (see `IncrementalState`). When the stored form
+    /// is delivered (databases are written), the skipped records' texts are still normalized and digested, on the
+    /// workers, and each stored comment carries their counts (`StoredComment.skippedTexts`), so that a repeated
+    /// text's key is numbered as a run over the whole input numbers it.
     public var incremental: IncrementalState?
     /// Called when an input has been opened (format, charset) and after each batch (records and bytes so far).
     public var onInputOpened: ((String, OpenedInput) -> Void)?
@@ -88,13 +91,28 @@ public struct AnalyzeRun {
             onInputOpened?(input, opened)
             var reader = opened.reader
             let skip = incremental?.recordsToSkip(path: input) ?? 0
+            // A database keys a comment without an export id by its text's digest, with `#2`, `#3` … for the text's
+            // repeats in its source counted from the source's first record, skipped or not: the skipped records'
+            // texts are counted (not analysed, not written) whenever databases are, and the stored comments of the
+            // input carry the counts, sealed before the first is handed out.
+            let skippedTexts = skip > 0 && lines?.contents.contains(.stored) == true ? SkippedTexts() : nil
+            var skippedTextsSealed = false
             var events = 0
             func deliver(_ outcomes: [Outcome]) throws {
                 for outcome in outcomes {
                     switch outcome {
-                    case let .delivered(delivery):
+                    case var .delivered(delivery):
+                        if let skippedTexts {
+                            if !skippedTextsSealed {
+                                try skippedTexts.seal()
+                                skippedTextsSealed = true
+                            }
+                            delivery.stored?.skippedTexts = skippedTexts
+                        }
                         summary.add(delivery.tally)
                         try onDelivery(delivery)
+                    case let .skipped(digest):
+                        if let digest { try skippedTexts?.add(digest) }
                     case let .rejected(rejection):
                         summary.add(rejection)
                         try onRejection(rejection)
@@ -122,7 +140,7 @@ public struct AnalyzeRun {
             // Whether the input ended in a read error (a truncated .gz, an I/O error): see the checkpoint below.
             var endedUnreadable = false
             while !finished {
-                var batch = [IngestEvent]()
+                var batch = [AnalyzerPool.Job]()
                 batch.reserveCapacity(batchSize)
                 while batch.count < batchSize, let event = try reader.next() {
                     if let stalledFailure { throw stalledFailure }
@@ -130,8 +148,17 @@ public struct AnalyzeRun {
                     if case let .rejected(rejection) = event, case .unreadableInput = rejection.reason {
                         endedUnreadable = true
                     }
-                    if events <= skip { continue }
-                    batch.append(event)
+                    if events <= skip {
+                        // Only the records a database would key by their text: an export with an id column skips
+                        // as before.
+                        if skippedTexts != nil, case let .record(record) = event, record.id.map({
+                            !StoredComment.hasExportID(id: $0, source: record.source, recordNumber: record.recordNumber)
+                        }) ?? true {
+                            batch.append(.digest(record))
+                        }
+                        continue
+                    }
+                    batch.append(.analyse(event))
                 }
                 if let stalledFailure { throw stalledFailure }
                 finished = batch.count < batchSize

@@ -42,6 +42,12 @@ public final class Analyzer {
         return Analysis(scored: scored, report: report)
     }
 
+    /// The record's text as its result has it (normalized): what the databases digest to key a comment without an
+    /// export id. Only the first stage runs: what an incremental run's skipped records need (see `SkippedTexts`).
+    public func normalizedText(of record: SourceRecord) throws -> String {
+        try normalizer.normalize(record).text
+    }
+
     public func analysis(of text: String) throws -> Analysis {
         try analysis(of: SourceRecord(source: "-", recordNumber: 1, text: text))
     }

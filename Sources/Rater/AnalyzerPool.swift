@@ -10,6 +10,9 @@ enum Outcome: Sendable {
     case rejected(Rejection)
     /// The run cannot go on (see `RunStoppingError`); the thread that hands out outcomes throws it.
     case failed(any RunStoppingError)
+    /// A record the run skips (`--incremental`), with the digest of its normalized text: nil when a full analysis
+    /// would have rejected it, so that no database would have stored it (see `AnalyzerPool.Job.digest`).
+    case skipped(SkippedTexts.Digest?)
 }
 
 /// How the workers write JSON lines, when they do, and what else they make of each result for the sinks.
@@ -21,17 +24,29 @@ struct LineWriting: Sendable {
 /// `count` workers, each with its own `Analyzer` on a thread of its own (see `BatchWorkers`), that analyse batches
 /// of records while the thread that owns the pool reads the next batch and hands out the previous one's outcomes.
 final class AnalyzerPool {
-    private let workers: BatchWorkers<IngestEvent, Outcome>
+    /// What a worker does with one ingested record.
+    enum Job: Sendable {
+        /// Analyses it (or hands on its rejection).
+        case analyse(IngestEvent)
+        /// Only digests its normalized text: a record an incremental run skips, which a database would key by that
+        /// digest (see `SkippedTexts`).
+        case digest(SourceRecord)
+    }
+
+    private let workers: BatchWorkers<Job, Outcome>
 
     init(engine: Engine, count: Int, lines: LineWriting?) throws {
         let analyzers = UncheckedAnalyzers(try (0..<count).map { _ in try Analyzer(engine: engine) })
-        workers = BatchWorkers(count: count) { worker, event in
-            Self.outcome(of: event, analyzer: analyzers.list[worker], lines: lines)
+        workers = BatchWorkers(count: count) { worker, job in
+            switch job {
+            case let .analyse(event): Self.outcome(of: event, analyzer: analyzers.list[worker], lines: lines)
+            case let .digest(record): Self.digest(of: record, analyzer: analyzers.list[worker])
+            }
         }
     }
 
     /// Queues a batch behind the ones already started and returns at once.
-    func start(_ events: [IngestEvent]) { workers.start(events) }
+    func start(_ jobs: [Job]) { workers.start(jobs) }
 
     /// Batches started and not yet collected.
     var pending: Int { workers.pending }
@@ -65,6 +80,20 @@ final class AnalyzerPool {
             } catch {
                 return outcome(of: error, analysing: record)
             }
+        }
+    }
+
+    /// The digest of a skipped record's normalized text. A record whose normalization fails would have been
+    /// rejected, and is not counted; one that fails later in the analysis (an ICU error while segmenting) is, as
+    /// only the normalization runs here. An error that stops the run stops it here too: the key of every later
+    /// repeat of the record's text depends on it.
+    static func digest(of record: SourceRecord, analyzer: Analyzer) -> Outcome {
+        do {
+            return .skipped(SkippedTexts.Digest(of: try analyzer.normalizedText(of: record)))
+        } catch let stopping as any RunStoppingError {
+            return .failed(stopping)
+        } catch {
+            return .skipped(nil)
         }
     }
 

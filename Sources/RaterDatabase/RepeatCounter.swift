@@ -12,6 +12,9 @@
 /// - for the rest, `storedSoFar`: the caller counts the keys this run has stored for the text, which the database
 ///   holds exactly. Only a text seen before and forgotten since, or the filter's rare false alarm, gets there.
 ///
+/// An incremental run also counts the occurrences of the records it skipped (`earlier`, from `SkippedTexts`, which
+/// keeps them in bounded memory too): this run's are numbered after them, as a run over the whole input would.
+///
 /// So keys are the same as counting every digest in memory gave, whatever the limits (but for one case of export
 /// ids shaped like these keys, see `RunWriter.storedSoFar`); the limits only move work between memory and the
 /// database. Each database a run writes has its writer, and so its own counter.
@@ -53,13 +56,23 @@ struct RepeatCounter {
     /// time. `storedSoFar` must return how many occurrences of it in `source` this run has already stored; it is
     /// called only when the filter cannot rule a first occurrence out and the count is no longer in the table.
     mutating func occurrence(of digest: String, in source: String, storedSoFar: () throws -> Int) rethrows -> Int {
+        try occurrence(of: digest, in: source, earlier: { 0 }, storedSoFar: { _ in try storedSoFar() })
+    }
+
+    /// The same, counting also the occurrences the source had before the run's first record: `earlier` returns how
+    /// many (those of the records an incremental run skipped, `SkippedTexts`), and is called whenever the text's
+    /// count is not in the table; `storedSoFar` is given that number and must return it plus the occurrences this
+    /// run has already stored, which are numbered after it.
+    mutating func occurrence(of digest: String, in source: String, earlier: () throws -> Int,
+                             storedSoFar: (_ earlier: Int) throws -> Int) rethrows -> Int {
         let sourceNumber = number(of: source)
         let key = Key(source: sourceNumber, digest: digest)
         if let count = counts[key] {
             counts[key] = count + 1
             return count + 1
         }
-        let occurrence = try (markSeen(digest, source: sourceNumber) ? 0 : storedSoFar()) + 1
+        let before = try earlier()
+        let occurrence = try (markSeen(digest, source: sourceNumber) ? before : storedSoFar(before)) + 1
         if counts.count >= limits.countsKept { counts.removeAll(keepingCapacity: true) }
         counts[key] = occurrence
         return occurrence

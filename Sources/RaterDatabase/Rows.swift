@@ -7,12 +7,7 @@ import RaterSinks
 public enum Rows {
     /// Whether the comment's id came from the export, rather than being made from its source and record number.
     static func hasExportID(id: String, source: String, recordNumber: Int) -> Bool {
-        // `id != "\(source):\(recordNumber)"`, without making that string for every comment stored.
-        let id = id.utf8, source = source.utf8
-        guard id.count > source.count, id.starts(with: source) else { return true }
-        let rest = id.dropFirst(source.count)
-        guard rest.first == UInt8(ascii: ":") else { return true }
-        return !rest.dropFirst().elementsEqual(String(recordNumber).utf8)
+        StoredComment.hasExportID(id: id, source: source, recordNumber: recordNumber)
     }
 
     static func comment(_ comment: StoredComment, key: String, runID: String, at timestamp: String,

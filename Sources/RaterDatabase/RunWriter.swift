@@ -76,16 +76,19 @@ public final class RunWriter: RunRowWriter {
     }
 
     /// The key a comment is stored under: its own id when the export has one (`Rows.hasExportID`); otherwise a
-    /// digest of its text (`sha256:…`), with `#2`, `#3` … for repeats of the same text within one source. A re-run
-    /// over the same input gives the same keys, and a file that grows by appended lines keeps the keys of the lines
-    /// it had.
-    private func key(id: String, source: String, recordNumber: Int, text: String) throws -> String {
+    /// digest of its text (`sha256:…`), with `#2`, `#3` … for repeats of the same text within one source, counted
+    /// from the source's first record: an incremental run counts those of the records it skipped (`skipped`) before
+    /// its own. A re-run over the same input gives the same keys, and a file that grows by appended lines keeps the
+    /// keys of the lines it had, whether the run reads it whole or only what was appended.
+    private func key(id: String, source: String, recordNumber: Int, text: String,
+                     skipped: SkippedTexts?) throws -> String {
         if Rows.hasExportID(id: id, source: source, recordNumber: recordNumber) { return id }
         let hex = SHA256Digest.hex(of: text)
         let digest = "sha256:" + hex
-        let occurrence = try repeats.occurrence(of: hex, in: source) {
-            try storedSoFar(of: digest, in: source)
-        }
+        let occurrence = try repeats.occurrence(
+            of: hex, in: source,
+            earlier: { try skipped.map { try $0.occurrences(of: SkippedTexts.Digest(hex: hex)!) } ?? 0 },
+            storedSoFar: { earlier in try storedSoFar(of: digest, in: source, after: earlier) })
         return Self.key(digest: digest, occurrence: occurrence)
     }
 
@@ -93,16 +96,17 @@ public final class RunWriter: RunRowWriter {
         occurrence == 1 ? digest : digest + "#\(occurrence)"
     }
 
-    /// How many occurrences of a text this run has stored in `source`, from the rows themselves: occurrence `n` is
-    /// stored under `key(digest:occurrence: n)` with this run's id, and occurrences are stored in order, so the
-    /// count is the last `n` whose row this run wrote, found by doubling `n` and then halving the gap. A key from an
-    /// earlier run does not count, nor does a row under an export id that happens to look like such a key. The rows
-    /// still waiting are written first so that the database has them all: a flush and a few look-ups, which only a
-    /// text seen before and forgotten since, or the filter's rare false alarm, costs.
+    /// How many occurrences of a text `source` has had so far: the `earlier` ones (before the run's first record)
+    /// and those this run has stored, counted from the rows themselves: occurrence `n` is stored under
+    /// `key(digest:occurrence: n)` with this run's id, and occurrences are stored in order from `earlier + 1`, so
+    /// the count is the last `n` whose row this run wrote, found by doubling `n - earlier` and then halving the gap.
+    /// A key from an earlier run does not count, nor does a row under an export id that happens to look like such a
+    /// key. The rows still waiting are written first so that the database has them all: a flush and a few look-ups,
+    /// which only a text seen before and forgotten since, or the filter's rare false alarm, costs.
     ///
     /// One case still differs from counting in memory: an export id shaped like `sha256:…#n` that replaced the row
     /// of an occurrence this run had already stored (counting in memory went on past it; this starts again there).
-    private func storedSoFar(of digest: String, in source: String) throws -> Int {
+    private func storedSoFar(of digest: String, in source: String, after earlier: Int) throws -> Int {
         try flush()
         func stored(_ occurrence: Int) throws -> Bool {
             let key = Self.key(digest: digest, occurrence: occurrence)
@@ -112,14 +116,15 @@ public final class RunWriter: RunRowWriter {
             else { return false }
             return !Rows.hasExportID(id: id, source: source, recordNumber: record)
         }
-        guard try stored(1) else { return 0 }
+        // Counted past `earlier`.
+        guard try stored(earlier + 1) else { return earlier }
         var (found, missing) = (1, 2)
-        while try stored(missing) { (found, missing) = (missing, missing * 2) }
+        while try stored(earlier + missing) { (found, missing) = (missing, missing * 2) }
         while missing - found > 1 {
             let middle = found + (missing - found) / 2
-            if try stored(middle) { found = middle } else { missing = middle }
+            if try stored(earlier + middle) { found = middle } else { missing = middle }
         }
-        return found
+        return earlier + found
     }
 
     /// Writes a comment, its dimension mentions and its signals (or queues them; see `flush()`); returns the
@@ -127,7 +132,7 @@ public final class RunWriter: RunRowWriter {
     @discardableResult
     public func write(_ comment: StoredComment) throws -> String? {
         let key = try key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber,
-                          text: comment.text)
+                          text: comment.text, skipped: comment.skippedTexts)
         // The same comment again (a repeated export id): its earlier rows go first, so that the DELETEs below find
         // its earlier mentions and signals, and no statement holds one key twice.
         if !waiting.insert(CommentKey(source: comment.source, key: key)).inserted {

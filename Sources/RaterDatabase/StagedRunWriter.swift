@@ -20,8 +20,9 @@ import RaterSinks
 ///
 /// Staged keys are assigned in the merge: a comment with an export id keeps it; one without is keyed by the digest
 /// of its text, `#2`, `#3` … for its repeats in the same source, numbered in input order by a window function over
-/// the staged rows. That needs no count in memory (`RunWriter` keeps a `RepeatCounter` and asks the database when
-/// it has forgotten), so `write(_:)` returns no key once staging has begun.
+/// the staged rows, after the text's occurrences in the records an incremental run skipped (staged with each
+/// comment, from `SkippedTexts`). That needs no count in memory (`RunWriter` keeps a `RepeatCounter` and asks the
+/// database when it has forgotten), so `write(_:)` returns no key once staging has begun.
 public final class StagedRunWriter: RunRowWriter {
     public let runID: String
     public let executor: any SQLExecutor
@@ -43,13 +44,15 @@ public final class StagedRunWriter: RunRowWriter {
 
     /// The staging tables, in the connection's staging database (`SQLiteConnection.stagingSchema`), which goes with
     /// its file when the transaction ends: Rater's columns, after the comment's number (`seq`) and, for comments,
-    /// whether the key is a digest to number (`counted`) and the dimensions it has mentions of (`dimensions`, bit
-    /// `ordinal` for each; see `replacementStatements`). A comment's staged `comment_key` is its export id or its
-    /// text's digest key without a number; mentions and signals take their comment's final key in the merge.
+    /// whether the key is a digest to number (`counted`), how many times its text occurred in the records of its
+    /// source that the run skipped (`earlier`, which its number comes after; 0 but in an incremental run) and the
+    /// dimensions it has mentions of (`dimensions`, bit `ordinal` for each; see `replacementStatements`). A
+    /// comment's staged `comment_key` is its export id or its text's digest key without a number; mentions and
+    /// signals take their comment's final key in the merge.
     static let stagedComments = Table(
         staging("comments"),
-        columns: [Column("seq", .integer), Column("counted", .integer), Column("dimensions", .integer)]
-            + Schema.comments.columns,
+        columns: [Column("seq", .integer), Column("counted", .integer), Column("earlier", .integer),
+                  Column("dimensions", .integer)] + Schema.comments.columns,
         primaryKey: [])
     static let stagedDimensions = Table(
         staging("dimensions"), columns: [Column("seq", .integer)] + Schema.dimensionMentions.columns, primaryKey: [])
@@ -140,10 +143,17 @@ public final class StagedRunWriter: RunRowWriter {
             lastStagedSource = comment.source
         }
         let seq = SQLValue.integer(sequence)
-        let key = hasExportID ? comment.id : "sha256:" + SHA256Digest.hex(of: comment.text)
+        var key = comment.id
+        var earlier = 0
+        if !hasExportID {
+            let hex = SHA256Digest.hex(of: comment.text)
+            key = "sha256:" + hex
+            earlier = try comment.skippedTexts.map { try $0.occurrences(of: SkippedTexts.Digest(hex: hex)!) } ?? 0
+        }
         try comments.append(writingTo: executor) { row in
             row.add("seq", seq)
             row.add("counted", .integer(hasExportID ? 0 : 1))
+            row.add("earlier", .integer(earlier))
             row.add("dimensions", .integer(Self.dimensionBits(comment.dimensions.lazy.map(\.dimension))))
             Rows.comment(comment, key: key, runID: runID, at: timestamp, into: &row)
         }
@@ -350,13 +360,15 @@ public final class StagedRunWriter: RunRowWriter {
     static let mergeStatements: [String] = {
         let keys = keysTable
         // The digest keys' numbers: the n-th comment with the same text in the same source is `#n` (the first has
-        // none), whatever came before this run, as counting in memory would number them.
+        // none), counting the `earlier` occurrences of the records an incremental run skipped (the same for every
+        // comment with that text in that source), as counting in memory would number them. Nothing else that came
+        // before this run counts: the keys depend on the input alone.
         let numbering = """
             INSERT INTO \(keys) (seq, source, comment_key, latest, dimensions) \
             SELECT seq, source, comment_key, seq = max(seq) OVER (PARTITION BY source, comment_key), dimensions \
             FROM (SELECT seq, source, dimensions, \
-            CASE WHEN counted = 0 OR row_number() OVER occurrences = 1 THEN comment_key \
-            ELSE comment_key || '#' || row_number() OVER occurrences END AS comment_key \
+            CASE WHEN counted = 0 OR earlier + row_number() OVER occurrences = 1 THEN comment_key \
+            ELSE comment_key || '#' || (earlier + row_number() OVER occurrences) END AS comment_key \
             FROM \(stagedComments.name) \
             WINDOW occurrences AS (PARTITION BY source, comment_key, counted ORDER BY seq)) ORDER BY seq
             """

@@ -45,6 +45,9 @@ public struct StoredComment: Sendable, Equatable {
     public var explanationJSON: String
     public var dimensions: [Dimension]
     public var signals: [Signal]
+    /// The texts of the records of its input that an incremental run skipped, when the run skipped any: the keys of
+    /// repeated texts go on counting from their occurrences there (see `SkippedTexts`). Set by the run, not by `init`.
+    public var skippedTexts: SkippedTexts?
 
     public init(_ result: CommentResult) {
         self.init(result, fieldsJSON: Self.json { $0.fields(result.fields) },
@@ -86,6 +89,17 @@ public struct StoredComment: Sendable, Equatable {
         signals = zip(result.signals, signalEvidenceJSON).map { signal, evidence in
             Signal(value: signal.value, evidenceJSON: evidence)
         }
+    }
+
+    /// Whether a comment's id came from the export, rather than being made from its source and record number
+    /// (`SourceRecord.resolvedID`): a comment without one is stored under a key made from its text's digest.
+    public static func hasExportID(id: String, source: String, recordNumber: Int) -> Bool {
+        // `id != "\(source):\(recordNumber)"`, without making that string for every comment stored.
+        let id = id.utf8, source = source.utf8
+        guard id.count > source.count, id.starts(with: source) else { return true }
+        let rest = id.dropFirst(source.count)
+        guard rest.first == UInt8(ascii: ":") else { return true }
+        return !rest.dropFirst().elementsEqual(String(recordNumber).utf8)
     }
 
     private static func json(_ write: (inout JSONWriter) -> Void) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import RaterDatabase
 import Testing
 
 /// What a cron job relies on: incremental runs over a growing export, a config file, quiet logs.
@@ -35,6 +36,98 @@ import Testing
         try "id,text\n7,new file\n".write(toFile: export, atomically: true, encoding: .utf8)
         let fourth = try CLIProcess.run(["analyze", export, "--incremental", state, "--no-explanation"])
         #expect(ids(fourth.standardOutput) == ["7"])
+    }
+
+    func append(_ text: String, to path: String) throws {
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+    }
+
+    /// Every comment's key, record and text, in record order.
+    func comments(_ database: any DatabaseConnection) throws -> [[SQLValue]] {
+        try database.read { try $0.query("SELECT comment_key, record, text FROM comments ORDER BY record", []) }
+    }
+
+    /// A new, empty PostgreSQL schema on the test server, reached through `search_path`.
+    func postgresScratch(_ base: String) throws -> String {
+        let schema = "nightly_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
+        return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+    }
+
+    /// Plain text has no ids: a comment is keyed by its text's digest, `#2`, `#3` … for its repeats in the file.
+    /// Incremental runs over a growing export must store the keys one run over the whole file stores: a repeat of
+    /// an earlier night's text numbered from 1 again replaced that night's comment. So must a database that joins
+    /// later (here from the third night on) and holds none of the earlier nights' rows; and PostgreSQL, when a test
+    /// server is running.
+    @Test func incrementalRunsKeyRepeatedTextsAsOneRunOverTheWholeFile() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let export = directory + "/export.txt"
+        let (state, joinedState) = (directory + "/state.json", directory + "/joined-state.json")
+        let (nightly, joined, whole) = (directory + "/nightly.sqlite", directory + "/joined.sqlite",
+                                        directory + "/whole.sqlite")
+        let postgres = try ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"].map(postgresScratch)
+        let clean = "The room was clean and the staff were friendly."
+        let nights = [
+            "\(clean)\nTerrible service, nobody answered.\n好评\n",
+            "\(clean)\n好评\n",
+            "好评\ngood\nTerrible service, nobody answered.\n好评\n",
+            "",
+            "good\n\(clean)\n好评\n" + (1...40).map { "good\n评论 \($0 % 7)\n" }.joined(),
+        ]
+        for (night, lines) in nights.enumerated() {
+            try append(lines, to: export)
+            if night >= 2 {
+                // The database that joins on the third night skips what the nightly one skips: a copy of its state.
+                try? FileManager.default.removeItem(atPath: joinedState)
+                try FileManager.default.copyItem(atPath: state, toPath: joinedState)
+                let outcome = try CLIProcess.run(["analyze", export, "--incremental", joinedState, "--db", joined,
+                                                  "-o", directory + "/joined.jsonl"])
+                #expect(outcome.status == 0, "\(outcome.standardError)")
+            }
+            let outcome = try CLIProcess.run(["analyze", export, "--incremental", state, "--db", nightly,
+                                              "-o", directory + "/nightly.jsonl"]
+                                             + (postgres.map { ["--postgres", $0] } ?? []))
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+        }
+        let full = try CLIProcess.run(["analyze", export, "--db", whole, "-o", directory + "/whole.jsonl"])
+        #expect(full.status == 0, "\(full.standardError)")
+        let expected = try comments(SQLiteConnection(path: whole))
+        #expect(expected.count == 92)
+        let key = "sha256:" + SHA256Digest.hex(of: "好评")
+        #expect(expected.filter { $0[0].string?.hasPrefix(key) == true }.map { $0[0] }
+                == [.text(key)] + (2...5).map { .text(key + "#\($0)") })
+        #expect(try comments(SQLiteConnection(path: nightly)) == expected)
+        #expect(try comments(SQLiteConnection(path: joined)) == expected.filter { $0[1].int! > 5 })
+        if let postgres { #expect(try comments(PostgresConnection(url: postgres)) == expected) }
+    }
+
+    /// An export with an id column is keyed by its ids, which incremental runs never renumber: repeated texts do
+    /// not matter, and the skipped records are not digested.
+    @Test func exportIDsAreKeysWhateverIsSkipped() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let export = directory + "/export.csv"
+        let state = directory + "/state.json"
+        try append("id,text\nA1,好评\nA2,good\n", to: export)
+        for lines in ["A3,好评\nA4,good\n", "A5,好评\n"] {
+            let first = try CLIProcess.run(["analyze", export, "--incremental", state, "--db", directory + "/n.sqlite",
+                                            "-o", directory + "/n.jsonl"])
+            #expect(first.status == 0, "\(first.standardError)")
+            try append(lines, to: export)
+        }
+        let last = try CLIProcess.run(["analyze", export, "--incremental", state, "--db", directory + "/n.sqlite",
+                                       "-o", directory + "/n.jsonl"])
+        #expect(last.status == 0, "\(last.standardError)")
+        let full = try CLIProcess.run(["analyze", export, "--db", directory + "/w.sqlite", "-o", directory + "/w.jsonl"])
+        #expect(full.status == 0, "\(full.standardError)")
+        let expected = try comments(SQLiteConnection(path: directory + "/w.sqlite"))
+        #expect(expected.map { $0[0] } == (1...5).map { .text("A\($0)") })
+        #expect(try comments(SQLiteConnection(path: directory + "/n.sqlite")) == expected)
     }
 
     /// A truncated .gz ends in an `unreadable_input` rejection; the next run over the complete file must deliver

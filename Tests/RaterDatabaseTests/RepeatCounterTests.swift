@@ -89,6 +89,40 @@ import Testing
         #expect(counter.occurrence(of: digest, in: "a.txt", storedSoFar: never) == 2)
     }
 
+    /// An incremental run gives the counter the occurrences of the records it skipped (`earlier`): the occurrences of
+    /// the rest must be those of counting the whole input, whatever the limits, and the run's own occurrences are
+    /// asked for only past the skipped ones.
+    @Test func countsOnFromTheSkippedRecords() {
+        let texts = Self.texts(count: 20_000, distinct: 3_000)
+        var seen: [Key: Int] = [:]
+        let expected = texts.map { text in
+            seen[Key(digest: text.digest, source: text.source), default: 0] += 1
+            return seen[Key(digest: text.digest, source: text.source)]!
+        }
+        for skip in [1, 7_000, 19_999] {
+            var skipped: [Key: Int] = [:]
+            for text in texts[..<skip] { skipped[Key(digest: text.digest, source: text.source), default: 0] += 1 }
+            for limits in [RepeatCounter.Limits.standard, .init(filterBits: 64, countsKept: 1),
+                           .init(filterBits: 1 << 12, countsKept: 100)] {
+                var counter = RepeatCounter(limits: limits)
+                // The highest occurrence this run stored, as the database's rows of this run tell it.
+                var stored: [Key: Int] = [:]
+                let occurrences = texts[skip...].map { text in
+                    let key = Key(digest: text.digest, source: text.source)
+                    let occurrence = counter.occurrence(
+                        of: text.digest, in: text.source, earlier: { skipped[key, default: 0] },
+                        storedSoFar: { earlier in
+                            #expect(earlier == skipped[key, default: 0])
+                            return stored[key] ?? earlier
+                        })
+                    stored[key] = occurrence
+                    return occurrence
+                }
+                #expect(occurrences == Array(expected[skip...]), "skip \(skip), \(limits)")
+            }
+        }
+    }
+
     // MARK: Through the database
 
     /// Comments without an export id, keyed by their text, written by one run with `limits`; returns each
