@@ -98,12 +98,15 @@ public struct AnalyzeRun {
             let skippedTexts = skip > 0 && lines?.contents.contains(.stored) == true ? SkippedTexts() : nil
             var skippedTextsSealed = false
             var events = 0
+            var skippedDigests = [SkippedTexts.Digest]()
             func deliver(_ outcomes: [Outcome]) throws {
                 for outcome in outcomes {
                     switch outcome {
                     case var .delivered(delivery):
                         if let skippedTexts {
                             if !skippedTextsSealed {
+                                try skippedTexts.add(contentsOf: skippedDigests)
+                                skippedDigests = []
                                 try skippedTexts.seal()
                                 skippedTextsSealed = true
                             }
@@ -112,13 +115,17 @@ public struct AnalyzeRun {
                         summary.add(delivery.tally)
                         try onDelivery(delivery)
                     case let .skipped(digest):
-                        if let digest { try skippedTexts?.add(digest) }
+                        if let digest { skippedDigests.append(digest) }
                     case let .rejected(rejection):
                         summary.add(rejection)
                         try onRejection(rejection)
                     case let .failed(error):
                         throw error
                     }
+                }
+                if !skippedDigests.isEmpty {
+                    try skippedTexts?.add(contentsOf: skippedDigests)
+                    skippedDigests.removeAll(keepingCapacity: true)
                 }
                 try onBatchEnd?()
                 onProgress?(summary.read, bytesBefore + (opened.file?.bytesRead ?? 0))
@@ -154,7 +161,7 @@ public struct AnalyzeRun {
                         if skippedTexts != nil, case let .record(record) = event, record.id.map({
                             !StoredComment.hasExportID(id: $0, source: record.source, recordNumber: record.recordNumber)
                         }) ?? true {
-                            batch.append(.digest(record))
+                            batch.append(.digest(record.text))
                         }
                         continue
                     }

@@ -42,10 +42,11 @@ public final class Analyzer {
         return Analysis(scored: scored, report: report)
     }
 
-    /// The record's text as its result has it (normalized): what the databases digest to key a comment without an
-    /// export id. Only the first stage runs: what an incremental run's skipped records need (see `SkippedTexts`).
-    public func normalizedText(of record: SourceRecord) throws -> String {
-        try normalizer.normalize(record).text
+    /// A record's text as its result has it (normalized; the rest of the record plays no part): what the databases
+    /// digest to key a comment without an export id. Only the first stage runs: what an incremental run's skipped
+    /// records need (see `SkippedTexts`).
+    public func normalizedText(of text: String) throws -> String {
+        try normalizer.normalize(SourceRecord(source: "", recordNumber: 0, text: text)).text
     }
 
     public func analysis(of text: String) throws -> Analysis {

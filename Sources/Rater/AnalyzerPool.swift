@@ -28,9 +28,9 @@ final class AnalyzerPool {
     enum Job: Sendable {
         /// Analyses it (or hands on its rejection).
         case analyse(IngestEvent)
-        /// Only digests its normalized text: a record an incremental run skips, which a database would key by that
-        /// digest (see `SkippedTexts`).
-        case digest(SourceRecord)
+        /// Only digests its text, normalized: a record an incremental run skips, which a database would key by that
+        /// digest (see `SkippedTexts`). The text alone, as read: a whole record costs the reading thread a copy.
+        case digest(String)
     }
 
     private let workers: BatchWorkers<Job, Outcome>
@@ -40,7 +40,7 @@ final class AnalyzerPool {
         workers = BatchWorkers(count: count) { worker, job in
             switch job {
             case let .analyse(event): Self.outcome(of: event, analyzer: analyzers.list[worker], lines: lines)
-            case let .digest(record): Self.digest(of: record, analyzer: analyzers.list[worker])
+            case let .digest(text): Self.digest(of: text, analyzer: analyzers.list[worker])
             }
         }
     }
@@ -87,9 +87,9 @@ final class AnalyzerPool {
     /// rejected, and is not counted; one that fails later in the analysis (an ICU error while segmenting) is, as
     /// only the normalization runs here. An error that stops the run stops it here too: the key of every later
     /// repeat of the record's text depends on it.
-    static func digest(of record: SourceRecord, analyzer: Analyzer) -> Outcome {
+    static func digest(of text: String, analyzer: Analyzer) -> Outcome {
         do {
-            return .skipped(SkippedTexts.Digest(of: try analyzer.normalizedText(of: record)))
+            return .skipped(SkippedTexts.Digest(of: try analyzer.normalizedText(of: text)))
         } catch let stopping as any RunStoppingError {
             return .failed(stopping)
         } catch {

@@ -125,6 +125,13 @@ public final class SkippedTexts: Sendable {
         try state.withLock { try $0.add(digest) }
     }
 
+    /// `add(_:)` for each, in one go (a batch of skipped records).
+    public func add(contentsOf digests: [Digest]) throws {
+        try state.withLock { state in
+            for digest in digests { try state.add(digest) }
+        }
+    }
+
     /// Ends the counting: what follows are look-ups. Once only.
     public func seal() throws {
         try state.withLock { try $0.seal() }
@@ -194,8 +201,8 @@ private struct State: ~Copyable {
     var fileEntries = 0
     var runs: [Run] = []
     // After sealing:
-    /// Every count, sorted, when nothing went to the file.
-    var inMemory: [Entry]?
+    /// Every digest added, sorted (a text's count is the length of its range), when nothing went to the file.
+    var inMemory: [SkippedTexts.Digest]?
     /// The sealed run in the file, its blocks' first digests, and its Bloom filter.
     var sealedRun = Run(start: 0, count: 0)
     var blockStarts: [SkippedTexts.Digest] = []
@@ -207,6 +214,10 @@ private struct State: ~Copyable {
     mutating func add(_ digest: SkippedTexts.Digest) throws {
         precondition(!sealed, "texts are added before the counts are sealed")
         added += 1
+        // Grown by doubling up to the limit, never past it.
+        if buffer.count == buffer.capacity && buffer.capacity < limits.bufferedDigests {
+            buffer.reserveCapacity(min(limits.bufferedDigests, max(1_024, 2 * buffer.capacity)))
+        }
         buffer.append(digest)
         if buffer.count >= limits.bufferedDigests { try spill() }
     }
@@ -215,7 +226,8 @@ private struct State: ~Copyable {
         precondition(!sealed, "sealed once")
         sealed = true
         if file < 0 {
-            inMemory = Self.counted(buffer)
+            buffer.sort()
+            inMemory = buffer
             buffer = []
             return
         }
@@ -254,7 +266,12 @@ private struct State: ~Copyable {
 
     mutating func occurrences(of digest: SkippedTexts.Digest) throws -> Int {
         precondition(sealed, "look-ups come after sealing")
-        if let inMemory { return Self.count(of: digest, in: inMemory[...]) }
+        if let inMemory {
+            let first = Self.firstIndex(notBefore: digest, in: inMemory) { $0 }
+            var end = first
+            while end < inMemory.count && inMemory[end] == digest { end += 1 }
+            return end - first
+        }
         guard Self.mayHold(digest, filter) else { return 0 }
         if let cached = cache[digest] { return cached }
         // The last block whose first digest is not after this one.
@@ -268,7 +285,8 @@ private struct State: ~Copyable {
             let first = (low - 1) * limits.entriesPerBlock
             let block = try Self.read(file, Run(start: sealedRun.start + first,
                                      count: min(limits.entriesPerBlock, sealedRun.count - first)))
-            found = Self.count(of: digest, in: block[...])
+            let index = Self.firstIndex(notBefore: digest, in: block) { $0.digest }
+            found = index < block.count && block[index].digest == digest ? Int(block[index].count) : 0
         }
         if cache.count >= limits.cachedLookups { cache.removeAll(keepingCapacity: true) }
         cache[digest] = found
@@ -285,11 +303,20 @@ private struct State: ~Copyable {
     /// Sorts the buffer and writes its counts out as a run.
     private mutating func spill() throws {
         if file < 0 { file = try Self.temporaryFile() }
-        let entries = Self.counted(buffer)
+        buffer.sort()
+        var output = Output(file: file, start: fileEntries)
+        var current = Entry(digest: buffer[0], count: 0)
+        for digest in buffer {
+            if digest != current.digest {
+                try output.append(current)
+                current = Entry(digest: digest, count: 0)
+            }
+            current.count += 1
+        }
+        try output.append(current)
         buffer.removeAll(keepingCapacity: true)
-        try Self.write(entries, to: file, at: fileEntries)
-        runs.append(Run(start: fileEntries, count: entries.count))
-        fileEntries += entries.count
+        runs.append(try output.finish())
+        fileEntries += runs.last!.count
     }
 
     /// Merges sorted runs into one written after them, adding the counts of a digest that several hold; `visit` sees
@@ -317,19 +344,11 @@ private struct State: ~Copyable {
             }
         }
         for start in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(start) }
-        let start = fileEntries
-        var output = [Entry]()
-        output.reserveCapacity(Self.entriesPerIO)
-        var written = 0
+        var output = Output(file: file, start: fileEntries)
         var current: Entry?
         func emit(_ entry: Entry) throws {
             visit(entry)
-            output.append(entry)
-            if output.count == Self.entriesPerIO {
-                try Self.write(output, to: file, at: start + written)
-                written += output.count
-                output.removeAll(keepingCapacity: true)
-            }
+            try output.append(entry)
         }
         while let top = heap.first {
             let entry = heads[top]!
@@ -347,10 +366,9 @@ private struct State: ~Copyable {
             if !heap.isEmpty { siftDown(0) }
         }
         if let current { try emit(current) }
-        try Self.write(output, to: file, at: start + written)
-        written += output.count
-        fileEntries = start + written
-        return Run(start: start, count: written)
+        let merged = try output.finish()
+        fileEntries += merged.count
+        return merged
     }
 
     private func forEachEntry(of run: Run, _ visit: (Entry) -> Void) throws {
@@ -380,27 +398,49 @@ private struct State: ~Copyable {
         }
     }
 
-    /// Entries read or written in one call while merging (40 KiB).
+    /// Entries read or written in one call (40 KiB).
     static let entriesPerIO = 1_024
 
-    /// Sorted digests as (digest, count) entries, one per digest.
-    private static func counted(_ digests: [SkippedTexts.Digest]) -> [Entry] {
-        var entries = [Entry]()
-        for digest in digests.sorted() {
-            if entries.last?.digest == digest { entries[entries.count - 1].count += 1 } else {
-                entries.append(Entry(digest: digest, count: 1))
-            }
+    /// Writes a run's entries as they come, `entriesPerIO` at a time, from `start` on.
+    private struct Output {
+        let file: Int32
+        let start: Int
+        var written = 0
+        var pending: [Entry] = []
+
+        init(file: Int32, start: Int) {
+            self.file = file
+            self.start = start
+            pending.reserveCapacity(State.entriesPerIO)
         }
-        return entries
+
+        mutating func append(_ entry: Entry) throws {
+            pending.append(entry)
+            if pending.count == State.entriesPerIO { try flush() }
+        }
+
+        /// The run written.
+        mutating func finish() throws -> Run {
+            try flush()
+            return Run(start: start, count: written)
+        }
+
+        private mutating func flush() throws {
+            try State.write(pending, to: file, at: start + written)
+            written += pending.count
+            pending.removeAll(keepingCapacity: true)
+        }
     }
 
-    private static func count(of digest: SkippedTexts.Digest, in entries: ArraySlice<Entry>) -> Int {
-        var (low, high) = (entries.startIndex, entries.endIndex)
+    /// The first index of `items` (sorted by `digest`) whose digest is not before `digest`.
+    private static func firstIndex<Item>(notBefore digest: SkippedTexts.Digest, in items: [Item],
+                                         _ key: (Item) -> SkippedTexts.Digest) -> Int {
+        var (low, high) = (0, items.count)
         while low < high {
             let middle = (low + high) / 2
-            if entries[middle].digest < digest { low = middle + 1 } else { high = middle }
+            if key(items[middle]) < digest { low = middle + 1 } else { high = middle }
         }
-        return low < entries.endIndex && entries[low].digest == digest ? Int(entries[low].count) : 0
+        return low
     }
 
     // MARK: Bloom filter
@@ -449,7 +489,7 @@ private struct State: ~Copyable {
         throw SkippedTextsError.temporaryFile(reason: reason)
     }
 
-    private static func write(_ entries: [Entry], to file: Int32, at index: Int) throws {
+    fileprivate static func write(_ entries: [Entry], to file: Int32, at index: Int) throws {
         try entries.withUnsafeBytes { bytes in
             var done = 0
             while done < bytes.count {
