@@ -267,25 +267,19 @@ private struct State: ~Copyable {
     mutating func occurrences(of digest: SkippedTexts.Digest) throws -> Int {
         precondition(sealed, "look-ups come after sealing")
         if let inMemory {
-            let first = Self.firstIndex(notBefore: digest, in: inMemory) { $0 }
-            var end = first
-            while end < inMemory.count && inMemory[end] == digest { end += 1 }
-            return end - first
+            // Two bisections, whatever the count: a text such as "好评" may fill most of the array.
+            return Self.partitionPoint(of: inMemory) { $0 <= digest } - Self.partitionPoint(of: inMemory) { $0 < digest }
         }
         guard Self.mayHold(digest, filter) else { return 0 }
         if let cached = cache[digest] { return cached }
         // The last block whose first digest is not after this one.
-        var (low, high) = (0, blockStarts.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if blockStarts[middle] <= digest { low = middle + 1 } else { high = middle }
-        }
+        let blocksNotAfter = Self.partitionPoint(of: blockStarts) { $0 <= digest }
         var found = 0
-        if low > 0 {
-            let first = (low - 1) * limits.entriesPerBlock
+        if blocksNotAfter > 0 {
+            let first = (blocksNotAfter - 1) * limits.entriesPerBlock
             let block = try Self.read(file, Run(start: sealedRun.start + first,
                                      count: min(limits.entriesPerBlock, sealedRun.count - first)))
-            let index = Self.firstIndex(notBefore: digest, in: block) { $0.digest }
+            let index = Self.partitionPoint(of: block) { $0.digest < digest }
             found = index < block.count && block[index].digest == digest ? Int(block[index].count) : 0
         }
         if cache.count >= limits.cachedLookups { cache.removeAll(keepingCapacity: true) }
@@ -432,13 +426,13 @@ private struct State: ~Copyable {
         }
     }
 
-    /// The first index of `items` (sorted by `digest`) whose digest is not before `digest`.
-    private static func firstIndex<Item>(notBefore digest: SkippedTexts.Digest, in items: [Item],
-                                         _ key: (Item) -> SkippedTexts.Digest) -> Int {
+    /// How many of the first items satisfy `isBefore`, which holds for a prefix of `items` (sorted) and for no item
+    /// after it: the index of the first item that does not.
+    private static func partitionPoint<Item>(of items: [Item], _ isBefore: (Item) -> Bool) -> Int {
         var (low, high) = (0, items.count)
         while low < high {
             let middle = (low + high) / 2
-            if key(items[middle]) < digest { low = middle + 1 } else { high = middle }
+            if isBefore(items[middle]) { low = middle + 1 } else { high = middle }
         }
         return low
     }
