@@ -42,10 +42,6 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         }
     }
 
-    public func save(path: String) throws {
-        try save(to: try OutputFile(path: path))
-    }
-
     /// Writes the state into `output` and moves it into place. `rater analyze` opens `output` before the run, so
     /// that a state file that cannot be written fails the run before anything is committed.
     public func save(to output: OutputFile) throws {

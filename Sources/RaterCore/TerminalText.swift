@@ -20,9 +20,10 @@ public enum TerminalText {
         return String(output)
     }
 
-    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    /// Whether `scalar` is one `visible` escapes: also the rule for what an analyst's name may not hold.
+    public static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
-        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: return true
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
         default: return scalar.properties.isNoncharacterCodePoint
         }
     }

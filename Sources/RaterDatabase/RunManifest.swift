@@ -146,11 +146,6 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public static func decode(_ json: String) throws -> RunManifest {
         try JSONDecoder().decode(RunManifest.self, from: Data(json.utf8))
     }
-
-    /// Writes the manifest to a temporary sibling and renames it into place.
-    public func write(to path: String) throws {
-        try ManifestFile(path: path).write(self)
-    }
 }
 
 /// A manifest's file: its temporary sibling is made when the run starts, so that a place where it cannot be

@@ -29,7 +29,7 @@ public enum DelimiterSniffer {
         var inQuotes = false
         var fieldStart = true
         var rowHasContent = false
-        for byte in head {
+        for (index, byte) in head.enumerated() {
             if inQuotes {
                 if byte == 0x22 { inQuotes = false }
                 continue
@@ -43,14 +43,14 @@ public enum DelimiterSniffer {
                 fields += 1
                 fieldStart = true
                 rowHasContent = true
-            case 0x0A:
+            case 0x0A, 0x0D:
+                // A row ends at LF, CR LF or a lone CR, as the CSV scanner reads them (a CR LF ends it at the LF).
+                if byte == 0x0D && index + 1 < head.count && head[index + 1] == 0x0A { continue }
                 if rowHasContent { counts.append(fields) }
                 if counts.count == sampleRows { return counts }
                 fields = 1
                 fieldStart = true
                 rowHasContent = false
-            case 0x0D:
-                break
             default:
                 fieldStart = false
                 rowHasContent = true

@@ -94,18 +94,14 @@ public enum ReviewLimits {
     public static let analystName = 64
     public static let analystNameRule = "the analyst's name must be 1–\(analystName) characters, with no control characters"
 
-    /// Whether `name` (trimmed of surrounding white space) is 1–64 characters without control characters (C0, C1),
-    /// line or paragraph separators or bidi embeddings, overrides and isolates: the name goes into the audit trail,
-    /// the gold CSV and `rater corrections list`, and a line break or ESC in it has no business there.
+    /// Whether `name` (trimmed of surrounding white space) is 1–64 characters with none that `TerminalText` would
+    /// have to escape (controls, format characters such as bidi marks, overrides and isolates, line or paragraph
+    /// separators, noncharacters): the name goes into the audit trail, the gold CSV and `rater corrections list`,
+    /// and a line break, ESC or a bidi mark in it has no business there.
     public static func isAnalystName(_ name: String) -> Bool {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= analystName else { return false }
-        return !name.unicodeScalars.contains { scalar in
-            switch scalar.properties.generalCategory {
-            case .control, .lineSeparator, .paragraphSeparator: return true
-            default: return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-            }
-        }
+        return !name.unicodeScalars.contains(where: TerminalText.isInvisible)
     }
     public static let note = 2_000
     public static let search = 200

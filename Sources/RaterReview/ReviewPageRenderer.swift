@@ -438,7 +438,10 @@ public struct ReviewPageRenderer: Sendable {
     /// The clause as it is, or for a long one (a comment without punctuation is one clause) the part around the
     /// cue: the page shows each dimension's clauses, and a 1 MB clause repeated per cue made a 20 MB page.
     static func excerpt(_ clause: String, around cue: String, radius: Int = 100) -> String {
-        guard clause.count > 2 * radius + cue.count else { return clause }
+        // UTF-8 length first: counting the characters of a 1 MB clause for every cue cost what the excerpt saves.
+        guard clause.utf8.count > 2 * radius + cue.utf8.count, clause.count > 2 * radius + cue.count else {
+            return clause
+        }
         let found = cue.isEmpty ? nil : clause.range(of: cue, options: .caseInsensitive)
         let start = clause.index(found?.lowerBound ?? clause.startIndex, offsetBy: -radius, limitedBy: clause.startIndex)
             ?? clause.startIndex

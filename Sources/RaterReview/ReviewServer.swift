@@ -144,7 +144,7 @@ public struct ReviewServer: Sendable {
         let name = (form.last(where: { $0.0 == "analyst" })?.1 ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard ReviewLimits.isAnalystName(name) else {
             return ReviewResponses.html(renderer(request).error("Name not set",
-                message: "The analyst's name must be 1–\(ReviewLimits.analystName) characters, with no control characters."),
+                message: ReviewLimits.analystNameRule.prefix(1).uppercased() + ReviewLimits.analystNameRule.dropFirst() + "."),
                 status: .badRequest)
         }
         var response = ReviewResponses.redirect(ReviewSecurity.safeReturnPath(form.last(where: { $0.0 == "return" })?.1))

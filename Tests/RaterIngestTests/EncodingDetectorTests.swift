@@ -84,6 +84,15 @@ import Testing
         #expect(sniff("id;text\n1;\"yes, no, maybe\"\n2;\"a, b\"\n") == UInt8(ascii: ";"))
     }
 
+    /// Rows end at a lone CR too (old Mac exports), as the CSV scanner reads them; a sample bigger than one row
+    /// used to be a single row without a complete end, so no delimiter was found.
+    @Test func rowsEndAtALoneCarriageReturn() {
+        let rows = (1...5_000).map { "\($0);comment number \($0), fine;x" }
+        let sample = Array(("id;text;note\r" + rows.joined(separator: "\r") + "\r").utf8.prefix(EncodingDetector.sampleSize))
+        #expect(DelimiterSniffer.sniff(sample) == UInt8(ascii: ";"))
+        #expect(DelimiterSniffer.fieldCounts(Array("a,b\r\n1,2\r3,4\n".utf8), delimiter: UInt8(ascii: ",")) == [2, 2, 2])
+    }
+
     @Test func proseIsNotATable() {
         #expect(sniff("Great food, slow service, would come back.\nNo complaints at all\n") == nil)
         let longHeader = "This is a long sentence that is clearly not a header, at all\nand another one, like it\n"
