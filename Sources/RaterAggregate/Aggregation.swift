@@ -79,10 +79,19 @@ public struct Aggregation: Sendable, Equatable {
         return rows
     }
 
+    /// A driver table needs this many rated comments.
+    public static let minimumRatedComments = 3
+
+    /// The rated comments of one key (those a driver table is fitted on).
+    public func ratedComments(for key: AggregateKey = AggregateKey(groups: [], period: nil)) -> Int {
+        groups[key]?.drivers.count ?? 0
+    }
+
     /// The importance–performance table of one key: how much each dimension's sentiment explains the rating, and
-    /// how well the dimension is doing. Nil without a rating column or with fewer than 3 rated comments.
+    /// how well the dimension is doing. Nil without a rating column or with fewer than `minimumRatedComments`.
     public func drivers(for key: AggregateKey = AggregateKey(groups: [], period: nil)) -> DriverTable? {
-        guard let aggregate = groups[key], options.driverColumn != nil, aggregate.drivers.count >= 3 else { return nil }
+        guard let aggregate = groups[key], options.driverColumn != nil,
+              aggregate.drivers.count >= Self.minimumRatedComments else { return nil }
         return DriverTable(statistics: aggregate.drivers, aggregate: aggregate)
     }
 }

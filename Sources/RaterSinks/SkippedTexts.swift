@@ -477,6 +477,8 @@ private struct State: ~Copyable {
                 reason = "\(directory): " + String(cString: strerror(errno))
                 continue
             }
+            // Close-on-exec (Glibc's module has no `mkostemp`): the unlinked file must not outlive the run in a child.
+            _ = fcntl(file, F_SETFD, FD_CLOEXEC)
             template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
             return file
         }
@@ -491,7 +493,9 @@ private struct State: ~Copyable {
                 let count = pwrite(file, bytes.baseAddress! + done, bytes.count - done, offset)
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else {
-                    throw SkippedTextsError.io(operation: "write", reason: String(cString: strerror(errno)))
+                    // A write of nothing sets no errno: say so rather than quote a stale one.
+                    let reason = count == 0 ? "wrote nothing (disk full?)" : String(cString: strerror(errno))
+                    throw SkippedTextsError.io(operation: "write", reason: reason)
                 }
                 done += count
             }

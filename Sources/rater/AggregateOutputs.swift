@@ -43,10 +43,7 @@ struct AggregateFiles {
     let driversCSV: OutputFile?
     let partial: OutputFile?
 
-    /// A driver table needs this many rated comments.
-    static let minimumRatedComments = 3
-
-    /// Encodes every output and writes it to its temporary file. A night with fewer than 3 rated comments has no
+    /// Encodes every output and writes it to its temporary file. A night with too few rated comments has no
     /// driver table: that is the data, not a failure, so the drivers file gets the header alone (yesterday's table
     /// would be taken for tonight's) and a warning says why; the run goes on.
     func write(_ aggregation: Aggregation, logger: Logger?) throws {
@@ -58,9 +55,9 @@ struct AggregateFiles {
         }
         if let driversCSV {
             if drivers == nil {
-                let rated = aggregation.groups[AggregateKey(groups: [], period: nil)]?.drivers.count ?? 0
+                let rated = aggregation.ratedComments()
                 let message = "\(driversCSV.path): no driver table, only \(rated) rated comment\(rated == 1 ? "" : "s") "
-                    + "(it needs at least \(Self.minimumRatedComments)); the file holds the header only"
+                    + "(it needs at least \(Aggregation.minimumRatedComments)); the file holds the header only"
                 if let logger { logger.warning("\(message)") } else { printError("rater: warning: \(message)") }
             }
             try write(Array(AggregateCSVWriter().encode(drivers).utf8), to: driversCSV)
