@@ -190,6 +190,26 @@ import Testing
         #expect(written.status == "failed" && written.exitCode == 1)
     }
 
+    /// The README's exit-code table: a command line that cannot be parsed is 64 (`EX_USAGE`) and touches nothing; a
+    /// parsed one that names something unknown is a fatal run, 1, with a failed manifest.
+    @Test func aCommandLineThatCannotBeParsedExits64AndAnUnknownProfile1() throws {
+        let manifest = folder + "usage.json"
+        let first = try CLIProcess.run(["analyze", try export(5), "--manifest", manifest, "-o", folder + "usage.jsonl"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let previous = try read(manifest)
+        let unparsable = try CLIProcess.run(["analyze", try export(5), "--manifest", manifest, "-o",
+                                             folder + "usage.jsonl", "--format", "bogus"])
+        #expect(unparsable.status == 64)
+        #expect(unparsable.standardError.contains("--format"), "\(unparsable.standardError)")
+        #expect(try read(manifest) == previous)
+        let unknown = try CLIProcess.run(["analyze", try export(5), "--manifest", manifest, "-o",
+                                          folder + "usage.jsonl", "--profile", "nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("unknown profile 'nope'"), "\(unknown.standardError)")
+        let written = try RunManifest.decode(read(manifest))
+        #expect(written.status == "failed" && written.exitCode == 1)
+    }
+
     // MARK: Bug 5: no password anywhere
 
     /// A multi-host URI (which Foundation's URLComponents cannot parse) that cannot connect: neither the log nor the
