@@ -183,7 +183,8 @@ public struct AnalyzeRun {
                 // An input that ended in a read error keeps its earlier checkpoint: the bytes read stop somewhere
                 // inside a record, and counting the `unreadable_input` rejection as a record made the next run skip
                 // the first record after the break, which no run had delivered. Its records come again next run.
-                if input != "-" && !endedUnreadable {
+                // A pipe gets none either: it cannot be read again to check one (`recordsToSkip`).
+                if input != "-" && !endedUnreadable && PathKind(path: input) == .regularFile {
                     nextState?.inputs[IncrementalState.key(input)] = IncrementalState.Checkpoint(
                         bytes: file.bytesRead, records: events, checksum: file.checksum)
                 }

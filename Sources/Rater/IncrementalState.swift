@@ -1,10 +1,6 @@
 import Foundation
+import RaterCore
 import RaterIngest
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What an incremental run remembers of each input: how many bytes and records earlier runs consumed, and the
 /// CRC-32 of those bytes. When the input still starts with exactly those bytes, it is the same export grown by
@@ -51,11 +47,6 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         try output.commit()
     }
 
-    static func isRegularFile(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
-    }
-
     /// Inputs are remembered by absolute path, so a cron job and a person in another folder agree.
     public static func key(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
@@ -65,7 +56,7 @@ public struct IncrementalState: Codable, Sendable, Equatable {
     /// Only a regular file can be checked: reading a pipe's first bytes here (a process substitution is
     /// `/dev/fd/63` every night) took them from the analysis, which then silently missed their records.
     public func recordsToSkip(path: String) -> Int {
-        guard path != "-", Self.isRegularFile(path), let checkpoint = inputs[Self.key(path)], checkpoint.bytes > 0
+        guard path != "-", PathKind(path: path) == .regularFile, let checkpoint = inputs[Self.key(path)], checkpoint.bytes > 0
         else { return 0 }
         guard FileSource.checksum(of: path, prefix: checkpoint.bytes) == checkpoint.checksum else { return 0 }
         return checkpoint.records

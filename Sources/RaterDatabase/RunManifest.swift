@@ -1,11 +1,6 @@
 import Foundation
 import RaterCore
 import RaterSinks
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What a run read, with what, and what came of it: written to `--manifest PATH` and kept in `runs.manifest`.
 public struct RunManifest: Codable, Sendable, Equatable {
@@ -118,9 +113,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public static func digests(_ paths: [String]) throws -> [FileDigest] {
         try paths.map { path in
             if path == "-" { return FileDigest(path: path, bytes: nil, sha256: nil) }
-            var status = stat()
             // A path that cannot be stat'ed is left to the digest below, which reports it.
-            if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            if PathKind(path: path) == .other {
                 return FileDigest(path: path, bytes: nil, sha256: nil, note: notDigestedNote)
             }
             let digest = try SHA256Digest.file(path)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import RaterCore
 
 /// A buffered output that is either standard output or a file written atomically.
 ///
@@ -57,11 +58,10 @@ public final class OutputFile {
     /// fallback use).
     init(path: String, unnamedTemporary: Bool) throws {
         self.path = path
-        var status = stat()
         if path == "-" {
             file = fdopen(1, "wb")
             kind = .standardOutput
-        } else if stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+        } else if PathKind(path: path) == .other {
             guard let opened = fopen(path, "wb") else {
                 throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }

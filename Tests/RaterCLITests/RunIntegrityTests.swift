@@ -83,6 +83,9 @@ import Testing
                 + "--no-explanation")
             #expect(outcome.status == 0, "night \(night): \(outcome.standardError)")
             #expect(try read(results).split(separator: "\n").count == 20_000, "night \(night)")
+            // Nor is a checkpoint kept for it, which no later run could check.
+            let kept = try read(state)
+            #expect(!kept.contains("/dev/fd"), "\(kept)")
         }
     }
 
