@@ -57,10 +57,23 @@ public struct RunManifest: Codable, Sendable, Equatable {
     public static func failedBeforeStart(runID: String, startedAt: Date, error: any Error, inputs: [String] = [],
                                          outputs: [String: String] = [:],
                                          raterVersion: String = RunRecorder.raterVersion) -> RunManifest {
-        RunManifest(runID: runID, raterVersion: raterVersion, startedAt: Rows.timestamp(startedAt),
-                    finishedAt: Rows.timestamp(Date()), status: "failed", exitCode: 1, error: "\(error)",
-                    inputs: inputs.map { FileDigest(path: $0, bytes: nil, sha256: nil) }, lexicons: [],
-                    lexiconVersion: nil, profileVersion: nil, counts: Counts(), timings: Timings(), outputs: outputs)
+        var manifest = RunManifest(
+            runID: runID, raterVersion: raterVersion, startedAt: Rows.timestamp(startedAt), finishedAt: nil,
+            status: "running", exitCode: nil, error: nil,
+            inputs: inputs.map { FileDigest(path: $0, bytes: nil, sha256: nil) }, lexicons: [], lexiconVersion: nil,
+            profileVersion: nil, counts: Counts(), timings: Timings(), outputs: outputs)
+        manifest.markFailed(error, seconds: Date().timeIntervalSince(startedAt))
+        return manifest
+    }
+
+    /// Makes this the manifest of a failed run: every failure, before the start or during the run, says it the
+    /// same way (status `failed`, exit code 1, the error, when it ended).
+    public mutating func markFailed(_ error: any Error, seconds: Double) {
+        finishedAt = Rows.timestamp(Date())
+        status = "failed"
+        exitCode = 1
+        self.error = "\(error)"
+        timings.seconds = seconds
     }
 
     public struct FileDigest: Codable, Sendable, Equatable {

@@ -107,11 +107,7 @@ public final class RunRecorder {
             manifest.lexiconVersion = RunManifest.lexiconVersion(manifest.lexicons)
             manifest.timings.hashingSeconds = Self.seconds(since: hashing)
         } catch {
-            manifest.finishedAt = Rows.timestamp(Date())
-            manifest.status = "failed"
-            manifest.exitCode = 1
-            manifest.error = "\(error)"
-            manifest.timings.seconds = Self.seconds(since: started)
+            manifest.markFailed(error, seconds: Self.seconds(since: started))
             for database in ready {
                 try? database.transaction { executor in
                     try executor.execute(Schema.runs.upsertStatement(executor.dialect), try Self.runRow(manifest))
@@ -214,11 +210,7 @@ public final class RunRecorder {
     private func fail(_ error: any Error, sink: RunSink) -> RunRecordingError? {
         let committedStatus = manifest.status
         manifest.counts = sink.counts
-        manifest.finishedAt = Rows.timestamp(Date())
-        manifest.status = "failed"
-        manifest.exitCode = 1
-        manifest.error = "\(error)"
-        manifest.timings.seconds = Self.seconds(since: started)
+        manifest.markFailed(error, seconds: Self.seconds(since: started))
         var partly: RunRecordingError?
         if committed.contains(true) {
             let names = { (flag: Bool) in
