@@ -24,6 +24,11 @@ struct ClauseTally {
     /// ascending order, so it is the same in every process (floating-point sums in another order could differ in
     /// the last printed digit).
     let mentions: UnsafeBufferPointer<CueMention>
+    /// The segments' running sums, for a comment of more than `SegmentMasses.directLimit` units; nil sums the other
+    /// units directly.
+    var masses: SegmentMasses? = nil
+    /// Cues of a unit up to which each is asked for each term (`NearCues`).
+    var directCueLimit = NearCues.directLimit
 
     /// The (P − N) / (P + N + damping) score over the mentioning clauses.
     ///
@@ -55,7 +60,8 @@ struct ClauseTally {
             start = end
             var unitMass = (positive: 0.0, negative: 0.0)
             if let all = window.terms(in: unitIndex) {
-                let near = all.lazy.filter { term in cues.contains { window.isNear(term, cue: $0.ordinal) } }
+                let nearCues = NearCues(cues, window: window, directLimit: directCueLimit)
+                let near = all.lazy.filter { nearCues.contains($0) }
                 if near.contains(where: \.isOpinion) {
                     unitMass = TermWindow.mass(near)
                 } else if all.contains(where: \.isOpinion) {
@@ -82,27 +88,41 @@ struct ClauseTally {
     /// of the segments a contrast inside the same sentence separates it from (the one before and the one after).
     private func borrowedMass(for unitIndex: Int, in scored: ScoredComment, window: TermWindow,
                               segments: ContrastSegments) -> (positive: Double, negative: Double) {
-        func mass(of otherIndex: Int) -> (positive: Double, negative: Double) {
-            window.terms(in: otherIndex).map { TermWindow.mass($0) }
-                ?? (scored.units[otherIndex].positive, scored.units[otherIndex].negative)
-        }
         let own = segments.segment[unitIndex]
         var positive = 0.0
         var negative = 0.0
-        for otherIndex in scored.units.indices where otherIndex != unitIndex && segments.segment[otherIndex] == own {
-            let other = mass(of: otherIndex)
-            positive += other.positive / 2
-            negative += other.negative / 2
+        if let masses {
+            (positive, negative) = masses.others(of: unitIndex)
+        } else {
+            for otherIndex in scored.units.indices where otherIndex != unitIndex && segments.segment[otherIndex] == own {
+                let other = Self.mass(ofUnit: otherIndex, in: scored, window: window)
+                positive += other.positive
+                negative += other.negative
+            }
         }
-        guard positive == 0 && negative == 0 else { return (positive, negative) }
+        guard positive == 0 && negative == 0 else { return (positive / 2, negative / 2) }
         var across = [Int]()
         if segments.startsAtContrast[own] { across.append(own - 1) }
         if own + 1 < segments.startsAtContrast.count, segments.startsAtContrast[own + 1] { across.append(own + 1) }
-        for otherIndex in scored.units.indices where across.contains(segments.segment[otherIndex]) {
-            let other = mass(of: otherIndex)
-            positive += other.negative / 2
-            negative += other.positive / 2
+        if let masses {
+            for segment in across {
+                let other = masses.total(of: segment)
+                positive += other.negative
+                negative += other.positive
+            }
+        } else {
+            for otherIndex in scored.units.indices where across.contains(segments.segment[otherIndex]) {
+                let other = Self.mass(ofUnit: otherIndex, in: scored, window: window)
+                positive += other.negative
+                negative += other.positive
+            }
         }
-        return (positive, negative)
+        return (positive / 2, negative / 2)
+    }
+
+    /// A unit's positive and negative mass: its terms' when their positions are known, else the unit's own.
+    static func mass(ofUnit index: Int, in scored: borrowing ScoredComment,
+                     window: TermWindow) -> (positive: Double, negative: Double) {
+        window.terms(in: index).map { TermWindow.mass($0) } ?? (scored.units[index].positive, scored.units[index].negative)
     }
 }

@@ -19,6 +19,11 @@ public struct DimensionMapper: Sendable {
     /// The weight of a bare negation (a negator with no sentiment term in its reach, "the waiter never came
     /// back") as negative evidence for the dimensions and aspects near it; 0 turns it off. See `TermWindow`.
     public var bareNegation: Double
+    /// Units of a comment, and cues of a unit, up to which borrowing and the window sum directly rather than over
+    /// running sums and sorted positions (`SegmentMasses`, `NearCues`). Both ways give the same scores; tests set
+    /// these to compare them.
+    var directUnitLimit = SegmentMasses.directLimit
+    var directCueLimit = NearCues.directLimit
 
     public init(thresholds: LabelThresholds = .standard, minimumCueWeight: Double = 0.5, damping: Double = 1.0,
                 profile: IndustryProfile = .generic, termWindow: Int = 6, bareNegation: Double = 1.0) {
@@ -64,6 +69,8 @@ public struct DimensionMapper: Sendable {
         var clauses = [String](filledWith: "", count: scored.units.count)
         var dimensions = [DimensionResult]()
         var aspects = [AspectResult]()
+        let masses = scored.units.count > directUnitLimit
+            ? SegmentMasses(scored, window: window, segments: segments) : nil
         // One target's mentions at a time, sorted by unit.
         var targetMentions = [CueMention]()
         targetMentions.reserveCapacity(mentions.count)
@@ -87,7 +94,8 @@ public struct DimensionMapper: Sendable {
             }
             Self.sortByUnit(&targetMentions)
             let score = targetMentions.withUnsafeBufferPointer { sorted in
-                ClauseTally(mentions: sorted).score(in: scored, window: window, segments: segments, damping: damping)
+                ClauseTally(mentions: sorted, masses: masses, directCueLimit: directCueLimit)
+                    .score(in: scored, window: window, segments: segments, damping: damping)
             }
             let label = thresholds.label(for: score)
             if let dimension = CueTargets.dimension(at: target) {
