@@ -28,7 +28,7 @@ struct AggregateCommand: ParsableCommand {
         let files = try outputs.open(for: total.options)
         var results = 0
         var partials = 0
-        for input in try InputList.expand(inputs) {
+        for input in try InputList.expand(inputs, onRepeat: warnRepeat) {
             let stream = try InputOpener.openBytes(path: input)
             // Partials are JSON with sorted keys, so they start with `{"entries"`; result lines start with `{"id"`.
             if try stream.peek(16).starts(with: Array("{\"entries\"".utf8)) {

@@ -77,7 +77,7 @@ struct AnalyzeCommand: ParsableCommand {
     /// that fails replaces no output file.
     private func run(logger: Logger, runID: String, startedAt: Date, manifestFile: ManifestFile?) throws {
         let engine = try engineOptions.makeEngine()
-        let files = try InputList.expand(inputs)
+        let files = try InputList.expand(inputs) { logger.warning("\(InputList.repeatNote(input: $0, first: $1))") }
         let output = try OutputFile(path: output)
         let rejectsFile = try rejects.map { try OutputFile(path: $0) }
         let encoder = ResultEncoder(includeText: includeText, includeExplanation: !noExplanation)
@@ -196,4 +196,9 @@ struct StrictStop: Error {}
 
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Says on standard error that an input named twice is read once (for the commands without a logger).
+func warnRepeat(input: String, first: String) {
+    printError("rater: warning: " + InputList.repeatNote(input: input, first: first))
 }

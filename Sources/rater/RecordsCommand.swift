@@ -27,7 +27,7 @@ struct RecordsCommand: ParsableCommand {
         var read = 0
         var rejected = 0
         let output = try OutputFile(path: "-")
-        for input in try InputList.expand(inputs) {
+        for input in try InputList.expand(inputs, onRepeat: warnRepeat) {
             let opened = try InputOpener.open(path: input, options: ingest.options)
             printError("rater: \(input): \(opened.format.rawValue), \(opened.encoding.name) (\(opened.encoding.evidence))"
                 + (opened.compressed ? ", gzip" : ""))

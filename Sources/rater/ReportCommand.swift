@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
             let connection = try SQLiteConnection(path: db)
             for result in try DatabaseReader.comments(in: connection) { collector.add(result: result) }
         } else {
-            for input in try InputList.expand(inputs) {
+            for input in try InputList.expand(inputs, onRepeat: warnRepeat) {
                 let stream = try InputOpener.openBytes(path: input)
                 try collector.addLines(path: input) { try stream.next() }
             }
