@@ -44,6 +44,11 @@ struct CorrectionsCommand: ParsableCommand {
         @Option(help: "How many corrections to print.")
         var limit: Int = 100
 
+        func validate() throws {
+            // A negative LIMIT is "no limit" to SQLite and an error to PostgreSQL.
+            if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        }
+
         func run() throws {
             print(["seq", "created_at", "analyst", "source", "comment_key", "action", "dimension", "value",
                    "machine_label"].joined(separator: "\t"))

@@ -15,6 +15,10 @@ struct DimensionEvalArguments: ParsableArguments {
     @Option(help: "How many misses (missed, spurious, wrong polarity) to list with their text.")
     var dimensionMisses: Int = 0
 
+    func validate() throws {
+        if dimensionMisses < 0 { throw ValidationError("--dimension-misses must be 0 or more") }
+    }
+
     var isActive: Bool { aspectScheme != nil || aspectMap != nil }
 
     func scheme() throws -> AspectScheme {

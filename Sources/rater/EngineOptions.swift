@@ -21,6 +21,11 @@ struct EngineOptions: ParsableArguments {
     var negativeThreshold: Double = LabelThresholds.standard.negative
 
     func validate() throws {
+        // Scores lie in -1…1: a threshold outside that (or not a number) would label every comment alike.
+        for (name, value) in [("--positive-threshold", positiveThreshold), ("--negative-threshold", negativeThreshold)]
+        where !(-1...1).contains(value) {
+            throw ValidationError("\(name) must be a number between -1 and 1")
+        }
         guard negativeThreshold <= positiveThreshold else {
             throw ValidationError("--negative-threshold must not exceed --positive-threshold")
         }

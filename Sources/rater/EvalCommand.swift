@@ -29,6 +29,11 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var dimensionArguments: DimensionEvalArguments
 
+    func validate() throws {
+        if worst < 0 { throw ValidationError("--worst must be 0 or more") }
+        if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+    }
+
     func run() throws {
         if dimensionArguments.isActive {
             let run = DimensionEvalRun(gold: gold, scheme: try dimensionArguments.scheme(), ingest: ingest.options,

@@ -54,6 +54,14 @@ struct LexiconLearnCommand: ParsableCommand {
 
     @OptionGroup var engineOptions: EngineOptions
 
+    func validate() throws {
+        if minDocuments < 1 { throw ValidationError("--min-documents must be 1 or more") }
+        if maxTerms < 0 { throw ValidationError("--max-terms must be 0 or more") }
+        if !minZ.isFinite { throw ValidationError("--min-z must be a number") }
+        if !(scale.isFinite && scale > 0) { throw ValidationError("--scale must be a number above 0") }
+        if !(priorStrength.isFinite && priorStrength >= 0) { throw ValidationError("--prior-strength must be 0 or more") }
+    }
+
     func run() throws {
         let engine = try engineOptions.makeEngine()
         var learnerOptions = LexiconLearner.Options()
@@ -111,6 +119,11 @@ struct LexiconImportCommand: ParsableCommand {
 
     @Option(name: .shortAndLong, help: "Where to write the Rater lexicon file.")
     var output: String
+
+    func validate() throws {
+        if !(scale.isFinite && scale > 0) { throw ValidationError("--scale must be a number above 0") }
+        if let valence, !valence.isFinite { throw ValidationError("--valence must be a number") }
+    }
 
     func run() throws {
         let contents = try String(contentsOfFile: input, encoding: .utf8)

@@ -43,6 +43,7 @@ struct ReportCommand: ParsableCommand {
         if db != nil && !inputs.isEmpty { throw ValidationError("give result files or --db, not both") }
         if db == nil && inputs.isEmpty { throw ValidationError("no input: give result files or --db PATH") }
         if examples < 0 || examples > 50 { throw ValidationError("--examples must be between 0 and 50") }
+        if maxGroups < 0 { throw ValidationError("--max-groups must be 0 or more") }
     }
 
     func run() throws {
