@@ -20,6 +20,10 @@ struct AggregateCommand: ParsableCommand {
 
     @OptionGroup var outputs: AggregateOutputs
 
+    func validate() throws {
+        try outputs.validate(for: aggregation.options())
+    }
+
     func run() throws {
         var total = Aggregation(options: try aggregation.options())
         var outputs = self.outputs

@@ -21,14 +21,18 @@ struct AggregateOutputs: ParsableArguments {
 
     var wantsAggregation: Bool { csv != nil || json != nil || driversCSV != nil || partial != nil }
 
-    /// Checks the options against the aggregation's and makes every file's temporary sibling, before anything is
-    /// read: a driver table without a rating column, or a place that cannot be written, fails the run at once
-    /// instead of after the analysis.
-    func open(for options: AggregationOptions) throws -> AggregateFiles {
+    /// A driver table without a rating column: the command line alone shows it, so the command's `validate()` asks
+    /// (a usage error, exit 64, before anything is read or written).
+    func validate(for options: AggregationOptions) throws {
         if driversCSV != nil, options.driverColumn == nil {
             throw ValidationError("--drivers-csv needs a rating column: --csat-column, --nps-column or --ces-column")
         }
-        return AggregateFiles(
+    }
+
+    /// Makes every file's temporary sibling before anything is read: a place that cannot be written fails the run at
+    /// once instead of after the analysis.
+    func open(for options: AggregationOptions) throws -> AggregateFiles {
+        AggregateFiles(
             csv: try csv.map { try OutputFile(path: $0) }, json: try json.map { try OutputFile(path: $0) },
             driversCSV: try driversCSV.map { try OutputFile(path: $0) },
             partial: try partial.map { try OutputFile(path: $0) })

@@ -27,10 +27,15 @@ struct AggregationArguments: ParsableArguments {
     @Option(help: "Column with a 1–7 customer effort answer (CES, mean; higher is easier).")
     var cesColumn: String?
 
-    func options() throws -> AggregationOptions {
+    /// What the command line alone shows to be wrong is a usage error (exit 64) before anything is read or written;
+    /// thrown from the run, it also exited 64, after a failed manifest saying 1 had replaced the last one.
+    func validate() throws {
         guard TimeZone(identifier: timeZone) != nil else {
             throw ValidationError("unknown time zone '\(timeZone)' (use an IANA name such as Asia/Shanghai or UTC)")
         }
+    }
+
+    func options() throws -> AggregationOptions {
         var options = AggregationOptions()
         options.groupBy = groupBy.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
             .filter { !$0.isEmpty }

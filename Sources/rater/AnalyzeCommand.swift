@@ -59,6 +59,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        try aggregateOutputs.validate(for: aggregation.options())
     }
 
     func run() throws {
@@ -73,8 +74,12 @@ struct AnalyzeCommand: ParsableCommand {
             try run(logger: logger, runID: runID, startedAt: startedAt, manifestFile: manifestFile)
         } catch {
             if let manifestFile, !manifestFile.isWritten {
-                try? manifestFile.write(RunManifest.failedBeforeStart(
-                    runID: runID, startedAt: startedAt, error: error, inputs: inputs.isEmpty ? ["-"] : inputs))
+                var failed = RunManifest.failedBeforeStart(
+                    runID: runID, startedAt: startedAt, error: error, inputs: inputs.isEmpty ? ["-"] : inputs)
+                // The status the process exits with, whatever the error: 1 for every failure of a run, as checks
+                // that the command line alone can fail are made in `validate()`, before this file is touched.
+                failed.exitCode = Int(Self.exitCode(for: error).rawValue)
+                try? manifestFile.write(failed)
             }
             throw error
         }

@@ -17,6 +17,11 @@ struct DimensionEvalArguments: ParsableArguments {
 
     func validate() throws {
         if dimensionMisses < 0 { throw ValidationError("--dimension-misses must be 0 or more") }
+        // The scheme, the map and --gold-element come from the command line alone: checked here, not mid-run.
+        guard isActive else { return }
+        do { _ = try scheme() } catch let error as ValidationError { throw error } catch {
+            throw ValidationError("\(error)")
+        }
     }
 
     var isActive: Bool { aspectScheme != nil || aspectMap != nil }

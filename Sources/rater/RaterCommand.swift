@@ -13,7 +13,8 @@ struct RaterCommand: AsyncParsableCommand {
         discussion: """
             Options can also come from a JSON file: --config pipeline.json (see README). Exit codes: 0 success; 3 finished, but some records were rejected (see --rejects); \
             4 stopped at the first rejection under --strict; 1 a fatal error (unreadable input, bad lexicon, \
-            bad options).
+            an output that cannot be written); 64 a command line that cannot be used, before \
+            anything is read or written.
             """,
         subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, CalibrateCommand.self,
                       LexiconCommand.self, RecordsCommand.self, AggregateCommand.self, ReportCommand.self,

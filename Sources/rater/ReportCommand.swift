@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var collector = ReportCollector(options: try aggregation.options(), samples: ReportSamples(keep: examples))
         if let db {
-            guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at '\(db)'") }
+            guard FileManager.default.fileExists(atPath: db) else { throw MissingDatabase.sqlite(path: db) }
             let connection = try SQLiteConnection(path: db)
             for result in try DatabaseReader.comments(in: connection) { collector.add(result: result) }
         } else {

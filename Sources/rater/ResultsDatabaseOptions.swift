@@ -17,9 +17,7 @@ struct ResultsDatabaseOptions: ParsableArguments {
     /// Opens the database; an SQLite path must already exist (an empty new file would only hide a typo).
     func connection() throws -> any DatabaseConnection {
         if let db {
-            guard FileManager.default.fileExists(atPath: db) else {
-                throw ValidationError("no database at '\(db)' (write one with `rater analyze --db \(db)`)")
-            }
+            guard FileManager.default.fileExists(atPath: db) else { throw MissingDatabase.sqlite(path: db) }
             return try SQLiteConnection(path: db)
         }
         return try PostgresConnection(url: postgres!)
