@@ -20,19 +20,33 @@ struct AggregateCommand: ParsableCommand {
 
     @OptionGroup var outputs: AggregateOutputs
 
+    /// The outputs asked for, or CSV on standard output.
+    var effectiveOutputs: AggregateOutputs {
+        var outputs = self.outputs
+        if !outputs.wantsAggregation { outputs.csv = "-" }
+        return outputs
+    }
+
+    var outputPlaces: OutputPlaces {
+        var places = OutputPlaces()
+        effectiveOutputs.add(to: &places)
+        return places
+    }
+
     func validate() throws {
         try outputs.validate(for: aggregation.options())
+        try outputPlaces.checkSpelling()
     }
 
     func run() throws {
         var total = Aggregation(options: try aggregation.options())
-        var outputs = self.outputs
-        if !outputs.wantsAggregation { outputs.csv = "-" }
+        let inputFiles = try InputList.expand(inputs, onRepeat: warnRepeat)
+        try outputPlaces.check(inputs: inputFiles)
         // Checked and opened before the inputs are read; moved into place only once everything is written.
-        let files = try outputs.open(for: total.options)
+        let files = try effectiveOutputs.open(for: total.options)
         var results = 0
         var partials = 0
-        for input in try InputList.expand(inputs, onRepeat: warnRepeat) {
+        for input in inputFiles {
             let stream = try InputOpener.openBytes(path: input)
             // Partials are JSON with sorted keys, so they start with `{"entries"`; result lines start with `{"id"`.
             if try stream.peek(16).starts(with: Array("{\"entries\"".utf8)) {

@@ -19,6 +19,14 @@ struct AggregateOutputs: ParsableArguments {
     @Option(name: .customLong("aggregate-partial"), help: "Write a mergeable partial for `rater aggregate`.")
     var partial: String?
 
+    /// Adds every aggregate output to the places the command writes.
+    func add(to places: inout OutputPlaces) {
+        places.add("--aggregate-csv", csv)
+        places.add("--aggregate-json", json)
+        places.add("--drivers-csv", driversCSV)
+        places.add("--aggregate-partial", partial)
+    }
+
     var wantsAggregation: Bool { csv != nil || json != nil || driversCSV != nil || partial != nil }
 
     /// A driver table without a rating column: the command line alone shows it, so the command's `validate()` asks

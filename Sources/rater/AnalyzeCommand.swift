@@ -57,7 +57,20 @@ struct AnalyzeCommand: ParsableCommand {
     /// 780 MB on four records and `--jobs 100000` ran out of threads.
     static var maximumJobs: Int { 4 * ProcessInfo.processInfo.activeProcessorCount }
 
+    /// Every place the run writes, checked before anything is read.
+    var outputPlaces: OutputPlaces {
+        var places = OutputPlaces()
+        places.add("--output", output)
+        places.add("--rejects", rejects)
+        aggregateOutputs.add(to: &places)
+        places.add("--incremental", incremental)
+        places.add("--manifest", manifest)
+        places.add("--db", db, dashIsStandardOutput: false, inPlace: true)
+        return places
+    }
+
     func validate() throws {
+        try outputPlaces.checkSpelling()
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         try aggregateOutputs.validate(for: aggregation.options())
     }
@@ -73,7 +86,9 @@ struct AnalyzeCommand: ParsableCommand {
         do {
             try run(logger: logger, runID: runID, startedAt: startedAt, manifestFile: manifestFile)
         } catch {
-            if let manifestFile, !manifestFile.isWritten {
+            // A manifest at another output's place, or an input's, would replace it: that one is not written.
+            let manifestInConflict = (error as? OutputConflict)?.options.contains("--manifest") ?? false
+            if let manifestFile, !manifestFile.isWritten, !manifestInConflict {
                 var failed = RunManifest.failedBeforeStart(
                     runID: runID, startedAt: startedAt, error: error, inputs: inputs.isEmpty ? ["-"] : inputs)
                 // The status the process exits with, whatever the error: 1 for every failure of a run, as checks
@@ -91,6 +106,7 @@ struct AnalyzeCommand: ParsableCommand {
     private func run(logger: Logger, runID: String, startedAt: Date, manifestFile: ManifestFile?) throws {
         let engine = try engineOptions.makeEngine()
         let files = try InputList.expand(inputs) { logger.warning("\(InputList.repeatNote(input: $0, first: $1))") }
+        try outputPlaces.check(inputs: files)
         let output = try OutputFile(path: output)
         let rejectsFile = try rejects.map { try OutputFile(path: $0) }
         let encoder = ResultEncoder(includeText: includeText, includeExplanation: !noExplanation)

@@ -48,12 +48,17 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var collector = ReportCollector(options: try aggregation.options(), samples: ReportSamples(keep: examples))
+        // The report is written after everything is read: an output at an input's place is refused before that.
+        let files = db == nil ? try InputList.expand(inputs, onRepeat: warnRepeat) : []
+        var places = OutputPlaces()
+        places.add("--output", output)
+        try places.check(inputs: db.map { [$0] } ?? files)
         if let db {
             guard FileManager.default.fileExists(atPath: db) else { throw MissingDatabase.sqlite(path: db) }
             let connection = try SQLiteConnection(path: db)
             for result in try DatabaseReader.comments(in: connection) { collector.add(result: result) }
         } else {
-            for input in try InputList.expand(inputs, onRepeat: warnRepeat) {
+            for input in files {
                 let stream = try InputOpener.openBytes(path: input)
                 try collector.addLines(path: input) { try stream.next() }
             }

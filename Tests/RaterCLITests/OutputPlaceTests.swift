@@ -1,0 +1,93 @@
+import Foundation
+import RaterDatabase
+import Testing
+
+/// Two outputs at one place, or an output at an input's place, are refused before anything is read: `-o same.jsonl
+/// --rejects same.jsonl` left only the rejects, `-o x --aggregate-csv x` exited 0 with the results replaced by the
+/// CSV, and `--aggregate-csv -` mixed CSV into the JSON Lines on standard output.
+@Suite(.serialized) struct OutputPlaceTests {
+    /// Spelled alike: the command line alone shows it, so it is a usage error and nothing is written.
+    @Test(arguments: [["-o", "P/same", "--rejects", "P/same"], ["--aggregate-csv", "-"],
+                      ["-o", "P/same", "--aggregate-json", "P/same"], ["-o", "P/same", "--db", "P/same"],
+                      ["-o", "P/out", "--manifest", "-", "--aggregate-partial", "-"],
+                      ["-o", "P/out", "--incremental", "P/same", "--drivers-csv", "P/same", "--csat-column", "csat"]])
+    func outputsSpelledAlikeAreAUsageError(_ template: [String]) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("same", "previous\n")
+        let arguments = template.map { $0.replacingOccurrences(of: "P/", with: scratch.path) }
+        let outcome = try CLIProcess.run(["analyze", try scratch.export(5)] + arguments)
+        #expect(outcome.status == 64, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("both write to"), "\(outcome.standardError)")
+        #expect(outcome.standardOutput.isEmpty)
+        #expect(try scratch.read("same") == "previous\n")
+        #expect(!scratch.exists("out"))
+    }
+
+    /// Spelled differently (`./x` and `x`, a link to the folder): found once the paths are resolved, still before
+    /// anything is read; the run fails (exit 1), its manifest says so, and no file is replaced.
+    @Test func differentSpellingsOfOnePlaceFailTheRunBeforeItReads() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("x", "previous\n")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "link", withDestinationPath: scratch.path)
+        let manifest = scratch.path + "run.json"
+        for second in [scratch.path + "./x", scratch.path + "link/x"] {
+            let outcome = try CLIProcess.run(["analyze", try scratch.export(5), "-o", scratch.path + "x",
+                                              "--aggregate-csv", second, "--manifest", manifest])
+            #expect(outcome.status == 1, "\(outcome.standardError)")
+            #expect(outcome.standardError.contains("--output and --aggregate-csv both write to \(scratch.path)x"),
+                    "\(outcome.standardError)")
+            #expect(try scratch.read("x") == "previous\n")
+            let written = try RunManifest.decode(scratch.read("run.json"))
+            #expect(written.status == "failed" && written.exitCode == 1)
+        }
+    }
+
+    /// The manifest at another output's place is not written either: the failed manifest would replace that output.
+    @Test func aManifestAtAnOutputsPlaceReplacesNothing() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("x", "previous\n")
+        let outcome = try CLIProcess.run(["analyze", try scratch.export(5), "-o", scratch.path + "x",
+                                          "--manifest", scratch.path + "./x"])
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        #expect(try scratch.read("x") == "previous\n")
+    }
+
+    /// An output at an input's place (named, through a pattern, or through a link) would replace the export.
+    @Test func anOutputAtAnInputsPlaceIsRefused() throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.export(5)
+        let contents = try scratch.read("export.csv")
+        try FileManager.default.createSymbolicLink(atPath: scratch.path + "link.csv", withDestinationPath: export)
+        for (inputs, option) in [([export], "--rejects"), ([scratch.path + "*.csv"], "-o"),
+                                 ([scratch.path + "link.csv"], "--manifest")] {
+            let outcome = try CLIProcess.run(["analyze"] + inputs + ["-o", scratch.path + "out.jsonl", option, export])
+            #expect(outcome.status == 1, "\(inputs) \(option): \(outcome.standardError)")
+            #expect(outcome.standardError.contains("would replace the input"), "\(outcome.standardError)")
+            #expect(try scratch.read("export.csv") == contents)
+        }
+    }
+
+    /// Devices are written in place and never replaced: any number of outputs may go to /dev/null.
+    @Test func outputsMayAllGoToDevNull() throws {
+        let scratch = try ScratchFolder()
+        let outcome = try CLIProcess.run(["analyze", try scratch.export(5), "-o", "/dev/null", "--rejects", "/dev/null",
+                                          "--aggregate-csv", "/dev/null"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+    }
+
+    @Test func aggregateAndReportRefuseThemToo() throws {
+        let scratch = try ScratchFolder()
+        let results = try scratch.results(5)
+        let contents = try scratch.read("results.jsonl")
+        let spelled = try CLIProcess.run(["aggregate", results, "--aggregate-csv", "-", "--aggregate-json", "-"])
+        #expect(spelled.status == 64 && spelled.standardOutput.isEmpty, "\(spelled.standardError)")
+        let twice = try CLIProcess.run(["aggregate", results, "--aggregate-csv", scratch.path + "a",
+                                        "--aggregate-partial", scratch.path + "./a"])
+        #expect(twice.status == 1 && !scratch.exists("a"), "\(twice.standardError)")
+        let input = try CLIProcess.run(["aggregate", results, "--aggregate-json", results])
+        #expect(input.status == 1, "\(input.standardError)")
+        let report = try CLIProcess.run(["report", results, "-o", scratch.path + "./results.jsonl"])
+        #expect(report.status == 1 && report.standardError.contains("would replace the input"), "\(report.standardError)")
+        #expect(try scratch.read("results.jsonl") == contents)
+    }
+}
