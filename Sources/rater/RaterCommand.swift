@@ -13,7 +13,7 @@ struct RaterCommand: AsyncParsableCommand {
         discussion: """
             Options can also come from a JSON file: --config pipeline.json (see README). Exit codes: 0 success; 3 finished, but some records were rejected (see --rejects); \
             4 stopped at the first rejection under --strict; 1 a fatal error (unreadable input, bad lexicon, \
-            an output that cannot be written); 64 a command line that cannot be used, before \
+            an output that cannot be written); 64 a command line (or --config file) that cannot be used, before \
             anything is read or written.
             """,
         subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, CalibrateCommand.self,
@@ -27,10 +27,13 @@ struct RaterCommand: AsyncParsableCommand {
         // death by SIGPIPE: Spark, shells and cron then see a clear message and a non-zero exit code.
         signal(SIGPIPE, SIG_IGN)
         do {
-            let names = configuration.subcommands.map { $0._commandName }
-            let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()), commands: names,
-                                                  defaultCommand: AnalyzeCommand._commandName)
+            let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()),
+                                                  commands: configuration.subcommands, defaultCommand: AnalyzeCommand.self)
             await main(arguments)
+        } catch let problem as ConfigFile.Problem {
+            // The file stands for part of the command line: its mistakes are usage errors (64), found before
+            // anything is read or written.
+            exit(withError: ValidationError(problem.description))
         } catch {
             exit(withError: error)
         }

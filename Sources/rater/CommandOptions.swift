@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+
+/// What one command accepts on its command line, as swift-argument-parser itself describes it: the JSON behind
+/// `--experimental-dump-help` (`_dumpHelp()`). A config file is checked against it, so a key the parser would not
+/// take, or a value of the wrong kind, is named with its place in the file instead of turning into another option or
+/// an input.
+struct CommandOptions {
+    enum Kind: Equatable {
+        /// `--name VALUE`; `repeating` takes a list.
+        case option(repeating: Bool)
+        /// `--name`; `inversion` is the other flag of a `--name/--no-name` pair.
+        case flag(inversion: String?)
+        /// The positional arguments, under their value name (`inputs`).
+        case positional
+    }
+
+    let commandName: String
+    let byKey: [String: Kind]
+
+    /// Help and the dump itself are no part of a pipeline.
+    private static let excluded: Set<String> = ["help", "version", "experimental-dump-help"]
+
+    init(_ command: any ParsableCommand.Type) throws {
+        let dump = try JSONDecoder().decode(Dump.self, from: Data(command._dumpHelp().utf8))
+        commandName = dump.command.commandName
+        var flags = Set<String>()
+        var byKey = [String: Kind]()
+        for argument in dump.command.arguments ?? [] {
+            let long = (argument.names ?? []).filter { $0.kind == "long" }.map(\.name)
+            switch argument.kind {
+            case "positional": if let name = argument.valueName { byKey[name] = .positional }
+            case "option": for name in long { byKey[name] = .option(repeating: argument.isRepeating) }
+            default: flags.formUnion(long)
+            }
+        }
+        for flag in flags.subtracting(Self.excluded) {
+            let inversion = flag.hasPrefix("no-") ? String(flag.dropFirst(3)) : "no-" + flag
+            byKey[flag] = .flag(inversion: flags.contains(inversion) ? inversion : nil)
+        }
+        self.byKey = byKey
+    }
+
+    /// The parts of the dump read here.
+    private struct Dump: Decodable {
+        struct Command: Decodable {
+            var commandName: String
+            var arguments: [Argument]?
+        }
+        struct Argument: Decodable {
+            var kind: String
+            var names: [Name]?
+            var isRepeating: Bool
+            var valueName: String?
+        }
+        struct Name: Decodable {
+            var kind: String
+            var name: String
+        }
+        var command: Command
+    }
+}
