@@ -33,7 +33,18 @@ public struct Aggregation: Sendable, Equatable {
             keys.append(AggregateKey(groups: [], period: period))
             if !groupValues.isEmpty { keys.append(AggregateKey(groups: groupValues, period: period)) }
         }
-        for key in keys { groups[key, default: GroupAggregate()].add(observation, options: options) }
+        let ratings = ratings(of: observation)
+        for key in keys { groups[key, default: GroupAggregate()].add(observation, ratings: ratings) }
+    }
+
+    /// Each rating cell of the comment read once, by its column's scale, for every key it counts under.
+    func ratings(of observation: Observation) -> ObservedRatings {
+        func answer(_ scale: RatingScale) -> Double? {
+            guard let column = options.column(for: scale),
+                  case let .answer(value) = scale.read(observation.field(column)) else { return nil }
+            return value
+        }
+        return ObservedRatings(nps: answer(.nps), csat: answer(.csat), ces: answer(.ces), driverScale: options.driverScale)
     }
 
     public mutating func add(_ result: CommentResult) { add(Observation(result)) }

@@ -13,8 +13,20 @@ public struct AggregationOptions: Sendable, Equatable, Codable {
     public var npsColumn: String?
     public var csatColumn: String?
     public var cesColumn: String?
-    /// The rating the driver analysis explains: the CSAT column, else NPS, else CES.
-    public var driverColumn: String? { csatColumn ?? npsColumn ?? cesColumn }
+    /// The rating the driver analysis explains: CSAT when its column is named, else NPS, else CES.
+    public var driverScale: RatingScale? {
+        csatColumn != nil ? .csat : npsColumn != nil ? .nps : cesColumn != nil ? .ces : nil
+    }
+    public var driverColumn: String? { driverScale.flatMap(column(for:)) }
+
+    /// The column holding answers on `scale`, when one is named.
+    public func column(for scale: RatingScale) -> String? {
+        switch scale {
+        case .nps: return npsColumn
+        case .csat: return csatColumn
+        case .ces: return cesColumn
+        }
+    }
 
     public init() {}
 

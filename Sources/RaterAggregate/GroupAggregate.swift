@@ -39,7 +39,9 @@ public struct GroupAggregate: Sendable, Equatable, Codable {
 
     public init() {}
 
-    public mutating func add(_ observation: Observation, options: AggregationOptions) {
+    /// Counts one comment; `answers` are its rating cells as read once by `Aggregation` (so a value the NPS, CSAT or
+    /// CES figures refuse is not fitted by the driver table either).
+    public mutating func add(_ observation: Observation, ratings answers: ObservedRatings) {
         overall.add(label: observation.label, score: observation.score)
         for signal in observation.signals { signals[Self.overall, default: [:]][signal, default: 0] += 1 }
         for mention in observation.mentions {
@@ -47,13 +49,10 @@ public struct GroupAggregate: Sendable, Equatable, Codable {
             dimensions[scope, default: SentimentTally()].add(label: mention.label, score: mention.score)
             for signal in observation.signals { signals[scope, default: [:]][signal, default: 0] += 1 }
         }
-        func number(_ column: String?) -> Double? {
-            column.flatMap { observation.field($0) }.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-        }
-        if let value = number(options.npsColumn) { ratings.addNPS(value) }
-        if let value = number(options.csatColumn) { ratings.addCSAT(value) }
-        if let value = number(options.cesColumn) { ratings.addCES(value) }
-        if let outcome = number(options.driverColumn) {
+        if let value = answers.nps { ratings.addNPS(value) }
+        if let value = answers.csat { ratings.addCSAT(value) }
+        if let value = answers.ces { ratings.addCES(value) }
+        if let outcome = answers.driverOutcome {
             // A dimension the comment does not mention counts as neutral (0) for that comment.
             let values = ServiceDimension.allCases.map { dimension in
                 observation.mentions.first { $0.dimension == dimension }?.score ?? 0

@@ -45,8 +45,17 @@ public struct SentimentTally: Sendable, Equatable, Codable {
 public enum FixedPoint {
     public static let scale = 10_000.0
 
+    /// The largest magnitude `units` gives: 2^50, about 1.1 × 10^11 in value. Scores lie in [-1, 1] and ratings
+    /// on their scales, so only a value nothing should have let through gets here — clamped, because a value too
+    /// large for `Int` is a trap that ends the whole run, and an overflow of the sums is one too.
+    public static let maximumUnits = 1 << 50
+
+    /// `value` in units of 1/10,000, rounded; 0 for NaN and infinities, clamped to ±`maximumUnits`.
     public static func units(_ value: Double) -> Int {
-        value.isFinite ? Int((value * scale).rounded()) : 0
+        guard value.isFinite else { return 0 }
+        let scaled = (value * scale).rounded()
+        let limit = Double(maximumUnits)
+        return scaled >= limit ? maximumUnits : scaled <= -limit ? -maximumUnits : Int(scaled)
     }
 
     public static func value(_ units: Int) -> Double { Double(units) / scale }
