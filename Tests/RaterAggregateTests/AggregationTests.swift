@@ -211,3 +211,45 @@ func observation(_ label: SentimentLabel, _ score: Double, _ mentions: [(Service
         #expect(responsiveness.importanceShare > 0.95)
     }
 }
+
+/// `Calendar.date(from:)` is lenient: impossible dates used to roll over into other periods.
+@Suite struct StrictDateTests {
+    let utc = TimeZone(identifier: "UTC")!
+
+    @Test(arguments: ["2026-02-30", "2026-02-29", "2025-02-29", "1900-02-29", "2026-04-31", "2026-11-24 25:00",
+                      "2026-11-24 24:00", "2026-11-24 10:99", "2026-11-24 10:15:60", "2026-11-24 10",
+                      "2026-11-24 10:15:00 12", "2026-11-24T10:15:00+25:00", "2026-11-24T10:15:00+08:75",
+                      "17324064000", "173240640000", "17324064000000", "0000-11-24", "10000-01-01", "２０２６-11-24"])
+    func impossibleDatesAreUnreadable(_ text: String) {
+        #expect(DateReader(timeZone: utc).date(from: text) == nil)
+    }
+
+    @Test func leapDaysAndEdgesAreRead() throws {
+        let reader = DateReader(timeZone: utc)
+        for (text, label) in [("2024-02-29", "2024-02-29"), ("2000-02-29", "2000-02-29"), ("2026-11-24 23:59:59", "2026-11-24"),
+                              ("2026-12-31 00:00", "2026-12-31"), ("2026-11-24T10:15:59.999Z", "2026-11-24")] {
+            let date = try #require(reader.date(from: text), "\(text)")
+            #expect(TimeBucket.day.label(of: date, in: utc) == label)
+        }
+    }
+
+    /// 13 digits are Unix milliseconds (JavaScript, Java), not seconds in the year 56867.
+    @Test func unixMillisecondsAndSeconds() throws {
+        let reader = DateReader(timeZone: utc)
+        let milliseconds = try #require(reader.date(from: "1732406400000"))
+        #expect(TimeBucket.day.label(of: milliseconds, in: utc) == "2024-11-24")
+        let seconds = try #require(reader.date(from: "1732406400"))
+        #expect(seconds == milliseconds)
+    }
+
+    @Test func anImpossibleDateCountsAsUndated() {
+        var options = AggregationOptions()
+        options.dateColumn = "date"
+        var aggregation = Aggregation(options: options)
+        for text in ["2026-02-30", "2026-11-24 25:00", "1732406400000", "2026-11-24"] {
+            aggregation.add(observation(.positive, 0.5, fields: [("date", text)]))
+        }
+        #expect(aggregation.undated == 2)
+        #expect(Set(aggregation.rows.compactMap(\.period)) == ["2024-11-24", "2026-11-24"])
+    }
+}
