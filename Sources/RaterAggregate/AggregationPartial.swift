@@ -45,7 +45,23 @@ public struct AggregationPartial: Codable, Sendable, Equatable {
         guard partial.format == formatName, partial.version == 1 else {
             throw AggregationError.unreadablePartial(path: path, reason: "format \(partial.format) version \(partial.version)")
         }
+        if let problem = partial.problem { throw AggregationError.unreadablePartial(path: path, reason: problem) }
         return partial
+    }
+
+    /// What is wrong with a partial that is valid JSON but not what an aggregation writes (edited by hand, cut
+    /// short, or from another version): merging it would stop on a precondition or an index out of range — a
+    /// trap, exit 132, in a nightly run — or make rows that do not add up.
+    var problem: String? {
+        guard undated >= 0 else { return "undated is \(undated)" }
+        for (index, entry) in entries.enumerated() {
+            let groups = entry.key.groups.count
+            guard groups == 0 || groups == options.groupBy.count else {
+                return "entry \(index + 1) has \(groups) group values for \(options.groupBy.count) group-by columns"
+            }
+            if let problem = entry.aggregate.problem { return "entry \(index + 1): \(problem)" }
+        }
+        return nil
     }
 }
 

@@ -34,6 +34,19 @@ public struct DriverStatistics: Sendable, Equatable, Codable {
         }
     }
 
+    /// Why these statistics are not of `expected` predictors as `add` makes them (a partial's are checked with
+    /// it: `merge` assumes the shape), or nil.
+    func problem(predictors expected: Int) -> String? {
+        let width = predictors + 1
+        if predictors != expected { return "driver statistics of \(predictors) predictors, not \(expected)" }
+        if sums.count != width { return "driver statistics with \(sums.count) sums, not \(width)" }
+        if products.count != width * width {
+            return "driver statistics with \(products.count) products, not \(width * width)"
+        }
+        if count < 0 { return "driver statistics of \(count) comments" }
+        return nil
+    }
+
     public mutating func merge(_ other: DriverStatistics) {
         precondition(other.predictors == predictors, "merging driver statistics of different shapes")
         count += other.count

@@ -61,6 +61,16 @@ public struct GroupAggregate: Sendable, Equatable, Codable {
         }
     }
 
+    /// Why these counts cannot have been made by `add` (a partial's contents are checked with it), or nil.
+    var problem: String? {
+        if let problem = drivers.problem(predictors: ServiceDimension.allCases.count) { return problem }
+        for (scope, tally) in [(Self.overall, overall)] + dimensions.sorted(by: { $0.key < $1.key }) {
+            if let problem = tally.problem { return "\(scope): \(problem)" }
+        }
+        if signals.values.contains(where: { $0.values.contains { $0 < 0 } }) { return "a negative signal count" }
+        return ratings.problem
+    }
+
     public mutating func merge(_ other: GroupAggregate) {
         overall.merge(other.overall)
         for (scope, tally) in other.dimensions { dimensions[scope, default: SentimentTally()].merge(tally) }

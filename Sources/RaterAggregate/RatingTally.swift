@@ -40,6 +40,16 @@ public struct RatingTally: Sendable, Equatable, Codable {
         cesUnits += other.cesUnits
     }
 
+    /// Why these counts cannot have been made by the `add` methods, or nil.
+    var problem: String? {
+        let counts = [npsResponses, promoters, detractors, csatResponses, csatTopTwo, cesResponses, cesUnits]
+        guard counts.allSatisfy({ $0 >= 0 }) else { return "a negative rating count" }
+        guard promoters + detractors <= npsResponses, csatTopTwo <= csatResponses else {
+            return "more promoters, detractors or top-two answers than responses"
+        }
+        return nil
+    }
+
     public var isEmpty: Bool { npsResponses == 0 && csatResponses == 0 && cesResponses == 0 }
 
     public var figures: RatingFigures {

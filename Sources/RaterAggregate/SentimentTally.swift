@@ -25,6 +25,16 @@ public struct SentimentTally: Sendable, Equatable, Codable {
         scoreUnits += FixedPoint.units(score)
     }
 
+    /// Why these counts cannot have been made by `add` — a negative count, or labels that do not add up to the
+    /// count (Wilson intervals of a share above 1 are no range) — or nil.
+    var problem: String? {
+        guard count >= 0, positive >= 0, negative >= 0, neutral >= 0 else { return "a negative count" }
+        guard positive + negative + neutral == count else {
+            return "positive \(positive) + negative \(negative) + neutral \(neutral) is not the count \(count)"
+        }
+        return nil
+    }
+
     public mutating func merge(_ other: SentimentTally) {
         count += other.count
         positive += other.positive

@@ -253,3 +253,69 @@ func observation(_ label: SentimentLabel, _ score: Double, _ mentions: [(Service
         #expect(Set(aggregation.rows.compactMap(\.period)) == ["2024-11-24", "2026-11-24"])
     }
 }
+
+/// A partial that is JSON but not what an aggregation writes is refused with its path, not merged into a trap.
+@Suite struct PartialValidationTests {
+    func partialJSON() throws -> [String: Any] {
+        var options = AggregationOptions()
+        options.groupBy = ["branch"]
+        options.csatColumn = "csat"
+        var aggregation = Aggregation(options: options)
+        aggregation.add(observation(.positive, 0.5, [(.empathy, .positive, 0.5)], fields: [("branch", "A"), ("csat", "5")]))
+        let data = try AggregationPartial(aggregation).encoded()
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func decode(_ object: [String: Any]) throws -> AggregationPartial {
+        try AggregationPartial.decode(try JSONSerialization.data(withJSONObject: object), path: "p.json")
+    }
+
+    /// Applies `edit` to the first entry's aggregate.
+    func edited(_ edit: (inout [String: Any]) -> Void) throws -> [String: Any] {
+        var object = try partialJSON()
+        var entries = try #require(object["entries"] as? [[String: Any]])
+        var aggregate = try #require(entries[0]["aggregate"] as? [String: Any])
+        edit(&aggregate)
+        entries[0]["aggregate"] = aggregate
+        object["entries"] = entries
+        return object
+    }
+
+    @Test func anUneditedPartialIsRead() throws {
+        #expect(try decode(try partialJSON()).entries.count == 2)
+    }
+
+    @Test func shapesThatWouldTrapAreRefused() throws {
+        let cases: [(String, ([String: Any]) -> [String: Any])] = [
+            ("4 predictors", { var d = $0; d["predictors"] = 4; return d }),
+            ("1 sums", { var d = $0; d["sums"] = [0]; return d }),
+            ("3 products", { var d = $0; d["products"] = [0, 0, 0]; return d }),
+        ]
+        for (expected, change) in cases {
+            let object = try edited { aggregate in
+                aggregate["drivers"] = change(aggregate["drivers"] as? [String: Any] ?? [:])
+            }
+            #expect(throws: AggregationError.self) { try decode(object) }
+            do {
+                _ = try decode(object)
+            } catch {
+                #expect("\(error)".hasPrefix("p.json: not a Rater aggregate partial ("), "\(error)")
+                #expect("\(error)".contains(expected), "\(error)")
+            }
+        }
+    }
+
+    @Test func countsThatDoNotAddUpAreRefused() throws {
+        let object = try edited { aggregate in
+            var overall = aggregate["overall"] as? [String: Any] ?? [:]
+            overall["positive"] = 10
+            aggregate["overall"] = overall
+        }
+        #expect(throws: AggregationError.self) { try decode(object) }
+        var wrongGroups = try partialJSON()
+        var entries = try #require(wrongGroups["entries"] as? [[String: Any]])
+        entries[1]["key"] = ["groups": ["A", "x"]]
+        wrongGroups["entries"] = entries
+        #expect(throws: AggregationError.self) { try decode(wrongGroups) }
+    }
+}
