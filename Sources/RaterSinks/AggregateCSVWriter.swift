@@ -1,22 +1,46 @@
 import RaterAggregate
 import RaterCore
 
-/// Aggregate rows as CSV for spreadsheets: one column per group-by column, then period, scope, counts, shares,
-/// intervals, change, one column per signal seen, and NPS/CSAT/CES.
+/// Aggregate rows as CSV for spreadsheets: one column per group-by column, `all_groups`, then period, scope, counts,
+/// shares, intervals, change, one column per signal seen, and NPS/CSAT/CES.
+///
+/// `all_groups` is `true` on the rows of every group together and `false` on a group's rows: without it the
+/// all-groups row and the row of comments whose group value is empty were the same cells (`,,overall,…`), and a
+/// dashboard summing or filtering them could not tell which was which.
 public struct AggregateCSVWriter: Sendable {
     public init() {}
 
+    static let fixedColumns = ["all_groups", "period", "scope", "comments", "mentions", "positive", "negative",
+                               "neutral", "share_positive", "share_negative", "share_neutral", "mean_score",
+                               "net_sentiment", "positive_low", "positive_high", "negative_low", "negative_high",
+                               "net_change"]
+    static let ratingColumns = ["nps", "nps_responses", "csat", "csat_responses", "ces", "ces_responses"]
+
+    /// The header names of the group columns: a group column keeps its name unless a fixed column (`period`,
+    /// `scope` …), a signal rate or an earlier group column has it; then it is prefixed `group_` until it is free,
+    /// so no two header cells are alike and a reader by name gets the period, not a group called `period`.
+    static func groupHeaders(_ groupBy: [String], taken: [String]) -> [String] {
+        var used = Set(taken)
+        return groupBy.map { name in
+            var header = name
+            while used.contains(header) { header = "group_" + header }
+            used.insert(header)
+            return header
+        }
+    }
+
     public func encode(_ rows: [AggregateRow], groupBy: [String]) -> String {
         let signalNames = Array(Set(rows.flatMap { $0.signals.map(\.name) })).sorted()
-        var header = groupBy.map(CSVCell.text)
-        header += ["period", "scope", "comments", "mentions", "positive", "negative", "neutral", "share_positive",
-                   "share_negative", "share_neutral", "mean_score", "net_sentiment", "positive_low", "positive_high",
-                   "negative_low", "negative_high", "net_change"]
-        header += signalNames.map { CSVCell.text("rate_" + $0) }
-        header += ["nps", "nps_responses", "csat", "csat_responses", "ces", "ces_responses"]
+        let signalColumns = signalNames.map { "rate_" + $0 }
+        let fixed = Self.fixedColumns + signalColumns + Self.ratingColumns
+        var header = Self.groupHeaders(groupBy, taken: fixed).map(CSVCell.text)
+        header += Self.fixedColumns
+        header += signalColumns.map(CSVCell.text)
+        header += Self.ratingColumns
         var lines = [header.joined(separator: ",")]
         for row in rows {
             var cells = groupBy.map { name in CSVCell.text(row.groups.first { $0.name == name }?.value ?? "") }
+            cells += [row.groups.isEmpty ? "true" : "false"]
             cells += [CSVCell.text(row.period ?? ""), CSVCell.text(row.scope), CSVCell.number(row.comments),
                       CSVCell.number(row.mentions), CSVCell.number(row.positive), CSVCell.number(row.negative),
                       CSVCell.number(row.neutral), CSVCell.number(row.sharePositive), CSVCell.number(row.shareNegative),

@@ -23,6 +23,9 @@ public struct AggregateJSONWriter: Sendable {
         json.beginObject()
         json.key("groups")
         json.fields(row.groups)
+        // As in the CSV: `{}` and `{"branch": ""}` are easy to mistake for each other.
+        json.key("all_groups")
+        json.bool(row.groups.isEmpty)
         json.key("period")
         if let period = row.period { json.string(period) } else { json.null() }
         json.key("scope", row.scope)

@@ -31,10 +31,11 @@ import Testing
                                     fields: [Field("branch", "=cmd")]))
         let csv = AggregateCSVWriter().encode(aggregation.rows, groupBy: options.groupBy)
         let lines = csv.split(separator: "\n").map(String.init)
-        #expect(lines[0].hasPrefix("branch,period,scope,comments,mentions,positive,negative,neutral"))
+        #expect(lines[0].hasPrefix("branch,all_groups,period,scope,comments,mentions,positive,negative,neutral"))
         #expect(lines[0].contains("rate_loyalty.at-risk"))
         #expect(lines.count == 3)
-        #expect(lines[2].hasPrefix("'=cmd,,overall,1,1,0,1,0,0,1,0,-0.5,-1,"))
+        #expect(lines[1].hasPrefix(",true,,overall,"))
+        #expect(lines[2].hasPrefix("'=cmd,false,,overall,1,1,0,1,0,0,1,0,-0.5,-1,"))
     }
 
     @Test func aGroupValueWithALineBreakStaysInItsCell() {
@@ -60,14 +61,44 @@ import Testing
         #expect(rowStarts.count == 3, "the header, the overall row and the branch's row")
         #expect(rowStarts.allSatisfy { csv.unicodeScalars[$0] != "=" })
         #expect(csv.unicodeScalars.contains("\r"), "the value is kept, inside its quotes")
-        #expect(String(csv.unicodeScalars[rowStarts[2]...]).hasPrefix("\"East\r\n=1+2\",,overall,1,"))
+        #expect(String(csv.unicodeScalars[rowStarts[2]...]).hasPrefix("\"East\r\n=1+2\",false,,overall,1,"))
     }
 
     @Test func rowsAsJSON() {
         var aggregation = Aggregation(options: AggregationOptions())
         aggregation.add(Observation(label: .positive, score: 0.5, mentions: [], signals: [], fields: []))
         let json = String(decoding: AggregateJSONWriter().encode(aggregation.rows, drivers: nil, undated: 0), as: UTF8.self)
-        #expect(json.hasPrefix("{\"rows\":[{\"groups\":{},\"period\":null,\"scope\":\"overall\",\"comments\":1,"))
+        #expect(json.hasPrefix("{\"rows\":[{\"groups\":{},\"all_groups\":true,\"period\":null,\"scope\":\"overall\",\"comments\":1,"))
         #expect(json.hasSuffix("\"drivers\":null,\"undated\":0}\n"))
+    }
+
+    /// Comments with an empty group value made rows identical to the all-groups rows (`,,overall,7,…` twice).
+    @Test func theAllGroupsRowIsNotTheEmptyGroupsRow() {
+        var options = AggregationOptions()
+        options.groupBy = ["branch"]
+        var aggregation = Aggregation(options: options)
+        aggregation.add(Observation(label: .positive, score: 0.5, mentions: [], signals: [], fields: [Field("branch", "")]))
+        aggregation.add(Observation(label: .positive, score: 0.5, mentions: [], signals: [], fields: [Field("branch", "A")]))
+        let lines = AggregateCSVWriter().encode(aggregation.rows, groupBy: options.groupBy).split(separator: "\n")
+        let overallRows = lines.dropFirst().filter { $0.contains(",overall,") }.map { $0.prefix { $0 != "o" } }
+        #expect(overallRows == [",true,,", ",false,,", "A,false,,"])
+        #expect(Set(overallRows).count == overallRows.count)
+        let json = String(decoding: AggregateJSONWriter().encode(aggregation.rows, drivers: nil, undated: 0), as: UTF8.self)
+        #expect(json.contains("{\"groups\":{\"branch\":\"\"},\"all_groups\":false,"))
+    }
+
+    /// A group-by column named like a fixed column no longer makes two `period` cells in the header.
+    @Test func groupColumnsNamedLikeFixedColumnsArePrefixed() {
+        var options = AggregationOptions()
+        options.groupBy = ["period", "scope", "group_period", "branch"]
+        var aggregation = Aggregation(options: options)
+        aggregation.add(Observation(label: .positive, score: 0.5, mentions: [], signals: ["loyalty.at-risk"],
+                                    fields: [Field("period", "Q1")]))
+        let header = AggregateCSVWriter().encode(aggregation.rows, groupBy: options.groupBy)
+            .split(separator: "\n")[0].split(separator: ",").map(String.init)
+        #expect(header.prefix(6) == ["group_period", "group_scope", "group_group_period", "branch", "all_groups", "period"])
+        #expect(Set(header).count == header.count)
+        #expect(AggregateCSVWriter.groupHeaders(["rate_loyalty.at-risk"], taken: ["rate_loyalty.at-risk"])
+                == ["group_rate_loyalty.at-risk"])
     }
 }
