@@ -12,19 +12,26 @@ public struct Aggregation: Sendable, Equatable {
     public internal(set) var groups: [AggregateKey: GroupAggregate] = [:]
     /// Comments whose date column was missing or unreadable: counted in the all-time rows only.
     public internal(set) var undated = 0
+    /// Which comments had a value in the columns the options name, and the values that could not be read.
+    public internal(set) var coverage = ColumnCoverage()
 
     public init(options: AggregationOptions) {
         self.options = options
     }
 
     public mutating func add(_ observation: Observation) {
+        coverage.add(observation, columns: options.namedColumns)
         let groupValues = options.groupBy.map { observation.field($0) ?? "" }
         var period: String?
         if let column = options.dateColumn {
-            if let text = observation.field(column), let date = DateReader(timeZone: options.timeZone).date(from: text) {
+            let text = observation.field(column)
+            if let text, let date = DateReader(timeZone: options.timeZone).date(from: text) {
                 period = options.bucket.label(of: date, in: options.timeZone)
             } else {
                 undated += 1
+                if let text, !text.allSatisfy(\.isWhitespace) {
+                    coverage.addUnreadable(text, role: ColumnReport.Role.date.rawValue)
+                }
             }
         }
         var keys = [AggregateKey(groups: [], period: nil)]
@@ -38,11 +45,18 @@ public struct Aggregation: Sendable, Equatable {
     }
 
     /// Each rating cell of the comment read once, by its column's scale, for every key it counts under.
-    func ratings(of observation: Observation) -> ObservedRatings {
+    /// A cell that is neither blank nor an answer is counted, with an example, for the run's warning.
+    mutating func ratings(of observation: Observation) -> ObservedRatings {
         func answer(_ scale: RatingScale) -> Double? {
-            guard let column = options.column(for: scale),
-                  case let .answer(value) = scale.read(observation.field(column)) else { return nil }
-            return value
+            guard let column = options.column(for: scale) else { return nil }
+            let text = observation.field(column)
+            switch scale.read(text) {
+            case .blank: return nil
+            case let .answer(value): return value
+            case .unreadable:
+                coverage.addUnreadable(text ?? "", role: scale.rawValue)
+                return nil
+            }
         }
         return ObservedRatings(nps: answer(.nps), csat: answer(.csat), ces: answer(.ces), driverScale: options.driverScale)
     }
@@ -54,6 +68,7 @@ public struct Aggregation: Sendable, Equatable {
         guard other.options == options else { throw AggregationError.incompatibleOptions(options, other.options) }
         for (key, aggregate) in other.groups { groups[key, default: GroupAggregate()].merge(aggregate) }
         undated += other.undated
+        coverage.merge(other.coverage)
     }
 
     /// One row per key and scope, sorted (overall first, then groups; all time first, then periods in order), with

@@ -19,6 +19,14 @@ public struct AggregationOptions: Sendable, Equatable, Codable {
     }
     public var driverColumn: String? { driverScale.flatMap(column(for:)) }
 
+    /// Every column the options name, once each, in the order of the options.
+    public var namedColumns: [String] {
+        var columns = [String]()
+        for column in groupBy + [dateColumn, npsColumn, csatColumn, cesColumn].compactMap({ $0 })
+            where !columns.contains(column) { columns.append(column) }
+        return columns
+    }
+
     /// The column holding answers on `scale`, when one is named.
     public func column(for scale: RatingScale) -> String? {
         switch scale {

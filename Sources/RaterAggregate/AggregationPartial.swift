@@ -15,17 +15,22 @@ public struct AggregationPartial: Codable, Sendable, Equatable {
     public var version = 1
     public var options: AggregationOptions
     public var undated: Int
+    /// Nil in partials written before it was kept: their comments are then not in the column reports. Named so
+    /// its key sorts after `entries`: `rater aggregate` (this version and older ones) tells a partial from a
+    /// result file by its first key.
+    public var namedColumns: ColumnCoverage?
     public var entries: [Entry]
 
     public init(_ aggregation: Aggregation) {
         options = aggregation.options
         undated = aggregation.undated
+        namedColumns = aggregation.coverage
         entries = aggregation.groups.keys.sorted().map { Entry(key: $0, aggregate: aggregation.groups[$0]!) }
     }
 
     public var aggregation: Aggregation {
         var aggregation = Aggregation(options: options)
-        aggregation.restore(entries: entries, undated: undated)
+        aggregation.restore(entries: entries, undated: undated, coverage: namedColumns ?? ColumnCoverage())
         return aggregation
     }
 
@@ -54,6 +59,7 @@ public struct AggregationPartial: Codable, Sendable, Equatable {
     /// trap, exit 132, in a nightly run — or make rows that do not add up.
     var problem: String? {
         guard undated >= 0 else { return "undated is \(undated)" }
+        if let problem = namedColumns?.problem { return problem }
         for (index, entry) in entries.enumerated() {
             let groups = entry.key.groups.count
             guard groups == 0 || groups == options.groupBy.count else {
@@ -66,8 +72,9 @@ public struct AggregationPartial: Codable, Sendable, Equatable {
 }
 
 extension Aggregation {
-    mutating func restore(entries: [AggregationPartial.Entry], undated: Int) {
+    mutating func restore(entries: [AggregationPartial.Entry], undated: Int, coverage: ColumnCoverage) {
         for entry in entries { groups[entry.key, default: GroupAggregate()].merge(entry.aggregate) }
         self.undated += undated
+        self.coverage.merge(coverage)
     }
 }

@@ -5,7 +5,10 @@ import RaterCore
 public struct AggregateJSONWriter: Sendable {
     public init() {}
 
-    public func encode(_ rows: [AggregateRow], drivers: DriverTable?, undated: Int) -> [UInt8] {
+    /// `columns` are the reports of the columns the options name (`Aggregation.columnReports`): a dashboard sees how
+    /// many comments had no value or an unreadable one, not only the rows made of the rest.
+    public func encode(_ rows: [AggregateRow], drivers: DriverTable?, undated: Int,
+                       columns: [ColumnReport] = []) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.key("rows")
@@ -15,8 +18,25 @@ public struct AggregateJSONWriter: Sendable {
         json.key("drivers")
         if let drivers { encode(drivers, into: &json) } else { json.null() }
         json.key("undated", undated)
+        json.key("columns")
+        json.beginArray()
+        for column in columns { encode(column, into: &json) }
+        json.endArray()
         json.endObject()
         return json.bytes + [0x0A]
+    }
+
+    private func encode(_ column: ColumnReport, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("option", column.role.option)
+        json.key("column", column.column)
+        json.key("comments", column.comments)
+        json.key("present", column.present)
+        json.key("missing", column.missing)
+        json.key("unreadable", column.unreadable.count)
+        json.key("unreadable_example")
+        if let example = column.unreadable.example { json.string(example) } else { json.null() }
+        json.endObject()
     }
 
     private func encode(_ row: AggregateRow, into json: inout JSONWriter) {

@@ -74,5 +74,6 @@ struct AggregateCommand: ParsableCommand {
         try files.commit()
         printError("rater: aggregated \(results) results and \(partials) partials into \(total.rows.count) rows"
             + (total.undated > 0 ? " (\(total.undated) comments without a readable date)" : ""))
+        for line in total.columnNotes { printError(line) }
     }
 }

@@ -58,12 +58,20 @@ struct AggregateFiles {
     /// Encodes every output and writes it to its temporary file. A night with too few rated comments has no
     /// driver table: that is the data, not a failure, so the drivers file gets the header alone (yesterday's table
     /// would be taken for tonight's) and a warning says why; the run goes on.
+    ///
+    /// A column no comment has, and values that could not be read, are warned about here (cron mails warnings):
+    /// a mistyped `--group-by brnach` otherwise put every comment in the empty group with exit 0.
     func write(_ aggregation: Aggregation, logger: Logger?) throws {
+        for report in aggregation.columnReports {
+            guard let message = report.warning else { continue }
+            if let logger { logger.warning("\(message)") } else { printError("rater: warning: \(message)") }
+        }
         let rows = aggregation.rows
         let drivers = aggregation.drivers()
         if let csv { try write(Array(AggregateCSVWriter().encode(rows, groupBy: aggregation.options.groupBy).utf8), to: csv) }
         if let json {
-            try write(AggregateJSONWriter().encode(rows, drivers: drivers, undated: aggregation.undated), to: json)
+            try write(AggregateJSONWriter().encode(rows, drivers: drivers, undated: aggregation.undated,
+                                                   columns: aggregation.columnReports), to: json)
         }
         if let driversCSV {
             if drivers == nil {
@@ -86,4 +94,9 @@ struct AggregateFiles {
         try file.write(bytes)
         try file.flush()
     }
+}
+
+extension Aggregation {
+    /// Lines for the run's summary: comments without a readable date, without a value in a group or rating column.
+    var columnNotes: [String] { columnReports.compactMap(\.note).map { "rater: " + $0 } }
 }

@@ -219,7 +219,10 @@ struct AnalyzeCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if end == .stopped { throw RaterExit.strictStop }
-        if logger.logLevel <= .warning { printError(summary.report) }
+        if logger.logLevel <= .warning {
+            printError(summary.report)
+            for line in aggregate?.columnNotes ?? [] { printError(line) }
+        }
         if summary.rejected > 0 { throw RaterExit.rejectedRecords }
     }
 }

@@ -49,4 +49,38 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.standardError.contains("cannot merge aggregates made with different options"))
     }
+
+    /// Unreadable ratings and dates, blank group values and a mistyped column used to pass without a word, exit 0.
+    @Test func columnsWithoutValuesAreReported() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let input = directory + "/ratings.csv"
+        try """
+            id,comment,csat,date,branch
+            1,great staff,5,2026-02-30,A
+            2,rude staff,nan,2026-11-24,
+            3,slow check-in,99,,B
+
+            """.write(toFile: input, atomically: true, encoding: .utf8)
+        let analyzed = try CLIProcess.run(["analyze", input, "--text-column", "comment", "--id-column", "id",
+                                           "-o", directory + "/r.jsonl", "--csat-column", "csat", "--date-column", "date",
+                                           "--group-by", "branch,brnach", "--aggregate-json", directory + "/a.json",
+                                           "--aggregate-partial", directory + "/p.json"])
+        #expect(analyzed.status == 0, "\(analyzed.standardError)")
+        let log = analyzed.standardError
+        #expect(log.contains("--csat-column csat: 2 of 3 values are not CSAT (1–5) answers, e.g. '99'"), "\(log)")
+        #expect(log.contains("--date-column date: 1 of 2 values are not readable dates, e.g. '2026-02-30'"), "\(log)")
+        #expect(log.contains("--group-by brnach: no record has this column; known columns: branch, csat, date"), "\(log)")
+        #expect(log.contains("rater: --group-by branch: 1 of 3 comments have no value"), "\(log)")
+        #expect(log.contains("rater: --date-column date: 2 of 3 comments have no readable date"), "\(log)")
+        let json = try String(contentsOfFile: directory + "/a.json", encoding: .utf8)
+        #expect(json.contains("{\"option\":\"--csat-column\",\"column\":\"csat\",\"comments\":3,\"present\":3,"
+                              + "\"missing\":0,\"unreadable\":2,\"unreadable_example\":\"99\"}"), "\(json)")
+        // `rater aggregate` over the partial says the same.
+        let merged = try CLIProcess.run(["aggregate", directory + "/p.json", "--csat-column", "csat", "--date-column",
+                                         "date", "--group-by", "branch,brnach", "--aggregate-csv", directory + "/a.csv"])
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(merged.standardError.contains("--csat-column csat: 2 of 3 values are not CSAT (1–5) answers, e.g. '99'"))
+        #expect(merged.standardError.contains("--group-by brnach: no record has this column"))
+    }
 }

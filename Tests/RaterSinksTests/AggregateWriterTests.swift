@@ -69,7 +69,7 @@ import Testing
         aggregation.add(Observation(label: .positive, score: 0.5, mentions: [], signals: [], fields: []))
         let json = String(decoding: AggregateJSONWriter().encode(aggregation.rows, drivers: nil, undated: 0), as: UTF8.self)
         #expect(json.hasPrefix("{\"rows\":[{\"groups\":{},\"all_groups\":true,\"period\":null,\"scope\":\"overall\",\"comments\":1,"))
-        #expect(json.hasSuffix("\"drivers\":null,\"undated\":0}\n"))
+        #expect(json.hasSuffix("\"drivers\":null,\"undated\":0,\"columns\":[]}\n"))
     }
 
     /// Comments with an empty group value made rows identical to the all-groups rows (`,,overall,7,…` twice).
