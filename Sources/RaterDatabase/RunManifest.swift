@@ -114,9 +114,12 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public var seconds = 0.0
         /// Reading inputs and lexicons a second time for their digests.
         public var hashingSeconds = 0.0
+        /// Making the `aggregates` table from every stored comment at the end of the run, in all databases; nil in
+        /// a run with no database (and in manifests of versions before it).
+        public var aggregatesSeconds: Double?
 
         enum CodingKeys: String, CodingKey {
-            case seconds, hashingSeconds = "hashing_seconds"
+            case seconds, hashingSeconds = "hashing_seconds", aggregatesSeconds = "aggregates_seconds"
         }
     }
 

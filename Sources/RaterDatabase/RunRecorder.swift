@@ -26,10 +26,14 @@ public final class RunRecorder {
         public var profileVersion: String?
         public var outputs: [String: String]
         public var raterVersion: String
+        /// The grouping the `aggregates` table is made with at the end of the run, over every stored comment
+        /// (`StoredAggregates`).
+        public var aggregation: AggregationOptions
 
         public init(sqlitePath: String? = nil, postgresURL: String? = nil, manifestPath: String? = nil,
                     inputs: [String], lexiconFiles: [String] = [], profileVersion: String? = nil,
-                    outputs: [String: String] = [:], raterVersion: String = RunRecorder.raterVersion) {
+                    outputs: [String: String] = [:], raterVersion: String = RunRecorder.raterVersion,
+                    aggregation: AggregationOptions = AggregationOptions()) {
             self.sqlitePath = sqlitePath
             self.postgresURL = postgresURL
             self.manifestPath = manifestPath
@@ -38,6 +42,7 @@ public final class RunRecorder {
             self.profileVersion = profileVersion
             self.outputs = outputs
             self.raterVersion = raterVersion
+            self.aggregation = aggregation
         }
 
         public var isEnabled: Bool { sqlitePath != nil || postgresURL != nil || manifestPath != nil }
@@ -141,6 +146,7 @@ public final class RunRecorder {
             try within(Array(databases.indices)[...], sink: sink) { sink in
                 end = try body(sink)
                 for writer in sink.writers { try writer.finish() }
+                try aggregateStoredComments(sink: sink)
                 finish(end: end, sink: sink)
                 for writer in sink.writers {
                     try writer.executor.execute(Schema.runs.upsertStatement(writer.executor.dialect), try runRow())
@@ -184,6 +190,17 @@ public final class RunRecorder {
             try within(indices.dropFirst(), sink: sink, body)
         }
         committed[index] = true
+    }
+
+    /// Makes each database's `aggregates` table the aggregation of every comment it now holds, the run's included
+    /// (`StoredAggregates`): after the writers have finished, so that the rows a SQLite run staged are merged.
+    private func aggregateStoredComments(sink: RunSink) throws {
+        let start = DispatchTime.now()
+        for writer in sink.writers {
+            sink.aggregateRows = try StoredAggregates.refresh(
+                writer.executor, options: options.aggregation, runID: manifest.runID, timestamp: manifest.startedAt)
+        }
+        if !sink.writers.isEmpty { manifest.timings.aggregatesSeconds = Self.seconds(since: start) }
     }
 
     private func finish(end: End, sink: RunSink) {
@@ -327,8 +344,9 @@ public final class RunSink {
         for writer in writers { try writer.write(rejection) }
     }
 
-    public func write(_ aggregates: [AggregateRow]) throws {
-        counts.aggregates += aggregates.count
-        for writer in writers { try writer.write(aggregates) }
+    /// The rows of the `aggregates` table after the run (the same in each database): set when the run ends.
+    var aggregateRows: Int {
+        get { counts.aggregates }
+        set { counts.aggregates = newValue }
     }
 }

@@ -17,8 +17,8 @@ public protocol RunRowWriter: AnyObject {
     @discardableResult
     func write(_ comment: StoredComment) throws -> String?
     func write(_ rejection: Rejection) throws
-    func write(_ aggregates: [AggregateRow]) throws
-    /// Writes everything still waiting; `RunRecorder.record` calls it once, before the commit. A run that fails
-    /// does not, and rolls back what was written with the rest.
+    /// Writes everything still waiting; `RunRecorder.record` calls it once, before it makes the `aggregates` table
+    /// from the stored comments (`StoredAggregates`) and commits. A run that fails does not, and rolls back what was
+    /// written with the rest.
     func finish() throws
 }

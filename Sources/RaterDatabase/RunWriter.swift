@@ -21,7 +21,6 @@ public final class RunWriter: RunRowWriter {
     private let deleteDimensions: String
     private let deleteSignals: String
     private let upsertRejection: String
-    private let upsertAggregate: String
     private var comments: PendingRows
     private var dimensions: PendingRows
     private var signals: PendingRows
@@ -68,7 +67,6 @@ public final class RunWriter: RunRowWriter {
         deleteSignals = "DELETE FROM signals" + ofComment
         selectRunOfComment = "SELECT run_id, id, record FROM comments" + ofComment
         upsertRejection = Schema.rejects.upsertStatement(dialect)
-        upsertAggregate = Schema.aggregates.upsertStatement(dialect)
         let rows = batching.rowsPerStatement
         comments = PendingRows(Schema.comments, dialect: dialect, rowsPerStatement: rows)
         dimensions = PendingRows(Schema.dimensionMentions, dialect: dialect, rowsPerStatement: rows)
@@ -180,11 +178,5 @@ public final class RunWriter: RunRowWriter {
         try dimensions.write(to: executor)
         try signals.write(to: executor)
         waiting.removeAll(keepingCapacity: true)
-    }
-
-    public func write(_ aggregates: [AggregateRow]) throws {
-        for row in aggregates {
-            try executor.execute(upsertAggregate, Rows.aggregate(row, runID: runID, at: timestamp))
-        }
     }
 }

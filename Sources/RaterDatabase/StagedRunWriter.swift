@@ -38,7 +38,6 @@ public final class StagedRunWriter: RunRowWriter {
     private var lastStagedSource: String?
     private var finished = false
     private let upsertRejection: String
-    private let upsertAggregate: String
     /// Writes the comments that come before the first one keyed by a digest; nil once staging has begun.
     private var direct: RunWriter?
 
@@ -101,7 +100,6 @@ public final class StagedRunWriter: RunRowWriter {
         self.runID = runID
         self.timestamp = timestamp
         upsertRejection = Schema.rejects.upsertStatement(.sqlite)
-        upsertAggregate = Schema.aggregates.upsertStatement(.sqlite)
         comments = PendingRows(Self.stagedComments, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
                                statement: .insert)
         dimensions = PendingRows(Self.stagedDimensions, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
@@ -176,12 +174,6 @@ public final class StagedRunWriter: RunRowWriter {
 
     public func write(_ rejection: Rejection) throws {
         try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
-    }
-
-    public func write(_ aggregates: [AggregateRow]) throws {
-        for row in aggregates {
-            try executor.execute(upsertAggregate, Rows.aggregate(row, runID: runID, at: timestamp))
-        }
     }
 
     /// Merges the staged rows into Rater's tables (or writes what the direct writer holds, when nothing was staged).

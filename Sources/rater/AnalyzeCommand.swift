@@ -34,7 +34,10 @@ struct AnalyzeCommand: ParsableCommand {
                                valueName: "state-file"))
     var incremental: String?
 
-    @Option(help: "Also write the run to this SQLite database (created if missing; one transaction per run).")
+    @Option(help: """
+        Also write the run to this SQLite database (created if missing; one transaction per run). Its aggregates \
+        table is made again from every comment it holds; --aggregate-csv/--aggregate-json cover this run's only.
+        """)
     var db: String?
 
     @Option(help: "Also write the run to this PostgreSQL database (a libpq URL: postgresql://user@host:5432/dbname).")
@@ -131,14 +134,15 @@ struct AnalyzeCommand: ParsableCommand {
                 "evidence": "\(opened.encoding.evidence)", "gzip": "\(opened.compressed)",
             ])
         }
-        var aggregate = aggregateOutputs.wantsAggregation || db != nil || postgres != nil
-            ? Aggregation(options: aggregationOptions) : nil
+        // The run's own comments, for the aggregate files. A database's `aggregates` table is made at the end of the
+        // run from every comment it holds (`RunRecorder.Options.aggregation`), not from these.
+        var aggregate = aggregateOutputs.wantsAggregation ? Aggregation(options: aggregationOptions) : nil
         var outputs = ["results": output.path]
         if let rejects { outputs["rejects"] = rejects }
         let recording = RunRecorder.Options(
             sqlitePath: db, postgresURL: postgres, manifestPath: manifest, inputs: files,
             lexiconFiles: engine.lexicon.sources.map(\.path), profileVersion: "\(engine.profile.name) v\(engine.profile.version)",
-            outputs: outputs)
+            outputs: outputs, aggregation: aggregationOptions)
         var summary = RunSummary()
         var analysisEnded = DispatchTime.now()
 
@@ -175,10 +179,7 @@ struct AnalyzeCommand: ParsableCommand {
             progress.finish()
             try output.flush()
             try rejectsFile?.flush()
-            if let aggregate {
-                try aggregateFiles.write(aggregate, logger: logger)
-                try sink?.write(aggregate.rows)
-            }
+            if let aggregate { try aggregateFiles.write(aggregate, logger: logger) }
             return stopped ? .stopped : .finished
         }
 

@@ -41,17 +41,23 @@ import Testing
     func writeLongGroups(_ kind: DatabaseKind) throws {
         let scratch = try Scratch(kind)
         let long = [Self.randomValue(), Self.randomValue()]
+        var options = AggregationOptions()
+        options.groupBy = ["branch"]
         func run() throws -> RunManifest {
-            try RunRecorder(options: scratch.options()).record { sink in
-                try sink.write([aggregateRow(branch: nil), aggregateRow(branch: long[0]),
-                                aggregateRow(branch: long[1]), aggregateRow(branch: long[1], scope: "assurance")])
+            try RunRecorder(options: scratch.options(aggregation: options)).record { sink in
+                for (record, value) in long.enumerated() {
+                    var result = comment("L\(record)", record: record + 1)
+                    result.fields = [Field("branch", value)]
+                    try sink.write(result)
+                }
                 return .finished
             }
         }
         #expect(try run().status == "complete")
         let query = "SELECT group_key, scope, groups FROM aggregates ORDER BY group_key, scope"
         let first = try scratch.open().read { try $0.query(query, []) }
-        #expect(first.count == 4)
+        // Everyone and each branch, each overall and for the comments' two dimensions.
+        #expect(first.count == 9)
         for row in first {
             #expect((row[0].string?.utf8.count ?? .max) <= Rows.maximumGroupKeyBytes)
         }

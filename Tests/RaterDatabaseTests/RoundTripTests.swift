@@ -8,10 +8,18 @@ import Testing
 
 /// The same checks against SQLite and PostgreSQL: one description of the tables, two drivers.
 @Suite struct RoundTripTests {
-    /// Writes one run: three comments (two with export ids, one keyed by its text), a rejection, a signal and
-    /// aggregates.
+    /// Grouped by branch: the aggregates of `writeRun`'s comments are two keys (everyone, the branch) of three
+    /// scopes each (overall, assurance, tangibles).
+    static let byBranch: AggregationOptions = {
+        var options = AggregationOptions()
+        options.groupBy = ["branch"]
+        return options
+    }()
+
+    /// Writes one run: three comments (two with export ids, one keyed by its text), a rejection and a signal; the
+    /// aggregates are made from the stored comments, grouped by branch.
     func writeRun(_ scratch: Scratch, end: RunRecorder.End = .finished) throws -> RunManifest {
-        let recorder = try RunRecorder(options: scratch.options())
+        let recorder = try RunRecorder(options: scratch.options(aggregation: Self.byBranch))
         return try recorder.record { sink in
             try sink.write(comment("H001", record: 1))
             var returning = StoredComment(comment(nil, record: 2, text: "早餐很好吃", label: .positive, score: 0.6))
@@ -19,8 +27,6 @@ import Testing
             try sink.write(returning)
             try sink.write(comment("H003", record: 3, text: "房间很干净"))
             try sink.write(sampleRejection)
-            try sink.write([aggregateRow(branch: nil), aggregateRow(branch: "西湖店"),
-                            aggregateRow(branch: "西湖店", scope: "assurance", comments: 2)])
             return end
         }
     }
@@ -57,19 +63,18 @@ import Testing
         let signals = try database.read { try $0.query("SELECT signal, value, evidence FROM signals", []) }
         #expect(signals == [[.text("loyalty"), .text("loyal"), .text(#"[{"cue":"下次还来"}]"#)]])
 
-        let aggregates = try database.read {
-            try $0.query("""
-                SELECT group_key, period, scope, groups, comments, share_negative, positive_low, net_change,
-                       signal_rates, nps, csat, ces, ces_responses
-                FROM aggregates ORDER BY group_key, scope
-                """, [])
-        }
-        #expect(aggregates.count == 3)
-        #expect(aggregates[0] == [.text(""), .text(""), .text("overall"), .text("{}"), .integer(4), .real(0.5),
-                                  .real(0.05), .null, .text(#"{"loyalty.at-risk":{"count":1,"rate":0.25}}"#),
-                                  .real(-50), .real(0.5), .null, .integer(0)])
-        #expect(aggregates[1][0] == .text("branch=西湖店") && aggregates[1][1] == .text("2026-11-24"))
-        #expect(aggregates[1][2] == .text("assurance") && aggregates[1][3] == .text(#"{"branch":"西湖店"}"#))
+        let aggregates = try scratch.aggregates()
+        #expect(aggregates.count == 6)
+        var returning = comment(nil, record: 2, text: "早餐很好吃", label: .positive, score: 0.6)
+        returning.signals = [SignalSummary(value: .loyal, evidence: [])]
+        #expect(aggregates == expectedAggregates([written[0], returning, written[2]], options: Self.byBranch))
+        // Sorted by key: everyone's assurance, overall and tangibles rows, then the branch's.
+        let overall = Array(aggregates[1].prefix(6))
+        #expect(overall == [.text(""), .text(""), .text("overall"), .text("{}"), .integer(3), .integer(3)])
+        #expect(aggregates[4][0] == .text("branch=上海外滩店") && aggregates[4][1] == .text(""))
+        #expect(aggregates[4][3] == .text(#"{"branch":"上海外滩店"}"#))
+        let rates = aggregateColumns.firstIndex(of: "signal_rates")!
+        #expect(aggregates[1][rates] == .text(#"{"loyalty.loyal":{"count":1,"rate":0.333333}}"#))
 
         let runs = try database.read {
             try $0.query("SELECT id, status, exit_code, read, analysed, rejected, manifest FROM runs", [])
@@ -90,7 +95,7 @@ import Testing
         #expect(second["runs"] == 2)
         second["runs"] = 1
         #expect(second == first)
-        #expect(first == ["runs": 1, "comments": 3, "dimension_mentions": 6, "signals": 1, "aggregates": 3,
+        #expect(first == ["runs": 1, "comments": 3, "dimension_mentions": 6, "signals": 1, "aggregates": 6,
                           "rejects": 1, "corrections": 0])
     }
 
@@ -100,11 +105,11 @@ import Testing
         let scratch = try Scratch(kind)
         _ = try writeRun(scratch)
         let before = try scratch.counts()
-        let recorder = try RunRecorder(options: scratch.options())
+        let aggregatesBefore = try scratch.aggregates()
+        let recorder = try RunRecorder(options: scratch.options(aggregation: Self.byBranch))
         #expect(throws: Boom.self) {
             try recorder.record { sink in
                 for record in 10..<20 { try sink.write(comment("X\(record)", record: record)) }
-                try sink.write([aggregateRow(branch: "new")])
                 throw Boom()
             }
         }
@@ -112,6 +117,7 @@ import Testing
         #expect(after["runs"] == 2)
         after["runs"] = 1
         #expect(after == before)
+        #expect(try scratch.aggregates() == aggregatesBefore)
         let statuses = try scratch.open().read {
             try $0.query("SELECT status, exit_code FROM runs ORDER BY started_at, status", [])
         }

@@ -63,8 +63,17 @@ final class Scratch {
         return database
     }
 
-    func options(inputs: [String] = [], manifest: String? = nil) -> RunRecorder.Options {
-        RunRecorder.Options(sqlitePath: sqlitePath, postgresURL: postgresURL, manifestPath: manifest, inputs: inputs)
+    func options(inputs: [String] = [], manifest: String? = nil,
+                 aggregation: AggregationOptions = AggregationOptions()) -> RunRecorder.Options {
+        RunRecorder.Options(sqlitePath: sqlitePath, postgresURL: postgresURL, manifestPath: manifest, inputs: inputs,
+                            aggregation: aggregation)
+    }
+
+    /// The `aggregates` table without the columns that say which run wrote it, in key order.
+    func aggregates() throws -> [[SQLValue]] {
+        inKeyOrder(try open().read {
+            try $0.query("SELECT \(aggregateColumns.joined(separator: ", ")) FROM aggregates", [])
+        })
     }
 
     func counts() throws -> [String: Int] {
@@ -100,12 +109,29 @@ func comment(_ id: String?, record: Int, source: String = "hotel.csv", text: Str
 let sampleRejection = Rejection(source: "hotel.csv", recordNumber: 9, line: 10, byteOffset: 412,
                                 reason: .missingColumn(name: "text", columnCount: 1), raw: "H009")
 
-func aggregateRow(branch: String?, scope: String = "overall", comments: Int = 4) -> AggregateRow {
-    AggregateRow(
-        groups: branch.map { [Field("branch", $0)] } ?? [], period: branch == nil ? nil : "2026-11-24", scope: scope,
-        comments: comments, mentions: comments, positive: 1, negative: 2, neutral: 1, sharePositive: 0.25,
-        shareNegative: 0.5, shareNeutral: 0.25, meanScore: -0.12, netSentiment: -0.25,
-        positiveInterval: 0.05...0.7, negativeInterval: 0.15...0.85, netChange: branch == nil ? nil : 0.1,
-        signals: [SignalRate(name: "loyalty.at-risk", count: 1, rate: 0.25)],
-        ratings: RatingFigures(nps: -50, npsResponses: 4, csat: 0.5, csatResponses: 4, ces: nil, cesResponses: 0))
+/// The columns of `aggregates` that hold figures, not the run that wrote them.
+let aggregateColumns = Schema.aggregates.columnNames.filter { $0 != "run_id" && $0 != "written_at" }
+
+/// What the `aggregates` table must hold for `comments` (each counted once) under `options`: the rows one
+/// aggregation over all of them gives, in `Scratch.aggregates()`'s order and columns.
+func expectedAggregates(_ comments: [CommentResult], options: AggregationOptions) -> [[SQLValue]] {
+    var aggregation = Aggregation(options: options)
+    for comment in comments { aggregation.add(comment) }
+    let indices = aggregateColumns.map { Schema.aggregates.columnNames.firstIndex(of: $0)! }
+    return inKeyOrder(aggregation.rows.map { row in
+        let values = Rows.aggregate(row, runID: "", at: "")
+        return indices.map { values[$0] }
+    })
+}
+
+/// Aggregate rows sorted by group_key, period and scope (their first three columns) in byte order, whatever the
+/// database's collation.
+func inKeyOrder(_ rows: [[SQLValue]]) -> [[SQLValue]] {
+    rows.sorted { left, right in
+        for column in 0..<3 where left[column] != right[column] {
+            return Array((left[column].string ?? "").utf8)
+                .lexicographicallyPrecedes(Array((right[column].string ?? "").utf8))
+        }
+        return false
+    }
 }
