@@ -228,6 +228,11 @@ public enum Schema {
     /// Analysts' corrections from the review workspace (`rater serve`), one row per action, never updated or
     /// deleted: the machine's rows above stay as the run wrote them, and a comment's reviewed state is its machine
     /// result with its corrections applied in `seq` order. `seq` is assigned inside the inserting transaction.
+    ///
+    /// `text_sha256` is what the correction judged: the SHA-256 (lower-case hex) of the comment's stored, normalised
+    /// text when the analyst acted. A key is only a name, and a re-export may give it another text; a correction
+    /// whose digest no longer matches is stale and is not applied. It is last and nullable because databases made
+    /// before it gain it by `ALTER TABLE … ADD COLUMN` (`SchemaMigration`), and their rows have none.
     public static let corrections = Table("corrections", columns: [
         Column("seq", .integer),
         Column("source", .text),
@@ -240,6 +245,7 @@ public enum Schema {
         Column("analyst", .text),
         Column("created_at", .timestamp),
         Column("note", .text, nullable: true),
+        Column("text_sha256", .text, nullable: true),
     ], primaryKey: ["seq"], indexes: [["source", "comment_key"], ["created_at"], ["analyst"]])
 
     public static let tables = [runs, comments, dimensionMentions, signals, aggregates, rejects, corrections]

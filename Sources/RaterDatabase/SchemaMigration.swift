@@ -5,6 +5,31 @@
 enum SchemaMigration {
     static func run(_ executor: any SQLExecutor) throws {
         try keySignalsByValue(executor)
+        try addCorrectionTextDigest(executor)
+    }
+
+    /// `corrections.text_sha256` (what a correction judged) came after the table: a database made before it gets the
+    /// column, empty for the rows already there. Those rows cannot be given a digest afterwards (the table is
+    /// append-only, and the text they judged may already have been replaced), so the review workspace treats them
+    /// as it always did and lists them as `unverified`. `ADD COLUMN` of a nullable column without a default rewrites
+    /// no row in either database, and fires no `UPDATE` trigger.
+    static func addCorrectionTextDigest(_ executor: any SQLExecutor) throws {
+        let column = "text_sha256"
+        let present: Bool
+        switch executor.dialect {
+        case .sqlite:
+            present = try !executor.query("SELECT 1 FROM pragma_table_info('corrections') WHERE name = ?",
+                                          [.text(column)]).isEmpty
+        case .postgres:
+            // The table `corrections` resolves to through the search path, as every other statement sees it.
+            present = try !executor.query("SELECT 1 FROM pg_attribute WHERE attrelid = 'corrections'::regclass "
+                                          + "AND attname = $1 AND NOT attisdropped", [.text(column)]).isEmpty
+        }
+        guard !present else { return }
+        // PostgreSQL: `IF NOT EXISTS` too, for a `rater serve` and a run that open an old database at once (the
+        // second waits for the first's lock and would otherwise fail on the column the first added).
+        try executor.execute("ALTER TABLE corrections ADD COLUMN " + (executor.dialect == .postgres ? "IF NOT EXISTS " : "")
+                             + column + " TEXT", [])
     }
 
     /// `signals` was keyed by (`source`, `comment_key`, `signal`), so a comment whose result holds two values of one

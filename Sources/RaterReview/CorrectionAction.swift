@@ -27,10 +27,16 @@ public struct Correction: Sendable, Equatable {
     public var analyst: String
     public var createdAt: String
     public var note: String?
+    /// SHA-256 (hex) of the comment's normalised text the analyst judged; nil for corrections made before Rater
+    /// stored it.
+    public var textSHA256: String?
+    /// How the correction stands against the comment as stored now (computed when read, never stored).
+    public var status: CorrectionStatus
 
     public init(seq: Int, source: String, commentKey: String, action: CorrectionAction,
                 dimension: ServiceDimension? = nil, value: SentimentLabel? = nil, machineLabel: SentimentLabel,
-                machineRunID: String, analyst: String, createdAt: String, note: String? = nil) {
+                machineRunID: String, analyst: String, createdAt: String, note: String? = nil,
+                textSHA256: String? = nil, status: CorrectionStatus = .current) {
         self.seq = seq
         self.source = source
         self.commentKey = commentKey
@@ -42,6 +48,8 @@ public struct Correction: Sendable, Equatable {
         self.analyst = analyst
         self.createdAt = createdAt
         self.note = note
+        self.textSHA256 = textSHA256
+        self.status = status
     }
 }
 
@@ -54,9 +62,14 @@ public struct CorrectionRequest: Sendable, Equatable {
     public var value: SentimentLabel?
     public var analyst: String
     public var note: String?
+    /// The digest of the text the analyst was shown (`ReviewComment.textSHA256`, posted by the page's forms). When
+    /// given, the correction is refused if the comment's text has changed since the page was loaded: a nightly run
+    /// between loading and clicking would otherwise attach the judgement to a text the analyst never saw. A script
+    /// that posts without it judges the text as stored when the correction is recorded.
+    public var textSHA256: String?
 
     public init(source: String, commentKey: String, action: CorrectionAction, dimension: ServiceDimension? = nil,
-                value: SentimentLabel? = nil, analyst: String, note: String? = nil) {
+                value: SentimentLabel? = nil, analyst: String, note: String? = nil, textSHA256: String? = nil) {
         self.source = source
         self.commentKey = commentKey
         self.action = action
@@ -64,6 +77,7 @@ public struct CorrectionRequest: Sendable, Equatable {
         self.value = value
         self.analyst = analyst
         self.note = note
+        self.textSHA256 = textSHA256
     }
 
     /// Checks that the action has what it needs: a label for `label`/`accept`, a dimension (and for adding, its

@@ -22,6 +22,8 @@ public enum ReviewAssets {
     article.comment.reviewed { border-left: 5px solid var(--cue); }
     article.comment header { display: flex; flex-wrap: wrap; gap: .3rem .8rem; align-items: baseline; font-size: .85rem; }
     .meta, .machine, .reviewer { color: #555; }
+    .stale, td.status.stale, td.status.orphaned { color: #7a2e00; }
+    .stale { border: 1px dashed var(--neg); border-radius: 3px; padding: 0 .3em; }
     p.text { font-size: 1.05rem; margin: .4rem 0; white-space: pre-wrap; overflow-wrap: anywhere; }
     mark { border-radius: 3px; padding: 0 .1em; }
     mark.positive { background: #d5e8f6; color: #003f63; }

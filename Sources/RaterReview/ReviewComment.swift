@@ -34,7 +34,12 @@ public struct ReviewComment: Sendable, Equatable {
     public var runID: String
     public var machineDimensions: [DimensionSummary]
     public var signals: [SignalReading]
+    /// The applied corrections (current or unverified), in the order they were made.
     public var corrections: [Correction]
+    /// Corrections made on an earlier text of this comment (`CorrectionStatus.stale`): shown, never applied.
+    public var staleCorrections: [Correction] = []
+    /// SHA-256 (hex) of `text`: what a correction made on this reading judged.
+    public var textSHA256 = ""
 
     /// The label after corrections: the last label or accept, else the machine's.
     public var label: SentimentLabel {

@@ -4,6 +4,9 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidCorrection(String)
     /// The corrected comment is not in the database (it may have been written by another database).
     case unknownComment(source: String, key: String)
+    /// The comment's text is no longer the one the correction was made on (the page was loaded before a run
+    /// re-analysed it): the analyst must see the new text first.
+    case commentChanged(source: String, key: String)
     /// A filter value that cannot be used (message says which).
     case invalidFilter(String)
     /// Binding beyond loopback without a token.
@@ -15,6 +18,8 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .invalidCorrection(message): return "invalid correction: \(message)"
         case let .unknownComment(source, key): return "no comment \(key) from \(source) in the database"
+        case let .commentChanged(source, key):
+            return "comment \(key) from \(source) has a new text since the page was loaded: reload and judge it again"
         case let .invalidFilter(message): return "invalid filter: \(message)"
         case let .tokenRequired(host):
             return "binding to \(host) exposes the workspace beyond this machine: give --token (or RATER_SERVE_TOKEN)"

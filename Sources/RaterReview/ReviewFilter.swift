@@ -14,8 +14,12 @@ public struct ReviewFilter: Sendable, Equatable {
     }
 
     public enum ReviewState: String, Sendable, CaseIterable {
+        /// With at least one applied correction.
         case reviewed
+        /// With none (a comment whose corrections are all stale is unreviewed: its text is new).
         case unreviewed
+        /// Corrected on an earlier text and not since: the ones to judge again.
+        case stale
     }
 
     /// Comments with this dimension after corrections.

@@ -143,6 +143,7 @@ public struct ReviewPageRenderer: Sendable {
                         span.text(" at " + last.createdAt)
                     }
                 }
+                staleNotice(comment, into: &header)
             }
             let highlight = TextHighlighter.highlight(comment.text, marks: Self.marks(comment))
             article.element("p", [("class", "text"), ("lang", comment.language == "zh" ? "zh-Hans" : "en")]) { p in
@@ -190,6 +191,21 @@ public struct ReviewPageRenderer: Sendable {
             }
             explanation(comment, into: &article)
             actions(comment, back: back, into: &article)
+        }
+    }
+
+    /// Corrections made on an earlier text of the comment: named, never shown as its label or dimensions, so an
+    /// analyst sees that the judgement is about a text that is no longer there (and can judge the new one).
+    private func staleNotice(_ comment: ReviewComment, into html: inout HTMLBuilder) {
+        guard let last = comment.staleCorrections.last else { return }
+        let judged = last.value.map { " " + (last.dimension.map { $0.rawValue + ":" } ?? "") + $0.rawValue }
+            ?? (last.dimension.map { " " + $0.rawValue } ?? "")
+        let more = comment.staleCorrections.count > 1 ? " (and \(comment.staleCorrections.count - 1) more)" : ""
+        html.element("span", [("class", "stale"), ("data-role", "stale"),
+                              ("title", "corrections made on an earlier text of this comment are not applied")]) { span in
+            span.text("stale: ")
+            span.element("bdi", text: last.analyst)
+            span.text(" set " + last.action.rawValue + judged + " on an earlier text at " + last.createdAt + more)
         }
     }
 
@@ -294,6 +310,8 @@ public struct ReviewPageRenderer: Sendable {
             hidden("csrf", csrfToken, into: &form)
             // Not the raw source and key: an attribute cannot carry every stored id back unchanged (CommentReference).
             hidden("ref", CommentReference.encode(source: comment.source, key: comment.key), into: &form)
+            // The text this page shows, so a correction posted after a run changed it is refused, not misattributed.
+            hidden("text_sha256", comment.textSHA256, into: &form)
             hidden("return", back, into: &form)
             body(&form)
         }
@@ -336,11 +354,13 @@ public struct ReviewPageRenderer: Sendable {
                 header.element("h1", text: "Audit trail")
                 header.element("nav") { $0.element("a", [("href", "/")], text: "← comments") }
             }
-            body.element("p", text: "Every correction, newest first. Rows are only ever added; the machine's results are kept as the run wrote them.")
+            body.element("p", text: "Every correction, newest first. Rows are only ever added; the machine's results are kept as the run wrote them. "
+                + "Status: stale means the comment's text has changed since (not applied, not exported), orphaned that the comment is no longer in the database.")
             body.element("table", [("class", "audit"), ("id", "audit")]) { table in
                 table.element("thead") { head in
                     head.element("tr") { row in
-                        for heading in ["#", "when", "analyst", "comment", "action", "dimension", "value", "machine label"] {
+                        for heading in ["#", "when", "analyst", "comment", "action", "dimension", "value", "machine label",
+                                        "status"] {
                             row.element("th", text: heading)
                         }
                     }
@@ -356,6 +376,8 @@ public struct ReviewPageRenderer: Sendable {
                             row.element("td", text: correction.dimension?.rawValue ?? "")
                             row.element("td", text: correction.value?.rawValue ?? "")
                             row.element("td", text: correction.machineLabel.rawValue)
+                            row.element("td", [("class", "status " + correction.status.rawValue)],
+                                        text: correction.status.rawValue)
                         }
                     }
                 }

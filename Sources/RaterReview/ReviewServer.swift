@@ -9,7 +9,7 @@ import RaterCore
 /// | method | path | what |
 /// |---|---|---|
 /// | GET | `/` | the comment list; the filters are its query string |
-/// | POST | `/corrections` | append a correction (`ref`, or `source` and `key`; `op`), then 303 back to the list |
+/// | POST | `/corrections` | append a correction (`ref`, or `source` and `key`; `op`; `text_sha256`), then 303 back |
 /// | POST | `/analyst` | set who corrections are recorded as (a cookie) |
 /// | GET | `/audit` | every correction, newest first |
 /// | GET | `/export/gold.csv` | the reviewed comments as gold for `rater eval` and `rater lexicon learn` |
@@ -88,12 +88,14 @@ public struct ReviewServer: Sendable {
             let op = (field("op") ?? [field("action"), field("dimension"), field("value")].compactMap { $0 }
                 .joined(separator: ":")).split(separator: ":").map(String.init)
             let comment = try Self.comment(ref: field("ref"), source: field("source"), key: field("key"))
-            let correction = try Self.correction(op: op, source: comment.source, key: comment.key,
+            var correction = try Self.correction(op: op, source: comment.source, key: comment.key,
                                                  analyst: analyst(request), note: field("note"))
+            correction.textSHA256 = field("text_sha256").flatMap { $0.isEmpty ? nil : $0 }
             try store.record(correction)
         } catch let error as ReviewError {
             return ReviewResponses.html(renderer(request).error("Correction not saved", message: error.description),
-                                        status: error.isUnknownComment ? .notFound : .badRequest)
+                                        status: error.isUnknownComment ? .notFound
+                                            : error.isCommentChanged ? .conflict : .badRequest)
         }
         return ReviewResponses.redirect(ReviewSecurity.safeReturnPath(field("return")))
     }
@@ -213,6 +215,11 @@ struct RefusalResponse: Error {
 extension ReviewError {
     var isUnknownComment: Bool {
         if case .unknownComment = self { return true }
+        return false
+    }
+
+    var isCommentChanged: Bool {
+        if case .commentChanged = self { return true }
         return false
     }
 }

@@ -46,7 +46,7 @@ public final class ReviewStore: @unchecked Sendable {
         try withConnection { connection in
             try connection.read { executor in
                 var parameters = SQLParameters(executor.dialect)
-                let condition = try whereClause(filter, &parameters)
+                let condition = try whereClause(filter, &parameters, executor)
                 let total = try executor.query("SELECT COUNT(*) FROM comments c WHERE " + condition,
                                                parameters.values).first?.first?.int ?? 0
                 let order = filter.order == .lowConfidence
@@ -74,13 +74,18 @@ public final class ReviewStore: @unchecked Sendable {
         }
     }
 
-    /// How many comments there are, and how many have at least one correction.
+    /// How many comments there are, and how many have at least one applied correction (a comment whose only
+    /// corrections are stale needs reviewing again; an orphaned correction has no comment to count).
     public func progress() throws -> (comments: Int, reviewed: Int) {
         try withConnection { connection in
             try connection.read { executor in
                 let comments = try executor.query("SELECT COUNT(*) FROM comments", []).first?.first?.int ?? 0
+                var parameters = SQLParameters(executor.dialect)
+                let applied = CorrectionStaleness.isApplied("k", try CorrectionStaleness.stale(executor), &parameters)
                 let reviewed = try executor.query(
-                    "SELECT COUNT(*) FROM (SELECT DISTINCT source, comment_key FROM corrections) r", []
+                    "SELECT COUNT(*) FROM (SELECT DISTINCT k.source, k.comment_key FROM corrections k WHERE " + applied
+                        + " AND EXISTS (SELECT 1 FROM comments c WHERE c.source = k.source AND "
+                        + "c.comment_key = k.comment_key)) r", parameters.values
                 ).first?.first?.int ?? 0
                 return (comments, reviewed)
             }
@@ -89,19 +94,24 @@ public final class ReviewStore: @unchecked Sendable {
 
     // MARK: Corrections
 
-    /// Appends one correction and returns it as stored. The comment must exist; the machine's label and run are
-    /// recorded beside the analyst's action.
+    /// Appends one correction and returns it as stored. The comment must exist; the machine's label and run, and
+    /// the digest of the text judged, are recorded beside the analyst's action. With `request.textSHA256` (the text
+    /// the analyst was shown), a comment whose text has changed since is refused (`ReviewError.commentChanged`).
     @discardableResult
     public func record(_ request: CorrectionRequest, at date: Date = Date()) throws -> Correction {
         try request.validate()
         return try withConnection { connection in
             try connection.transaction { executor in
                 var lookup = SQLParameters(executor.dialect)
-                let sql = "SELECT label, run_id FROM comments WHERE source = " + lookup.add(request.source)
+                let sql = "SELECT label, run_id, text FROM comments WHERE source = " + lookup.add(request.source)
                     + " AND comment_key = " + lookup.add(request.commentKey)
                 guard let row = try executor.query(sql, lookup.values).first,
                       let machineLabel = row[0].string.flatMap(SentimentLabel.init(rawValue:)) else {
                     throw ReviewError.unknownComment(source: request.source, key: request.commentKey)
+                }
+                let digest = SHA256Digest.hex(of: row[2].string ?? "")
+                if let shown = request.textSHA256, shown.lowercased() != digest {
+                    throw ReviewError.commentChanged(source: request.source, key: request.commentKey)
                 }
                 // Inside the write transaction, so two analysts saving at once still get distinct numbers (SQLite
                 // serialises writers; on PostgreSQL a clash fails on the primary key instead of overwriting).
@@ -111,14 +121,14 @@ public final class ReviewStore: @unchecked Sendable {
                     dimension: request.dimension, value: request.value, machineLabel: machineLabel,
                     machineRunID: row[1].string ?? "",
                     analyst: request.analyst.trimmingCharacters(in: .whitespacesAndNewlines),
-                    createdAt: Rows.timestamp(date), note: request.note)
+                    createdAt: Rows.timestamp(date), note: request.note, textSHA256: digest)
                 var insert = SQLParameters(executor.dialect)
                 let values: [SQLValue] = [
                     .integer(correction.seq), .text(correction.source), .text(correction.commentKey),
                     .text(correction.action.rawValue), SQLValue(correction.dimension?.rawValue),
                     SQLValue(correction.value?.rawValue), .text(correction.machineLabel.rawValue),
                     .text(correction.machineRunID), .text(correction.analyst), .text(correction.createdAt),
-                    SQLValue(correction.note),
+                    SQLValue(correction.note), SQLValue(correction.textSHA256),
                 ]
                 let placeholders = values.map { insert.add($0) }.joined(separator: ", ")
                 try executor.execute("INSERT INTO corrections (" + Schema.corrections.columnNames.joined(separator: ", ")
@@ -128,48 +138,92 @@ public final class ReviewStore: @unchecked Sendable {
         }
     }
 
-    /// The audit trail, newest first.
-    public func corrections(limit: Int = 200, offset: Int = 0) throws -> [Correction] {
+    /// The audit trail, newest first, each correction with its status; with `status`, only the corrections in it
+    /// (`rater corrections list --status stale`).
+    public func corrections(limit: Int = 200, offset: Int = 0, status: CorrectionStatus? = nil) throws -> [Correction] {
         try withConnection { connection in
             try connection.read { executor in
                 var parameters = SQLParameters(executor.dialect)
-                let sql = "SELECT " + Self.correctionColumns + " FROM corrections ORDER BY seq DESC LIMIT "
-                    + parameters.add(.integer(limit)) + " OFFSET " + parameters.add(.integer(offset))
-                return try executor.query(sql, parameters.values).map(Self.correction(from:))
+                let stale = try CorrectionStaleness.stale(executor)
+                // Made twice, not reused: each adds its parameter, and SQLite's `?` are numbered by their place.
+                var sql = "SELECT " + Self.correctionColumns + ", " + CorrectionStaleness.status("k", stale, &parameters)
+                    + " FROM corrections k"
+                if let status {
+                    sql += " WHERE " + CorrectionStaleness.status("k", stale, &parameters) + " = "
+                        + parameters.add(status.rawValue)
+                }
+                sql += " ORDER BY k.seq DESC LIMIT " + parameters.add(.integer(limit)) + " OFFSET "
+                    + parameters.add(.integer(offset))
+                return try executor.query(sql, parameters.values).map { row in
+                    var correction = try Self.correction(from: row)
+                    correction.status = row.last?.string.flatMap(CorrectionStatus.init(rawValue:)) ?? .current
+                    return correction
+                }
             }
         }
     }
 
-    /// Every reviewed comment with its reviewed reading, in source order: the gold file's rows.
+    /// Every comment with an applied correction, with its reviewed reading, in source order: the gold file's rows.
+    /// A comment whose only corrections are stale is left out (`omissions` counts it).
     public func reviewedComments() throws -> [ReviewComment] {
         try withConnection { connection in
             try connection.read { executor in
+                var parameters = SQLParameters(executor.dialect)
+                let applied = CorrectionStaleness.isApplied("k", try CorrectionStaleness.stale(executor), &parameters)
                 let rows = try executor.query("SELECT " + Self.commentColumns + " FROM comments c WHERE EXISTS ("
-                    + "SELECT 1 FROM corrections k WHERE k.source = c.source AND k.comment_key = c.comment_key)"
-                    + " ORDER BY c.source, c.record", [])
+                    + "SELECT 1 FROM corrections k WHERE k.source = c.source AND k.comment_key = c.comment_key AND "
+                    + applied + ") ORDER BY c.source, c.record", parameters.values)
                 return try rows.map { try details(Self.comment(from: $0), executor) }
+            }
+        }
+    }
+
+    /// The corrections a gold export cannot use: stale ones (their comment's text has changed since) and orphaned
+    /// ones (no such comment in the database).
+    public func omissions() throws -> CorrectionOmissions {
+        try withConnection { connection in
+            try connection.read { executor in
+                let stale = try CorrectionStaleness.stale(executor)
+                let orphaned = "FROM corrections k WHERE NOT EXISTS (SELECT 1 FROM comments c WHERE "
+                    + "c.source = k.source AND c.comment_key = k.comment_key)"
+                let corrections = try executor.query("SELECT COUNT(*) " + orphaned, []).first?.first?.int ?? 0
+                let comments = try executor.query(
+                    "SELECT COUNT(*) FROM (SELECT DISTINCT k.source, k.comment_key " + orphaned + ") r", []
+                ).first?.first?.int ?? 0
+                let staleComments = Set(stale.map { [$0.source, $0.key] }).count
+                return CorrectionOmissions(staleCorrections: stale.count, staleComments: staleComments,
+                                           orphanedCorrections: corrections, orphanedComments: comments)
             }
         }
     }
 
     // MARK: Query pieces
 
-    /// The label after corrections, in SQL: the last label or accept, else the machine's.
-    private static let reviewedLabel = "COALESCE((SELECT k.value FROM corrections k WHERE k.source = c.source AND "
-        + "k.comment_key = c.comment_key AND k.action IN ('label', 'accept') ORDER BY k.seq DESC LIMIT 1), c.label)"
+    /// The label after applied corrections, in SQL: the last label or accept, else the machine's.
+    private static func reviewedLabel(_ applied: String) -> String {
+        "COALESCE((SELECT k.value FROM corrections k WHERE k.source = c.source AND k.comment_key = c.comment_key AND "
+            + "k.action IN ('label', 'accept') AND " + applied + " ORDER BY k.seq DESC LIMIT 1), c.label)"
+    }
 
-    private func whereClause(_ filter: ReviewFilter, _ parameters: inout SQLParameters) throws -> String {
+    private func whereClause(_ filter: ReviewFilter, _ parameters: inout SQLParameters,
+                             _ executor: any SQLExecutor) throws -> String {
         var conditions = ["1 = 1"]
         let dialect = parameters.dialect
+        // The filters on the reviewed reading see applied corrections only: a comment relabelled on an earlier text
+        // is found under its machine label.
+        let usesCorrections = filter.label != nil || filter.dimension != nil || filter.review != nil
+        let stale = try usesCorrections ? CorrectionStaleness.stale(executor) : []
         if let label = filter.label {
-            conditions.append(Self.reviewedLabel + " = " + parameters.add(label.rawValue))
+            let applied = CorrectionStaleness.isApplied("k", stale, &parameters)
+            conditions.append(Self.reviewedLabel(applied) + " = " + parameters.add(label.rawValue))
         }
         if let dimension = filter.dimension {
             // Present after corrections: the last add/remove for the dimension decides; without one, the machine's
             // mention does.
             let last = "(SELECT k.action FROM corrections k WHERE k.source = c.source AND k.comment_key = c.comment_key"
                 + " AND k.dimension = " + parameters.add(dimension.rawValue)
-                + " AND k.action IN ('add_dimension', 'remove_dimension') ORDER BY k.seq DESC LIMIT 1)"
+                + " AND k.action IN ('add_dimension', 'remove_dimension') AND "
+                + CorrectionStaleness.isApplied("k", stale, &parameters) + " ORDER BY k.seq DESC LIMIT 1)"
             let machine = "(CASE WHEN EXISTS (SELECT 1 FROM dimension_mentions d WHERE d.source = c.source AND "
                 + "d.comment_key = c.comment_key AND d.dimension = " + parameters.add(dimension.rawValue)
                 + ") THEN 'add_dimension' ELSE 'remove_dimension' END)"
@@ -206,8 +260,16 @@ public final class ReviewStore: @unchecked Sendable {
             conditions.append(function + "(lower(c.text), lower(" + parameters.add(search) + ")) > 0")
         }
         if let review = filter.review {
-            conditions.append((review == .reviewed ? "" : "NOT ") + "EXISTS (SELECT 1 FROM corrections k WHERE "
-                + "k.source = c.source AND k.comment_key = c.comment_key)")
+            // Each fragment adds its parameter when it is made: SQLite's `?` are numbered by their place in the text.
+            let some = "EXISTS (SELECT 1 FROM corrections k WHERE k.source = c.source AND k.comment_key = c.comment_key AND "
+            func applied() -> String { some + CorrectionStaleness.isApplied("k", stale, &parameters) + ")" }
+            switch review {
+            case .reviewed: conditions.append(applied())
+            case .unreviewed: conditions.append("NOT " + applied())
+            case .stale:
+                let earlier = some + CorrectionStaleness.isStale("k", stale, &parameters) + ")"
+                conditions.append(earlier + " AND NOT " + applied())
+            }
         }
         return conditions.joined(separator: " AND ")
     }
@@ -229,8 +291,8 @@ public final class ReviewStore: @unchecked Sendable {
     private static let commentColumns = "c.source, c.comment_key, c.id, c.record, c.lang, c.text, c.label, c.score, "
         + "c.confidence, c.fields, c.explanation, c.run_id"
 
-    private static let correctionColumns = "seq, source, comment_key, action, dimension, value, machine_label, "
-        + "machine_run_id, analyst, created_at, note"
+    private static let correctionColumns = "k.seq, k.source, k.comment_key, k.action, k.dimension, k.value, "
+        + "k.machine_label, k.machine_run_id, k.analyst, k.created_at, k.note, k.text_sha256"
 
     private static func comment(from row: [SQLValue]) throws -> ReviewComment {
         guard let label = row[6].string.flatMap(SentimentLabel.init(rawValue:)) else {
@@ -238,11 +300,13 @@ public final class ReviewStore: @unchecked Sendable {
         }
         let terms = DatabaseReader.terms(try DatabaseReader.jsonArray(row[10], table: "comments", column: "explanation"))
         let fields = DatabaseReader.fields(row[9])
+        let text = row[5].string ?? ""
         return ReviewComment(
             source: row[0].string ?? "", key: row[1].string ?? "", id: row[2].string ?? "", record: row[3].int ?? 0,
-            language: row[4].string ?? "", text: row[5].string ?? "", machineLabel: label,
+            language: row[4].string ?? "", text: text, machineLabel: label,
             score: row[7].double ?? 0, confidence: row[8].double ?? 0, terms: terms, fields: fields,
-            runID: row[11].string ?? "", machineDimensions: [], signals: [], corrections: [])
+            runID: row[11].string ?? "", machineDimensions: [], signals: [], corrections: [],
+            textSHA256: SHA256Digest.hex(of: text))
     }
 
     private static func correction(from row: [SQLValue]) throws -> Correction {
@@ -256,7 +320,7 @@ public final class ReviewStore: @unchecked Sendable {
             dimension: row[4].string.flatMap(ServiceDimension.init(rawValue:)),
             value: row[5].string.flatMap(SentimentLabel.init(rawValue:)), machineLabel: machineLabel,
             machineRunID: row[7].string ?? "", analyst: row[8].string ?? "", createdAt: row[9].string ?? "",
-            note: row[10].string)
+            note: row[10].string, textSHA256: row[11].string)
     }
 
     /// Adds the comment's dimension mentions, signals and corrections.
@@ -283,8 +347,17 @@ public final class ReviewStore: @unchecked Sendable {
             comment.signals.append(.init(kind: kind, value: value, cues: cues))
         }
         comment.signals.sort { $0.kind < $1.kind }
-        comment.corrections = try executor.query("SELECT " + Self.correctionColumns + " FROM corrections" + key
-                                                 + " ORDER BY seq", parameters.values).map(Self.correction(from:))
+        // Split by what each correction judged: only those made on this text are applied.
+        for row in try executor.query("SELECT " + Self.correctionColumns + " FROM corrections k" + key + " ORDER BY seq",
+                                      parameters.values) {
+            var correction = try Self.correction(from: row)
+            correction.status = CorrectionStaleness.status(of: correction, currentDigest: comment.textSHA256)
+            if correction.status == .stale {
+                comment.staleCorrections.append(correction)
+            } else {
+                comment.corrections.append(correction)
+            }
+        }
         return comment
     }
 
