@@ -162,6 +162,28 @@ import Testing
         #expect(html.contains("<option value=\"stale\""))
     }
 
+    /// The page posts the digest of the text it showed: after a run changed the text, the post is refused (409)
+    /// and nothing is recorded; with the current digest it is recorded.
+    @Test func aFormFromBeforeARunIsRefusedWithAConflict() async throws {
+        let fixture = try ReviewFixture([Self.record("1", "the staff were great")])
+        let before = SHA256Digest.hex(of: "the staff were great")
+        try Self.reanalyse(fixture, [Self.record("1", "the staff were rude and slow")])
+        try await withServer(fixture) { port, configuration in
+            func post(_ digest: String) throws -> HTTPReply {
+                try LoopbackHTTP.send(port: port, "POST", "/corrections", form: [
+                    ("csrf", configuration.csrfToken), ("ref", CommentReference.encode(source: "cr.csv", key: "1")),
+                    ("op", "label:positive"), ("text_sha256", digest), ("return", "/"),
+                ])
+            }
+            let refused = try post(before)
+            #expect(refused.status == 409)
+            #expect(refused.body.contains("reload"))
+            #expect(try fixture.store.corrections().isEmpty)
+            #expect(try post(SHA256Digest.hex(of: "the staff were rude and slow")).status == 303)
+            #expect(try fixture.store.corrections().map(\.status) == [.current])
+        }
+    }
+
     /// The same on PostgreSQL: the stale set travels as one JSON parameter, and an old table gains the column.
     @Test(.enabled(if: PostgresReviewTests.serverURL != nil, "RATER_TEST_POSTGRES_URL is not set"))
     func staleAndOrphanedCorrectionsOnPostgres() throws {
