@@ -57,10 +57,10 @@ public struct Scorer: Sendable {
                     let word = segmented.text(match.byteRange)
                     if isNegator {
                         let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
-                        modifiers.negators.append((word, ordinal, ordinal + scope))
+                        modifiers.addNegator(word, reach: ordinal + scope)
                         if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
                     }
-                    if let degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negators.count)) }
+                    if let degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negatorCount)) }
                     continue
                 }
                 var rules = [AppliedRule]()
@@ -116,16 +116,19 @@ public struct Scorer: Sendable {
                 applied.append(.softened(by: degree.word, factor: degree.factor))
             }
         }
-        let negators = modifiers.negators.map(\.word)
+        // Only the last few negators are kept (`PendingModifiers.shownNegators`); a longer run is shown as "…" and
+        // the words kept. The rule depends on the count's parity alone.
+        let negators = modifiers.negatorCount > modifiers.negators.count
+            ? ["…"] + modifiers.negators : modifiers.negators
         if negatedIntensifier {
             value *= rules.negatedIntensifier
             applied.append(.softNegated(by: negators.joined(separator: " ") + " "
                                             + modifiers.degrees.map(\.word).joined(separator: " "),
                                         factor: rules.negatedIntensifier))
-        } else if negators.count % 2 == 1 {
+        } else if modifiers.negatorCount % 2 == 1 {
             value *= value > 0 ? -rules.negatedPositive : -rules.negatedNegative
             applied.append(.negated(by: negators.joined(separator: " ")))
-        } else if !negators.isEmpty {
+        } else if modifiers.negatorCount > 0 {
             value *= rules.doubleNegation
             applied.append(.doubleNegated(by: negators))
         }
@@ -182,20 +185,37 @@ public struct Scorer: Sendable {
 }
 
 /// Negators and degree words seen since the last sentiment term, waiting for the term they modify.
+///
+/// Bounded for negators: a comment of nothing but negators ("not not not …", 不不不…) must cost linear time, so
+/// only their count (whose parity is all the rule reads), the furthest reach and the last few words (for the
+/// explanation) are kept.
 struct PendingModifiers {
-    /// `reach`: the last word ordinal the negator can modify (its own scope, or the default window).
-    var negators: [(word: String, ordinal: Int, reach: Int)] = []
+    /// How many negator words the explanation names: the last ones before the term.
+    static let shownNegators = 4
+
+    /// The last `shownNegators` negator words, oldest first.
+    private(set) var negators: [String] = []
+    /// Every negator pending, including those no longer in `negators`.
+    private(set) var negatorCount = 0
+    /// The last word ordinal any pending negator can modify (its own scope, or the default window).
+    private(set) var negatorReach = Int.min
     /// `negatorsBefore` tells "not very good" (negator first) from "very not good".
     var degrees: [(word: String, factor: Double, ordinal: Int, negatorsBefore: Int)] = []
 
     /// Whether a negator reaching further than the default window (negation raised through "don't think") waits.
     var hasRaisedNegator = false
 
+    mutating func addNegator(_ word: String, reach: Int) {
+        if negators.count == Self.shownNegators { negators.removeFirst() }
+        negators.append(word)
+        negatorCount += 1
+        negatorReach = max(negatorReach, reach)
+    }
+
     /// Drops everything once `ordinal` is beyond every pending modifier's reach: more than `window` words after the
-    /// latest degree word and beyond each negator's own scope.
+    /// latest degree word and beyond each negator's own scope. Constant time: the negators' furthest reach is kept.
     mutating func expire(before ordinal: Int, window: Int) {
-        var reach = (degrees.last?.ordinal ?? -1_000) + window
-        for negator in negators { reach = max(reach, negator.reach) }  // no array of reaches per term
+        let reach = max((degrees.last?.ordinal ?? -1_000) + window, negatorReach)
         if ordinal > reach + 1 { reset() }
     }
 
@@ -203,6 +223,8 @@ struct PendingModifiers {
     /// alone: this runs at every term.
     mutating func reset() {
         if !negators.isEmpty { negators.removeAll(keepingCapacity: true) }
+        negatorCount = 0
+        negatorReach = Int.min
         forgetDegrees()
         hasRaisedNegator = false
     }
