@@ -9,24 +9,28 @@ enum ResultBuilder {
         let record = scored.comment.record
         let sentiment = scored.sentiment
         let terms = scored.contributions.map { contribution in
-            TermExplanation(term: contribution.term, base: contribution.base,
+            TermExplanation(term: contribution.term, base: finite(contribution.base),
                             rules: contribution.rules.map(ruleLabel),
-                            weight: contribution.weight)
+                            weight: finite(contribution.weight))
         }
         return CommentResult(
             id: record.resolvedID, source: record.source, recordNumber: record.recordNumber, line: record.line,
             language: languageOverride ?? scored.comment.language, text: scored.comment.text,
-            sentiment: SentimentSummary(label: sentiment.label, score: sentiment.score,
-                                        positive: sentiment.positiveShare, negative: sentiment.negativeShare,
-                                        neutral: sentiment.neutralShare, confidence: sentiment.confidence,
+            sentiment: SentimentSummary(label: sentiment.label, score: finite(sentiment.score, within: -1...1),
+                                        positive: finite(sentiment.positiveShare, within: 0...1),
+                                        negative: finite(sentiment.negativeShare, within: 0...1),
+                                        neutral: finite(sentiment.neutralShare, within: 0...1),
+                                        confidence: finite(sentiment.confidence, within: 0...1),
                                         terms: terms),
             dimensions: analysis.dimensions.map { dimension in
-                DimensionSummary(dimension: dimension.dimension, label: dimension.label, score: dimension.score,
+                DimensionSummary(dimension: dimension.dimension, label: dimension.label,
+                                 score: finite(dimension.score, within: -1...1),
                                  mentions: dimension.mentions,
-                                 evidence: dimension.evidence.map { ($0.cue, $0.clause) }, weight: dimension.weight)
+                                 evidence: dimension.evidence.map { ($0.cue, $0.clause) },
+                                 weight: finite(dimension.weight))
             },
             aspects: analysis.aspects.map { aspect in
-                AspectSummary(aspect: aspect.aspect, label: aspect.label, score: aspect.score,
+                AspectSummary(aspect: aspect.aspect, label: aspect.label, score: finite(aspect.score, within: -1...1),
                               mentions: aspect.mentions,
                               evidence: aspect.evidence.map { CueEvidence(cue: $0.cue, clause: $0.clause) })
             },
@@ -36,8 +40,15 @@ enum ResultBuilder {
                                                                           negator: $0.negator) })
             },
             profile: ProfileSummary(name: analysis.report.profile.name, version: analysis.report.profile.version,
-                                    serviceScore: analysis.report.serviceScore),
+                                    serviceScore: analysis.report.serviceScore.map { finite($0) }),
             fields: record.fields)
+    }
+
+    /// The last guard against NaN and infinity, which JSON cannot carry (`"score":null`) and which would poison every
+    /// aggregate: the stages keep their figures finite, and anything that slips through is clamped here (NaN to 0).
+    static func finite(_ value: Double, within range: ClosedRange<Double> = -Double.greatestFiniteMagnitude
+                           ... Double.greatestFiniteMagnitude) -> Double {
+        value.isNaN ? min(max(0, range.lowerBound), range.upperBound) : min(max(value, range.lowerBound), range.upperBound)
     }
 
     /// `name:trigger` (`negated:不`), or the name alone, once per rule of every term. Copied into the new string in

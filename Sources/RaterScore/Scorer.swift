@@ -102,19 +102,33 @@ public struct Scorer: Sendable {
     {
         var value = base
         var negatedIntensifier = false
+        // Stacked intensifiers multiply up to `rules.maxIntensification` together ("really very good" ×1.69); the
+        // word that reaches the cap keeps only what is left of it, and any after it count nothing. Without the cap
+        // 'very ' × 3000 overflowed the score.
+        var intensification = 1.0
+        var beyondCap = 0
         for degree in modifiers.degrees {
             if degree.factor < 0 {
                 value *= degree.factor
                 applied.append(.softNegated(by: degree.word, factor: degree.factor))
             } else if degree.factor > 1, degree.negatorsBefore % 2 == 1 {
                 negatedIntensifier = true
-            } else if degree.factor >= 1 {
-                value *= degree.factor
+            } else if degree.factor > 1 {
+                let factor = min(degree.factor, max(1, rules.maxIntensification / intensification))
+                guard factor > 1 else { beyondCap += 1; continue }
+                intensification *= factor
+                value *= factor
+                applied.append(.intensified(by: degree.word, factor: factor))
+            } else if degree.factor == 1 {
                 applied.append(.intensified(by: degree.word, factor: degree.factor))
             } else {
                 value *= degree.factor
                 applied.append(.softened(by: degree.word, factor: degree.factor))
             }
+        }
+        if beyondCap > 0 {
+            applied.append(.intensified(by: "\(beyondCap) more (combined degree capped at ×"
+                                            + AppliedRule.format(rules.maxIntensification) + ")", factor: 1))
         }
         // Only the last few negators are kept (`PendingModifiers.shownNegators`); a longer run is shown as "…" and
         // the words kept. The rule depends on the count's parity alone.
@@ -157,9 +171,20 @@ public struct Scorer: Sendable {
         return value
     }
 
+    /// The largest mass a comment's side may carry: large enough never to bind on text, small enough that the two
+    /// sides and the damping add up without overflow.
+    static let maximumMass = 1e300
+
+    /// A mass clamped to 0…`maximumMass` (NaN counts as none).
+    static func finiteMass(_ mass: Double) -> Double {
+        mass.isNaN ? 0 : min(max(mass, 0), maximumMass)
+    }
+
     private func summarize(_ units: [ScoringUnit], language: Language) -> Sentiment {
-        let positive = units.reduce(0) { $0 + $1.positive }
-        let negative = units.reduce(0) { $0 + $1.negative }
+        // Clamped so that the sum and difference below stay finite whatever the comment: no score, share or
+        // confidence may be NaN or infinite.
+        let positive = Self.finiteMass(units.reduce(0) { $0 + $1.positive })
+        let negative = Self.finiteMass(units.reduce(0) { $0 + $1.negative })
         let score = (positive - negative) / (positive + negative + rules.damping)
         var positiveUnits = 0
         var negativeUnits = 0
