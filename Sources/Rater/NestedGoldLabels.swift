@@ -1,3 +1,4 @@
+import Foundation
 import RaterCore
 
 /// The aspect annotations of an XML gold record (SemEval/MAMS `<aspectCategory category="…" polarity="…"/>`, nested
@@ -7,22 +8,45 @@ public enum NestedGoldLabels {
     public static func pairs(in fields: [Field], element: String, keyAttribute: String, polarityAttribute: String)
         -> [(key: String, polarity: String)]
     {
-        // Walk the fields in order, pairing each label element's key with the polarity that follows it.
+        // One element's attributes come as consecutive fields, each name at most once (XML allows no repeats), in
+        // whatever order the annotator wrote them: `polarity` may come before `category`. An occurrence therefore ends
+        // at any other field, at an attribute of another element path, or when one of its attribute names comes
+        // again; its key and polarity are paired whichever came first. An occurrence lacking either is skipped.
         var pairs = [(key: String, polarity: String)]()
-        var pendingKey: String?
+        var path: Substring?
+        var seen = Set<Substring>()
+        var key: String?
+        var polarity: String?
+        func finish() {
+            if let key, let polarity { pairs.append((key, polarity)) }
+            path = nil
+            seen.removeAll(keepingCapacity: true)
+            key = nil
+            polarity = nil
+        }
         for field in fields {
-            if isAttribute(field.name, of: element, named: keyAttribute) {
-                pendingKey = field.value
-            } else if isAttribute(field.name, of: element, named: polarityAttribute), let key = pendingKey {
-                pairs.append((key, field.value))
-                pendingKey = nil
+            guard let (elementPath, attribute) = attributeOf(field.name, element: element) else {
+                finish()
+                continue
+            }
+            if elementPath != path || seen.contains(attribute) { finish() }
+            path = elementPath
+            seen.insert(attribute)
+            if attribute == keyAttribute {
+                key = field.value
+            } else if attribute == polarityAttribute {
+                polarity = field.value
             }
         }
+        finish()
         return pairs
     }
 
-    private static func isAttribute(_ name: String, of element: String, named attribute: String) -> Bool {
-        let suffix = element + "/@" + attribute
-        return name == suffix || name.hasSuffix("/" + suffix)
+    /// The element path and attribute name of a field naming an attribute of `element` (`…/element/@name`).
+    private static func attributeOf(_ name: String, element: String) -> (path: Substring, attribute: Substring)? {
+        guard let marker = name.range(of: "/@", options: .backwards) else { return nil }
+        let path = name[..<marker.lowerBound]
+        guard path == element || path.hasSuffix("/" + element) else { return nil }
+        return (path, name[marker.upperBound...])
     }
 }

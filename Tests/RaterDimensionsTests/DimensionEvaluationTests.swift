@@ -114,6 +114,33 @@ import Testing
         #expect(NestedGoldLabels.pairs(in: [], element: "aspectCategory", keyAttribute: "category",
                                        polarityAttribute: "polarity").isEmpty)
     }
+
+    /// XML attributes have no order: `<aspectCategory polarity="negative" category="service"/>` is the same label as
+    /// `category` first. Pairing a key only with a polarity after it lost the first label and shifted the rest.
+    @Test func nestedGoldLabelsPairEachElementWhateverItsAttributeOrder() {
+        let path = "aspectCategories/aspectCategory/@"
+        let polarityFirst = [
+            Field(path + "polarity", "negative"), Field(path + "category", "service"),
+            Field(path + "polarity", "positive"), Field(path + "category", "ambience"),
+            // Mixed within one record, and an element with a third attribute in between.
+            Field(path + "category", "food"), Field(path + "from", "3"), Field(path + "polarity", "neutral"),
+            Field(path + "polarity", "conflict"), Field(path + "category", "price"),
+        ]
+        let pairs = NestedGoldLabels.pairs(in: polarityFirst, element: "aspectCategory", keyAttribute: "category",
+                                           polarityAttribute: "polarity")
+        #expect(pairs.map(\.key) == ["service", "ambience", "food", "price"])
+        #expect(pairs.map(\.polarity) == ["negative", "positive", "neutral", "conflict"])
+        // An element without a polarity is skipped without taking the next element's.
+        let missing = [
+            Field(path + "category", "service"),
+            Field(path + "category", "food"), Field(path + "polarity", "positive"),
+            Field("aspectTerms/aspectTerm/@polarity", "negative"), Field(path + "category", "price"),
+        ]
+        let partial = NestedGoldLabels.pairs(in: missing, element: "aspectCategory", keyAttribute: "category",
+                                             polarityAttribute: "polarity")
+        #expect(partial.map(\.key) == ["food"])
+        #expect(partial.map(\.polarity) == ["positive"])
+    }
 }
 
 @Suite struct RaterSchemeTests {
