@@ -46,6 +46,8 @@ public struct DimensionEvaluation: Sendable {
 
     /// One comment's miss for a target, for the report's examples.
     public struct Miss: Sendable {
+        /// The comment's place in the order added (0-based): ids need not be unique.
+        public var comment: Int
         public var id: String
         public var target: String
         public var kind: String
@@ -88,15 +90,18 @@ public struct DimensionEvaluation: Sendable {
                     if right {
                         count.polarCorrect += 1
                     } else {
-                        record(Miss(id: id, target: target.name, kind: "polarity", gold: polarity, predicted: score))
+                        record(Miss(comment: comments - 1, id: id, target: target.name, kind: "polarity", gold: polarity,
+                                    predicted: score))
                     }
                 }
             case let (polarity?, nil):
                 count.falseNegatives += 1
-                record(Miss(id: id, target: target.name, kind: "missed", gold: polarity, predicted: nil))
+                record(Miss(comment: comments - 1, id: id, target: target.name, kind: "missed", gold: polarity,
+                            predicted: nil))
             case let (nil, score?):
                 count.falsePositives += 1
-                record(Miss(id: id, target: target.name, kind: "spurious", gold: nil, predicted: score))
+                record(Miss(comment: comments - 1, id: id, target: target.name, kind: "spurious", gold: nil,
+                            predicted: score))
             case (nil, nil):
                 break
             }

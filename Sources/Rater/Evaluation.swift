@@ -4,6 +4,9 @@ import RaterCore
 /// Accuracy figures for predicted labels against gold labels: what `rater eval` prints.
 public struct Evaluation: Sendable {
     public struct Item: Sendable {
+        /// The item's place in the order added (0-based): ids need not be unique, so a caller that kept its records
+        /// finds the one an item came from by this.
+        public var position: Int
         public var id: String
         public var gold: SentimentLabel
         public var predicted: SentimentLabel
@@ -19,7 +22,7 @@ public struct Evaluation: Sendable {
 
     public mutating func add(id: String, gold: SentimentLabel, predicted: SentimentLabel, score: Double,
                              confidence: Double) {
-        items.append(Item(id: id, gold: gold, predicted: predicted, score: score, confidence: confidence))
+        items.append(Item(position: items.count, id: id, gold: gold, predicted: predicted, score: score, confidence: confidence))
         confusion[gold, default: [:]][predicted, default: 0] += 1
     }
 

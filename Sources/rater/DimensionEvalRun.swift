@@ -19,7 +19,8 @@ struct DimensionEvalRun {
         if case .elements = scheme.layout, options.xmlRecord == nil { options.xmlRecord = "sentence" }
         var evaluation = DimensionEvaluation(targets: scheme.targets, thresholds: engine.scorer.thresholds)
         evaluation.missLimit = max(misses, 0)
-        var texts = [String: String]()
+        // By the comment's position, not its id: ids may repeat, and a miss must quote its own comment.
+        var texts = [Int: String]()
         var reader = try InputOpener.open(path: gold, options: options).reader
         var skipped = 0
         var records = 0
@@ -36,7 +37,9 @@ struct DimensionEvalRun {
             }
             let result = try analyzer.analyze(record)
             evaluation.add(result, gold: labels)
-            if misses > 0 { texts[result.id] = result.text }
+            // Only comments with a listed miss keep their text.
+            let position = evaluation.comments - 1
+            if evaluation.misses.last?.comment == position { texts[position] = result.text }
             if limit > 0 && evaluation.comments >= limit { break }
         }
         var lines = [String]()
@@ -56,7 +59,7 @@ struct DimensionEvalRun {
             for miss in evaluation.misses.prefix(misses) {
                 let predicted = miss.predicted.map { fixed($0) } ?? "—"
                 lines.append("  [\(miss.kind)] \(miss.target) gold \(miss.gold?.rawValue ?? "—") predicted \(predicted): "
-                    + TerminalText.visible(texts[miss.id] ?? miss.id))
+                    + TerminalText.visible(texts[miss.comment] ?? miss.id))
             }
         }
         return lines.joined(separator: "\n")

@@ -47,7 +47,8 @@ struct EvalCommand: ParsableCommand {
         let analyzer = try Analyzer(engine: engine)
         var reader = try InputOpener.open(path: gold, options: ingest.options).reader
         var evaluation = Evaluation()
-        var records = [String: SourceRecord]()
+        // By position, not id: two rows may share an id, and each miss must show its own comment's explanation.
+        var records = [SourceRecord]()
         var skipped = 0
         while let event = try reader.next() {
             guard case let .record(record) = event else { skipped += 1; continue }
@@ -60,14 +61,14 @@ struct EvalCommand: ParsableCommand {
             let result = try analyzer.analyze(record)
             evaluation.add(id: result.id, gold: label, predicted: result.sentiment.label, score: result.sentiment.score,
                            confidence: result.sentiment.confidence)
-            records[result.id] = record
+            records.append(record)
             if limit > 0 && evaluation.count >= limit { break }
         }
         print(EvaluationReport.format(evaluation, skipped: skipped))
         if worst > 0 {
             print("\nworst misses (most confident first):")
             for item in evaluation.worstMisses(worst) {
-                guard let record = records[item.id] else { continue }
+                let record = records[item.position]
                 let analysis = try analyzer.analysis(of: record)
                 print("\n— \(TerminalText.visible(item.id)): gold \(item.gold.rawValue), predicted \(evaluation.effectiveLabel(item).rawValue)")
                 print(ExplanationFormatter.format(analysis, engine: engine))

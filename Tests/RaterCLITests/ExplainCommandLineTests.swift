@@ -12,4 +12,18 @@ import Testing
         #expect(textLine?.contains("pwned") == true && textLine?.contains("friendly") == true)
         #expect(outcome.standardOutput.contains("sentiment:  positive"))
     }
+
+    /// Two rows share id 7: the miss (the first, labelled negative but plainly positive) must be explained with its own
+    /// text, not the other row's. The records were kept by id, so the later row replaced the earlier one.
+    @Test func worstMissesExplainTheirOwnRowWhenIdsRepeat() throws {
+        let gold = NSTemporaryDirectory() + "rater-eval-duplicate-ids-\(UUID().uuidString).csv"
+        try "id,text,label\n7,The staff were wonderful and kind,0\n7,The room was dirty and smelly,0\n8,Great food,1\n"
+            .write(toFile: gold, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: gold) }
+        let outcome = try CLIProcess.run(["eval", "--gold", gold, "--worst", "5"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let misses = try #require(outcome.standardOutput.components(separatedBy: "worst misses").last)
+        #expect(misses.contains("wonderful"))
+        #expect(!misses.contains("dirty"))
+    }
 }

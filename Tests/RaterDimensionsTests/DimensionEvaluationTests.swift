@@ -115,6 +115,17 @@ import Testing
                                        polarityAttribute: "polarity").isEmpty)
     }
 
+    /// Ids may repeat in a gold file: each miss names its comment's position, which `rater eval` uses to quote it.
+    @Test func missesNameTheirCommentsPositionWhenIdsRepeat() throws {
+        let service = try EvaluationTarget(parsing: "assurance")
+        var evaluation = DimensionEvaluation(targets: [service])
+        evaluation.add(id: "7", gold: [service: .positive], predicted: [service: -0.5])
+        evaluation.add(id: "7", gold: [:], predicted: [service: nil])
+        evaluation.add(id: "7", gold: [service: .negative], predicted: [service: nil])
+        #expect(evaluation.misses.map(\.comment) == [0, 2])
+        #expect(evaluation.misses.map(\.kind) == ["polarity", "missed"])
+    }
+
     /// XML attributes have no order: `<aspectCategory polarity="negative" category="service"/>` is the same label as
     /// `category` first. Pairing a key only with a polarity after it lost the first label and shifted the rest.
     @Test func nestedGoldLabelsPairEachElementWhateverItsAttributeOrder() {
