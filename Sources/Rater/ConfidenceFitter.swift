@@ -50,13 +50,26 @@ public struct ConfidenceFitter: Sendable {
 
     /// Fewer samples than this leave a curve at its current coefficients.
     public var minimumSamples = 30
-    /// L2 penalty on the weights (not the intercept): keeps the fit stable on small files.
+    /// L2 penalty on the weights: keeps the fit stable on small files.
     public var ridge = 1e-3
+    /// L2 penalty on the intercept. Small beside any file's weight (each file weighs 1 in all), it only binds when
+    /// the samples are separable (every label right, or right exactly above a score), where the unpenalised
+    /// intercept grows without bound.
+    public var interceptRidge = 1e-4
 
     public init() {}
 
     /// The fitted model, starting from `start` for any part the samples cannot fit.
     public func fit(_ samples: [Sample], start: ConfidenceModel) throws -> ConfidenceModel {
+        try fitWithNotes(samples, start: start).model
+    }
+
+    /// The fitted model and one line per curve saying which was kept and why: a new fit is kept only when it does
+    /// not calibrate worse (expected calibration error, as `rater eval` reports it) than the curve it replaces.
+    public func fitWithNotes(_ samples: [Sample], start: ConfidenceModel) throws
+        -> (model: ConfidenceModel, notes: [String])
+    {
+        var notes = [String]()
         var model = start
         // Polar labels (after binary resolution), with evidence. Binary files fit this curve when there are any:
         // they are the large development sets, while the three-way files are small hand-labelled samples whose
@@ -64,7 +77,19 @@ public struct ConfidenceFitter: Sendable {
         let hasBinary = samples.contains { $0.binaryGold }
         let polar = samples.filter { $0.evidence > 0 && $0.effective != .neutral && (!hasBinary || $0.binaryGold) }
         guard polar.count >= minimumSamples else { throw FitError.tooFewSamples(curve: "polar", count: polar.count) }
-        model.polar = fitCurve(polar, strength: { abs($0.score) }, start: start.polar)
+        let pooled = fitCurve(polar, strength: { abs($0.score) }, start: start.polar)
+        let pooledJudged = samples.filter { $0.evidence > 0 && (!hasBinary || $0.binaryGold) }
+        var pooledTrial = model
+        pooledTrial.polar = pooled
+        let (pooledStart, pooledFit) = (Self.calibrationError(pooledJudged, model),
+                                        Self.calibrationError(pooledJudged, pooledTrial))
+        if pooledFit <= pooledStart {
+            model.polar = pooled
+            notes.append("polar: the new fit is kept (ECE \(Self.fixed(pooledStart)) → \(Self.fixed(pooledFit)))")
+        } else {
+            notes.append("polar: the starting curve is kept: the new fit calibrates worse "
+                + "(ECE \(Self.fixed(pooledStart)) → \(Self.fixed(pooledFit)))")
+        }
         for language in [Language.zh, .en] {
             let own = polar.filter { $0.language == language }
             guard own.count >= minimumSamples else { continue }
@@ -79,22 +104,40 @@ public struct ConfidenceFitter: Sendable {
                 trial.polarByLanguage[language] = candidate
                 return Self.calibrationError(judged, trial)
             }
-            model.polarByLanguage[language] = candidates[errors.indices.min { errors[$0] < errors[$1] }!]
+            let best = errors.indices.min { errors[$0] < errors[$1] }!
+            model.polarByLanguage[language] = candidates[best]
+            let hasOwn = start.polarByLanguage[language] != nil
+            let kept = ["the pooled curve", "its new fit", "its starting curve"][best]
+            notes.append("\(language.rawValue): \(kept) is kept, the best calibrated on its comments (ECE pooled "
+                + "\(Self.fixed(errors[0])), new fit \(Self.fixed(errors[1]))"
+                + (hasOwn ? ", starting \(Self.fixed(errors[2])))" : "; it had no curve of its own)"))
         }
         // Neutral labels can only be judged against three-way gold.
         let threeWay = samples.filter { !$0.binaryGold }
         let neutral = threeWay.filter { $0.evidence > 0 && $0.predicted == .neutral }
         if neutral.count >= minimumSamples {
-            model.neutral = fitCurve(neutral, strength: { ConfidenceModel.strength(score: $0.score, label: .neutral) },
+            var trial = model
+            trial.neutral = fitCurve(neutral, strength: { ConfidenceModel.strength(score: $0.score, label: .neutral) },
                                      start: start.neutral)
+            let judged = threeWay.filter { $0.evidence > 0 }
+            let (before, after) = (Self.calibrationError(judged, model), Self.calibrationError(judged, trial))
+            if after <= before {
+                model = trial
+                notes.append("neutral: the new fit is kept (ECE \(Self.fixed(before)) → \(Self.fixed(after)))")
+            } else {
+                notes.append("neutral: the starting curve is kept: the new fit calibrates worse "
+                    + "(ECE \(Self.fixed(before)) → \(Self.fixed(after)))")
+            }
         }
         let empty = threeWay.filter { $0.evidence == 0 }
         if !empty.isEmpty {
             // Laplace-smoothed share of empty comments whose gold label is neutral.
             model.emptyNeutral = (Double(empty.filter { $0.gold == .neutral }.count) + 1) / (Double(empty.count) + 2)
         }
-        return model
+        return (model, notes)
     }
+
+    static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
 
     private func fitCurve(_ samples: [Sample], strength: (Sample) -> Double, start: LogisticCurve) -> LogisticCurve {
         var perFile = [Int: Int]()
@@ -103,8 +146,22 @@ public struct ConfidenceFitter: Sendable {
             let (x1, x2) = LogisticCurve.features(strength: strength(sample), evidence: sample.evidence)
             return ([1, x1, x2], sample.isRight ? 1 : 0, 1 / Double(perFile[sample.file]!))
         }
+        let penalty = [interceptRidge, ridge, ridge]
+        // The penalised, weighted log-loss the steps must lower, computed without overflow for any z.
+        func loss(_ beta: [Double]) -> Double {
+            var total = 0.0
+            for row in rows {
+                let z = zip(beta, row.x).map(*).reduce(0, +)
+                // −log p = log(1 + e^−z), −log(1 − p) = log(1 + e^z), each as max(0, ±z) + log1p(e^−|z|).
+                let softplus = log1p(exp(-abs(z)))
+                total += row.w * (row.y == 1 ? max(0, -z) + softplus : max(0, z) + softplus)
+            }
+            for i in 0..<3 { total += penalty[i] / 2 * beta[i] * beta[i] }
+            return total
+        }
         var beta = [start.intercept, start.strengthWeight, start.evidenceWeight]
-        for _ in 0..<50 {
+        var current = loss(beta)
+        for _ in 0..<100 {
             var gradient = [Double](repeating: 0, count: 3)
             var hessian = [[Double]](repeating: [Double](repeating: 0, count: 3), count: 3)
             for row in rows {
@@ -115,13 +172,27 @@ public struct ConfidenceFitter: Sendable {
                     for j in 0..<3 { hessian[i][j] += row.w * p * (1 - p) * row.x[i] * row.x[j] }
                 }
             }
-            for i in 1..<3 {
-                gradient[i] -= ridge * beta[i]
-                hessian[i][i] += ridge
+            for i in 0..<3 {
+                gradient[i] -= penalty[i] * beta[i]
+                hessian[i][i] += penalty[i]
             }
-            guard let step = Self.solve(hessian, gradient) else { break }
-            for i in 0..<3 { beta[i] += step[i] }
-            if step.map(abs).max()! < 1e-9 { break }
+            guard let step = Self.solve(hessian, gradient), step.allSatisfy(\.isFinite) else { break }
+            // A full Newton step can overshoot far where the curve is flat (p near 0 or 1): halve it until the loss
+            // falls. The plain steps sent one 60-row file's intercept to −4.5 million.
+            var scale = 1.0
+            var trial = beta
+            var trialLoss = Double.infinity
+            while scale > 1e-10 {
+                trial = zip(beta, step).map { $0 + scale * $1 }
+                trialLoss = loss(trial)
+                if trialLoss <= current { break }
+                scale /= 2
+            }
+            guard trialLoss <= current else { break }
+            let moved = step.map { abs($0) * scale }.max()!
+            beta = trial
+            current = trialLoss
+            if moved < 1e-9 { break }
         }
         return LogisticCurve(intercept: beta[0], strengthWeight: beta[1], evidenceWeight: beta[2])
     }

@@ -55,7 +55,8 @@ struct CalibrateCommand: ParsableCommand {
             samples += fileSamples.map { var sample = $0; sample.binaryGold = binary; return sample }
         }
         let before = engine.scorer.confidence
-        let after = try ConfidenceFitter().fit(samples, start: before)
+        let (after, notes) = try ConfidenceFitter().fitWithNotes(samples, start: before)
+        for note in notes { print(note) }
         print("file  ECE before → after (all records)  ECE before → after (records with evidence)")
         for (file, path) in gold.enumerated() {
             let all = samples.filter { $0.file == file }

@@ -49,4 +49,30 @@ import Testing
         let fitted = try ConfidenceFitter().fit(data, start: ConfidenceModel())
         #expect(abs(fitted.emptyNeutral - 7.0 / 10.0) < 1e-9)
     }
+
+    /// Separable samples (every label right) have no finite unpenalised optimum: the intercept ran to 28 and every
+    /// polar label got confidence 1.0. The intercept's small penalty keeps it finite.
+    @Test func separableSamplesKeepAFiniteCurve() throws {
+        let data = Self.samples(truth: LogisticCurve(intercept: 40, strengthWeight: 0, evidenceWeight: 0), count: 60,
+                                language: .und)
+        #expect(data.allSatisfy { $0.isRight })
+        let (fitted, notes) = try ConfidenceFitter().fitWithNotes(data, start: ConfidenceModel(polarByLanguage: [:]))
+        let curve = fitted.polar
+        #expect([curve.intercept, curve.strengthWeight, curve.evidenceWeight].allSatisfy { $0.isFinite && abs($0) < 15 })
+        #expect(curve.probability(strength: 0.5, evidence: 2) < 0.9999)
+        #expect(notes.contains { $0.hasPrefix("polar:") })
+    }
+
+    /// Where the curve is flat (a start far off, every probability near 1) a full Newton step overshoots; halving
+    /// the step while the loss rises finds the coin-flip curve the data follows.
+    @Test func aFarStartConvergesInsteadOfDiverging() throws {
+        let data = Self.samples(truth: LogisticCurve(intercept: 0, strengthWeight: 0, evidenceWeight: 0), count: 400,
+                                language: .und)
+        let far = ConfidenceModel(polar: LogisticCurve(intercept: 30, strengthWeight: 0, evidenceWeight: 0),
+                                  polarByLanguage: [:])
+        let (fitted, notes) = try ConfidenceFitter().fitWithNotes(data, start: far)
+        #expect(abs(fitted.polar.intercept) < 1, "\(fitted.polar)")
+        #expect(abs(fitted.polar.strengthWeight) < 2 && abs(fitted.polar.evidenceWeight) < 1)
+        #expect(notes.contains { $0.hasPrefix("polar: the new fit is kept") })
+    }
 }
