@@ -12,7 +12,8 @@ enum UnitMood: Equatable {
     init(unit index: Int, in scored: borrowing ScoredComment, scoring: borrowing TermMatcher) {
         let unit = scored.units[index]
         for matchIndex in unit.matches {
-            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis {
+            // A hypothetical result ("would") settles nothing by itself; see `ClauseFactors`.
+            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis, role != .consequent {
                 self = .irrealis(role)
                 return
             }

@@ -105,6 +105,14 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     case question
     case conditional
     case wish
+    /// What the customer did not get: a counterfactual (要是…就好了, "it would have been great if", "if only", "I wish
+    /// the staff had"), a suggestion (建议) or a disappointed expectation (本以为). Praise inside it names what was
+    /// missing, so it reads as a mild complaint rather than faint praise.
+    case counterfactual
+    /// A hypothetical result ("would"): on its own it settles nothing ("I would recommend them" is praise), but next
+    /// to a conditional in the same sentence it makes the conditional a counterfactual ("would be perfect if the
+    /// staff were friendlier").
+    case consequent
     /// An inquiry (请问, "does anyone know", "can I"): a request for information. Unlike a bare question it is seldom
     /// a rhetorical complaint, so the words in it count almost nothing either way.
     case inquiry

@@ -36,6 +36,7 @@ enum ClauseFactors {
         let sentences = segmented.sentenceCount
         var lastTurnUnit = -1
         var previousConcession: String?  // the concession word of the unit just before, if any
+        let counterfactualSentences = counterfactualSentences(units: units, matches: matches, entries: entries)
         for (index, unit) in units.enumerated() {
             let clause = segmented.clauses[unit.clause]
             let isLastOfClause = index + 1 == units.count || units[index + 1].clause != unit.clause
@@ -52,7 +53,11 @@ enum ClauseFactors {
                 let word = segmented.text(match.byteRange)
                 if contrast == .turn, matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
                 if contrast == .concession, concessionWord == nil { concessionWord = word }
-                if let role, irrealis == nil,
+                guard var role, role != .consequent else { continue }
+                // A conditional in a sentence that also states a hypothetical result is a counterfactual.
+                if role == .conditional, counterfactualSentences.contains(unit.sentence) { role = .counterfactual }
+                // A counterfactual outranks the other markers of its unit (要是…就好了 is no mere condition).
+                if irrealis == nil || role == .counterfactual && irrealis?.role != IrrealisRole.counterfactual.rawValue,
                    role != .request || opensUnit(match, unit: unit, segmented: segmented) {
                     irrealis = (role.rawValue, word)
                 }
@@ -90,7 +95,8 @@ enum ClauseFactors {
                 // In a request every negative counts: "please be more careful" is a mild complaint, not faint evidence.
                 // In an inquiry only a clear complaint does: "can I get an invoice?" names a topic.
                 switch irrealis.role {
-                case IrrealisRole.request.rawValue: factor.weakNegativeLimit = 0
+                case IrrealisRole.request.rawValue, IrrealisRole.counterfactual.rawValue, IrrealisRole.wish.rawValue:
+                    factor.weakNegativeLimit = 0
                 case IrrealisRole.inquiry.rawValue: factor.weakNegativeLimit = rules.inquiryStrongNegative
                 default: factor.weakNegativeLimit = rules.irrealisStrongNegative
                 }
@@ -106,6 +112,25 @@ enum ClauseFactors {
             }
         }
         return factors
+    }
+
+    /// The sentences holding both a conditional and a hypothetical result or counterfactual marker ("would be
+    /// perfect if …", 如果…就更好了): their conditionals are counterfactuals, whichever clause each marker is in.
+    static func counterfactualSentences(units: [ScoringUnit], matches: [TermMatch], entries: [LexiconEntry])
+        -> Set<Int>
+    {
+        var conditional = Set<Int>()
+        var result = Set<Int>()
+        for unit in units {
+            for matchIndex in unit.matches {
+                switch entries[Int(matches[matchIndex].entry)].irrealis {
+                case .conditional?: conditional.insert(unit.sentence)
+                case .consequent?, .counterfactual?: result.insert(unit.sentence)
+                default: break
+                }
+            }
+        }
+        return conditional.intersection(result)
     }
 
     /// Whether a match is the first word of its unit. A request marker makes a request only there: "Please fix the

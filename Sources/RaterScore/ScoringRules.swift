@@ -34,10 +34,14 @@ public struct ScoringRules: Sendable, Equatable {
     /// carry a mild negative valence of their own in the lexicons.
     /// An inquiry (请问, "can I", "does anyone know") asks for information: negative words in it are usually topics
     /// ("can I get an invoice?"), not complaints; only a clear complaint (see `inquiryStrongNegative`) keeps ×0.5.
-    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.3, "request": 0.0,
-                                                     "inquiry": 0.0]
+    /// A wish or suggestion (希望, 建议, hope) asks for what is not there: positive words in it count nothing, and
+    /// every negative one keeps ×0.6 ("希望服务员态度能好一点" is no praise).
+    /// A counterfactual (要是…就好了, "would have been great if", 本以为, "I wish") names what was missing:
+    /// a positive term in it is a mild complaint (×−0.25), every negative term keeps ×0.6.
+    public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.0, "request": 0.0,
+                                                     "inquiry": 0.0, "counterfactual": -0.25]
     public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0,
-                                                     "inquiry": 0.5]
+                                                     "inquiry": 0.5, "counterfactual": 0.6]
     /// Only a clearly negative term (at most this valence after modifiers) keeps the negative irrealis factor;
     /// weaker ones are treated like positive terms, since faint evidence inside a question is no complaint.
     public var irrealisStrongNegative = -1.0
