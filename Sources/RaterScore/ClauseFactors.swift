@@ -23,9 +23,16 @@ struct UnitFactor {
     /// Negative values above this (weaker negatives) take the positive factor; see `irrealisStrongNegative`.
     var weakNegativeLimit = 0.0
 
+    /// Re-weighs one term and records the rule with the factor actually used: an irrealis rule has two, and the
+    /// explanation must show the one that produced the weight (a complaint in a question is ×0.5, not ×0).
     func apply(_ value: Double, _ applied: inout [AppliedRule]) -> Double {
-        applied.append(rule)
-        return value * (value >= weakNegativeLimit ? positive : negative)
+        let factor = value >= weakNegativeLimit ? positive : negative
+        if case let .irrealis(role, word, _) = rule {
+            applied.append(.irrealis(role: role, by: word, factor: factor))
+        } else {
+            applied.append(rule)
+        }
+        return value * factor
     }
 }
 
