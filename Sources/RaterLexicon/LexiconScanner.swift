@@ -71,7 +71,7 @@ public struct LexiconScanner: Sendable {
                 Self.forEachWalkStart(tokens, bytes: bytes, into: &filler)
             }
             return LexiconMatches(
-                scoring: MatchScanner.scan(tokens, bytes: bytes, source: table),
+                scoring: MatchScanner.scan(tokens, bytes: bytes, source: table, coverRoles: scoring.coverRoles),
                 cues: CueScanner.scan(tokens, bytes: bytes, table: table, cueLayers: 1..<layerCount,
                                       modifiers: modifiers))
         }

@@ -23,8 +23,8 @@ enum MatchScanner {
         }
     }
 
-    static func scan<Source: TermStartSource>(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, source: Source)
-        -> [TermMatch]
+    static func scan<Source: TermStartSource>(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, source: Source,
+                                              coverRoles: [CoverRole]) -> [TermMatch]
     {
         guard !tokens.isEmpty else { return [] }
         let byteCount = bytes.count
@@ -57,6 +57,14 @@ enum MatchScanner {
                     matches.removeSubrange(count...)
                     return false
                 }
+            }
+            // A one-character rule word covers an ICU word only together with opinion words (see `CoverRole`).
+            let pieces = matches[count...]
+            if pieces.count >= 2, !CoverRole.accepts(pieces.lazy.map { coverRoles[Int($0.entry)] },
+                                                     isSingleCharacter: pieces.lazy.map {
+                                                         characterCount(Int($0.start)..<Int($0.end)) == 1 }) {
+                matches.removeSubrange(count...)
+                return false
             }
             return true
         }

@@ -9,16 +9,21 @@ import RaterSegment
 /// - Han text: a match may start and end at any character, but ICU's words are respected where they disagree with
 ///   the lexicon. A term of two or more characters always matches (its length makes it specific). A one-character
 ///   term inside a longer ICU word matches only when lexicon terms cover the rest of that word completely: 不好 is
-///   不 + 好 and both count, while 好像 (好 + unknown 像) is left alone, so 好 does not fire inside it.
+///   不 + 好 and both count, while 好像 (好 + unknown 像) is left alone, so 好 does not fire inside it. A
+///   one-character negator, turn or question word needs opinion words for the rest (see `CoverRole`): 不贵 is
+///   不 + 贵, while 无线 and 不但 stay ordinary words.
 public struct TermMatcher: Sendable {
     private let trie: ByteTrie
     public let entries: [LexiconEntry]
     public let terms: [String]
+    /// Each entry's part in covering an ICU word, indexed like `entries` (see `CoverRole`).
+    let coverRoles: [CoverRole]
 
     public init(entries source: [String: LexiconEntry]) {
         let sorted = TermOrder.sortedByKey(source.filter { !$0.key.isEmpty })
         terms = sorted.map(\.key)
         entries = sorted.map(\.value)
+        coverRoles = entries.map(CoverRole.init)
         trie = ByteTrie(terms: terms)
     }
 
@@ -46,7 +51,8 @@ public struct TermMatcher: Sendable {
             let isTokenEnd = scratch.tokenEnds(text.tokens, byteCount: text.folded.count)
             return text.folded.withUnsafeBufferPointer { bytes in
                 MatchScanner.scan(text.tokens, bytes: bytes,
-                                  source: TrieWalkSource(matcher: self, bytes: bytes, isTokenEnd: isTokenEnd))
+                                  source: TrieWalkSource(matcher: self, bytes: bytes, isTokenEnd: isTokenEnd),
+                                  coverRoles: coverRoles)
             }
         }
     }
