@@ -98,6 +98,9 @@ public enum ContrastRole: String, Sendable, Equatable, CaseIterable {
     case turn
     /// 虽然, although: the clause it opens is conceded and weighs less.
     case concession
+    /// 不但, 不仅, "not only": the first half of a correlative. It negates nothing, and the "but (also)" answering it
+    /// in its sentence is no turn: both halves say the same thing (see `TurnWords`).
+    case correlative
 }
 
 /// Why a clause states no settled opinion.

@@ -38,7 +38,7 @@ struct UnitFactor {
 
 enum ClauseFactors {
     static func compute(units: [ScoringUnit], segmented: SegmentedText, matches: [TermMatch],
-                        entries: [LexiconEntry], rules: ScoringRules) -> [[UnitFactor]] {
+                        entries: [LexiconEntry], turns: [Bool], rules: ScoringRules) -> [[UnitFactor]] {
         var factors = [[UnitFactor]](filledWith: [], count: units.count)
         let sentences = segmented.sentenceCount
         var lastTurnUnit = -1
@@ -58,7 +58,7 @@ enum ClauseFactors {
                 let role = entries[Int(match.entry)].irrealis
                 guard contrast != nil || role != nil else { continue }
                 let word = segmented.text(match.byteRange)
-                if contrast == .turn, matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
+                if turns[matchIndex], matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
                 if contrast == .concession, concessionWord == nil { concessionWord = word }
                 guard var role, role != .consequent else { continue }
                 // A conditional in a sentence that also states a hypothetical result is a counterfactual.

@@ -30,9 +30,10 @@ public struct Scorer: Sendable {
     public func score(_ comment: NormalizedComment, segmented: SegmentedText, matches: [TermMatch]) -> ScoredComment {
         var matches = matches
         ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)
-        var units = UnitBuilder.units(for: segmented, matches: matches, entries: matcher.entries)
+        let turns = TurnWords.turns(in: segmented, matches: matches, entries: matcher.entries)
+        var units = UnitBuilder.units(for: segmented, matches: matches, turns: turns)
         let factors = ClauseFactors.compute(units: units, segmented: segmented, matches: matches,
-                                            entries: matcher.entries, rules: rules)
+                                            entries: matcher.entries, turns: turns, rules: rules)
         var contributions = [Contribution]()
         contributions.reserveCapacity(matches.count)  // one per match at most
         let allCapitals = CapitalsRule.isShouting(segmented)

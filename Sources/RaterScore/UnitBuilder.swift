@@ -4,7 +4,8 @@ import RaterSegment
 /// Cuts clauses into scoring units at turn words, so "the room was nice but the staff were rude" scores as two
 /// spans even without a comma.
 enum UnitBuilder {
-    static func units(for text: SegmentedText, matches: [TermMatch], entries: [LexiconEntry]) -> [ScoringUnit] {
+    /// - Parameter turns: which matches are turns (see `TurnWords`).
+    static func units(for text: SegmentedText, matches: [TermMatch], turns: [Bool]) -> [ScoringUnit] {
         var units = [ScoringUnit]()
         // At most one unit per clause plus one per turn word: sized once instead of grown from empty.
         units.reserveCapacity(text.clauses.count + matches.count)
@@ -18,7 +19,7 @@ enum UnitBuilder {
             var sawTerm = false
             while matchIndex < matches.count, Int(matches[matchIndex].start) < clauseEnd {
                 let match = matches[matchIndex]
-                if entries[Int(match.entry)].contrast == .turn, sawTerm {
+                if turns[matchIndex], sawTerm {
                     units.append(ScoringUnit(tokens: unitTokenStart..<Int(match.token), sentence: clause.sentence,
                                              clause: clauseIndex, matches: unitMatchStart..<matchIndex,
                                              positive: 0, negative: 0))
