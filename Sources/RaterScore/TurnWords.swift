@@ -4,7 +4,10 @@ import RaterSegment
 /// Which contrast words of a comment really turn it (`ContrastRole.turn`), decided once for the unit builder and the
 /// clause factors alike.
 ///
-/// A turn word re-weighs what follows it against what went before. A turn word can have nothing to re-weigh:
+/// A turn word re-weighs what follows it against what went before. Two kinds of turn word have nothing to re-weigh:
+/// - one that closes its clause after words of its own ("the staff were rude though", "not received it yet",
+///   忙不过来): nothing follows it, so the words before it are what it qualifies, not a concession. A turn word
+///   that is its clause's only word still answers the clauses before it ("Issue fixed, but still.");
 /// - the "but (also)" of a correlative ("not only good but also cheap", 不但…而且/但…): the first half is not conceded,
 ///   both halves say the same thing.
 enum TurnWords {
@@ -25,7 +28,8 @@ enum TurnWords {
                 case .turn?:
                     if correlativeSentence == clause.sentence {
                         correlativeSentence = -1
-                    } else {
+                    } else if hasWord(after: Int(match.end), in: clause, text: text)
+                                || !hasWord(before: Int(match.start), in: clause, text: text) {
                         isTurn[matchIndex] = true
                     }
                 default:
@@ -35,5 +39,25 @@ enum TurnWords {
             }
         }
         return isTurn
+    }
+
+    /// Whether a word, ideograph or number precedes `offset` inside the clause.
+    static func hasWord(before offset: Int, in clause: Clause, text: SegmentedText) -> Bool {
+        for index in clause.tokens {
+            let token = text.tokens[index]
+            guard Int(token.end) <= offset else { return false }
+            if token.kind == .word || token.kind == .ideographic || token.kind == .number { return true }
+        }
+        return false
+    }
+
+    /// Whether a word, ideograph or number follows `offset` inside the clause.
+    static func hasWord(after offset: Int, in clause: Clause, text: SegmentedText) -> Bool {
+        for index in clause.tokens.reversed() {
+            let token = text.tokens[index]
+            guard Int(token.start) >= offset else { return false }
+            if token.kind == .word || token.kind == .ideographic || token.kind == .number { return true }
+        }
+        return false
     }
 }

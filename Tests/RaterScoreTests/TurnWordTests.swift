@@ -11,4 +11,12 @@ import Testing
         let applied = try rules(text)
         #expect(!applied.contains("negated") && !applied.contains("before_contrast"), "\(text)")
     }
+
+    @Test func aTurnWordClosingItsClauseDoesNotDiscountIt() throws {
+        #expect(try label("The lobby was lovely. The porter was rude though.") == .negative)
+        #expect(try !rules("The lobby was lovely. The porter was rude though.").contains("before_contrast"))
+        #expect(try !rules("I have not got my deposit back yet, really annoyed.").contains("before_contrast"))
+        // A turn word with words after it still turns.
+        #expect(try rules("The lobby was lovely, yet the porter was rude.").contains("before_contrast"))
+    }
 }
