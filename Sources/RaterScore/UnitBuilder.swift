@@ -10,10 +10,12 @@ enum UnitBuilder {
         // At most one unit per clause plus one per turn word: sized once instead of grown from empty.
         units.reserveCapacity(text.clauses.count + matches.count)
         var matchIndex = 0
+        // Matches between clauses belong to the unit before them (the clause's closing marks hold emoticons such as
+        // ":(" whose colon ends the clause), and matches before the first clause to the first unit: none is dropped.
         for (clauseIndex, clause) in text.clauses.enumerated() {
-            let clauseStart = Int(text.tokens[clause.tokens.lowerBound].start)
-            let clauseEnd = clause.tokens.isEmpty ? clauseStart : Int(text.tokens[clause.tokens.upperBound - 1].end)
-            while matchIndex < matches.count, Int(matches[matchIndex].start) < clauseStart { matchIndex += 1 }
+            let next = clauseIndex + 1
+            let clauseEnd = next < text.clauses.count && !text.clauses[next].tokens.isEmpty
+                ? Int(text.tokens[text.clauses[next].tokens.lowerBound].start) : Int.max
             var unitTokenStart = clause.tokens.lowerBound
             var unitMatchStart = matchIndex
             var sawTerm = false
