@@ -4,13 +4,15 @@ import RaterSegment
 /// ALL-CAPS emphasis: "the service was TERRIBLE" stresses one word; a comment typed entirely in capitals stresses
 /// nothing in particular, so it gets no boost.
 enum CapitalsRule {
+    /// Three capitals at least: words of one or two letters are conventionally written in capitals (OK, A+, TV)
+    /// and stress nothing; "BAD" and "RUDE" do.
     static func isCapitalized<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
         var letters = 0
         for byte in bytes {
             if byte >= 0x61 && byte <= 0x7A { return false }
             if byte >= 0x41 && byte <= 0x5A { letters += 1 }
         }
-        return letters >= 2
+        return letters >= 3
     }
 
     static func isShouting(_ text: SegmentedText) -> Bool {

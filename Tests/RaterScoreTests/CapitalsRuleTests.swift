@@ -40,3 +40,12 @@ import Testing
         #expect(counted.upper == 2 && counted.lower == 2)
     }
 }
+
+/// Short words conventionally written in capitals are no emphasis. Sentences written for these tests.
+@Suite struct ConventionalCapitalsTests {
+    @Test func okInCapitalsIsNotStressed() throws {
+        #expect(try score("The lobby was OK.") == score("The lobby was ok."))
+        #expect(try !rules("The lobby was OK.").contains("emphasis"))
+        #expect(try rules("The lobby was BAD.").contains("emphasis"))
+    }
+}
