@@ -166,11 +166,12 @@ import Testing
 
     @Test func badRoleIsAnError() throws {
         #expect(throws: LexiconError.badValue(path: "r.tsv", line: 5, column: "role", value: "maybe",
-                                              allowed: ["turn", "concession"])) {
+                                              allowed: ["turn", "concession", "correlative"])) {
             try parse(header("contrast") + "但是\tmaybe\n", path: "r.tsv")
         }
         #expect(throws: LexiconError.badValue(path: "r.tsv", line: 5, column: "role", value: "turn",
-                                              allowed: ["question", "conditional", "wish", "inquiry", "request"])) {
+                                              allowed: ["question", "conditional", "wish", "counterfactual",
+                                                        "consequent", "inquiry", "request"])) {
             try parse(header("irrealis") + "吗\tturn\n", path: "r.tsv")
         }
     }
