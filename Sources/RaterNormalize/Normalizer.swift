@@ -4,8 +4,9 @@ import RaterCore
 /// The normalize stage: NFKC, whitespace folding, Traditional → Simplified, language detection.
 ///
 /// Traditional Chinese goes through `SimplifiedChineseTable`, built from ICU's transliterator once per process, when
-/// the first comment that needs it comes: a run with no Traditional Chinese never opens ICU's transliterators, whose
-/// registry alone cost 167 M instructions (20 ms) of every start-up.
+/// the first Chinese comment comes (`TraditionalChinese` decides from the table which comments are Traditional): a
+/// run with no Chinese never opens ICU's transliterators, whose registry alone cost 167 M instructions (20 ms) of
+/// every start-up.
 public final class Normalizer {
     public let detector: LanguageDetector
     private let transliterateTraditional: Bool
