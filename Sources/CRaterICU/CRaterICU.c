@@ -151,10 +151,20 @@ int64_t rater_nfkc_utf8(const uint8_t *input, int64_t length, uint8_t *output, i
     int32_t span = unorm2_spanQuickCheckYes(nfkc, source, utf16_length, &error);
     if (U_SUCCESS(error) && span == utf16_length) { free(source); *status = 0; return -1; }
     error = U_ZERO_ERROR;
-    int32_t normalized_capacity = utf16_length * 3 + 16;  // NFKC can expand (e.g. ligatures, ㍿).
-    UChar *normalized = malloc(sizeof(UChar) * (size_t)normalized_capacity);
-    if (normalized == NULL) { free(source); *status = U_MEMORY_ALLOCATION_ERROR; return -2; }
-    int32_t normalized_length = unorm2_normalize(nfkc, source, utf16_length, normalized, normalized_capacity, &error);
+    // NFKC can expand (ligatures, ㍿; U+FDFA, one unit, becomes 18): the first guess covers nearly every comment, and
+    // when it is short ICU says how long the result is, and it is normalised again into a buffer of that size.
+    int32_t normalized_capacity = utf16_length > (INT32_MAX - 16) / 3 ? INT32_MAX : utf16_length * 3 + 16;
+    UChar *normalized = NULL;
+    int32_t normalized_length = 0;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        UChar *grown = realloc(normalized, sizeof(UChar) * (size_t)normalized_capacity);
+        if (grown == NULL) { free(normalized); free(source); *status = U_MEMORY_ALLOCATION_ERROR; return -2; }
+        normalized = grown;
+        error = U_ZERO_ERROR;
+        normalized_length = unorm2_normalize(nfkc, source, utf16_length, normalized, normalized_capacity, &error);
+        if (error != U_BUFFER_OVERFLOW_ERROR) break;
+        normalized_capacity = normalized_length;
+    }
     free(source);
     if (U_FAILURE(error)) { free(normalized); *status = error; return -2; }
     int64_t needed = utf8_from_utf16(normalized, normalized_length, output, capacity, &error);
