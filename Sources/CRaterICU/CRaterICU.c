@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
@@ -348,6 +349,10 @@ int32_t rater_detect_charsets(const uint8_t *bytes, int64_t length, char names[]
     ucsdet_close(detector);
     *status = U_FAILURE(error) ? error : 0;
     return written;
+}
+
+int32_t rater_is_extended_pictographic(uint32_t code_point) {
+    return u_hasBinaryProperty((UChar32)code_point, UCHAR_EXTENDED_PICTOGRAPHIC) ? 1 : 0;
 }
 
 const char *rater_icu_version(void) { return U_ICU_VERSION; }

@@ -70,6 +70,9 @@ int64_t rater_converter_to_utf8(RaterConverter *_Nonnull converter, const uint8_
 int32_t rater_detect_charsets(const uint8_t *_Nonnull bytes, int64_t length, char names[_Nonnull][32],
                               int32_t *_Nonnull confidences, int32_t capacity, int32_t *_Nonnull status);
 
+/// 1 when the code point has Unicode's Extended_Pictographic property (the emoji that ZWJ sequences join), else 0.
+int32_t rater_is_extended_pictographic(uint32_t code_point);
+
 /// The ICU version string, e.g. "72.1", for run manifests.
 const char *_Nonnull rater_icu_version(void);
 
