@@ -52,6 +52,11 @@ public struct Lexicon: Sendable {
 
     /// The `*.tsv` files below `directory` in merge order: files named `learned-*` first, then the rest, each group
     /// sorted by path, so the order is reproducible and hand-written entries win over learned ones.
+    ///
+    /// Analysts edit these folders by hand, so what an editor leaves beside a file is not a lexicon: hidden files and
+    /// folders (Emacs's lock link `.#sentiment.tsv`, which points nowhere, stopped every run), backups (`*~`,
+    /// `#*#`) and links that lead nowhere are passed over (`isLexiconFile`). The extension is matched in any case
+    /// (`extra.TSV` is read, not silently left out).
     static func files(in directory: String) throws -> [String] {
         // Resolved first: the enumerator does not descend into a root that is a symbolic link (an installed
         // `share/rater/Lexicons` linked to a checkout's), and found no files there.
@@ -66,11 +71,27 @@ public struct Lexicon: Sendable {
                 enumerator.skipDescendants()
                 continue
             }
-            if url.pathExtension == "tsv" { paths.append(url.path) }
+            let name = url.lastPathComponent
+            if name.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
+            if isLexiconFile(name: name, path: url.path) { paths.append(url.path) }
         }
         guard !paths.isEmpty else { throw LexiconError.noLexicons(directory: directory) }
         func isLearned(_ path: String) -> Bool { LexiconFile.isLearned(path: path) }
         return paths.sorted { (isLearned($0) ? 0 : 1, $0) < (isLearned($1) ? 0 : 1, $1) }
+    }
+
+    /// Whether a file found in a lexicon folder is one to read: named `*.tsv` in any case, not hidden, not an
+    /// editor's backup, and, when it is a link, leading to a file.
+    static func isLexiconFile(name: String, path: String) -> Bool {
+        guard (name as NSString).pathExtension.lowercased() == "tsv", !name.hasPrefix("."), !name.hasSuffix("~"),
+              !(name.hasPrefix("#") && name.hasSuffix("#"))
+        else { return false }
+        var isDirectory: ObjCBool = false
+        // Follows links: false for a dangling one.
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     /// Layers user lexicon files (or directories of them) over this lexicon, in the order given.

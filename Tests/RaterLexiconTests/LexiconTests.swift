@@ -234,3 +234,35 @@ func lexiconFile(_ kind: String, _ lines: [String], language: String = "zh", pat
         #expect(result["room was"]?.valence == nil)
     }
 }
+
+/// What editors leave in a lexicon folder is not read as a lexicon.
+@Suite struct LexiconFolderTests {
+    @Test func editorFilesAndDanglingLinksArePassedOver() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let header = "# kind: sentiment\n# language: en\n# provenance: tests\n"
+        try directory.write("en/sentiment.tsv", header + "good\t2\n")
+        // Emacs's lock file: a link to a name that is no file.
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/en/.#sentiment.tsv",
+                                                   withDestinationPath: "analyst@host.1234:1700000000")
+        try directory.write("en/sentiment.tsv~", "not a lexicon\n")
+        try directory.write("en/#sentiment.tsv#", "not a lexicon\n")
+        try directory.write("en/.hidden.tsv", "not a lexicon\n")
+        try directory.write(".git/x.tsv", "not a lexicon\n")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/en/gone.tsv",
+                                                   withDestinationPath: directory.path + "/missing.tsv")
+        let lexicon = try Lexicon.load(directory: directory.path)
+        #expect(lexicon.entries["good"]?.valence == 2)
+        #expect(lexicon.sources.map { ($0.path as NSString).lastPathComponent } == ["sentiment.tsv"])
+    }
+
+    @Test func anUpperCaseExtensionIsRead() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let header = "# kind: sentiment\n# language: en\n# provenance: tests\n"
+        try directory.write("en/sentiment.tsv", header + "good\t2\n")
+        try directory.write("en/extra.TSV", header + "grand\t3\n")
+        let lexicon = try Lexicon.load(directory: directory.path)
+        #expect(lexicon.entries["grand"]?.valence == 3)
+    }
+}
