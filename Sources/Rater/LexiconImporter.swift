@@ -21,11 +21,13 @@ public enum LexiconImporter {
         var order = [String]()
         var values = [String: Double]()
         var lineNumber = 0
-        for rawLine in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on scalars: "\r\n" is one `Character`, so splitting `Character`s on "\n" left a CRLF file one line.
+        for scalarLine in contents.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            var line = Substring(scalarLine)
+            if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
+            if line.isEmpty || line.hasPrefix("#") || isSemicolonComment(line) { continue }
+            let columns = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false).map(Substring.init)
             let term = LexiconTerm.fold(String(columns[0]))
             guard !term.isEmpty else { continue }
             let number = columns.dropFirst().lazy.compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.first
@@ -34,5 +36,14 @@ public enum LexiconImporter {
             values[term] = (valence * scale * 100).rounded() / 100
         }
         return order.map { ($0, values[$0]!) }
+    }
+
+    /// Whether a line is a comment in the Lisp style of Hu and Liu's opinion lexicon (`;;;;…`, `; Opinion
+    /// Lexicon: Positive`, a lone `;`). A semicolon followed by anything else starts a term: VADER's lexicon, which
+    /// has no comment lines, lists winks such as `;)`, `;-)` and `;D`.
+    static func isSemicolonComment(_ line: Substring) -> Bool {
+        guard line.hasPrefix(";") else { return false }
+        guard let second = line.unicodeScalars.dropFirst().first else { return true }
+        return second == ";" || second == " " || second == "\t"
     }
 }
