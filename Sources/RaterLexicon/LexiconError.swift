@@ -8,6 +8,14 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
     case badValue(path: String, line: Int, column: String, value: String, allowed: [String])
     case noLexicons(directory: String)
     case badContext(path: String, line: Int, piece: String)
+    /// A number outside what its column allows (`range` as the README writes it, e.g. "−4…4").
+    case outOfRange(path: String, line: Int, column: String, value: String, range: String)
+    /// The same term twice in one file of a kind that gives a term one value, with different values: which one was
+    /// meant is unknown.
+    case duplicateTerm(path: String, term: String, firstLine: Int, line: Int)
+    /// A negator's scope written in a form that does not parse (`Scope=6`, `scope:6`), or run into the term
+    /// with spaces instead of a TAB.
+    case badScope(path: String, line: Int, value: String)
 
     public var description: String {
         switch self {
@@ -21,12 +29,19 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .wrongColumnCount(path, line, expected, found):
             return "\(path):\(line): expected \(expected) TAB-separated column(s), found \(found)"
         case let .badNumber(path, line, column, value):
-            return "\(path):\(line): the \(column) '\(value)' is not a number"
+            return "\(path):\(line): the \(column) '\(value)' is not a plain decimal number (such as 2, -1.5, 0.8)"
         case let .badValue(path, line, column, value, allowed):
             return "\(path):\(line): the \(column) '\(value)' is not one of \(allowed.joined(separator: ", "))"
         case let .badContext(path, line, piece):
             return "\(path):\(line): the context condition '\(piece)' is not next:, prev:, near: or not-… "
                 + "followed by alternatives separated by |"
+        case let .outOfRange(path, line, column, value, range):
+            return "\(path):\(line): the \(column) '\(value)' is outside \(range)"
+        case let .duplicateTerm(path, term, firstLine, line):
+            return "\(path):\(line): '\(term)' is already on line \(firstLine) of this file with another value; keep one of the two"
+        case let .badScope(path, line, value):
+            return "\(path):\(line): '\(value)' is not a scope: write scope=N (N words, N ≥ 1) in the second "
+                + "column, after a TAB"
         case let .noLexicons(directory):
             return "\(directory): no lexicon files (*.tsv) found"
         }

@@ -44,6 +44,7 @@ public struct LexiconFile: Sendable {
         self.language = header["language"]!
         self.provenance = header["provenance"]!
         self.entries = try dataLines.map { try Self.parse(line: $0.text, number: $0.number, kind: kind, path: path) }
+        try Self.rejectDuplicates(entries, lines: dataLines.map(\.number), kind: kind, path: path)
         if Self.isLearned(path: path) {
             for index in entries.indices where entries[index].entry.valence != nil {
                 entries[index].entry.isLearnedValence = true
@@ -68,6 +69,40 @@ public struct LexiconFile: Sendable {
         try self.init(path: path, contents: contents)
     }
 
+    /// A term given twice with different values in a file of a one-value kind (sentiment, degree, negator…) took the
+    /// later value without a word; an analyst should choose. The same value twice (☺ and ☺️, which fold alike) is
+    /// harmless. Cue files may list a term under several dimensions, aspects or signals.
+    static func rejectDuplicates(_ entries: [(term: String, entry: LexiconEntry)], lines: [Int], kind: LexiconKind,
+                                 path: String) throws {
+        guard ![.dimension, .aspect, .signal].contains(kind) else { return }
+        var first = [String: (line: Int, entry: LexiconEntry)]()
+        for (index, (term, entry)) in entries.enumerated() {
+            if let earlier = first[term] {
+                guard earlier.entry == entry else {
+                    throw LexiconError.duplicateTerm(path: path, term: term, firstLine: earlier.line, line: lines[index])
+                }
+                continue
+            }
+            first[term] = (lines[index], entry)
+        }
+    }
+
+    /// Whether a number is written as a plain decimal: an optional sign, digits, an optional fraction. `Double`
+    /// also reads `0x10` (16), `1e1` (10), `nan` and `inf`, none of which an analyst means as a valence.
+    static func isPlainDecimal(_ text: String) -> Bool {
+        var digits = 0
+        var dots = 0
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "+"), UInt8(ascii: "-") where index == 0: break
+            default: return false
+            }
+        }
+        return digits > 0 && dots <= 1
+    }
+
     private static func parse(line: Substring, number lineNumber: Int, kind: LexiconKind, path: String) throws
         -> (term: String, entry: LexiconEntry)
     {
@@ -81,11 +116,20 @@ public struct LexiconFile: Sendable {
                                                 found: columns.count)
         }
         let term = LexiconTerm.fold(columns[0])
-        func number(_ index: Int, _ name: String) throws -> Double {
-            guard let value = Double(columns[index]), value.isFinite else {
+        /// A plain decimal within `range` (written as the README gives it in `shown`).
+        func number(_ index: Int, _ name: String, _ range: ClosedRange<Double>, _ shown: String,
+                    excludingLowerBound: Bool = false) throws -> Double {
+            guard isPlainDecimal(columns[index]), let value = Double(columns[index]), value.isFinite else {
                 throw LexiconError.badNumber(path: path, line: lineNumber, column: name, value: columns[index])
             }
+            guard range.contains(value), !(excludingLowerBound && value == range.lowerBound) else {
+                throw LexiconError.outOfRange(path: path, line: lineNumber, column: name, value: columns[index],
+                                              range: shown)
+            }
             return value
+        }
+        func weight(_ index: Int) throws -> Double {
+            try number(index, "weight", 0...1, "(0, 1]", excludingLowerBound: true)
         }
         func choice<T: RawRepresentable>(_ index: Int, _ name: String, _ type: T.Type) throws -> T
             where T.RawValue == String, T: CaseIterable
@@ -107,28 +151,33 @@ public struct LexiconFile: Sendable {
         }
         var entry = LexiconEntry()
         switch kind {
-        case .sentiment: entry.valence = try number(1, "valence")
+        case .sentiment: entry.valence = try number(1, "valence", -4...4, "−4…4")
         case .negator:
             entry.isNegator = true
+            // `zarcely  scope=5`, spaces where the TAB belongs, made a term no comment holds.
+            if term.split(separator: " ").dropFirst().contains(where: { $0.hasPrefix("scope") }) {
+                throw LexiconError.badScope(path: path, line: lineNumber, value: columns[0])
+            }
             // An optional second column `scope=N` gives the negator's scope in words; any other second column is a
-            // note, as for every kind.
-            if columns.count >= 2, columns[1].hasPrefix("scope=") {
-                let value = String(columns[1].dropFirst("scope=".count))
-                guard let scope = Int(value), scope > 0 else {
-                    throw LexiconError.badNumber(path: path, line: lineNumber, column: "scope", value: value)
+            // note, as for every kind, unless it starts like a scope (`Scope=6`, `scope =6`, `scope:6`): a scope
+            // mistyped is an error, not a note.
+            if columns.count >= 2, columns[1].lowercased().hasPrefix("scope") {
+                let value = columns[1].hasPrefix("scope=") ? String(columns[1].dropFirst("scope=".count)) : ""
+                guard value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let scope = Int(value), scope > 0 else {
+                    throw LexiconError.badScope(path: path, line: lineNumber, value: columns[1])
                 }
                 entry.negationScope = scope
             }
         case .function: entry.isFunctionWord = true
-        case .degree: entry.degree = try number(1, "multiplier")
+        case .degree: entry.degree = try number(1, "multiplier", -4...4, "−4…4")
         case .contrast: entry.contrast = try choice(1, "role", ContrastRole.self)
         case .irrealis: entry.irrealis = try choice(1, "role", IrrealisRole.self)
         case .dimension:
             let dimension = try choice(1, "dimension", ServiceDimension.self)
-            entry.cues = [DimensionCue(dimension, weight: try number(2, "weight"), context: try context(3))]
+            entry.cues = [DimensionCue(dimension, weight: try weight(2), context: try context(3))]
         case .aspect:
             let aspect = try choice(1, "aspect", Aspect.self)
-            entry.aspects = [AspectCue(aspect, weight: try number(2, "weight"), context: try context(3))]
+            entry.aspects = [AspectCue(aspect, weight: try weight(2), context: try context(3))]
         case .signal:
             guard let cue = SignalCue(parsing: columns[1], context: try context(2)) else {
                 throw LexiconError.badValue(path: path, line: lineNumber, column: "signal", value: columns[1],
