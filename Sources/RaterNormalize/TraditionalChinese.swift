@@ -12,7 +12,8 @@ import RaterCore
 /// Traditional for other characters is converted whole, these included, as ICU's table says.
 enum TraditionalChinese {
     /// Characters the table changes that Simplified text uses as they are (通用规范汉字表): not evidence of Traditional.
-    static let sharedWithSimplified: Set<Unicode.Scalar> = Set("著乾瞭藉徵夥餘吒姊囍".unicodeScalars)
+    /// (俱 is in 俱乐部 and 面面俱到, which ICU would make 具乐部 and 面面具到.)
+    static let sharedWithSimplified: Set<Unicode.Scalar> = Set("著俱乾瞭藉徵夥餘吒姊囍".unicodeScalars)
 
     /// The range the bitmaps cover: CJK Extension A to the compatibility ideographs, all three-byte UTF-8, where every
     /// character the table changes lives (`SimplifiedChineseTable.ranges`).

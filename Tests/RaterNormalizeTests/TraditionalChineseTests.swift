@@ -32,7 +32,8 @@ import Testing
     /// Simplified comments come out as they went in, those with characters both scripts use included.
     @Test func simplifiedCommentsAreUnchanged() throws {
         for text in ["这本书很著名,物流也快", "服务态度很好,这个价钱还可以", "房间干净整洁,环境不错", "杯盘狼藉,慰藉",
-                     "质量很差,不会再买了", "哪吒很好看", "姊妹俩都喜欢"] {
+                     "质量很差,不会再买了", "哪吒很好看", "姊妹俩都喜欢",
+                     "服务面面俱到,俱乐部的会员"] {
             let comment = try normalize(text)
             #expect(comment.text == text)
             #expect(!comment.wasTransliterated)
