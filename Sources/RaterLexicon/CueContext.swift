@@ -1,3 +1,5 @@
+import RaterNormalize
+
 /// Conditions on the words around a cue, for cues whose meaning depends on context.
 ///
 /// 快 is about speed in 上菜很快 but means "almost" in 快到了 or 快十点; "wait" is about service in "a long wait"
@@ -49,8 +51,12 @@ public struct CueContext: Sendable, Equatable {
     }
 
     /// Parses the context column; nil for an empty column. Throws the offending piece.
+    ///
+    /// The column is normalised as comments are first (`Normalizer.normalizeEntry`), so full-width separators
+    /// (`；`, `｜`, `：`, typed with a Chinese input method) separate, and Traditional alternatives match.
     public init?(parsing text: String) throws(CueContextError) {
         var conditions = [Condition]()
+        let text = Normalizer.normalizeEntry(text)
         for piece in text.split(separator: ";") {
             let trimmed = piece.trimmingSpaces
             guard !trimmed.isEmpty else { continue }

@@ -1,12 +1,15 @@
-/// How lexicon terms are spelled for matching: trimmed, inner whitespace as single spaces, ASCII lower-cased
-/// (the segment stage folds comment text the same way). Emoji skin tones and variation selectors are dropped: the
-/// matcher walks over them in comments (see `EmojiModifiers`), so a term keeps only its base emoji.
+import RaterNormalize
+
+/// How lexicon terms are spelled for matching: normalised as comments are (`Normalizer.normalizeEntry`: NFKC,
+/// apostrophes, invisible characters, Traditional → Simplified), trimmed, inner whitespace as single spaces, ASCII
+/// lower-cased (the segment stage folds comment text the same way). Emoji skin tones and variation selectors are
+/// dropped: the matcher walks over them in comments (see `EmojiModifiers`), so a term keeps only its base emoji.
 public enum LexiconTerm {
     /// One pass over the term's UTF-8: spaces and tabs are byte values no multi-byte scalar contains, so runs of them
     /// are found byte by byte, as the segment stage finds them in comments. (Splitting the term into `Character`s
     /// cost a sixth of loading the lexicons.)
     public static func fold(_ term: String) -> String {
-        let bytes = Array(term.utf8)
+        let bytes = Array(Normalizer.normalizeEntry(term).utf8)
         var folded = [UInt8]()
         folded.reserveCapacity(bytes.count)
         var blankPending = false
