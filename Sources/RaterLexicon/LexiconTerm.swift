@@ -1,9 +1,11 @@
 import RaterNormalize
+import RaterSegment
 
 /// How lexicon terms are spelled for matching: normalised as comments are (`Normalizer.normalizeEntry`: NFKC,
-/// apostrophes, invisible characters, Traditional → Simplified), trimmed, inner whitespace as single spaces, ASCII
-/// lower-cased (the segment stage folds comment text the same way). Emoji skin tones and variation selectors are
-/// dropped: the matcher walks over them in comments (see `EmojiModifiers`), so a term keeps only its base emoji.
+/// apostrophes, invisible characters, Traditional → Simplified), trimmed, inner whitespace as single spaces, capitals
+/// lower-cased, ASCII and beyond (`CaseFolding`; the segment stage folds comment text the same way). Emoji skin
+/// tones and variation selectors are dropped: the matcher walks over them in comments (see `EmojiModifiers`), so a
+/// term keeps only its base emoji.
 public enum LexiconTerm {
     /// One pass over the term's UTF-8: spaces and tabs are byte values no multi-byte scalar contains, so runs of them
     /// are found byte by byte, as the segment stage finds them in comments. (Splitting the term into `Character`s
@@ -35,6 +37,8 @@ public enum LexiconTerm {
                 index += 1
             }
         }
+        // Capitals beyond ASCII (DÉCOR, CLICHÉD), as the segment stage lower-cases them in comments.
+        folded.withUnsafeMutableBufferPointer { CaseFolding.lowerNonASCII($0) }
         return String(decoding: folded, as: UTF8.self)
     }
 }

@@ -1,6 +1,7 @@
 /// A comment's text split into tokens, clauses and sentences.
 ///
-/// `folded` is the text's UTF-8 with ASCII letters lower-cased; it has the same byte offsets as `original`, so a
+/// `folded` is the text's UTF-8 with capitals lower-cased (ASCII, and beyond it where the lower case is as long in
+/// UTF-8: `CaseFolding`); it has the same byte offsets as `original`, so a
 /// match found in `folded` quotes back from `original` exactly as the customer wrote it.
 public struct SegmentedText: Sendable {
     public var original: [UInt8]

@@ -44,12 +44,19 @@ import Testing
     }
 
     /// The fold before it worked on bytes: scalars stripped of emoji modifiers, split on blank `Character`s, joined
-    /// by single spaces, ASCII lower-cased; after the normalisation comments get (`Normalizer.normalizeEntry`).
+    /// by single spaces, lower-cased (ASCII, and beyond where the lower case is as long in UTF-8); after the
+    /// normalisation comments get (`Normalizer.normalizeEntry`).
     static func referenceFold(_ term: String) -> String {
         var scalars = String.UnicodeScalarView()
         for scalar in Normalizer.normalizeEntry(term).unicodeScalars
         where !((0x1F3FB...0x1F3FF).contains(scalar.value) || scalar.value == 0xFE0E || scalar.value == 0xFE0F) {
-            scalars.append(scalar)
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            if scalar.value >= 0xC0, scalar.value < 0x2000, lower.count == 1, let mapped = lower.first,
+               UTF8.width(mapped) == UTF8.width(scalar) {
+                scalars.append(mapped)
+            } else {
+                scalars.append(scalar)
+            }
         }
         let words = String(scalars).split(whereSeparator: { $0 == " " || $0 == "\t" })
         return String(decoding: words.joined(separator: " ").utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
