@@ -38,6 +38,11 @@ public final class Segmenter {
                 try breaker.forEachBoundary(in: bytes, into: &tokens)
             }
         }
+        // "great.The service": a full stop typed without its space ends a sentence too (`RunOnSentences`).
+        let hasRunOn = original.withUnsafeBufferPointer { RunOnSentences.mayHold($0) }
+        if hasRunOn {
+            tokens.tokens = original.withUnsafeBufferPointer { RunOnSentences.split(tokens.tokens, bytes: $0) }
+        }
         let clauses = ClauseSplitter.split(tokens: tokens.tokens, bytes: original)
         return SegmentedText(original: original, folded: folded, tokens: tokens.tokens, clauses: clauses)
     }
