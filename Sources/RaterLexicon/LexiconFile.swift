@@ -96,7 +96,7 @@ public struct LexiconFile: Sendable {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
             case UInt8(ascii: "."): dots += 1
-            case UInt8(ascii: "+"), UInt8(ascii: "-") where index == 0: break
+            case UInt8(ascii: "+") where index == 0, UInt8(ascii: "-") where index == 0: break
             default: return false
             }
         }

@@ -9,7 +9,7 @@ import Testing
         try LexiconFile(path: path, contents: "# kind: \(kind)\n# language: en\n# provenance: tests\n" + body)
     }
 
-    @Test(arguments: ["0x10", "1e1", "+.", "1.2.3", "٣", "２", "1_0"])
+    @Test(arguments: ["0x10", "1e1", "+.", "1.2.3", "٣", "２", "1_0", "1+2", "2-"])
     func onlyPlainDecimalsAreNumbers(value: String) throws {
         #expect(throws: LexiconError.badNumber(path: "v.tsv", line: 4, column: "valence", value: value)) {
             try parse("sentiment", "blorp\t\(value)\n")
