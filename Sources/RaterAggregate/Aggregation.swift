@@ -15,12 +15,16 @@ public struct Aggregation: Sendable, Equatable {
     /// Which comments had a value in the columns the options name, and the values that could not be read.
     public internal(set) var coverage = ColumnCoverage()
 
+    /// `options.namedColumns`, worked out once: `add` runs for every comment.
+    private let namedColumns: [String]
+
     public init(options: AggregationOptions) {
         self.options = options
+        namedColumns = options.namedColumns
     }
 
     public mutating func add(_ observation: Observation) {
-        coverage.add(observation, columns: options.namedColumns)
+        coverage.add(observation, columns: namedColumns)
         let groupValues = options.groupBy.map { observation.field($0) ?? "" }
         var period: String?
         if let column = options.dateColumn {

@@ -13,19 +13,19 @@ public struct RatingTally: Sendable, Equatable, Codable {
 
     /// Adds an NPS answer; values outside 0–10 are not NPS answers and are ignored.
     public mutating func addNPS(_ value: Double) {
-        guard (0...10).contains(value) else { return }
+        guard RatingScale.nps.range.contains(value) else { return }
         npsResponses += 1
         if value >= 9 { promoters += 1 } else if value <= 6 { detractors += 1 }
     }
 
     public mutating func addCSAT(_ value: Double) {
-        guard (1...5).contains(value) else { return }
+        guard RatingScale.csat.range.contains(value) else { return }
         csatResponses += 1
         if value >= 4 { csatTopTwo += 1 }
     }
 
     public mutating func addCES(_ value: Double) {
-        guard (1...7).contains(value) else { return }
+        guard RatingScale.ces.range.contains(value) else { return }
         cesResponses += 1
         cesUnits += FixedPoint.units(value)
     }

@@ -15,16 +15,15 @@ public final class Segmenter {
         let original = Array(text.utf8)
         var folded = original
         var highBits: UInt8 = 0
-        var capitalLeads = false  // a lead byte of U+00C0…U+1FFF, where capitals beyond ASCII are
         folded.withUnsafeMutableBufferPointer { folded in
             for index in folded.indices {
                 let byte = folded[index]
                 highBits |= byte
-                capitalLeads = capitalLeads || CaseFolding.mayLeadCapital(byte)
                 if byte >= 0x41 && byte <= 0x5A { folded[index] = byte | 0x20 }
             }
-            // "The DÉCOR was lovely" has to match `décor`: capitals beyond ASCII too, at the same byte offsets.
-            if capitalLeads { CaseFolding.lowerNonASCII(folded) }
+            // "The DÉCOR was lovely" has to match `décor`: capitals beyond ASCII too, at the same byte offsets. A pass
+            // of its own, on text that is not all ASCII only: it steps over Chinese a character at a time.
+            if highBits >= 0x80 { CaseFolding.lowerNonASCII(folded) }
         }
         // About one token per two bytes in English (a word, then a space), fewer in Chinese: sized once, where
         // a third of the bytes made most English comments grow the array while the word break appended to it.
