@@ -38,7 +38,9 @@ public enum ResultLineDecoder {
         }
         mentions.sort { ServiceDimension.allCases.firstIndex(of: $0.dimension)! < ServiceDimension.allCases.firstIndex(of: $1.dimension)! }
         var fields = [Field]()
-        for (name, value) in object["fields"] as? [String: Any] ?? [:] {
+        // By name: a parsed JSON object has no order, and whoever shows the fields (a report's sample comments)
+        // must show the same ones each time.
+        for (name, value) in (object["fields"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
             if let text = value as? String {
                 fields.append(Field(name, text))
             } else if let values = value as? [String] {

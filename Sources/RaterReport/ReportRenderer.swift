@@ -121,7 +121,7 @@ public struct ReportRenderer: Sendable {
                         figure.element("figcaption", text: l(.chartDimensionsCaption))
                     }
                 }
-                dimensionTable(group, rows: rows, into: &section)
+                dimensionTable(group, rows: rows, latestPeriod: model.latestPeriod, into: &section)
             }
             if model.omittedGroups > 0 {
                 section.element("p", [("class", "note")], text: "+\(model.omittedGroups) \(l(.otherGroups))")
@@ -129,8 +129,11 @@ public struct ReportRenderer: Sendable {
         }
     }
 
+    /// The all-time figures of one group by dimension, and the change of net sentiment in the latest period of the
+    /// whole report (`latestPeriod`), which the column's header names: beside all-time figures, an unnamed
+    /// "change" reads as a change of those.
     private func dimensionTable(_ group: ReportModel.Group, rows: [(ServiceDimension, AggregateRow?)],
-                                into html: inout HTMLBuilder) {
+                                latestPeriod: String?, into html: inout HTMLBuilder) {
         let l = locale
         let groupName = group.fields.map { $0.name + "=" + $0.value }.joined(separator: ",")
         html.element("table", [("class", "dimensions")]) { table in
@@ -139,7 +142,12 @@ public struct ReportRenderer: Sendable {
                     tr.element("th", text: l(.dimension))
                     for key in [ReportLocale.Key.mentions, .positive, .negative, .net, .change] {
                         // Bracketed figures are 95% intervals: Wilson for the shares, see NetSentimentInterval for net.
-                        tr.element("th", [("class", "num")], text: l(key) + (key == .mentions || key == .change ? "" : " [95%]"))
+                        let suffix = switch key {
+                        case .mentions: ""
+                        case .change: latestPeriod.map { " (" + $0 + ")" } ?? ""
+                        default: " [95%]"
+                        }
+                        tr.element("th", [("class", "num")], text: l(key) + suffix)
                     }
                 }
             }
@@ -298,7 +306,8 @@ public struct ReportRenderer: Sendable {
                         section.element("blockquote", [("class", tone), ("data-comment", comment.id)]) { quote in
                             // <bdi> isolates the comment's direction from the page around it.
                             quote.element("bdi", text: comment.text)
-                            let who = ([comment.id] + comment.fields.prefix(3).map { $0.name + ": " + $0.value })
+                            let who = ([comment.id] + shownFields(comment.fields, options: model.options)
+                                .map { $0.name + ": " + $0.value })
                                 .joined(separator: " · ") + " · " + ReportNumber.signed(comment.score)
                             quote.element("span", [("class", "who")]) { $0.element("bdi", text: who) }
                         }
@@ -309,6 +318,19 @@ public struct ReportRenderer: Sendable {
     }
 
     // MARK: pieces
+
+    /// The three fields shown under a sample comment: the columns the report groups, dates and rates by first (the
+    /// ones a reader of the page knows), then the others by name, so the same results give the same page.
+    func shownFields(_ fields: [Field], options: AggregationOptions) -> [Field] {
+        let named = options.namedColumns
+        let rank = { (field: Field) in named.firstIndex(of: field.name) ?? named.count }
+        return Array(fields.enumerated().sorted {
+            let (left, right) = (rank($0.element), rank($1.element))
+            if left != right { return left < right }
+            if $0.element.name != $1.element.name { return $0.element.name < $1.element.name }
+            return $0.offset < $1.offset
+        }.map(\.element).prefix(3))
+    }
 
     private func tile(_ value: String, _ label: String, into html: inout HTMLBuilder, tone: String? = nil,
                       data: (String, String)? = nil) {

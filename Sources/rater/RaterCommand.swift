@@ -1,4 +1,5 @@
 import ArgumentParser
+import RaterDatabase
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -16,6 +17,8 @@ struct RaterCommand: AsyncParsableCommand {
             an output that cannot be written); 64 a command line (or --config file) that cannot be used, before \
             anything is read or written.
             """,
+        // The version manifests and the `runs` table record, so a result file found later can be matched to a binary.
+        version: RunRecorder.raterVersion,
         subcommands: [AnalyzeCommand.self, ExplainCommand.self, EvalCommand.self, CalibrateCommand.self,
                       LexiconCommand.self, RecordsCommand.self, AggregateCommand.self, ReportCommand.self,
                       ServeCommand.self, CorrectionsCommand.self],
