@@ -128,13 +128,25 @@ public struct Aggregation: Sendable, Equatable {
 
 public enum AggregationError: Error, Equatable, CustomStringConvertible {
     case incompatibleOptions(AggregationOptions, AggregationOptions)
+    /// A partial whose grouping options differ from the run's, and each difference as the command line spells it.
+    case incompatiblePartial(path: String, differences: [String])
+    /// A partial that another input of the same run already is (a copy: same `partialID`).
+    case repeatedPartial(path: String, first: String)
     case unreadablePartial(path: String, reason: String)
     case unreadableResult(path: String, line: Int, reason: String)
 
     public var description: String {
         switch self {
         case let .incompatibleOptions(mine, theirs):
-            return "cannot merge aggregates made with different options (\(mine) vs \(theirs))"
+            let differences = theirs.differences(from: mine)
+            return "cannot merge aggregates made with other options: "
+                + (differences.isEmpty ? "(none found)" : differences.joined(separator: ", "))
+        case let .incompatiblePartial(path, differences):
+            return "\(path): made with other options than this run: \(differences.joined(separator: ", ")); "
+                + "give `rater aggregate` the options the partial was made with"
+        case let .repeatedPartial(path, first):
+            return "\(path): the same partial as \(first) (a copy: same partialID); merging both would count its "
+                + "comments twice"
         case let .unreadablePartial(path, reason):
             return "\(path): not a Rater aggregate partial (\(reason))"
         case let .unreadableResult(path, line, reason):

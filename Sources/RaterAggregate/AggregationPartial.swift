@@ -20,8 +20,13 @@ public struct AggregationPartial: Codable, Sendable, Equatable {
     /// result file by its first key.
     public var namedColumns: ColumnCoverage?
     public var entries: [Entry]
+    /// A random identity given when the partial is written, so that `rater aggregate` can refuse a copy of a partial
+    /// it has already merged (`p1.json` and `p1-copy.json`), which would count every comment twice. Nil in partials
+    /// written before it was kept. (Its key sorts after `entries`, as `namedColumns`' does.)
+    public var partialID: String?
 
-    public init(_ aggregation: Aggregation) {
+    public init(_ aggregation: Aggregation, partialID: String? = UUID().uuidString.lowercased()) {
+        self.partialID = partialID
         options = aggregation.options
         undated = aggregation.undated
         namedColumns = aggregation.coverage

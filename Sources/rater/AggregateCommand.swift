@@ -46,13 +46,23 @@ struct AggregateCommand: ParsableCommand {
         let files = try effectiveOutputs.open(for: total.options)
         var results = 0
         var partials = 0
+        var partialPaths = [String: String]()  // by partialID: the input that brought it
         for input in inputFiles {
             let stream = try InputOpener.openBytes(path: input)
             // Partials are JSON with sorted keys, so they start with `{"entries"`; result lines start with `{"id"`.
             if try stream.peek(16).starts(with: Array("{\"entries\"".utf8)) {
                 var data = [UInt8]()
                 while let byte = try stream.next() { data.append(byte) }
-                try total.merge(try AggregationPartial.decode(Data(data), path: input).aggregation)
+                let partial = try AggregationPartial.decode(Data(data), path: input)
+                let differences = partial.options.differences(from: total.options)
+                guard differences.isEmpty else {
+                    throw AggregationError.incompatiblePartial(path: input, differences: differences)
+                }
+                if let id = partial.partialID {
+                    if let first = partialPaths[id] { throw AggregationError.repeatedPartial(path: input, first: first) }
+                    partialPaths[id] = input
+                }
+                try total.merge(partial.aggregation)
                 partials += 1
                 continue
             }

@@ -47,7 +47,31 @@ import Testing
         #expect(made.status == 0, "\(made.standardError)")
         let refused = try CLIProcess.run(["aggregate", directory + "/p.json", "--group-by", "branch"])
         #expect(refused.status == 1)
-        #expect(refused.standardError.contains("cannot merge aggregates made with different options"))
+        // The message names the option as the command line spells it, not two dumped structures.
+        #expect(refused.standardError.contains(directory + "/p.json: made with other options than this run: "
+                                                 + "--group-by none (this run: branch)"), "\(refused.standardError)")
+        #expect(!refused.standardError.contains("AggregationOptions("))
+    }
+
+    /// A copy of a partial beside the partial counted every comment twice without a word.
+    @Test func aCopiedPartialIsRefused() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let made = try CLIProcess.run(["analyze", "Corpora/samples/retail_en.txt", "-o", directory + "/r.jsonl",
+                                       "--aggregate-partial", directory + "/p.json"])
+        #expect(made.status == 0, "\(made.standardError)")
+        try FileManager.default.copyItem(atPath: directory + "/p.json", toPath: directory + "/copy.json")
+        let refused = try CLIProcess.run(["aggregate", directory + "/p.json", directory + "/copy.json",
+                                          "--aggregate-csv", directory + "/all.csv"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains(directory + "/copy.json: the same partial as " + directory + "/p.json"),
+                "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/all.csv"))
+        // Two partials of the same comments made by two runs are two partials (shards may repeat by design).
+        let again = try CLIProcess.run(["aggregate", directory + "/r.jsonl", "--aggregate-partial", directory + "/q.json"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let merged = try CLIProcess.run(["aggregate", directory + "/p.json", directory + "/q.json"])
+        #expect(merged.status == 0, "\(merged.standardError)")
     }
 
     /// Unreadable ratings and dates, blank group values and a mistyped column used to pass without a word, exit 0.
