@@ -76,7 +76,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "rater", dependencies: [
-            "Rater", "RaterDatabase", "RaterReport", "RaterReview",
+            "Rater", "RaterIngest", "RaterDatabase", "RaterReport", "RaterReview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -28,6 +28,12 @@ public struct SourceRecord: Sendable, Equatable {
 
     /// The id written to results: the export's own id, else `<source>:<record number>`.
     public var resolvedID: String { id ?? "\(source):\(recordNumber)" }
+
+    /// Where the record is, as a person would write it and as rejections say it: `file.csv:12 (record 11)`, or
+    /// `file.xml (record 11)` for a format without lines.
+    public var location: String {
+        (line.map { "\(source):\($0)" } ?? source) + " (record \(recordNumber))"
+    }
 }
 
 /// A named passthrough value. An array of these keeps the export's column order, which a dictionary would lose.

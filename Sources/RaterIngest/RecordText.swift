@@ -6,7 +6,7 @@ import Darwin
 import RaterCore
 
 /// Turns raw record bytes into text, or says why it cannot.
-enum RecordText {
+public enum RecordText {
     /// The longest raw record kept in a rejection: enough to recognise it, not enough to bloat the rejects file.
     static let rawLimit = 4_096
 
@@ -31,7 +31,9 @@ enum RecordText {
         String(decoding: bytes.prefix(rawLimit), as: UTF8.self)
     }
 
-    static func isBlank(_ text: String) -> Bool {
+    /// Whether `text` holds nothing but white space and control characters: such a record is rejected as
+    /// `empty_text`, and `rater explain` refuses such a text the same way.
+    public static func isBlank(_ text: String) -> Bool {
         // Nearly every text starts with a visible ASCII character or a CJK ideograph (lead bytes E4-E9: U+4000 to
         // U+9FFF, none of them blank), which settles it without Unicode properties.
         if let first = text.utf8.first, (0x21...0x7E).contains(first) || (0xE4...0xE9).contains(first) { return false }

@@ -32,17 +32,22 @@ struct CalibrateCommand: ParsableCommand {
         let engine = try engineOptions.makeEngine()
         let analyzer = try Analyzer(engine: engine)
         var samples = [ConfidenceFitter.Sample]()
+        var unlabelled = 0
         for (file, path) in gold.enumerated() {
             var reader = try InputOpener.open(path: path, options: ingest.options).reader
             var fileSamples = [ConfidenceFitter.Sample]()
             while let event = try reader.next() {
                 guard case let .record(record) = event else { continue }
                 guard let value = record.fields.first(where: { $0.name == labelColumn })?.value else {
-                    throw EvaluationError.missingLabel(record: "\(record.source):\(record.recordNumber)",
-                                                       column: labelColumn)
+                    throw EvaluationError.missingLabel(record: record.location, column: labelColumn)
+                }
+                // As in `rater eval`: a blank cell is an unlabelled row, left out.
+                if value.allSatisfy(\.isWhitespace) {
+                    unlabelled += 1
+                    continue
                 }
                 guard let label = map.label(for: value) else {
-                    throw EvaluationError.unknownLabel(record: "\(record.source):\(record.recordNumber)", value: value)
+                    throw EvaluationError.unknownLabel(record: record.location, value: value)
                 }
                 let scored = try analyzer.analysis(of: record).scored
                 let sentiment = scored.sentiment
@@ -56,6 +61,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         let before = engine.scorer.confidence
         let (after, notes) = try ConfidenceFitter().fitWithNotes(samples, start: before)
+        if unlabelled > 0 { print("\(unlabelled) records without a gold label left out") }
         for note in notes { print(note) }
         print("file  ECE before → after (all records)  ECE before → after (records with evidence)")
         for (file, path) in gold.enumerated() {

@@ -50,13 +50,20 @@ struct EvalCommand: ParsableCommand {
         // By position, not id: two rows may share an id, and each miss must show its own comment's explanation.
         var records = [SourceRecord]()
         var skipped = 0
+        var unlabelled = 0
         while let event = try reader.next() {
             guard case let .record(record) = event else { skipped += 1; continue }
             guard let value = record.fields.first(where: { $0.name == labelColumn })?.value else {
-                throw EvaluationError.missingLabel(record: "\(record.source):\(record.recordNumber)", column: labelColumn)
+                throw EvaluationError.missingLabel(record: record.location, column: labelColumn)
+            }
+            // A blank cell is a row nobody labelled (yet): counted and left out, where a label outside the map is a
+            // mistake in the file that would change the figures, so it stops the run.
+            if value.allSatisfy(\.isWhitespace) {
+                unlabelled += 1
+                continue
             }
             guard let label = map.label(for: value) else {
-                throw EvaluationError.unknownLabel(record: "\(record.source):\(record.recordNumber)", value: value)
+                throw EvaluationError.unknownLabel(record: record.location, value: value)
             }
             let result = try analyzer.analyze(record)
             evaluation.add(id: result.id, gold: label, predicted: result.sentiment.label, score: result.sentiment.score,
@@ -64,7 +71,7 @@ struct EvalCommand: ParsableCommand {
             records.append(record)
             if limit > 0 && evaluation.count >= limit { break }
         }
-        print(EvaluationReport.format(evaluation, skipped: skipped))
+        print(EvaluationReport.format(evaluation, skipped: skipped, unlabelled: unlabelled))
         if worst > 0 {
             print("\nworst misses (most confident first):")
             for item in evaluation.worstMisses(worst) {
@@ -78,10 +85,12 @@ struct EvalCommand: ParsableCommand {
 }
 
 enum EvaluationReport {
-    static func format(_ evaluation: Evaluation, skipped: Int) -> String {
+    static func format(_ evaluation: Evaluation, skipped: Int, unlabelled: Int = 0) -> String {
         var lines = [String]()
         let mode = evaluation.isBinary ? "binary (neutral predictions resolved by the sign of the score)" : "three-way"
-        lines.append("records:        \(evaluation.count) labelled" + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
+        lines.append("records:        \(evaluation.count) labelled"
+                         + (unlabelled > 0 ? ", \(unlabelled) without a gold label (left out)" : "")
+                         + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
         lines.append("mode:           \(mode)")
         lines.append("accuracy:       \(fixed(evaluation.accuracy))")
         if evaluation.isBinary { lines.append("strict accuracy: \(fixed(evaluation.strictAccuracy)) (neutral counted as a miss)") }

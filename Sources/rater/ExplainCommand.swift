@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rater
 import RaterCore
+import RaterIngest
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +13,13 @@ struct ExplainCommand: ParsableCommand {
     var text: String
 
     @OptionGroup var engineOptions: EngineOptions
+
+    func validate() throws {
+        // What `rater analyze` would reject rather than score; explaining it as a neutral comment misleads.
+        if RecordText.isBlank(text) {
+            throw ValidationError("nothing to explain: the text is blank (rater analyze rejects such a record as empty_text)")
+        }
+    }
 
     func run() throws {
         let engine = try engineOptions.makeEngine()

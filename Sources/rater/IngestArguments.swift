@@ -29,7 +29,7 @@ struct IngestArguments: ParsableArguments {
     @Option(help: "CSV/TSV column holding the record id: a header name or a 1-based number (JSON Lines: the member name, default 'id').")
     var idColumn: String?
 
-    @Option(help: "XML element that is one record, or a path ending in it such as 'export/ticket' (default: the first element under the root).")
+    @Option(help: "XML element that is one record, or a path ending in it such as 'export/ticket' (default: the first element name that occurs twice under the root; see README).")
     var xmlRecord: String?
 
     @Option(help: "Where the comment is in an XML record: a child ('text'), a path ('body/p') or an attribute ('@text') (default: 'text', else the record's own text).")

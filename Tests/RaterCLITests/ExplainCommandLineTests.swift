@@ -27,3 +27,35 @@ import Testing
         #expect(!misses.contains("dirty"))
     }
 }
+
+/// What `rater eval` and `rater explain` say about rows and texts they cannot use.
+@Suite struct EvalInputCommandLineTests {
+    /// A blank gold cell is an unlabelled row: counted and left out, not a reason to stop the evaluation. A label
+    /// outside the map stops it, naming the line as `rater analyze` names lines (the record number used to stand
+    /// after the colon, one less than the line).
+    @Test func blankLabelsAreLeftOutAndBadOnesNamedByLine() throws {
+        let gold = NSTemporaryDirectory() + "rater-eval-blank-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: gold) }
+        try "id,text,label\n1,The staff were wonderful,1\n2,The room was dirty,\n3,Great food,1\n4,Cold soup, \n"
+            .write(toFile: gold, atomically: true, encoding: .utf8)
+        let outcome = try CLIProcess.run(["eval", "--gold", gold])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.contains("records:        2 labelled, 2 without a gold label (left out)"),
+                "\(outcome.standardOutput)")
+
+        try "id,text,label\n1,The staff were wonderful,1\n2,The room was dirty,bad\n".write(toFile: gold, atomically: true,
+                                                                                          encoding: .utf8)
+        let refused = try CLIProcess.run(["eval", "--gold", gold])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains(gold + ":3 (record 2): gold label 'bad' is not in the label map"),
+                "\(refused.standardError)")
+    }
+
+    @Test(arguments: ["", "  ", "\t\n"])
+    func blankTextIsNotExplained(_ text: String) throws {
+        let outcome = try CLIProcess.run(["explain", text])
+        #expect(outcome.status == 64)
+        #expect(outcome.standardError.contains("nothing to explain: the text is blank"))
+        #expect(outcome.standardOutput.isEmpty)
+    }
+}
