@@ -2,7 +2,7 @@ import RaterAggregate
 import RaterCore
 
 /// Aggregate rows as CSV for spreadsheets: one column per group-by column, `all_groups`, then period, scope, counts,
-/// shares, intervals, change, one column per signal seen, and NPS/CSAT/CES.
+/// shares, intervals, change, one rate column per signal (all of them, always), and NPS/CSAT/CES.
 ///
 /// `all_groups` is `true` on the rows of every group together and `false` on a group's rows: without it the
 /// all-groups row and the row of comments whose group value is empty were the same cells (`,,overall,…`), and a
@@ -15,6 +15,8 @@ public struct AggregateCSVWriter: Sendable {
                                "net_sentiment", "positive_low", "positive_high", "negative_low", "negative_high",
                                "net_change"]
     static let ratingColumns = ["nps", "nps_responses", "csat", "csat_responses", "ces", "ces_responses"]
+    /// `loyalty.at_risk` …: the names aggregates give signal rates, one per value Rater can read.
+    static let knownSignalNames = SignalValue.allCases.map { $0.kind.rawValue + "." + $0.rawValue }
 
     /// The header names of the group columns: a group column keeps its name unless a fixed column (`period`,
     /// `scope` …), a signal rate or an earlier group column has it; then it is prefixed `group_` until it is free,
@@ -30,7 +32,9 @@ public struct AggregateCSVWriter: Sendable {
     }
 
     public func encode(_ rows: [AggregateRow], groupBy: [String]) -> String {
-        let signalNames = Array(Set(rows.flatMap { $0.signals.map(\.name) })).sorted()
+        // Every signal Rater knows has its column whether or not tonight's comments carry it, so a table loaded
+        // from nightly files keeps its shape; names only a hand-made result file has are added after them.
+        let signalNames = Array(Set(Self.knownSignalNames + rows.flatMap { $0.signals.map(\.name) })).sorted()
         let signalColumns = signalNames.map { "rate_" + $0 }
         let fixed = Self.fixedColumns + signalColumns + Self.ratingColumns
         var header = Self.groupHeaders(groupBy, taken: fixed).map(CSVCell.text)

@@ -34,6 +34,13 @@ import Testing
         #expect(lines[0].hasPrefix("branch,all_groups,period,scope,comments,mentions,positive,negative,neutral"))
         #expect(lines[0].contains("rate_loyalty.at-risk"))
         #expect(lines.count == 3)
+        // Every signal Rater knows has its column although no comment carries it: a nightly file keeps its shape.
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(header.filter { $0.hasPrefix("rate_") } == [
+            "rate_expectation.exceeded", "rate_expectation.fell_short", "rate_expectation.met", "rate_loyalty.at-risk",
+            "rate_loyalty.at_risk", "rate_loyalty.loyal", "rate_recovery.recovered", "rate_recovery.unresolved"])
+        let empty = AggregateCSVWriter().encode(Aggregation(options: options).rows, groupBy: options.groupBy)
+        #expect(empty.split(separator: "\n").first.map { $0.split(separator: ",").filter { $0.hasPrefix("rate_") }.count } == 7)
         #expect(lines[1].hasPrefix(",true,,overall,"))
         #expect(lines[2].hasPrefix("'=cmd,false,,overall,1,1,0,1,0,0,1,0,-0.5,-1,"))
     }
