@@ -23,6 +23,11 @@ public struct AnalyzeRun {
     /// Called when an input has been opened (format, charset) and after each batch (records and bytes so far).
     public var onInputOpened: ((String, OpenedInput) -> Void)?
     public var onProgress: ((_ records: Int, _ bytes: Int) -> Void)?
+    /// Called for an input that held no record at all (an empty file, a header line alone): an export that failed
+    /// upstream must not pass for a quiet night.
+    public var onInputWithoutRecords: ((String) -> Void)?
+    /// Called for an input that an incremental checkpoint no longer matches, before it is read whole again.
+    public var onInputChanged: ((String) -> Void)?
     /// Called after each batch's results and rejections have been handed out, so a streaming output can flush them
     /// (a pipe reader then sees results batch by batch, and a broken pipe stops the run within one batch).
     public var onBatchEnd: (() throws -> Void)?
@@ -90,7 +95,9 @@ public struct AnalyzeRun {
             let opened = try InputOpener.open(path: input, options: options, checksummed: incremental != nil)
             onInputOpened?(input, opened)
             var reader = opened.reader
-            let skip = incremental?.recordsToSkip(path: input) ?? 0
+            let resumption = incremental?.resumption(path: input) ?? .noCheckpoint
+            if resumption == .changed { onInputChanged?(input) }
+            let skip = if case let .unchanged(records) = resumption { records } else { 0 }
             // A database keys a comment without an export id by its text's digest, with `#2`, `#3` … for the text's
             // repeats in its source counted from the source's first record, skipped or not: the skipped records'
             // texts are counted (not analysed, not written) whenever databases are, and the stored comments of the
@@ -177,6 +184,7 @@ public struct AnalyzeRun {
             }
             while pool.pending > 0 { try deliver(pool.collect()) }
             summary.skipped += min(skip, events)
+            if events == 0 { onInputWithoutRecords?(input) }
             if let file = opened.file {
                 summary.bytes += file.bytesRead
                 bytesBefore += file.bytesRead

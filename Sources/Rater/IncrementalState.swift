@@ -56,10 +56,24 @@ public struct IncrementalState: Codable, Sendable, Equatable {
     /// Only a regular file can be checked: reading a pipe's first bytes here (a process substitution is
     /// `/dev/fd/63` every night) took them from the analysis, which then silently missed their records.
     public func recordsToSkip(path: String) -> Int {
+        if case let .unchanged(records) = resumption(path: path) { return records }
+        return 0
+    }
+
+    /// Where a run takes up `path`: from its start (no checkpoint, or not a regular file), after the records earlier
+    /// runs delivered, or from its start again because the file no longer begins with the bytes they read (rotated,
+    /// rewritten, truncated) — which the run reports, since all its records then come again.
+    public enum Resumption: Sendable, Equatable {
+        case noCheckpoint
+        case unchanged(records: Int)
+        case changed
+    }
+
+    public func resumption(path: String) -> Resumption {
         guard path != "-", PathKind(path: path) == .regularFile, let checkpoint = inputs[Self.key(path)], checkpoint.bytes > 0
-        else { return 0 }
-        guard FileSource.checksum(of: path, prefix: checkpoint.bytes) == checkpoint.checksum else { return 0 }
-        return checkpoint.records
+        else { return .noCheckpoint }
+        guard FileSource.checksum(of: path, prefix: checkpoint.bytes) == checkpoint.checksum else { return .changed }
+        return .unchanged(records: checkpoint.records)
     }
 }
 

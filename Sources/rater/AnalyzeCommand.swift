@@ -128,6 +128,13 @@ struct AnalyzeCommand: ParsableCommand {
         let progress = ProgressLine(enabled: logging.progress, totalBytes: totalBytes)
         run.onProgress = { records, bytes in progress.update(records: records, bytes: bytes) }
         if output.isStream { run.onBatchEnd = { try output.flush() } }
+        run.onInputWithoutRecords = { path in
+            logger.warning("\(path): no records (an empty file, or a header line alone)", metadata: ["source": "\(path)"])
+        }
+        run.onInputChanged = { path in
+            logger.warning("\(path): no longer begins with what the last run read (rotated or rewritten); read whole",
+                           metadata: ["source": "\(path)"])
+        }
         run.onInputOpened = { path, opened in
             logger.info("input opened", metadata: [
                 "source": "\(path)", "format": "\(opened.format.rawValue)", "encoding": "\(opened.encoding.name)",

@@ -32,10 +32,31 @@ import Testing
         // Nothing new: nothing analysed.
         let third = try CLIProcess.run(["analyze", export, "--incremental", state])
         #expect(ids(third.standardOutput).isEmpty)
-        // A rewritten export (different first bytes) is read whole again.
+        #expect(!third.standardError.contains("warning"), "\(third.standardError)")
+        #expect(!second.standardError.contains("rotated"))
+        // A rewritten export (different first bytes) is read whole again, and the run says so: its records all come
+        // again.
         try "id,text\n7,new file\n".write(toFile: export, atomically: true, encoding: .utf8)
         let fourth = try CLIProcess.run(["analyze", export, "--incremental", state, "--no-explanation"])
         #expect(ids(fourth.standardOutput) == ["7"])
+        #expect(fourth.standardError.contains(export + ": no longer begins with what the last run read (rotated or "
+                                                + "rewritten); read whole"), "\(fourth.standardError)")
+    }
+
+    /// An export that failed upstream (empty, or its header alone) must not pass for a quiet night without a word.
+    @Test(arguments: ["", "id,text\n", "<export></export>\n"])
+    func anInputWithoutRecordsIsReported(_ content: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let export = directory + (content.hasPrefix("<") ? "/export.xml" : "/export.csv")
+        try content.write(toFile: export, atomically: true, encoding: .utf8)
+        let full = directory + "/full.csv"
+        try "id,text\n1,great service\n".write(toFile: full, atomically: true, encoding: .utf8)
+        let outcome = try CLIProcess.run(["analyze", export, full, "-o", directory + "/out.jsonl"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains(export + ": no records (an empty file, or a header line alone)"),
+                "\(outcome.standardError)")
+        #expect(!outcome.standardError.contains(full + ": no records"))
     }
 
     func append(_ text: String, to path: String) throws {
