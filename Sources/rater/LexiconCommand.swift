@@ -74,16 +74,33 @@ struct LexiconLearnCommand: ParsableCommand {
         learnerOptions.learnFunctionWords = learnFunctionWords
         var learner = try LexiconLearner(lexicon: engine.lexicon, options: learnerOptions)
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
+        var unlabelled = 0
         for path in gold {
             var reader = try InputOpener.open(path: path, options: ingest.options).reader
             while let event = try reader.next() {
-                guard case let .record(record) = event,
-                      let value = record.fields.first(where: { $0.name == labelColumn })?.value,
-                      let label = map.label(for: value) else { continue }
+                guard case let .record(record) = event else { continue }
+                // As in `rater eval`: a blank cell is an unlabelled row, counted and left out; a missing column or a
+                // label outside the map is a mistake that would skew what is learned, so it stops the run.
+                guard let value = record.fields.first(where: { $0.name == labelColumn })?.value else {
+                    throw EvaluationError.missingLabel(record: record.location, column: labelColumn)
+                }
+                if value.allSatisfy(\.isWhitespace) {
+                    unlabelled += 1
+                    continue
+                }
+                guard let label = map.label(for: value) else {
+                    throw EvaluationError.unknownLabel(record: record.location, value: value)
+                }
                 try learner.add(text: record.text, label: label)
             }
         }
+        if unlabelled > 0 { printError("rater: \(unlabelled) records without a gold label left out") }
         let terms = learner.learn()
+        // An empty file would replace a team's earlier lexicon with nothing and look like success.
+        guard !terms.isEmpty else {
+            throw LearnedNothing(comments: learner.positiveComments + learner.negativeComments,
+                                 minDocuments: minDocuments, minZ: minZ, priorStrength: priorStrength, output: output)
+        }
         let names = gold.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let provenance = "learned by rater lexicon learn from \(names) (\(learner.positiveComments) positive, "
             + "\(learner.negativeComments) negative comments), min-documents \(minDocuments), min-z \(minZ), "
@@ -92,6 +109,21 @@ struct LexiconLearnCommand: ParsableCommand {
         try LexiconLearner.fileText(terms, language: language, provenance: provenance)
             .write(toFile: output, atomically: true, encoding: .utf8)
         FileHandle.standardError.write(Data("rater: learned \(terms.count) terms from \(learner.positiveComments + learner.negativeComments) comments → \(output)\n".utf8))
+    }
+}
+
+/// `rater lexicon learn` found no term that passes its thresholds: nothing is written.
+struct LearnedNothing: Error, CustomStringConvertible {
+    var comments: Int
+    var minDocuments: Int
+    var minZ: Double
+    var priorStrength: Double
+    var output: String
+
+    var description: String {
+        "learned no terms from \(comments) labelled comments: none is in --min-documents \(minDocuments) comments "
+            + "with --min-z \(minZ) at --prior-strength \(priorStrength); \(output) is left as it was. A team's few "
+            + "hundred corrections need thresholds such as --min-documents 3 --min-z 1.0 --prior-strength 20."
     }
 }
 
