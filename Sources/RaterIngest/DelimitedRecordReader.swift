@@ -71,9 +71,16 @@ public struct DelimitedRecordReader: RecordReader {
     /// Finds a column by header name (ignoring case and surrounding spaces) or by 1-based number.
     private func resolve(_ name: String?, defaults: [String]) throws -> Int? {
         let keys = header.map { $0.lowercased() }
+        func only(_ key: String) throws -> Int? {
+            let indices = keys.indices.filter { keys[$0] == key }
+            if indices.count > 1 {
+                throw IngestError.ambiguousColumn(path: source, column: header[indices[0]], numbers: indices.map { $0 + 1 })
+            }
+            return indices.first
+        }
         if let name {
             let wanted = name.trimmingSpaces().lowercased()
-            if let index = keys.firstIndex(of: wanted) { return index }
+            if let index = try only(wanted) { return index }
             if let number = Int(wanted), number >= 1 { return number - 1 }
             if header.isEmpty {
                 throw IngestError.noSuchColumn(path: source, column: name + " (without a header, columns are numbered from 1)",
@@ -81,7 +88,7 @@ public struct DelimitedRecordReader: RecordReader {
             }
             throw IngestError.noSuchColumn(path: source, column: name, available: header)
         }
-        for candidate in defaults { if let index = keys.firstIndex(of: candidate) { return index } }
+        for candidate in defaults { if let index = try only(candidate) { return index } }
         return nil
     }
 

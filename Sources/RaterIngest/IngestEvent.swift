@@ -18,6 +18,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case readFailed(path: String, reason: String)
     case noSuchColumn(path: String, column: String, available: [String])
+    /// The header names the text or id column more than once (1-based `numbers`): which one holds the comments is
+    /// a guess, and a wrong guess would analyse another column every night without a word.
+    case ambiguousColumn(path: String, column: String, numbers: [Int])
     /// The CSV/TSV header row is broken (`reason` says how, as it would for a data row). Every row is read through
     /// the header, so the input stops here rather than guessing: an unclosed quote in it would otherwise swallow
     /// the whole file as one header field, and nothing would be read, rejected or reported.
@@ -32,6 +35,10 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .readFailed(path, reason): return "\(path): read failed (\(reason))"
         case let .noSuchColumn(path, column, available):
             return "\(path): no column named '\(column)' in the header (columns: \(available.joined(separator: ", ")))"
+        case let .ambiguousColumn(path, column, numbers):
+            return "\(path): the header has \(numbers.count) columns named '\(column)' (columns "
+                + numbers.map(String.init).joined(separator: ", ") + "); name one by number, e.g. --text-column "
+                + "\(numbers[0]) or --id-column \(numbers[0])"
         case let .malformedHeader(path, line, reason):
             return "\(path):\(line): the header row cannot be read: \(reason.message)"
         case let .unknownEncoding(path, name):

@@ -39,6 +39,23 @@ import Testing
         }
     }
 
+    /// Two columns named `comment`: the first was taken as the text and the second passed through as a field, with
+    /// no word. Which one holds the comments is a guess, so the input stops; a number picks one.
+    @Test func aTextOrIDColumnNamedTwiceStopsTheInput() throws {
+        let path = try temporaryFile("id,Comment,branch,comment\n1,first,A,second\n", suffix: ".csv")
+        let expected = IngestError.ambiguousColumn(path: path, column: "Comment", numbers: [2, 4])
+        #expect(throws: expected) { try readAll(path) }
+        #expect(throws: expected) { try readAll(path) { $0.textColumn = "comment" } }
+        #expect(expected.description.contains("the header has 2 columns named 'Comment' (columns 2, 4)"))
+        let chosen = try readAll(path) { $0.textColumn = "4" }.compactMap(\.record)
+        #expect(chosen.first?.text == "second")
+        let ids = try temporaryFile("id,text,id\n1,fine,2\n", suffix: ".csv")
+        #expect(throws: IngestError.ambiguousColumn(path: ids, column: "id", numbers: [1, 3])) { try readAll(ids) }
+        // Other repeated names (not the text or id) stay fields, as before.
+        let notes = try temporaryFile("id,text,note,note\n1,fine,a,b\n", suffix: ".csv")
+        #expect(try readAll(notes).compactMap(\.record).first?.fields == [Field("note", "a"), Field("note", "b")])
+    }
+
     /// An unclosed quote in the header used to read the whole file into one header field: no record, no rejection,
     /// exit code 0. The header names every column, so the input stops with an error naming the file and line.
     @Test func aHeaderWithAnUnclosedQuoteStopsTheInputNamingItsLine() throws {
