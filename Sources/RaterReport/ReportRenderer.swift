@@ -85,7 +85,7 @@ public struct ReportRenderer: Sendable {
             section.element("figure") { figure in
                 TrendChart(points: model.trend.map {
                     .init(period: $0.period ?? "", value: $0.netSentiment, comments: $0.comments)
-                }).draw(into: &figure, title: l(.trend))
+                }, bucket: model.options.bucket).draw(into: &figure, title: l(.trend))
                 figure.element("figcaption", text: l(.chartTrendCaption))
             }
         }

@@ -1,6 +1,11 @@
+import RaterAggregate
+
 /// Net sentiment per period as a line on a fixed −1…1 scale (fixed, so a calm month does not look dramatic), with
 /// a dot per period when there are few enough to see, and period labels thinned to about eight whatever the range:
 /// one day and a year of days both stay readable.
+///
+/// Periods are placed by time when their bucket is known: a week without comments leaves a gap in the line, and a
+/// period a year after the others sits a year away, not next to them as the next point.
 public struct TrendChart: Sendable, Equatable {
     public struct Point: Sendable, Equatable {
         public var period: String
@@ -19,26 +24,63 @@ public struct TrendChart: Sendable, Equatable {
     public var height = 220.0
     static let left = 44.0, right = 16.0, top = 12.0, bottom = 36.0
 
-    public init(points: [Point]) { self.points = points }
+    /// Each point's place on the time axis, in periods (`TimeBucket.ordinal`); by default the points' positions
+    /// in the list, one period apart.
+    public var slots: [Int]
+
+    public init(points: [Point]) {
+        self.points = points
+        slots = Array(points.indices)
+    }
+
+    /// Points of `bucket`'s periods, placed by time; in list order if a period is not one of the bucket's labels or
+    /// the periods do not rise.
+    public init(points: [Point], bucket: TimeBucket) {
+        self.init(points: points)
+        let ordinals = points.compactMap { bucket.ordinal(of: $0.period) }
+        if ordinals.count == points.count, zip(ordinals, ordinals.dropFirst()).allSatisfy({ $0 < $1 }) {
+            slots = ordinals
+        }
+    }
 
     public var x: ChartScale {
-        ChartScale(domain: 0...Double(max(points.count - 1, 1)), range: Self.left...(width - Self.right))
+        let first = Double(slots.first ?? 0)
+        return ChartScale(domain: first...max(Double(slots.last ?? 0), first + 1), range: Self.left...(width - Self.right))
     }
     public var y: ChartScale { ChartScale(domain: -1...1, range: Self.top...(height - Self.bottom), inverted: true) }
 
     /// The x position of point `index`; a single point sits in the middle.
     public func position(_ index: Int) -> (x: Double, y: Double) {
-        let px = points.count == 1 ? (Self.left + width - Self.right) / 2 : x(Double(index))
+        let px = points.count == 1 ? (Self.left + width - Self.right) / 2 : x(Double(slots[index]))
         return (px, y(points[index].value))
     }
 
-    /// Which points get a period label: about eight, always the first and the last.
+    /// Runs of points in consecutive periods: each is drawn as one line, so a period without comments is a gap
+    /// rather than a straight line drawn across it.
+    public var runs: [Range<Int>] {
+        var runs = [Range<Int>]()
+        var start = 0
+        for index in points.indices.dropFirst() where slots[index] != slots[index - 1] + 1 {
+            runs.append(start..<index)
+            start = index
+        }
+        if !points.isEmpty { runs.append(start..<points.count) }
+        return runs
+    }
+
+    /// Which points get a period label: about eight, no two closer than an eighth of the axis, always the first and
+    /// the last (by position, so periods bunched in time do not print over each other).
     public var labelled: [Int] {
         guard !points.isEmpty else { return [] }
-        let step = max(1, Int((Double(points.count) / 8).rounded(.up)))
-        var indices = Array(stride(from: 0, to: points.count, by: step))
+        guard points.count > 1 else { return [0] }
+        let gap = (width - Self.left - Self.right) / 8 - 1e-9
+        var indices = [0]
+        for index in 1..<points.count where position(index).x - position(indices.last!).x >= gap {
+            indices.append(index)
+        }
         if indices.last != points.count - 1 {
-            if let last = indices.last, points.count - 1 - last < step / 2 + 1, indices.count > 1 { indices.removeLast() }
+            let lastX = position(points.count - 1).x
+            while indices.count > 1, lastX - position(indices.last!).x < gap { indices.removeLast() }
             indices.append(points.count - 1)
         }
         return indices
@@ -62,13 +104,17 @@ public struct TrendChart: Sendable, Equatable {
                 svg.element("text", [("x", c(Self.left - 6)), ("y", c(y(tick) + 4)), ("text-anchor", "end"), ("class", "tick")],
                             text: ReportNumber.signed(tick, digits: 1))
             }
-            if points.count > 1 {
-                let line = points.indices.map { "\(c(position($0).x)),\(c(position($0).y))" }.joined(separator: " ")
+            let runs = runs
+            for run in runs where run.count > 1 {
+                let line = run.map { "\(c(position($0).x)),\(c(position($0).y))" }.joined(separator: " ")
                 svg.element("polyline", [("points", line), ("fill", "none"), ("stroke", ReportPalette.positive),
                                          ("stroke-width", "2.5"), ("stroke-linejoin", "round")])
             }
-            if points.count <= 62 {
-                for index in points.indices {
+            // A dot per period when there are few; otherwise only for a period on its own between gaps, which no
+            // line draws.
+            let alone = Set(runs.filter { $0.count == 1 }.map(\.lowerBound))
+            if points.count <= 62 || !alone.isEmpty {
+                for index in points.indices where points.count <= 62 || alone.contains(index) {
                     let (px, py) = position(index)
                     svg.element("circle", [("cx", c(px)), ("cy", c(py)), ("r", "4"), ("fill", ReportPalette.positive)]) {
                         $0.element("title", text: points[index].period + ": " + ReportNumber.signed(points[index].value)

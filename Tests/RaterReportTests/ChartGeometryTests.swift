@@ -1,3 +1,5 @@
+import Foundation
+import RaterAggregate
 import Testing
 @testable import RaterReport
 
@@ -44,6 +46,46 @@ import Testing
         // No two labels closer than a label's width (about 70 px for a date).
         let xs = year.labelled.map { year.position($0).x }
         #expect(zip(xs, xs.dropFirst()).allSatisfy { $1 - $0 > 40 })
+    }
+
+    /// Consecutive periods of every bucket are one ordinal apart, across month, year and ISO-week-year boundaries
+    /// (2026 has 53 ISO weeks), so the trend chart can space periods by time.
+    @Test func bucketOrdinalsCountPeriods() throws {
+        let utc = TimeZone(secondsFromGMT: 0)!
+        let start = Date(timeIntervalSince1970: 1_735_689_600)  // 2025-01-01
+        for bucket in TimeBucket.allCases {
+            var labels = [String]()
+            for day in 0..<(3 * 366) {
+                let label = bucket.label(of: start.addingTimeInterval(Double(day) * 86_400), in: utc)
+                if labels.last != label { labels.append(label) }
+            }
+            let ordinals = try labels.map { try #require(bucket.ordinal(of: $0), "\(bucket) \($0)") }
+            #expect(zip(ordinals, ordinals.dropFirst()).allSatisfy { $1 == $0 + 1 }, "\(bucket)")
+        }
+        #expect(TimeBucket.week.ordinal(of: "2027-W01")! - TimeBucket.week.ordinal(of: "2026-W53")! == 1)
+        #expect(TimeBucket.day.ordinal(of: "1969-12-31") == -1)
+        #expect(TimeBucket.week.ordinal(of: "1970-01-01") == nil)
+        #expect(TimeBucket.month.ordinal(of: "2026-13") == nil)
+    }
+
+    /// Three days in a row and one a year later: the late day sits a year away at the right edge, the line stops at
+    /// the gap and the lone day gets its dot, and labels of the bunched days do not print over each other.
+    @Test func trendPeriodsArePlacedByTime() {
+        let periods = ["2026-01-01", "2026-01-02", "2026-01-03", "2027-01-05"]
+        let chart = TrendChart(points: periods.map { .init(period: $0, value: 0.2, comments: 4) }, bucket: .day)
+        #expect(chart.slots.last! - chart.slots.first! == 369)
+        #expect(chart.runs == [0..<3, 3..<4])
+        #expect(chart.position(3).x == chart.width - TrendChart.right)
+        #expect(chart.position(2).x - chart.position(0).x < 5)
+        #expect(chart.labelled == [0, 3])
+        var html = HTMLBuilder()
+        chart.draw(into: &html, title: "t")
+        let structure = ReportSupport.parse(html.output)
+        #expect(structure.elements.filter { $0.name == "polyline" }.count == 1)
+        #expect(structure.elements.filter { $0.name == "circle" }.count == 4)
+        // Labels that are no bucket's periods keep the list's order and spacing.
+        let plain = TrendChart(points: ["a", "b"].map { .init(period: $0, value: 0, comments: 1) }, bucket: .day)
+        #expect(plain.slots == [0, 1])
     }
 
     @Test func importanceAxisFitsTheLargestShare() {
