@@ -132,7 +132,16 @@ final class XMLRecordCollector {
         if builder?.unexpandedEntity == nil { builder?.unexpandedEntity = name }
     }
 
-    func error(_ message: String, line: Int) {
+    /// Set before the last (terminating) chunk goes to libxml2: errors raised then are about the input's end.
+    var inputEnding = false
+
+    /// libxml2's "Extra content at the end of the document" (`XML_ERR_DOCUMENT_END`) is what its push parser says
+    /// when the input stops inside an open element: a truncated export. Said so, the rejection points at the cause.
+    static let truncatedMessage = "the input ends before the document does: an element is never closed (a truncated "
+        + "file?)"
+
+    func error(_ message: String, line: Int, code: Int32 = 0) {
+        let message = inputEnding && code == Int32(XML_ERR_DOCUMENT_END.rawValue) ? Self.truncatedMessage : message
         if builder != nil {
             if recordError == nil { recordError = (message, line) }
         } else if startTagError == nil {

@@ -51,7 +51,8 @@ public final class XMLRecordReader: RecordReader {
             let level = error.pointee.level
             guard level == XML_ERR_ERROR || level == XML_ERR_FATAL else { return }
             let message = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
-            XMLRecordCollector.from(context)?.error(message.trimmingSpaces(), line: Int(error.pointee.line))
+            XMLRecordCollector.from(context)?.error(message.trimmingSpaces(), line: Int(error.pointee.line),
+                                                     code: error.pointee.code)
         }
         guard let context = xmlCreatePushParserCtxt(&handler, nil, nil, 0, stream.path) else {
             throw IngestError.cannotOpen(path: stream.path, reason: "libxml2 could not start a parser")
@@ -81,6 +82,7 @@ public final class XMLRecordReader: RecordReader {
     public func next() throws -> IngestEvent? {
         while state.ready.isEmpty && !inputEnded {
             let read = try chunk.withUnsafeMutableBufferPointer { try stream.read(into: $0.baseAddress!, count: $0.count) }
+            if read == 0 { state.inputEnding = true }
             chunk.withUnsafeBufferPointer { bytes in
                 bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(read, 1)) {
                     _ = xmlParseChunk(context, $0, Int32(read), read == 0 ? 1 : 0)
