@@ -34,6 +34,8 @@ public final class OutputFile {
     private var buffer = [UInt8]()
     private var committed = false
     private var closed = false
+    /// Whether `reserve` set space aside, which `commit` gives back beyond what was written.
+    private var reserved = false
 
     private enum Kind {
         case standardOutput
@@ -134,6 +136,45 @@ public final class OutputFile {
         #endif
     }
 
+    /// Sets `bytes` aside on disk for this file before anything is written to it (`posix_fallocate`), so that what is
+    /// written later still fits if the disk fills up meanwhile (a run's manifest, written when the run ends, which may
+    /// be because its results filled the disk); `commit` cuts the file to what was written. Only for a file written
+    /// to a temporary file, and only where the file system can set space aside: returns whether it did.
+    @discardableResult
+    public func reserve(_ bytes: Int) -> Bool {
+        #if os(Linux)
+        guard !isStream, !committed, !reserved, bytes > 0, buffer.isEmpty, ftello(file) == 0 else { return false }
+        guard posix_fallocate(fileno(file), 0, off_t(bytes)) == 0 else {
+            // Where the file system cannot, glibc writes a byte per block instead, and may stop part-way.
+            _ = ftruncate(fileno(file), 0)
+            return false
+        }
+        reserved = true
+        return true
+        #else
+        return false
+        #endif
+    }
+
+    /// The bytes the file takes on disk (what tests of `reserve` look at).
+    var allocatedBytes: Int {
+        var status = stat()
+        guard fstat(fileno(file), &status) == 0 else { return 0 }
+        return Int(status.st_blocks) * 512
+    }
+
+    /// Cuts a file that had space set aside to what was written (and flushed); closes the file on failure.
+    private func releaseReservation() throws {
+        guard reserved else { return }
+        reserved = false
+        let length = ftello(file)
+        if length < 0 || ftruncate(fileno(file), length) != 0 {
+            let code = errno
+            closeFile()
+            throw failed(code)
+        }
+    }
+
     /// Closes the file once; the result of `fclose`.
     @discardableResult
     private func closeFile() -> Int32 {
@@ -178,6 +219,7 @@ public final class OutputFile {
             if closeFile() != 0 { throw failed() }
         case let .unnamed(directory):
             committed = true
+            try releaseReservation()
             try syncData()
             // A name for the unnamed file, in the target's directory, then the same rename as a named one. `linkat`
             // refuses an existing name, hence the new random name if one is taken.
@@ -191,6 +233,7 @@ public final class OutputFile {
         case let .named(temporary, directory):
             committed = true
             do {
+                try releaseReservation()
                 try syncData()
             } catch {
                 unlink(temporary)

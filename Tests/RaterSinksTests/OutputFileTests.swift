@@ -199,3 +199,26 @@ private final class ReceivedBytes: @unchecked Sendable {
     var isSet: Bool { lock.lock(); defer { lock.unlock() }; return data != nil }
     var text: String { lock.lock(); defer { lock.unlock() }; return String(decoding: data ?? Data(), as: UTF8.self) }
 }
+
+/// Space set aside for a file before it is written (the manifest's, so that a run that fills the disk can still
+/// say it failed), given back at the commit.
+@Suite struct OutputFileReservationTests {
+    @Test(arguments: OutputFileTests.unnamed) func reservedSpaceIsAllocatedAndTheFileKeepsOnlyWhatWasWritten(
+        unnamed: Bool
+    ) throws {
+        #if os(Linux)
+        let directory = NSTemporaryDirectory() + "rater-reserve-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let target = directory + "/run.json"
+        let output = try OutputFile(path: target, unnamedTemporary: unnamed)
+        #expect(output.allocatedBytes < 65_536)
+        #expect(output.reserve(65_536))
+        #expect(output.allocatedBytes >= 65_536)
+        try output.write(Array("{\"status\":\"failed\"}\n".utf8))
+        try output.commit()
+        #expect(FileManager.default.contents(atPath: target) == Data("{\"status\":\"failed\"}\n".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["run.json"])
+        #endif
+    }
+}
