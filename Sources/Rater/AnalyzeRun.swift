@@ -33,6 +33,9 @@ public struct AnalyzeRun {
     public var onBatchEnd: (() throws -> Void)?
     /// After a run with `incremental`: the state to save once the outputs are committed.
     public private(set) var updatedState: IncrementalState?
+    /// A signal's request to stop (`rater analyze` watches `SIGTERM` and `SIGINT`): the run throws
+    /// `RunInterrupted` at the next record it reads, or at once from a read that waits for a pipe.
+    public var interruption: RunInterruption?
 
     public init(inputs: [String], options: IngestOptions, engine: Engine, jobs: Int) {
         self.inputs = inputs
@@ -91,8 +94,11 @@ public struct AnalyzeRun {
         var bytesBefore = 0
         let onBatchEnd = self.onBatchEnd
         let onProgress = self.onProgress
+        let interruption = self.interruption
         for input in try InputList.expand(inputs) {
-            let opened = try InputOpener.open(path: input, options: options, checksummed: incremental != nil)
+            try interruption?.check()
+            let opened = try InputOpener.open(path: input, options: options, checksummed: incremental != nil,
+                                              interruption: interruption)
             onInputOpened?(input, opened)
             var reader = opened.reader
             let resumption = incremental?.resumption(path: input) ?? .noCheckpoint
@@ -158,6 +164,7 @@ public struct AnalyzeRun {
                 batch.reserveCapacity(batchSize)
                 while batch.count < batchSize, let event = try reader.next() {
                     if let stalledFailure { throw stalledFailure }
+                    try interruption?.check()
                     events += 1
                     if case let .rejected(rejection) = event, case .unreadableInput = rejection.reason {
                         endedUnreadable = true

@@ -1,4 +1,5 @@
 import CZlib
+import RaterCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,9 +19,16 @@ public protocol ByteSource: AnyObject {
 /// recognise the same export grown by appending.
 public final class FileSource: ByteSource {
     public let path: String
-    /// The open file; nil for standard input, which is read with `read(2)` (see `readStandardInput`).
+    /// The open file; nil for standard input, which is read with `read(2)` (see `readAsItComes`).
     private let file: UnsafeMutablePointer<FILE>?
     private let descriptor: Int32
+    /// Standard input, or a FIFO, socket or device named as an input: read with `read(2)`, which returns what has
+    /// arrived, where `fread` waits for a whole chunk (and a signal's interruption could not be seen meanwhile).
+    private let readsAsItComes: Bool
+    /// A run's interruption by a signal: a read that would wait for a pipe whose producer has gone quiet waits for
+    /// it too, and throws `RunInterrupted` when it comes. (A regular file never makes a read wait for long: the run
+    /// checks between records.)
+    public var interruption: RunInterruption?
     public private(set) var bytesRead = 0
     /// CRC-32 (zlib's) of every byte read so far; 0 when not `checksummed`.
     public private(set) var checksum: UInt32 = 0
@@ -40,12 +48,15 @@ public final class FileSource: ByteSource {
         if path == "-" {
             file = nil
             descriptor = STDIN_FILENO
+            readsAsItComes = true
         } else {
             guard let opened = fopen(path, "rb") else {
                 throw IngestError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
             file = opened
             descriptor = fileno(opened)
+            var status = stat()
+            readsAsItComes = fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) != S_IFREG
         }
     }
 
@@ -55,19 +66,20 @@ public final class FileSource: ByteSource {
         file = nil
         self.descriptor = descriptor
         checksummed = true
+        readsAsItComes = true
     }
 
     deinit { if let file { fclose(file) } }
 
     public func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         let read: Int
-        if let file {
+        if let file, !readsAsItComes {
             read = fread(destination, 1, count, file)
             if read == 0, ferror(file) != 0 {
                 throw IngestError.readFailed(path: path, reason: String(cString: strerror(errno)))
             }
         } else {
-            read = try readStandardInput(into: destination, count: count)
+            read = try readAsItComes(into: destination, count: count)
         }
         bytesRead += read
         if checksummed, read > 0 { checksum = UInt32(crc32(uLong(checksum), destination, uInt(read))) }
@@ -76,8 +88,9 @@ public final class FileSource: ByteSource {
 
     /// One `read(2)`, which returns what the pipe holds rather than waiting for `count` bytes as `fread` does, so
     /// that the reader waits (and `whenInputStalls` runs first) only when nothing at all has arrived.
-    private func readStandardInput(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+    private func readAsItComes(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
         if let whenInputStalls, !Self.hasInputWaiting(descriptor), !whenInputStalls() { return 0 }
+        if let interruption { try waitForInput(or: interruption) }
         while true {
             #if canImport(Glibc)
             let read = Glibc.read(descriptor, destination, count)
@@ -87,6 +100,19 @@ public final class FileSource: ByteSource {
             if read >= 0 { return read }
             if errno != EINTR { throw IngestError.readFailed(path: path, reason: String(cString: strerror(errno))) }
         }
+    }
+
+    /// Waits until the input has bytes (or has ended) or the run is interrupted, which throws `RunInterrupted`.
+    /// Should `poll` fail, the read that follows waits as it did before and reports what is wrong.
+    private func waitForInput(or interruption: RunInterruption) throws {
+        try interruption.check()
+        guard interruption.wakeDescriptor >= 0 else { return }
+        var requests = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                        pollfd(fd: interruption.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+        while poll(&requests, 2, -1) < 0 {
+            if errno != EINTR { return }
+        }
+        try interruption.check()
     }
 
     /// Whether a read would return at once: bytes are waiting, the producer has closed its end, or the input is a

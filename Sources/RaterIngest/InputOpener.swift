@@ -1,3 +1,5 @@
+import RaterCore
+
 /// An input made ready to read: its decoded byte stream and the reader its format needs.
 public struct OpenedInput {
     public var format: InputFormat
@@ -10,9 +12,13 @@ public struct OpenedInput {
 
 /// Opens one input: undoes gzip, decodes the charset to UTF-8, decides the format and picks the reader.
 public enum InputOpener {
-    /// `checksummed`: whether the file's `checksum` is kept (see `FileSource.checksummed`).
-    public static func open(path: String, options: IngestOptions, checksummed: Bool = true) throws -> OpenedInput {
+    /// `checksummed`: whether the file's `checksum` is kept (see `FileSource.checksummed`). `interruption`: a read
+    /// that waits for a pipe ends when it comes (see `FileSource.interruption`), the first ones included, which
+    /// look for the format and charset.
+    public static func open(path: String, options: IngestOptions, checksummed: Bool = true,
+                            interruption: RunInterruption? = nil) throws -> OpenedInput {
         let file = try FileSource(path: path, checksummed: checksummed)
+        file.interruption = interruption
         var opened = try open(source: file, path: path, options: options)
         opened.file = file
         return opened
