@@ -24,17 +24,21 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// Only when the databases disagree (the run committed in one and failed in another): each database's display
     /// name and the status its `runs` row holds. Absent otherwise: every database then holds `status`.
     public var databases: [String: String]?
+    /// The process that ran the run, and the machine it ran on: a manifest that still says `running` while no
+    /// process of that pid lives on that host belongs to a run that was killed (SIGKILL, the OOM killer, a crash).
+    public var pid: Int?
+    public var host: String?
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", raterVersion = "rater_version", startedAt = "started_at", finishedAt = "finished_at"
         case status, exitCode = "exit_code", error, inputs, lexicons, lexiconVersion = "lexicon_version"
-        case profileVersion = "profile_version", counts, timings, outputs, databases
+        case profileVersion = "profile_version", counts, timings, outputs, databases, pid, host
     }
 
     public init(runID: String, raterVersion: String, startedAt: String, finishedAt: String?, status: String,
                 exitCode: Int?, error: String?, inputs: [FileDigest], lexicons: [FileDigest], lexiconVersion: String?,
                 profileVersion: String?, counts: Counts, timings: Timings, outputs: [String: String],
-                databases: [String: String]? = nil) {
+                databases: [String: String]? = nil, pid: Int? = nil, host: String? = nil) {
         self.runID = runID
         self.raterVersion = raterVersion
         self.startedAt = startedAt
@@ -50,6 +54,15 @@ public struct RunManifest: Codable, Sendable, Equatable {
         self.timings = timings
         self.outputs = outputs
         self.databases = databases
+        self.pid = pid
+        self.host = host
+    }
+
+    /// This process and this machine, for `pid` and `host`.
+    public static var currentProcess: (pid: Int, host: String) {
+        var name = [CChar](repeating: 0, count: 256)
+        let host = gethostname(&name, name.count - 1) == 0 ? String(cString: name) : ""
+        return (Int(getpid()), host)
     }
 
     /// The manifest of a run that failed before it could start (an input, a lexicon, a database, the state file):
@@ -62,16 +75,18 @@ public struct RunManifest: Codable, Sendable, Equatable {
             status: "running", exitCode: nil, error: nil,
             inputs: inputs.map { FileDigest(path: $0, bytes: nil, sha256: nil) }, lexicons: [], lexiconVersion: nil,
             profileVersion: nil, counts: Counts(), timings: Timings(), outputs: outputs)
+        (manifest.pid, manifest.host) = currentProcess
         manifest.markFailed(error, seconds: Date().timeIntervalSince(startedAt))
         return manifest
     }
 
     /// Makes this the manifest of a failed run: every failure, before the start or during the run, says it the
-    /// same way (status `failed`, exit code 1, the error, when it ended).
+    /// same way (status `failed`, exit code 1, the error, when it ended). A run stopped by a signal has the exit
+    /// status the process ends with, 128 + the signal (143 for SIGTERM).
     public mutating func markFailed(_ error: any Error, seconds: Double) {
         finishedAt = Rows.timestamp(Date())
         status = "failed"
-        exitCode = 1
+        exitCode = (error as? RunInterrupted)?.exitCode ?? 1
         self.error = "\(error)"
         timings.seconds = seconds
     }
@@ -159,18 +174,58 @@ public struct RunManifest: Codable, Sendable, Equatable {
 }
 
 /// A manifest's file: its temporary sibling is made when the run starts, so that a place where it cannot be
-/// written fails the run before anything is read or committed; `write` fills it and renames it into place once.
+/// written fails the run before anything is read or committed; `begin` puts the run's `running` manifest in place of
+/// the previous run's, and `write` puts the outcome there, once.
+///
+/// The manifest in place is always the latest run's: from `begin` on, a run that dies without a word (SIGKILL, the
+/// OOM killer, a machine that goes down) leaves `running`, with its `pid` and `host`, never the previous run's
+/// `complete`. The outcome is written into space set aside at `begin` (`OutputFile.reserve`), so a run that failed
+/// because its results filled the disk can still say so; where it cannot be written all the same, the manifest in
+/// its place is removed (no manifest is better than one that describes another run or a run still going) and
+/// `failure` keeps why, for the caller to report: a run that is failing writes its manifest with `try?`, as the
+/// run's own error comes first.
 public final class ManifestFile {
     public let path: String
     private let output: OutputFile
     /// Whether `write` was called (whether or not it succeeded): a manifest is written once.
     public private(set) var isWritten = false
+    /// Why `write` failed, with what became of the manifest that was in its place; nil while it has not.
+    public private(set) var failure: ManifestError?
+    private var begun = false
+    /// A file, replaced by a rename; not standard output or a FIFO, written in place, whose reader is given only the
+    /// outcome and which is never removed.
+    private let isFile: Bool
 
-    public init(path: String) throws {
-        self.path = path
+    public convenience init(path: String) throws {
+        let output: OutputFile
         do { output = try OutputFile(path: path) } catch {
             throw ManifestError.cannotWrite(path: path, reason: "\(error)")
         }
+        self.init(path: path, output: output)
+    }
+
+    /// A manifest at `path` whose outcome is written through `output` (tests give one whose writes fail).
+    init(path: String, output: OutputFile) {
+        self.path = path
+        self.output = output
+        isFile = path != "-" && PathKind(path: path) != .other
+    }
+
+    /// Puts `manifest` (the run's, saying `running`) in place of the previous run's, and sets space aside for the
+    /// outcome. Nothing for a manifest that goes to a stream (standard output, a FIFO): its reader gets one manifest.
+    public func begin(_ manifest: RunManifest) throws {
+        guard !begun, !isWritten, isFile else { return }
+        begun = true
+        let bytes = Array((try manifest.json() + "\n").utf8)
+        do {
+            let running = try OutputFile(path: path)
+            try running.write(bytes)
+            try running.commit()
+        } catch {
+            throw ManifestError.cannotWrite(path: path, reason: "\(error)")
+        }
+        // The outcome adds the inputs' sizes and digests, the lexicons', the counts and the error to this.
+        output.reserve(bytes.count + 256 * manifest.inputs.count + 65_536)
     }
 
     public func write(_ manifest: RunManifest) throws {
@@ -180,7 +235,21 @@ public final class ManifestFile {
             try output.write(Array((try manifest.json() + "\n").utf8))
             try output.commit()
         } catch {
-            throw ManifestError.cannotWrite(path: path, reason: "\(error)")
+            let failure = ManifestError.cannotWrite(path: path, reason: "\(error)" + removeManifestInPlace())
+            self.failure = failure
+            throw failure
         }
+    }
+
+    /// Removes the manifest in place (this run's `running` one, or an earlier run's), which would otherwise be
+    /// taken for this run's outcome; returns what to add to the reason the outcome could not be written.
+    private func removeManifestInPlace() -> String {
+        guard isFile else { return "" }
+        if unlink(path) == 0 {
+            return "; the manifest that was there was removed, so that it cannot be taken for this run's outcome"
+        }
+        let code = errno
+        guard code != ENOENT else { return "" }
+        return "; the manifest that is there could not be removed either (\(String(cString: strerror(code))))"
     }
 }

@@ -68,11 +68,17 @@ public final class RunRecorder {
     private let manifestFile: ManifestFile?
     /// Per database (as `databases`): whether its transaction of this run has committed.
     private var committed: [Bool]
+    /// A signal that asks the run to stop (`SIGTERM`, `SIGINT`): checked once the body has returned, before the
+    /// commit, so that a run asked to stop while its end was prepared (the staged rows merged, the aggregates made)
+    /// is rolled back, not committed. The body checks it between records itself.
+    public var interruption: RunInterruption?
 
     /// Opens the databases (creating missing tables) and digests the inputs and lexicons: everything that can fail
     /// before the first record is read. The manifest's temporary file is made first (`manifestFile`, if the caller
     /// made it earlier still, else from `options.manifestPath`), so an unwritable manifest fails the run before
-    /// anything is opened. When anything after that fails, the failure is still recorded: as a `failed` manifest
+    /// anything is opened; then the run's `running` manifest replaces the previous run's (`ManifestFile.begin`), so
+    /// that a run killed from here on never leaves the previous run's `complete` one in place. When anything after
+    /// that fails, the failure is still recorded: as a `failed` manifest
     /// (replacing the previous run's, which would otherwise go on saying `complete`) and as a `failed` row in each
     /// database that was already open and ready; then the error is rethrown.
     public convenience init(options: Options, manifestFile: ManifestFile? = nil,
@@ -96,10 +102,12 @@ public final class RunRecorder {
                 RunManifest.FileDigest(path: $0, bytes: nil, sha256: nil)
             }, lexicons: [], lexiconVersion: nil, profileVersion: options.profileVersion,
             counts: RunManifest.Counts(), timings: RunManifest.Timings(), outputs: options.outputs)
+        (manifest.pid, manifest.host) = RunManifest.currentProcess
         // Each database gets its tables before the next one is opened: one that cannot be reached still leaves a
         // `failed` row in those before it.
         var ready = [any DatabaseConnection]()
         do {
+            try manifestFile?.begin(manifest)
             for open in opening {
                 let database = try open()
                 manifest.outputs[database.dialect == .sqlite ? "sqlite" : "postgres"] = database.displayName
@@ -147,6 +155,7 @@ public final class RunRecorder {
                 end = try body(sink)
                 for writer in sink.writers { try writer.finish() }
                 try aggregateStoredComments(sink: sink)
+                try interruption?.check()
                 finish(end: end, sink: sink)
                 for writer in sink.writers {
                     try writer.executor.execute(Schema.runs.upsertStatement(writer.executor.dialect), try runRow())

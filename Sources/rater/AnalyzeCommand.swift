@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Rater
+import RaterCore
 import RaterDatabase
 
 struct AnalyzeCommand: ParsableCommand {
@@ -82,12 +83,16 @@ struct AnalyzeCommand: ParsableCommand {
         let logger = logging.makeLogger()
         let runID = UUID().uuidString.lowercased()
         let startedAt = Date()
+        // SIGTERM (`timeout`, cron) and SIGINT (Ctrl-C) stop the run as a failure, recorded as such; the process
+        // then ends by the signal (see `RunSignals`).
+        let signals = RunSignals()
         // The manifest's temporary file comes first: a place it cannot be written fails the run before anything is
         // read, and from here on every failure replaces the previous run's manifest with a failed one, so a nightly
         // job's monitor never reads yesterday's `complete` after a run that failed tonight.
         let manifestFile = try manifest.map { try ManifestFile(path: $0) }
         do {
-            try run(logger: logger, runID: runID, startedAt: startedAt, manifestFile: manifestFile)
+            try run(logger: logger, runID: runID, startedAt: startedAt, manifestFile: manifestFile,
+                    interruption: signals.interruption)
         } catch {
             // A manifest at another output's place, or an input's, would replace it: that one is not written.
             let manifestInConflict = (error as? OutputConflict)?.options.contains("--manifest") ?? false
@@ -97,7 +102,13 @@ struct AnalyzeCommand: ParsableCommand {
                 // The status the process exits with, whatever the error: 1 for every failure of a run, as checks
                 // that the command line alone can fail are made in `validate()`, before this file is touched.
                 failed.exitCode = Int(Self.exitCode(for: error).rawValue)
-                try? manifestFile.write(failed)
+                if (try? manifestFile.write(failed)) == nil, let failure = manifestFile.failure {
+                    logger.critical("\(failure)")
+                }
+            }
+            // A run that failed because a signal stopped it ends by that signal, as the parent expects.
+            if let signal = signals.interruption.signal, Self.exitCode(for: error).rawValue == 128 + signal {
+                RunSignals.end(by: signal)
             }
             throw error
         }
@@ -106,7 +117,8 @@ struct AnalyzeCommand: ParsableCommand {
     /// The run: every output is opened before the first record is read (its temporary file beside it), written
     /// during the run, and moved into place only after the databases have committed (`commitFiles`), so a run
     /// that fails replaces no output file.
-    private func run(logger: Logger, runID: String, startedAt: Date, manifestFile: ManifestFile?) throws {
+    private func run(logger: Logger, runID: String, startedAt: Date, manifestFile: ManifestFile?,
+                     interruption: RunInterruption) throws {
         let engine = try engineOptions.makeEngine()
         let files = try InputList.expand(inputs) { logger.warning("\(InputList.repeatNote(input: $0, first: $1))") }
         try outputPlaces.check(inputs: files)
@@ -118,6 +130,7 @@ struct AnalyzeCommand: ParsableCommand {
             logger.warning("--jobs \(jobs) is more than \(Self.maximumJobs) (four workers a core); \(Self.maximumJobs) are used")
         }
         var run = AnalyzeRun(inputs: files, options: ingest.options, engine: engine, jobs: min(jobs, Self.maximumJobs))
+        run.interruption = interruption
         run.incremental = try incremental.map { try IncrementalState.load(path: $0) }
         let stateFile = try incremental.map { try OutputFile(path: $0) }
         let aggregationOptions = try aggregation.options()
@@ -205,6 +218,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let opening = DispatchTime.now()
                 let recorder = try RunRecorder(options: recording, manifestFile: manifestFile, runID: runID,
                                                now: startedAt)
+                recorder.interruption = interruption
                 defer { for warning in recorder.journalWarnings { logger.warning("\(warning)") } }
                 let manifest = try recorder.record({ sink in try body(sink) }, afterCommit: commitFiles)
                 end = manifest.exitCode == 4 ? .stopped : .finished
@@ -224,6 +238,9 @@ struct AnalyzeCommand: ParsableCommand {
             // Results already produced still reach a pipe reader; a file output is left uncommitted as before.
             if output.isStream { try? output.flush() }
             logger.critical("run failed: \(error)")
+            // The manifest's own failure, unless the run's error is that failure.
+            if let failure = manifestFile?.failure, !"\(error)".contains("\(failure)") { logger.critical("\(failure)") }
+            if let interrupted = error as? RunInterrupted { throw ExitCode(Int32(interrupted.exitCode)) }
             throw ExitCode.failure
         }
         if end == .stopped { throw RaterExit.strictStop }

@@ -14,8 +14,8 @@ struct RaterCommand: AsyncParsableCommand {
         discussion: """
             Options can also come from a JSON file: --config pipeline.json (see README). Exit codes: 0 success; 3 finished, but some records were rejected (see --rejects); \
             4 stopped at the first rejection under --strict; 1 a fatal error (unreadable input, bad lexicon, \
-            an output that cannot be written); 64 a command line (or --config file) that cannot be used, before \
-            anything is read or written.
+            an output that cannot be written); 143 or 130 stopped by SIGTERM or SIGINT (recorded as a failed run); \
+            64 a command line (or --config file) that cannot be used, before anything is read or written.
             """,
         // The version manifests and the `runs` table record, so a result file found later can be matched to a binary.
         version: RunRecorder.raterVersion,

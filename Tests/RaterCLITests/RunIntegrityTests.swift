@@ -103,6 +103,24 @@ import Testing
         #expect(try completeRuns(database) == 0)
     }
 
+    /// A run that fails because the disk is full, whose failed manifest cannot be written either (here `ulimit -f`
+    /// keeps every file under 2 KiB: the results outgrow it, and so does the failed manifest with its lexicons'
+    /// digests, while the `running` one put in place at the start fits), leaves no manifest rather than the previous
+    /// run's `complete` one, and says so. The previous manifest used to stay, with nothing said.
+    @Test func aFailedManifestThatCannotBeWrittenLeavesNoneAndSaysWhy() throws {
+        let manifest = folder + "limited.json", results = folder + "limited.jsonl", input = try export(200)
+        let first = try CLIProcess.run(["analyze", input, "--manifest", manifest, "-o", results])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try RunManifest.decode(read(manifest)).status == "complete")
+        let outcome = try bash("trap '' XFSZ; ulimit -f 2; exec \"$R\" analyze '\(input)' --manifest '\(manifest)' "
+            + "-o '\(results)'")
+        #expect(outcome.status == 1, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("write failed (File too large)"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("cannot write the manifest"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("was removed"), "\(outcome.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: manifest), "\((try? read(manifest)) ?? "")")
+    }
+
     @Test func anUnwritableStateFileFailsTheRunBeforeAnythingIsCommitted() throws {
         let database = folder + "state.sqlite", results = folder + "state.jsonl", manifest = folder + "state.json"
         try Data("previous\n".utf8).write(to: URL(fileURLWithPath: results))

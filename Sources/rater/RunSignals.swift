@@ -1,0 +1,57 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RaterCore
+
+/// `SIGTERM` and `SIGINT` during one `rater analyze` run, as `timeout`, cron, a scheduler or Ctrl-C send them.
+///
+/// The first interrupts the run (`interruption`): it stops at its next record, or at once if it is waiting for a
+/// pipe, and fails as any failed run does, with a `failed` manifest and `runs` row saying `interrupted by SIGTERM`;
+/// the caller then ends the process with the same signal (`end(by:)`). A second signal, while the run shuts down,
+/// ends the process at once, as the signal's default action would have (what the databases and output files
+/// promise for a killed run then holds).
+///
+/// The signals are taken from their default action and read through dispatch sources on a queue of their own, so
+/// nothing runs inside a signal handler. A signal that the parent ignores (`nohup`, `SIGINT` for a shell's
+/// background job) is left ignored.
+final class RunSignals {
+    let interruption = RunInterruption()
+    private let queue = DispatchQueue(label: "rater.run-signals")
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(_ signals: [Int32] = [SIGTERM, SIGINT]) {
+        for number in signals {
+            let previous = signal(number, SIG_IGN)
+            if Self.isIgnore(previous) { continue }
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler { [interruption] in
+                if !interruption.interrupt(by: number) { Self.end(by: number) }
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    deinit { for source in sources { source.cancel() } }
+
+    private static func isIgnore(_ handler: __sighandler_t?) -> Bool {
+        guard let handler else { return false }
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
+    /// Ends the process by `number`'s default action, so that its parent sees it ended by the signal (a shell's
+    /// `$?` is 128 + the number; a shell loop interrupted by Ctrl-C stops instead of going on with the next
+    /// command, which it does when the child exits normally). Exits with that status where the signal cannot end it.
+    static func end(by number: Int32) -> Never {
+        signal(number, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(number)
+        _exit(128 + number)
+    }
+}
