@@ -99,8 +99,9 @@ struct AnalyzeCommand: ParsableCommand {
             if let manifestFile, !manifestFile.isWritten, !manifestInConflict {
                 var failed = RunManifest.failedBeforeStart(
                     runID: runID, startedAt: startedAt, error: error, inputs: inputs.isEmpty ? ["-"] : inputs)
-                // The status the process exits with, whatever the error: 1 for every failure of a run, as checks
-                // that the command line alone can fail are made in `validate()`, before this file is touched.
+                // The status the process exits with, whatever the error: 1 for every failure of a run (128 + the
+                // signal for one a signal stopped), as checks that the command line alone can fail are made in
+                // `validate()`, before this file is touched.
                 failed.exitCode = Int(Self.exitCode(for: error).rawValue)
                 if (try? manifestFile.write(failed)) == nil, let failure = manifestFile.failure {
                     logger.critical("\(failure)")
