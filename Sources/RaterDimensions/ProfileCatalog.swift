@@ -1,5 +1,6 @@
 import Foundation
 import RaterCore
+import RaterLexicon
 
 /// The industry profiles shipped in `Lexicons/profiles/`: `profiles.tsv` lists each profile's version and
 /// dimension weights; `profiles/<name>/` holds its cue lexicon files (ordinary `dimension`/`aspect`/`signal`
@@ -45,10 +46,14 @@ public struct ProfileCatalog: Sendable {
     }
 
     /// The profile's cue lexicon files, sorted, or none (generic has no folder).
+    ///
+    /// Chosen by the rule of the base lexicon folders (`Lexicon.isLexiconFile`): analysts edit these folders by hand
+    /// too, so editors' lock links and backups are passed over and `extra.TSV` is read, as it is there.
     public func lexiconFiles(for profile: IndustryProfile) -> [String] {
         let folder = directory + "/" + profile.name
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        return files.filter { $0.hasSuffix(".tsv") }.sorted().map { folder + "/" + $0 }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.sorted().filter { Lexicon.isLexiconFile(name: $0, path: folder + "/" + $0) }
+            .map { folder + "/" + $0 }
     }
 
     /// Parses the text of a profiles file (`path` only names it in errors).

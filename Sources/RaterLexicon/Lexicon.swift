@@ -83,17 +83,6 @@ public struct Lexicon: Sendable {
         return paths.sorted { (isLearned($0) ? 0 : 1, $0) < (isLearned($1) ? 0 : 1, $1) }
     }
 
-    /// Whether a file found in a lexicon folder is one to read: named `*.tsv` in any case, not hidden, not an
-    /// editor's backup, and, when it is a link, leading to a file.
-    static func isLexiconFile(name: String, path: String) -> Bool {
-        guard (name as NSString).pathExtension.lowercased() == "tsv", !name.hasPrefix("."), !name.hasSuffix("~"),
-              !(name.hasPrefix("#") && name.hasSuffix("#"))
-        else { return false }
-        var isDirectory: ObjCBool = false
-        // Follows links: false for a dangling one.
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-    }
-
     /// Layers user lexicon files (or directories of them) over this lexicon, in the order given.
     public mutating func layer(paths: [String]) throws {
         for path in paths {

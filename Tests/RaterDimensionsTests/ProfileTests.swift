@@ -94,3 +94,25 @@ import Testing
         }
     }
 }
+
+/// A profile's folder is edited by hand like the base lexicon folders, so it is listed by the same rule.
+@Suite struct ProfileFolderTests {
+    @Test func editorFilesAreSkippedAndTheExtensionIsMatchedInAnyCase() throws {
+        let root = NSTemporaryDirectory() + "rater-profile-test-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = root + "/profiles/hotel"
+        try FileManager.default.createDirectory(atPath: folder + "/nested.tsv", withIntermediateDirectories: true)
+        for name in ["cues.tsv", "extra.TSV", "more.Tsv", "cues.tsv~", "#cues.tsv#", ".hidden.tsv", "notes.txt"] {
+            try "# kind: dimension\n".write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+        // Emacs's lock file, a link to a name that is no file, and a link whose target is gone.
+        try FileManager.default.createSymbolicLink(atPath: folder + "/.#cues.tsv",
+                                                   withDestinationPath: "analyst@host.1234:1700000000")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/gone.tsv", withDestinationPath: root + "/missing")
+        let catalog = ProfileCatalog(profiles: [IndustryProfile(name: "hotel", version: "1",
+                                                                weights: IndustryProfile.generic.weights)],
+                                     directory: root + "/profiles")
+        let files = catalog.lexiconFiles(for: catalog.profiles[0]).map { ($0 as NSString).lastPathComponent }
+        #expect(files == ["cues.tsv", "extra.TSV", "more.Tsv"])
+    }
+}
