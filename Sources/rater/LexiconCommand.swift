@@ -131,8 +131,13 @@ struct LexiconImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Convert a word + valence TSV (AFINN-, VADER- or NTUSD-style) into a Rater lexicon file.",
-        discussion: "Reads the first column as the term and the first numeric column after it as the valence; "
-            + "lines starting with # or ; are skipped. Use it for a lexicon you are licensed to use.")
+        // Says what `LexiconImporter.convert` does, line kind by line kind (LexiconImportCommandLineTests runs both).
+        discussion: "Reads the first column as the term and the first numeric column after it as the valence "
+            + "(--valence when there is none); a repeated term keeps its last valence. "
+            + "Skipped: blank lines, lines starting with #, and comment lines in the style of Hu and Liu's opinion "
+            + "lexicon (a lone ;, or ; followed by ; or a blank). "
+            + "Any other line starting with ; is a term, such as VADER's winks ;) ;-) ;D. "
+            + "Use it for a lexicon you are licensed to use.")
 
     @Argument(help: "The TSV file to import.")
     var input: String
