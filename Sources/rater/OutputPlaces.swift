@@ -15,7 +15,9 @@ import Darwin
 /// export it was made from.
 ///
 /// Outputs spelled alike (two on `-`, one path typed twice) are seen on the command line alone, so `validate()`
-/// refuses them (`checkSpelling`, exit 64, nothing written). Different spellings of one place (`./x` and `x`, a
+/// refuses them (`checkSpelling`, exit 64, nothing written); so are the other names of standard output
+/// (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`, the file it is redirected to: `StandardOutputNames`), which
+/// need no input expanded to be seen. Different spellings of one place (`./x` and `x`, a
 /// symbolic link to a directory, an input pattern that matches an output) are found by `check(inputs:)` once the
 /// inputs are expanded, still before anything is read (exit 1).
 struct OutputPlaces {
@@ -38,11 +40,19 @@ struct OutputPlaces {
                               inPlace: inPlace))
     }
 
-    /// Refuses two outputs spelled alike (for `validate()`), but for a device or FIFO (`/dev/null`).
+    /// Refuses two outputs spelled alike or both on standard output (for `validate()`), but for a device or FIFO
+    /// (`/dev/null`).
     func checkSpelling() throws {
         var first = [String: Output]()
-        for output in outputs where output.path == "-" || PathKind(path: output.path) != .other {
-            let key = output.dashIsStandardOutput && output.path == "-" ? "" : output.path
+        for output in outputs {
+            let key: String
+            if Self.isStandardOutput(output) {
+                key = ""
+            } else if output.path == "-" || PathKind(path: output.path) != .other {
+                key = output.path
+            } else {
+                continue
+            }
             if let earlier = first[key] {
                 throw ValidationError(OutputConflict.samePlace(first: earlier.option, second: output.option,
                                                                place: Self.shown(key)).description)
@@ -72,12 +82,17 @@ struct OutputPlaces {
     /// outputs may go to `/dev/null`); else the canonical path of the directory entry the output replaces (or, for
     /// a database, of the file it writes in).
     private static func place(of output: Output) -> String? {
-        if output.path == "-" && output.dashIsStandardOutput { return "" }
+        if isStandardOutput(output) { return "" }
         switch PathKind(path: output.path) {
         case .other: return nil
         case .regularFile where output.inPlace: return realPath(output.path) ?? entry(output.path)
         case .regularFile, .absent: return entry(output.path)
         }
+    }
+
+    /// `-` (where it means standard output) or another name of standard output.
+    private static func isStandardOutput(_ output: Output) -> Bool {
+        output.path == "-" ? output.dashIsStandardOutput : StandardOutputNames.contains(output.path)
     }
 
     /// The canonical path of the directory entry `path` names: its directory resolved, its last component as it is

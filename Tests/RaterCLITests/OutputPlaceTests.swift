@@ -67,6 +67,58 @@ import Testing
         }
     }
 
+    /// `rater` under bash, whose standard output the script chooses: `script` gets the executable as `$R`.
+    private func bash(_ script: String) throws -> CLIProcess.Outcome {
+        try CLIProcess.run(["-c", "R=\"$0\"; " + script, CLIProcess.executable("rater").path], program: "/bin/bash")
+    }
+
+    /// Standard output under another name is the place `-` names, whether standard output is a file (as in
+    /// `CLIProcess`), a pipe or a terminal (`script` runs the command on one): `-o - --aggregate-csv /dev/stdout`
+    /// mixed the CSV into the JSON Lines.
+    @Test(arguments: ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+    func standardOutputUnderAnotherNameIsAUsageError(_ name: String) throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.export(5)
+        let message = "--output and --aggregate-csv both write to standard output"
+        let file = try CLIProcess.run(["analyze", export, "-o", "-", "--aggregate-csv", name])
+        #expect(file.status == 64 && file.standardOutput.isEmpty, "\(file.standardError)")
+        #expect(file.standardError.contains(message), "\(file.standardError)")
+        let pipe = try bash("set -o pipefail; \"$R\" analyze '\(export)' -o - --aggregate-csv \(name) | cat")
+        #expect(pipe.status == 64 && pipe.standardOutput.isEmpty, "\(pipe.standardError)")
+        #expect(pipe.standardError.contains(message), "\(pipe.standardError)")
+        // The terminal shows standard error too: what `script` copies out is the message alone.
+        let terminal = try bash("script -qec \"'$R' analyze '\(export)' -o - --aggregate-csv \(name)\" /dev/null")
+        #expect(terminal.status == 64, "\(terminal.standardOutput)")
+        #expect(terminal.standardOutput.contains(message) && !terminal.standardOutput.contains("{"),
+                "\(terminal.standardOutput)")
+    }
+
+    /// Standard output redirected to a file is that file under its own name too.
+    @Test func theFileStandardOutputGoesToIsStandardOutput() throws {
+        let scratch = try ScratchFolder()
+        let out = scratch.path + "out.jsonl"
+        let outcome = try bash("\"$R\" analyze '\(try scratch.export(5))' -o - --rejects '\(out)' > '\(out)'")
+        #expect(outcome.status == 64, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("--output and --rejects both write to standard output"),
+                "\(outcome.standardError)")
+    }
+
+    /// On a terminal or a pipe standard error is often the same open file as standard output, but it is another
+    /// descriptor that a user asks for by name: rejects shown on the terminal beside the results are not refused.
+    @Test func standardErrorBesideStandardOutputIsNotRefused() throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.write("export.csv", "id,text\nA,The staff were friendly\nB,\n")
+        let pipe = try bash("set -o pipefail; \"$R\" analyze '\(export)' -o - --rejects /dev/stderr 2>&1 | cat")
+        // Exit 3: the run finished with B's empty text rejected.
+        #expect(pipe.status == 3, "\(pipe.standardOutput)")
+        #expect(pipe.standardOutput.contains("\"id\":\"A\"")
+            && pipe.standardOutput.contains("\"reason\":\"empty_text\""), "\(pipe.standardOutput)")
+        let terminal = try bash("script -qec \"'$R' analyze '\(export)' -o - --rejects /dev/stderr\" /dev/null")
+        #expect(terminal.status == 3, "\(terminal.standardOutput)")
+        #expect(terminal.standardOutput.contains("\"id\":\"A\"")
+            && terminal.standardOutput.contains("\"reason\":\"empty_text\""), "\(terminal.standardOutput)")
+    }
+
     /// Devices are written in place and never replaced: any number of outputs may go to /dev/null.
     @Test func outputsMayAllGoToDevNull() throws {
         let scratch = try ScratchFolder()
