@@ -11,8 +11,8 @@ struct CommandOptions {
         case option(repeating: Bool)
         /// `--name`; `inversion` is the other flag of a `--name/--no-name` pair.
         case flag(inversion: String?)
-        /// The positional arguments, under their value name (`inputs`).
-        case positional
+        /// The positional arguments, under their value name (`inputs`); `repeating` takes a list.
+        case positional(repeating: Bool)
     }
 
     let commandName: String
@@ -29,7 +29,8 @@ struct CommandOptions {
         for argument in dump.command.arguments ?? [] {
             let long = (argument.names ?? []).filter { $0.kind == "long" }.map(\.name)
             switch argument.kind {
-            case "positional": if let name = argument.valueName { byKey[name] = .positional }
+            case "positional":
+                if let name = argument.valueName { byKey[name] = .positional(repeating: argument.isRepeating) }
             case "option": for name in long { byKey[name] = .option(repeating: argument.isRepeating) }
             default: flags.formUnion(long)
             }

@@ -9,31 +9,54 @@ import Foundation
 ///                    "group-by": ["branch", "channel"], "date-column": "created_at",
 ///                    "time-zone": "Asia/Shanghai", "output": "/data/results.jsonl", "no-explanation": true } }
 ///
+/// A command of a group (`rater corrections export`, `rater lexicon import`) has its object inside its group's, as
+/// the command line names it, word by word:
+///
+///     { "corrections": { "export": { "db": "/data/results.sqlite", "output": "/data/gold.csv" } },
+///       "lexicon": { "learn": { "gold": ["/data/gold.csv"], "output": "/data/learned.tsv" } } }
+///
+/// A group has no options of its own, so the keys of its object are its commands. Mistakes are named by their path
+/// in the file (`corrections.export.outptu`).
+///
 /// It is turned into command-line arguments placed before the ones actually typed, so the command line wins for
 /// single-valued options and adds to repeatable ones, and the same validation and help apply to both.
 ///
-/// Every key is checked against the options the command really has (`CommandOptions`) before anything runs: a
-/// misspelt command (`"analyse"`) or section used to be ignored, so the run read standard input and exited 0; a
-/// `false` was dropped, so `"progress": false` left the progress line on; a string given to a flag became an input.
+/// Every key of every section is checked against the options its command really has (`CommandOptions`) before
+/// anything runs, whichever command runs: a misspelt command (`"analyse"`) or section used to be ignored, so the run
+/// read standard input and exited 0; a `false` was dropped, so `"progress": false` left the progress line on; a
+/// string given to a flag became an input. One file usually serves a whole night's commands, and the first of them
+/// finds a mistake in any.
 enum ConfigFile {
     enum Problem: Error, CustomStringConvertible {
         case unreadable(path: String, reason: String)
-        case unknownCommand(path: String, key: String, commands: [String])
-        case notAnObject(path: String, command: String)
-        case unknownOption(path: String, command: String, key: String)
-        case badValue(path: String, command: String, key: String, expected: String)
+        /// `key` is no command of the group `within` (empty: of `rater`).
+        case unknownCommand(path: String, within: [String], key: String, commands: [String])
+        /// The section at `section` (`["corrections", "export"]`) is not an object; `subcommands` are a group's.
+        case notAnObject(path: String, section: [String], subcommands: [String])
+        case unknownOption(path: String, section: [String], key: String)
+        case badValue(path: String, section: [String], key: String, expected: String)
 
         var description: String {
             switch self {
             case let .unreadable(path, reason): return "\(path): not a Rater config file (\(reason))"
-            case let .unknownCommand(path, key, commands):
+            case let .unknownCommand(path, within, key, commands) where within.isEmpty:
                 return "\(path): '\(key)' is not a command; the keys of a config file are commands: "
                     + commands.joined(separator: ", ")
-            case let .notAnObject(path, command):
-                return "\(path): \(command) must be an object of options, such as {\"output\": \"results.jsonl\"}"
-            case let .unknownOption(path, command, key):
-                return "\(path): \(command).\(key) is not an option of `rater \(command)` (see rater \(command) --help)"
-            case let .badValue(path, command, key, expected): return "\(path): \(command).\(key) must be \(expected)"
+            case let .unknownCommand(path, within, key, commands):
+                return "\(path): '\(key)' is not a command of `rater \(within.joined(separator: " "))`; the keys of "
+                    + "\(within.joined(separator: ".")) are its commands: " + commands.joined(separator: ", ")
+            case let .notAnObject(path, section, subcommands) where subcommands.isEmpty:
+                return "\(path): \(section.joined(separator: ".")) must be an object of options, such as "
+                    + "{\"output\": \"results.jsonl\"}"
+            case let .notAnObject(path, section, subcommands):
+                return "\(path): \(section.joined(separator: ".")) must be an object of its commands' sections, such as "
+                    + "{\"\(subcommands[0])\": {…}} (its commands: \(subcommands.joined(separator: ", ")))"
+            case let .unknownOption(path, section, key):
+                let command = section.joined(separator: " ")
+                return "\(path): \(section.joined(separator: ".")).\(key) is not an option of `rater \(command)` "
+                    + "(see rater \(command) --help)"
+            case let .badValue(path, section, key, expected):
+                return "\(path): \(section.joined(separator: ".")).\(key) must be \(expected)"
             }
         }
     }
@@ -53,10 +76,15 @@ enum ConfigFile {
             path = String(rest[index].dropFirst("--config=".count))
             rest.remove(at: index)
         }
-        let names = commands.map { $0._commandName }
-        let command = rest.first.flatMap { name in commands.first { $0._commandName == name } } ?? defaultCommand
-        let name = command._commandName
-        if rest.first == name { rest.removeFirst() }
+        // The command that runs: the leading words that name a command, then its subcommand (`corrections export`).
+        var chosen = [String]()
+        var level = commands
+        while let word = rest.first, let command = level.first(where: { $0._commandName == word }) {
+            chosen.append(word)
+            rest.removeFirst()
+            level = command.configuration.subcommands
+        }
+        if chosen.isEmpty { chosen = [defaultCommand._commandName] }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
@@ -64,43 +92,77 @@ enum ConfigFile {
             throw Problem.unreadable(path: path, reason: "\(error.localizedDescription)")
         }
         guard let sections = object as? [String: Any] else { throw Problem.unreadable(path: path, reason: "not an object") }
-        for key in sections.keys.sorted() {
-            guard names.contains(key) else { throw Problem.unknownCommand(path: path, key: key, commands: names) }
-            guard sections[key] is [String: Any] else { throw Problem.notAnObject(path: path, command: key) }
+        var options = [String](), positional = [String]()
+        try forEachSection(of: sections, commands: commands, within: [], path: path) { section, command, values in
+            let arguments = try Self.arguments(values, of: command, section: section, path: path)
+            if section == chosen { (options, positional) = arguments }
         }
-        let section = sections[name] as? [String: Any] ?? [:]
-        let options = try CommandOptions(command)
-        var expanded = [name]
-        var positional = [String]()
-        for key in section.keys.sorted() {
-            guard let kind = options.byKey[key] else {
-                throw Problem.unknownOption(path: path, command: name, key: key)
+        return chosen + options + rest + positional
+    }
+
+    /// Calls `body` with every command section of `object` (the sections of `within`'s commands): its path of
+    /// names, its command and its options, descending into the sections of groups.
+    private static func forEachSection(
+        of object: [String: Any], commands: [any ParsableCommand.Type], within: [String], path: String,
+        _ body: ([String], any ParsableCommand.Type, [String: Any]) throws -> Void
+    ) throws {
+        let names = commands.map { $0._commandName }
+        for key in object.keys.sorted() {
+            guard let command = commands.first(where: { $0._commandName == key }) else {
+                throw Problem.unknownCommand(path: path, within: within, key: key, commands: names)
             }
-            let value = section[key]!
+            let section = within + [key]
+            let subcommands = command.configuration.subcommands
+            guard let values = object[key] as? [String: Any] else {
+                throw Problem.notAnObject(path: path, section: section, subcommands: subcommands.map { $0._commandName })
+            }
+            if subcommands.isEmpty {
+                try body(section, command, values)
+            } else {
+                try forEachSection(of: values, commands: subcommands, within: section, path: path, body)
+            }
+        }
+    }
+
+    /// One command's section as command-line arguments: its options, and its positional arguments apart (they go
+    /// after the ones typed).
+    private static func arguments(_ values: [String: Any], of command: any ParsableCommand.Type, section: [String],
+                                  path: String) throws -> (options: [String], positional: [String])
+    {
+        let options = try CommandOptions(command)
+        var expanded = [String]()
+        var positional = [String]()
+        for key in values.keys.sorted() {
+            guard let kind = options.byKey[key] else {
+                throw Problem.unknownOption(path: path, section: section, key: key)
+            }
+            let value = values[key]!
             switch kind {
             case let .flag(inversion):
                 guard let number = value as? NSNumber, isBoolean(number) else {
-                    throw Problem.badValue(path: path, command: name, key: key, expected: "true or false (a flag)")
+                    throw Problem.badValue(path: path, section: section, key: key, expected: "true or false (a flag)")
                 }
                 // A flag without an inversion is off unless given, so `false` says what it already is.
                 if number.boolValue { expanded.append("--" + key) } else if let inversion { expanded.append("--" + inversion) }
             case let .option(repeating):
-                for text in try texts(value, list: repeating, path: path, command: name, key: key) {
+                for text in try texts(value, list: repeating, path: path, section: section, key: key) {
                     expanded += ["--" + key, text]
                 }
-            case .positional:
-                positional += try texts(value, list: true, path: path, command: name, key: key)
+            case let .positional(repeating):
+                positional += try texts(value, list: repeating, path: path, section: section, key: key)
             }
         }
-        return expanded + rest + positional
+        return (expanded, positional)
     }
 
     /// An option's value as command-line text: a string or a number, or a list of them where the option repeats.
-    private static func texts(_ value: Any, list: Bool, path: String, command: String, key: String) throws -> [String] {
+    private static func texts(_ value: Any, list: Bool, path: String, section: [String], key: String) throws
+        -> [String]
+    {
         let expected = list ? "a string, a number or a list of those" : "a string or a number"
         let values: [Any]
         if let array = value as? [Any] {
-            guard list else { throw Problem.badValue(path: path, command: command, key: key, expected: expected) }
+            guard list else { throw Problem.badValue(path: path, section: section, key: key, expected: expected) }
             values = array
         } else {
             values = [value]
@@ -108,10 +170,10 @@ enum ConfigFile {
         return try values.map { value in
             switch value {
             case let number as NSNumber where isBoolean(number):
-                throw Problem.badValue(path: path, command: command, key: key, expected: expected + ", not true/false")
+                throw Problem.badValue(path: path, section: section, key: key, expected: expected + ", not true/false")
             case let string as String: return string
             case let number as NSNumber: return number.stringValue
-            default: throw Problem.badValue(path: path, command: command, key: key, expected: expected)
+            default: throw Problem.badValue(path: path, section: section, key: key, expected: expected)
             }
         }
     }

@@ -28,6 +28,54 @@ import Testing
         #expect(!scratch.exists("out.jsonl"))
     }
 
+    /// A nested command (`rater corrections export`, `rater lexicon import`) reads its section nested in its group's:
+    /// `{"corrections": {"export": {…}}}`. The group's own section could only be empty, so its options never arrived.
+    @Test func nestedCommandsReadTheirSectionInTheirGroups() throws {
+        let scratch = try ScratchFolder()
+        let database = scratch.path + "results.sqlite"
+        let analysed = try CLIProcess.run(["analyze", try scratch.export(3), "--db", database, "-o", "/dev/null"])
+        #expect(analysed.status == 0, "\(analysed.standardError)")
+        let words = try scratch.write("words.txt", "good\t2\nbad\t-2\n")
+        let config = try scratch.write("config.json", """
+            {"corrections": {"export": {"db": "\(database)", "output": "\(scratch.path)gold.csv"}},
+             "lexicon": {"import": {"input": "\(words)", "provenance": "tests", "output": "\(scratch.path)imported.tsv"}}}
+            """)
+        let export = try CLIProcess.run(["--config", config, "corrections", "export"])
+        #expect(export.status == 0, "\(export.standardError)")
+        #expect(try scratch.read("gold.csv").hasPrefix("id,"))
+        // The command line still adds to and wins over the file: here --config comes last.
+        let imported = try CLIProcess.run(["lexicon", "import", "--language", "en", "--config", config])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let lexicon = try scratch.read("imported.tsv")
+        #expect(lexicon.contains("# provenance: tests") && lexicon.contains("# language: en"))
+        #expect(lexicon.contains("good\t2.0\nbad\t-2.0\n"))
+    }
+
+    /// Mistakes in a nested section are named by their path in the file, whichever command runs: a nightly config
+    /// holds every command's section, and a typo in one is found by the first run, not the night that command runs.
+    @Test(arguments: [
+        (#"{"corrections": {"export": {"db": "D", "outptu": "O"}}}"#,
+         "corrections.export.outptu is not an option of `rater corrections export`"),
+        (#"{"corrections": {"exprot": {"db": "D"}}}"#, "'exprot' is not a command of `rater corrections`"),
+        (#"{"corrections": {"export": {"db": "D", "output": true}}}"#, "corrections.export.output must be"),
+        (#"{"corrections": {"export": ["D"]}}"#, "corrections.export must be an object"),
+        (#"{"corrections": "export"}"#, "corrections must be an object"),
+        (#"{"lexicon": {"import": {"input": ["a", "b"]}}}"#, "lexicon.import.input must be"),
+    ])
+    func aMistakeInANestedSectionIsNamed(_ json: String, _ message: String) throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.export(3)
+        let config = try scratch.write("config.json", json.replacingOccurrences(of: "\"D\"", with: "\"x.sqlite\"")
+            .replacingOccurrences(of: "\"O\"", with: "\"\(scratch.path)gold.csv\""))
+        for arguments in [["corrections", "export"], ["analyze", export, "-o", scratch.path + "out.jsonl"]] {
+            let outcome = try CLIProcess.run(["--config", config] + arguments)
+            #expect(outcome.status == 64, "\(arguments): \(outcome.standardError)")
+            #expect(outcome.standardError.contains(message), "\(arguments): \(outcome.standardError)")
+            #expect(outcome.standardError.contains(config), "\(outcome.standardError)")
+            #expect(!scratch.exists("out.jsonl") && !scratch.exists("gold.csv"))
+        }
+    }
+
     /// `"progress": false` is `--no-progress`: the progress line (drawn only on a terminal, so the run is given one
     /// with `script`) is gone; `true` keeps it.
     @Test func falseTurnsAFlagWithAnInversionOff() throws {
