@@ -16,21 +16,22 @@ enum ResultBuilder {
         return CommentResult(
             id: record.resolvedID, source: record.source, recordNumber: record.recordNumber, line: record.line,
             language: languageOverride ?? scored.comment.language, text: scored.comment.text,
-            sentiment: SentimentSummary(label: sentiment.label, score: finite(sentiment.score, within: -1...1),
-                                        positive: finite(sentiment.positiveShare, within: 0...1),
-                                        negative: finite(sentiment.negativeShare, within: 0...1),
-                                        neutral: finite(sentiment.neutralShare, within: 0...1),
-                                        confidence: finite(sentiment.confidence, within: 0...1),
+            sentiment: SentimentSummary(label: sentiment.label,
+                                        score: finite(sentiment.score, within: ResultRanges.score),
+                                        positive: finite(sentiment.positiveShare, within: ResultRanges.share),
+                                        negative: finite(sentiment.negativeShare, within: ResultRanges.share),
+                                        neutral: finite(sentiment.neutralShare, within: ResultRanges.share),
+                                        confidence: finite(sentiment.confidence, within: ResultRanges.confidence),
                                         terms: terms),
             dimensions: analysis.dimensions.map { dimension in
                 DimensionSummary(dimension: dimension.dimension, label: dimension.label,
-                                 score: finite(dimension.score, within: -1...1),
+                                 score: finite(dimension.score, within: ResultRanges.score),
                                  mentions: dimension.mentions,
                                  evidence: dimension.evidence.map { ($0.cue, $0.clause) },
                                  weight: finite(dimension.weight))
             },
             aspects: analysis.aspects.map { aspect in
-                AspectSummary(aspect: aspect.aspect, label: aspect.label, score: finite(aspect.score, within: -1...1),
+                AspectSummary(aspect: aspect.aspect, label: aspect.label, score: finite(aspect.score, within: ResultRanges.score),
                               mentions: aspect.mentions,
                               evidence: aspect.evidence.map { CueEvidence(cue: $0.cue, clause: $0.clause) })
             },

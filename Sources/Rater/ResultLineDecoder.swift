@@ -5,7 +5,9 @@ import RaterCore
 /// Reads result lines (what `rater analyze` writes) back into observations for `rater aggregate`.
 ///
 /// Only what aggregation needs is read: the sentiment label and score, each dimension's label and score, signal
-/// values and the passthrough fields. A line that is not a result names its file and line.
+/// values and the passthrough fields. A line that is not a result names its file and line. Its figures are checked
+/// against what an analysis writes (`ResultRanges`), the shares and confidence too though nothing here adds them up:
+/// a hand-edited `"score": 7` or `"confidence": 3` is no result, and went into the means as it was.
 public enum ResultLineDecoder {
     public static func observation(_ line: Data, path: String, lineNumber: Int) throws -> Observation {
         func fail(_ reason: String) -> AggregationError {
@@ -27,6 +29,11 @@ public enum ResultLineDecoder {
               let score = (sentiment["score"] as? NSNumber)?.doubleValue else {
             throw fail("no sentiment label and score")
         }
+        try check(sentiment["score"], field: "sentiment.score", within: ResultRanges.score, fail: fail)
+        for share in ["positive", "negative", "neutral"] {
+            try check(sentiment[share], field: "sentiment." + share, within: ResultRanges.share, fail: fail)
+        }
+        try check(sentiment["confidence"], field: "sentiment.confidence", within: ResultRanges.confidence, fail: fail)
         var mentions = [Observation.Mention]()
         for (name, value) in object["dimensions"] as? [String: Any] ?? [:] {
             guard let dimension = ServiceDimension(rawValue: name), let summary = value as? [String: Any],
@@ -34,6 +41,7 @@ public enum ResultLineDecoder {
                   let score = (summary["score"] as? NSNumber)?.doubleValue else {
                 throw fail("dimension '\(name)' has no label and score")
             }
+            try check(summary["score"], field: "dimensions.\(name).score", within: ResultRanges.score, fail: fail)
             mentions.append(.init(dimension: dimension, label: label, score: score))
         }
         mentions.sort { ServiceDimension.allCases.firstIndex(of: $0.dimension)! < ServiceDimension.allCases.firstIndex(of: $1.dimension)! }
@@ -49,6 +57,24 @@ public enum ResultLineDecoder {
         }
         return Observation(label: label, score: score, mentions: mentions, signals: signals(object["signals"]),
                            fields: fields)
+    }
+
+    /// Refuses a figure that is there but is no number (`true` reads as the number 1) or lies outside `range`.
+    private static func check(_ value: Any?, field: String, within range: ClosedRange<Double>,
+                              fail: (String) -> AggregationError) throws {
+        guard let value else { return }
+        // JSON `true` and `false` arrive as NSNumber too; only a boolean's type code is "c".
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else {
+            throw fail("\(field) is not a number")
+        }
+        guard range.contains(number.doubleValue) else {
+            throw fail("\(field) is \(number.stringValue), outside [\(shown(range.lowerBound)), \(shown(range.upperBound))]")
+        }
+    }
+
+    /// `-1` rather than `-1.0`.
+    private static func shown(_ bound: Double) -> String {
+        bound == bound.rounded() ? String(Int(bound)) : String(bound)
     }
 
     /// Signals as `signal.value`, from the results' `[{"signal": "loyalty", "value": "at_risk", …}]`.
