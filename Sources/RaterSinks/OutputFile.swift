@@ -51,7 +51,10 @@ public final class OutputFile {
     ///
     /// Only regular files are replaced atomically. A path that is a device, a FIFO or a socket (`/dev/null`, a
     /// named pipe to another program) is written in place: renaming a temporary file over it would replace the
-    /// device with a regular file.
+    /// device with a regular file. A name of an open descriptor (`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`) is
+    /// written through a copy of that descriptor, whatever it is open on: with standard output redirected to a file,
+    /// the temporary file was renamed over the link `/dev/stdout` itself (or could not be made in `/proc/self/fd`),
+    /// and opening the name again would truncate a file the shell opened for appending (`>>`).
     public convenience init(path: String) throws {
         try self.init(path: path, unnamedTemporary: true)
     }
@@ -63,6 +66,16 @@ public final class OutputFile {
         if path == "-" {
             file = fdopen(1, "wb")
             kind = .standardOutput
+        } else if let descriptor = DescriptorPath.descriptor(named: path) {
+            // "w" on a descriptor truncates nothing: it writes on where the descriptor stands.
+            let copy = dup(descriptor)
+            guard copy >= 0, let opened = fdopen(copy, "wb") else {
+                let reason = String(cString: strerror(errno))
+                if copy >= 0 { close(copy) }
+                throw OutputError.cannotOpen(path: path, reason: reason)
+            }
+            file = opened
+            kind = .inPlace
         } else if PathKind(path: path) == .other {
             guard let opened = fopen(path, "wb") else {
                 throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))

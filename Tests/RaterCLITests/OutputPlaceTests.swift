@@ -119,6 +119,27 @@ import Testing
             && terminal.standardOutput.contains("\"reason\":\"empty_text\""), "\(terminal.standardOutput)")
     }
 
+    /// A name of an open descriptor is written through that descriptor, whatever it is open on. With standard output
+    /// redirected to a file, `-o /dev/fd/1` failed ("cannot open for writing": the temporary file was made beside
+    /// the name, in /proc/self/fd), and `-o /dev/stdout` renamed the results over the link `/dev/stdout` itself (as
+    /// root), leaving the redirect empty. Only the names that failed are run here: a regression with `/dev/stdout`
+    /// would replace the test machine's link.
+    @Test(arguments: ["/dev/fd/1", "/proc/self/fd/1"])
+    func aDescriptorsNameIsWrittenThroughIt(_ name: String) throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.export(5)
+        let out = scratch.path + "out.jsonl"
+        let written = try bash("\"$R\" analyze '\(export)' -o \(name) > '\(out)'")
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(try scratch.read("out.jsonl").split(separator: "\n").count == 5)
+        // Appended to, as the shell opened it, not truncated by a second open.
+        try scratch.write("out.jsonl", "previous\n")
+        let appended = try bash("\"$R\" analyze '\(export)' -o \(name) --rejects /dev/fd/2 >> '\(out)'")
+        #expect(appended.status == 0, "\(appended.standardError)")
+        let lines = try scratch.read("out.jsonl").split(separator: "\n")
+        #expect(lines.count == 6 && lines.first == "previous", "\(lines)")
+    }
+
     /// Devices are written in place and never replaced: any number of outputs may go to /dev/null.
     @Test func outputsMayAllGoToDevNull() throws {
         let scratch = try ScratchFolder()
