@@ -16,6 +16,7 @@ public enum ReviewAssets {
     form.filters input[type=search] { width: 16rem; }
     .count, .pager, .empty { padding: 0 1rem; color: #444; }
     .error { margin: .6rem 1rem; padding: .5rem .8rem; border-left: 4px solid var(--neg); background: #fdf0e8; }
+    .notice { margin: .6rem 1rem; padding: .5rem .8rem; border-left: 4px solid var(--pos); background: #eef5fb; }
     main#comments { padding: 0 1rem; }
     article.comment { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; margin: .7rem 0; }
     article.comment:focus { outline: 3px solid var(--pos); outline-offset: 2px; }

@@ -23,16 +23,18 @@ public struct ReviewPageRenderer: Sendable {
 
     // MARK: The list
 
+    /// The list page. `errors` are what the request asked for and did not get (a filter that could not be
+    /// applied); `notices` are what the page did instead of what was asked (the last page for one past the end).
     public func list(_ data: ReviewPageData, filter: ReviewFilter, store: ReviewStoreInfo,
-                     progress: (comments: Int, reviewed: Int), message: String? = nil) -> String {
+                     progress: (comments: Int, reviewed: Int), errors: [String] = [],
+                     notices: [String] = []) -> String {
         page(title: "Rater review") { body in
             header(progress: progress, returnPath: filter.path(), into: &body)
             filters(filter, store: store, into: &body)
-            if let message { body.element("p", [("class", "error"), ("role", "alert")], text: message) }
-            let first = data.total == 0 ? 0 : (data.page - 1) * data.pageSize + 1
-            let last = min(data.total, data.page * data.pageSize)
+            for error in errors { body.element("p", [("class", "error"), ("role", "alert")], text: error) }
+            for notice in notices { body.element("p", [("class", "notice"), ("role", "status")], text: notice) }
             body.element("p", [("class", "count"), ("id", "count"), ("data-total", String(data.total))],
-                         text: "\(first)–\(last) of \(data.total) comments · page \(data.page) of \(data.pageCount)")
+                         text: Self.count(data))
             body.element("main", [("id", "comments")]) { main in
                 for (index, comment) in data.comments.enumerated() {
                     self.comment(comment, index: index, returnPath: filter.path(), into: &main)
@@ -456,6 +458,22 @@ public struct ReviewPageRenderer: Sendable {
     }
 
     static func number(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    /// "51–100 of 120 comments · page 2 of 3": the range is that of the comments on the page, so it never starts
+    /// past its end; a page without comments shows no range ("0 comments · page 1 of 1").
+    static func count(_ data: ReviewPageData) -> String {
+        let pages = " · page \(data.page) of \(data.pageCount)"
+        guard !data.comments.isEmpty else { return "\(data.total) comments" + pages }
+        let first = (data.page - 1) * data.pageSize + 1
+        return "\(first)–\(first + data.comments.count - 1) of \(data.total) comments" + pages
+    }
+
+    /// Why the list shows another page than the one asked for (`ReviewStore.page` clamps past the end).
+    static func clampNotice(asked: Int, _ data: ReviewPageData) -> String {
+        let filled = data.total == 0 ? "no comment matches these filters"
+            : "\(data.total) comments fill \(data.pageCount) page" + (data.pageCount == 1 ? "" : "s")
+        return "There is no page \(asked): \(filled). Showing page \(data.page)."
+    }
 
     /// The clause as it is, or for a long one (a comment without punctuation is one clause) the part around the
     /// cue: the page shows each dimension's clauses, and a 1 MB clause repeated per cue made a 20 MB page.

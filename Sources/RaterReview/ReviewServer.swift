@@ -65,14 +65,19 @@ public struct ReviewServer: Sendable {
         let query = FormEncoding.decode(request.uri.query ?? "")
         let renderer = renderer(request)
         do {
-            let filter = try ReviewFilter(query: query)
+            var filter = try ReviewFilter(query: query)
             let page = try store.page(filter)
-            return ReviewResponses.html(renderer.list(page, filter: filter, store: info, progress: try store.progress()))
+            // The page shown, not the one asked for: the pager and the forms' return paths must name a page that
+            // exists, and the notice says why it is another.
+            let notices = page.page == filter.page ? [] : [ReviewPageRenderer.clampNotice(asked: filter.page, page)]
+            filter.page = page.page
+            return ReviewResponses.html(renderer.list(page, filter: filter, store: info, progress: try store.progress(),
+                                                      notices: notices))
         } catch let error as ReviewError {
             // The list without the filter, and the reason the filter was refused.
             let page = try store.page(ReviewFilter())
             return ReviewResponses.html(renderer.list(page, filter: ReviewFilter(), store: info,
-                                                      progress: try store.progress(), message: error.description),
+                                                      progress: try store.progress(), errors: [error.description]),
                                         status: .badRequest)
         }
     }

@@ -51,12 +51,15 @@ public final class ReviewStore: @unchecked Sendable {
                                                parameters.values).first?.first?.int ?? 0
                 let order = filter.order == .lowConfidence
                     ? "c.confidence ASC, c.source, c.record" : "c.source, c.record"
+                // A page past the end (a bookmark, or the last page of "unreviewed" emptied by the corrections made
+                // on it) is the last page: the list shows comments and a count that adds up, never "4901–8 of 8".
+                let page = min(filter.page, ReviewPageData.pageCount(total: total, pageSize: pageSize))
                 let limit = parameters.add(.integer(pageSize))
-                let offset = parameters.add(.integer((filter.page - 1) * pageSize))
+                let offset = parameters.add(.integer((page - 1) * pageSize))
                 let rows = try executor.query("SELECT " + Self.commentColumns + " FROM comments c WHERE " + condition
                     + " ORDER BY " + order + " LIMIT " + limit + " OFFSET " + offset, parameters.values)
                 let comments = try rows.map { try details(Self.comment(from: $0), executor) }
-                return ReviewPageData(comments: comments, total: total, page: filter.page, pageSize: pageSize)
+                return ReviewPageData(comments: comments, total: total, page: page, pageSize: pageSize)
             }
         }
     }
@@ -380,8 +383,12 @@ public final class ReviewStore: @unchecked Sendable {
 public struct ReviewPageData: Sendable, Equatable {
     public var comments: [ReviewComment]
     public var total: Int
+    /// 1-based, at most `pageCount` (`ReviewStore.page` clamps a page past the end).
     public var page: Int
     public var pageSize: Int
 
-    public var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
+    public var pageCount: Int { Self.pageCount(total: total, pageSize: pageSize) }
+
+    /// Pages for `total` comments: at least one, so an empty list is "page 1 of 1".
+    static func pageCount(total: Int, pageSize: Int) -> Int { max(1, (total + pageSize - 1) / pageSize) }
 }

@@ -23,7 +23,8 @@ import Testing
         filter = ReviewFilter()
         data = try fixture.store.page(filter, pageSize: 3)
         #expect(try NuValidator.errors(of: renderer.list(data, filter: filter, store: info, progress: (8, 1),
-                                             message: "invalid filter: <b>")) == [])
+                                             errors: ["invalid filter: <b>"],
+                                             notices: ["There is no page 9: 8 comments fill 3 pages. Showing page 3."])) == [])
         #expect(try NuValidator.errors(of: renderer.audit(try fixture.store.corrections(), page: 2, hasMore: true)) == [])
         #expect(try NuValidator.errors(of: renderer.error("Form expired", message: "Reload & try again")) == [])
         #expect(try NuValidator.errors(of: ReviewAssets.css.description, css: true) == [])

@@ -37,8 +37,11 @@ import Testing
             }
             #expect(seen.count == first.total && Set(seen).count == seen.count, "\(query)")
             if filter.order == .lowConfidence { #expect(confidences == confidences.sorted()) }
+            // Past the end is the last page (PageBoundsTests).
             filter.page = first.pageCount + 1
-            #expect(try fixture.store.page(filter).comments.isEmpty)
+            let past = try fixture.store.page(filter)
+            #expect(past.page == first.pageCount)
+            #expect(past.comments.map(\.id) == Array(seen.suffix(past.comments.count)) && !past.comments.isEmpty)
         }
         #expect(try fixture.store.page(ReviewFilter()).total == 3_000)
         #expect(try fixture.store.page(ReviewFilter()).pageCount == 60)
