@@ -3,8 +3,9 @@ import RaterCore
 
 /// What the analyst asked to see: the list page's query string as a value.
 ///
-/// Every field is optional; an empty filter lists every comment in source order. Parsing rejects values that are
-/// not one of the known dimensions, labels or signals, so a typo shows as an error instead of an empty list.
+/// Every field is optional; an empty filter lists every comment in source order. A value that is not one of the
+/// known dimensions, labels or signals (or a column or date the database lacks) is not applied and is named on the
+/// page (`FilterNotice`), so a typo shows as a notice instead of an empty list or a list silently unfiltered.
 public struct ReviewFilter: Sendable, Equatable {
     public enum Order: String, Sendable, CaseIterable {
         /// Source and record order, as the export had them.
@@ -44,66 +45,105 @@ public struct ReviewFilter: Sendable, Equatable {
 
     public init() {}
 
-    /// Reads the list page's query parameters. Empty values mean "any".
+    /// Reads the list page's query parameters, refusing the first one that cannot be applied. Empty values mean
+    /// "any".
     public init(query: [(String, String)]) throws {
+        let reading = Self.reading(query: query)
+        if let first = reading.notices.first { throw ReviewError.invalidFilter(first.reason) }
+        self = reading.filter
+    }
+
+    /// Reads the list page's query parameters, keeping every filter that can be applied and naming each one that
+    /// cannot (`FilterNotice`). With `store`, a column no comment has and a date range without a date column are
+    /// named too.
+    ///
+    /// A column no comment has is not applied (a notice listing the columns) rather than matching nothing: an empty
+    /// list would read as "no comment from that branch", when the cause is nearly always a typo or a link made
+    /// over another database; the notice says which, and the rest of the list is still filtered as asked.
+    public static func reading(query: [(String, String)], store: ReviewStoreInfo? = nil)
+        -> (filter: ReviewFilter, notices: [FilterNotice])
+    {
+        var filter = ReviewFilter()
+        var notices = [FilterNotice]()
+        func refuse(_ parameter: String, _ reason: String) { notices.append(FilterNotice(parameter: parameter, reason: reason)) }
         func value(_ name: String) -> String? {
             guard let raw = query.last(where: { $0.0 == name })?.1 else { return nil }
             let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
         }
         if let text = value("dimension") {
-            guard let dimension = ServiceDimension(rawValue: text) else {
-                throw ReviewError.invalidFilter("unknown dimension '\(text)'")
+            if let dimension = ServiceDimension(rawValue: text) {
+                filter.dimension = dimension
+            } else {
+                refuse("dimension", "unknown dimension '\(text)'")
             }
-            self.dimension = dimension
         }
         if let text = value("label") {
-            guard let label = SentimentLabel(rawValue: text) else { throw ReviewError.invalidFilter("unknown label '\(text)'") }
-            self.label = label
+            if let label = SentimentLabel(rawValue: text) { filter.label = label } else { refuse("label", "unknown label '\(text)'") }
         }
         if let text = value("signal") {
             // `kind` or `kind=value`. Empty pieces are kept (`=`, `loyalty=`, `=at_risk`), so every piece is
             // looked up and a malformed value is refused instead of indexing a piece that is not there.
             let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard let name = parts.first, let kind = SignalKind(rawValue: name) else {
-                throw ReviewError.invalidFilter("unknown signal '\(parts.first ?? text)'")
-            }
-            signal = kind
-            if parts.count > 1 {
-                let value = parts[1]
-                guard let reading = SignalValue(rawValue: value), reading.kind == kind else {
-                    throw ReviewError.invalidFilter("'\(value)' is not a value of \(kind.rawValue)")
+            if let name = parts.first, let kind = SignalKind(rawValue: name) {
+                if parts.count > 1 {
+                    if let reading = SignalValue(rawValue: parts[1]), reading.kind == kind {
+                        filter.signal = kind
+                        filter.signalValue = reading
+                    } else {
+                        refuse("signal", "'\(parts[1])' is not a value of \(kind.rawValue)")
+                    }
+                } else {
+                    filter.signal = kind
                 }
-                signalValue = reading
+            } else {
+                refuse("signal", "unknown signal '\(parts.first ?? text)'")
             }
         }
-        groupColumn = value("column")
-        groupValue = groupColumn == nil ? nil : value("value")
-        for (name, date) in [("from", value("from")), ("to", value("to"))] {
-            guard let date else { continue }
-            guard Self.isISODate(date) else { throw ReviewError.invalidFilter("\(name) must be a date as YYYY-MM-DD") }
-            if name == "from" { dateFrom = date } else { dateTo = date }
+        if let column = value("column") {
+            if let store, !store.groupColumns.contains(column) {
+                refuse("column", "no comment has a column '\(column)'; " + (store.groupColumns.isEmpty
+                    ? "the comments have no passthrough columns" : "columns: " + store.groupColumns.joined(separator: ", ")))
+            } else {
+                filter.groupColumn = column
+                filter.groupValue = value("value")
+            }
+        } else if let text = value("value") {
+            refuse("value", "'\(text)' needs a column to match")
+        }
+        for name in ["from", "to"] {
+            guard let date = value(name) else { continue }
+            if !isISODate(date) {
+                refuse(name, "'\(date)' is not a date (YYYY-MM-DD)")
+            } else if let store, store.dateColumn == nil {
+                refuse(name, "the comments have no date column (start the server with --date-column)")
+            } else if name == "from" {
+                filter.dateFrom = date
+            } else {
+                filter.dateTo = date
+            }
         }
         if let text = value("q") {
-            guard text.count <= ReviewLimits.search else {
-                throw ReviewError.invalidFilter("search text longer than \(ReviewLimits.search) characters")
+            if text.count <= ReviewLimits.search {
+                filter.search = text
+            } else {
+                refuse("q", "search text longer than \(ReviewLimits.search) characters")
             }
-            search = text
         }
         if let text = value("review") {
-            guard let state = ReviewState(rawValue: text) else { throw ReviewError.invalidFilter("unknown review state '\(text)'") }
-            review = state
+            if let state = ReviewState(rawValue: text) { filter.review = state } else { refuse("review", "unknown review state '\(text)'") }
         }
         if let text = value("order") {
-            guard let order = Order(rawValue: text) else { throw ReviewError.invalidFilter("unknown order '\(text)'") }
-            self.order = order
+            if let order = Order(rawValue: text) { filter.order = order } else { refuse("order", "unknown order '\(text)'") }
         }
         if let text = value("page") {
-            guard let page = Int(text), page >= 1, page <= 1_000_000 else {
-                throw ReviewError.invalidFilter("page must be a positive number")
+            if let page = Int(text), page >= 1, page <= 1_000_000 {
+                filter.page = page
+            } else {
+                refuse("page", "'\(text)' is not a page number (1, 2, 3 …)")
             }
-            self.page = page
         }
+        return (filter, notices)
     }
 
     /// The query parameters that reproduce this filter (empty ones left out), `page` replaced when given.

@@ -65,16 +65,21 @@ public struct ReviewServer: Sendable {
         let query = FormEncoding.decode(request.uri.query ?? "")
         let renderer = renderer(request)
         do {
-            var filter = try ReviewFilter(query: query)
+            // Every filter that can be applied is; each one that cannot is named on the page (400), and the form
+            // shows only what was applied.
+            let reading = ReviewFilter.reading(query: query, store: info)
+            var filter = reading.filter
             let page = try store.page(filter)
             // The page shown, not the one asked for: the pager and the forms' return paths must name a page that
             // exists, and the notice says why it is another.
             let notices = page.page == filter.page ? [] : [ReviewPageRenderer.clampNotice(asked: filter.page, page)]
             filter.page = page.page
             return ReviewResponses.html(renderer.list(page, filter: filter, store: info, progress: try store.progress(),
-                                                      notices: notices))
+                                                      errors: reading.notices.map(\.description), notices: notices),
+                                        status: reading.notices.isEmpty ? .ok : .badRequest)
         } catch let error as ReviewError {
-            // The list without the filter, and the reason the filter was refused.
+            // The store's own checks (the reading above makes them unreachable): the list without the filter, and
+            // the reason the filter was refused.
             let page = try store.page(ReviewFilter())
             return ReviewResponses.html(renderer.list(page, filter: ReviewFilter(), store: info,
                                                       progress: try store.progress(), errors: [error.description]),

@@ -36,4 +36,20 @@ import Testing
             #expect(none.body.contains("There is no page 2: no comment matches these filters. Showing page 1."))
         }
     }
+
+    @Test func aPageThatIsNoNumberIsRefusedAndTheOtherFiltersStay() async throws {
+        let fixture = try ReviewFixture.sample()
+        try await withServer(fixture) { port, _ in
+            for page in ["0", "-1", "x", "1e3"] {
+                let reply = try LoopbackHTTP.send(port: port, "GET", "/?label=negative&page=" + page)
+                #expect(reply.status == 400, "\(page)")
+                #expect(reply.body.contains("Page filter not applied: &#39;\(page)&#39; is not a page number (1, 2, 3 …)")
+                            || reply.body.contains("Page filter not applied: '\(page)' is not a page number (1, 2, 3 …)"),
+                        "\(page): \(reply.body)")
+                // The label filter is still on: three negative comments, and the form says so.
+                #expect(reply.body.contains(">1–3 of 3 comments · page 1 of 1<"), "\(page)")
+                #expect(reply.body.contains("<option value=\"negative\" selected"), "\(page)")
+            }
+        }
+    }
 }

@@ -46,7 +46,8 @@ import Testing
         #expect(try ReviewFilter(query: [("", ""), ("", "="), ("=", "=")]) == ReviewFilter())
         #expect(try ReviewFilter(query: FormEncoding.decode("signal=%3D&signal=loyalty")).signal == .loyalty)
         #expect(try ReviewFilter(query: FormEncoding.decode("=&&==&signal")) == ReviewFilter())
-        #expect(try ReviewFilter(query: [("value", "x")]).groupValue == nil)
+        // A value without a column is named, not dropped (FilterNoticeTests).
+        #expect(throws: ReviewError.invalidFilter("'x' needs a column to match")) { try ReviewFilter(query: [("value", "x")]) }
         let column = try ReviewFilter(query: [("column", "="), ("value", "=")])
         #expect(column.groupColumn == "=" && column.groupValue == "=")
         let odd = FormEncoding.decode("=&==&%&%%%&a==b&%3D=%3D%3D&%E4%")
