@@ -7,6 +7,8 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The comment's text is no longer the one the correction was made on (the page was loaded before a run
     /// re-analysed it): the analyst must see the new text first.
     case commentChanged(source: String, key: String)
+    /// A correction that would change nothing in the comment's reviewed reading (`reason` says what it already is).
+    case noChange(source: String, key: String, reason: String)
     /// A filter value that cannot be used (message says which).
     case invalidFilter(String)
     /// Binding beyond loopback without a token.
@@ -20,6 +22,7 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownComment(source, key): return "no comment \(key) from \(source) in the database"
         case let .commentChanged(source, key):
             return "comment \(key) from \(source) has a new text since the page was loaded: reload and judge it again"
+        case let .noChange(source, key, reason): return "nothing to change on comment \(key) from \(source): \(reason)"
         case let .invalidFilter(message): return "invalid filter: \(message)"
         case let .tokenRequired(host):
             return "binding to \(host) exposes the workspace beyond this machine: give --token (or RATER_SERVE_TOKEN)"

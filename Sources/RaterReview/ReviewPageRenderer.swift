@@ -391,12 +391,12 @@ public struct ReviewPageRenderer: Sendable {
         }
     }
 
-    /// A short page for a refused or failed request.
-    public func error(_ title: String, message: String) -> String {
+    /// A short page for a refused or failed request; `back` is where its link returns (a path on the server).
+    public func error(_ title: String, message: String, back: String = "/") -> String {
         page(title: title) { body in
             body.element("h1", text: title)
             body.element("p", [("class", "error"), ("role", "alert")], text: message)
-            body.element("p") { $0.element("a", [("href", "/")], text: "Back to the comments") }
+            body.element("p") { $0.element("a", [("href", back)], text: "Back to the comments") }
         }
     }
 

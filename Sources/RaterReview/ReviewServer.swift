@@ -103,7 +103,9 @@ public struct ReviewServer: Sendable {
             correction.textSHA256 = field("text_sha256").flatMap { $0.isEmpty ? nil : $0 }
             try store.record(correction)
         } catch let error as ReviewError {
-            return ReviewResponses.html(renderer(request).error("Correction not saved", message: error.description),
+            // Back to where the analyst was (a refused no-op is most often a double click).
+            return ReviewResponses.html(renderer(request).error("Correction not saved", message: error.description,
+                                                                back: ReviewSecurity.safeReturnPath(field("return"))),
                                         status: error.isUnknownComment ? .notFound
                                             : error.isCommentChanged ? .conflict : .badRequest)
         }

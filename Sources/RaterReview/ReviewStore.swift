@@ -99,22 +99,30 @@ public final class ReviewStore: @unchecked Sendable {
 
     /// Appends one correction and returns it as stored. The comment must exist; the machine's label and run, and
     /// the digest of the text judged, are recorded beside the analyst's action. With `request.textSHA256` (the text
-    /// the analyst was shown), a comment whose text has changed since is refused (`ReviewError.commentChanged`).
+    /// the analyst was shown), a comment whose text has changed since is refused (`ReviewError.commentChanged`); a
+    /// correction that would change nothing in the comment's reviewed reading is refused (`ReviewError.noChange`,
+    /// see `CorrectionRequest.unchangedReason`).
     @discardableResult
     public func record(_ request: CorrectionRequest, at date: Date = Date()) throws -> Correction {
         try request.validate()
         return try withConnection { connection in
             try connection.transaction { executor in
                 var lookup = SQLParameters(executor.dialect)
-                let sql = "SELECT label, run_id, text FROM comments WHERE source = " + lookup.add(request.source)
-                    + " AND comment_key = " + lookup.add(request.commentKey)
-                guard let row = try executor.query(sql, lookup.values).first,
-                      let machineLabel = row[0].string.flatMap(SentimentLabel.init(rawValue:)) else {
+                let sql = "SELECT " + Self.commentColumns + " FROM comments c WHERE c.source = "
+                    + lookup.add(request.source) + " AND c.comment_key = " + lookup.add(request.commentKey)
+                guard let row = try executor.query(sql, lookup.values).first else {
                     throw ReviewError.unknownComment(source: request.source, key: request.commentKey)
                 }
-                let digest = SHA256Digest.hex(of: row[2].string ?? "")
+                // The reviewed reading as it stands inside this transaction, so a second analyst's identical click
+                // is seen as the no-op it is.
+                let comment = try details(Self.comment(from: row), executor)
+                let machineLabel = comment.machineLabel
+                let digest = comment.textSHA256
                 if let shown = request.textSHA256, shown.lowercased() != digest {
                     throw ReviewError.commentChanged(source: request.source, key: request.commentKey)
+                }
+                if let reason = request.unchangedReason(on: comment) {
+                    throw ReviewError.noChange(source: request.source, key: request.commentKey, reason: reason)
                 }
                 // Inside the write transaction, so two analysts saving at once still get distinct numbers (SQLite
                 // serialises writers; on PostgreSQL a clash fails on the primary key instead of overwriting).
@@ -122,7 +130,7 @@ public final class ReviewStore: @unchecked Sendable {
                 let correction = Correction(
                     seq: seq, source: request.source, commentKey: request.commentKey, action: request.action,
                     dimension: request.dimension, value: request.value, machineLabel: machineLabel,
-                    machineRunID: row[1].string ?? "",
+                    machineRunID: comment.runID,
                     analyst: request.analyst.trimmingCharacters(in: .whitespacesAndNewlines),
                     createdAt: Rows.timestamp(date), note: request.note, textSHA256: digest)
                 var insert = SQLParameters(executor.dialect)
