@@ -75,7 +75,7 @@ public struct ReviewFilter: Sendable, Equatable {
             if let dimension = ServiceDimension(rawValue: text) {
                 filter.dimension = dimension
             } else {
-                refuse("dimension", "unknown dimension '\(text)'")
+                refuse("dimension", DimensionName.filterProblem(text))
             }
         }
         if let text = value("label") {

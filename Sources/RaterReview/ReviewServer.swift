@@ -134,7 +134,7 @@ public struct ReviewServer: Sendable {
         var rest = op.dropFirst()
         if action == .addDimension || action == .removeDimension {
             guard let name = rest.first, let dimension = ServiceDimension(rawValue: name) else {
-                throw ReviewError.invalidCorrection("unknown dimension '\(rest.first ?? "")'")
+                throw ReviewError.invalidCorrection(DimensionName.correctionProblem(rest.first ?? ""))
             }
             request.dimension = dimension
             rest = rest.dropFirst()

@@ -52,7 +52,10 @@ func withServer(_ fixture: ReviewFixture, token: String? = nil, host: String = "
 
             let bad = try LoopbackHTTP.send(port: port, "GET", "/?dimension=price")
             #expect(bad.status == 400)
-            #expect(bad.body.contains("unknown dimension"))
+            #expect(bad.body.contains("Dimension filter not applied: &#39;price&#39; is an aspect")
+                        || bad.body.contains("Dimension filter not applied: 'price' is an aspect"))
+            let typo = try LoopbackHTTP.send(port: port, "GET", "/?dimension=speed")
+            #expect(typo.status == 400 && typo.body.contains("unknown dimension"))
 
             // A signal of `=` or `==` used to trap the server (one GET, no CSRF needed): now a 400 like any typo.
             for query in ["signal=%3D", "signal=%3D%3D", "signal=loyalty%3D", "signal=%3Dat_risk", "signal=&=&&signal"] {

@@ -1,0 +1,27 @@
+import RaterCore
+
+/// A dimension named in a correction (`add_dimension:NAME:…`) or a filter (`?dimension=NAME`), read strictly.
+///
+/// The workspace handles the five RATER dimensions only. Aspects (price, product, location) are not in the results
+/// database (`dimension_mentions` holds dimensions; aspects are in the JSONL results), so the page cannot
+/// show them, and the gold file's `dimensions` column, read by `rater eval --aspect-scheme rater`, is a complete
+/// list of the comment's dimensions: carrying aspects there would make every comment reviewed before them read as
+/// "no price, no product". An aspect named here is therefore called an aspect, not an unknown dimension.
+enum DimensionName {
+    static let known = ServiceDimension.allCases.map(\.rawValue).joined(separator: ", ")
+
+    /// Why `name` is no dimension the workspace corrects, for a refused correction.
+    static func correctionProblem(_ name: String) -> String {
+        Aspect(rawValue: name) == nil ? unknown(name)
+            : "'\(name)' is an aspect: the workspace corrects only the five RATER dimensions (\(known)); aspects are not corrected"
+    }
+
+    /// Why `name` is no dimension the list can filter by.
+    static func filterProblem(_ name: String) -> String {
+        Aspect(rawValue: name) == nil ? unknown(name)
+            : "'\(name)' is an aspect: the workspace filters only by the five RATER dimensions (\(known)); "
+                + "aspects are not in the results database"
+    }
+
+    private static func unknown(_ name: String) -> String { "unknown dimension '\(name)' (dimensions: \(known))" }
+}
