@@ -35,6 +35,13 @@ public struct ReviewServer: Sendable {
                     logger: logger)
     }
 
+    /// Whether `error`, thrown by running the application, is the listening address being taken by another
+    /// program (EADDRINUSE from bind), which the command line names instead of NIO's
+    /// `bind(descriptor:ptr:bytes:): Address already in use) (errno: 98)`.
+    public static func isAddressInUse(_ error: any Error) -> Bool {
+        (error as? IOError)?.errnoCode == EADDRINUSE
+    }
+
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ReviewGuard(configuration: configuration))

@@ -51,11 +51,17 @@ struct ServeCommand: AsyncParsableCommand {
                                       configuration: configuration)
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let token = configuration.token
-        try await server.application { port in
-            var url = "http://\(shownHost):\(port)/"
-            if let token, !token.isEmpty { url += "?token=\(token)" }
-            // The URL alone on stdout, so a script can read it; everything else goes to the log on stderr.
-            FileHandle.standardOutput.write(Data((url + "\n").utf8))
-        }.runService()
+        do {
+            try await server.application { port in
+                var url = "http://\(shownHost):\(port)/"
+                if let token, !token.isEmpty { url += "?token=\(token)" }
+                // The URL alone on stdout, so a script can read it; everything else goes to the log on stderr.
+                FileHandle.standardOutput.write(Data((url + "\n").utf8))
+            }.runService()
+        } catch where ReviewServer.isAddressInUse(error) {
+            // Most often a workspace already running, or a second one started for another database.
+            printError("rater serve: \(shownHost):\(port) is already in use (another rater serve?); choose another with --port")
+            throw ExitCode.failure
+        }
     }
 }
