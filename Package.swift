@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "RaterLexiconTests", dependencies: ["RaterLexicon", "RaterNormalize", "RaterTestSupport"]),
         .testTarget(name: "RaterScoreTests", dependencies: ["Rater", "RaterTestSupport"]),
         .testTarget(name: "RaterDimensionsTests", dependencies: ["Rater"]),
-        .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate"]),
+        .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate", "RaterTestSupport"]),
         .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),
         // PostgreSQL tests run when RATER_TEST_POSTGRES_URL names a server (.ci/run starts a throwaway one).
         // A test-only SQLite VFS that fails the staging database's writes on demand: a full disk under it alone.
