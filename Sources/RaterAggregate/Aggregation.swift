@@ -17,10 +17,20 @@ public struct Aggregation: Sendable, Equatable {
 
     /// `options.namedColumns`, worked out once: `add` runs for every comment.
     private let namedColumns: [String]
+    /// Reads the date column into periods, with the time zone resolved once and its offsets remembered: a database's
+    /// `aggregates` table is made from every stored comment at the end of each run. Nil without a date column.
+    private var periods: PeriodReader?
 
     public init(options: AggregationOptions) {
         self.options = options
         namedColumns = options.namedColumns
+        periods = options.dateColumn == nil ? nil : PeriodReader(bucket: options.bucket, timeZone: options.timeZone)
+    }
+
+    /// Equal when options and counts are: the offsets `periods` remembers are no part of the value.
+    public static func == (lhs: Aggregation, rhs: Aggregation) -> Bool {
+        lhs.options == rhs.options && lhs.groups == rhs.groups && lhs.undated == rhs.undated
+            && lhs.coverage == rhs.coverage
     }
 
     public mutating func add(_ observation: Observation) {
@@ -29,8 +39,8 @@ public struct Aggregation: Sendable, Equatable {
         var period: String?
         if let column = options.dateColumn {
             let text = observation.field(column)
-            if let text, let date = DateReader(timeZone: options.timeZone).date(from: text) {
-                period = options.bucket.label(of: date, in: options.timeZone)
+            if let text, let label = periods?.period(of: text) {
+                period = label
             } else {
                 undated += 1
                 if let text, !text.allSatisfy(\.isWhitespace) {
@@ -79,10 +89,10 @@ public struct Aggregation: Sendable, Equatable {
     /// the change against the calendar's previous period of the same group and scope.
     public var rows: [AggregateRow] {
         var rows = [AggregateRow]()
-        let timeZone = options.timeZone
+        let calendar = TimeBucket.calendar(options.timeZone)  // once, not once a row
         for key in groups.keys.sorted() {
             let aggregate = groups[key]!
-            let previous = key.period.flatMap { options.bucket.previous(of: $0, in: timeZone) }
+            let previous = key.period.flatMap { options.bucket.previous(of: $0, calendar: calendar) }
                 .flatMap { groups[AggregateKey(groups: key.groups, period: $0)] }
             let groupFields = zip(options.groupBy, key.groups).map { Field($0, $1) }
             func row(scope: String, tally: SentimentTally, previous: SentimentTally?) -> AggregateRow {
