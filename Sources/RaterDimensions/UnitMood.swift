@@ -12,8 +12,9 @@ enum UnitMood: Equatable {
     init(unit index: Int, in scored: borrowing ScoredComment, scoring: borrowing TermMatcher) {
         let unit = scored.units[index]
         for matchIndex in unit.matches {
-            // A hypothetical result ("would") settles nothing by itself; see `ClauseFactors`.
-            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis, role != .consequent {
+            // A hypothetical result ("would") or a marker of "more" (再) settles nothing by itself; see `ClauseFactors`.
+            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis, role != .consequent,
+               role != .shortfall {
                 self = .irrealis(role)
                 return
             }

@@ -122,4 +122,8 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// A polite request (please, kindly, 请): courtesy that usually wraps a complaint ("kindly fix this"). What it
     /// asks for is not praise, so positive words in it do not count; complaints in it count in full.
     case request
+    /// A marker of "more than there is" (再, 一点, 一些, "a bit", "more"): on its own it settles nothing, but in a wish
+    /// it shows the wish asks for what was missing (希望服务再热情一点) rather than hoping for what is expected
+    /// (希望好用, "hope it lasts"). See `ScoringRules.hopefulWish`.
+    case shortfall
 }

@@ -50,6 +50,7 @@ enum ClauseFactors {
             var turnWord: String?
             var concessionWord: String?
             var irrealis: (role: String, word: String)?
+            var asksForMore = false
             for matchIndex in unit.matches {
                 let match = matches[matchIndex]
                 // Only contrast and irrealis words matter here: read those two roles in place (no copy of the entry
@@ -60,7 +61,8 @@ enum ClauseFactors {
                 let word = segmented.text(match.byteRange)
                 if turns[matchIndex], matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
                 if contrast == .concession, concessionWord == nil { concessionWord = word }
-                guard var role, role != .consequent else { continue }
+                if role == .shortfall { asksForMore = true }
+                guard var role, role != .consequent, role != .shortfall else { continue }
                 // A conditional in a sentence that also states a hypothetical result is a counterfactual.
                 if role == .conditional, counterfactualSentences.contains(unit.sentence) { role = .counterfactual }
                 // A counterfactual outranks the other markers of its unit (要是…就好了 is no mere condition).
@@ -95,7 +97,10 @@ enum ClauseFactors {
             previousConcession = concessionWord
             if irrealis == nil, isLastOfClause, clause.terminator.questionMarks > 0 { irrealis = ("question", "?") }
             if let irrealis {
-                let positive = rules.irrealisPositive[irrealis.role] ?? 1
+                // A wish that asks for nothing more than there is hopes for what is expected: 希望好用, "hope it
+                // lasts" close praise of a purchase. Asking for more (再, 一点) names what was missing.
+                let isHopeful = irrealis.role == IrrealisRole.wish.rawValue && !asksForMore
+                let positive = isHopeful ? rules.hopefulWish : rules.irrealisPositive[irrealis.role] ?? 1
                 let negative = rules.irrealisNegative[irrealis.role] ?? 1
                 var factor = UnitFactor(.irrealis(role: irrealis.role, by: irrealis.word, factor: positive),
                                         positive: positive, negative: negative)

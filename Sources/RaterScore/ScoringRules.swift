@@ -38,6 +38,9 @@ public struct ScoringRules: Sendable, Equatable {
     /// every negative one keeps ×0.6 ("希望服务员态度能好一点" is no praise).
     /// A counterfactual (要是…就好了, "would have been great if", 本以为, "I wish") names what was missing:
     /// a positive term in it is a mild complaint (×−0.25), every negative term keeps ×0.6.
+    /// A wish with no marker of "more" (`IrrealisRole.shortfall`: 再, 一点, "a bit") hopes for what is expected
+    /// (希望好用, 希望是正品, "hope it lasts"): positive terms in it keep ×0.3, a hopeful close to a review.
+    public var hopefulWish = 0.3
     public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.0, "request": 0.0,
                                                      "inquiry": 0.0, "counterfactual": -0.25]
     public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0,

@@ -34,4 +34,20 @@ import Testing
     func praiseInAWishIsNoPraise(_ text: String) throws {
         #expect(try label(text) != .positive, "\(text)")
     }
+
+    /// A wish for more than there is (再, 一点, 些, "a bit") names what was missing.
+    @Test(arguments: ["希望客服回复再及时些", "希望包装能结实一点", "I hope the porter is a bit friendlier next time."])
+    func aWishForMoreIsNoPraise(_ text: String) throws {
+        #expect(try label(text) != .positive, "\(text)")
+        #expect(try rules(text).contains("irrealis"))
+    }
+
+    /// A wish that asks for nothing more hopes for what is expected: a hopeful close, mildly positive.
+    @Test func aHopefulWishKeepsSomeOfItsPraise() throws {
+        #expect(try label("刚收到,希望好用") == .positive)
+        #expect(try label("买给同事的,希望耐用") == .positive)
+        #expect(try score("送给妈妈的,希望她喜欢") < score("送给妈妈的,她很喜欢"))
+        // The marker of "more" on its own settles nothing: the clause is plain praise.
+        #expect(try !rules("这次发货再快不过了,很满意").contains("irrealis"))
+    }
 }
