@@ -23,11 +23,18 @@ public struct RunSummary: Sendable, Equatable {
         public var runSeconds: Double
         /// The process's peak resident memory at the end (0 when unknown).
         public var peakMemoryBytes: Int
+        /// Keys that came more than once in the run, and the records a later one with the same key replaced: the
+        /// databases hold `analysed - duplicatesReplaced` of the run's comments.
+        public var duplicateKeys: Int
+        public var duplicatesReplaced: Int
 
-        public init(seconds: Double, runSeconds: Double, peakMemoryBytes: Int) {
+        public init(seconds: Double, runSeconds: Double, peakMemoryBytes: Int, duplicateKeys: Int = 0,
+                    duplicatesReplaced: Int = 0) {
             self.seconds = seconds
             self.runSeconds = runSeconds
             self.peakMemoryBytes = peakMemoryBytes
+            self.duplicateKeys = duplicateKeys
+            self.duplicatesReplaced = duplicatesReplaced
         }
     }
     public var labels: [SentimentLabel: Int] = [:]
@@ -86,6 +93,12 @@ public struct RunSummary: Sendable, Equatable {
             lines.append("rater: databases written " + format2(databases.seconds) + " s after the analysis, the run "
                 + format2(databases.runSeconds) + " s in all"
                 + (databases.peakMemoryBytes > 0 ? " (peak RSS \(databases.peakMemoryBytes / 1_048_576) MB)" : ""))
+            if databases.duplicateKeys > 0 {
+                lines.append("rater: stored \(analysed - databases.duplicatesReplaced) of the \(analysed) analysed: "
+                    + "\(databases.duplicateKeys) key\(databases.duplicateKeys == 1 ? "" : "s") came more than once, "
+                    + "\(databases.duplicatesReplaced) record\(databases.duplicatesReplaced == 1 ? "" : "s") replaced "
+                    + "by a later one")
+            }
         }
         if skipped > 0 {
             lines.append("rater: skipped \(skipped) records analysed by earlier runs (--incremental)")

@@ -118,9 +118,29 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public var rejectedByReason: [String: Int] = [:]
         public var aggregates = 0
         public var signals = 0
+        /// Keys (`comments.comment_key` within a source) that came more than once in the run, and the records whose
+        /// rows a later one of them replaced: the run stored `analysed - duplicatesReplaced` comments (see
+        /// `DuplicateKeys`). Counted by the databases; 0 without one (and in manifests of versions before them).
+        public var duplicateKeys = 0
+        public var duplicatesReplaced = 0
+
+        public init() {}
 
         enum CodingKeys: String, CodingKey {
             case read, analysed, rejected, rejectedByReason = "rejected_by_reason", aggregates, signals
+            case duplicateKeys = "duplicate_keys", duplicatesReplaced = "duplicates_replaced"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            read = try container.decode(Int.self, forKey: .read)
+            analysed = try container.decode(Int.self, forKey: .analysed)
+            rejected = try container.decode(Int.self, forKey: .rejected)
+            rejectedByReason = try container.decode([String: Int].self, forKey: .rejectedByReason)
+            aggregates = try container.decode(Int.self, forKey: .aggregates)
+            signals = try container.decode(Int.self, forKey: .signals)
+            duplicateKeys = try container.decodeIfPresent(Int.self, forKey: .duplicateKeys) ?? 0
+            duplicatesReplaced = try container.decodeIfPresent(Int.self, forKey: .duplicatesReplaced) ?? 0
         }
     }
 
@@ -141,14 +161,17 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// Digests of `paths`; `-` (standard input) gets none, and neither does any other path that is not a regular
     /// file: a FIFO or a process substitution (`<(zcat export.gz)`, `/dev/fd/63`) can be read only once, and a
     /// digest pass before the analysis would consume every record of it, leaving the analysis an empty input.
-    public static func digests(_ paths: [String]) throws -> [FileDigest] {
+    /// A relative path is read from `directory` when one is given (the run's, `RunRecorder.Options`), and kept as
+    /// written.
+    public static func digests(_ paths: [String], in directory: String? = nil) throws -> [FileDigest] {
         try paths.map { path in
             if path == "-" { return FileDigest(path: path, bytes: nil, sha256: nil) }
+            let file = directory.map { SourceNames.absolutePath(path, in: $0) } ?? path
             // A path that cannot be stat'ed is left to the digest below, which reports it.
-            if PathKind(path: path) == .other {
+            if PathKind(path: file) == .other {
                 return FileDigest(path: path, bytes: nil, sha256: nil, note: notDigestedNote)
             }
-            let digest = try SHA256Digest.file(path)
+            let digest = try SHA256Digest.file(file)
             return FileDigest(path: path, bytes: digest.bytes, sha256: digest.sha256)
         }
     }

@@ -29,11 +29,14 @@ public final class RunRecorder {
         /// The grouping the `aggregates` table is made with at the end of the run, over every stored comment
         /// (`StoredAggregates`).
         public var aggregation: AggregationOptions
+        /// What relative inputs are relative to, for the stored sources' paths (`SourceNames`).
+        public var currentDirectory: String
 
         public init(sqlitePath: String? = nil, postgresURL: String? = nil, manifestPath: String? = nil,
                     inputs: [String], lexiconFiles: [String] = [], profileVersion: String? = nil,
                     outputs: [String: String] = [:], raterVersion: String = RunRecorder.raterVersion,
-                    aggregation: AggregationOptions = AggregationOptions()) {
+                    aggregation: AggregationOptions = AggregationOptions(),
+                    currentDirectory: String = FileManager.default.currentDirectoryPath) {
             self.sqlitePath = sqlitePath
             self.postgresURL = postgresURL
             self.manifestPath = manifestPath
@@ -43,6 +46,7 @@ public final class RunRecorder {
             self.outputs = outputs
             self.raterVersion = raterVersion
             self.aggregation = aggregation
+            self.currentDirectory = currentDirectory
         }
 
         public var isEnabled: Bool { sqlitePath != nil || postgresURL != nil || manifestPath != nil }
@@ -63,6 +67,10 @@ public final class RunRecorder {
     /// What could not be given back after the run (`JournalRelease.failed`), one message per database: the run
     /// itself is settled, so these are warnings for the log, not errors.
     public private(set) var journalWarnings: [String] = []
+    /// The keys that came more than once in the run (the first database's count; each counts the same input).
+    public private(set) var duplicates = DuplicateKeys()
+    /// Which inputs are stored under another source name, and why (`SourceNames`), for the log at info level.
+    public private(set) var sourceNotes: [String] = []
     private let options: Options
     private let started: DispatchTime
     private let manifestFile: ManifestFile?
@@ -115,7 +123,7 @@ public final class RunRecorder {
                 ready.append(database)
             }
             let hashing = DispatchTime.now()
-            manifest.inputs = try RunManifest.digests(options.inputs)
+            manifest.inputs = try RunManifest.digests(options.inputs, in: options.currentDirectory)
             manifest.lexicons = try RunManifest.digests(options.lexiconFiles)
             manifest.lexiconVersion = RunManifest.lexiconVersion(manifest.lexicons)
             manifest.timings.hashingSeconds = Self.seconds(since: hashing)
@@ -154,6 +162,10 @@ public final class RunRecorder {
             try within(Array(databases.indices)[...], sink: sink) { sink in
                 end = try body(sink)
                 for writer in sink.writers { try writer.finish() }
+                if let first = sink.writers.first {
+                    duplicates = try DuplicateKeys.read(first.executor)
+                    sink.duplicates = duplicates
+                }
                 try aggregateStoredComments(sink: sink)
                 try interruption?.check()
                 finish(end: end, sink: sink)
@@ -192,10 +204,20 @@ public final class RunRecorder {
         try databases[index].transaction { executor in
             try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
             let (runID, timestamp) = (manifest.runID, manifest.startedAt)
+            try DuplicateKeys.prepare(executor)
+            let names = try SourceNames.resolve(executor, inputs: options.inputs,
+                                                currentDirectory: options.currentDirectory, runID: runID,
+                                                timestamp: timestamp)
+            let prefix = databases.count > 1 ? databases[index].displayName + ": " : ""
+            sourceNotes += names.notes.map { prefix + $0 }
             sink.writers.append(executor.dialect == .sqlite
                 ? StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp)
                 : RunWriter(executor: executor, runID: runID, timestamp: timestamp))
-            defer { sink.writers.removeLast() }
+            sink.names.append(names)
+            defer {
+                sink.writers.removeLast()
+                sink.names.removeLast()
+            }
             try within(indices.dropFirst(), sink: sink, body)
         }
         committed[index] = true
@@ -293,6 +315,8 @@ public final class RunRecorder {
             "rejected": .integer(manifest.counts.rejected),
             "seconds": .real(manifest.timings.seconds),
             "manifest": .text(try manifest.json()),
+            "duplicate_keys": .integer(manifest.counts.duplicateKeys),
+            "duplicates_replaced": .integer(manifest.counts.duplicatesReplaced),
         ])
     }
 
@@ -324,6 +348,8 @@ public enum RunRecordingError: Error, Sendable, CustomStringConvertible {
 /// What a run writes to: every database's writer, and the counts for the `runs` row and the manifest.
 public final class RunSink {
     fileprivate(set) var writers: [any RunRowWriter] = []
+    /// Each writer's stored source names (as `writers`).
+    fileprivate var names: [SourceNames] = []
     public private(set) var counts = RunManifest.Counts()
 
     init() {}
@@ -342,7 +368,7 @@ public final class RunSink {
         counts.analysed += 1
         counts.signals += comment.signals.count
         var key: String?
-        for writer in writers { key = try writer.write(comment) ?? key }
+        for (writer, names) in zip(writers, names) { key = try writer.write(names.stored(comment)) ?? key }
         return key
     }
 
@@ -350,7 +376,16 @@ public final class RunSink {
         counts.read += 1
         counts.rejected += 1
         counts.rejectedByReason[rejection.reason.code, default: 0] += 1
-        for writer in writers { try writer.write(rejection) }
+        for (writer, names) in zip(writers, names) { try writer.write(names.stored(rejection)) }
+    }
+
+    /// The keys that came more than once: set when the writers have finished.
+    fileprivate var duplicates: DuplicateKeys {
+        get { DuplicateKeys(keys: counts.duplicateKeys, replaced: counts.duplicatesReplaced) }
+        set {
+            counts.duplicateKeys = newValue.keys
+            counts.duplicatesReplaced = newValue.replaced
+        }
     }
 
     /// The rows of the `aggregates` table after the run (the same in each database): set when the run ends.

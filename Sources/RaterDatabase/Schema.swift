@@ -138,7 +138,21 @@ public enum Schema {
         Column("rejected", .integer),
         Column("seconds", .real),
         Column("manifest", .json),
+        // Last and nullable: databases made before them gain them by `ALTER TABLE … ADD COLUMN`
+        // (`SchemaMigration`), and the runs already there were not counted.
+        Column("duplicate_keys", .integer, nullable: true),
+        Column("duplicates_replaced", .integer, nullable: true),
     ], primaryKey: ["id"], indexes: [["started_at"], ["status"]])
+
+    /// Each input file a run stored comments of, by the name its rows are keyed by (`comments.source`), with the
+    /// file's absolute path, links resolved: a later run that names the same file another way (`./x.csv`,
+    /// `/data/x.csv`) stores its rows under this name instead of a second copy (`SourceNames`).
+    public static let sources = Table("sources", columns: [
+        Column("source", .text),
+        Column("path", .text),
+        Column("run_id", .text),
+        Column("recorded_at", .timestamp),
+    ], primaryKey: ["source"], indexes: [["path"]])
 
     public static let comments = Table("comments", columns: [
         Column("source", .text),
@@ -248,10 +262,11 @@ public enum Schema {
         Column("text_sha256", .text, nullable: true),
     ], primaryKey: ["seq"], indexes: [["source", "comment_key"], ["created_at"], ["analyst"]])
 
-    public static let tables = [runs, comments, dimensionMentions, signals, aggregates, rejects, corrections]
+    public static let tables = [runs, comments, dimensionMentions, signals, aggregates, rejects, corrections, sources]
 
     public static func createStatements(_ dialect: SQLDialect) -> [String] {
         tables.flatMap { $0.createStatements(dialect) } + appendOnlyGuards(dialect)
+            + (dialect == .postgres ? DuplicateKeys.postgresTriggerStatements : [])
     }
 
     /// Triggers that make `corrections` append-only in the database itself, so no client (a script, a dashboard

@@ -6,6 +6,9 @@ enum SchemaMigration {
     static func run(_ executor: any SQLExecutor) throws {
         try keySignalsByValue(executor)
         try addCorrectionTextDigest(executor)
+        for column in ["duplicate_keys", "duplicates_replaced"] {
+            try addColumn(column, .integer, to: Schema.runs.name, executor)
+        }
     }
 
     /// `corrections.text_sha256` (what a correction judged) came after the table: a database made before it gets the
@@ -14,22 +17,27 @@ enum SchemaMigration {
     /// as it always did and lists them as `unverified`. `ADD COLUMN` of a nullable column without a default rewrites
     /// no row in either database, and fires no `UPDATE` trigger.
     static func addCorrectionTextDigest(_ executor: any SQLExecutor) throws {
-        let column = "text_sha256"
+        try addColumn("text_sha256", .text, to: Schema.corrections.name, executor)
+    }
+
+    /// Adds a nullable column that a table made by an earlier version lacks (`runs.duplicate_keys` and
+    /// `runs.duplicates_replaced` too: the runs before them were not counted, and say null).
+    static func addColumn(_ column: String, _ type: ColumnType, to table: String, _ executor: any SQLExecutor) throws {
         let present: Bool
         switch executor.dialect {
         case .sqlite:
-            present = try !executor.query("SELECT 1 FROM pragma_table_info('corrections') WHERE name = ?",
+            present = try !executor.query("SELECT 1 FROM pragma_table_info('\(table)') WHERE name = ?",
                                           [.text(column)]).isEmpty
         case .postgres:
-            // The table `corrections` resolves to through the search path, as every other statement sees it.
-            present = try !executor.query("SELECT 1 FROM pg_attribute WHERE attrelid = 'corrections'::regclass "
+            // The table the name resolves to through the search path, as every other statement sees it.
+            present = try !executor.query("SELECT 1 FROM pg_attribute WHERE attrelid = '\(table)'::regclass "
                                           + "AND attname = $1 AND NOT attisdropped", [.text(column)]).isEmpty
         }
         guard !present else { return }
         // PostgreSQL: `IF NOT EXISTS` too, for a `rater serve` and a run that open an old database at once (the
         // second waits for the first's lock and would otherwise fail on the column the first added).
-        try executor.execute("ALTER TABLE corrections ADD COLUMN " + (executor.dialect == .postgres ? "IF NOT EXISTS " : "")
-                             + column + " TEXT", [])
+        try executor.execute("ALTER TABLE \(table) ADD COLUMN " + (executor.dialect == .postgres ? "IF NOT EXISTS " : "")
+                             + column + " " + type.sql(executor.dialect), [])
     }
 
     /// `signals` was keyed by (`source`, `comment_key`, `signal`), so a comment whose result holds two values of one

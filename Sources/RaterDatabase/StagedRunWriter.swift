@@ -212,6 +212,9 @@ public final class StagedRunWriter: RunRowWriter {
             for statement in Self.replacementStatements { try executor.execute(statement, []) }
         }
         for statement in merges { try executor.execute(statement, []) }
+        // After the merge, whose upserts noted the staged keys the direct writer had stored earlier in the run.
+        try DuplicateKeys.createTable(executor)
+        try executor.execute(DuplicateKeys.stagedStatement(keys: Self.keysTable, staged: Self.stagedComments.name), [])
         for index in rebuilt { try executor.execute(Schema.comments.createStatement(for: index), []) }
         for row in statistics {
             try executor.execute("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)", row)

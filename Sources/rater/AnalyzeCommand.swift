@@ -223,12 +223,16 @@ struct AnalyzeCommand: ParsableCommand {
                 defer { for warning in recorder.journalWarnings { logger.warning("\(warning)") } }
                 let manifest = try recorder.record({ sink in try body(sink) }, afterCommit: commitFiles)
                 end = manifest.exitCode == 4 ? .stopped : .finished
+                for note in recorder.sourceNotes { logger.info("\(note)") }
+                if let warning = Self.duplicateWarning(recorder.duplicates) { logger.warning("\(warning)") }
                 if db != nil || postgres != nil {
                     let now = DispatchTime.now().uptimeNanoseconds
                     summary.databases = RunSummary.DatabaseTiming(
                         seconds: Double(now - analysisEnded.uptimeNanoseconds) / 1e9,
                         runSeconds: Double(now - opening.uptimeNanoseconds) / 1e9,
-                        peakMemoryBytes: ProcessMetrics.peakResidentBytes)
+                        peakMemoryBytes: ProcessMetrics.peakResidentBytes,
+                        duplicateKeys: manifest.counts.duplicateKeys,
+                        duplicatesReplaced: manifest.counts.duplicatesReplaced)
                 }
             } else {
                 end = try body(nil)
@@ -250,6 +254,23 @@ struct AnalyzeCommand: ParsableCommand {
             for line in aggregate?.columnNotes ?? [] { printError(line) }
         }
         if summary.rejected > 0 { throw RaterExit.rejectedRecords }
+    }
+}
+
+extension AnalyzeCommand {
+    /// The one warning of a run whose databases kept one comment of several with the same key, naming the first
+    /// few keys with where each came first and where the kept one is; nil when no key came twice.
+    static func duplicateWarning(_ duplicates: DuplicateKeys) -> String? {
+        guard duplicates.keys > 0 else { return nil }
+        func place(_ source: String, _ line: Int?) -> String { line.map { "\(source):\($0)" } ?? source }
+        let named = duplicates.examples.map { example in
+            "\(example.key) (\(place(example.source, example.firstLine)), kept \(place(example.source, example.keptLine)))"
+        }
+        let more = duplicates.keys > named.count ? ", …" : ""
+        return "\(duplicates.keys) key\(duplicates.keys == 1 ? "" : "s") came more than once in this run and the "
+            + "databases keep the last comment of each (\(duplicates.replaced) record"
+            + "\(duplicates.replaced == 1 ? "" : "s") replaced; the results file has them all): "
+            + named.joined(separator: ", ") + more
     }
 }
 

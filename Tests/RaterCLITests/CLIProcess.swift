@@ -17,16 +17,16 @@ struct CLIProcess {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// Runs `rater arguments…` in the repository folder; `input` is written to standard input by `feed`, which may
-    /// stream any amount (it gets the pipe's write handle and must not close it).
-    static func run(_ arguments: [String], program: String = "rater", feed: ((FileHandle) throws -> Void)? = nil) throws
-        -> Outcome
+    /// Runs `rater arguments…` in the repository folder (or `directory`); `input` is written to standard input by
+    /// `feed`, which may stream any amount (it gets the pipe's write handle and must not close it).
+    static func run(_ arguments: [String], program: String = "rater", directory: String? = nil,
+                    feed: ((FileHandle) throws -> Void)? = nil) throws -> Outcome
     {
         let process = Process()
         // A bare name is a product built beside the tests; a path is a program of the system (`/bin/bash`).
         process.executableURL = program.hasPrefix("/") ? URL(fileURLWithPath: program) : executable(program)
         process.arguments = arguments
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory.map { URL(fileURLWithPath: $0) } ?? repository
         process.environment = ProcessInfo.processInfo.environment.merging(
             ["RATER_LEXICONS": repository.appendingPathComponent("Lexicons").path]) { $1 }
         let input = Pipe()

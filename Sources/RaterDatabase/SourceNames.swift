@@ -1,0 +1,147 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RaterCore
+import RaterSinks
+
+/// The name each input's rows are stored under (`comments.source`, and so the key of every table a run writes),
+/// so that one file named differently on another night (`tiny.csv`, `./tiny.csv`, `/data/tiny.csv`, a path through
+/// a link) replaces the rows it stored instead of adding a second copy.
+///
+/// The rule, per database: `sources` keeps each name with the file's absolute path, links resolved (`realpath`).
+///
+/// 1. An input whose resolved path a stored source has is stored under that source's name (the first recorded,
+///    if earlier versions left several names for one file; the others are named in a note, as their rows stay).
+/// 2. Otherwise under its spelling as typed, as before; its path is recorded, or, when a source of that name had
+///    another path (the file moved, or the run is in another folder), updated: the name still keys the rows, as it
+///    always did.
+///
+/// Databases made before `sources` have rows under the names earlier runs typed and no path for them: each such
+/// name is resolved against the current folder (a relative spelling is as cron typed it there) and recorded once,
+/// before the inputs are matched, so tonight's `./tiny.csv` finds yesterday's `tiny.csv`. That is a best effort:
+/// a relative name from a run in another folder resolves to the wrong place, and is then only a name (rule 2).
+///
+/// Standard input (`-`) and inputs that are not regular files (a FIFO, a process substitution such as
+/// `/dev/fd/63`, whose path names a different pipe every time) keep their spelling and record nothing.
+struct SourceNames {
+    /// The stored name of each input whose rows go under another name than its spelling.
+    private(set) var renamed: [String: String] = [:]
+    /// What was decided, for the log (info level).
+    private(set) var notes: [String] = []
+
+    static func resolve(_ executor: any SQLExecutor, inputs: [String], currentDirectory: String, runID: String,
+                        timestamp: String) throws -> SourceNames {
+        var names = SourceNames()
+        let table = Schema.sources
+        let insert = table.upsertStatement(executor.dialect)
+        func record(_ name: String, _ path: String) throws {
+            try executor.execute(insert, table.values([
+                "source": .text(name), "path": .text(path), "run_id": .text(runID), "recorded_at": .text(timestamp),
+            ]))
+        }
+        // Recorded sources, oldest first: the first of several names for one path wins.
+        var paths = [String: String]()
+        var byPath = [String: [String]]()
+        for row in try executor.query("SELECT source, path FROM \(table.name) ORDER BY recorded_at, source", []) {
+            guard row.count == 2, let name = row[0].string, let path = row[1].string else { continue }
+            paths[name] = path
+            byPath[path, default: []].append(name)
+        }
+        // Names that rows have and `sources` does not (a database from before it): resolved here, once.
+        for name in try storedNames(executor) where paths[name] == nil && name != "-" {
+            let path = resolved(name, in: currentDirectory)
+            try record(name, path)
+            paths[name] = path
+            byPath[path, default: []].append(name)
+            names.notes.append("source \(name) recorded as \(path) (resolved against the current folder)")
+        }
+        var claimed = Set<String>()
+        for input in inputs where input != "-" {
+            let absolute = absolutePath(input, in: currentDirectory)
+            guard PathKind(path: absolute) == .regularFile else { continue }
+            let path = resolved(input, in: currentDirectory)
+            if let known = byPath[path], let name = known.first(where: { !claimed.contains($0) }) {
+                claimed.insert(name)
+                if name != input {
+                    names.renamed[input] = name
+                    names.notes.append("\(input) is stored as source \(name) (the same file, \(path))")
+                }
+                if known.count > 1 {
+                    names.notes.append("sources \(known.joined(separator: ", ")) are all \(path); this run writes "
+                        + "\(name), and the rows of the others stay as they are")
+                }
+                continue
+            }
+            // A name another input of this run is stored under (rule 1) cannot be this file's too.
+            var name = input
+            if claimed.contains(name) { name = path }
+            claimed.insert(name)
+            if name != input { names.renamed[input] = name }
+            if let earlier = paths[name], earlier != path {
+                names.notes.append("source \(name) was \(earlier) and is now \(path): its rows are replaced as before")
+            }
+            try record(name, path)
+        }
+        return names
+    }
+
+    /// Every `source` of `comments` and `rejects`, each found through the table's primary key (which leads with
+    /// it) by looking up the next one after the last: a look-up per source, never a scan of the rows.
+    static func storedNames(_ executor: any SQLExecutor) throws -> Set<String> {
+        var names = Set<String>()
+        for table in [Schema.comments.name, Schema.rejects.name] {
+            let first = "SELECT min(source) FROM \(table)"
+            let next = "SELECT min(source) FROM \(table) WHERE source > \(executor.dialect.placeholder(1))"
+            var current = try executor.query(first, []).first?.first?.string
+            while let name = current {
+                names.insert(name)
+                current = try executor.query(next, [.text(name)]).first?.first?.string
+            }
+        }
+        return names
+    }
+
+    static func absolutePath(_ path: String, in directory: String) -> String {
+        path.hasPrefix("/") ? path : (directory.hasSuffix("/") ? directory : directory + "/") + path
+    }
+
+    /// The absolute path with links resolved (`realpath`), or, for a path that does not exist (a stored name whose
+    /// file is gone), the absolute path with `.` and `..` taken out as written.
+    static func resolved(_ path: String, in directory: String) -> String {
+        let absolute = absolutePath(path, in: directory)
+        if let real = realpath(absolute, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        var parts = [Substring]()
+        for part in absolute.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": _ = parts.popLast()
+            default: parts.append(part)
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// `comment` as stored under its source's name: a made-up id (`source:record`) is made from that name too, as
+    /// a run that typed it would have made it, so that the stored rows look the same whichever spelling wrote them.
+    func stored(_ comment: StoredComment) -> StoredComment {
+        guard let name = renamed[comment.source] else { return comment }
+        var stored = comment
+        if !StoredComment.hasExportID(id: comment.id, source: comment.source, recordNumber: comment.recordNumber) {
+            stored.id = "\(name):\(comment.recordNumber)"
+        }
+        stored.source = name
+        return stored
+    }
+
+    func stored(_ rejection: Rejection) -> Rejection {
+        guard let name = renamed[rejection.source] else { return rejection }
+        var stored = rejection
+        stored.source = name
+        return stored
+    }
+}
