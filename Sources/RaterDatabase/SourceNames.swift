@@ -19,8 +19,8 @@ import RaterSinks
 ///    always did.
 ///
 /// Databases made before `sources` have rows under the names earlier runs typed and no path for them: each such
-/// name is resolved against the current folder (a relative spelling is as cron typed it there) and recorded once,
-/// before the inputs are matched, so tonight's `./tiny.csv` finds yesterday's `tiny.csv`. That is a best effort:
+/// name that names a file from the current folder (a relative spelling is as cron typed it there) is resolved and
+/// recorded once, before the inputs are matched, so tonight's `./tiny.csv` finds yesterday's `tiny.csv`. That is a best effort:
 /// a relative name from a run in another folder resolves to the wrong place, and is then only a name (rule 2).
 ///
 /// Standard input (`-`) and inputs that are not regular files (a FIFO, a process substitution such as
@@ -51,6 +51,9 @@ struct SourceNames {
         }
         // Names that rows have and `sources` does not (a database from before it): resolved here, once.
         for name in try storedNames(executor) where paths[name] == nil && name != "-" {
+            // Only a file that is there: a name whose file is gone (or a pipe's) matches no input, and stays
+            // unrecorded until a file by that name comes back.
+            guard PathKind(path: absolutePath(name, in: currentDirectory)) == .regularFile else { continue }
             let path = resolved(name, in: currentDirectory)
             try record(name, path)
             paths[name] = path

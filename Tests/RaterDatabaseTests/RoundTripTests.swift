@@ -96,7 +96,7 @@ import Testing
         second["runs"] = 1
         #expect(second == first)
         #expect(first == ["runs": 1, "comments": 3, "dimension_mentions": 6, "signals": 1, "aggregates": 6,
-                          "rejects": 1, "corrections": 0])
+                          "rejects": 1, "corrections": 0, "sources": 0])
     }
 
     /// A run that fails half-way keeps nothing it wrote; the failure is logged as a run of its own.
