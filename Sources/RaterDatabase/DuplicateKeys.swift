@@ -6,10 +6,11 @@
 /// when a key was written earlier *in this run*, as the row it replaces carries the run's id. So:
 ///
 /// - rows written as they come (`RunWriter`: PostgreSQL, and SQLite's comments with export ids before the first one
-///   keyed by its text) are upserts, and an `UPDATE` trigger on `comments` that fires only when the replaced row's
-///   `run_id` is the new row's notes the key in a table of the run's duplicates (`tableName`): in SQLite a `TEMP`
-///   trigger of the writing connection, in PostgreSQL one trigger made with the schema whose function writes only
-///   where the session made that table (another client's `UPDATE` is left alone);
+///   keyed by its text) are upserts, and the key is noted in a table of the run's duplicates (`tableName`) when
+///   the replaced row's `run_id` is the new row's: in SQLite by a function the upsert calls (`DuplicateNotes`; a
+///   trigger made every multi-row insert keep a statement journal), in PostgreSQL by an `UPDATE` trigger made with
+///   the schema whose function writes only where the session made that table (another client's `UPDATE` is left
+///   alone);
 /// - rows a SQLite run staged are merged only the last under each key (`StagedRunWriter`), and the others are the
 ///   staged keys that are not the latest, found in the merge's own sort and added after it (`stagedStatement`).
 ///
@@ -58,11 +59,9 @@ public struct DuplicateKeys: Sendable, Equatable {
         try createTable(executor)
         switch executor.dialect {
         case .sqlite:
-            // A rolled-back run's rows would stay in a table that outlives transactions.
+            // A rolled-back run's rows would stay in a table that outlives transactions. The keys are noted by the
+            // upsert itself (`DuplicateNotes`), not a trigger: see there.
             try executor.execute("DELETE FROM temp.\(tableName)", [])
-            try executor.execute("CREATE TEMP TRIGGER IF NOT EXISTS rater_note_duplicate_key AFTER UPDATE ON "
-                + "main.\(Schema.comments.name) WHEN old.run_id = new.run_id BEGIN " + noteStatement(.sqlite)
-                + "; END", [])
         case .postgres:
             try executor.execute("DELETE FROM pg_temp.\(tableName)", [])
         }
@@ -119,6 +118,18 @@ public struct DuplicateKeys: Sendable, Equatable {
     /// What the run's table holds, once the writers have finished (the comments' rows are the kept ones).
     static func read(_ executor: any SQLExecutor) throws -> DuplicateKeys {
         let table = executor.dialect == .sqlite ? "temp.\(tableName)" : "pg_temp.\(tableName)"
+        if let notes = (executor as? GRDBExecutor)?.notes?.drain(), !notes.isEmpty {
+            // Rows written as they came precede the staged ones, so their first occurrence is the key's first.
+            try createTable(executor)
+            for note in notes {
+                try executor.execute(
+                    "INSERT INTO \(table) (source, comment_key, first_record, first_line, replaced) VALUES "
+                        + "(?, ?, ?, ?, ?) ON CONFLICT (source, comment_key) DO UPDATE SET first_record = "
+                        + "excluded.first_record, first_line = excluded.first_line, replaced = replaced + excluded.replaced",
+                    [.text(note.source), .text(note.key), SQLValue(note.firstRecord), SQLValue(note.firstLine),
+                     .integer(note.replaced)])
+            }
+        }
         let totals = try executor.query("SELECT count(*), coalesce(sum(replaced), 0) FROM \(table)", [])
         var result = DuplicateKeys(keys: totals.first?.first?.int ?? 0,
                                    replaced: totals.first.flatMap { $0.count > 1 ? $0[1].int : nil } ?? 0)

@@ -95,8 +95,12 @@ public final class SQLiteConnection: DatabaseConnection {
                 defer { try? db.execute(sql: "DETACH DATABASE \(Self.stagingSchema)") }
                 try Self.attachStaging(db)
                 var result: T?
+                // Before any statement is prepared: the upsert of `comments` calls it (`DuplicateNotes`).
+                let notes = DuplicateNotes()
+                db.add(function: notes.function)
                 try db.inTransaction(.immediate) {
-                    result = try body(GRDBExecutor(db: db, name: path, writes: try WriteStatements(db, name: path)))
+                    result = try body(GRDBExecutor(db: db, name: path, writes: try WriteStatements(db, name: path),
+                                                   notes: notes))
                     try Self.writeChangedPages(db, path: path)
                     return .commit
                 }
@@ -211,6 +215,8 @@ struct GRDBExecutor: SQLExecutor {
     let db: Database
     let name: String
     let writes: WriteStatements?
+    /// The keys the run's upserts replaced, on the connection that writes a run (`DuplicateNotes`).
+    var notes: DuplicateNotes? = nil
     var dialect: SQLDialect { .sqlite }
 
     func execute(_ sql: String, _ values: [SQLValue]) throws {

@@ -91,7 +91,7 @@ public struct Table: Sendable {
     /// the same for that many rows, their values one row after another: the rows must have different keys, as
     /// PostgreSQL refuses to change one row twice in a statement.
     public func upsertStatement(_ dialect: SQLDialect, rows: Int = 1) -> String {
-        insertStatement(dialect, rows: rows) + onConflictReplace
+        insertStatement(dialect, rows: rows) + onConflictReplace(dialect)
     }
 
     /// `INSERT` of `rows` rows, their values one row after another, with no conflict clause.
@@ -105,9 +105,15 @@ public struct Table: Sendable {
             + rowPlaceholders.joined(separator: ", ")
     }
 
-    /// What makes an `INSERT` an upsert: every non-key column replaced on a key that is already there.
-    var onConflictReplace: String {
-        let updates = columns.filter { !primaryKey.contains($0.name) }.map { "\($0.name) = excluded.\($0.name)" }
+    /// What makes an `INSERT` an upsert: every non-key column replaced on a key that is already there. In SQLite,
+    /// `comments.run_id` is set through `DuplicateNotes`' function, which notes a row the same run wrote before.
+    func onConflictReplace(_ dialect: SQLDialect) -> String {
+        let notesDuplicates = dialect == .sqlite && name == Schema.comments.name
+        let updates = columns.filter { !primaryKey.contains($0.name) }.map { column in
+            guard notesDuplicates && column.name == "run_id" else { return "\(column.name) = excluded.\(column.name)" }
+            return "run_id = \(DuplicateNotes.functionName)(\(name).run_id = excluded.run_id, \(name).source, "
+                + "\(name).comment_key, \(name).record, \(name).line, excluded.run_id)"
+        }
         return " ON CONFLICT (" + primaryKey.joined(separator: ", ") + ") DO UPDATE SET "
             + updates.joined(separator: ", ")
     }

@@ -372,7 +372,7 @@ public final class StagedRunWriter: RunRowWriter {
             // `WHERE` before `ON CONFLICT` keeps SQLite from reading the conflict clause as the join's `ON`.
             return "INSERT INTO \(table.name) (" + table.columnNames.joined(separator: ", ") + ") SELECT "
                 + values.joined(separator: ", ") + " FROM \(staged.name) AS s JOIN \(keys) AS k ON k.seq = s.seq "
-                + "WHERE k.latest ORDER BY " + order.joined(separator: ", ") + table.onConflictReplace
+                + "WHERE k.latest ORDER BY " + order.joined(separator: ", ") + table.onConflictReplace(.sqlite)
         }
         return [
             numbering,
