@@ -76,7 +76,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "rater", dependencies: [
-            "Rater", "RaterIngest", "RaterDatabase", "RaterReport", "RaterReview",
+            "Rater", "RaterDatabase", "RaterReport", "RaterReview",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Rater
 import RaterCore
 import RaterReview
 
@@ -33,10 +34,8 @@ struct CorrectionsCommand: ParsableCommand {
             let comments = try store.reviewedComments()
             let omissions = try store.omissions()
             let csv = GoldExport.csv(comments)
-            if output == "-" {
-                FileHandle.standardOutput.write(Data(csv.utf8))
-            } else {
-                try Data(csv.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try write(csv, to: OutputFile(path: output))
+            if output != "-" {
                 FileHandle.standardError.write(Data("rater: \(comments.count) reviewed comments written to \(output)\n".utf8))
             }
             for line in Self.warnings(omissions) { FileHandle.standardError.write(Data(("rater: " + line + "\n").utf8)) }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Rater
 import RaterCore
-import RaterIngest
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

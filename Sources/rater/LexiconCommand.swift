@@ -63,6 +63,8 @@ struct LexiconLearnCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Opened first, so an output that cannot be written fails before the learning.
+        let file = try OutputFile(path: output)
         let engine = try engineOptions.makeEngine()
         var learnerOptions = LexiconLearner.Options()
         learnerOptions.minimumDocuments = minDocuments
@@ -106,8 +108,7 @@ struct LexiconLearnCommand: ParsableCommand {
             + "\(learner.negativeComments) negative comments), min-documents \(minDocuments), min-z \(minZ), "
             + "prior strength \(priorStrength), "
             + "scale \(scale); terms and weights only, no text from the source"
-        try LexiconLearner.fileText(terms, language: language, provenance: provenance)
-            .write(toFile: output, atomically: true, encoding: .utf8)
+        try write(LexiconLearner.fileText(terms, language: language, provenance: provenance), to: file)
         FileHandle.standardError.write(Data("rater: learned \(terms.count) terms from \(learner.positiveComments + learner.negativeComments) comments → \(output)\n".utf8))
     }
 }
@@ -163,13 +164,14 @@ struct LexiconImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let file = try OutputFile(path: output)
         let contents = try String(contentsOfFile: input, encoding: .utf8)
         let imported = try LexiconImporter.convert(contents, path: input, scale: scale, defaultValence: valence)
         var text = "# kind: sentiment\n# language: \(language)\n# provenance: \(provenance)\n"
         text += "# imported by rater lexicon import from \(URL(fileURLWithPath: input).lastPathComponent), scale \(scale)\n"
         text += "# columns: term<TAB>valence\n"
         for (term, value) in imported { text += "\(term)\t\(value)\n" }
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        try write(text, to: file)
         FileHandle.standardError.write(Data("rater: imported \(imported.count) terms → \(output)\n".utf8))
     }
 }
@@ -187,4 +189,12 @@ struct LexiconListCommand: ParsableCommand {
         }
         print("total distinct terms: \(engine.lexicon.entries.count)")
     }
+}
+
+/// Writes a whole text file through `OutputFile`: atomically for a regular file, in place for a device, a FIFO or
+/// an open descriptor's name (`-o /dev/stdout` with standard output redirected used to rename the file over the
+/// `/dev/stdout` link itself, as root).
+func write(_ text: String, to file: OutputFile) throws {
+    try file.write(Array(text.utf8))
+    try file.commit()
 }

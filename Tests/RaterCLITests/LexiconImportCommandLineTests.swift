@@ -27,4 +27,17 @@ import Testing
         // Terms are folded as the analyser folds text (;D → ;d); a repeated term keeps its last valence.
         #expect(entries == [";)\t0.9", ";-)\t1.0", ";d\t1.5", "good\t2.1"])
     }
+
+    /// `-o -` and a name of standard output write the file there. Foundation's atomic write renamed a temporary
+    /// file over the name: `/dev/fd/1` could not be written at all, and `/dev/stdout` (as root, standard output
+    /// redirected) would have been replaced as a link.
+    @Test(arguments: ["-", "/dev/fd/1", "/proc/self/fd/1"])
+    func theLexiconGoesToStandardOutputUnderAnyOfItsNames(_ output: String) throws {
+        let scratch = try ScratchFolder()
+        let input = try scratch.write("in.txt", "good\t1.9\n")
+        let outcome = try CLIProcess.run(["lexicon", "import", input, "--provenance", "tests", "-o", output])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("# kind: sentiment\n"))
+        #expect(outcome.standardOutput.hasSuffix("good\t1.9\n"))
+    }
 }
