@@ -131,6 +131,21 @@ public struct GoldLabelMap: Sendable {
     public func label(for value: String) -> SentimentLabel? {
         mapping[value.trimmingCharacters(in: .whitespaces).lowercased()]
     }
+
+    /// The gold label of `record` in `column`, as `rater eval`, `rater calibrate` and `rater lexicon learn` read
+    /// it: nil for a blank cell (a row nobody has labelled yet, which the caller counts and leaves out); a missing
+    /// column or a value outside the map is a mistake in the file that would change the figures, so it throws,
+    /// naming the row as `gold.csv:12 (record 11)`.
+    public func label(of record: SourceRecord, column: String) throws -> SentimentLabel? {
+        guard let value = record.fields.first(where: { $0.name == column })?.value else {
+            throw EvaluationError.missingLabel(record: record.location, column: column)
+        }
+        if value.allSatisfy(\.isWhitespace) { return nil }
+        guard let label = label(for: value) else {
+            throw EvaluationError.unknownLabel(record: record.location, value: value)
+        }
+        return label
+    }
 }
 
 public enum EvaluationError: Error, CustomStringConvertible {

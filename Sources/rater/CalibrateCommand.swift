@@ -38,16 +38,9 @@ struct CalibrateCommand: ParsableCommand {
             var fileSamples = [ConfidenceFitter.Sample]()
             while let event = try reader.next() {
                 guard case let .record(record) = event else { continue }
-                guard let value = record.fields.first(where: { $0.name == labelColumn })?.value else {
-                    throw EvaluationError.missingLabel(record: record.location, column: labelColumn)
-                }
-                // As in `rater eval`: a blank cell is an unlabelled row, left out.
-                if value.allSatisfy(\.isWhitespace) {
+                guard let label = try map.label(of: record, column: labelColumn) else {
                     unlabelled += 1
                     continue
-                }
-                guard let label = map.label(for: value) else {
-                    throw EvaluationError.unknownLabel(record: record.location, value: value)
                 }
                 let scored = try analyzer.analysis(of: record).scored
                 let sentiment = scored.sentiment

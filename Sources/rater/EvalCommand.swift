@@ -53,17 +53,9 @@ struct EvalCommand: ParsableCommand {
         var unlabelled = 0
         while let event = try reader.next() {
             guard case let .record(record) = event else { skipped += 1; continue }
-            guard let value = record.fields.first(where: { $0.name == labelColumn })?.value else {
-                throw EvaluationError.missingLabel(record: record.location, column: labelColumn)
-            }
-            // A blank cell is a row nobody labelled (yet): counted and left out, where a label outside the map is a
-            // mistake in the file that would change the figures, so it stops the run.
-            if value.allSatisfy(\.isWhitespace) {
+            guard let label = try map.label(of: record, column: labelColumn) else {
                 unlabelled += 1
                 continue
-            }
-            guard let label = map.label(for: value) else {
-                throw EvaluationError.unknownLabel(record: record.location, value: value)
             }
             let result = try analyzer.analyze(record)
             evaluation.add(id: result.id, gold: label, predicted: result.sentiment.label, score: result.sentiment.score,

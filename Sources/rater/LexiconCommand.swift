@@ -81,17 +81,9 @@ struct LexiconLearnCommand: ParsableCommand {
             var reader = try InputOpener.open(path: path, options: ingest.options).reader
             while let event = try reader.next() {
                 guard case let .record(record) = event else { continue }
-                // As in `rater eval`: a blank cell is an unlabelled row, counted and left out; a missing column or a
-                // label outside the map is a mistake that would skew what is learned, so it stops the run.
-                guard let value = record.fields.first(where: { $0.name == labelColumn })?.value else {
-                    throw EvaluationError.missingLabel(record: record.location, column: labelColumn)
-                }
-                if value.allSatisfy(\.isWhitespace) {
+                guard let label = try map.label(of: record, column: labelColumn) else {
                     unlabelled += 1
                     continue
-                }
-                guard let label = map.label(for: value) else {
-                    throw EvaluationError.unknownLabel(record: record.location, value: value)
                 }
                 try learner.add(text: record.text, label: label)
             }
