@@ -10,40 +10,65 @@ import RaterScore
 /// with no sentiment and no fixed reading says nothing and is dropped. Questions, wishes and conditions change
 /// the reading (see `UnitMood`).
 ///
+/// A recovery is an event, and its outcome words decide it (see `RecoveryOutcomes`): a topic noun (退款, "refund")
+/// reads nothing without one, and a recovery promised, asked for, pending or refused is unresolved.
+///
+/// The readings are then settled, so that no comment says two contradicting things in one breath (see
+/// `SignalReadings`).
+///
 /// A namespace, not a value: the comment and matcher are borrowed per call rather than copied into a struct.
 enum SignalDetector {
-    static let evidenceLimit = 5
-
     static func signals(from hits: [CueHit], roles: CueRoles, in scored: ScoredComment, scoring: TermMatcher)
         -> [SignalResult]
     {
-        var found = [SignalValue: [SignalEvidence]]()
+        let outcomes = RecoveryOutcomes(hits: hits, roles: roles, in: scored)
+        var readings = SignalReadings()
         for hit in hits {
             for cue in roles.signals(of: hit) {
+                if case .outcome = cue.role { continue }
                 let mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
-                var value: SignalValue
-                if let fixed = cue.value {
-                    guard let settled = mood.reading(hit.negated ? fixed.negated : fixed) else { continue }
-                    value = settled
-                } else if cue.kind == .recovery, mood != .settled {
-                    // A recovery asked about, hoped for or supposed has not happened yet.
-                    value = .unresolved
-                } else {
-                    // 本以为…结果, "I expected…": the cue's own clause is often hypothetical; the sentence says how
-                    // it turned out. Its sentiment already reflects negation, so that is not applied twice.
-                    let lean = sentenceLean(of: hit.unit, in: scored)
-                    guard lean != 0 else { continue }
-                    value = cue.kind.reading(positive: lean > 0)
+                guard let value = reading(of: cue, at: hit, mood: mood, outcomes: outcomes, in: scored) else {
+                    continue
                 }
-                if found[value, default: []].count < Self.evidenceLimit {
-                    let clause = scored.segmented.text(ofTokens: scored.units[hit.unit].tokens)
-                    let evidence = SignalEvidence(cue: scored.segmented.text(hit.range), clause: clause,
-                                                  negator: cue.value != nil ? hit.negator : nil)
-                    found[value, default: []].append(evidence)
-                }
+                let turned = cue.value != nil || cue.role == .topic
+                readings.add(value, clause: scored.units[hit.unit].clause, hit: hit,
+                             negator: turned ? hit.negator : nil)
             }
         }
-        return found.sorted { $0.key < $1.key }.map { SignalResult(value: $0.key, evidence: $0.value) }
+        return readings.settled { hit, negator in
+            SignalEvidence(cue: scored.segmented.text(hit.range),
+                           clause: scored.segmented.text(ofTokens: scored.units[hit.unit].tokens), negator: negator)
+        }
+    }
+
+    /// The reading of one cue, or nil when it says nothing here.
+    private static func reading(of cue: SignalCue, at hit: CueHit, mood: UnitMood, outcomes: RecoveryOutcomes,
+                                in scored: ScoredComment) -> SignalValue? {
+        switch cue.role {
+        case .outcome:
+            return nil
+        case let .reading(fixed):
+            guard let settled = mood.reading(hit.negated ? fixed.negated : fixed) else { return nil }
+            // 说会补发, "promised to replace it", 补发还在处理: the gesture has not happened yet.
+            if settled == .recovered, let outcome = outcomes.outcome(near: hit, in: scored) { return outcome.reading }
+            return settled
+        case .topic:
+            // 没退款, "no refund"; 能退款吗, 希望退款, "I hope for a refund": a refund that has not happened.
+            if hit.negated || mood != .settled { return .unresolved }
+            // A bare 退款 or "refund" (七天无理由退款, "the refund policy") says nothing about an outcome.
+            return outcomes.outcome(near: hit, in: scored)?.reading
+        case .followingSentiment:
+            if cue.kind == .recovery {
+                // A recovery asked about, hoped for or supposed has not happened yet.
+                if mood != .settled { return .unresolved }
+                if let outcome = outcomes.outcome(near: hit, in: scored) { return outcome.reading }
+            }
+            // 本以为…结果, "I expected…": the cue's own clause is often hypothetical; the sentence says how it
+            // turned out. Its sentiment already reflects negation, so that is not applied twice.
+            let lean = sentenceLean(of: hit.unit, in: scored)
+            guard lean != 0 else { return nil }
+            return cue.kind.reading(positive: lean > 0)
+        }
     }
 
     /// The net weighted sentiment of the unit's sentence.

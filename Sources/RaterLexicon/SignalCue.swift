@@ -1,34 +1,71 @@
 /// A cue for a business signal (expectation gap, service recovery, loyalty), with optional context conditions.
 ///
-/// Most cues carry their reading (比预期好 exceeded, 退款 recovered, 换一家 at risk). Some only say that the
+/// Most cues carry their reading (比预期好 exceeded, 解决了 recovered, 换一家 at risk). Some only say that the
 /// signal is there and leave the direction to the sentence's sentiment (没想到 in 没想到这么好吃 versus
 /// 没想到这么差; 本以为…结果); their lexicon value is the kind itself (`expectation`, `recovery`, `loyalty`).
 /// A negated cue reads the other way (see `SignalValue.negated`).
+///
+/// Service recovery has two more roles, because a recovery is an event, and a noun does not say whether the event
+/// happened: 退款 and "refund" name the *topic* (`topic`), and a nearby *outcome* word says how it stands (到账,
+/// "processed" done; 还在处理, "not yet" pending; 会, "promised" promised; 要求, "asked for" requested; 拒绝,
+/// "refused" refused). See `RecoveryOutcome`.
 public struct SignalCue: Sendable, Equatable {
+    /// What the cue does.
+    public enum Role: Sendable, Equatable {
+        /// The cue has a fixed reading (turned by negation and mood).
+        case reading(SignalValue)
+        /// The cue announces its kind; the direction follows the sentence's sentiment.
+        case followingSentiment
+        /// The cue names the topic of a recovery (退款, "refund") and reads nothing without an outcome.
+        case topic
+        /// The cue says how a nearby recovery stands (到账, 还在处理, 会, 要求, 拒绝).
+        case outcome(RecoveryOutcome)
+    }
+
     public var kind: SignalKind
-    /// The reading, or nil when it follows the sentence's sentiment.
-    public var value: SignalValue?
+    public var role: Role
     public var context: CueContext?
+
+    /// The fixed reading, or nil when the reading follows the sentence's sentiment or the cue's neighbours.
+    public var value: SignalValue? {
+        if case let .reading(value) = role { return value }
+        return nil
+    }
 
     public init(_ value: SignalValue, context: CueContext? = nil) {
         self.kind = value.kind
-        self.value = value
+        self.role = .reading(value)
         self.context = context
     }
 
     public init(followingSentimentOf kind: SignalKind, context: CueContext? = nil) {
         self.kind = kind
-        self.value = nil
+        self.role = .followingSentiment
         self.context = context
     }
 
-    /// Parses the lexicon's value column: a reading (`at_risk`) or a kind (`expectation`).
+    /// A recovery topic (退款, "refund") or a recovery outcome word (到账, "pending").
+    public init(recovery role: Role, context: CueContext? = nil) {
+        self.kind = .recovery
+        self.role = role
+        self.context = context
+    }
+
+    /// The lexicon value column's words beyond the readings and kinds: the recovery topic and outcome roles.
+    public static let recoveryRoleNames = ["topic"] + RecoveryOutcome.allCases.map(\.rawValue)
+
+    /// Parses the lexicon's value column: a reading (`at_risk`), a kind (`expectation`), or a recovery role
+    /// (`topic`, `done`, `pending`, `promised`, `requested`, `refused`).
     public init?(parsing text: String, context: CueContext?) {
         let name = text.lowercased().replacingOccurrences(of: "-", with: "_")
         if let value = SignalValue(rawValue: name) {
             self.init(value, context: context)
         } else if let kind = SignalKind(rawValue: name) {
             self.init(followingSentimentOf: kind, context: context)
+        } else if name == "topic" {
+            self.init(recovery: .topic, context: context)
+        } else if let outcome = RecoveryOutcome(rawValue: name) {
+            self.init(recovery: .outcome(outcome), context: context)
         } else {
             return nil
         }

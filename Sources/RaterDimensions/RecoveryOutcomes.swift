@@ -1,0 +1,79 @@
+import RaterCore
+import RaterLexicon
+import RaterScore
+
+/// The recovery outcome words of a comment (到账, 在处理, 会, 要求, 拒绝; "processed", "pending", "promised",
+/// "asked for", "refused"), and the outcome they give a recovery cue near them.
+///
+/// A word is near a cue when it is in the same clause, on either side, with at most `reachWords` words (alphabetic
+/// text) or `reachCharacters` characters between them: 退款到现在还没到账 (到账 five characters after 退款), "refused
+/// to give us a refund" (four words between). When several outcome words are near one cue:
+/// - an open outcome (pending, refused, or a negated done: 还没到账, "never received") wins over any other, since
+///   a refund still pending or refused has not been made whatever else is said of it;
+/// - else a promise wins over done (会三天内到账, "will be processed": what is promised has not happened);
+/// - else, between done and a request, the later word wins: a request is followed by its result (申请后第二天就到账了,
+///   "asked for a refund and got it"), and a request after something received is a new one (收到货就申请退款).
+struct RecoveryOutcomes {
+    static let reachWords = 4
+    static let reachCharacters = 6
+
+    private struct Word {
+        var range: Range<Int>
+        var clause: Int
+        var outcome: RecoveryOutcome
+    }
+
+    private var words = [Word]()
+
+    init(hits: [CueHit], roles: CueRoles, in scored: ScoredComment) {
+        for hit in hits {
+            for cue in roles.signals(of: hit) {
+                guard case let .outcome(outcome) = cue.role else { continue }
+                let stated: RecoveryOutcome
+                if hit.negated {
+                    // 还没到账, "never received": pending. A negated promise, request or refusal says nothing.
+                    guard outcome == .done else { continue }
+                    stated = .pending
+                } else {
+                    stated = outcome
+                }
+                words.append(Word(range: hit.range, clause: scored.units[hit.unit].clause, outcome: stated))
+            }
+        }
+    }
+
+    /// The outcome the words near `hit` give it, or nil when there are none.
+    func outcome(near hit: CueHit, in scored: ScoredComment) -> RecoveryOutcome? {
+        guard !words.isEmpty else { return nil }
+        let clause = scored.units[hit.unit].clause
+        var best: RecoveryOutcome?
+        for word in words where word.clause == clause {
+            let gap = word.range.lowerBound >= hit.range.upperBound ? hit.range.upperBound..<word.range.lowerBound
+                : word.range.upperBound <= hit.range.lowerBound ? word.range.upperBound..<hit.range.lowerBound : nil
+            guard let gap, Self.isWithinReach(gap, in: scored.segmented.folded) else { continue }
+            // Words come in text order: of equal precedence, the later one wins.
+            if best.map({ word.outcome.precedence >= $0.precedence }) ?? true { best = word.outcome }
+        }
+        return best
+    }
+
+    /// Whether at most `reachWords` words (ASCII text) or `reachCharacters` characters lie in `gap`.
+    private static func isWithinReach(_ gap: Range<Int>, in folded: [UInt8]) -> Bool {
+        let text = String(decoding: folded[gap], as: UTF8.self)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.split(separator: " ").count <= reachWords
+        }
+        return text.filter { !$0.isWhitespace }.count <= reachCharacters
+    }
+}
+
+extension RecoveryOutcome {
+    /// Which outcome wins when several are near one cue (see `RecoveryOutcomes`).
+    var precedence: Int {
+        switch self {
+        case .requested, .done: 0
+        case .promised: 1
+        case .pending, .refused: 2
+        }
+    }
+}
