@@ -108,3 +108,37 @@ import Testing
         #expect(SignalKind.expectation.reading(positive: false) == .fellShort)
     }
 }
+
+/// Return and come-again phrasings, with negation and "never".
+@Suite struct LoyaltyVariantTests {
+    @Test(arguments: [
+        ("We will never come again", SignalValue.atRisk),
+        ("I won't visit again", .atRisk),
+        ("We will not return", .atRisk),
+        ("I would never return to that hotel", .atRisk),
+        ("Not coming back, ever", .atRisk),
+        ("We will definitely come back", .loyal),
+        ("Would happily come again", .loyal),
+        ("We will return next summer", .loyal),
+        ("Would stay here again", .loyal),
+        ("下次不来了", .atRisk),
+        ("这种店不会再光顾", .atRisk),
+        ("以后还会回头的", .loyal),
+        ("不会回头了", .atRisk),
+        ("再也不来这家了", .atRisk),
+        ("下次还来，老板人很好", .loyal),
+    ])
+    func comeAgainAndReturn(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text).filter { $0.kind == .loyalty } == [expected], "\(text)")
+    }
+
+    /// Returning an item is no loyalty.
+    @Test func returningAnItemIsNoLoyalty() throws {
+        #expect(try signals("I will return the kettle tomorrow").filter { $0.kind == .loyalty }.isEmpty)
+    }
+
+    /// Loyalty follows the comment's last word on it.
+    @Test func theLastClauseDecidesLoyalty() throws {
+        #expect(try signals("以前很推荐这家，现在不会再来了").filter { $0.kind == .loyalty } == [.atRisk])
+    }
+}
