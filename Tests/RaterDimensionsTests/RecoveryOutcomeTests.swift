@@ -17,6 +17,8 @@ import Testing
         "商家拒绝退款，平台也不管",
         "要求退款被驳回了",
         "没有收到任何补偿",
+        "灯罩裂了，很想退货",
+        "已经快一个月了还没退款",
         "The refund still hasn't arrived after two weeks",
         "They promised a refund but nothing has come",
         "I asked for a refund and heard nothing",
@@ -41,6 +43,11 @@ import Testing
         "I got a full refund, no questions asked",
         "The manager offered compensation straight away",
         "I asked for a refund and got it the next day",
+        "They sent a replacement the next morning",
+        "The refund for the broken chair took six weeks",
+        "商家很快寄来了新的换货",
+        "退款挺快的，好评",
+        "坏了一个，商家给予了赔偿",
     ])
     func aRefundReceivedIsRecovered(_ text: String) throws {
         #expect(try recovery(text) == [.recovered], "\(text)")
