@@ -198,7 +198,7 @@ public struct AnalyzeRun {
                 // An input that ended in a read error keeps its earlier checkpoint: the bytes read stop somewhere
                 // inside a record, and counting the `unreadable_input` rejection as a record made the next run skip
                 // the first record after the break, which no run had delivered. Its records come again next run.
-                // A pipe gets none either: it cannot be read again to check one (`recordsToSkip`).
+                // A pipe gets none either: it cannot be read again to check one (`IncrementalState.resumption`).
                 if input != "-" && !endedUnreadable && PathKind(path: input) == .regularFile {
                     nextState?.inputs[IncrementalState.key(input)] = IncrementalState.Checkpoint(
                         bytes: file.bytesRead, records: events, checksum: file.checksum)

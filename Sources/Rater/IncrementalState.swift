@@ -52,17 +52,11 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
-    /// Records of `path` that earlier runs already delivered: 0 unless the file still begins with the same bytes.
-    /// Only a regular file can be checked: reading a pipe's first bytes here (a process substitution is
-    /// `/dev/fd/63` every night) took them from the analysis, which then silently missed their records.
-    public func recordsToSkip(path: String) -> Int {
-        if case let .unchanged(records) = resumption(path: path) { return records }
-        return 0
-    }
-
     /// Where a run takes up `path`: from its start (no checkpoint, or not a regular file), after the records earlier
     /// runs delivered, or from its start again because the file no longer begins with the bytes they read (rotated,
-    /// rewritten, truncated) — which the run reports, since all its records then come again.
+    /// rewritten, truncated) — which the run reports, since all its records then come again. Only a regular file
+    /// can be checked: reading a pipe's first bytes here (a process substitution is `/dev/fd/63` every night) took
+    /// them from the analysis, which then silently missed their records.
     public enum Resumption: Sendable, Equatable {
         case noCheckpoint
         case unchanged(records: Int)

@@ -63,8 +63,7 @@ public enum ResultLineDecoder {
     private static func check(_ value: Any?, field: String, within range: ClosedRange<Double>,
                               fail: (String) -> AggregationError) throws {
         guard let value else { return }
-        // JSON `true` and `false` arrive as NSNumber too; only a boolean's type code is "c".
-        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else {
+        guard let number = value as? NSNumber, !number.isJSONBoolean else {
             throw fail("\(field) is not a number")
         }
         guard range.contains(number.doubleValue) else {

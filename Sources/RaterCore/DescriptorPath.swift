@@ -21,19 +21,13 @@ public enum DescriptorPath {
         for _ in 0..<40 {
             let url = URL(fileURLWithPath: current)
             let name = url.lastPathComponent
-            guard let directory = realPath(url.deletingLastPathComponent().path) else { return nil }
+            guard let directory = RealPath.of(url.deletingLastPathComponent().path) else { return nil }
             if folders.contains(directory), let number = Int32(name), String(number) == name { return number }
             // A descriptor folder's entries are links too (to `pipe:[…]`, `/dev/pts/0`): read only up to here.
             guard let target = linkTarget(directory + "/" + name) else { return nil }
             current = target.hasPrefix("/") ? target : directory + "/" + target
         }
         return nil
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// What the symbolic link at `path` holds, or nil when it is no link.

@@ -114,10 +114,7 @@ struct SourceNames {
     /// file is gone), the absolute path with `.` and `..` taken out as written.
     static func resolved(_ path: String, in directory: String) -> String {
         let absolute = absolutePath(path, in: directory)
-        if let real = realpath(absolute, nil) {
-            defer { free(real) }
-            return String(cString: real)
-        }
+        if let real = RealPath.of(absolute) { return real }
         var parts = [Substring]()
         for part in absolute.split(separator: "/") {
             switch part {
@@ -132,7 +129,8 @@ struct SourceNames {
     /// `comment` as stored under its source's name: a made-up id (`source:record`) is made from that name too, as
     /// a run that typed it would have made it, so that the stored rows look the same whichever spelling wrote them.
     func stored(_ comment: StoredComment) -> StoredComment {
-        guard let name = renamed[comment.source] else { return comment }
+        // Nearly every run renames nothing: then no comment's source is hashed.
+        guard !renamed.isEmpty, let name = renamed[comment.source] else { return comment }
         var stored = comment
         if !StoredComment.hasExportID(id: comment.id, source: comment.source, recordNumber: comment.recordNumber) {
             stored.id = "\(name):\(comment.recordNumber)"
@@ -142,7 +140,7 @@ struct SourceNames {
     }
 
     func stored(_ rejection: Rejection) -> Rejection {
-        guard let name = renamed[rejection.source] else { return rejection }
+        guard !renamed.isEmpty, let name = renamed[rejection.source] else { return rejection }
         var stored = rejection
         stored.source = name
         return stored

@@ -33,7 +33,7 @@ public struct AggregateCSVWriter: Sendable {
 
     public func encode(_ rows: [AggregateRow], groupBy: [String]) -> String {
         // Every signal Rater knows has its column whether or not tonight's comments carry it, so a table loaded
-        // from nightly files keeps its shape; names only a hand-made result file has are added after them.
+        // from nightly files keeps its shape; a name only a hand-made result file has joins them in name order.
         let signalNames = Array(Set(Self.knownSignalNames + rows.flatMap { $0.signals.map(\.name) })).sorted()
         let signalColumns = signalNames.map { "rate_" + $0 }
         let fixed = Self.fixedColumns + signalColumns + Self.ratingColumns

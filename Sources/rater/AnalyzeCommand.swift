@@ -236,6 +236,9 @@ struct AnalyzeCommand: ParsableCommand {
                 }
             } else {
                 end = try body(nil)
+                // A signal after the last record was read: the outputs are not committed, as `RunRecorder` checks
+                // before its commit.
+                try interruption.check()
                 try commitFiles(end)
             }
         } catch {

@@ -139,7 +139,7 @@ enum ConfigFile {
             let value = values[key]!
             switch kind {
             case let .flag(inversion):
-                guard let number = value as? NSNumber, isBoolean(number) else {
+                guard let number = value as? NSNumber, number.isJSONBoolean else {
                     throw Problem.badValue(path: path, section: section, key: key, expected: "true or false (a flag)")
                 }
                 // A flag without an inversion is off unless given, so `false` says what it already is.
@@ -169,7 +169,7 @@ enum ConfigFile {
         }
         return try values.map { value in
             switch value {
-            case let number as NSNumber where isBoolean(number):
+            case let number as NSNumber where number.isJSONBoolean:
                 throw Problem.badValue(path: path, section: section, key: key, expected: expected + ", not true/false")
             case let string as String: return string
             case let number as NSNumber: return number.stringValue
@@ -178,9 +178,4 @@ enum ConfigFile {
         }
     }
 
-    /// JSON `true` and the number 1 both arrive as NSNumber (and both cast to Bool); only a boolean's type code
-    /// is "c".
-    private static func isBoolean(_ number: NSNumber) -> Bool {
-        String(cString: number.objCType) == "c"
-    }
 }

@@ -73,7 +73,7 @@ struct OutputPlaces {
             first[key] = output
         }
         for input in inputs where input != "-" {
-            guard let resolved = Self.realPath(input), let output = first[resolved] else { continue }
+            guard let resolved = RealPath.of(input), let output = first[resolved] else { continue }
             throw OutputConflict.outputIsInput(option: output.option, input: input)
         }
     }
@@ -85,7 +85,7 @@ struct OutputPlaces {
         if isStandardOutput(output) { return "" }
         switch PathKind(path: output.path) {
         case .other: return nil
-        case .regularFile where output.inPlace: return realPath(output.path) ?? entry(output.path)
+        case .regularFile where output.inPlace: return RealPath.of(output.path) ?? entry(output.path)
         case .regularFile, .absent: return entry(output.path)
         }
     }
@@ -100,14 +100,8 @@ struct OutputPlaces {
     private static func entry(_ path: String) -> String {
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
-        let directory = realPath(url.deletingLastPathComponent().path) ?? url.deletingLastPathComponent().standardized.path
+        let directory = RealPath.of(url.deletingLastPathComponent().path) ?? url.deletingLastPathComponent().standardized.path
         return directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     private static func shown(_ key: String) -> String { key.isEmpty ? "standard output" : key }

@@ -32,10 +32,17 @@ final class RunSignals {
             }
             source.resume()
             sources.append(source)
+            taken.append(number)
         }
     }
 
-    deinit { for source in sources { source.cancel() } }
+    /// The signals taken from their default action, given back when the run is over.
+    private var taken: [Int32] = []
+
+    deinit {
+        for source in sources { source.cancel() }
+        for number in taken { signal(number, SIG_DFL) }
+    }
 
     private static func isIgnore(_ handler: __sighandler_t?) -> Bool {
         guard let handler else { return false }

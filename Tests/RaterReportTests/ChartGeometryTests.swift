@@ -65,6 +65,9 @@ import Testing
         #expect(TimeBucket.week.ordinal(of: "2027-W01")! - TimeBucket.week.ordinal(of: "2026-W53")! == 1)
         #expect(TimeBucket.day.ordinal(of: "1969-12-31") == -1)
         #expect(TimeBucket.week.ordinal(of: "1970-01-01") == nil)
+        #expect(TimeBucket.week.ordinal(of: "1970-W01") == 0)
+        #expect(TimeBucket.week.ordinal(of: "2025-W53") == nil)  // 2025 has 52 ISO weeks
+        #expect(TimeBucket.day.ordinal(of: "2025-02-29") == nil)
         #expect(TimeBucket.month.ordinal(of: "2026-13") == nil)
     }
 
