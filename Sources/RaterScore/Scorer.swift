@@ -41,6 +41,8 @@ public struct Scorer: Sendable {
         // One set of pending modifiers for the comment, reset in place at each unit: a new value per unit and per
         // sentiment term released both its arrays every time (most of the scorer's reference counting).
         var modifiers = PendingModifiers()
+        // Whether a hand-written term (not a learned weight) is left with a weight after the rules.
+        var hasOpinion = false
         for unitIndex in units.indices {
             let unit = units[unitIndex]
             modifiers.reset()
@@ -87,12 +89,13 @@ public struct Scorer: Sendable {
                 if !factors[unitIndex].isEmpty {
                     for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
                 }
+                if value != 0 && !matcher.entries[entryIndex].isLearnedValence { hasOpinion = true }
                 contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
                                                   base: base, rules: rules, weight: value))
                 if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
             }
         }
-        let sentiment = summarize(units, language: comment.language)
+        let sentiment = summarize(units, language: comment.language, hasOpinion: hasOpinion)
         assert(zip(matches, matches.dropFirst()).allSatisfy { $0.end <= $1.start }, "matches out of order")
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
                              contributions: contributions, sentiment: sentiment, wordOrdinals: ordinals)
@@ -181,7 +184,7 @@ public struct Scorer: Sendable {
         mass.isNaN ? 0 : min(max(mass, 0), maximumMass)
     }
 
-    private func summarize(_ units: [ScoringUnit], language: Language) -> Sentiment {
+    private func summarize(_ units: [ScoringUnit], language: Language, hasOpinion: Bool) -> Sentiment {
         // Clamped so that the sum and difference below stay finite whatever the comment: no score, share or
         // confidence may be NaN or infinite.
         let positive = Self.finiteMass(units.reduce(0) { $0 + $1.positive })
@@ -199,6 +202,7 @@ public struct Scorer: Sendable {
         }
         let total = Double(max(units.count, 1))
         let label = thresholds.label(for: score)
+        let isLearnedOnly = !hasOpinion && positive + negative > 0
         return Sentiment(
             score: score, label: label,
             positiveShare: units.isEmpty ? 0 : Double(positiveUnits) / total,
@@ -206,7 +210,7 @@ public struct Scorer: Sendable {
             neutralShare: units.isEmpty ? 0 : Double(neutralUnits) / total,
             confidence: confidence.confidence(score: score, evidence: positive + negative, label: label,
                                               language: language),
-            positiveMass: positive, negativeMass: negative)
+            positiveMass: positive, negativeMass: negative, isLearnedOnly: isLearnedOnly)
     }
 }
 

@@ -39,6 +39,10 @@ enum ExplanationFormatter {
         lines.append("sentiment:  \(sentiment.label.rawValue)  score \(fixed(sentiment.score))  "
             + "confidence \(fixed(sentiment.confidence))  (positive mass \(fixed(sentiment.positiveMass)), "
             + "negative mass \(fixed(sentiment.negativeMass)))")
+        if sentiment.isLearnedOnly {
+            lines.append("evidence:   learned weights only, no opinion word: the score says how these words lean in "
+                + "the reviews the weights were learned from (a factual sentence leans too)")
+        }
         lines.append("clauses:")
         for (index, unit) in scored.units.enumerated() {
             lines.append("  [\(index)] \(scored.segmented.text(ofTokens: unit.tokens))  → \(fixed(unit.score(damping: engine.scorer.rules.damping)))")

@@ -13,6 +13,17 @@ import Testing
         #expect(outcome.standardOutput.contains("sentiment:  positive"))
     }
 
+    /// An analyst sees when a score rests on learned weights alone: the built-in English learned lexicon gives "said" and
+    /// "ordered" a negative lean, and this factual sentence has no opinion word.
+    @Test func aScoreFromLearnedWeightsAloneIsNamed() throws {
+        let factual = try CLIProcess.run(["explain", "We ordered at the counter and the man said table four"])
+        #expect(factual.status == 0, "\(factual.standardError)")
+        #expect(factual.standardOutput.contains("evidence:   learned weights only, no opinion word"))
+        let opinion = try CLIProcess.run(["explain", "We ordered at the counter and the man was rude"])
+        #expect(opinion.status == 0, "\(opinion.standardError)")
+        #expect(!opinion.standardOutput.contains("evidence:"))
+    }
+
     /// Two rows share id 7: the miss (the first, labelled negative but plainly positive) must be explained with its own
     /// text, not the other row's. The records were kept by id, so the later row replaced the earlier one.
     @Test func worstMissesExplainTheirOwnRowWhenIdsRepeat() throws {

@@ -43,6 +43,23 @@ import Testing
         #expect(sentiment.negativeMass > 0)
     }
 
+    /// A score resting on learned weights alone is marked as such (`rater explain` says so): a factual sentence leans
+    /// the way its words lean in the reviews the weights were learned from.
+    @Test func aScoreFromLearnedWeightsAloneIsMarked() throws {
+        let learned = try engine(learned: ["umbrella\t-0.5", "lobby\t0.4"])
+        let analyzer = try Analyzer(engine: learned)
+        let factual = try analyzer.analysis(of: "The concierge lent us an umbrella").scored.sentiment
+        #expect(factual.isLearnedOnly && factual.negativeMass > 0)
+        // One opinion word anywhere in the comment and the score is no longer the learned lean alone.
+        #expect(try !analyzer.analysis(of: "The concierge lent us an umbrella. The lobby was gorgeous")
+                    .scored.sentiment.isLearnedOnly)
+        // An opinion word the rules leave with no weight (praise inside a question) is no opinion voiced.
+        #expect(try analyzer.analysis(of: "The concierge lent us an umbrella. Is the pool nice?")
+                    .scored.sentiment.isLearnedOnly)
+        // No evidence at all is not a learned lean either.
+        #expect(try !analyzer.analysis(of: "The concierge lent us a map").scored.sentiment.isLearnedOnly)
+    }
+
     @Test func aBareNegationIsAComplaintAboutTheDimensionNearIt() throws {
         #expect(try label("The hostess did not have our booking", .assurance) == .negative)
         #expect(try label("Nobody at the front desk answered the phone", .responsiveness) == .negative)
