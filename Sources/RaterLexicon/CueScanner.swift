@@ -62,7 +62,7 @@ enum CueScanner {
                 let start = Int(token.start)
                 let end = Int(token.end)
                 switch token.kind {
-                case .whitespace, .lineBreak:
+                case .whitespace, .lineBreak, .address:
                     continue
                 case .ideographic:
                     var offset = start

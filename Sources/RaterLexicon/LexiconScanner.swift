@@ -86,7 +86,7 @@ public struct LexiconScanner: Sendable {
             let start = Int(token.start)
             let end = Int(token.end)
             switch token.kind {
-            case .whitespace, .lineBreak:
+            case .whitespace, .lineBreak, .address:
                 continue
             case .ideographic:
                 var offset = start

@@ -76,7 +76,7 @@ enum MatchScanner {
             // Every match recorded for this token starts inside it.
             let tokenIndex = Int32(index)
             switch token.kind {
-            case .whitespace, .lineBreak:
+            case .whitespace, .lineBreak, .address:
                 index += 1
                 continue
             case .ideographic:

@@ -37,6 +37,10 @@ public final class Segmenter {
                 try breaker.forEachBoundary(in: bytes, into: &tokens)
             }
         }
+        // "see https://example.com/faq": an address is one token, not words and an emoticon (`WebAddresses`).
+        if original.withUnsafeBufferPointer({ WebAddresses.mayHold($0) }) {
+            tokens.tokens = original.withUnsafeBufferPointer { WebAddresses.merge(tokens.tokens, bytes: $0) }
+        }
         // "great.The service": a full stop typed without its space ends a sentence too (`RunOnSentences`).
         let hasRunOn = original.withUnsafeBufferPointer { RunOnSentences.mayHold($0) }
         if hasRunOn {

@@ -23,5 +23,7 @@ public struct Token: Sendable, Equatable {
         case punctuation
         /// Emoji and other symbols, kept because they carry sentiment.
         case symbol
+        /// A web address, whole (`WebAddresses`): no lexicon term is matched in it and no clause ends in it.
+        case address
     }
 }
