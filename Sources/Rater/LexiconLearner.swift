@@ -29,8 +29,12 @@ public struct LexiconLearner {
         public var includeBigrams = true
         public var maximumTerms = 20_000
         /// Terms in more than this share of all comments are function words ("it", "that", 的): too common to carry
-        /// sentiment, and a weak term between a negator and its target would swallow the negation.
+        /// sentiment, and a weak term between a negator and its target would swallow the negation. A one-sided term
+        /// (see `oneSidedShare`) is exempt: a team's slang can be in a quarter of its few hundred corrections, and a
+        /// function word is in both kinds of comment.
         public var maximumDocumentShare = 0.2
+        /// A term whose comments of the rarer label are at most this share of its comments is one-sided.
+        public var oneSidedShare = 0.1
         /// Terms whose valence would be weaker than this are left out for the same reason.
         public var minimumValence = 0.5
         /// Whether function words (lexicon kind `function`) are learned as single words. Off by default: their
@@ -168,9 +172,7 @@ public struct LexiconLearner {
         for term in Set(positive.keys).union(negative.keys) where ruleWords.lookup(term.utf8) == nil {
             let p = Double(positive[term] ?? 0)
             let n = Double(negative[term] ?? 0)
-            guard Int(p + n) >= options.minimumDocuments,
-                  (p + n) / Double(positiveComments + negativeComments) <= options.maximumDocumentShare
-            else { continue }
+            guard Int(p + n) >= options.minimumDocuments, !isTooCommon(p: p, n: n) else { continue }
             let alpha = options.priorStrength * (p + n) / allTotal
             let alpha0 = options.priorStrength
             let delta = log((p + alpha) / (positiveTotal + alpha0 - p - alpha))
@@ -185,6 +187,29 @@ public struct LexiconLearner {
         }
         learned.sort { abs($0.z) != abs($1.z) ? abs($0.z) > abs($1.z) : $0.term < $1.term }
         return Array(learned.prefix(options.maximumTerms))
+    }
+
+    /// Whether a term in `p` positive and `n` negative comments is left out as a function word: in more than
+    /// `maximumDocumentShare` of the comments, and not one-sided.
+    private func isTooCommon(p: Double, n: Double) -> Bool {
+        let comments = Double(positiveComments + negativeComments)
+        guard comments > 0, (p + n) / comments > options.maximumDocumentShare else { return false }
+        return min(p, n) / (p + n) > options.oneSidedShare
+    }
+
+    /// The terms `learn()` leaves out as too common (with at least `minimumDocuments` comments), most common first,
+    /// with the share of comments each is in: a run that learns little can say why.
+    public func tooCommonTerms() -> [(term: String, share: Double)] {
+        let comments = Double(positiveComments + negativeComments)
+        var terms = [(term: String, share: Double)]()
+        for term in Set(positive.keys).union(negative.keys) where ruleWords.lookup(term.utf8) == nil {
+            let p = Double(positive[term] ?? 0)
+            let n = Double(negative[term] ?? 0)
+            if Int(p + n) >= options.minimumDocuments, isTooCommon(p: p, n: n) {
+                terms.append((term, (p + n) / comments))
+            }
+        }
+        return terms.sorted { $0.share != $1.share ? $0.share > $1.share : $0.term < $1.term }
     }
 
     /// The lexicon file text for the learned terms, with a header a reviewer can trust.

@@ -41,6 +41,9 @@ struct LexiconLearnCommand: ParsableCommand {
     @Option(help: "Pseudo-counts of the prior that shrinks rare terms toward zero. The default suits tens of thousands of comments; a team's few hundred corrections need about 10–20.")
     var priorStrength: Double = LexiconLearner.Options().priorStrength
 
+    @Option(help: "Leave out terms in more than this share of the comments (function words such as 'it', 的) unless one-sided (at most a tenth of their comments have the other label).")
+    var maxDocumentShare: Double = LexiconLearner.Options().maximumDocumentShare
+
     @Flag(help: "Learn single words only, no word pairs.")
     var noBigrams = false
 
@@ -60,6 +63,9 @@ struct LexiconLearnCommand: ParsableCommand {
         if !minZ.isFinite { throw ValidationError("--min-z must be a number") }
         if !(scale.isFinite && scale > 0) { throw ValidationError("--scale must be a number above 0") }
         if !(priorStrength.isFinite && priorStrength >= 0) { throw ValidationError("--prior-strength must be 0 or more") }
+        if !(maxDocumentShare > 0 && maxDocumentShare <= 1) {
+            throw ValidationError("--max-document-share must be above 0 and at most 1")
+        }
     }
 
     func run() throws {
@@ -74,6 +80,7 @@ struct LexiconLearnCommand: ParsableCommand {
         learnerOptions.priorStrength = priorStrength
         learnerOptions.includeBigrams = !noBigrams
         learnerOptions.learnFunctionWords = learnFunctionWords
+        learnerOptions.maximumDocumentShare = maxDocumentShare
         var learner = try LexiconLearner(lexicon: engine.lexicon, options: learnerOptions)
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         var unlabelled = 0
@@ -90,10 +97,15 @@ struct LexiconLearnCommand: ParsableCommand {
         }
         if unlabelled > 0 { printError("rater: \(unlabelled) records without a gold label left out") }
         let terms = learner.learn()
+        let tooCommon = learner.tooCommonTerms()
         // An empty file would replace a team's earlier lexicon with nothing and look like success.
         guard !terms.isEmpty else {
             throw LearnedNothing(comments: learner.positiveComments + learner.negativeComments,
-                                 minDocuments: minDocuments, minZ: minZ, priorStrength: priorStrength, output: output)
+                                 minDocuments: minDocuments, minZ: minZ, priorStrength: priorStrength, output: output,
+                                 tooCommon: tooCommon, maxDocumentShare: maxDocumentShare)
+        }
+        if !tooCommon.isEmpty {
+            printError("rater: \(LearnedNothing.tooCommonNote(tooCommon, maxDocumentShare: maxDocumentShare))")
         }
         let names = gold.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
         let provenance = "learned by rater lexicon learn from \(names) (\(learner.positiveComments) positive, "
@@ -112,11 +124,26 @@ struct LearnedNothing: Error, CustomStringConvertible {
     var minZ: Double
     var priorStrength: Double
     var output: String
+    /// Terms left out as too common, with their share of the comments (`LexiconLearner.tooCommonTerms`).
+    var tooCommon: [(term: String, share: Double)] = []
+    var maxDocumentShare = LexiconLearner.Options().maximumDocumentShare
 
     var description: String {
         "learned no terms from \(comments) labelled comments: none is in --min-documents \(minDocuments) comments "
-            + "with --min-z \(minZ) at --prior-strength \(priorStrength); \(output) is left as it was. A team's few "
+            + "with --min-z \(minZ) at --prior-strength \(priorStrength)"
+            + (tooCommon.isEmpty ? "" : " (\(Self.tooCommonNote(tooCommon, maxDocumentShare: maxDocumentShare)))")
+            + "; \(output) is left as it was. A team's few "
             + "hundred corrections need thresholds such as --min-documents 3 --min-z 1.0 --prior-strength 20."
+    }
+
+    /// "2 terms are in more than 20% of the comments with both labels and were left out as too common: the (61%),
+    /// was (34%); --max-document-share raises the limit".
+    static func tooCommonNote(_ terms: [(term: String, share: Double)], maxDocumentShare: Double) -> String {
+        let shown = terms.prefix(5).map { "\($0.term) (\(Int(($0.share * 100).rounded()))%)" }.joined(separator: ", ")
+        let percent = Int((maxDocumentShare * 100).rounded())
+        return "\(terms.count) term\(terms.count == 1 ? " is" : "s are") in more than \(percent)% of the comments "
+            + "with both labels and \(terms.count == 1 ? "was" : "were") left out as too common: \(shown)"
+            + (terms.count > 5 ? ", …" : "") + "; --max-document-share raises the limit"
     }
 }
 

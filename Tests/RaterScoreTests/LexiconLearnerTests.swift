@@ -69,4 +69,26 @@ import Testing
         #expect(terms.contains("delicious"))
         #expect(!terms.contains("tasty"))
     }
+
+    /// A word in more than a fifth of the comments is left out only when both labels use it (a function word such as
+    /// "the"); a team's slang in a quarter of its corrections, all of one label, is learned.
+    @Test func aCommonWordIsLeftOutOnlyWhenBothLabelsUseIt() throws {
+        var options = LexiconLearner.Options()
+        options.minimumDocuments = 3
+        options.minimumZ = 1
+        options.priorStrength = 20
+        var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        for index in 0..<100 {
+            let positive = index % 2 == 0
+            var words = [positive ? "lovely\(index % 7)" : "awful\(index % 7)"]
+            if index < 44 { words.append(positive ? "bussin" : "janky") }  // 22 comments each, one-sided
+            if index % 3 == 0 { words.append("the") }  // 34 comments, both labels
+            try learner.add(text: words.joined(separator: " "), label: positive ? .positive : .negative)
+        }
+        let terms = Dictionary(uniqueKeysWithValues: learner.learn().map { ($0.term, $0.valence) })
+        #expect((terms["bussin"] ?? 0) > 0 && (terms["janky"] ?? 0) < 0)
+        #expect(terms["the"] == nil)
+        #expect(learner.tooCommonTerms().map(\.term) == ["the"])
+        #expect(learner.tooCommonTerms().first?.share == 0.34)
+    }
 }
