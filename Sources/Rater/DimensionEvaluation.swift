@@ -29,6 +29,8 @@ public struct DimensionEvaluation: Sendable {
             truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
         }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        /// Whether the gold data or the results mention the target at all (otherwise it has no F1 to speak of).
+        public var isObserved: Bool { truePositives + falsePositives + falseNegatives > 0 }
         public var polarityAccuracy: Double { polarTotal == 0 ? 0 : Double(polarCorrect) / Double(polarTotal) }
         public var strictPolarityAccuracy: Double {
             truePositives == 0 ? 0 : Double(strictCorrect) / Double(truePositives)
@@ -129,10 +131,17 @@ public struct DimensionEvaluation: Sendable {
         return total
     }
 
-    /// Mean F1 over the RATER targets.
+    /// The RATER targets the gold data or the results mention at least once: the ones macro-F1 averages.
+    public var observedDimensionTargets: [EvaluationTarget] {
+        targets.filter { !$0.isAspect && counts(for: $0).isObserved }
+    }
+
+    /// Mean F1 over the RATER targets the gold data or the results mention (`observedDimensionTargets`). A target
+    /// neither mentions has no F1: a small correction file with no reliability comment scored reliability 0 and
+    /// pulled the mean down for nothing. One only the results mention is all false alarms and counts as 0.
     public var dimensionMacroF1: Double {
-        let dimensionTargets = targets.filter { !$0.isAspect }
-        guard !dimensionTargets.isEmpty else { return 0 }
-        return dimensionTargets.map { counts(for: $0).f1 }.reduce(0, +) / Double(dimensionTargets.count)
+        let observed = observedDimensionTargets
+        guard !observed.isEmpty else { return 0 }
+        return observed.map { counts(for: $0).f1 }.reduce(0, +) / Double(observed.count)
     }
 }

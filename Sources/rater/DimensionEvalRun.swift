@@ -51,7 +51,11 @@ struct DimensionEvalRun {
         }
         let total = evaluation.dimensionTotal
         lines.append(row("RATER (micro)", total))
-        lines.append("RATER macro-F1: \(fixed(evaluation.dimensionMacroF1))   (* = non-RATER aspect, not pooled)")
+        let observed = evaluation.observedDimensionTargets.count
+        let dimensions = evaluation.targets.filter { !$0.isAspect }.count
+        lines.append("RATER macro-F1: \(fixed(evaluation.dimensionMacroF1))"
+            + (observed < dimensions ? " over the \(observed) of \(dimensions) dimensions the gold or the results mention" : "")
+            + "   (* = non-RATER aspect, not pooled)")
         lines.append("polarity: sign of the target's score on true positives with positive/negative gold; "
             + "3-way: exact label on all true positives (neutral gold must be neutral)")
         if misses > 0 {
@@ -68,7 +72,12 @@ struct DimensionEvalRun {
     private func row(_ name: String, _ counts: DimensionEvaluation.Counts) -> String {
         let gold = counts.truePositives + counts.falseNegatives
         let predicted = counts.truePositives + counts.falsePositives
-        return name.padding(toLength: max(22, name.count + 1), withPad: " ", startingAt: 0)
+        let name = name.padding(toLength: max(22, name.count + 1), withPad: " ", startingAt: 0)
+        // Neither the gold nor the results mention it: no precision, recall or F1 (not 0).
+        guard counts.isObserved else {
+            return name + String(format: "%6d%6d%6d", 0, 0, 0) + "          —       —      —"
+        }
+        return name
             + String(format: "%6d%6d%6d  %9.3f  %6.3f  %5.3f  %5.3f (%4d)  %8.3f", gold, predicted,
                      counts.truePositives, counts.precision, counts.recall, counts.f1, counts.polarityAccuracy,
                      counts.polarTotal, counts.strictPolarityAccuracy)

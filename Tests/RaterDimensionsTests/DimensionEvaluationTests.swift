@@ -49,6 +49,20 @@ import Testing
         #expect(evaluation.comments == 5)
     }
 
+    /// A dimension neither the gold nor the results mention has no F1 and is left out of macro-F1; one only the
+    /// results mention is all false alarms and counts as 0.
+    @Test func macroF1AveragesTheDimensionsThatAreMentioned() {
+        let reliability = EvaluationTarget(name: "reliability", dimensions: [.reliability])
+        var evaluation = DimensionEvaluation(targets: [tangibles, reliability])
+        evaluation.add(id: "1", gold: [tangibles: .positive], predicted: [tangibles: 0.5, reliability: nil])
+        #expect(!evaluation.counts(for: reliability).isObserved)
+        #expect(evaluation.observedDimensionTargets == [tangibles])
+        #expect(evaluation.dimensionMacroF1 == 1)
+        evaluation.add(id: "2", gold: [:], predicted: [tangibles: nil, reliability: -0.4])
+        #expect(evaluation.counts(for: reliability).isObserved)
+        #expect(evaluation.dimensionMacroF1 == 0.5)
+    }
+
     @Test func aspectsAreReportedButNotPooled() {
         var evaluation = DimensionEvaluation(targets: [tangibles, price])
         evaluation.add(id: "1", gold: [price: .negative], predicted: [price: -0.5, tangibles: nil])
