@@ -29,6 +29,10 @@ import Foundation
 enum ConfigFile {
     enum Problem: Error, CustomStringConvertible {
         case unreadable(path: String, reason: String)
+        /// The file is not there or cannot be read.
+        case missing(path: String, reason: String)
+        /// A key given twice in one object: JSON keeps the last silently, which dropped a whole section.
+        case repeatedKey(path: String, section: [String], key: String)
         /// `key` is no command of the group `within` (empty: of `rater`).
         case unknownCommand(path: String, within: [String], key: String, commands: [String])
         /// The section at `section` (`["corrections", "export"]`) is not an object; `subcommands` are a group's.
@@ -39,6 +43,12 @@ enum ConfigFile {
         var description: String {
             switch self {
             case let .unreadable(path, reason): return "\(path): not a Rater config file (\(reason))"
+            case let .missing(path, reason): return "--config \(path): \(reason)"
+            case let .repeatedKey(path, section, key) where section.isEmpty:
+                return "\(path): the section '\(key)' is given twice; merge them into one (JSON would keep only the last)"
+            case let .repeatedKey(path, section, key):
+                return "\(path): \(section.joined(separator: ".")).\(key) is given twice; keep one (JSON would keep "
+                    + "only the last)"
             case let .unknownCommand(path, within, key, commands) where within.isEmpty:
                 return "\(path): '\(key)' is not a command; the keys of a config file are commands: "
                     + commands.joined(separator: ", ")
@@ -85,13 +95,23 @@ enum ConfigFile {
             level = command.configuration.subcommands
         }
         if chosen.isEmpty { chosen = [defaultCommand._commandName] }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw Problem.missing(path: path, reason: FileManager.default.fileExists(atPath: path)
+                ? "cannot be read: \(error.localizedDescription)" : "no such file")
+        }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+            object = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw Problem.unreadable(path: path, reason: "\(error.localizedDescription)")
+            throw Problem.unreadable(path: path, reason: "not JSON: \(error.localizedDescription)")
         }
         guard let sections = object as? [String: Any] else { throw Problem.unreadable(path: path, reason: "not an object") }
+        if let repeated = JSONDuplicateKeys.first(in: data) {
+            throw Problem.repeatedKey(path: path, section: repeated.path, key: repeated.key)
+        }
         var options = [String](), positional = [String]()
         try forEachSection(of: sections, commands: commands, within: [], path: path) { section, command, values in
             let arguments = try Self.arguments(values, of: command, section: section, path: path)

@@ -14,6 +14,13 @@ import Testing
         (#"{"analyze": {"inputs": ["E"], "output": "O", "text-column": true}}"#, "analyze.text-column must be"),
         (#"{"analyze": {"inputs": ["E"], "output": "O", "jobs": null}}"#, "analyze.jobs must be"),
         (#"{"analyze": {"inputs": ["E"], "output": "O"}, "aggregate": "yes"}"#, "aggregate must be an object"),
+        (#"{"analyze": {"inputs": ["E"], "output": "O"}, "analyze": {"text-column": "text"}}"#,
+         "the section 'analyze' is given twice"),
+        (#"{"analyze": {"inputs": ["E"], "output": "O", "text-column": "x", "text-column": "text"}}"#,
+         "analyze.text-column is given twice"),
+        (#"{"corrections": {"export": {"output": "O", "db": "d", "db": "e"}}}"#,
+         "corrections.export.db is given twice"),
+        (#"{"analyze": {"inputs": ["E"], "output": "O""#, "not JSON"),
     ])
     func aMistakeInTheFileIsNamedAndNothingRuns(_ json: String, _ message: String) throws {
         let scratch = try ScratchFolder()
@@ -26,6 +33,32 @@ import Testing
         #expect(outcome.standardError.contains(config), "\(outcome.standardError)")
         #expect(!outcome.standardError.contains("read 0"))
         #expect(!scratch.exists("out.jsonl"))
+    }
+
+    /// A file that is not there is named as such, not as "not a Rater config file".
+    @Test func aMissingFileIsNamed() throws {
+        let scratch = try ScratchFolder()
+        let outcome = try CLIProcess.run(["--config", scratch.path + "nightly.json"])
+        #expect(outcome.status == 64, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("--config \(scratch.path)nightly.json: no such file"),
+                "\(outcome.standardError)")
+    }
+
+    /// Keys may repeat in different sections, and a key written with an escape is the same key.
+    @Test func aRepeatIsAKeyTwiceInOneObject() throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.export(3)
+        let fine = try scratch.write("fine.json", """
+            {"analyze": {"inputs": ["\(export)"], "output": "\(scratch.path)out.jsonl",
+                         "aggregate-csv": "\(scratch.path)a.csv", "group-by": ["branch"]},
+             "aggregate": {"aggregate-csv": "\(scratch.path)b.csv", "group-by": ["branch"]}}
+            """)
+        let ran = try CLIProcess.run(["--config", fine])
+        #expect(ran.status == 0 && scratch.exists("a.csv"), "\(ran.standardError)")
+        let escaped = try scratch.write("escaped.json", #"{"analyze": {"text-colum\u006e": "x", "text-column": "text"}}"#)
+        let refused = try CLIProcess.run(["--config", escaped])
+        #expect(refused.status == 64 && refused.standardError.contains("analyze.text-column is given twice"),
+                "\(refused.standardError)")
     }
 
     /// A nested command (`rater corrections export`, `rater lexicon import`) reads its section nested in its group's:
