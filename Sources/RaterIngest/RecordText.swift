@@ -26,9 +26,26 @@ public enum RecordText {
         return String(validating: bytes, as: UTF8.self)
     }
 
-    /// The raw bytes as text for a rejects file, with invalid sequences shown as U+FFFD and long records cut.
+    /// The raw bytes as text for a rejects file, with invalid sequences shown as U+FFFD and long records cut at
+    /// `rawLimit` bytes — before a character the limit would split, which otherwise ended every long Chinese record
+    /// in a U+FFFD that was not in the input.
     static func raw(_ bytes: some Collection<UInt8>) -> String {
-        String(decoding: bytes.prefix(rawLimit), as: UTF8.self)
+        var kept = Array(bytes.prefix(rawLimit))
+        if kept.count == rawLimit { kept.removeLast(incompleteTail(of: kept)) }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// How many bytes at the end of `bytes` are the start of a UTF-8 sequence that the end cuts short (0 when the
+    /// last sequence is whole, or is no valid sequence anyway: that is the input's own fault and shown as U+FFFD).
+    static func incompleteTail(of bytes: [UInt8]) -> Int {
+        var start = bytes.count
+        // A sequence is at most four bytes: look back over at most three continuation bytes for its lead byte.
+        while start > 0 && bytes.count - start < 3 && bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        guard start > 0 else { return 0 }
+        let lead = bytes[start - 1]
+        let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 1
+        let present = bytes.count - (start - 1)
+        return length > present ? present : 0
     }
 
     /// Whether `text` holds nothing but white space and control characters: such a record is rejected as

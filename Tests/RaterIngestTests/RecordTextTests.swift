@@ -48,4 +48,20 @@ import Testing
         }
         #expect(valid > 1_000 && valid < 19_000)  // both answers are exercised
     }
+
+    /// A record longer than the rejects file keeps is cut before the character the limit would split: every long
+    /// Chinese record ended in a U+FFFD that was not in the input. Bytes that were invalid anyway still show as one.
+    @Test func aLongRecordIsCutBetweenCharacters() {
+        for prefix in 0..<4 {
+            let bytes = [UInt8](repeating: 0x61, count: prefix) + Array(String(repeating: "好", count: 2_000).utf8)
+            let raw = RecordText.raw(bytes)
+            #expect(!raw.unicodeScalars.contains("\u{FFFD}"), "prefix \(prefix)")
+            #expect(raw.utf8.count <= RecordText.rawLimit && raw.utf8.count > RecordText.rawLimit - 3)
+        }
+        let emoji = Array(String(repeating: "👍", count: 1_100).utf8)
+        #expect(!RecordText.raw(emoji).unicodeScalars.contains("\u{FFFD}"))
+        #expect(RecordText.raw(Array(repeating: 0x80, count: 5_000)).unicodeScalars.allSatisfy { $0 == "\u{FFFD}" })
+        // A short record with a truncated sequence at its end is shown as it is.
+        #expect(RecordText.raw([0x61, 0xE5, 0xA5]) == "a\u{FFFD}")
+    }
 }
