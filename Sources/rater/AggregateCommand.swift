@@ -75,10 +75,13 @@ struct AggregateCommand: ParsableCommand {
                 total.add(try ResultLineDecoder.observation(Data(line), path: input, lineNumber: lineNumber))
                 results += 1
             }
+            let resultsBefore = results
             while let byte = try stream.next() {
                 if byte == 0x0A { try flush() } else { line.append(byte) }
             }
             if !line.isEmpty { try flush() }
+            // As `rater analyze` warns of an input with no records: a failed night upstream must not pass for a quiet one.
+            if results == resultsBefore { printError("rater: \(input): no results (an empty file?); it adds nothing") }
         }
         try files.write(total, logger: nil)
         try files.commit()

@@ -39,6 +39,19 @@ import Testing
         #expect(drivers.split(separator: "\n").count == 6)
     }
 
+    /// A results file with no result lines (a failed night upstream) is named, as `rater analyze` names an empty input.
+    @Test func anEmptyResultsFileIsNamed() throws {
+        let scratch = try ScratchFolder()
+        let empty = try scratch.write("empty.jsonl", "")
+        let blank = try scratch.write("blank.jsonl", "\n \n")
+        let full = try scratch.results(2)
+        let outcome = try CLIProcess.run(["aggregate", empty, full, blank, "--aggregate-csv", scratch.path + "a.csv"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("\(empty): no results (an empty file?)"), "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("\(blank): no results"), "\(outcome.standardError)")
+        #expect(!outcome.standardError.contains("\(full): no results"), "\(outcome.standardError)")
+    }
+
     @Test func partialsWithOtherGroupingAreRefused() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
