@@ -125,8 +125,11 @@ public enum EncodingDetector {
     static func legacyCharset(_ head: [UInt8]) -> DetectedEncoding {
         let candidates = icuCandidates(head)
         func confidence(_ name: String) -> Int { candidates.first { $0.name == name }?.confidence ?? 0 }
+        if let utf16 = chineseUTF16WithoutMark(head) {
+            return DetectedEncoding(name: utf16, byteOrderMarkLength: 0, evidence: .utf16Pattern)
+        }
         let highBytes = head.count { $0 >= 0x80 }
-        if highBytes * 5 >= head.count {
+        if highBytes * 5 >= head.count || isPairedHighBytes(head) {
             let gb = confidence("GB18030")
             let big5 = confidence("Big5")
             if max(gb, big5) >= 50 && gb != big5 {
@@ -145,6 +148,48 @@ public enum EncodingDetector {
             return DetectedEncoding(name: name, byteOrderMarkLength: 0, evidence: .statistics(confidence: best.confidence))
         }
         return DetectedEncoding(name: "windows-1252", byteOrderMarkLength: 0, evidence: .fallback)
+    }
+
+    /// UTF-16 without a mark and with little ASCII: Chinese text has no zero bytes, but the high byte of nearly
+    /// every code unit lies in the CJK block (U+3000–U+9FFF: 0x30–0x9F), at odd offsets for little-endian. Legacy
+    /// Chinese puts lead bytes 0x81–0xFE on either side, so it never looks like this; the sample must also decode
+    /// as UTF-16 without an invalid sequence (a lone surrogate, say).
+    static func chineseUTF16WithoutMark(_ head: [UInt8]) -> String? {
+        let sample = Array(head.prefix(4_096))
+        let pairs = sample.count / 2
+        guard pairs >= 4 else { return nil }
+        func isCJKHigh(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x9F }
+        var odd = 0
+        var even = 0
+        for pair in 0..<pairs {
+            if isCJKHigh(sample[2 * pair + 1]) || sample[2 * pair + 1] == 0xFF { odd += 1 }
+            if isCJKHigh(sample[2 * pair]) || sample[2 * pair] == 0xFF { even += 1 }
+        }
+        // Nine in ten units in the CJK blocks or full-width forms (U+FF00…), and not the other byte order too.
+        for (name, count, other) in [("UTF-16LE", odd, even), ("UTF-16BE", even, odd)]
+            where count * 10 >= pairs * 9 && other * 10 < pairs * 9 {
+            if invalidSequences(Array(sample.prefix(pairs * 2)), charset: name) == 0 { return name }
+        }
+        return nil
+    }
+
+    /// Whether the high bytes come in pairs, as double-byte Chinese does, though they are few: mostly English text
+    /// with a Chinese name or phrase in GBK was read as Windows-1252, where accented Latin puts one high byte between
+    /// ASCII letters (café, süß). At least three runs, nine in ten of even length.
+    static func isPairedHighBytes(_ head: [UInt8]) -> Bool {
+        var even = 0
+        var odd = 0
+        var run = 0
+        for byte in head {
+            if byte >= 0x80 {
+                run += 1
+                continue
+            }
+            if run > 0 { if run % 2 == 0 { even += 1 } else { odd += 1 } }
+            run = 0
+        }
+        // A run cut by the end of the sample says nothing.
+        return even >= 3 && odd * 10 <= (even + odd)
     }
 
     /// How many invalid or unmappable sequences decoding `head` as `charset` meets (a sequence cut by the end of

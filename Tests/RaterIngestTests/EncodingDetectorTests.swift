@@ -42,6 +42,32 @@ import Testing
         #expect(detect(big).name == "UTF-16BE")
     }
 
+    /// UTF-16 with no mark and no ASCII has no zero bytes: Chinese text is told by the high bytes of its code units.
+    @Test func chineseUTF16WithoutAMarkIsRecognisedByItsHighBytes() {
+        let text = "房间很干净，服务员热情周到，早餐种类丰富。\n位置方便，下次还来。\n"
+        let little = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(detect(little) == .init(name: "UTF-16LE", byteOrderMarkLength: 0, evidence: .utf16Pattern))
+        #expect(detect(big) == .init(name: "UTF-16BE", byteOrderMarkLength: 0, evidence: .utf16Pattern))
+        // The same text in UTF-8 is not taken for UTF-16 (nor is GBK: `legacyCharsetsOfTheCorpus`).
+        #expect(detect(Array(text.utf8)).name == "UTF-8")
+    }
+
+    /// Mostly English with a little Chinese in GBK: the high bytes are few but come in pairs, so it is Chinese, not
+    /// accented Latin (which has lone high bytes: café, süß).
+    @Test func afewPairedHighBytesAreChineseAndLoneOnesLatin() {
+        let english = String(repeating: "The check-in was quick and the room was quiet, thanks to the staff. ", count: 6)
+        // 上海店, 北京店 and 谢谢 in GBK.
+        let (shanghai, beijing, thanks): ([UInt8], [UInt8], [UInt8]) =
+            ([0xC9, 0xCF, 0xBA, 0xA3, 0xB5, 0xEA], [0xB1, 0xB1, 0xBE, 0xA9, 0xB5, 0xEA], [0xD0, 0xBB, 0xD0, 0xBB])
+        let mixed = Array("id,branch,comment\n1,".utf8) + shanghai + Array(",\(english)\n2,".utf8) + beijing
+            + Array(",\(english)".utf8) + thanks + Array("\n".utf8)
+        #expect(detect(mixed).name == "GB18030")
+        let latin = Array("id,comment\n1,Caf\u{E9} au lait was fine. \(english)\n2,S\u{FC}\u{DF} und gut, na\u{EF}ve. \(english)\n"
+            .unicodeScalars.map { UInt8($0.value) })
+        #expect(detect(latin).name == "windows-1252")
+    }
+
     @Test func utf8WithAStrayByteStaysUTF8() {
         // One corrupt byte among real UTF-8 must not flip the whole file to a legacy charset.
         let bytes = Array("很好，服务周到。".utf8) + [0xFF] + Array("下次再来".utf8)
