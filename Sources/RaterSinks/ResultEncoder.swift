@@ -25,7 +25,8 @@ public struct ResultEncoder: Sendable {
     public func encodeStoring(_ result: CommentResult) -> (line: [UInt8], stored: StoredComment) {
         // Without the explanation the line has no terms and no dimension evidence, which the databases keep anyway.
         guard includeExplanation else { return (encode(result), StoredComment(result)) }
-        var parts = StoredParts(dimensions: result.dimensions.count, signals: result.signals.count)
+        var parts = StoredParts(dimensions: result.dimensions.count, aspects: result.aspects.count,
+                                signals: result.signals.count)
         let line = encode(result, recording: &parts)
         return (line, StoredComment(result, parts: parts))
     }
@@ -68,7 +69,12 @@ public struct ResultEncoder: Sendable {
             json.member("label", aspect.label.rawValue)
             json.member("score", aspect.score)
             json.member("mentions", aspect.mentions)
-            if includeExplanation { encode(evidence: aspect.evidence, into: &json) }
+            if includeExplanation {
+                json.member("evidence")
+                let start = json.byteCount
+                json.evidence(aspect.evidence)
+                parts.record(.aspectEvidence, in: json, since: start)
+            }
             json.endObject()
         }
         json.endObject()
@@ -100,11 +106,6 @@ public struct ResultEncoder: Sendable {
         json.endObject()
         json.newline()
         return json.bytes
-    }
-
-    private func encode(evidence: [CueEvidence], into json: inout JSONWriter) {
-        json.member("evidence")
-        json.evidence(evidence)
     }
 
     private func encode<Recorder: LinePartRecorder>(_ sentiment: SentimentSummary, into json: inout JSONWriter,

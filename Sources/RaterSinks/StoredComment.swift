@@ -1,7 +1,7 @@
 import RaterCore
 
 /// A result in the form the databases store it: its scalars, and its parts stored as JSON text (fields,
-/// explanation, each dimension's and each signal's evidence) already written.
+/// explanation, each dimension's, aspect's and signal's evidence) already written.
 ///
 /// Made by the worker that analysed the comment, beside its JSON line, so that the thread feeding the databases
 /// only binds values: building the JSON parts and freeing the whole result on that one thread took as long as
@@ -13,6 +13,16 @@ public struct StoredComment: Sendable, Equatable {
         public var score: Double
         public var mentions: Int
         /// `[{cue, clause}, …]`, as in the result's dimension evidence.
+        public var evidenceJSON: String
+    }
+
+    /// A non-RATER aspect (price, product, location), stored like a dimension.
+    public struct AspectMention: Sendable, Equatable {
+        public var aspect: Aspect
+        public var label: SentimentLabel
+        public var score: Double
+        public var mentions: Int
+        /// `[{cue, clause}, …]`, as in the result's aspect evidence.
         public var evidenceJSON: String
     }
 
@@ -44,7 +54,13 @@ public struct StoredComment: Sendable, Equatable {
     /// The contributing terms, as in the result's `sentiment.terms`.
     public var explanationJSON: String
     public var dimensions: [Dimension]
+    public var aspects: [AspectMention]
     public var signals: [Signal]
+    /// The industry profile the comment was scored under (`profile.name`, `profile.version` of the result).
+    public var profileName: String
+    public var profileVersion: String
+    /// The profile-weighted mean of the mentioned dimensions' scores; nil when the comment mentions none.
+    public var serviceScore: Double?
     /// The texts of the records of its input that an incremental run skipped, when the run skipped any: the keys of
     /// repeated texts go on counting from their occurrences there (see `SkippedTexts`). Set by the run, not by `init`.
     public var skippedTexts: SkippedTexts?
@@ -55,19 +71,22 @@ public struct StoredComment: Sendable, Equatable {
                   dimensionEvidenceJSON: result.dimensions.map { dimension in
                       Self.json { $0.evidence(dimension.evidence) }
                   },
+                  aspectEvidenceJSON: result.aspects.map { aspect in Self.json { $0.evidence(aspect.evidence) } },
                   signalEvidenceJSON: result.signals.map { signal in Self.json { $0.evidence(signal.evidence) } })
     }
 
     /// With the JSON parts already written into the result's line (`ResultEncoder.encodeStoring`).
     init(_ result: CommentResult, parts: StoredParts) {
         self.init(result, fieldsJSON: parts.fieldsJSON, explanationJSON: parts.explanationJSON,
-                  dimensionEvidenceJSON: parts.dimensionEvidence, signalEvidenceJSON: parts.signalEvidence)
+                  dimensionEvidenceJSON: parts.dimensionEvidence, aspectEvidenceJSON: parts.aspectEvidence,
+                  signalEvidenceJSON: parts.signalEvidence)
     }
 
     private init(_ result: CommentResult, fieldsJSON: String, explanationJSON: String, dimensionEvidenceJSON: [String],
-                 signalEvidenceJSON: [String]) {
+                 aspectEvidenceJSON: [String], signalEvidenceJSON: [String]) {
         precondition(dimensionEvidenceJSON.count == result.dimensions.count
-                     && signalEvidenceJSON.count == result.signals.count, "evidence for each dimension and signal")
+                     && aspectEvidenceJSON.count == result.aspects.count
+                     && signalEvidenceJSON.count == result.signals.count, "evidence for each dimension, aspect and signal")
         id = result.id
         source = result.source
         recordNumber = result.recordNumber
@@ -86,9 +105,16 @@ public struct StoredComment: Sendable, Equatable {
             Dimension(dimension: dimension.dimension, label: dimension.label, score: dimension.score,
                       mentions: dimension.mentions, evidenceJSON: evidence)
         }
+        aspects = zip(result.aspects, aspectEvidenceJSON).map { aspect, evidence in
+            AspectMention(aspect: aspect.aspect, label: aspect.label, score: aspect.score, mentions: aspect.mentions,
+                          evidenceJSON: evidence)
+        }
         signals = zip(result.signals, signalEvidenceJSON).map { signal, evidence in
             Signal(value: signal.value, evidenceJSON: evidence)
         }
+        profileName = result.profile.name
+        profileVersion = result.profile.version
+        serviceScore = result.profile.serviceScore
     }
 
     /// Whether a comment's id came from the export, rather than being made from its source and record number

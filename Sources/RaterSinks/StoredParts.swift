@@ -1,5 +1,5 @@
-/// The JSON texts a stored comment shares with its result's line (fields, explanation, each dimension's and each
-/// signal's evidence), taken from the line as `ResultEncoder` writes it instead of being written a second time.
+/// The JSON texts a stored comment shares with its result's line (fields, explanation, each dimension's, aspect's
+/// and signal's evidence), taken from the line as `ResultEncoder` writes it instead of being written a second time.
 ///
 /// Writing them again for `StoredComment` cost the workers more than the whole line (178 M instructions against
 /// 209 M for the 10,814 comments of the English benchmark export): the explanation is most of a line's bytes.
@@ -7,10 +7,12 @@ struct StoredParts: LinePartRecorder {
     var fieldsJSON = ""
     var explanationJSON = ""
     var dimensionEvidence: [String] = []
+    var aspectEvidence: [String] = []
     var signalEvidence: [String] = []
 
-    init(dimensions: Int, signals: Int) {
+    init(dimensions: Int, aspects: Int, signals: Int) {
         dimensionEvidence.reserveCapacity(dimensions)
+        aspectEvidence.reserveCapacity(aspects)
         signalEvidence.reserveCapacity(signals)
     }
 
@@ -20,6 +22,7 @@ struct StoredParts: LinePartRecorder {
         case .fields: fieldsJSON = text
         case .terms: explanationJSON = text
         case .dimensionEvidence: dimensionEvidence.append(text)
+        case .aspectEvidence: aspectEvidence.append(text)
         case .signalEvidence: signalEvidence.append(text)
         }
     }
@@ -30,6 +33,7 @@ enum LinePart {
     case fields
     case terms
     case dimensionEvidence
+    case aspectEvidence
     case signalEvidence
 }
 

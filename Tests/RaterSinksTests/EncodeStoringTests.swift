@@ -18,6 +18,10 @@ import Testing
         escaped.sentiment.terms = [TermExplanation(term: "\"bad\"\n", base: -2, rules: [], weight: .nan)]
         escaped.dimensions[0].evidence = [(cue: "</script>", clause: "a\u{0}b"), (cue: "", clause: "")]
         escaped.dimensions[1].evidence = []
+        escaped.aspects.append(AspectSummary(aspect: .location, label: .neutral, score: 0, mentions: 2,
+                                             evidence: [CueEvidence(cue: "\"停车\"", clause: "a\u{0}\n"),
+                                                        CueEvidence(cue: "", clause: "")]))
+        escaped.profile = ProfileSummary(name: "ho\"tel", version: "2\n", serviceScore: nil)
         escaped.signals.append(SignalSummary(value: .loyal, evidence: []))
         escaped.signals.append(SignalSummary(value: .recovered,
                                              evidence: [CueEvidence(cue: "😡", clause: "😡😡", negator: "\"")]))
@@ -45,6 +49,9 @@ import Testing
             #"[{"cue":"态度","clause":"但是服务员态度很差"},{"cue":"服务员","clause":"但是服务员态度很差"}]"#,
         ])
         #expect(stored.signals.map(\.evidenceJSON) == [#"[{"cue":"再来","clause":"不会再来了","negator":"不会"}]"#])
+        #expect(stored.aspects.map(\.aspect) == [.price])
+        #expect(stored.aspects.map(\.evidenceJSON) == [#"[{"cue":"价格","clause":"价格也实惠"}]"#])
+        #expect(stored.profileName == "hotel" && stored.profileVersion == "1" && stored.serviceScore == -0.1)
     }
 
     @Test func textSinceStartIsTheValueWrittenSinceThen() {
