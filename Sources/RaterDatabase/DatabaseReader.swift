@@ -4,7 +4,10 @@ import RaterCore
 /// Reads stored comments back as `CommentResult`s (round-trip tests, a review workspace).
 ///
 /// Passthrough fields come back in name order: the `fields` column is a JSON object, whose key order PostgreSQL's
-/// `json` keeps but JSON parsers do not promise.
+/// `json` keeps but JSON parsers do not promise. A database made before aspects and profiles were stored (and not
+/// opened by a run since, which would have added them: `rater report --db` does not change the database) gives
+/// comments without aspects, and so does a comment stored before then; their profile is empty (`""`, version `""`,
+/// no service score): unknown, not `generic`.
 public enum DatabaseReader {
     public static func comments(in database: any DatabaseConnection) throws -> [CommentResult] {
         try database.read { executor in
@@ -23,9 +26,27 @@ public enum DatabaseReader {
                     dimension: dimension, label: label, score: row[4].double ?? 0, mentions: row[5].int ?? 0,
                     evidence: evidence))
             }
+            var aspects = [String: [AspectSummary]]()
+            let hasAspects = try SchemaMigration.hasColumn("aspect", in: Schema.aspectMentions.name, executor)
+            let aspectRows = try hasAspects ? executor.query(
+                "SELECT source, comment_key, aspect, label, score, mentions, evidence FROM aspect_mentions", []) : []
+            for row in aspectRows {
+                let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
+                guard let aspect = row[2].string.flatMap(Aspect.init(rawValue:)),
+                      let label = row[3].string.flatMap(SentimentLabel.init(rawValue:)) else {
+                    throw DatabaseError.unexpectedValue(table: "aspect_mentions", column: "aspect/label",
+                                                        value: "\(row[2]) \(row[3])")
+                }
+                let evidence = cueEvidence(try jsonArray(row[6], table: "aspect_mentions", column: "evidence"))
+                aspects[key, default: []].append(AspectSummary(
+                    aspect: aspect, label: label, score: row[4].double ?? 0, mentions: row[5].int ?? 0,
+                    evidence: evidence))
+            }
+            let hasProfile = try SchemaMigration.hasColumn("service_score", in: Schema.comments.name, executor)
             let rows = try executor.query("""
                 SELECT source, comment_key, id, record, line, lang, text, label, score, positive, negative, neutral,
-                       confidence, fields, explanation
+                       confidence, fields, explanation, \(hasProfile ? "profile, profile_version, service_score"
+                                                                     : "NULL, NULL, NULL")
                 FROM comments ORDER BY source, record
                 """, [])
             return try rows.map { row in
@@ -45,6 +66,9 @@ public enum DatabaseReader {
                         negative: row[10].double ?? 0, neutral: row[11].double ?? 0, confidence: row[12].double ?? 0,
                         terms: terms),
                     dimensions: (dimensions[key] ?? []).sorted { $0.dimension < $1.dimension },
+                    aspects: (aspects[key] ?? []).sorted { $0.aspect < $1.aspect },
+                    profile: ProfileSummary(name: row[15].string ?? "", version: row[16].string ?? "",
+                                            serviceScore: row[17].double),
                     fields: fields)
             }
         }
@@ -71,6 +95,12 @@ public enum DatabaseReader {
     /// An `evidence` column's objects as cue and clause.
     public static func evidence(_ array: [[String: Any]]) -> [(cue: String, clause: String)] {
         array.map { (cue: $0["cue"] as? String ?? "", clause: $0["clause"] as? String ?? "") }
+    }
+
+    /// An `evidence` column's objects as cue, clause and negator (aspects' and signals' evidence).
+    public static func cueEvidence(_ array: [[String: Any]]) -> [CueEvidence] {
+        array.map { CueEvidence(cue: $0["cue"] as? String ?? "", clause: $0["clause"] as? String ?? "",
+                                negator: $0["negator"] as? String) }
     }
 
     /// A JSON-array column, or an error naming the table and column when it is not one.

@@ -3,7 +3,7 @@ import RaterAggregate
 import RaterCore
 import RaterSinks
 
-/// How results, rejections, signals and aggregates become rows: shared by both drivers.
+/// How results (with their dimension and aspect mentions), rejections, signals and aggregates become rows: shared by both drivers.
 public enum Rows {
     /// Whether the comment's id came from the export, rather than being made from its source and record number.
     static func hasExportID(id: String, source: String, recordNumber: Int) -> Bool {
@@ -29,6 +29,9 @@ public enum Rows {
         row.add("explanation", .text(comment.explanationJSON))
         row.add("run_id", .text(runID))
         row.add("analysed_at", .text(timestamp))
+        row.add("profile", .text(comment.profileName))
+        row.add("profile_version", .text(comment.profileVersion))
+        row.add("service_score", SQLValue(comment.serviceScore))
     }
 
     static func dimension(_ dimension: StoredComment.Dimension, source: String, key: String, runID: String,
@@ -40,6 +43,18 @@ public enum Rows {
         row.add("score", .real(dimension.score))
         row.add("mentions", .integer(dimension.mentions))
         row.add("evidence", .text(dimension.evidenceJSON))
+        row.add("run_id", .text(runID))
+    }
+
+    static func aspect(_ aspect: StoredComment.AspectMention, source: String, key: String, runID: String,
+                       into row: inout OrderedRow) {
+        row.add("source", .text(source))
+        row.add("comment_key", .text(key))
+        row.add("aspect", .text(aspect.aspect.rawValue))
+        row.add("label", .text(aspect.label.rawValue))
+        row.add("score", .real(aspect.score))
+        row.add("mentions", .integer(aspect.mentions))
+        row.add("evidence", .text(aspect.evidenceJSON))
         row.add("run_id", .text(runID))
     }
 

@@ -7,10 +7,10 @@ import RaterSinks
 /// with export ids until the first one keyed by a digest.
 ///
 /// Every write is an upsert keyed as the README describes, so writing the same input again replaces rows instead
-/// of adding them; a comment's dimension mentions and signals are replaced as a whole, so a dimension it no longer
-/// speaks to or a signal value it no longer has does not linger from an earlier run.
+/// of adding them; a comment's dimension mentions, aspect mentions and signals are replaced as a whole, so a
+/// dimension or aspect it no longer speaks to or a signal value it no longer has does not linger from an earlier run.
 ///
-/// Comments, dimension mentions and signals wait in `PendingRows` and are written several to a statement; `flush()`
+/// Comments, dimension and aspect mentions and signals wait in `PendingRows` and are written several to a statement; `flush()`
 /// writes what waits, and the run calls it before its commit. The result is the same as writing each row at once:
 /// the rows waiting together always belong to different comments (a comment whose key already waits makes the
 /// writer flush first), and a signal that replaces one still waiting takes its place.
@@ -19,12 +19,14 @@ public final class RunWriter: RunRowWriter {
     public let executor: any SQLExecutor
     let timestamp: String
     private let deleteDimensions: String
+    private let deleteAspects: String
     private let deleteSignals: String
     private let upsertRejection: String
     private var comments: PendingRows
     private var dimensions: PendingRows
+    private var aspects: PendingRows
     private var signals: PendingRows
-    /// The comments with rows waiting in any of the three, by source and key.
+    /// The comments with rows waiting in any of the four, by source and key.
     private var waiting: Set<CommentKey> = []
     /// Occurrences of each text digest, per source, for comments without an export id.
     private var repeats: RepeatCounter
@@ -64,12 +66,14 @@ public final class RunWriter: RunRowWriter {
         let dialect = executor.dialect
         let ofComment = " WHERE source = \(dialect.placeholder(1)) AND comment_key = \(dialect.placeholder(2))"
         deleteDimensions = "DELETE FROM dimension_mentions" + ofComment
+        deleteAspects = "DELETE FROM aspect_mentions" + ofComment
         deleteSignals = "DELETE FROM signals" + ofComment
         selectRunOfComment = "SELECT run_id, id, record FROM comments" + ofComment
         upsertRejection = Schema.rejects.upsertStatement(dialect)
         let rows = batching.rowsPerStatement
         comments = PendingRows(Schema.comments, dialect: dialect, rowsPerStatement: rows)
         dimensions = PendingRows(Schema.dimensionMentions, dialect: dialect, rowsPerStatement: rows)
+        aspects = PendingRows(Schema.aspectMentions, dialect: dialect, rowsPerStatement: rows)
         signals = PendingRows(Schema.signals, dialect: dialect, rowsPerStatement: rows)
     }
 
@@ -125,8 +129,8 @@ public final class RunWriter: RunRowWriter {
         return earlier + found
     }
 
-    /// Writes a comment, its dimension mentions and its signals (or queues them; see `flush()`); returns the
-    /// comment's key.
+    /// Writes a comment, its dimension and aspect mentions and its signals (or queues them; see `flush()`); returns
+    /// the comment's key.
     @discardableResult
     public func write(_ comment: StoredComment) throws -> String? {
         let key = try key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber,
@@ -139,6 +143,7 @@ public final class RunWriter: RunRowWriter {
         }
         // At once rather than queued: they must come before this comment's new mentions and signals are written.
         try executor.execute(deleteDimensions, [.text(comment.source), .text(key)])
+        try executor.execute(deleteAspects, [.text(comment.source), .text(key)])
         try executor.execute(deleteSignals, [.text(comment.source), .text(key)])
         try comments.append(writingTo: executor) { row in
             Rows.comment(comment, key: key, runID: runID, at: timestamp, into: &row)
@@ -146,6 +151,11 @@ public final class RunWriter: RunRowWriter {
         for dimension in comment.dimensions {
             try dimensions.append(writingTo: executor) { row in
                 Rows.dimension(dimension, source: comment.source, key: key, runID: runID, into: &row)
+            }
+        }
+        for aspect in comment.aspects {
+            try aspects.append(writingTo: executor) { row in
+                Rows.aspect(aspect, source: comment.source, key: key, runID: runID, into: &row)
             }
         }
         for signal in comment.signals {
@@ -176,6 +186,7 @@ public final class RunWriter: RunRowWriter {
     func flush() throws {
         try comments.write(to: executor)
         try dimensions.write(to: executor)
+        try aspects.write(to: executor)
         try signals.write(to: executor)
         waiting.removeAll(keepingCapacity: true)
     }

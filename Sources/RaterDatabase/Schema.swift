@@ -178,6 +178,12 @@ public enum Schema {
         Column("explanation", .json),
         Column("run_id", .text),
         Column("analysed_at", .timestamp),
+        // Last and nullable: databases made before them gain them by `ALTER TABLE … ADD COLUMN`
+        // (`SchemaMigration`), and the comments already there say null (their profile was not stored).
+        Column("profile", .text, nullable: true),
+        Column("profile_version", .text, nullable: true),
+        // The profile-weighted mean of the mentioned dimensions' scores: null when the comment mentions none.
+        Column("service_score", .real, nullable: true),
     ], primaryKey: ["source", "comment_key"],
     // `confidence`: the review workspace's "low confidence first".
     indexes: [["label"], ["source", "record"], ["lang"], ["run_id"], ["analysed_at"], ["confidence"]])
@@ -192,6 +198,19 @@ public enum Schema {
         Column("evidence", .json),
         Column("run_id", .text),
     ], primaryKey: ["source", "comment_key", "dimension"], indexes: [["dimension", "label"], ["run_id"]])
+
+    /// The non-RATER aspects (price, product, location) a comment speaks to, the same shape as
+    /// `dimension_mentions` and written and replaced with it.
+    public static let aspectMentions = Table("aspect_mentions", columns: [
+        Column("source", .text),
+        Column("comment_key", .text),
+        Column("aspect", .text),
+        Column("label", .text),
+        Column("score", .real),
+        Column("mentions", .integer),
+        Column("evidence", .json),
+        Column("run_id", .text),
+    ], primaryKey: ["source", "comment_key", "aspect"], indexes: [["aspect", "label"], ["run_id"]])
 
     public static let signals = Table("signals", columns: [
         Column("source", .text),
@@ -268,7 +287,8 @@ public enum Schema {
         Column("text_sha256", .text, nullable: true),
     ], primaryKey: ["seq"], indexes: [["source", "comment_key"], ["created_at"], ["analyst"]])
 
-    public static let tables = [runs, comments, dimensionMentions, signals, aggregates, rejects, corrections, sources]
+    public static let tables = [runs, comments, dimensionMentions, aspectMentions, signals, aggregates, rejects,
+                                corrections, sources]
 
     public static func createStatements(_ dialect: SQLDialect) -> [String] {
         tables.flatMap { $0.createStatements(dialect) } + appendOnlyGuards(dialect)

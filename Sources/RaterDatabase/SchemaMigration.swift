@@ -9,6 +9,17 @@ enum SchemaMigration {
         for column in ["duplicate_keys", "duplicates_replaced"] {
             try addColumn(column, .integer, to: Schema.runs.name, executor)
         }
+        try addCommentProfile(executor)
+    }
+
+    /// `comments.profile`, `profile_version` and `service_score` came after the table: a database made before them
+    /// gets the columns, null for the comments already there, whose profile and service score were never stored
+    /// (the next run that writes a comment again fills them in). The table those comments' aspects go in,
+    /// `aspect_mentions`, is new and made by `CREATE TABLE IF NOT EXISTS`; it holds nothing for them either.
+    static func addCommentProfile(_ executor: any SQLExecutor) throws {
+        try addColumn("profile", .text, to: Schema.comments.name, executor)
+        try addColumn("profile_version", .text, to: Schema.comments.name, executor)
+        try addColumn("service_score", .real, to: Schema.comments.name, executor)
     }
 
     /// `corrections.text_sha256` (what a correction judged) came after the table: a database made before it gets the
@@ -23,21 +34,27 @@ enum SchemaMigration {
     /// Adds a nullable column that a table made by an earlier version lacks (`runs.duplicate_keys` and
     /// `runs.duplicates_replaced` too: the runs before them were not counted, and say null).
     static func addColumn(_ column: String, _ type: ColumnType, to table: String, _ executor: any SQLExecutor) throws {
-        let present: Bool
-        switch executor.dialect {
-        case .sqlite:
-            present = try !executor.query("SELECT 1 FROM pragma_table_info('\(table)') WHERE name = ?",
-                                          [.text(column)]).isEmpty
-        case .postgres:
-            // The table the name resolves to through the search path, as every other statement sees it.
-            present = try !executor.query("SELECT 1 FROM pg_attribute WHERE attrelid = '\(table)'::regclass "
-                                          + "AND attname = $1 AND NOT attisdropped", [.text(column)]).isEmpty
-        }
-        guard !present else { return }
+        guard try !hasColumn(column, in: table, executor) else { return }
         // PostgreSQL: `IF NOT EXISTS` too, for a `rater serve` and a run that open an old database at once (the
         // second waits for the first's lock and would otherwise fail on the column the first added).
         try executor.execute("ALTER TABLE \(table) ADD COLUMN " + (executor.dialect == .postgres ? "IF NOT EXISTS " : "")
                              + column + " " + type.sql(executor.dialect), [])
+    }
+
+    /// Whether `table` exists and has `column`: what a reader that does not migrate (`rater report --db`,
+    /// `DatabaseReader`) asks before it reads a column or table that databases made by earlier versions lack.
+    /// `table` comes from `Schema`, never from input.
+    static func hasColumn(_ column: String, in table: String, _ executor: any SQLExecutor) throws -> Bool {
+        switch executor.dialect {
+        case .sqlite:
+            return try !executor.query("SELECT 1 FROM pragma_table_info('\(table)') WHERE name = ?",
+                                       [.text(column)]).isEmpty
+        case .postgres:
+            // The table the name resolves to through the search path, as every other statement sees it (none: no
+            // row).
+            return try !executor.query("SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('\(table)') "
+                                       + "AND attname = $1 AND NOT attisdropped", [.text(column)]).isEmpty
+        }
     }
 
     /// `signals` was keyed by (`source`, `comment_key`, `signal`), so a comment whose result holds two values of one

@@ -3,14 +3,14 @@ import RaterCore
 import RaterSinks
 
 /// Writes one run's rows into one SQLite database, through staging tables once a comment keyed by its text's digest
-/// comes: from then on the comments, dimension mentions and signals go into staging tables with no index as they
-/// come (in a database attached for the transaction and thrown away with it), and `finish()` merges them into
-/// Rater's tables in key order, in a few statements. The rows that end up in the database are the ones `RunWriter`
+/// comes: from then on the comments, dimension and aspect mentions and signals go into staging tables with no
+/// index as they come (in a database attached for the transaction and thrown away with it), and `finish()` merges
+/// them into Rater's tables in key order, in a few statements. The rows that end up in the database are the ones `RunWriter`
 /// would write.
 ///
 /// Why: a comment keyed by its text's digest lands at a random place in the primary keys of `comments`,
-/// `dimension_mentions` and `signals`. Once those outgrow SQLite's page cache, every row written one at a time reads
-/// a page back and writes it out again, and a 1 GB export of plain text took 20 minutes against 1.5 without a
+/// `dimension_mentions`, `aspect_mentions` and `signals`. Once those outgrow SQLite's page cache, every row written
+/// one at a time reads a page back and writes it out again, and a 1 GB export of plain text took 20 minutes against 1.5 without a
 /// database. Merged in key order, the primary keys' pages are written once per run, and the sorting is SQLite's
 /// own, in bounded memory and temporary files (see "Databases" in the README for where those go).
 ///
@@ -29,6 +29,7 @@ public final class StagedRunWriter: RunRowWriter {
     let timestamp: String
     private var comments: PendingRows
     private var dimensions: PendingRows
+    private var aspects: PendingRows
     private var signals: PendingRows
     /// The staged comment's number, in input order: what its mentions and signals refer to, and what orders repeats.
     private var sequence = 0
@@ -45,16 +46,18 @@ public final class StagedRunWriter: RunRowWriter {
     /// its file when the transaction ends: Rater's columns, after the comment's number (`seq`) and, for comments,
     /// whether the key is a digest to number (`counted`), how many times its text occurred in the records of its
     /// source that the run skipped (`earlier`, which its number comes after; 0 but in an incremental run) and the
-    /// dimensions it has mentions of (`dimensions`, bit `ordinal` for each; see `replacementStatements`). A
-    /// comment's staged `comment_key` is its export id or its text's digest key without a number; mentions and
-    /// signals take their comment's final key in the merge.
+    /// dimensions and aspects it has mentions of (`dimensions`, `aspects`, bit `ordinal` for each; see
+    /// `replacementStatements`). A comment's staged `comment_key` is its export id or its text's digest key without
+    /// a number; mentions and signals take their comment's final key in the merge.
     static let stagedComments = Table(
         staging("comments"),
         columns: [Column("seq", .integer), Column("counted", .integer), Column("earlier", .integer),
-                  Column("dimensions", .integer)] + Schema.comments.columns,
+                  Column("dimensions", .integer), Column("aspects", .integer)] + Schema.comments.columns,
         primaryKey: [])
     static let stagedDimensions = Table(
         staging("dimensions"), columns: [Column("seq", .integer)] + Schema.dimensionMentions.columns, primaryKey: [])
+    static let stagedAspects = Table(
+        staging("aspects"), columns: [Column("seq", .integer)] + Schema.aspectMentions.columns, primaryKey: [])
     static let stagedSignals = Table(
         staging("signals"), columns: [Column("seq", .integer)] + Schema.signals.columns, primaryKey: [])
     /// A staging table's name, qualified by the staging database's.
@@ -104,6 +107,8 @@ public final class StagedRunWriter: RunRowWriter {
                                statement: .insert)
         dimensions = PendingRows(Self.stagedDimensions, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
                                  statement: .insert)
+        aspects = PendingRows(Self.stagedAspects, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
+                              statement: .insert)
         signals = PendingRows(Self.stagedSignals, dialect: .sqlite, rowsPerStatement: rowsPerStatement,
                               statement: .insert)
         // Row by row: a statement of several rows keeps a journal of the pages it changes, which SQLite sends to a
@@ -118,13 +123,13 @@ public final class StagedRunWriter: RunRowWriter {
         direct = nil
         // The staging database is new with each transaction; this only guards against one whose detach failed.
         try dropStagingTables()
-        for table in [Self.stagedComments, Self.stagedDimensions, Self.stagedSignals] {
+        for table in [Self.stagedComments, Self.stagedDimensions, Self.stagedAspects, Self.stagedSignals] {
             let columns = table.columns.map { "\($0.name) \($0.type.sql(.sqlite))" }
             try executor.execute("CREATE TABLE \(table.name) (" + columns.joined(separator: ", ") + ")", [])
         }
         try executor.execute(
             "CREATE TABLE \(Self.keysTable) (seq INTEGER PRIMARY KEY, source TEXT, comment_key TEXT, "
-                + "latest INTEGER, dimensions INTEGER)", [])
+                + "latest INTEGER, dimensions INTEGER, aspects INTEGER)", [])
     }
 
     @discardableResult
@@ -152,13 +157,20 @@ public final class StagedRunWriter: RunRowWriter {
             row.add("seq", seq)
             row.add("counted", .integer(hasExportID ? 0 : 1))
             row.add("earlier", .integer(earlier))
-            row.add("dimensions", .integer(Self.dimensionBits(comment.dimensions.lazy.map(\.dimension))))
+            row.add("dimensions", .integer(Self.bits(comment.dimensions.lazy.map(\.dimension))))
+            row.add("aspects", .integer(Self.bits(comment.aspects.lazy.map(\.aspect))))
             Rows.comment(comment, key: key, runID: runID, at: timestamp, into: &row)
         }
         for dimension in comment.dimensions {
             try dimensions.append(writingTo: executor) { row in
                 row.add("seq", seq)
                 Rows.dimension(dimension, source: comment.source, key: key, runID: runID, into: &row)
+            }
+        }
+        for aspect in comment.aspects {
+            try aspects.append(writingTo: executor) { row in
+                row.add("seq", seq)
+                Rows.aspect(aspect, source: comment.source, key: key, runID: runID, into: &row)
             }
         }
         for signal in comment.signals {
@@ -184,6 +196,7 @@ public final class StagedRunWriter: RunRowWriter {
         if let direct { return try direct.finish() }
         try comments.write(to: executor)
         try dimensions.write(to: executor)
+        try aspects.write(to: executor)
         try signals.write(to: executor)
         // SQLite sorts with as much memory as the page cache may hold, per sort, and the numbering runs three sorts
         // at once: it runs with a smaller cache than the merges (see the README's "Databases"). Its sorts, and the
@@ -270,7 +283,8 @@ public final class StagedRunWriter: RunRowWriter {
     }
 
     private func dropStagingTables() throws {
-        let names = [Self.stagedComments.name, Self.stagedDimensions.name, Self.stagedSignals.name, Self.keysTable,
+        let names = [Self.stagedComments.name, Self.stagedDimensions.name, Self.stagedAspects.name,
+                     Self.stagedSignals.name, Self.keysTable,
                      Self.replacedKeysTable, Self.signalKeysTable]
         for name in names {
             try executor.execute("DROP TABLE IF EXISTS \(name)", [])
@@ -278,7 +292,7 @@ public final class StagedRunWriter: RunRowWriter {
     }
 
     /// When the run writes keys the tables may hold (`replacesStoredRows()`), before the merge: the stored mentions
-    /// and signals of the run's keys that the run does not write again are deleted. The merge updates the others in
+    /// (of dimensions and of aspects) and signals of the run's keys that the run does not write again are deleted. The merge updates the others in
     /// place.
     ///
     /// Why not delete all of the keys' rows and insert them again: in one transaction SQLite must read a page freed
@@ -292,8 +306,8 @@ public final class StagedRunWriter: RunRowWriter {
     /// rows up by their comment's number instead, a random place for each stored row, took 96 s for the mentions and
     /// 67 s for the signals of that rerun.
     ///
-    /// A comment's dimensions are few and known, so its key's row carries them as bits (`dimensionBits`) instead of
-    /// a sorted table of the staged mentions' keys, whose sort took 30 s of the 75 s of this step at 1 GB.
+    /// A comment's dimensions are few and known, so its key's row carries them as bits (`bits`) instead of a sorted
+    /// table of the staged mentions' keys, whose sort took 30 s of the 75 s of this step at 1 GB; its aspects too.
     static let replacementStatements: [String] = {
         let keys = keysTable
         let inStoredSource = "EXISTS (SELECT 1 FROM \(Schema.comments.name) AS c WHERE c.source = k.source)"
@@ -304,7 +318,8 @@ public final class StagedRunWriter: RunRowWriter {
         }
         // Only the keys of sources the tables hold: of a run over two exports, one of them new, the new one's keys
         // would be sorted to find nothing.
-        let fillReplaced = "INSERT INTO \(replacedKeysTable) SELECT source, comment_key, dimensions FROM \(keys) AS k "
+        let fillReplaced = "INSERT INTO \(replacedKeysTable) SELECT source, comment_key, dimensions, aspects "
+            + "FROM \(keys) AS k "
             + "WHERE latest AND \(inStoredSource) ORDER BY source, comment_key"
         // A signal may come twice in a comment's staged rows: one row is kept, whichever.
         func fillStaged(_ table: String, from staged: Table, _ columns: [String]) -> String {
@@ -321,35 +336,40 @@ public final class StagedRunWriter: RunRowWriter {
             return "DELETE FROM \(table.name) AS t WHERE (source, comment_key) IN (SELECT source, comment_key "
                 + "FROM \(replacedKeysTable)) AND NOT EXISTS (SELECT 1 FROM \(staged) AS s WHERE \(sameRow))"
         }
-        // A stored mention is stale when its key's row lacks its dimension's bit. Dimensions Rater does not know
-        // have no bit (`ELSE 0`): no run writes them.
-        let bit = "CASE t.dimension "
-            + ServiceDimension.allCases.map { "WHEN '\($0.rawValue)' THEN \(1 << $0.ordinal)" }.joined(separator: " ")
-            + " ELSE 0 END"
-        let staleMentions = "DELETE FROM \(Schema.dimensionMentions.name) AS t WHERE (source, comment_key) IN (SELECT "
-            + "source, comment_key FROM \(replacedKeysTable)) AND ((SELECT r.dimensions FROM \(replacedKeysTable) AS r "
-            + "WHERE r.source = t.source AND r.comment_key = t.comment_key) & \(bit)) = 0"
+        // A stored mention is stale when its key's row lacks its dimension's (or aspect's) bit. Names Rater does
+        // not know have no bit (`ELSE 0`): no run writes them.
+        func staleMentions<Name: CaseOrdered & RawRepresentable<String>>(_ table: Table, _ column: String,
+                                                                         _: Name.Type, bits: String) -> String {
+            let bit = "CASE t.\(column) "
+                + Name.allCases.map { "WHEN '\($0.rawValue)' THEN \(1 << $0.ordinal)" }.joined(separator: " ")
+                + " ELSE 0 END"
+            return "DELETE FROM \(table.name) AS t WHERE (source, comment_key) IN (SELECT source, comment_key FROM "
+                + "\(replacedKeysTable)) AND ((SELECT r.\(bits) FROM \(replacedKeysTable) AS r WHERE r.source = t.source "
+                + "AND r.comment_key = t.comment_key) & \(bit)) = 0"
+        }
         return [
-            sortedTable(replacedKeysTable, ["source", "comment_key"], values: ["dimensions"]),
+            sortedTable(replacedKeysTable, ["source", "comment_key"], values: ["dimensions", "aspects"]),
             fillReplaced,
             sortedTable(signalKeysTable, ["source", "comment_key", "signal", "value"]),
             fillStaged(signalKeysTable, from: stagedSignals, ["signal", "value"]),
-            staleMentions,
+            staleMentions(Schema.dimensionMentions, "dimension", ServiceDimension.self, bits: "dimensions"),
+            staleMentions(Schema.aspectMentions, "aspect", Aspect.self, bits: "aspects"),
             stale(Schema.signals, staged: signalKeysTable, matching: ["signal", "value"]),
         ]
     }()
 
-    /// The bits of `dimensions` for `replacementStatements`: bit `ordinal` for each.
-    static func dimensionBits(_ dimensions: some Sequence<ServiceDimension>) -> Int {
-        dimensions.reduce(0) { $0 | 1 << $1.ordinal }
+    /// The bits of a comment's dimensions (or aspects) for `replacementStatements`: bit `ordinal` for each.
+    static func bits<Name: CaseOrdered>(_ names: some Sequence<Name>) -> Int {
+        names.reduce(0) { $0 | 1 << $1.ordinal }
     }
 
-    /// The run's keys that the tables may hold, with the dimensions their comments have mentions of, and the keys of
+    /// The run's keys that the tables may hold, with the dimensions and aspects their comments have mentions of, and
+    /// the keys of
     /// their staged signals, in key order; see `replacementStatements`.
     static let replacedKeysTable = staging("replaced_keys")
     static let signalKeysTable = staging("signal_keys")
 
-    /// The merge, in order: the keys; then the three tables in key order, each row after the earlier rows of its key
+    /// The merge, in order: the keys; then the four tables in key order, each row after the earlier rows of its key
     /// so that the later one wins where a signal repeats, a stored row with the same key updated in place. Only the
     /// last comment under each key counts, as when each replaced the last.
     static let mergeStatements: [String] = {
@@ -359,9 +379,9 @@ public final class StagedRunWriter: RunRowWriter {
         // comment with that text in that source), as counting in memory would number them. Nothing else that came
         // before this run counts: the keys depend on the input alone.
         let numbering = """
-            INSERT INTO \(keys) (seq, source, comment_key, latest, dimensions) \
-            SELECT seq, source, comment_key, seq = max(seq) OVER (PARTITION BY source, comment_key), dimensions \
-            FROM (SELECT seq, source, dimensions, \
+            INSERT INTO \(keys) (seq, source, comment_key, latest, dimensions, aspects) \
+            SELECT seq, source, comment_key, seq = max(seq) OVER (PARTITION BY source, comment_key), dimensions, \
+            aspects FROM (SELECT seq, source, dimensions, aspects, \
             CASE WHEN counted = 0 OR earlier + row_number() OVER occurrences = 1 THEN comment_key \
             ELSE comment_key || '#' || (earlier + row_number() OVER occurrences) END AS comment_key \
             FROM \(stagedComments.name) \
@@ -379,6 +399,8 @@ public final class StagedRunWriter: RunRowWriter {
             merge(Schema.comments, from: stagedComments, orderedBy: ["s.source", "k.comment_key"]),
             merge(Schema.dimensionMentions, from: stagedDimensions,
                   orderedBy: ["s.source", "k.comment_key", "s.dimension", "s.rowid"]),
+            merge(Schema.aspectMentions, from: stagedAspects,
+                  orderedBy: ["s.source", "k.comment_key", "s.aspect", "s.rowid"]),
             merge(Schema.signals, from: stagedSignals,
                   orderedBy: ["s.source", "k.comment_key", "s.signal", "s.value", "s.rowid"]),
         ]

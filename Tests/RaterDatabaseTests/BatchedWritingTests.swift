@@ -42,6 +42,13 @@ import Testing
                                         score: Double(index) / 1000, mentions: offset + 1,
                                         evidence: [(cue: "c\(index)", clause: "clause \(index)")])
             }
+            // Up to three aspects in the first run, at most one in the rerun; a service score only with a mention.
+            result.aspects = (0..<(index % (dimensionsPerComment / 2 + 1))).map { offset in
+                AspectSummary(aspect: Aspect.allCases[(index + offset) % Aspect.allCases.count],
+                              label: offset % 2 == 0 ? .negative : .positive, score: -Double(index) / 1000,
+                              mentions: offset + 1, evidence: [CueEvidence(cue: "a\(index)", clause: "aspect \(index)")])
+            }
+            result.profile.serviceScore = mentions == 0 ? nil : Double(index) / 100 + Double(dimensionsPerComment)
             var stored = StoredComment(result)
             let signals: [SignalValue] = switch (index + signalsFrom) % 4 {
             case 0: [.loyal]
@@ -87,7 +94,7 @@ import Testing
             try rowWriter.finish()
         } }
         var tables = [String: [[SQLValue]]]()
-        for table in [Schema.comments, Schema.dimensionMentions, Schema.signals] {
+        for table in [Schema.comments, Schema.dimensionMentions, Schema.aspectMentions, Schema.signals] {
             let columns = table.columnNames.joined(separator: ", ")
             tables[table.name] = try database.read { try $0.query("SELECT \(columns) FROM \(table.name)", []) }
                 .sorted { $0.map(\.description).lexicographicallyPrecedes($1.map(\.description)) }
@@ -109,7 +116,7 @@ import Testing
         if kind == .sqlite { writers += [.staged(rowsPerStatement: 32), .staged(rowsPerStatement: 1)] }
         for writer in writers {
             let written = try Self.write(kind, writer)
-            for table in ["comments", "dimension_mentions", "signals"] {
+            for table in ["comments", "dimension_mentions", "aspect_mentions", "signals"] {
                 #expect(written[table] == expected[table], "\(table), \(writer)")
             }
         }
@@ -123,7 +130,7 @@ import Testing
         let expectedIDsFirst = try Self.write(kind, .direct(.none), runs: [idsFirst])
         for writer in writers {
             let written = try Self.write(kind, writer, runs: [idsFirst])
-            for table in ["comments", "dimension_mentions", "signals"] {
+            for table in ["comments", "dimension_mentions", "aspect_mentions", "signals"] {
                 #expect(written[table] == expectedIDsFirst[table], "ids first: \(table), \(writer)")
             }
         }
@@ -134,9 +141,15 @@ import Testing
         #expect(expectedAfterRerun["dimension_mentions"]!.filter { $0[0] == .text("b.csv") }
             == expected["dimension_mentions"]!.filter { $0[0] == .text("b.csv") })
         #expect(expectedAfterRerun["signals"] != expected["signals"])
+        #expect(expectedAfterRerun["aspect_mentions"]!.count < expected["aspect_mentions"]!.count)
+        #expect(expectedAfterRerun["aspect_mentions"]!.filter { $0[0] == .text("b.csv") }
+            == expected["aspect_mentions"]!.filter { $0[0] == .text("b.csv") })
+        // Comments without a mention have no service score.
+        #expect(expected["comments"]!.contains { $0.last == .null })
+        #expect(expected["comments"]!.contains { $0.last != .null })
         for writer in writers {
             let written = try Self.write(kind, writer, runs: twoRuns)
-            for table in ["comments", "dimension_mentions", "signals"] {
+            for table in ["comments", "dimension_mentions", "aspect_mentions", "signals"] {
                 #expect(written[table] == expectedAfterRerun[table], "rerun: \(table), \(writer)")
             }
         }

@@ -95,7 +95,8 @@ import Testing
         #expect(second["runs"] == 2)
         second["runs"] = 1
         #expect(second == first)
-        #expect(first == ["runs": 1, "comments": 3, "dimension_mentions": 6, "signals": 1, "aggregates": 6,
+        #expect(first == ["runs": 1, "comments": 3, "dimension_mentions": 6, "aspect_mentions": 3, "signals": 1,
+                          "aggregates": 6,
                           "rejects": 1, "corrections": 0, "sources": 0])
     }
 

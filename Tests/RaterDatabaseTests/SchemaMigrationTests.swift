@@ -78,6 +78,78 @@ import Testing
         }
     }
 
+    /// The comments table as Rater made it before it stored the profile and service score, with one comment, beside
+    /// `dimension_mentions` and no `aspect_mentions`.
+    func makeOldCommentsTable(_ scratch: Scratch) throws {
+        let profileColumns: Set = ["profile", "profile_version", "service_score"]
+        let old = Table("comments", columns: Schema.comments.columns.filter { !profileColumns.contains($0.name) },
+                        primaryKey: Schema.comments.primaryKey)
+        try scratch.open().transaction { executor in
+            for statement in old.createStatements(executor.dialect) + Schema.dimensionMentions.createStatements(
+                executor.dialect) { try executor.execute(statement, []) }
+            try executor.execute(old.insertStatement(executor.dialect), [
+                .text("hotel.csv"), .text("H001"), .text("H001"), .integer(1), .integer(2), .text("zh"),
+                .text("价格太贵"), .text("negative"), .real(-0.5), .real(0), .real(1), .real(0), .real(0.8),
+                .text("{}"), .text("[]"), .text("old"), .text("2026-11-20T00:00:00.000Z"),
+            ])
+        }
+    }
+
+    func commentColumns(_ database: any DatabaseConnection) throws -> Set<String> {
+        let sql = switch database.dialect {
+        case .sqlite: "SELECT name FROM pragma_table_info('comments')"
+        case .postgres: "SELECT attname FROM pg_attribute WHERE attrelid = 'comments'::regclass AND attnum > 0 "
+            + "AND NOT attisdropped"
+        }
+        return Set(try database.read { try $0.query(sql, []).compactMap { $0.first?.string } })
+    }
+
+    /// An older database gains `comments.profile`, `profile_version` and `service_score` (null for the comments
+    /// already there) and `aspect_mentions` when a run opens it; until then a reader that does not migrate
+    /// (`rater report --db`) reads it as it is, without aspects or a profile.
+    func commentsGainTheProfileAndAspects(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        try makeOldCommentsTable(scratch)
+        let database = try scratch.open()
+        #expect(try !commentColumns(database).contains("service_score"))
+        let unmigrated = try DatabaseReader.comments(in: database)
+        #expect(unmigrated.map(\.id) == ["H001"])
+        #expect(unmigrated.first?.aspects == [])
+        #expect(unmigrated.first?.profile == ProfileSummary(name: "", version: "", serviceScore: nil))
+
+        try database.createSchema()
+        #expect(try commentColumns(database) == Set(Schema.comments.columnNames))
+        #expect(try database.count(Schema.aspectMentions) == 0)
+        let old = try database.read {
+            try $0.query("SELECT run_id, profile, profile_version, service_score FROM comments", [])
+        }
+        #expect(old == [[.text("old"), .null, .null, .null]])
+        try database.createSchema()  // already current: nothing changes
+        #expect(try commentColumns(database) == Set(Schema.comments.columnNames))
+
+        // A run on the migrated table writes the new columns and the aspects; the comment it does not write again
+        // keeps its nulls.
+        try RunRecorder(options: scratch.options()).record { sink in
+            try sink.write(comment("H002", record: 2))
+            return .finished
+        }
+        let rows = try database.read {
+            try $0.query("SELECT comment_key, profile, profile_version, service_score FROM comments ORDER BY 1", [])
+        }
+        #expect(rows == [[.text("H001"), .null, .null, .null],
+                         [.text("H002"), .text("hotel"), .text("1"), .real(-0.3)]])
+        let aspects = try database.read { try $0.query("SELECT comment_key, aspect, label FROM aspect_mentions", []) }
+        #expect(aspects == [[.text("H002"), .text("price"), .text("negative")]])
+        let read = try DatabaseReader.comments(in: database)
+        #expect(read.map(\.profile.name) == ["", "hotel"])
+        #expect(read.map { $0.aspects.map(\.aspect) } == [[], [.price]])
+    }
+
+    @Test func sqliteCommentsGainTheProfileAndAspects() throws { try commentsGainTheProfileAndAspects(.sqlite) }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresCommentsGainTheProfileAndAspects() throws {
+        try commentsGainTheProfileAndAspects(.postgres)
+    }
+
     @Test func sqliteSignalsAreKeyedByValue() throws { try signalsAreKeyedByValue(.sqlite) }
     @Test func sqliteSignalsAreReplacedOnRerun() throws { try signalsAreReplacedOnRerun(.sqlite) }
     @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresSignalsAreKeyedByValue() throws {

@@ -8,7 +8,8 @@ import Testing
 /// `StagedRunWriter`, what SQLite runs write through: the rows it leaves are `RunWriter`'s (`BatchedWritingTests`
 /// compares the tables), and these pin what makes it worth having and what it must not break.
 @Suite struct StagedWritingTests {
-    /// The merge's look-ups go through the tables' primary keys: a full scan of `dimension_mentions` or `signals` per
+    /// The merge's look-ups go through the tables' primary keys: a full scan of `dimension_mentions`,
+    /// `aspect_mentions` or `signals` per
     /// run would grow with everything a database has ever stored. With no statistics, and with `ANALYZE` statistics
     /// that count fewer rows than SQLite guesses for the staging tables, which have none (a dashboard may run it on a
     /// young database and never again).
@@ -24,7 +25,7 @@ import Testing
                 try executor.execute("ANALYZE", [])
                 // 60,000 rows in two sources; a comment's mentions and signals a few rows each.
                 let counts = [(Schema.comments, "60000 30000 1"), (Schema.dimensionMentions, "60000 30000 3 1"),
-                              (Schema.signals, "60000 30000 2 1 1")]
+                              (Schema.aspectMentions, "30000 30000 2 1"), (Schema.signals, "60000 30000 2 1 1")]
                 for (table, stat) in counts {
                     try executor.execute("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (?, ?, ?)",
                                          [.text(table.name), .text("sqlite_autoindex_\(table.name)_1"), .text(stat)])
@@ -40,24 +41,25 @@ import Testing
                 try executor.query("EXPLAIN QUERY PLAN " + statement, []).map { row in row.last?.string ?? "" }
             }
         }
-        #expect(plans.count == 8)
+        #expect(plans.count == 10)
         for (statement, plan) in zip(statements, plans) {
-            for table in [Schema.comments, Schema.dimensionMentions, Schema.signals] {
+            for table in [Schema.comments, Schema.dimensionMentions, Schema.aspectMentions, Schema.signals] {
                 #expect(!plan.contains { $0.hasPrefix("SCAN \(table.name)") || $0.hasPrefix("SCAN t") },
                         "\(statement): \(plan)")
             }
             #expect(!plan.contains { $0.hasPrefix("BLOOM FILTER") }, "\(statement): \(plan)")
         }
         // The sorted keys are sorted once, then written in order.
-        for plan in plans[4...5] {
+        for plan in plans[5...6] {
             #expect(plan.contains { $0 == "USE TEMP B-TREE FOR ORDER BY" }, "\(plan)")
         }
         // The deletes go over the run's keys in key order and find a comment's stored mentions and signals by the
-        // primary key's index alone, reading no row; then a mention's key in the run's keys (its dimensions' bits),
-        // a signal's in the sorted signal keys.
+        // primary key's index alone, reading no row; then a mention's key in the run's keys (its dimensions' or
+        // aspects' bits), a signal's in the sorted signal keys.
         let lookUps = ["SEARCH r USING PRIMARY KEY (source=? AND comment_key=?)",
+                       "SEARCH r USING PRIMARY KEY (source=? AND comment_key=?)",
                        "SEARCH s USING PRIMARY KEY (source=? AND comment_key=? AND signal=? AND value=?)"]
-        let deletes = zip(plans.suffix(2), zip(["dimension_mentions", "signals"], lookUps))
+        let deletes = zip(plans.suffix(3), zip(["dimension_mentions", "aspect_mentions", "signals"], lookUps))
         for (plan, (table, lookUp)) in deletes {
             #expect(plan.contains {
                 $0 == "SEARCH t USING COVERING INDEX sqlite_autoindex_\(table)_1 (source=? AND comment_key=?)"

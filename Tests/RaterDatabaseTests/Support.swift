@@ -103,6 +103,9 @@ func comment(_ id: String?, record: Int, source: String = "hotel.csv", text: Str
             DimensionSummary(dimension: .tangibles, label: .positive, score: 0.55, mentions: 1,
                              evidence: [(cue: "环境", clause: "环境不错")]),
         ],
+        aspects: [AspectSummary(aspect: .price, label: .negative, score: -0.6, mentions: 1,
+                                evidence: [CueEvidence(cue: "贵", clause: "就是有点贵")])],
+        profile: ProfileSummary(name: "hotel", version: "1", serviceScore: -0.3),
         fields: [Field("branch", "上海外滩店"), Field("note", "it's \"quoted\"; 'DROP TABLE comments;--")])
 }
 
