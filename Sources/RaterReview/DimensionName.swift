@@ -2,11 +2,11 @@ import RaterCore
 
 /// A dimension named in a correction (`add_dimension:NAME:…`) or a filter (`?dimension=NAME`), read strictly.
 ///
-/// The workspace handles the five RATER dimensions only. Aspects (price, product, location) are not in the results
-/// database (`dimension_mentions` holds dimensions; aspects are in the JSONL results), so the page cannot
-/// show them, and the gold file's `dimensions` column, read by `rater eval --aspect-scheme rater`, is a complete
-/// list of the comment's dimensions: carrying aspects there would make every comment reviewed before them read as
-/// "no price, no product". An aspect named here is therefore called an aspect, not an unknown dimension.
+/// The workspace corrects and filters by the five RATER dimensions only. Aspects (price, product, location) are in
+/// the results database (`aspect_mentions`) and the page shows them, but an analyst's judgement of them would have
+/// nowhere to go: the gold file's `dimensions` column, read by `rater eval --aspect-scheme rater`, is a complete
+/// list of the comment's dimensions, and carrying aspects there would make every comment reviewed before them read
+/// as "no price, no product". An aspect named here is therefore called an aspect, not an unknown dimension.
 enum DimensionName {
     static let known = ServiceDimension.allCases.map(\.rawValue).joined(separator: ", ")
 
@@ -20,7 +20,7 @@ enum DimensionName {
     static func filterProblem(_ name: String) -> String {
         Aspect(rawValue: name) == nil ? unknown(name)
             : "'\(name)' is an aspect: the workspace filters only by the five RATER dimensions (\(known)); "
-                + "aspects are not in the results database"
+                + "aspects are shown on each comment but not filtered by"
     }
 
     private static func unknown(_ name: String) -> String { "unknown dimension '\(name)' (dimensions: \(known))" }

@@ -34,7 +34,8 @@ public enum ReviewAssets {
     .chip { display: inline-block; border-radius: 999px; padding: 0 .6em; border: 1px solid currentColor; font-size: .85rem; }
     .chip.positive { color: var(--pos); } .chip.negative { color: var(--neg); } .chip.neutral { color: var(--neu); }
     .chip.corrected { border-style: dashed; }
-    ul.dims, ul.signals { list-style: none; display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; margin: .3rem 0; }
+    .chip.aspect { border-style: dotted; }
+    ul.dims, ul.aspects, ul.signals { list-style: none; display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; margin: .3rem 0; }
     li.none { color: #888; font-size: .85rem; }
     dl.fields { display: flex; flex-wrap: wrap; gap: 0 .8rem; margin: .2rem 0; font-size: .8rem; color: #555; }
     dl.fields dt::after { content: ":"; } dl.fields dd { margin: 0; }

@@ -33,6 +33,9 @@ public struct ReviewComment: Sendable, Equatable {
     public var fields: [Field]
     public var runID: String
     public var machineDimensions: [DimensionSummary]
+    /// The machine's aspects (price, product, location), in aspect order: shown, never corrected (see
+    /// `DimensionName`).
+    public var aspects: [AspectSummary] = []
     public var signals: [SignalReading]
     /// The applied corrections (current or unverified), in the order they were made.
     public var corrections: [Correction]
@@ -40,6 +43,9 @@ public struct ReviewComment: Sendable, Equatable {
     public var staleCorrections: [Correction] = []
     /// SHA-256 (hex) of `text`: what a correction made on this reading judged.
     public var textSHA256 = ""
+    /// The machine's profile-weighted service score: nil when the comment mentions no dimension, or was stored
+    /// before Rater stored it. Corrections do not change it.
+    public var serviceScore: Double?
 
     /// The label after corrections: the last label or accept, else the machine's.
     public var label: SentimentLabel {

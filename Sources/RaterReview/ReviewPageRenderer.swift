@@ -133,7 +133,8 @@ public struct ReviewPageRenderer: Sendable {
                     header.element("span", [("class", "machine")], text: "machine: " + comment.machineLabel.rawValue)
                 }
                 header.element("span", [("class", "meta")]) { meta in
-                    meta.text("score " + Self.number(comment.score) + " · confidence " + Self.number(comment.confidence) + " · ")
+                    meta.text("score " + Self.number(comment.score) + " · confidence " + Self.number(comment.confidence)
+                              + (comment.serviceScore.map { " · service score " + Self.number($0) } ?? "") + " · ")
                     meta.element("bdi", text: comment.id)
                     meta.text(" · ")
                     meta.element("bdi", text: comment.source + ":" + String(comment.record))
@@ -181,6 +182,17 @@ public struct ReviewPageRenderer: Sendable {
                                  text: Self.name(dimension.dimension) + " " + Self.sign(dimension.label))
                 }
                 if comment.dimensions.isEmpty { list.element("li", [("class", "none")], text: "no dimension") }
+            }
+            if !comment.aspects.isEmpty {
+                // The machine's reading only: aspects are shown, not corrected (no form names them).
+                article.element("ul", [("class", "aspects"), ("aria-label", "aspects (not corrected)")]) { list in
+                    for aspect in comment.aspects {
+                        list.element("li", [("class", "chip aspect " + aspect.label.rawValue),
+                                            ("data-aspect", aspect.aspect.rawValue),
+                                            ("title", "aspect, not corrected; cues: " + Self.list(aspect.evidence.map(\.cue)))],
+                                     text: Self.name(aspect.aspect) + " " + Self.sign(aspect.label))
+                    }
+                }
             }
             if !comment.signals.isEmpty {
                 article.element("ul", [("class", "signals"), ("aria-label", "signals")]) { list in
@@ -252,18 +264,24 @@ public struct ReviewPageRenderer: Sendable {
                     }
                 }
             }
-            for dimension in comment.machineDimensions {
+            let found = comment.machineDimensions.map { dimension in
+                (Self.name(dimension.dimension), dimension.label, dimension.score, dimension.evidence)
+            } + comment.aspects.map { aspect in
+                (Self.name(aspect.aspect) + " (aspect)", aspect.label, aspect.score,
+                 aspect.evidence.map { (cue: $0.cue, clause: $0.clause) })
+            }
+            for (name, label, score, evidence) in found {
                 details.element("p", [("class", "evidence")]) { p in
-                    p.text(Self.name(dimension.dimension) + " (" + dimension.label.rawValue + ", " + Self.number(dimension.score) + "): ")
-                    for (index, item) in dimension.evidence.prefix(ReviewLimits.termRows).enumerated() {
+                    p.text(name + " (" + label.rawValue + ", " + Self.number(score) + "): ")
+                    for (index, item) in evidence.prefix(ReviewLimits.termRows).enumerated() {
                         if index > 0 { p.text(" · ") }
                         p.element("b") { $0.element("bdi", text: item.cue) }
                         p.text(" in “")
                         p.element("bdi", text: Self.excerpt(item.clause, around: item.cue))
                         p.text("”")
                     }
-                    if dimension.evidence.count > ReviewLimits.termRows {
-                        p.text(" · and \(dimension.evidence.count - ReviewLimits.termRows) more")
+                    if evidence.count > ReviewLimits.termRows {
+                        p.text(" · and \(evidence.count - ReviewLimits.termRows) more")
                     }
                 }
             }
@@ -446,6 +464,14 @@ public struct ReviewPageRenderer: Sendable {
         case .tangibles: return "Tangibles"
         case .empathy: return "Empathy"
         case .responsiveness: return "Responsiveness"
+        }
+    }
+
+    static func name(_ aspect: Aspect) -> String {
+        switch aspect {
+        case .price: return "Price"
+        case .product: return "Product"
+        case .location: return "Location"
         }
     }
 

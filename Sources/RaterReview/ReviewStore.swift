@@ -300,7 +300,7 @@ public final class ReviewStore: @unchecked Sendable {
     }
 
     private static let commentColumns = "c.source, c.comment_key, c.id, c.record, c.lang, c.text, c.label, c.score, "
-        + "c.confidence, c.fields, c.explanation, c.run_id"
+        + "c.confidence, c.fields, c.explanation, c.run_id, c.service_score"
 
     private static let correctionColumns = "k.seq, k.source, k.comment_key, k.action, k.dimension, k.value, "
         + "k.machine_label, k.machine_run_id, k.analyst, k.created_at, k.note, k.text_sha256"
@@ -317,7 +317,7 @@ public final class ReviewStore: @unchecked Sendable {
             language: row[4].string ?? "", text: text, machineLabel: label,
             score: row[7].double ?? 0, confidence: row[8].double ?? 0, terms: terms, fields: fields,
             runID: row[11].string ?? "", machineDimensions: [], signals: [], corrections: [],
-            textSHA256: SHA256Digest.hex(of: text))
+            textSHA256: SHA256Digest.hex(of: text), serviceScore: row[12].double)
     }
 
     private static func correction(from row: [SQLValue]) throws -> Correction {
@@ -334,7 +334,7 @@ public final class ReviewStore: @unchecked Sendable {
             note: row[10].string, textSHA256: row[11].string)
     }
 
-    /// Adds the comment's dimension mentions, signals and corrections.
+    /// Adds the comment's dimension and aspect mentions, signals and corrections.
     private func details(_ comment: ReviewComment, _ executor: any SQLExecutor) throws -> ReviewComment {
         var comment = comment
         var parameters = SQLParameters(executor.dialect)
@@ -350,6 +350,16 @@ public final class ReviewStore: @unchecked Sendable {
                                                               evidence: evidence))
         }
         comment.machineDimensions.sort { $0.dimension < $1.dimension }
+        for row in try executor.query("SELECT aspect, label, score, mentions, evidence FROM aspect_mentions" + key,
+                                      parameters.values) {
+            guard let aspect = row[0].string.flatMap(Aspect.init(rawValue:)),
+                  let label = row[1].string.flatMap(SentimentLabel.init(rawValue:)) else { continue }
+            let evidence = DatabaseReader.cueEvidence(
+                try DatabaseReader.jsonArray(row[4], table: "aspect_mentions", column: "evidence"))
+            comment.aspects.append(AspectSummary(aspect: aspect, label: label, score: row[2].double ?? 0,
+                                                 mentions: row[3].int ?? 0, evidence: evidence))
+        }
+        comment.aspects.sort { $0.aspect < $1.aspect }
         for row in try executor.query("SELECT signal, value, evidence FROM signals" + key, parameters.values) {
             guard let kind = row[0].string.flatMap(SignalKind.init(rawValue:)),
                   let value = row[1].string.flatMap(SignalValue.init(rawValue:)) else { continue }
