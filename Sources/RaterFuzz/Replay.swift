@@ -9,7 +9,9 @@ struct Replay {
         let arguments = CommandLine.arguments.dropFirst()
         guard let name = arguments.first, let target = FuzzTarget(rawValue: name), arguments.count > 1 else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
-            FileHandle.standardError.write(Data("usage: rater-fuzz \(names) FILE_OR_FOLDER…\n".utf8))
+            // write(2), not FileHandle.standardError.write, which traps when standard error cannot be written.
+            let usage = Array("usage: rater-fuzz \(names) FILE_OR_FOLDER…\n".utf8)
+            _ = usage.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
             exit(2)
         }
         var count = 0

@@ -64,7 +64,12 @@ public final class OutputFile {
     init(path: String, unnamedTemporary: Bool) throws {
         self.path = path
         if path == "-" {
-            file = fdopen(1, "wb")
+            // Fails where descriptor 1 cannot be written (closed, or what `rater` opens in a closed one's place):
+            // a failure to write the results, not a trap.
+            guard let opened = fdopen(1, "wb") else {
+                throw OutputError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            file = opened
             kind = .standardOutput
         } else if let descriptor = DescriptorPath.descriptor(named: path) {
             // "w" on a descriptor truncates nothing: it writes on where the descriptor stands.

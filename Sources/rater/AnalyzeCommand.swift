@@ -279,8 +279,9 @@ extension AnalyzeCommand {
 
 struct StrictStop: Error {}
 
+/// A line on standard error; one that cannot be written is dropped (see `StandardStreams`).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    StandardStreams.writeError(message + "\n")
 }
 
 /// Says on standard error that an input named twice is read once (for the commands without a logger).

@@ -36,9 +36,9 @@ struct CorrectionsCommand: ParsableCommand {
             let csv = GoldExport.csv(comments)
             try write(csv, to: OutputFile(path: output))
             if output != "-" {
-                FileHandle.standardError.write(Data("rater: \(comments.count) reviewed comments written to \(output)\n".utf8))
+                printError("rater: \(comments.count) reviewed comments written to \(output)")
             }
-            for line in Self.warnings(omissions) { FileHandle.standardError.write(Data(("rater: " + line + "\n").utf8)) }
+            for line in Self.warnings(omissions) { printError("rater: " + line) }
         }
 
         /// What the export left out and how to see it: a warning, not a failure, since leaving these out is what makes

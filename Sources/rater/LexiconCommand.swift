@@ -113,7 +113,7 @@ struct LexiconLearnCommand: ParsableCommand {
             + "prior strength \(priorStrength), "
             + "scale \(scale); terms and weights only, no text from the source"
         try write(LexiconLearner.fileText(terms, language: language, provenance: provenance), to: file)
-        FileHandle.standardError.write(Data("rater: learned \(terms.count) terms from \(learner.positiveComments + learner.negativeComments) comments → \(output)\n".utf8))
+        printError("rater: learned \(terms.count) terms from \(learner.positiveComments + learner.negativeComments) comments → \(output)")
     }
 }
 
@@ -191,7 +191,7 @@ struct LexiconImportCommand: ParsableCommand {
         text += "# columns: term<TAB>valence\n"
         for (term, value) in imported { text += "\(term)\t\(value)\n" }
         try write(text, to: file)
-        FileHandle.standardError.write(Data("rater: imported \(imported.count) terms → \(output)\n".utf8))
+        printError("rater: imported \(imported.count) terms → \(output)")
     }
 }
 

@@ -28,13 +28,13 @@ final class ProgressLine {
             line += " of \(Self.megabytes(totalBytes)) (\(min(100, bytes * 100 / totalBytes))%)"
         }
         line += ", \(Int(Double(records) / seconds)) records/s"
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        StandardStreams.writeError("\r\u{1B}[K" + line)
     }
 
     /// Clears the line before the summary is printed.
     func finish() {
         guard enabled, lastDraw != .distantPast else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStreams.writeError("\r\u{1B}[K")
     }
 
     static func megabytes(_ bytes: Int) -> String {

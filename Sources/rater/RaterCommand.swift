@@ -29,6 +29,8 @@ struct RaterCommand: AsyncParsableCommand {
         // A closed pipe must surface as a write error (EPIPE) that the run reports and exits on, not as a silent
         // death by SIGPIPE: Spark, shells and cron then see a clear message and a non-zero exit code.
         signal(SIGPIPE, SIG_IGN)
+        // A closed standard descriptor gets a stand-in before any file is opened (see `StandardStreams`).
+        StandardStreams.occupyClosed()
         do {
             let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()),
                                                   commands: configuration.subcommands, defaultCommand: AnalyzeCommand.self)

@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
                 var url = "http://\(shownHost):\(port)/"
                 if let token, !token.isEmpty { url += "?token=\(token)" }
                 // The URL alone on stdout, so a script can read it; everything else goes to the log on stderr.
-                FileHandle.standardOutput.write(Data((url + "\n").utf8))
+                StandardStreams.writeWhole(url + "\n", to: STDOUT_FILENO)
             }.runService()
         } catch where ReviewServer.isAddressInUse(error) {
             // Most often a workspace already running, or a second one started for another database.
