@@ -37,10 +37,14 @@ extension DatabaseConnection {
 
 extension DatabaseConnection {
     /// Creates the tables and indexes that are missing (every statement is `IF NOT EXISTS`), and brings tables made
-    /// by earlier versions to the current schema (`SchemaMigration`).
+    /// by earlier versions to the current schema (`SchemaMigration`). In PostgreSQL, one run at a time, and only
+    /// what is missing (`SharedWriteLock.schema`, `PostgresSchema`): runs from several hosts start together.
     public func createSchema() throws {
         try transaction { executor in
-            for statement in Schema.createStatements(dialect) { try executor.execute(statement, []) }
+            try SharedWriteLock.schema.take(executor)
+            for statement in try PostgresSchema.missing(Schema.createStatements(dialect), executor) {
+                try executor.execute(statement, [])
+            }
             try SchemaMigration.run(executor)
         }
     }

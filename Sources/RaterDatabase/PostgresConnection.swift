@@ -30,8 +30,11 @@ public final class PostgresConnection: DatabaseConnection {
 
     deinit { PQfinish(connection) }
 
+    /// `READ COMMITTED` whatever the server's default: a run's `aggregates` refresh, which waits for another run's
+    /// commit (`SharedWriteLock`), must then see that run's comments, which a snapshot taken when the transaction
+    /// began (`REPEATABLE READ`) would not.
     public func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
-        try run("BEGIN", [])
+        try run("BEGIN ISOLATION LEVEL READ COMMITTED", [])
         do {
             try enterPipeline()
             let result = try body(PostgresExecutor(connection: self))

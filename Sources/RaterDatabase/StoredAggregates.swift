@@ -21,6 +21,9 @@ enum StoredAggregates {
     /// number of rows written.
     static func refresh(_ executor: any SQLExecutor, options: AggregationOptions, runID: String,
                         timestamp: String) throws -> Int {
+        // Held to the commit: another run's refresh in the same PostgreSQL database waits for this one's commit,
+        // and then counts this run's comments too (`SharedWriteLock`).
+        try SharedWriteLock.aggregates.take(executor)
         var aggregation = Aggregation(options: options)
         try StoredObservations(executor: executor, options: options).forEach { aggregation.add($0) }
         let upsert = Schema.aggregates.upsertStatement(executor.dialect)
