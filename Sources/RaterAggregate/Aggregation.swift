@@ -144,6 +144,9 @@ public enum AggregationError: Error, Equatable, CustomStringConvertible {
     case repeatedPartial(path: String, first: String)
     case unreadablePartial(path: String, reason: String)
     case unreadableResult(path: String, line: Int, reason: String)
+    /// A partial given beside a results file whose comments it already counts (`CoveredResults`): `written` is the
+    /// name the results had when the partial was made.
+    case partialCoversResults(partial: String, results: String, written: String)
 
     public var description: String {
         switch self {
@@ -161,6 +164,10 @@ public enum AggregationError: Error, Equatable, CustomStringConvertible {
             return "\(path): not a Rater aggregate partial (\(reason))"
         case let .unreadableResult(path, line, reason):
             return "\(path):\(line): not a Rater result line (\(reason))"
+        case let .partialCoversResults(partial, results, written):
+            let named = written == results ? "" : written == "-" ? " (written to standard output)" : " (written as \(written))"
+            return "\(partial): covers the results in \(results)\(named), the same results byte for byte; merging "
+                + "both would count their comments twice: give the results files or the partial, not both"
         }
     }
 }

@@ -24,9 +24,15 @@ public struct AggregationPartial: Codable, Sendable, Equatable {
     /// it has already merged (`p1.json` and `p1-copy.json`), which would count every comment twice. Nil in partials
     /// written before it was kept. (Its key sorts after `entries`, as `namedColumns`' does.)
     public var partialID: String?
+    /// The results files whose comments this partial counts (`CoveredResults`), so that `rater aggregate` refuses
+    /// one of them given beside it. Nil in partials written before it was kept. (Its key sorts after `entries`, as
+    /// `namedColumns`' does.)
+    public var resultFiles: [CoveredResults]?
 
-    public init(_ aggregation: Aggregation, partialID: String? = UUID().uuidString.lowercased()) {
+    public init(_ aggregation: Aggregation, partialID: String? = UUID().uuidString.lowercased(),
+                resultFiles: [CoveredResults]? = nil) {
         self.partialID = partialID
+        self.resultFiles = resultFiles
         options = aggregation.options
         undated = aggregation.undated
         namedColumns = aggregation.coverage

@@ -65,19 +65,19 @@ public struct SHA256Digest: Sendable {
 }
 
 /// One running digest. Not copyable in spirit: it owns an `EVP_MD_CTX`, freed by `finish()`.
-struct Hasher256 {
+public struct Hasher256 {
     private let context: OpaquePointer
 
-    init() {
+    public init() {
         context = EVP_MD_CTX_new()
         EVP_DigestInit_ex(context, SHA256Digest.Algorithm.sha256.md, nil)
     }
 
-    mutating func update(_ bytes: [UInt8]) {
+    public mutating func update(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { _ = EVP_DigestUpdate(context, $0.baseAddress, $0.count) }
     }
 
-    mutating func finish() -> String {
+    public mutating func finish() -> String {
         var digest = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
         EVP_DigestFinal_ex(context, &digest, &length)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Rater
+import RaterDatabase
 
 /// `rater aggregate`: aggregates over result files (JSON Lines from `rater analyze`) and partials, merged exactly.
 struct AggregateCommand: ParsableCommand {
@@ -47,6 +48,10 @@ struct AggregateCommand: ParsableCommand {
         var results = 0
         var partials = 0
         var partialPaths = [String: String]()  // by partialID: the input that brought it
+        // The results read and the results each partial counts, to refuse a partial beside results it already
+        // counts (`CoveredResults`), whichever came first.
+        var resultFiles = [CoveredResults]()
+        var coveredByPartials = [(partial: String, covered: CoveredResults)]()
         for input in inputFiles {
             let stream = try InputOpener.openBytes(path: input)
             // Partials are JSON with sorted keys, so they start with `{"entries"`; result lines start with `{"id"`.
@@ -64,26 +69,49 @@ struct AggregateCommand: ParsableCommand {
                 }
                 try total.merge(partial.aggregation)
                 partials += 1
+                coveredByPartials += (partial.resultFiles ?? []).map { (input, $0) }
                 continue
             }
             var line = [UInt8]()
             var lineNumber = 0
+            var digest = Hasher256()
+            var lines = 0
             func flush() throws {
                 lineNumber += 1
                 defer { line.removeAll(keepingCapacity: true) }
                 guard line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) else { return }
                 total.add(try ResultLineDecoder.observation(Data(line), path: input, lineNumber: lineNumber))
                 results += 1
+                lines += 1
             }
             let resultsBefore = results
             while let byte = try stream.next() {
-                if byte == 0x0A { try flush() } else { line.append(byte) }
+                if byte == 0x0A {
+                    // The bytes as written, newline included: the digest `rater analyze` took of them.
+                    line.append(byte)
+                    digest.update(line)
+                    line.removeLast()
+                    try flush()
+                } else {
+                    line.append(byte)
+                }
             }
-            if !line.isEmpty { try flush() }
+            if !line.isEmpty {
+                digest.update(line)
+                try flush()
+            }
+            resultFiles.append(CoveredResults(path: input, lines: lines, sha256: digest.finish()))
             // As `rater analyze` warns of an input with no records: a failed night upstream must not pass for a quiet one.
             if results == resultsBefore { printError("rater: \(input): no results (an empty file?); it adds nothing") }
         }
-        try files.write(total, logger: nil)
+        for (partial, covered) in coveredByPartials where covered.lines > 0 {
+            if let results = resultFiles.first(where: { $0.sha256 == covered.sha256 }) {
+                throw AggregationError.partialCoversResults(partial: partial, results: results.path,
+                                                            written: covered.path)
+            }
+        }
+        // A partial made here counts the results read here and whatever the partials merged here counted.
+        try files.write(total, logger: nil, covering: resultFiles + coveredByPartials.map(\.covered))
         try files.commit()
         printError("rater: aggregated \(results) results and \(partials) partials into \(total.rows.count) rows"
             + (total.undated > 0 ? " (\(total.undated) comments without a readable date)" : ""))

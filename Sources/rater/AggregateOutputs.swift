@@ -61,7 +61,9 @@ struct AggregateFiles {
     ///
     /// A column no comment has, and values that could not be read, are warned about here (cron mails warnings):
     /// a mistyped `--group-by brnach` otherwise put every comment in the empty group with exit 0.
-    func write(_ aggregation: Aggregation, logger: Logger?) throws {
+    ///
+    /// `covering` goes into the partial: the results files whose comments it counts (`CoveredResults`).
+    func write(_ aggregation: Aggregation, logger: Logger?, covering: [CoveredResults]) throws {
         for report in aggregation.columnReports {
             guard let message = report.warning else { continue }
             if let logger { logger.warning("\(message)") } else { printError("rater: warning: \(message)") }
@@ -82,7 +84,9 @@ struct AggregateFiles {
             }
             try write(Array(AggregateCSVWriter().encode(drivers).utf8), to: driversCSV)
         }
-        if let partial { try write(Array(try AggregationPartial(aggregation).encoded()), to: partial) }
+        if let partial {
+            try write(Array(try AggregationPartial(aggregation, resultFiles: covering).encoded()), to: partial)
+        }
     }
 
     /// Moves every file into place.

@@ -158,6 +158,11 @@ struct AnalyzeCommand: ParsableCommand {
         // The run's own comments, for the aggregate files. A database's `aggregates` table is made at the end of the
         // run from every comment it holds (`RunRecorder.Options.aggregation`), not from these.
         var aggregate = aggregateOutputs.wantsAggregation ? Aggregation(options: aggregationOptions) : nil
+        // The results' digest, for the partial to name the results it counts (`CoveredResults`), so that
+        // `rater aggregate` refuses the two together. Only when a partial is written: it costs a pass of SHA-256
+        // over every result line.
+        var resultsDigest = aggregateOutputs.partial != nil ? Hasher256() : nil
+        var resultLines = 0
         var outputs = ["results": output.path]
         if let rejects { outputs["rejects"] = rejects }
         let recording = RunRecorder.Options(
@@ -181,6 +186,10 @@ struct AnalyzeCommand: ParsableCommand {
                     writingLinesWith: encoder, delivering: contents,
                     onDelivery: { delivery in
                         try output.write(delivery.line)
+                        if resultsDigest != nil {
+                            resultsDigest?.update(delivery.line)
+                            resultLines += 1
+                        }
                         if let observation = delivery.observation { aggregate?.add(observation) }
                         if let stored = delivery.stored { try sink?.write(stored) }
                     },
@@ -200,7 +209,13 @@ struct AnalyzeCommand: ParsableCommand {
             progress.finish()
             try output.flush()
             try rejectsFile?.flush()
-            if let aggregate { try aggregateFiles.write(aggregate, logger: logger) }
+            if let aggregate {
+                let covered = resultsDigest.map { digest in
+                    var digest = digest
+                    return [CoveredResults(path: output.path, lines: resultLines, sha256: digest.finish())]
+                }
+                try aggregateFiles.write(aggregate, logger: logger, covering: covered ?? [])
+            }
             return stopped ? .stopped : .finished
         }
 

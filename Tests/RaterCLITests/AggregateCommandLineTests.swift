@@ -87,6 +87,46 @@ import Testing
         #expect(merged.status == 0, "\(merged.standardError)")
     }
 
+    /// The results file of a run beside the partial the same run wrote (`rater aggregate results/*.jsonl
+    /// partials/*.json` on a night that wrote both) counted every comment twice: "aggregated 5 results and 1
+    /// partials", comments 10 for 5. Refused, naming both files, however the results file was renamed, compressed or
+    /// written (to standard output); and a partial that `rater aggregate` made from a results file covers it too.
+    @Test func aPartialBesideTheResultsItWasWrittenWithIsRefused() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let r = directory + "/r.jsonl", p = directory + "/p.json", all = directory + "/all.csv"
+        let made = try CLIProcess.run(["analyze", "Corpora/samples/retail_en.txt", "-o", r, "--aggregate-partial", p])
+        #expect(made.status == 0, "\(made.standardError)")
+        let refused = try CLIProcess.run(["aggregate", r, p, "--aggregate-csv", all])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("\(p): covers the results in \(r)"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: all))
+        // The partial first, and the results renamed and compressed: still the same results.
+        try FileManager.default.moveItem(atPath: r, toPath: directory + "/night.jsonl")
+        let gzip = try CLIProcess.run(["-k", directory + "/night.jsonl"], program: "/bin/gzip")
+        #expect(gzip.status == 0)
+        let renamed = try CLIProcess.run(["aggregate", p, directory + "/night.jsonl.gz"])
+        #expect(renamed.status == 1)
+        #expect(renamed.standardError.contains("\(p): covers the results in \(directory)/night.jsonl.gz"),
+                "\(renamed.standardError)")
+        // Results written to standard output, redirected to a file by the caller.
+        let piped = try CLIProcess.run(["-c", "\"$0\" analyze Corpora/samples/retail_en.txt --aggregate-partial "
+                                        + "\(directory)/q.json > \(directory)/out.jsonl", CLIProcess.executable("rater").path],
+                                       program: "/bin/sh")
+        #expect(piped.status == 0, "\(piped.standardError)")
+        let fromPipe = try CLIProcess.run(["aggregate", directory + "/out.jsonl", directory + "/q.json"])
+        #expect(fromPipe.status == 1, "\(fromPipe.standardError)")
+        // A partial `rater aggregate` made from the results covers them as well.
+        let remade = try CLIProcess.run(["aggregate", directory + "/night.jsonl", "--aggregate-partial",
+                                         directory + "/again.json"])
+        #expect(remade.status == 0, "\(remade.standardError)")
+        let twice = try CLIProcess.run(["aggregate", directory + "/night.jsonl", directory + "/again.json"])
+        #expect(twice.status == 1, "\(twice.standardError)")
+        // Either one alone, or the partials of two runs over the same export, are fine.
+        #expect(try CLIProcess.run(["aggregate", directory + "/night.jsonl"]).status == 0)
+        #expect(try CLIProcess.run(["aggregate", p, directory + "/q.json"]).status == 0)
+    }
+
     /// Unreadable ratings and dates, blank group values and a mistyped column used to pass without a word, exit 0.
     @Test func columnsWithoutValuesAreReported() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
