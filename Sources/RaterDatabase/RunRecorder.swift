@@ -31,6 +31,8 @@ public final class RunRecorder {
         public var aggregation: AggregationOptions
         /// What relative inputs are relative to, for the stored sources' paths (`SourceNames`).
         public var currentDirectory: String
+        /// The name an input is stored under when it is not its path (`--source-name`), by input as in `inputs`.
+        public var sourceNames: [String: String] = [:]
 
         public init(sqlitePath: String? = nil, postgresURL: String? = nil, manifestPath: String? = nil,
                     inputs: [String], lexiconFiles: [String] = [], profileVersion: String? = nil,
@@ -71,6 +73,8 @@ public final class RunRecorder {
     public private(set) var duplicates = DuplicateKeys()
     /// Which inputs are stored under another source name, and why (`SourceNames`), for the log at info level.
     public private(set) var sourceNotes: [String] = []
+    /// Sources whose recorded path changed in this run (`SourceNames`), for the log at warning level.
+    public private(set) var sourceWarnings: [String] = []
     private let options: Options
     private let started: DispatchTime
     private let manifestFile: ManifestFile?
@@ -207,9 +211,10 @@ public final class RunRecorder {
             try DuplicateKeys.prepare(executor)
             let names = try SourceNames.resolve(executor, inputs: options.inputs,
                                                 currentDirectory: options.currentDirectory, runID: runID,
-                                                timestamp: timestamp)
+                                                timestamp: timestamp, given: options.sourceNames)
             let prefix = databases.count > 1 ? databases[index].displayName + ": " : ""
             sourceNotes += names.notes.map { prefix + $0 }
+            sourceWarnings += names.warnings.map { prefix + $0 }
             sink.writers.append(executor.dialect == .sqlite
                 ? StagedRunWriter(executor: executor, runID: runID, timestamp: timestamp)
                 : RunWriter(executor: executor, runID: runID, timestamp: timestamp))

@@ -25,14 +25,23 @@ import RaterSinks
 ///
 /// Standard input (`-`) and inputs that are not regular files (a FIFO, a process substitution such as
 /// `/dev/fd/63`, whose path names a different pipe every time) keep their spelling and record nothing.
+///
+/// A name given for an input (`--source-name`, in `given`) comes before both rules: the input is stored under it,
+/// whatever the file was stored as before, and its path is recorded under it (none for standard input or a pipe).
+/// That is how two exports of the same name from two folders or hosts are kept apart in one database.
+///
+/// When a name's recorded path changes (rule 2, or a given name), that is a warning: it is a file that moved, or
+/// another file of the same name (`hostB/export.csv` after `hostA/export.csv`) whose rows replace the first's.
 struct SourceNames {
     /// The stored name of each input whose rows go under another name than its spelling.
     private(set) var renamed: [String: String] = [:]
     /// What was decided, for the log (info level).
     private(set) var notes: [String] = []
+    /// What may have replaced another file's rows, for the log at warning level.
+    private(set) var warnings: [String] = []
 
     static func resolve(_ executor: any SQLExecutor, inputs: [String], currentDirectory: String, runID: String,
-                        timestamp: String) throws -> SourceNames {
+                        timestamp: String, given: [String: String] = [:]) throws -> SourceNames {
         var names = SourceNames()
         let table = Schema.sources
         let insert = table.upsertStatement(executor.dialect)
@@ -61,9 +70,29 @@ struct SourceNames {
             names.notes.append("source \(name) recorded as \(path) (resolved against the current folder)")
         }
         var claimed = Set<String>()
-        for input in inputs where input != "-" {
-            let absolute = absolutePath(input, in: currentDirectory)
-            guard PathKind(path: absolute) == .regularFile else { continue }
+        func pathChanged(_ name: String, from earlier: String, to path: String, hint: String) -> String {
+            "source \(name) was \(earlier) and is now \(path): this run replaces the rows stored under \(name). "
+                + "If they are different files (another folder or host), \(hint)"
+        }
+        for input in inputs {
+            let regular = input != "-" && PathKind(path: absolutePath(input, in: currentDirectory)) == .regularFile
+            if let name = given[input] {
+                claimed.insert(name)
+                if name != input { names.renamed[input] = name }
+                guard regular else { continue }
+                let path = resolved(input, in: currentDirectory)
+                if let earlier = paths[name], earlier != path {
+                    names.warnings.append(pathChanged(name, from: earlier, to: path,
+                                                      hint: "give each its own --source-name"))
+                }
+                if let others = byPath[path]?.filter({ $0 != name }), !others.isEmpty {
+                    names.notes.append("\(input) is stored as source \(name) as given; its rows stored before as "
+                        + "\(others.joined(separator: ", ")) stay under that name (delete them by source)")
+                }
+                try record(name, path)
+                continue
+            }
+            guard regular else { continue }
             let path = resolved(input, in: currentDirectory)
             if let known = byPath[path], let name = known.first(where: { !claimed.contains($0) }) {
                 claimed.insert(name)
@@ -83,7 +112,8 @@ struct SourceNames {
             claimed.insert(name)
             if name != input { names.renamed[input] = name }
             if let earlier = paths[name], earlier != path {
-                names.notes.append("source \(name) was \(earlier) and is now \(path): its rows are replaced as before")
+                names.warnings.append(pathChanged(name, from: earlier, to: path,
+                                                  hint: "store each under its own name with --source-name"))
             }
             try record(name, path)
         }

@@ -47,6 +47,13 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: "Write a JSON run manifest here: inputs and lexicons with sizes and SHA-256, counts, timings, exit code.")
     var manifest: String?
 
+    @Option(help: ArgumentHelp("""
+        The name the input is stored under in --db and --postgres (one input per run; default: its path as typed, \
+        or the name its file was stored under before). Keeps exports of the same name from several folders or \
+        hosts apart in one database.
+        """, valueName: "name"))
+    var sourceName: String?
+
     @OptionGroup var ingest: IngestArguments
 
     @OptionGroup var engineOptions: EngineOptions
@@ -76,6 +83,13 @@ struct AnalyzeCommand: ParsableCommand {
     func validate() throws {
         try outputPlaces.checkSpelling()
         if jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        if let sourceName {
+            if sourceName.isEmpty { throw ValidationError("--source-name must not be empty") }
+            if inputs.count > 1 {
+                throw ValidationError("--source-name names one input, and \(inputs.count) are given: run once per "
+                    + "input, each with its own --source-name")
+            }
+        }
         try aggregateOutputs.validate(for: aggregation.options())
     }
 
@@ -122,6 +136,9 @@ struct AnalyzeCommand: ParsableCommand {
                      interruption: RunInterruption) throws {
         let engine = try engineOptions.makeEngine()
         let files = try InputList.expand(inputs) { logger.warning("\(InputList.repeatNote(input: $0, first: $1))") }
+        if sourceName != nil, files.count > 1 {
+            throw SourceNameError.severalInputs(pattern: inputs.first ?? "-", count: files.count)
+        }
         try outputPlaces.check(inputs: files)
         let output = try OutputFile(path: output)
         let rejectsFile = try rejects.map { try OutputFile(path: $0) }
@@ -165,10 +182,11 @@ struct AnalyzeCommand: ParsableCommand {
         var resultLines = 0
         var outputs = ["results": output.path]
         if let rejects { outputs["rejects"] = rejects }
-        let recording = RunRecorder.Options(
+        var recording = RunRecorder.Options(
             sqlitePath: db, postgresURL: postgres, manifestPath: manifest, inputs: files,
             lexiconFiles: engine.lexicon.sources.map(\.path), profileVersion: "\(engine.profile.name) v\(engine.profile.version)",
             outputs: outputs, aggregation: aggregationOptions)
+        recording.sourceNames = sourceName.map { [files.first ?? "-": $0] } ?? [:]
         var summary = RunSummary()
         var analysisEnded = DispatchTime.now()
 
@@ -239,6 +257,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let manifest = try recorder.record({ sink in try body(sink) }, afterCommit: commitFiles)
                 end = manifest.exitCode == 4 ? .stopped : .finished
                 for note in recorder.sourceNotes { logger.info("\(note)") }
+                for warning in recorder.sourceWarnings { logger.warning("\(warning)") }
                 if let warning = Self.duplicateWarning(recorder.duplicates) { logger.warning("\(warning)") }
                 if db != nil || postgres != nil {
                     let now = DispatchTime.now().uptimeNanoseconds
@@ -293,6 +312,20 @@ extension AnalyzeCommand {
 }
 
 struct StrictStop: Error {}
+
+/// `--source-name` with a pattern that matched several files (several inputs on the command line are a usage
+/// error, found before anything runs).
+enum SourceNameError: Error, CustomStringConvertible {
+    case severalInputs(pattern: String, count: Int)
+
+    var description: String {
+        switch self {
+        case let .severalInputs(pattern, count):
+            return "--source-name names one input, and \(pattern) matched \(count) files: run once per file, each "
+                + "with its own --source-name"
+        }
+    }
+}
 
 /// A line on standard error; one that cannot be written is dropped (see `StandardStreams`).
 func printError(_ message: String) {

@@ -121,6 +121,39 @@ import Testing
         let paths = try scratch.open().read { try $0.query("SELECT source, path FROM sources", []) }
         let resolved = URL(fileURLWithPath: two.path + "/tiny.csv").resolvingSymlinksInPath().path
         #expect(paths == [[.text("tiny.csv"), .text(resolved)]])
-        #expect(recorder.sourceNotes.contains { $0.contains("now") })
+        // A warning, not an info note: it may be another host's file replacing this one's rows.
+        #expect(recorder.sourceWarnings.count == 1 && recorder.sourceWarnings[0].contains("and is now \(resolved)")
+                    && recorder.sourceWarnings[0].contains("--source-name"), "\(recorder.sourceWarnings)")
+        #expect(!recorder.sourceNotes.contains { $0.contains("now") })
+    }
+
+    /// A name given for the input (`--source-name`) keeps two files of one spelling apart, and comes before the
+    /// name the file was stored under before, whose rows stay (noted).
+    @Test func aGivenNameComesFirst() throws {
+        let (one, two) = (try Folder(), try Folder())
+        let scratch = try Scratch(.sqlite)
+        var options = scratch.options(inputs: ["tiny.csv"])
+        func run(in directory: String, as name: String?) throws -> RunRecorder {
+            options.currentDirectory = directory
+            options.sourceNames = name.map { ["tiny.csv": $0] } ?? [:]
+            let recorder = try RunRecorder(options: options)
+            try recorder.record { sink in
+                try sink.write(comment("1", record: 1, source: "tiny.csv", text: "a"))
+                try sink.write(comment(nil, record: 2, source: "tiny.csv", text: "b"))
+                return .finished
+            }
+            return recorder
+        }
+        _ = try run(in: one.path, as: nil)
+        let named = try run(in: one.path, as: "hostA")
+        #expect(named.sourceNotes.contains { $0.contains("stay under that name") }, "\(named.sourceNotes)")
+        _ = try run(in: two.path, as: "hostB")
+        let sources = try scratch.open().read {
+            try $0.query("SELECT source, count(*) FROM comments GROUP BY source ORDER BY source", [])
+        }
+        #expect(sources == [[.text("hostA"), .integer(2)], [.text("hostB"), .integer(2)], [.text("tiny.csv"), .integer(2)]])
+        // A made-up id is made from the given name, as from any stored name.
+        let ids = try scratch.open().read { try $0.query("SELECT id FROM comments WHERE source = 'hostB' ORDER BY id", []) }
+        #expect(ids.contains([.text("hostB:2")]), "\(ids)")
     }
 }
