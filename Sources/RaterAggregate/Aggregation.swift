@@ -4,7 +4,8 @@ import RaterCore
 /// Aggregates for dashboards: every comment counted into its group and period, overall and per RATER dimension.
 ///
 /// Each comment is counted under up to four keys — its group and period, its group for all time, everyone in its
-/// period, and everyone for all time — so the rows answer "this branch this week" and "all branches" alike.
+/// period, and everyone for all time — so the rows answer "this branch this week" and "all branches" alike. With
+/// several group columns the rows also answer "this region" (`GroupRollup`), summed from the cells.
 /// Aggregations merge by addition: shards, files or nightly partials combine into exactly the aggregation of one
 /// run over all the data.
 public struct Aggregation: Sendable, Equatable {
@@ -86,14 +87,17 @@ public struct Aggregation: Sendable, Equatable {
     }
 
     /// One row per key and scope, sorted (overall first, then groups; all time first, then periods in order), with
-    /// the change against the calendar's previous period of the same group and scope.
+    /// the change against the calendar's previous period of the same group and scope. With several group columns
+    /// the rollups (`GroupRollup`) are among them, each before its cells: `north` before (`north`, `a`).
     public var rows: [AggregateRow] {
         var rows = [AggregateRow]()
         let calendar = TimeBucket.calendar(options.timeZone)  // once, not once a row
-        for key in groups.keys.sorted() {
-            let aggregate = groups[key]!
+        let rollups = self.rollups
+        for key in (Array(groups.keys) + rollups.keys).sorted() {
+            let aggregate = groups[key] ?? rollups[key]!
             let previous = key.period.flatMap { options.bucket.previous(of: $0, calendar: calendar) }
-                .flatMap { groups[AggregateKey(groups: key.groups, period: $0)] }
+                .map { AggregateKey(groups: key.groups, period: $0) }
+                .flatMap { groups[$0] ?? rollups[$0] }
             let groupFields = zip(options.groupBy, key.groups).map { Field($0, $1) }
             func row(scope: String, tally: SentimentTally, previous: SentimentTally?) -> AggregateRow {
                 let signals = (aggregate.signals[scope] ?? [:]).sorted { $0.key < $1.key }.map {
@@ -122,15 +126,15 @@ public struct Aggregation: Sendable, Equatable {
     /// A driver table needs this many rated comments.
     public static let minimumRatedComments = 3
 
-    /// The rated comments of one key (those a driver table is fitted on).
+    /// The rated comments of one key (those a driver table is fitted on); a rollup's are its cells'.
     public func ratedComments(for key: AggregateKey = AggregateKey(groups: [], period: nil)) -> Int {
-        groups[key]?.drivers.count ?? 0
+        aggregate(for: key)?.drivers.count ?? 0
     }
 
     /// The importance–performance table of one key: how much each dimension's sentiment explains the rating, and
     /// how well the dimension is doing. Nil without a rating column or with fewer than `minimumRatedComments`.
     public func drivers(for key: AggregateKey = AggregateKey(groups: [], period: nil)) -> DriverTable? {
-        guard let aggregate = groups[key], options.driverColumn != nil,
+        guard let aggregate = aggregate(for: key), options.driverColumn != nil,
               aggregate.drivers.count >= Self.minimumRatedComments else { return nil }
         return DriverTable(statistics: aggregate.drivers, aggregate: aggregate)
     }

@@ -13,6 +13,8 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case drivers, importance, performance, quadrant, ratings, nps, csat, ces, responses, signals, signal, rate
         case terms, positiveTerms, negativeTerms, examples, mostPositive, mostNegative, none, undated, groups
         case oneDay, chartTrendCaption, chartDimensionsCaption, chartDriversCaption, otherGroups, rSquared
+        /// A rollup's value of the group columns it is over all values of (`branch: all`).
+        case allValues
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -71,6 +73,7 @@ public enum ReportLocale: String, Sendable, CaseIterable {
                                            "Across: performance (net sentiment); up: importance (share of R²)")
         case .otherGroups: return ("其余分组未显示", "further groups not shown")
         case .rSquared: return ("解释度 R²", "R²")
+        case .allValues: return ("全部", "all")
         }
     }
 

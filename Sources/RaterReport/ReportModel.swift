@@ -8,7 +8,8 @@ import RaterCore
 public struct ReportModel: Sendable {
     /// One group (or everyone) for all time: the overall row and one row per mentioned dimension.
     public struct Group: Sendable {
-        /// `branch=西湖店` pairs; empty for everyone.
+        /// `branch=西湖店` pairs; empty for everyone. With several group columns, a rollup has the leading
+        /// columns' pairs only (`region=north`: the region over all its branches).
         public var fields: [Field]
         public var overall: AggregateRow
         public var dimensions: [AggregateRow]
@@ -55,9 +56,12 @@ public struct ReportModel: Sendable {
                          latest: latest[fields] ?? [:])
         }
         everyone = group([])
-        // The largest groups first: they are the ones a manager looks for, and the cut drops the smallest.
+        // The largest groups first: they are the ones a manager looks for, and the cut drops the smallest. With
+        // several group columns the coarser rollups come first (each region over all its branches, then the
+        // cells), so the cut drops the smallest cells, never a region while a branch of it is shown.
         let all = allTime.keys.filter { !$0.isEmpty }.compactMap(group).sorted {
-            $0.overall.comments != $1.overall.comments ? $0.overall.comments > $1.overall.comments
+            $0.fields.count != $1.fields.count ? $0.fields.count < $1.fields.count
+                : $0.overall.comments != $1.overall.comments ? $0.overall.comments > $1.overall.comments
                 : $0.fields.map(\.value).lexicographicallyPrecedes($1.fields.map(\.value))
         }
         groups = Array(all.prefix(maxGroups))

@@ -95,17 +95,26 @@ public struct ReportRenderer: Sendable {
         let l = locale
         html.element("section", [("id", "dimensions")]) { section in
             section.element("h2", text: l(.dimensions))
-            var groups = [(String, ReportModel.Group)]()
-            if let everyone = model.everyone { groups.append((l(.allGroups), everyone)) }
+            // Each group with the group columns it is over all values of (a rollup's later columns): a region's
+            // rollup is "region: north · branch: all", never taken for the branch whose value is empty.
+            var groups = [(name: String, rolledUp: [String], group: ReportModel.Group)]()
+            if let everyone = model.everyone { groups.append((l(.allGroups), [], everyone)) }
             for group in model.groups {
-                groups.append((group.fields.map { $0.name + ": " + $0.value }.joined(separator: " · "), group))
+                groups.append((group.fields.map { $0.name + ": " + $0.value }.joined(separator: " · "),
+                               Array(model.options.groupBy.dropFirst(group.fields.count)), group))
             }
-            for (index, (name, group)) in groups.enumerated() {
+            for (index, (name, rolledUp, group)) in groups.enumerated() {
                 // Group names are export data: isolated like comments, so a right-to-left name keeps its place.
                 section.element("h3") { h3 in
                     h3.element("bdi", text: name)
+                    for column in rolledUp {
+                        h3.text(" · ")
+                        h3.element("bdi", text: column + ": ")
+                        h3.element("strong", text: l(.allValues))
+                    }
                     h3.text(" — \(l(.comments)) \(group.overall.comments)")
                 }
+                let title = ([name] + rolledUp.map { $0 + ": " + l(.allValues) }).joined(separator: " · ")
                 let rows = ServiceDimension.allCases.map { dimension in
                     (dimension, group.dimensions.first { $0.scope == dimension.rawValue })
                 }
@@ -117,7 +126,7 @@ public struct ReportRenderer: Sendable {
                             .init(label: l.dimension(dimension), sharePositive: row?.sharePositive ?? 0,
                                   positiveInterval: row?.positiveInterval ?? 0...0, shareNegative: row?.shareNegative ?? 0,
                                   negativeInterval: row?.negativeInterval ?? 0...0)
-                        }).draw(into: &figure, title: l(.dimensions) + " — " + name)
+                        }).draw(into: &figure, title: l(.dimensions) + " — " + title)
                         figure.element("figcaption", text: l(.chartDimensionsCaption))
                     }
                 }

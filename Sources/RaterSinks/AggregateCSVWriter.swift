@@ -7,6 +7,13 @@ import RaterCore
 /// `all_groups` is `true` on the rows of every group together and `false` on a group's rows: without it the
 /// all-groups row and the row of comments whose group value is empty were the same cells (`,,overall,…`), and a
 /// dashboard summing or filtering them could not tell which was which.
+///
+/// With several group columns, rows over a leading run of them (a region over all its branches) come beside the
+/// cells, and the column `grouped_by` (after `all_groups`) names the columns a row is over, as the header names
+/// them, joined by `; ` (`region` on a region's row, `region; branch` on a cell, empty on all groups): the region's
+/// row and the cell of a branch whose value is empty have the same group cells (`north,`). One column, one
+/// marker: the levels are nested, so a dashboard filters a level with one comparison, and no per-column flags can
+/// contradict each other. With one group column `all_groups` already says everything and the file is as it was.
 public struct AggregateCSVWriter: Sendable {
     public init() {}
 
@@ -31,20 +38,39 @@ public struct AggregateCSVWriter: Sendable {
         }
     }
 
+    /// The `grouped_by` cell: the names joined by `; `, with `\` and `;` in a name escaped by `\` (as in the
+    /// databases' `group_key`), so two lists of names never read alike.
+    static func groupedBy<Names: Sequence<String>>(_ names: Names) -> String {
+        names.map { name in
+            var escaped = ""
+            for character in name {
+                if character == "\\" || character == ";" { escaped.append("\\") }
+                escaped.append(character)
+            }
+            return escaped
+        }.joined(separator: "; ")
+    }
+
     public func encode(_ rows: [AggregateRow], groupBy: [String]) -> String {
         // Every signal Rater knows has its column whether or not tonight's comments carry it, so a table loaded
         // from nightly files keeps its shape; a name only a hand-made result file has joins them in name order.
         let signalNames = Array(Set(Self.knownSignalNames + rows.flatMap { $0.signals.map(\.name) })).sorted()
         let signalColumns = signalNames.map { "rate_" + $0 }
-        let fixed = Self.fixedColumns + signalColumns + Self.ratingColumns
-        var header = Self.groupHeaders(groupBy, taken: fixed).map(CSVCell.text)
-        header += Self.fixedColumns
+        let levels = groupBy.count > 1
+        var fixedColumns = Self.fixedColumns
+        if levels { fixedColumns.insert("grouped_by", at: 1) }  // after `all_groups`
+        let fixed = fixedColumns + signalColumns + Self.ratingColumns
+        let groupHeaders = Self.groupHeaders(groupBy, taken: fixed)
+        var header = groupHeaders.map(CSVCell.text)
+        header += fixedColumns
         header += signalColumns.map(CSVCell.text)
         header += Self.ratingColumns
         var lines = [header.joined(separator: ",")]
         for row in rows {
-            var cells = groupBy.map { name in CSVCell.text(row.groups.first { $0.name == name }?.value ?? "") }
+            // By position: a rollup's row holds the leading columns' values only.
+            var cells = groupBy.indices.map { CSVCell.text($0 < row.groups.count ? row.groups[$0].value : "") }
             cells += [row.groups.isEmpty ? "true" : "false"]
+            if levels { cells.append(CSVCell.text(Self.groupedBy(groupHeaders.prefix(row.groups.count)))) }
             cells += [CSVCell.text(row.period ?? ""), CSVCell.text(row.scope), CSVCell.number(row.comments),
                       CSVCell.number(row.mentions), CSVCell.number(row.positive), CSVCell.number(row.negative),
                       CSVCell.number(row.neutral), CSVCell.number(row.sharePositive), CSVCell.number(row.shareNegative),

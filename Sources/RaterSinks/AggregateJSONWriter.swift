@@ -6,14 +6,16 @@ public struct AggregateJSONWriter: Sendable {
     public init() {}
 
     /// `columns` are the reports of the columns the options name (`Aggregation.columnReports`): a dashboard sees how
-    /// many comments had no value or an unreadable one, not only the rows made of the rest.
+    /// many comments had no value or an unreadable one, not only the rows made of the rest. With several `groupBy`
+    /// columns each row says which it is over in `grouped_by` (`["region"]` on a region's rollup row), as the CSV
+    /// does; with one the document is as it was.
     public func encode(_ rows: [AggregateRow], drivers: DriverTable?, undated: Int,
-                       columns: [ColumnReport] = []) -> [UInt8] {
+                       columns: [ColumnReport] = [], groupBy: [String] = []) -> [UInt8] {
         var json = JSONWriter()
         json.beginObject()
         json.key("rows")
         json.beginArray()
-        for row in rows { encode(row, into: &json) }
+        for row in rows { encode(row, levels: groupBy.count > 1, into: &json) }
         json.endArray()
         json.key("drivers")
         if let drivers { encode(drivers, into: &json) } else { json.null() }
@@ -39,13 +41,20 @@ public struct AggregateJSONWriter: Sendable {
         json.endObject()
     }
 
-    private func encode(_ row: AggregateRow, into json: inout JSONWriter) {
+    private func encode(_ row: AggregateRow, levels: Bool, into json: inout JSONWriter) {
         json.beginObject()
         json.key("groups")
         json.fields(row.groups)
-        // As in the CSV: `{}` and `{"branch": ""}` are easy to mistake for each other.
+        // As in the CSV: `{}` and `{"branch": ""}` are easy to mistake for each other, and so are a region's
+        // rollup `{"region": "north"}` and its cell `{"region": "north", "branch": ""}`.
         json.key("all_groups")
         json.bool(row.groups.isEmpty)
+        if levels {
+            json.key("grouped_by")
+            json.beginArray()
+            for field in row.groups { json.string(field.name) }
+            json.endArray()
+        }
         json.key("period")
         if let period = row.period { json.string(period) } else { json.null() }
         json.key("scope", row.scope)

@@ -73,7 +73,8 @@ struct AggregateFiles {
         if let csv { try write(Array(AggregateCSVWriter().encode(rows, groupBy: aggregation.options.groupBy).utf8), to: csv) }
         if let json {
             try write(AggregateJSONWriter().encode(rows, drivers: drivers, undated: aggregation.undated,
-                                                   columns: aggregation.columnReports), to: json)
+                                                   columns: aggregation.columnReports,
+                                                   groupBy: aggregation.options.groupBy), to: json)
         }
         if let driversCSV {
             if drivers == nil {

@@ -7,7 +7,11 @@ import Testing
     let grouping = ["--group-by", "branch", "--date-column", "date", "--bucket", "week", "--time-zone", "Asia/Shanghai",
                     "--csat-column", "rating"]
 
-    @Test func inRunRereadAndMergedPartialsAgree() throws {
+    /// With one group column, and with two (whose rollup rows, a row per branch over all its channels, are made
+    /// from the merged cells when rows are made).
+    @Test(arguments: [[String](), ["--group-by", "channel"]])
+    func inRunRereadAndMergedPartialsAgree(_ secondColumn: [String]) throws {
+        let grouping = grouping + secondColumn
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let sample = "Corpora/samples/hotel_reviews_zh.csv"
@@ -34,6 +38,7 @@ import Testing
         #expect(try String(contentsOfFile: directory + "/reread.csv", encoding: .utf8) == inRun)
         #expect(try String(contentsOfFile: directory + "/merged.csv", encoding: .utf8) == inRun)
         #expect(inRun.split(separator: "\n").count > 40)
+        if !secondColumn.isEmpty { try expectRollupsAreTheFirstColumnsRows(inRun) }
         let drivers = try String(contentsOfFile: directory + "/drivers.csv", encoding: .utf8)
         #expect(drivers.hasPrefix("dimension,mentions,correlation,importance,importance_share,performance,quadrant\n"))
         #expect(drivers.split(separator: "\n").count == 6)
@@ -50,6 +55,28 @@ import Testing
         #expect(outcome.standardError.contains("\(empty): no results (an empty file?)"), "\(outcome.standardError)")
         #expect(outcome.standardError.contains("\(blank): no results"), "\(outcome.standardError)")
         #expect(!outcome.standardError.contains("\(full): no results"), "\(outcome.standardError)")
+    }
+
+    /// The rows `grouped_by` says are over `branch` alone are, cell for cell, the rows `--group-by branch` gives.
+    func expectRollupsAreTheFirstColumnsRows(_ twoColumns: String) throws {
+        let analyzed = try CLIProcess.run(["analyze", "Corpora/samples/hotel_reviews_zh.csv", "--no-explanation",
+                                           "-o", directory + "/one.jsonl", "--aggregate-csv", directory + "/one.csv"]
+                                          + grouping)
+        #expect(analyzed.status == 0, "\(analyzed.standardError)")
+        let one = try String(contentsOfFile: directory + "/one.csv", encoding: .utf8).split(separator: "\n")
+        let two = twoColumns.split(separator: "\n")
+        #expect(two[0] == "branch,channel,all_groups,grouped_by," + one[0].dropFirst("branch,all_groups,".count))
+        // branch, channel, all_groups, grouped_by → branch, all_groups: the shape of the one-column file.
+        func asOneColumn(_ line: Substring) -> (groupedBy: Substring, line: String) {
+            let cells = line.split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false)
+            return (cells[3], [cells[0], cells[2], cells[4]].joined(separator: ","))
+        }
+        let rows = two.dropFirst().map(asOneColumn)
+        let rollups = rows.filter { $0.groupedBy == "branch" }.map(\.line)
+        #expect(rollups == one.dropFirst().filter { !$0.hasPrefix(",true,") }.map(String.init))
+        #expect(rollups.count > 20)
+        #expect(rows.filter { $0.groupedBy.isEmpty }.map(\.line) == one.dropFirst().filter { $0.hasPrefix(",true,") }.map(String.init))
+        #expect(rows.allSatisfy { ["", "branch", "branch; channel"].contains($0.groupedBy) })
     }
 
     @Test func partialsWithOtherGroupingAreRefused() throws {

@@ -144,4 +144,39 @@ import Testing
         #expect(try databases.map(aggregates) == before)
         for database in databases { #expect(try comments(database, groupKey: "branch=C") == nil) }
     }
+
+    /// Two group columns: the table holds a row per branch over all its channels, keyed by the branch alone
+    /// (`branch=A`), apart from the cell of a channel left empty (`branch=A; channel=`), in SQLite and PostgreSQL;
+    /// and the branch's figures are those a run grouped by branch alone stores.
+    @Test func twoColumnsStoreEachBranchOverAllItsChannels() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let export = directory + "c.csv"
+        try "id,text,branch,channel\n1,great service,A,app\n2,slow delivery,A,\n3,rude staff,A,app\n4,lovely,B,web\n"
+            .write(toFile: export, atomically: true, encoding: .utf8)
+        var targets = [["--db", directory + "two.sqlite"]]
+        if let postgres = try postgresScratch() { targets.append(["--postgres", postgres]) }
+        try analyze([export, "-o", directory + "two.jsonl", "--group-by", "branch", "--group-by", "channel"]
+                    + targets.flatMap { $0 })
+        try analyze([export, "-o", directory + "one.jsonl", "--group-by", "branch", "--db", directory + "one.sqlite"])
+        let one = try aggregates(SQLiteConnection(path: directory + "one.sqlite"))
+        var databases: [any DatabaseConnection] = [try SQLiteConnection(path: directory + "two.sqlite")]
+        if targets.count > 1 { databases.append(try PostgresConnection(url: targets[1][1])) }
+        for database in databases {
+            let rows = try aggregates(database)
+            let keys = rows.filter { $0[1] == .text("") && $0[2] == .text("overall") }.map { $0[0].string ?? "?" }
+            #expect(keys == ["", "branch=A", "branch=A; channel=", "branch=A; channel=app", "branch=B",
+                             "branch=B; channel=web"], "\(database.displayName)")
+            #expect(try comments(database, groupKey: "branch=A") == 3)
+            #expect(try comments(database, groupKey: "branch=A; channel=") == 1)
+            let groups = try database.read {
+                try $0.query("SELECT groups FROM aggregates WHERE group_key = 'branch=A' AND scope = 'overall'", [])
+            }.first?.first?.string
+            #expect(groups?.replacingOccurrences(of: " ", with: "") == #"{"branch":"A"}"#)
+            // Every row over `branch` alone is the row of a run grouped by branch alone.
+            let rollups = rows.filter { !($0[0].string ?? "").contains(";") }
+            #expect(rollups.count == one.count)
+            #expect(rollups.map { $0.dropFirst(4) } == one.map { $0.dropFirst(4) }, "\(database.displayName)")
+        }
+    }
 }

@@ -94,6 +94,51 @@ import Testing
         #expect(json.contains("{\"groups\":{\"branch\":\"\"},\"all_groups\":false,"))
     }
 
+    /// Two group columns: a region's rollup row (over all its branches) and the cell of a branch with an empty
+    /// value have the same group cells (`north,`); `grouped_by` tells them apart, as `all_groups` does for everyone.
+    @Test func aRollupRowIsNotTheEmptyBranchsRow() {
+        var options = AggregationOptions()
+        options.groupBy = ["region", "branch"]
+        var aggregation = Aggregation(options: options)
+        aggregation.add(Observation(label: .positive, score: 0.5, mentions: [], signals: [],
+                                    fields: [Field("region", "north"), Field("branch", "")]))
+        aggregation.add(Observation(label: .negative, score: -0.5, mentions: [], signals: [],
+                                    fields: [Field("region", "north"), Field("branch", "a")]))
+        let lines = AggregateCSVWriter().encode(aggregation.rows, groupBy: options.groupBy).split(separator: "\n")
+        #expect(lines[0].hasPrefix("region,branch,all_groups,grouped_by,period,scope,comments,"))
+        #expect(lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(7).joined(separator: ",") } == [
+            ",,true,,,overall,2",
+            "north,,false,region,,overall,2",
+            "north,,false,region; branch,,overall,1",
+            "north,a,false,region; branch,,overall,1",
+        ])
+        let json = String(decoding: AggregateJSONWriter().encode(aggregation.rows, drivers: nil, undated: 0,
+                                                                 groupBy: options.groupBy), as: UTF8.self)
+        #expect(json.contains("{\"groups\":{},\"all_groups\":true,\"grouped_by\":[],\"period\":null,"))
+        #expect(json.contains("{\"groups\":{\"region\":\"north\"},\"all_groups\":false,\"grouped_by\":[\"region\"],"))
+        #expect(json.contains("{\"groups\":{\"region\":\"north\",\"branch\":\"\"},\"all_groups\":false,"
+                              + "\"grouped_by\":[\"region\",\"branch\"],"))
+        // One column: no `grouped_by` (a single column's file is what it was).
+        let one = AggregateJSONWriter().encode(Aggregation(options: AggregationOptions()).rows, drivers: nil, undated: 0,
+                                               groupBy: ["region"])
+        #expect(!String(decoding: one, as: UTF8.self).contains("grouped_by"))
+    }
+
+    /// `grouped_by` names the columns as the header does: a group column renamed for a clash is named renamed, and
+    /// a group column called `grouped_by` is renamed like one called `period`. A `;` or `\\` in a name is escaped.
+    @Test func groupedByNamesTheHeadersColumns() {
+        var options = AggregationOptions()
+        options.groupBy = ["period", "grouped_by", "a;b"]
+        var aggregation = Aggregation(options: options)
+        aggregation.add(Observation(label: .positive, score: 0.5, mentions: [], signals: [],
+                                    fields: [Field("period", "Q1"), Field("grouped_by", "x"), Field("a;b", "y")]))
+        let lines = AggregateCSVWriter().encode(aggregation.rows, groupBy: options.groupBy).split(separator: "\n")
+        #expect(lines[0].hasPrefix("group_period,group_grouped_by,a;b,all_groups,grouped_by,period,"))
+        #expect(lines[2].hasPrefix("Q1,,,false,group_period,,overall,"))
+        #expect(lines[3].hasPrefix("Q1,x,,false,group_period; group_grouped_by,,overall,"))
+        #expect(lines[4].hasPrefix("Q1,x,y,false,group_period; group_grouped_by; a\\;b,,overall,"))
+    }
+
     /// A group-by column named like a fixed column no longer makes two `period` cells in the header.
     @Test func groupColumnsNamedLikeFixedColumnsArePrefixed() {
         var options = AggregationOptions()
@@ -103,7 +148,8 @@ import Testing
                                     fields: [Field("period", "Q1")]))
         let header = AggregateCSVWriter().encode(aggregation.rows, groupBy: options.groupBy)
             .split(separator: "\n")[0].split(separator: ",").map(String.init)
-        #expect(header.prefix(6) == ["group_period", "group_scope", "group_group_period", "branch", "all_groups", "period"])
+        #expect(header.prefix(7) == ["group_period", "group_scope", "group_group_period", "branch", "all_groups",
+                                     "grouped_by", "period"])
         #expect(Set(header).count == header.count)
         #expect(AggregateCSVWriter.groupHeaders(["rate_loyalty.at-risk"], taken: ["rate_loyalty.at-risk"])
                 == ["group_rate_loyalty.at-risk"])
