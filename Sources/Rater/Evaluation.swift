@@ -155,6 +155,7 @@ public enum EvaluationError: Error, CustomStringConvertible {
     case unknownTarget(String)
     case badAspectMap(String)
     case unknownScheme(String)
+    case unknownSignalValue(record: String, column: String, value: String, kind: SignalKind)
 
     public var description: String {
         switch self {
@@ -169,6 +170,9 @@ public enum EvaluationError: Error, CustomStringConvertible {
             return "--aspect-map: '\(pair)' is not GOLD_KEY=TARGET"
         case let .unknownScheme(name):
             return "--aspect-scheme: unknown scheme '\(name)' (known: rater, asap, semeval, mams)"
+        case let .unknownSignalValue(record, column, value, kind):
+            let known = SignalValue.allCases.filter { $0.kind == kind }.map(\.rawValue).joined(separator: ", ")
+            return "\(record): '\(column)' holds '\(value)', not a value of \(kind.rawValue) (\(known); blank for none)"
         }
     }
 }

@@ -6,7 +6,7 @@ import RaterCore
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Measure accuracy on labelled data: sentiment (accuracy, macro-F1, confusion, worst misses) or, with --aspect-scheme/--aspect-map, dimensions and aspects (precision, recall, F1, polarity accuracy).")
+        abstract: "Measure accuracy on labelled data: sentiment (accuracy, macro-F1, confusion, worst misses) or, with --aspect-scheme/--aspect-map, dimensions and aspects (precision, recall, F1, polarity accuracy), or, with --expectation-column/--recovery-column/--loyalty-column, the business signals (precision, recall, F1, value accuracy, confusion).")
 
     @Option(help: "The labelled file (CSV, TSV, XML or text).")
     var gold: String
@@ -29,12 +29,24 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var dimensionArguments: DimensionEvalArguments
 
+    @OptionGroup var signalArguments: SignalEvalArguments
+
     func validate() throws {
         if worst < 0 { throw ValidationError("--worst must be 0 or more") }
         if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
+        if dimensionArguments.isActive && signalArguments.isActive {
+            throw ValidationError("score dimensions (--aspect-scheme/--aspect-map) or signals (--*-column) in one run, not both")
+        }
     }
 
     func run() throws {
+        if signalArguments.isActive {
+            let run = SignalEvalRun(gold: gold, columns: signalArguments.columns, ingest: ingest.options,
+                                    engine: try engineOptions.makeEngine(), limit: limit,
+                                    misses: signalArguments.signalMisses)
+            print(try run.run())
+            return
+        }
         if dimensionArguments.isActive {
             let run = DimensionEvalRun(gold: gold, scheme: try dimensionArguments.scheme(), ingest: ingest.options,
                                        engine: try engineOptions.makeEngine(), limit: limit,
