@@ -83,9 +83,11 @@ struct CueFinder {
                 guard cueEntries[entryIndex].isCue else { continue }
                 source = .entry(layer: Int32(layer), entry: Int32(entryIndex))
             }
-            let negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring)
+            var affirmed = false
+            let negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring,
+                                       affirmed: &affirmed)
             hits.append(CueHit(range: match.byteRange, token: Int(match.token), unit: unitIndex, roles: source,
-                               negated: negator != nil, negator: negator))
+                               negated: negator != nil, negator: negator, affirmed: affirmed))
         }
     }
 
@@ -94,7 +96,7 @@ struct CueFinder {
     ///
     /// The scorer's matches are sorted by start, so the walk back begins at the last one starting before the cue.
     private static func negator(of cue: TermMatch, clauseStart: Int, in scored: ScoredComment,
-                                scoring: TermMatcher) -> String? {
+                                scoring: TermMatcher, affirmed: inout Bool) -> String? {
         let folded = scored.segmented.folded
         let matches = scored.matches
         var low = 0
@@ -119,6 +121,15 @@ struct CueFinder {
             guard Int(match.start) >= clauseStart else { break }
             guard isWithinReach(Int(match.end)..<Int(cue.start), in: folded) else { break }
             if isNegating(entry, scoring) {
+                // A negated negator affirms: 不是没有退款 and "not that they didn't refund" say the refund came, so
+                // the cue is not negated (a cue holding its own negator, 不是没解决, is still turned by 不是).
+                if index > 0, Int(matches[index - 1].start) >= clauseStart,
+                   Int(matches[index - 1].end) <= Int(match.start),
+                   isNegating(Int(matches[index - 1].entry), scoring),
+                   isWithinReach(Int(matches[index - 1].end)..<Int(match.start), in: folded) {
+                    affirmed = true
+                    return nil
+                }
                 return String(decoding: folded[Int(match.start)..<Int(match.end)], as: UTF8.self)
             }
         }

@@ -19,4 +19,7 @@ struct CueHit: Sendable, Equatable {
     var negated: Bool
     /// The negator, when there is one.
     var negator: String?
+    /// A negated negator governs the cue (不是没有*退款*, "not that they didn't *refund*"): it is affirmed, not
+    /// negated, and a recovery topic so governed reads as having happened.
+    var affirmed = false
 }

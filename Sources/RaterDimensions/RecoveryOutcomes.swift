@@ -18,9 +18,10 @@ struct RecoveryOutcomes {
     static let reachCharacters = 6
 
     private struct Word {
-        var range: Range<Int>
+        var hit: CueHit
         var clause: Int
         var outcome: RecoveryOutcome
+        var range: Range<Int> { hit.range }
     }
 
     private var words = [Word]()
@@ -37,7 +38,7 @@ struct RecoveryOutcomes {
                 } else {
                     stated = outcome
                 }
-                words.append(Word(range: hit.range, clause: scored.units[hit.unit].clause, outcome: stated))
+                words.append(Word(hit: hit, clause: scored.units[hit.unit].clause, outcome: stated))
             }
         }
     }
@@ -55,6 +56,21 @@ struct RecoveryOutcomes {
             if best.map({ word.outcome.precedence >= $0.precedence }) ?? true { best = word.outcome }
         }
         return best
+    }
+
+    /// A done word that makes up its own clause's outcome, in the clause right after `clause`, or nil: a promise or
+    /// request followed by its result in the next clause (客服说会退款，第二天就到账了; 答应补发，后来收到了). A clause
+    /// holding a recovery cue of its own (`cueClauses`) speaks for itself; a one-character word (到, 快) is too
+    /// common to stand for a result alone.
+    func result(after clause: Int, cueClauses: Set<Int>, in scored: ScoredComment) -> CueHit? {
+        let next = clause + 1
+        guard !cueClauses.contains(next) else { return nil }
+        for word in words where word.clause == next {
+            guard word.outcome == .done else { return nil }
+            let text = String(decoding: scored.segmented.folded[word.range], as: UTF8.self)
+            if text.utf8.allSatisfy({ $0 < 0x80 }) || text.count > 1 { return word.hit }
+        }
+        return nil
     }
 
     /// Whether at most `reachWords` words (ASCII text) or `reachCharacters` characters lie in `gap`.

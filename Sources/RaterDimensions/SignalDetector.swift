@@ -23,6 +23,13 @@ enum SignalDetector {
     {
         let outcomes = RecoveryOutcomes(hits: hits, roles: roles, in: scored)
         var readings = SignalReadings()
+        var cueClauses = Set<Int>()
+        for hit in hits {
+            for cue in roles.signals(of: hit) where cue.kind == .recovery {
+                if case .outcome = cue.role { continue }
+                cueClauses.insert(scored.units[hit.unit].clause)
+            }
+        }
         for hit in hits {
             for cue in roles.signals(of: hit) {
                 if case .outcome = cue.role { continue }
@@ -31,8 +38,14 @@ enum SignalDetector {
                     continue
                 }
                 let turned = cue.value != nil || cue.role == .topic
-                readings.add(value, clause: scored.units[hit.unit].clause, hit: hit,
-                             negator: turned ? hit.negator : nil)
+                let clause = scored.units[hit.unit].clause
+                readings.add(value, clause: clause, hit: hit, negator: turned ? hit.negator : nil)
+                // 客服说会退款，第二天就到账了: a settled promise or request whose result follows in the next clause.
+                if cue.kind == .recovery, value == .unresolved, mood == .settled, !hit.negated,
+                   let open = outcomes.outcome(near: hit, in: scored), open == .promised || open == .requested,
+                   let result = outcomes.result(after: clause, cueClauses: cueClauses, in: scored) {
+                    readings.add(.recovered, clause: clause + 1, hit: result, negator: nil)
+                }
             }
         }
         return readings.settled { hit, negator in
@@ -55,6 +68,8 @@ enum SignalDetector {
         case .topic:
             // 没退款, "no refund"; 能退款吗, 希望退款, "I hope for a refund": a refund that has not happened.
             if hit.negated || mood != .settled { return .unresolved }
+            // 不是没有退款, "not that they didn't refund": the double negation says it happened.
+            if hit.affirmed, outcomes.outcome(near: hit, in: scored) == nil { return .recovered }
             // A bare 退款 or "refund" (七天无理由退款, "the refund policy") says nothing about an outcome.
             return outcomes.outcome(near: hit, in: scored)?.reading
         case .followingSentiment:

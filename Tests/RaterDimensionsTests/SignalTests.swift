@@ -142,3 +142,39 @@ import Testing
         #expect(try signals("以前很推荐这家，现在不会再来了").filter { $0.kind == .loyalty } == [.atRisk])
     }
 }
+
+/// The misreadings the last review found and the signal gold confirmed, each as a general rule.
+@Suite struct SignalMisreadingTests {
+    /// A negated negator affirms: 不是没解决 was solved, 不是没有退款 means a refund came.
+    @Test(arguments: [
+        ("不是没解决", SignalValue.recovered),
+        ("不是没有退款", .recovered),
+        ("不是没有道歉", .recovered),
+        ("这个问题不是没解决,是解决得太慢", .recovered),
+        ("没有退款", .unresolved),
+        ("It's not that they didn't refund me", .recovered),
+    ])
+    func doubleNegation(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text) == [expected], "\(text)")
+    }
+
+    /// A promise or request whose result follows in the next clause is kept.
+    @Test(arguments: [
+        ("客服说会退款,第二天就到账了", SignalValue.recovered),
+        ("店长答应补发,后来收到了", .recovered),
+        ("申请了退款,两天后已到账", .recovered),
+        // The result must be a result: a later clause with no outcome, or a pending one, leaves the promise open.
+        ("客服说会退款,态度还不错", .unresolved),
+        ("客服说会退款,到现在还没到账", .unresolved),
+        ("客服说会退款,我到家就去看了", .unresolved),
+    ])
+    func resultInTheNextClause(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text) == [expected], "\(text)")
+    }
+
+    /// 二话不说 is one word: its 不 does not negate the gesture after it.
+    @Test(arguments: ["商家二话不说给了补偿", "商家二话不说重新做了一份", "二话没说就给了补偿"])
+    func readilyIsNoNegation(_ text: String) throws {
+        #expect(try signals(text) == [.recovered], "\(text)")
+    }
+}
