@@ -237,7 +237,7 @@ final class XMLRecordCollector {
             // `<summary>`) is not a record: skipped and not numbered, so a clean export still exits 0 and `--strict`
             // does not stop at its header. One that holds a comment may be a record under another name (a typo, a
             // second kind) and is rejected, so no comment goes unseen.
-            guard builder.value(at: options.xmlText ?? "text") != nil else {
+            guard builder.holds(options.xmlText ?? "text") else {
                 recordNumber -= 1
                 return
             }
@@ -264,11 +264,13 @@ final class XMLRecordCollector {
             }
         }
         if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
-        // The id: the named place, else an `id` attribute. A bare name is tried as an attribute first.
+        // The id: the named place, else an `id` attribute. A bare name is tried as an attribute first. Named
+        // several times, the first is the id and the others stay fields.
         let idSpec = options.xmlID ?? "@id"
-        let idValue = idSpec.contains("/") || idSpec.hasPrefix("@")
-            ? builder.value(at: idSpec)
-            : builder.attribute(idSpec).map { .text($0) } ?? builder.value(at: idSpec)
+        let idIsAttribute = idSpec.hasPrefix("@") || (!idSpec.contains("/") && builder.attribute(idSpec) != nil)
+        let idValue = idIsAttribute
+            ? builder.attribute(idSpec.hasPrefix("@") ? String(idSpec.dropFirst()) : idSpec).map { .text($0) }
+            : builder.firstValue(at: idSpec)
         let id: String?
         switch idValue {
         case let .text(value)?: id = value.trimmingSpaces()
@@ -277,20 +279,17 @@ final class XMLRecordCollector {
         case nil: id = nil
         }
         if let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
-        // At most two of each: compared one by one, not hashed.
+        // The comment (every match, with what is inside) and the id are not fields as well.
         var excludedAttributes = [String]()
-        var excludedPaths = [String]()
-        for spec in [textSpec, idSpec] {
-            if spec.hasPrefix("@") {
-                excludedAttributes.append(String(spec.dropFirst()))
-            } else if spec == idSpec && !spec.contains("/") && builder.attribute(spec) != nil {
-                excludedAttributes.append(spec)
-            } else if let path = builder.resolvedPath(spec) {
-                excludedPaths.append(path)
-            }
+        var excludedEntries = builder.matches(textSpec).map { builder.span(of: $0) }
+        if textSpec.hasPrefix("@") { excludedAttributes.append(String(textSpec.dropFirst())) }
+        if idIsAttribute {
+            excludedAttributes.append(idSpec.hasPrefix("@") ? String(idSpec.dropFirst()) : idSpec)
+        } else if let first = builder.matches(idSpec).first {
+            excludedEntries.append(builder.span(of: first))
         }
         let fields: [Field]
-        switch builder.fields(excludingAttributes: excludedAttributes, paths: excludedPaths) {
+        switch builder.fields(excludingAttributes: excludedAttributes, entries: excludedEntries) {
         case let .success(all): fields = all
         case let .failure(overlong):
             return reject(.fieldTooLong(column: overlong.path, bytes: overlong.bytes, limit: options.maximumTextBytes))

@@ -66,7 +66,7 @@ struct XMLRecordGuess {
         let elements = waiting.compactMap { item -> XMLRecordBuilder? in
             if case let .element(builder, _) = item { builder } else { nil }
         }
-        let chosen = elements.first { $0.value(at: textSpec) != nil }
+        let chosen = elements.first { $0.holds(textSpec) }
             ?? elements.first { ownTextIsComment && !RecordText.isBlank($0.ownText) }
             ?? elements.first
         recordName = chosen?.name

@@ -27,7 +27,8 @@ import Testing
         #expect(builder.storedTextBytes <= 10_000 + "short".utf8.count)
         // Too long to keep, but its length is known, so the record is rejected with the true size.
         #expect(builder.value(at: "text") == .tooLong(bytes: 1 << 20))
-        #expect(builder.value(at: "level1") == .tooLong(bytes: (1 << 20) + 5))
+        // The text, the line break between `<text>` and `<note>`, and the note.
+        #expect(builder.value(at: "level1") == .tooLong(bytes: (1 << 20) + 1 + 5))
         // What comes after the long element is kept.
         #expect(builder.value(at: "note") == .text("short"))
     }
