@@ -29,6 +29,8 @@ public struct DelimitedRecordReader: RecordReader {
         self.stream = stream
         self.options = options
         source = stream.path
+        // Excel's `sep=;` first line names the delimiter (see `InputOpener`); it is neither header nor data.
+        if DelimiterSniffer.excelSeparator(try stream.peek(10)) != nil { _ = try scanner.nextRow() }
         if let names = options.columnNames {
             header = names.map { $0.trimmingSpaces() }
             textIndex = try resolve(options.textColumn, defaults: Self.defaultTextColumns) ?? max(header.count - 1, 0)

@@ -34,7 +34,16 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .cannotOpen(path, reason): return "\(path): cannot open (\(reason))"
         case let .readFailed(path, reason): return "\(path): read failed (\(reason))"
         case let .noSuchColumn(path, column, available):
-            return "\(path): no column named '\(column)' in the header (columns: \(available.joined(separator: ", ")))"
+            var message = "\(path): no column named '\(column)' in the header (columns: "
+                + "\(available.joined(separator: ", ")))"
+            // One "column" holding another delimiter: the file is likely delimited by it.
+            if available.count == 1, let other = DelimiterSniffer.candidates.first(where: {
+                available[0].utf8.contains($0)
+            }) {
+                message += "; the header was read as one column: if the file is delimited by "
+                    + "\(DelimiterSniffer.quoted(other)), pass --delimiter \(DelimiterSniffer.quoted(other))"
+            }
+            return message
         case let .ambiguousColumn(path, column, numbers):
             return "\(path): the header has \(numbers.count) columns named '\(column)' (columns "
                 + numbers.map(String.init).joined(separator: ", ") + "); name one by number, e.g. --text-column "

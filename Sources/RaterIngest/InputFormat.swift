@@ -26,6 +26,8 @@ public enum InputFormat: String, Sendable, CaseIterable {
         if first == UInt8(ascii: "<") { return .xml }
         // A comment export in plain text hardly ever starts with a brace; one JSON object per line does.
         if first == UInt8(ascii: "{") { return .jsonl }
+        // Excel's `sep=;` line is written before tables only.
+        if let named = DelimiterSniffer.excelSeparator(bytes) { return named == 0x09 ? .tsv : .csv }
         // Only a delimiter that splits the rows the same way, under a line that looks like a header, makes a
         // table: prose has commas too. With --no-header or --column-names the first row is data, and those options
         // mean a table. An extension or --format decides when content cannot.

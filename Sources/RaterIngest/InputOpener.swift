@@ -8,6 +8,9 @@ public struct OpenedInput {
     public var reader: any RecordReader
     /// The file underneath, when the input is one: bytes read so far and their checksum.
     public var file: FileSource?
+    /// What the user should know about how the input is read, where the content left a doubt (a table read as one
+    /// column although its first line splits at another delimiter): warnings for the log.
+    public var notes: [String] = []
 }
 
 /// Opens one input: undoes gzip, decodes the charset to UTF-8, decides the format and picks the reader.
@@ -54,13 +57,21 @@ public enum InputOpener {
         }
 
         let decodedHead = encoding.isUTF8 ? head : try stream.peek(EncodingDetector.sampleSize)
+        var notes = [String]()
         var format = options.format
         if format == .auto { format = InputFormat.detect(path: path, head: decodedHead, options: options) }
         let makeReader: () throws -> any RecordReader
         switch format {
         case .csv, .tsv:
-            let delimiter = options.delimiter
-                ?? (format == .tsv ? 0x09 : DelimiterSniffer.sniff(Array(decodedHead)) ?? UInt8(ascii: ","))
+            // Excel's `sep=;` line names the delimiter, as it does for Excel; else tab for TSV, else the rows decide.
+            let head = Array(decodedHead)
+            let named = options.delimiter ?? DelimiterSniffer.excelSeparator(head)
+            let delimiter = named
+                ?? (format == .tsv ? 0x09 : DelimiterSniffer.sniff(head) ?? UInt8(ascii: ","))
+            if named == nil, options.hasHeader, options.columnNames == nil,
+               let note = DelimiterSniffer.oneColumnNote(head, delimiter: delimiter) {
+                notes.append(note)
+            }
             makeReader = { [stream] in try DelimitedRecordReader(stream: stream, delimiter: delimiter, options: options) }
         case .xml:
             makeReader = { [stream] in try XMLRecordReader(stream: stream, options: options) }
@@ -74,6 +85,7 @@ public enum InputOpener {
         // Make the reader now, so option errors (a column that does not exist) surface before any work is done;
         // a read error is kept for the first `next()`.
         try reader.prepare()
-        return OpenedInput(format: format, encoding: encoding, compressed: compressed, reader: reader, file: nil)
+        return OpenedInput(format: format, encoding: encoding, compressed: compressed, reader: reader, file: nil,
+                           notes: notes)
     }
 }

@@ -171,6 +171,7 @@ struct AnalyzeCommand: ParsableCommand {
                 "source": "\(path)", "format": "\(opened.format.rawValue)", "encoding": "\(opened.encoding.name)",
                 "evidence": "\(opened.encoding.evidence)", "gzip": "\(opened.compressed)",
             ])
+            for note in opened.notes { logger.warning("\(path): \(note)", metadata: ["source": "\(path)"]) }
         }
         // The run's own comments, for the aggregate files. A database's `aggregates` table is made at the end of the
         // run from every comment it holds (`RunRecorder.Options.aggregation`), not from these.

@@ -31,6 +31,7 @@ struct RecordsCommand: ParsableCommand {
             let opened = try InputOpener.open(path: input, options: ingest.options)
             printError("rater: \(input): \(opened.format.rawValue), \(opened.encoding.name) (\(opened.encoding.evidence))"
                 + (opened.compressed ? ", gzip" : ""))
+            for note in opened.notes { printError("rater: \(input): \(note)") }
             var reader = opened.reader
             while let event = try reader.next() {
                 read += 1
