@@ -25,6 +25,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     /// the header, so the input stops here rather than guessing: an unclosed quote in it would otherwise swallow
     /// the whole file as one header field, and nothing would be read, rejected or reported.
     case malformedHeader(path: String, line: Int, reason: Rejection.Reason)
+    /// No element of an XML file matched `--xml-record` (`record`, as given), though its root has elements
+    /// (`children`, the first few names): the option is wrong, and reading nothing would pass for an empty export.
+    case noSuchElement(path: String, record: String, root: String, children: [String])
     case unknownEncoding(path: String, name: String)
     case noMatchingFiles(pattern: String)
     case isDirectory(path: String)
@@ -50,6 +53,9 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "\(numbers[0]) or --id-column \(numbers[0])"
         case let .malformedHeader(path, line, reason):
             return "\(path):\(line): the header row cannot be read: \(reason.message)"
+        case let .noSuchElement(path, record, root, children):
+            return "\(path): no element matches --xml-record '\(record)' (the root <\(root)> holds: "
+                + children.map { "<\($0)>" }.joined(separator: ", ") + ")"
         case let .unknownEncoding(path, name):
             return "\(path): unknown encoding '\(name)' (try UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5, windows-1252)"
         case let .noMatchingFiles(pattern):

@@ -36,11 +36,30 @@ final class XMLRecordCollector {
     /// Events ready for `next()`; a chunk of input yields at most a chunk's worth.
     var ready = Deque()
 
+    /// With `--xml-record`: whether any element matched it, and the names of the root's children (the first few),
+    /// to name them when none did.
+    private var matchedRecord = false
+    private var rootName: String?
+    private var rootChildren: [String] = []
+    private static let childrenNamed = 12
+
+    /// `--xml-record` as given, for the error.
+    private let givenRecord: String?
+
     init(source: String, options: IngestOptions) {
         self.source = source
+        givenRecord = options.xmlRecord
+        let options = XMLLocalNames.options(options)
         self.options = options
         recordPath = options.xmlRecord.map { $0.split(separator: "/").map(String.init) } ?? []
         guess = recordPath.isEmpty ? XMLRecordGuess(options: options) : nil
+    }
+
+    /// After `finish()`: an `--xml-record` that matched no element of a root that has some is a wrong option (a
+    /// typo, the wrong level), not an empty export, and stops the input as a missing `--text-column` does.
+    var unmatchedRecord: IngestError? {
+        guard let record = givenRecord, !matchedRecord, let rootName, !rootChildren.isEmpty else { return nil }
+        return .noSuchElement(path: source, record: record, root: rootName, children: rootChildren)
     }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> XMLRecordCollector? {
@@ -82,9 +101,14 @@ final class XMLRecordCollector {
             depthInRecord += 1
             return
         }
+        if ancestors.isEmpty { rootName = name }
+        if ancestors.count == 1 && !rootChildren.contains(name) && rootChildren.count < Self.childrenNamed {
+            rootChildren.append(name)
+        }
         // Without --xml-record every element under the root is read: the guess decides which are records.
         let underRoot = guess != nil && ancestors.count == 1
         if underRoot || isRecord(name) {
+            matchedRecord = true
             let ownError = startTagError
             startTagError = nil
             if underRoot, let settled = guess?.elementOpens(name) { deliver(settled) }

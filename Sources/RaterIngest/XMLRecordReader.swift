@@ -95,6 +95,7 @@ public final class XMLRecordReader: RecordReader {
             } else if read == 0 {
                 inputEnded = true
                 state.finish()
+                if let unmatched = state.unmatchedRecord { throw unmatched }
             }
         }
         return state.ready.popFirst()

@@ -131,8 +131,10 @@ import Testing
         #expect(records.map(\.id) == ["SH-01", "SH-02", "SH-01"])
         #expect(records[0].fields.contains(Field("id", "N1")))
         #expect(!records[0].fields.contains { $0.name == "meta/store/@code" })
-        // A record path whose parent does not match finds nothing.
-        #expect(try read("nested_reviews.xml") { $0.xmlRecord = "other/review" }.isEmpty)
+        // A record path whose parent does not match finds nothing: an error naming what the root holds.
+        #expect { try read("nested_reviews.xml") { $0.xmlRecord = "other/review" } } throws: { error in
+            "\(error)".contains("no element matches --xml-record 'other/review' (the root <export> holds: <info>, <review>)")
+        }
     }
 
     @Test func xmlDeclaredGBK() throws {

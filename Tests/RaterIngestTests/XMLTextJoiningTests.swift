@@ -87,3 +87,35 @@ import Testing
         #expect(events.last?.record?.text == "ok")
     }
 }
+
+/// An `--xml-record` that matches nothing is an error naming what the file has under its root, as a missing
+/// `--text-column` is: it used to be "no records" and exit 0. Names may be written with their prefix, as in the file.
+@Suite(.temporaryFolder) struct XMLRecordOptionTests {
+    private static let prefixed = "<x:export xmlns:x=\"urn:x\"><x:review id=\"1\"><x:text>Great</x:text></x:review>"
+        + "<x:review id=\"2\"><x:text>Slow</x:text><x:stars>2</x:stars></x:review></x:export>"
+
+    @Test func aRecordElementThatMatchesNothingIsAnErrorNamingTheElements() throws {
+        let path = try temporaryFile("<export><generated>x</generated><review id=\"1\"><text>a</text></review></export>",
+                                     suffix: ".xml")
+        for record in ["export/reviews", "reviews", "x:reviews"] {
+            #expect(throws: IngestError.noSuchElement(path: path, record: record, root: "export",
+                                                       children: ["generated", "review"])) {
+                _ = try readAll(path) { $0.xmlRecord = record }
+            }
+        }
+        // A root with nothing under it is an empty export, not a wrong option.
+        let empty = try temporaryFile("<export></export>", suffix: ".xml")
+        #expect(try readAll(empty) { $0.xmlRecord = "review" }.isEmpty)
+    }
+
+    @Test func prefixedNamesMatchAsWrittenInTheFile() throws {
+        let path = try temporaryFile(Self.prefixed, suffix: ".xml")
+        for (record, text) in [("x:review", "x:text"), ("review", "text"), ("x:export/x:review", "text")] {
+            let records = try readAll(path) { $0.xmlRecord = record; $0.xmlText = text; $0.xmlID = "@x:id" }
+                .compactMap(\.record)
+            #expect(records.map(\.text) == ["Great", "Slow"])
+            #expect(records.map(\.id) == ["1", "2"])
+            #expect(records[1].fields == [Field("stars", "2")])
+        }
+    }
+}
