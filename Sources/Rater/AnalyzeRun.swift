@@ -26,6 +26,9 @@ public struct AnalyzeRun {
     /// Called for an input that held no record at all (an empty file, a header line alone): an export that failed
     /// upstream must not pass for a quiet night.
     public var onInputWithoutRecords: ((String) -> Void)?
+    /// Called for an input whose last record has no line break after it, in an incremental run: the checkpoint
+    /// stays before that record (with the line it starts at), so the next run reads it again.
+    public var onUnterminatedLastRecord: ((String, Int?) -> Void)?
     /// Called for an input that an incremental checkpoint no longer matches, before it is read whole again.
     public var onInputChanged: ((String) -> Void)?
     /// Called after each batch's results and rejections have been handed out, so a streaming output can flush them
@@ -159,6 +162,8 @@ public struct AnalyzeRun {
             var finished = false
             // Whether the input ended in a read error (a truncated .gz, an I/O error): see the checkpoint below.
             var endedUnreadable = false
+            // The line the last record started at, for the note on an unterminated one.
+            var lastLine: Int?
             while !finished {
                 var batch = [AnalyzerPool.Job]()
                 batch.reserveCapacity(batchSize)
@@ -166,8 +171,11 @@ public struct AnalyzeRun {
                     if let stalledFailure { throw stalledFailure }
                     try interruption?.check()
                     events += 1
-                    if case let .rejected(rejection) = event, case .unreadableInput = rejection.reason {
-                        endedUnreadable = true
+                    switch event {
+                    case let .record(record): lastLine = record.line
+                    case let .rejected(rejection):
+                        lastLine = rejection.line
+                        if case .unreadableInput = rejection.reason { endedUnreadable = true }
                     }
                     if events <= skip {
                         // Only the records a database would key by their text: an export with an id column skips
@@ -200,8 +208,15 @@ public struct AnalyzeRun {
                 // the first record after the break, which no run had delivered. Its records come again next run.
                 // A pipe gets none either: it cannot be read again to check one (`IncrementalState.resumption`).
                 if input != "-" && !endedUnreadable && PathKind(path: input) == .regularFile {
+                    // A last record the input ended inside (no line break after it yet) may be half written: it is
+                    // analysed, but the checkpoint stays before it, so the next run reads it again, whole once the
+                    // writer has finished it, and a database replaces its row by key. Checkpointed, the rest of it
+                    // was read next night as a record of its own, or lost. The bytes checked stay all that were
+                    // read: an append keeps them.
+                    let unterminated = nextState != nil && events > skip && reader.lastRecordUnterminated
+                    if unterminated { onUnterminatedLastRecord?(input, lastLine) }
                     nextState?.inputs[IncrementalState.key(input)] = IncrementalState.Checkpoint(
-                        bytes: file.bytesRead, records: events, checksum: file.checksum)
+                        bytes: file.bytesRead, records: events - (unterminated ? 1 : 0), checksum: file.checksum)
                 }
             }
         }

@@ -23,6 +23,8 @@ public struct DelimitedRecordReader: RecordReader {
     private var recordNumber = 0
     /// The header is the gold file's: undo its spreadsheet defusing (`CSVText.restored`) in every cell.
     private var restoresDefusedCells = false
+    /// The last event's row ended with the input: no line break after it, or a quote never closed.
+    public private(set) var lastRecordUnterminated = false
 
     public init(stream: ByteStream, delimiter: UInt8, options: IngestOptions) throws {
         scanner = DelimitedRowScanner(stream: stream, delimiter: delimiter, maximumFieldBytes: options.maximumTextBytes)
@@ -103,6 +105,7 @@ public struct DelimitedRecordReader: RecordReader {
             // A blank line (or only delimiters) is a separator, not a record.
             if scanner.allFieldsEmpty && !row.unterminated && row.overlong == nil && row.excess == nil { continue }
             recordNumber += 1
+            lastRecordUnterminated = row.endedWithInput
             func reject(_ reason: Rejection.Reason) -> IngestEvent {
                 .rejected(Rejection(source: source, recordNumber: recordNumber, line: row.line,
                                     byteOffset: stream.originalOffset(row.byteOffset), reason: reason,

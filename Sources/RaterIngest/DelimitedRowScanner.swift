@@ -14,6 +14,8 @@ struct DelimitedRowScanner {
         var byteOffset: Int
         /// The input ended inside a quoted field.
         var unterminated: Bool
+        /// The row ended with the input, without a line break (inside quotes or not).
+        var endedWithInput = false
         /// The first field that outgrew `maximumFieldBytes`: its index and full length. Its bytes were not kept, so a
         /// runaway quote cannot pull a whole file into memory.
         var overlong: (index: Int, bytes: Int)?
@@ -244,7 +246,7 @@ struct DelimitedRowScanner {
         // A quote as the very last byte closes its field; only a field still inside quotes is unterminated.
         let unterminated = row.state == .quoted
         endField(limit: limit, of: &row)
-        return Row(line: startLine, byteOffset: startOffset, unterminated: unterminated, overlong: row.overlong,
-                   excess: excess(of: row))
+        return Row(line: startLine, byteOffset: startOffset, unterminated: unterminated, endedWithInput: true,
+                   overlong: row.overlong, excess: excess(of: row))
     }
 }

@@ -10,6 +10,15 @@ public enum IngestEvent: Sendable, Equatable {
 public protocol RecordReader {
     /// The next record or rejection, or nil at the end of the input.
     mutating func next() throws -> IngestEvent?
+
+    /// Whether the last event came from a record the input ended inside: no line break after it (or, in a quoted
+    /// CSV field, no closing quote). A writer may be in the middle of it, so an incremental run does not checkpoint
+    /// past it (see `AnalyzeRun`). Line-based formats only; XML is not appended to.
+    var lastRecordUnterminated: Bool { get }
+}
+
+extension RecordReader {
+    public var lastRecordUnterminated: Bool { false }
 }
 
 /// A whole input that could not be read at all (missing file, unreadable) — unlike a `Rejection`, which is one

@@ -30,6 +30,9 @@ public struct JSONLRecordReader: RecordReader {
         lines = LineScanner(stream: stream, limit: maximumLineBytes)
     }
 
+    /// The last line ended with the input, without a line break.
+    public var lastRecordUnterminated: Bool { !lines.lineEnded }
+
     public mutating func next() throws -> IngestEvent? {
         while let (offset, length) = try lines.next() {
             if lines.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) && length == lines.bytes.count { continue }

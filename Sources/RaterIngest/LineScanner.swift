@@ -12,6 +12,8 @@ struct LineScanner {
     private(set) var bytes = [UInt8]()
     /// 1-based number of the line last read.
     private(set) var line = 0
+    /// Whether the line last read ended at a line break rather than at the end of the input.
+    private(set) var lineEnded = true
 
     init(stream: ByteStream, limit: Int) {
         self.stream = stream
@@ -48,6 +50,7 @@ struct LineScanner {
             if !more { break }
         }
         guard sawAny else { return nil }
+        lineEnded = ended
         // Once a line, and only when its CR ended a chunk: a look at one byte.
         if endedAtChunkCR, try stream.peek(1) == [0x0A] { _ = try stream.next() }
         line += 1

@@ -9,6 +9,9 @@ public struct TextRecordReader: RecordReader {
     private var recordNumber = 0
     /// The record's bytes, kept up to the text limit plus one byte (enough to know it is too long).
     private var record = [UInt8]()
+    /// The last record ended with the input: without a line break, or a paragraph without a blank line after it
+    /// (a line appended later would belong to it).
+    public private(set) var lastRecordUnterminated = false
 
     public init(stream: ByteStream, options: IngestOptions) {
         self.stream = stream
@@ -21,9 +24,11 @@ public struct TextRecordReader: RecordReader {
         var recordBytes = 0
         var startLine = 0
         var startOffset = 0
+        var endedAtSeparator = false
         while let (offset, length) = try lines.next() {
             if lines.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) && length == lines.bytes.count {
                 if recordBytes == 0 { continue }
+                endedAtSeparator = lines.lineEnded
                 break
             }
             if recordBytes == 0 {
@@ -33,9 +38,13 @@ public struct TextRecordReader: RecordReader {
                 append([0x0A], length: 1, to: &recordBytes)
             }
             append(lines.bytes, length: length, to: &recordBytes)
-            if !options.paragraphs { break }
+            if !options.paragraphs {
+                endedAtSeparator = lines.lineEnded
+                break
+            }
         }
         guard recordBytes > 0 else { return nil }
+        lastRecordUnterminated = !endedAtSeparator
         recordNumber += 1
         func reject(_ reason: Rejection.Reason) -> IngestEvent {
             .rejected(Rejection(source: stream.path, recordNumber: recordNumber, line: startLine,

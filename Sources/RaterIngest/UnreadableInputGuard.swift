@@ -36,6 +36,8 @@ struct UnreadableInputGuard: RecordReader {
 
     private var pendingFailure: String?
 
+    var lastRecordUnterminated: Bool { opened && reader.lastRecordUnterminated }
+
     mutating func next() throws -> IngestEvent? {
         if let reason = pendingFailure {
             pendingFailure = nil

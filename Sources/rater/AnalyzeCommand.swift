@@ -162,6 +162,12 @@ struct AnalyzeCommand: ParsableCommand {
         run.onInputWithoutRecords = { path in
             logger.warning("\(path): no records (an empty file, or a header line alone)", metadata: ["source": "\(path)"])
         }
+        run.onUnterminatedLastRecord = { path, line in
+            let message = "\(path): the last record\(line.map { " (line \($0))" } ?? "") has no line break after it "
+                + "(still being written?): analysed, but --incremental's checkpoint stays before it, so the next run "
+                + "reads it again, whole"
+            logger.warning("\(message)", metadata: ["source": "\(path)"])
+        }
         run.onInputChanged = { path in
             logger.warning("\(path): no longer begins with what the last run read (rotated or rewritten); read whole",
                            metadata: ["source": "\(path)"])
