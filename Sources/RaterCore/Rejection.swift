@@ -51,6 +51,9 @@ public struct Rejection: Sendable, Equatable, Error {
         /// every output, so the results file, SQLite and PostgreSQL agree.
         case idTooLong(bytes: Int, limit: Int)
         case analysisFailed(message: String)
+        /// A CSV/TSV row that spells the header again (exports or gzip members concatenated whole, each with its
+        /// header): not a comment, and counted here so that read = analysed + rejected.
+        case repeatedHeader
 
         /// A plain-words explanation for logs and the rejects file.
         public var message: String {
@@ -97,6 +100,9 @@ public struct Rejection: Sendable, Equatable, Error {
                 return "the id is \(bytes) bytes, over the \(limit)-byte limit for ids (is the id column the right one?)"
             case let .analysisFailed(message):
                 return "the comment could not be analysed: \(message)"
+            case .repeatedHeader:
+                return "the row repeats the header (files or gzip members concatenated, each with its header): "
+                    + "not a comment"
             }
         }
 
@@ -119,6 +125,7 @@ public struct Rejection: Sendable, Equatable, Error {
             case .textTooLong: return "text_too_long"
             case .idTooLong: return "id_too_long"
             case .analysisFailed: return "analysis_failed"
+            case .repeatedHeader: return "repeated_header"
             }
         }
     }

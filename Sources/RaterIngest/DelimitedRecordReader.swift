@@ -23,6 +23,8 @@ public struct DelimitedRecordReader: RecordReader {
     private var recordNumber = 0
     /// The header is the gold file's: undo its spreadsheet defusing (`CSVText.restored`) in every cell.
     private var restoresDefusedCells = false
+    /// The header names as bytes, ASCII letters lowercased, to tell a repeated header (`repeatsHeader`).
+    private var headerKeys: [[UInt8]] = []
     /// The last event's row ended with the input: no line break after it, or a quote never closed.
     public private(set) var lastRecordUnterminated = false
 
@@ -50,6 +52,7 @@ public struct DelimitedRecordReader: RecordReader {
             textIndex = try resolve(options.textColumn, defaults: [])
         }
         idIndex = try resolve(options.idColumn, defaults: Self.defaultIDColumns)
+        headerKeys = header.map { $0.utf8.map(Self.asciiLowercased) }
     }
 
     /// Why the header row cannot name the columns, if it cannot. A data row with these problems is one rejection;
@@ -96,6 +99,34 @@ public struct DelimitedRecordReader: RecordReader {
         return nil
     }
 
+    /// Whether the last row spells the header (or `--column-names`) again: each field, without surrounding spaces
+    /// or a BOM (a second file's header has one), is its header name, ASCII letters in any case. Bytes compared,
+    /// the first field's length first: a data row is told apart without a String made.
+    private func repeatsHeader() -> Bool {
+        guard !headerKeys.isEmpty, scanner.fieldCount == headerKeys.count else { return false }
+        for index in 0..<headerKeys.count {
+            let key = headerKeys[index]
+            let same = scanner.withField(index) { field -> Bool in
+                var start = 0
+                var end = field.count
+                if end - start >= 3 && field[0] == 0xEF && field[1] == 0xBB && field[2] == 0xBF { start = 3 }
+                while start < end && (field[start] == 0x20 || field[start] == 0x09) { start += 1 }
+                while end > start && (field[end - 1] == 0x20 || field[end - 1] == 0x09) { end -= 1 }
+                guard end - start == key.count else { return false }
+                for offset in 0..<key.count where Self.asciiLowercased(field[start + offset]) != key[offset] {
+                    return false
+                }
+                return true
+            }
+            if !same { return false }
+        }
+        return true
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+
     private func columnName(_ index: Int) -> String {
         index < header.count && !header[index].isEmpty ? header[index] : "column_\(index + 1)"
     }
@@ -113,6 +144,7 @@ public struct DelimitedRecordReader: RecordReader {
             }
             if row.unterminated { return reject(.unterminatedQuote) }
             if let excess = row.excess { return reject(reason(excess)) }
+            if repeatsHeader() { return reject(.repeatedHeader) }
             let columns = scanner.fieldCount
             let textIndex = self.textIndex ?? columns - 1
             guard textIndex < columns else {
