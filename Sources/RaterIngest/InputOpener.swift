@@ -59,7 +59,11 @@ public enum InputOpener {
         let decodedHead = encoding.isUTF8 ? head : try stream.peek(EncodingDetector.sampleSize)
         var notes = [String]()
         var format = options.format
-        if format == .auto { format = InputFormat.detect(path: path, head: decodedHead, options: options) }
+        if format == .auto {
+            let detected = InputFormat.detectExplained(path: path, head: decodedHead, options: options)
+            format = detected.format
+            if let note = detected.note { notes.append(note) }
+        }
         let makeReader: () throws -> any RecordReader
         switch format {
         case .csv, .tsv:

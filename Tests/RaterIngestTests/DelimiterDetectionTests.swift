@@ -61,3 +61,36 @@ import Testing
         }
     }
 }
+
+/// Chinese comments one per line with an ASCII comma each split alike, and their first line looks like a header of
+/// short names: standard input took them for CSV, the first comment for the header, and halved the rest. Chinese
+/// puts no space after a comma, so the test that tells English prose from a header says nothing there; the rows
+/// must show a table.
+@Suite struct CJKFormatDetectionTests {
+    func detect(_ head: String) -> (InputFormat, String?) {
+        InputFormat.detectExplained(path: "-", head: Array(head.utf8), options: IngestOptions())
+    }
+
+    @Test func chineseCommentsWithACommaAreText() throws {
+        let comments = "好评,推荐\n差评,不推荐\n一般,还行\n"
+        let (format, note) = detect(comments)
+        #expect(format == .text)
+        #expect(note?.contains("--format csv") == true)
+        let opened = try InputOpener.open(source: MemorySource(Array(comments.utf8)), path: "-", options: IngestOptions())
+        #expect(opened.format == .text)
+        #expect(opened.notes.count == 1)
+        var reader = opened.reader
+        var texts = [String]()
+        while let event = try reader.next() { texts.append(try #require(event.record).text) }
+        #expect(texts == ["好评,推荐", "差评,不推荐", "一般,还行"])
+    }
+
+    @Test func aChineseHeaderOverRowsWithCodesOrNumbersIsATable() {
+        #expect(detect("门店,日期,反馈\n西湖店,2026-01-02,很好\n滨江店,2026-01-03,一般\n").0 == .csv)
+        #expect(detect("工单|客服|备注\nK1|小王|已解决\nK2|小李|太慢\n").0 == .csv)
+        // A column Rater looks for is enough, as before.
+        #expect(detect("门店,评论\n西湖店,很好\n滨江店,一般\n") == (.csv, nil))
+        // English prose keeps its own test, without a note.
+        #expect(detect("Great food, slow service\nNice room, rude staff\n") == (.text, nil))
+    }
+}
