@@ -106,7 +106,11 @@ public struct AnalyzeRun {
             var reader = opened.reader
             let resumption = incremental?.resumption(path: input) ?? .noCheckpoint
             if resumption == .changed { onInputChanged?(input) }
-            let skip = if case let .unchanged(records) = resumption { records } else { 0 }
+            let skip = if case let .unchanged(records, _) = resumption { records } else { 0 }
+            // A file that has not grown since a run held its last record back: nothing is new, and the checkpoint
+            // stays as it was, so the record is read again once the writer finishes it.
+            let untouched: IncrementalState.Checkpoint? =
+                if case let .unchanged(_, checkpoint) = resumption { checkpoint } else { nil }
             // A database keys a comment without an export id by its text's digest, with `#2`, `#3` … for the text's
             // repeats in its source counted from the source's first record, skipped or not: the skipped records'
             // texts are counted (not analysed, not written) whenever databases are, and the stored comments of the
@@ -215,8 +219,10 @@ public struct AnalyzeRun {
                     // read: an append keeps them.
                     let unterminated = nextState != nil && events > skip && reader.lastRecordUnterminated
                     if unterminated { onUnterminatedLastRecord?(input, lastLine) }
-                    nextState?.inputs[IncrementalState.key(input)] = IncrementalState.Checkpoint(
-                        bytes: file.bytesRead, records: events - (unterminated ? 1 : 0), checksum: file.checksum)
+                    nextState?.inputs[IncrementalState.key(input)] = events <= skip ? untouched ?? IncrementalState.Checkpoint(
+                        bytes: file.bytesRead, records: events, checksum: file.checksum)
+                        : IncrementalState.Checkpoint(bytes: file.bytesRead, records: events - (unterminated ? 1 : 0),
+                                                      checksum: file.checksum, heldBack: unterminated ? 1 : nil)
                 }
             }
         }

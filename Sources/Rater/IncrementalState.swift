@@ -16,11 +16,17 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         public var bytes: Int
         public var records: Int
         public var checksum: UInt32
+        /// Records after `records` that were analysed but not checkpointed: a last record the input ended inside
+        /// (no line break after it), which may have been half written (see `AnalyzeRun`). Read again when the file
+        /// has grown; skipped like the others while it has not, or every night's results and partials counted it
+        /// once more. Absent in states written before 2026-11-28.
+        public var heldBack: Int?
 
-        public init(bytes: Int, records: Int, checksum: UInt32) {
+        public init(bytes: Int, records: Int, checksum: UInt32, heldBack: Int? = nil) {
             self.bytes = bytes
             self.records = records
             self.checksum = checksum
+            self.heldBack = heldBack
         }
     }
 
@@ -57,9 +63,11 @@ public struct IncrementalState: Codable, Sendable, Equatable {
     /// rewritten, truncated) — which the run reports, since all its records then come again. Only a regular file
     /// can be checked: reading a pipe's first bytes here (a process substitution is `/dev/fd/63` every night) took
     /// them from the analysis, which then silently missed their records.
+    /// `unchanged(records:)` counts a held-back last record (`Checkpoint.heldBack`) only while the file has not
+    /// grown: `untouched` carries that checkpoint, to be kept as it is when the run finds nothing new.
     public enum Resumption: Sendable, Equatable {
         case noCheckpoint
-        case unchanged(records: Int)
+        case unchanged(records: Int, untouched: Checkpoint? = nil)
         case changed
     }
 
@@ -67,6 +75,9 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         guard path != "-", PathKind(path: path) == .regularFile, let checkpoint = inputs[Self.key(path)], checkpoint.bytes > 0
         else { return .noCheckpoint }
         guard FileSource.checksum(of: path, prefix: checkpoint.bytes) == checkpoint.checksum else { return .changed }
+        if let heldBack = checkpoint.heldBack, heldBack > 0, FileSource.size(of: path) == checkpoint.bytes {
+            return .unchanged(records: checkpoint.records + heldBack, untouched: checkpoint)
+        }
         return .unchanged(records: checkpoint.records)
     }
 }

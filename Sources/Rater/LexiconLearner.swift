@@ -33,7 +33,9 @@ public struct LexiconLearner {
         /// (see `oneSidedShare`) is exempt: a team's slang can be in a quarter of its few hundred corrections, and a
         /// function word is in both kinds of comment.
         public var maximumDocumentShare = 0.2
-        /// A term whose comments of the rarer label are at most this share of its comments is one-sided.
+        /// A term is one-sided when the share of one label's comments holding it is at most this fraction of the
+        /// other label's share: rates, not counts, so that on a set of 95% praise "the" (in every comment) is not
+        /// one-sided.
         public var oneSidedShare = 0.1
         /// Terms whose valence would be weaker than this are left out for the same reason.
         public var minimumValence = 0.5
@@ -194,7 +196,9 @@ public struct LexiconLearner {
     private func isTooCommon(p: Double, n: Double) -> Bool {
         let comments = Double(positiveComments + negativeComments)
         guard comments > 0, (p + n) / comments > options.maximumDocumentShare else { return false }
-        return min(p, n) / (p + n) > options.oneSidedShare
+        let positiveRate = p / Double(max(positiveComments, 1))
+        let negativeRate = n / Double(max(negativeComments, 1))
+        return min(positiveRate, negativeRate) > options.oneSidedShare * max(positiveRate, negativeRate)
     }
 
     /// The terms `learn()` leaves out as too common (with at least `minimumDocuments` comments), most common first,

@@ -145,6 +145,12 @@ public final class MemorySource: ByteSource {
 }
 
 extension FileSource {
+    /// The size of the file at `path` in bytes, or nil if it cannot be read.
+    public static func size(of path: String) -> Int? {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : nil
+    }
+
     /// CRC-32 of the first `length` bytes of `path`, or nil if the file is shorter or unreadable.
     public static func checksum(of path: String, prefix length: Int) -> UInt32? {
         guard let source = try? FileSource(path: path) else { return nil }

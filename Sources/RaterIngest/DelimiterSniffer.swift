@@ -38,18 +38,9 @@ public enum DelimiterSniffer {
         return after == nil || after == 0x0A || after == 0x0D ? delimiter : nil
     }
 
-    /// `head` without Excel's `sep=` line, if it has one.
-    static func droppingExcelSeparator(_ head: [UInt8]) -> [UInt8] {
-        guard excelSeparator(head) != nil, let end = head.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else {
-            return head
-        }
-        let next = head[end] == 0x0D && end + 1 < head.count && head[end + 1] == 0x0A ? end + 2 : end + 1
-        return Array(head[next...])
-    }
-
     /// When `delimiter` makes the first line one column while another candidate splits it, what to tell the user:
-    /// the rows did not split alike (or the delimiter was forced), and a name looked for in that header would not
-    /// be found in any of its "columns".
+    /// the rows did not split alike, and a name looked for in that header would not be found in any of its
+    /// "columns". (A delimiter given with `--delimiter` is the user's word and gets no note.)
     static func oneColumnNote(_ head: [UInt8], delimiter: UInt8) -> String? {
         guard fieldCounts(head, delimiter: delimiter).first == 1 else { return nil }
         for other in candidates where other != delimiter {

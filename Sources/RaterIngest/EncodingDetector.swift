@@ -175,18 +175,24 @@ public enum EncodingDetector {
 
     /// Whether the high bytes come in pairs, as double-byte Chinese does, though they are few: mostly English text
     /// with a Chinese name or phrase in GBK was read as Windows-1252, where accented Latin puts one high byte between
-    /// ASCII letters (café, süß). At least three runs, nine in ten of even length.
+    /// ASCII letters (café). Latin has pairs too, inside words (Atenção, promoções, Grüße): a run with an ASCII
+    /// letter on both sides counts as Latin whatever its length. At least three runs, nine in ten of even length.
     static func isPairedHighBytes(_ head: [UInt8]) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
         var even = 0
         var odd = 0
         var run = 0
+        var before: UInt8 = 0x20  // the ASCII byte before the current run
         for byte in head {
             if byte >= 0x80 {
                 run += 1
                 continue
             }
-            if run > 0 { if run % 2 == 0 { even += 1 } else { odd += 1 } }
+            if run > 0 {
+                if run % 2 == 0 && !(isLetter(before) && isLetter(byte)) { even += 1 } else { odd += 1 }
+            }
             run = 0
+            before = byte
         }
         // A run cut by the end of the sample says nothing.
         return even >= 3 && odd * 10 <= (even + odd)

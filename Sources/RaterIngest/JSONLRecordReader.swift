@@ -30,12 +30,14 @@ public struct JSONLRecordReader: RecordReader {
         lines = LineScanner(stream: stream, limit: maximumLineBytes)
     }
 
-    /// The last line ended with the input, without a line break.
-    public var lastRecordUnterminated: Bool { !lines.lineEnded }
+    /// The last record's line ended with the input, without a line break. Noted when the record is returned: blank
+    /// lines read after it (`…}\n  `) must not make a terminated record look unterminated.
+    public private(set) var lastRecordUnterminated = false
 
     public mutating func next() throws -> IngestEvent? {
         while let (offset, length) = try lines.next() {
             if lines.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) && length == lines.bytes.count { continue }
+            lastRecordUnterminated = !lines.lineEnded
             recordNumber += 1
             return event(offset: offset, length: length)
         }

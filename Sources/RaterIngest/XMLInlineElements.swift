@@ -9,8 +9,11 @@ enum XMLInlineElements {
         "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
     ]
 
-    /// Matched ignoring ASCII case: `<B>` and `<Span>` are written too.
+    /// Matched ignoring ASCII case: `<B>` and `<Span>` are written too. A name longer than any inline one, or with
+    /// no capital, is settled without making a lower-cased copy (this is asked for every element of every record).
     static func contains(_ name: String) -> Bool {
-        names.contains(name) || names.contains(name.lowercased())
+        if names.contains(name) { return true }
+        guard name.utf8.count <= 6, name.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return false }
+        return names.contains(name.lowercased())
     }
 }

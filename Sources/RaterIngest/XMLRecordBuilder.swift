@@ -277,15 +277,20 @@ struct XMLRecordBuilder {
     }
 
     /// A readable reconstruction for the rejects file (the streaming reader does not keep the original bytes).
+    /// Built as bytes and cut once by `RecordText.raw`, at the same byte limit and between characters as every
+    /// other format's rejects (a cut by Characters let it reach about 16 KB, and one inside a character invented a
+    /// U+FFFD).
     var raw: String {
-        var text = "<\(name)"
-        for attribute in attributes { text += " \(attribute.name)=\"\(attribute.value)\"" }
-        text += ">" + String(decoding: ownTextBytes.prefix(RecordText.rawLimit), as: UTF8.self)
+        var bytes = Array("<\(name)".utf8)
+        for attribute in attributes { bytes += Array(" \(attribute.name)=\"\(attribute.value)\"".utf8) }
+        bytes.append(UInt8(ascii: ">"))
+        bytes += ownTextBytes.prefix(RecordText.rawLimit)
         for entry in entries where !entry.hasChildren && !entry.isAttribute {
-            let stored = textBytes[entry.storedStart..<entry.storedEnd].prefix(RecordText.rawLimit)
-            text += "<\(entry.path)>\(String(decoding: stored, as: UTF8.self))</\(entry.path)>"
-            if text.utf8.count > RecordText.rawLimit { break }
+            if bytes.count > RecordText.rawLimit { break }
+            bytes += Array("<\(entry.path)>".utf8)
+            bytes += textBytes[entry.storedStart..<entry.storedEnd].prefix(RecordText.rawLimit)
+            bytes += Array("</\(entry.path)>".utf8)
         }
-        return String(text.prefix(RecordText.rawLimit))
+        return RecordText.raw(bytes)
     }
 }

@@ -7,8 +7,10 @@
 /// alone, and "see https://example.com/faq" was a negative comment. An address is something the customer points to,
 /// not something they say: one token, in which no term is matched and no clause ends.
 ///
-/// An address starts at a scheme (`http`, `https`, any letters, digits, `+`, `-` or `.` beginning with a letter)
-/// followed by `://`, or at `www.`, either one not inside a longer word. It runs over ASCII bytes that are neither
+/// An address starts at a scheme (`http`, `https`: letters, digits and `+`, beginning with a letter) followed by
+/// `://`, or at `www.`, either one not inside a longer word. RFC 3986 also allows `-` and `.` in a scheme, but no
+/// scheme a customer pastes has them, and walking back over them took the word before (`Awful-https://…`) into the
+/// address. It runs over ASCII bytes that are neither
 /// spaces nor controls nor `<>"{}|\^` and a backtick (RFC 3986 leaves them out of addresses; text around an address
 /// often uses them), so a Chinese character right after it (`…/order下单`) ends it. Marks that usually close the
 /// sentence rather than the address (`.,;:!?'"` and a closing bracket with no opening one inside) are left out of its
@@ -82,9 +84,15 @@ enum WebAddresses {
                 }
                 let address = addresses[next]
                 if end <= address.lowerBound || start < address.lowerBound {
-                    // Before the address, or the part of this token before it.
+                    // Before the address, or the part of this token before it. The word breaker keeps
+                    // `great.https` as one word; cut from the address, its full stop is a mark again.
                     let pieceEnd = min(end, address.lowerBound)
-                    result.append(Token(start: Int32(start), end: Int32(pieceEnd), kind: token.kind))
+                    if end > address.lowerBound, token.kind == .word, pieceEnd - start > 1, bytes[pieceEnd - 1] == 0x2E {
+                        result.append(Token(start: Int32(start), end: Int32(pieceEnd - 1), kind: .word))
+                        result.append(Token(start: Int32(pieceEnd - 1), end: Int32(pieceEnd), kind: .punctuation))
+                    } else {
+                        result.append(Token(start: Int32(start), end: Int32(pieceEnd), kind: token.kind))
+                    }
                     start = pieceEnd
                     continue
                 }
@@ -112,7 +120,7 @@ enum WebAddresses {
     }
 
     /// Where the scheme before the `://` at `colon` starts, or nil when there is none (a letter first, then letters,
-    /// digits, `+`, `-`, `.`; not the tail of a longer word). `floor` is the end of the previous address.
+    /// digits or `+`; not the tail of a longer word). `floor` is the end of the previous address.
     private static func schemeStart(endingAt colon: Int, _ bytes: UnsafeBufferPointer<UInt8>, after floor: Int) -> Int? {
         var start = colon
         while start > floor, isSchemeByte(bytes[start - 1]) { start -= 1 }
@@ -156,7 +164,7 @@ enum WebAddresses {
     }
 
     @inline(__always) private static func isSchemeByte(_ byte: UInt8) -> Bool {
-        isWordByte(byte) && byte != 0x5F || byte == 0x2B || byte == 0x2D || byte == 0x2E
+        isWordByte(byte) && byte != 0x5F || byte == 0x2B
     }
 
     /// ASCII that may stand in an address: printable, not a space, not `<>"{}|\^` or a backtick.

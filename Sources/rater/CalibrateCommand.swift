@@ -34,7 +34,7 @@ struct CalibrateCommand: ParsableCommand {
         var samples = [ConfidenceFitter.Sample]()
         var unlabelled = 0
         for (file, path) in gold.enumerated() {
-            var reader = try InputOpener.open(path: path, options: ingest.options).reader
+            var reader = try LabelledInput.reader(path: path, options: ingest.options)
             var fileSamples = [ConfidenceFitter.Sample]()
             while let event = try reader.next() {
                 guard case let .record(record) = event else { continue }

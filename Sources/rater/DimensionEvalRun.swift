@@ -21,7 +21,7 @@ struct DimensionEvalRun {
         evaluation.missLimit = max(misses, 0)
         // By the comment's position, not its id: ids may repeat, and a miss must quote its own comment.
         var texts = [Int: String]()
-        var reader = try InputOpener.open(path: gold, options: options).reader
+        var reader = try LabelledInput.reader(path: gold, options: options)
         var skipped = 0
         var records = 0
         while let event = try reader.next() {

@@ -57,7 +57,7 @@ struct EvalCommand: ParsableCommand {
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         let engine = try engineOptions.makeEngine()
         let analyzer = try Analyzer(engine: engine)
-        var reader = try InputOpener.open(path: gold, options: ingest.options).reader
+        var reader = try LabelledInput.reader(path: gold, options: ingest.options)
         var evaluation = Evaluation()
         // By position, not id: two rows may share an id, and each miss must show its own comment's explanation.
         var records = [SourceRecord]()

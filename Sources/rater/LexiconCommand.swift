@@ -41,7 +41,7 @@ struct LexiconLearnCommand: ParsableCommand {
     @Option(help: "Pseudo-counts of the prior that shrinks rare terms toward zero. The default suits tens of thousands of comments; a team's few hundred corrections need about 10–20.")
     var priorStrength: Double = LexiconLearner.Options().priorStrength
 
-    @Option(help: "Leave out terms in more than this share of the comments (function words such as 'it', 的) unless one-sided (at most a tenth of their comments have the other label).")
+    @Option(help: "Leave out terms in more than this share of the comments (function words such as 'it', 的) unless one-sided (one label's rate of comments holding them at most a tenth of the other's).")
     var maxDocumentShare: Double = LexiconLearner.Options().maximumDocumentShare
 
     @Flag(help: "Learn single words only, no word pairs.")
@@ -85,7 +85,7 @@ struct LexiconLearnCommand: ParsableCommand {
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         var unlabelled = 0
         for path in gold {
-            var reader = try InputOpener.open(path: path, options: ingest.options).reader
+            var reader = try LabelledInput.reader(path: path, options: ingest.options)
             while let event = try reader.next() {
                 guard case let .record(record) = event else { continue }
                 guard let label = try map.label(of: record, column: labelColumn) else {

@@ -19,7 +19,7 @@ struct SignalEvalRun {
         evaluation.missLimit = max(misses, 0)
         // By the comment's position, not its id: ids may repeat, and a miss must quote its own comment.
         var texts = [Int: String]()
-        var reader = try InputOpener.open(path: gold, options: ingest).reader
+        var reader = try LabelledInput.reader(path: gold, options: ingest)
         var skipped = 0
         while let event = try reader.next() {
             guard case let .record(record) = event else { skipped += 1; continue }

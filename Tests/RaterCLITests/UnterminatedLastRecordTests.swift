@@ -47,8 +47,8 @@ import Testing
         #expect(ids(third.standardOutput).isEmpty)
     }
 
-    /// Plain text and JSON Lines too; and a file that never gets its last line break is read again every night,
-    /// which costs one record and loses none.
+    /// Plain text and JSON Lines too. A file that has not grown since is not read again (every night's results and
+    /// partials counted its held-back record once more); one whose last line was finished is.
     @Test(arguments: [("t.txt", "good service\nslow wifi", "slow wifi", 1),
                       ("t.jsonl", "{\"id\":\"a\",\"text\":\"good\"}\n{\"id\":\"b\",\"text\":\"slow\"}", "b", 1)])
     func lineFormatsToo(_ name: String, _ content: String, _ last: String, _ again: Int) throws {
@@ -60,8 +60,32 @@ import Testing
         let arguments = ["analyze", export, "--incremental", state, "--no-explanation", "--include-text"]
         let first = try CLIProcess.run(arguments)
         #expect(first.standardError.contains("read 2, analysed 2, rejected 0"), "\(first.standardError)")
-        let second = try CLIProcess.run(arguments)
-        #expect(second.standardError.contains("read \(again), analysed \(again), rejected 0"), "\(second.standardError)")
-        #expect(second.standardOutput.contains(last))
+        // Nothing appended: nothing new, however many nights.
+        for _ in 0..<2 {
+            let unchanged = try CLIProcess.run(arguments)
+            #expect(unchanged.status == 0 && !unchanged.standardOutput.contains(last), "\(unchanged.standardError)")
+            #expect(!unchanged.standardError.contains("no line break"), "\(unchanged.standardError)")
+        }
+        // The writer finishes the line: the record comes again, whole.
+        try append("\n", to: export)
+        let finished = try CLIProcess.run(arguments)
+        #expect(finished.standardError.contains("read \(again), analysed \(again), rejected 0"), "\(finished.standardError)")
+        #expect(finished.standardOutput.contains(last))
+        let after = try CLIProcess.run(arguments)
+        #expect(!after.standardOutput.contains(last), "\(after.standardError)")
+    }
+
+    /// A terminated last record followed by blank lines is not held back.
+    @Test func blankLinesAfterTheLastRecordDoNotHoldItBack() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let export = directory + "/t.jsonl"
+        try "{\"id\":\"1\",\"text\":\"a\"}\n{\"id\":\"2\",\"text\":\"b\"}\n  ".write(toFile: export, atomically: true,
+                                                                                        encoding: .utf8)
+        let arguments = ["analyze", export, "--incremental", directory + "/st.json", "--no-explanation"]
+        let first = try CLIProcess.run(arguments)
+        #expect(first.status == 0 && !first.standardError.contains("no line break"), "\(first.standardError)")
+        try append("{\"id\":\"3\",\"text\":\"c\"}\n", to: export)
+        #expect(ids(try CLIProcess.run(arguments).standardOutput) == ["3"])
     }
 }

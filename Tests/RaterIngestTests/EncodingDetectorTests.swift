@@ -66,6 +66,10 @@ import Testing
         let latin = Array("id,comment\n1,Caf\u{E9} au lait was fine. \(english)\n2,S\u{FC}\u{DF} und gut, na\u{EF}ve. \(english)\n"
             .unicodeScalars.map { UInt8($0.value) })
         #expect(detect(latin).name == "windows-1252")
+        // Latin pairs inside words (ção, ões, üß) are not Chinese.
+        let pairs = Array("Aten\u{E7}\u{E3}o: informa\u{E7}\u{E3}o sobre as promo\u{E7}\u{F5}es, Gr\u{FC}\u{DF}e\n"
+            .unicodeScalars.map { UInt8($0.value) })
+        #expect(detect(pairs).name != "GB18030" && detect(pairs).name != "Big5")
     }
 
     @Test func utf8WithAStrayByteStaysUTF8() {

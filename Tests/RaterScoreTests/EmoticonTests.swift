@@ -18,6 +18,9 @@ import Testing
         #expect(try label("Rebooked at 10:30, see https://example.com/faq") == .neutral)
         #expect(try analyse("The form is at https://example.com/terrible-service-sorry").scored.contributions.isEmpty)
         #expect(try score("在 https://m.example.cn/order 下单的，送货很快") == score("在网上下单的，送货很快"))
+        // The word before an address is still a word, whatever joins them.
+        #expect(try score("Awful-https://example.com/x") == score("Awful"))
+        #expect(try score("Awful.https://example.com/x") == score("Awful"))
         // A skeptical emoticon of its own still counts.
         #expect(try score("Check-in took ages :/") < score("Check-in took ages"))
     }

@@ -91,4 +91,19 @@ import Testing
         #expect(learner.tooCommonTerms().map(\.term) == ["the"])
         #expect(learner.tooCommonTerms().first?.share == 0.34)
     }
+
+    /// One-sided is judged by each label's rate, not by counts: on a set of 95% praise, a word in every comment has
+    /// 95% positive comments, yet it is as common in the complaints.
+    @Test func oneSidedIsJudgedByRatesNotCounts() throws {
+        var options = LexiconLearner.Options()
+        options.minimumDocuments = 3
+        options.minimumZ = 0
+        options.minimumValence = 0
+        var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        for index in 0..<100 {
+            try learner.add(text: "everywhere word\(index)", label: index < 95 ? .positive : .negative)
+        }
+        #expect(learner.tooCommonTerms().map(\.term) == ["everywhere"])
+        #expect(!learner.learn().contains { $0.term == "everywhere" })
+    }
 }
