@@ -107,7 +107,8 @@ public struct DimensionMapper: Sendable {
                                             evidence: evidence))
             }
         }
-        let signals = SignalDetector.signals(from: hits, roles: roles, in: scored, scoring: scoring)
+        let signals = SignalDetector.signals(from: hits, roles: roles, in: scored, scoring: scoring,
+                                             window: window)
         return DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
                                serviceScore: IndustryProfile.weightedMean(dimensions.lazy.map { ($0.weight, $0.score) }),
                                profile: profile)

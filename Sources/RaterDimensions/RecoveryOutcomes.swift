@@ -33,7 +33,7 @@ struct RecoveryOutcomes {
                 let stated: RecoveryOutcome
                 if hit.negated {
                     // 还没到账, "never received": pending. A negated promise, request or refusal says nothing.
-                    guard outcome == .done else { continue }
+                    guard outcome == .done || outcome == .prompt else { continue }
                     stated = .pending
                 } else {
                     stated = outcome
@@ -61,11 +61,13 @@ struct RecoveryOutcomes {
     /// A done word that makes up its own clause's outcome, in the clause right after `clause`, or nil: a promise or
     /// request followed by its result in the next clause (客服说会退款，第二天就到账了; 答应补发，后来收到了). A clause
     /// holding a recovery cue of its own (`cueClauses`) speaks for itself; a one-character word (到, 快) is too
-    /// common to stand for a result alone.
+    /// common to stand for a result alone. A manner word (`prompt`: 回复很及时, "replied promptly") may describe
+    /// anything, so it is passed over: it neither keeps the promise nor breaks it.
     func result(after clause: Int, cueClauses: Set<Int>, in scored: ScoredComment) -> CueHit? {
         let next = clause + 1
         guard !cueClauses.contains(next) else { return nil }
         for word in words where word.clause == next {
+            if word.outcome == .prompt { continue }
             guard word.outcome == .done else { return nil }
             let text = String(decoding: scored.segmented.folded[word.range], as: UTF8.self)
             if text.utf8.allSatisfy({ $0 < 0x80 }) || text.count > 1 { return word.hit }
@@ -87,7 +89,7 @@ extension RecoveryOutcome {
     /// Which outcome wins when several are near one cue (see `RecoveryOutcomes`).
     var precedence: Int {
         switch self {
-        case .requested, .done: 0
+        case .requested, .done, .prompt: 0
         case .promised: 1
         case .pending, .refused: 2
         }

@@ -5,10 +5,13 @@ import RaterScore
 /// Reads expectation, recovery and loyalty signals from the cue hits.
 ///
 /// A cue's reading is its lexicon value, turned by a governing negator (不会*再来* → at risk, "would not
-/// *recommend*" → at risk). Cues without a fixed reading (没想到, "expected") take the direction of their
-/// sentence's sentiment, which already weighs the turn in 本以为…结果 or "I expected…, but". A cue in a sentence
+/// *recommend*" → at risk). Cues without a fixed reading (本以为, "expected") take the direction of their sentence's
+/// sentiment, which already weighs the turn in 本以为…结果 or "I expected…, but". A surprise (没想到, "surprised")
+/// takes the direction of what it is about, the last sentiment term after it in its clause (没想到这么偏的地方有这么好的
+/// 酒店: the hotel is the surprise, not the place), and its sentence's when nothing follows it there. A cue in a sentence
 /// with no sentiment and no fixed reading says nothing and is dropped. Questions, wishes and conditions change
-/// the reading (see `UnitMood`).
+/// the reading (see `UnitMood`), except a rhetorical question (怎么会不推荐, "how could I not recommend"), which
+/// asserts the opposite of its words about the customer's own loyalty or expectation.
 ///
 /// A recovery is an event, and its outcome words decide it (see `RecoveryOutcomes`): a topic noun (退款, "refund")
 /// reads nothing without one, and a recovery promised, asked for, pending or refused is unresolved.
@@ -18,14 +21,17 @@ import RaterScore
 ///
 /// A namespace, not a value: the comment and matcher are borrowed per call rather than copied into a struct.
 enum SignalDetector {
-    static func signals(from hits: [CueHit], roles: CueRoles, in scored: ScoredComment, scoring: TermMatcher)
-        -> [SignalResult]
+    static func signals(from hits: [CueHit], roles: CueRoles, in scored: ScoredComment, scoring: TermMatcher,
+                        window: TermWindow) -> [SignalResult]
     {
         let outcomes = RecoveryOutcomes(hits: hits, roles: roles, in: scored)
         var readings = SignalReadings()
         var cueClauses = Set<Int>()
+        var rhetorical = [CueHit]()
         for hit in hits {
-            for cue in roles.signals(of: hit) where cue.kind == .recovery {
+            for cue in roles.signals(of: hit) {
+                if cue.role == .rhetorical { rhetorical.append(hit) }
+                guard cue.kind == .recovery else { continue }
                 if case .outcome = cue.role { continue }
                 cueClauses.insert(scored.units[hit.unit].clause)
             }
@@ -33,12 +39,23 @@ enum SignalDetector {
         for hit in hits {
             for cue in roles.signals(of: hit) {
                 if case .outcome = cue.role { continue }
+                if cue.role == .rhetorical { continue }
+                let clause = scored.units[hit.unit].clause
+                // 怎么会不推荐, "how could I not recommend": the question asserts the opposite of its words.
+                if case let .reading(fixed) = cue.role, fixed.kind != .recovery,
+                   let opener = rhetorical.first(where: {
+                       scored.units[$0.unit].clause == clause && $0.range.upperBound <= hit.range.lowerBound
+                   }) {
+                    let negator = hit.negated ? nil : scored.segmented.text(opener.range)
+                    readings.add(hit.negated ? fixed : fixed.negated, clause: clause, hit: hit, negator: negator)
+                    continue
+                }
                 let mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
-                guard let value = reading(of: cue, at: hit, mood: mood, outcomes: outcomes, in: scored) else {
+                guard let value = reading(of: cue, at: hit, mood: mood, outcomes: outcomes, in: scored,
+                                          window: window) else {
                     continue
                 }
                 let turned = cue.value != nil || cue.role == .topic
-                let clause = scored.units[hit.unit].clause
                 readings.add(value, clause: clause, hit: hit, negator: turned ? hit.negator : nil)
                 // 客服说会退款，第二天就到账了: a settled promise or request whose result follows in the next clause.
                 if cue.kind == .recovery, value == .unresolved, mood == .settled, !hit.negated,
@@ -56,9 +73,9 @@ enum SignalDetector {
 
     /// The reading of one cue, or nil when it says nothing here.
     private static func reading(of cue: SignalCue, at hit: CueHit, mood: UnitMood, outcomes: RecoveryOutcomes,
-                                in scored: ScoredComment) -> SignalValue? {
+                                in scored: ScoredComment, window: TermWindow) -> SignalValue? {
         switch cue.role {
-        case .outcome:
+        case .outcome, .rhetorical:
             return nil
         case let .reading(fixed):
             guard let settled = mood.reading(hit.negated ? fixed.negated : fixed) else { return nil }
@@ -72,6 +89,11 @@ enum SignalDetector {
             if hit.affirmed, outcomes.outcome(near: hit, in: scored) == nil { return .recovered }
             // A bare 退款 or "refund" (七天无理由退款, "the refund policy") says nothing about an outcome.
             return outcomes.outcome(near: hit, in: scored)?.reading
+        case .surprise:
+            // What the surprise is about follows the cue; 没想到 at the end of a sentence looks back over it.
+            let lean = leanAfter(hit, in: scored, window: window) ?? sentenceLean(of: hit.unit, in: scored)
+            guard lean != 0 else { return nil }
+            return cue.kind.reading(positive: lean > 0)
         case .followingSentiment:
             if cue.kind == .recovery {
                 // A recovery asked about, hoped for or supposed has not happened yet.
@@ -84,6 +106,27 @@ enum SignalDetector {
             guard lean != 0 else { return nil }
             return cue.kind.reading(positive: lean > 0)
         }
+    }
+
+    /// The weight of the last sentiment term after the cue in its clause, the last opinion word when there is one (as
+    /// `ClauseTally`, opinion words before learned weights), or nil when there is none or positions are unknown.
+    ///
+    /// The last, because what a surprise is about is said at the end: 没想到这么偏的地方有这么好的酒店 sets the scene
+    /// (偏) and ends on what was found (这么好的); so do 没想到这么好的酒店这么脏 and "surprised how clean the room was".
+    private static func leanAfter(_ hit: CueHit, in scored: ScoredComment, window: TermWindow) -> Double? {
+        let tokens = scored.segmented.tokens
+        var last = hit.token
+        while last + 1 < tokens.count && Int(tokens[last + 1].start) < hit.range.upperBound { last += 1 }
+        let cueEnd = window.ordinal(ofToken: last)
+        let clause = scored.units[hit.unit].clause
+        var following = [TermWindow.Term]()
+        var unit = hit.unit
+        while unit < scored.units.count && scored.units[unit].clause == clause {
+            guard let terms = window.terms(in: unit) else { return nil }
+            following += terms.filter { $0.ordinal > cueEnd && $0.weight != 0 }
+            unit += 1
+        }
+        return (following.last(where: \.isOpinion) ?? following.last)?.weight
     }
 
     /// The net weighted sentiment of the unit's sentence.

@@ -182,7 +182,8 @@ public struct LexiconFile: Sendable {
             guard let cue = SignalCue(parsing: columns[1], context: try context(2)) else {
                 throw LexiconError.badValue(path: path, line: lineNumber, column: "signal", value: columns[1],
                                             allowed: SignalValue.allCases.map(\.rawValue)
-                                                + SignalKind.allCases.map(\.rawValue) + SignalCue.recoveryRoleNames)
+                                                + SignalKind.allCases.map(\.rawValue) + SignalCue.recoveryRoleNames
+                                                + SignalCue.modifierRoleNames)
             }
             entry.signals = [cue]
         }

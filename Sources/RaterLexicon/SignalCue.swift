@@ -20,6 +20,13 @@ public struct SignalCue: Sendable, Equatable {
         case topic
         /// The cue says how a nearby recovery stands (到账, 还在处理, 会, 要求, 拒绝).
         case outcome(RecoveryOutcome)
+        /// The cue announces a surprise (没想到, "surprised"); the direction follows what the surprise is about: the
+        /// sentiment after the cue in its clause, or the sentence's when nothing follows it there.
+        case surprise
+        /// The cue opens a rhetorical question (怎么会, 难道, "how could I"), which asserts the opposite of its words:
+        /// the loyalty and expectation cues after it in its clause read the other way (怎么会不推荐 is loyal). It
+        /// reads nothing itself; its kind is nominal.
+        case rhetorical
     }
 
     public var kind: SignalKind
@@ -44,6 +51,12 @@ public struct SignalCue: Sendable, Equatable {
         self.context = context
     }
 
+    private init(kind: SignalKind, role: Role, context: CueContext?) {
+        self.kind = kind
+        self.role = role
+        self.context = context
+    }
+
     /// A recovery topic (退款, "refund") or a recovery outcome word (到账, "pending").
     public init(recovery role: Role, context: CueContext? = nil) {
         self.kind = .recovery
@@ -53,9 +66,12 @@ public struct SignalCue: Sendable, Equatable {
 
     /// The lexicon value column's words beyond the readings and kinds: the recovery topic and outcome roles.
     public static let recoveryRoleNames = ["topic"] + RecoveryOutcome.allCases.map(\.rawValue)
+    /// The lexicon value column's words for cues that shape other readings: a surprise and a rhetorical opener.
+    public static let modifierRoleNames = ["surprise", "rhetorical"]
 
     /// Parses the lexicon's value column: a reading (`at_risk`), a kind (`expectation`), or a recovery role
-    /// (`topic`, `done`, `pending`, `promised`, `requested`, `refused`).
+    /// (`topic`, `done`, `prompt`, `pending`, `promised`, `requested`, `refused`), a surprise (`surprise`) or a
+    /// rhetorical opener (`rhetorical`).
     public init?(parsing text: String, context: CueContext?) {
         let name = text.lowercased().replacingOccurrences(of: "-", with: "_")
         if let value = SignalValue(rawValue: name) {
@@ -64,6 +80,10 @@ public struct SignalCue: Sendable, Equatable {
             self.init(followingSentimentOf: kind, context: context)
         } else if name == "topic" {
             self.init(recovery: .topic, context: context)
+        } else if name == "surprise" {
+            self.init(kind: .expectation, role: .surprise, context: context)
+        } else if name == "rhetorical" {
+            self.init(kind: .loyalty, role: .rhetorical, context: context)
         } else if let outcome = RecoveryOutcome(rawValue: name) {
             self.init(recovery: .outcome(outcome), context: context)
         } else {

@@ -178,3 +178,58 @@ import Testing
         #expect(try signals(text) == [.recovered], "\(text)")
     }
 }
+
+/// Rhetorical questions, surprise cues and manner words: misreadings found after the signal gold, each as a general
+/// rule.
+@Suite struct SignalRhetoricTests {
+    /// A rhetorical question with a negator affirms what the customer would do; without one it denies it.
+    @Test(arguments: [
+        ("这么好的店怎么会不推荐呢", SignalValue.loyal),
+        ("怎能不推荐给朋友", .loyal),
+        ("难道不会再来吗", .loyal),
+        ("How could I not recommend them?", .loyal),
+        ("Why wouldn't I come back?", .loyal),
+        ("这种店怎么会推荐给朋友", .atRisk),
+    ])
+    func rhetoricalQuestionsAssert(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text).filter { $0.kind == .loyalty } == [expected], "\(text)")
+    }
+
+    /// A genuine question settles nothing, and a rhetorical one about what the business did is a complaint.
+    @Test func genuineQuestionsAndRecoveriesAreUnchanged() throws {
+        #expect(try signals("Would you recommend it?") == [])
+        #expect(try signals("Will we be back?") == [])
+        #expect(try signals("难道不应该退款吗").filter { $0.kind == .recovery } == [.unresolved])
+        #expect(try signals("How could they not refund me?").filter { $0.kind == .recovery } == [.unresolved])
+    }
+
+    /// A surprise cue takes the direction of what it is about: the last sentiment term after it in its clause, the last
+    /// opinion word when there is one.
+    @Test(arguments: [
+        ("没想到这么偏的地方有这么好的酒店", SignalValue.exceeded),
+        ("没想到这么好吃", .exceeded),
+        ("没想到这么好的酒店这么脏", .fellShort),
+        ("没想到服务这么差,菜倒是不错", .fellShort),
+        ("这么好吃,真没想到", .exceeded),
+        ("本以为会很好,结果很一般", .fellShort),
+        ("I was surprised how clean the room was", .exceeded),
+    ])
+    func surpriseFollowsWhatItIsAbout(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text).filter { $0.kind == .expectation } == [expected], "\(text)")
+    }
+
+    /// A manner word (及时, "promptly") says how something went, not that a promised recovery happened: alone in
+    /// the next clause it keeps no promise; beside the recovery it still says the recovery went well.
+    @Test(arguments: [
+        ("客服说会退款,回复很及时", SignalValue.unresolved),
+        ("客服说会退款,态度很爽快", .unresolved),
+        ("They promised a refund, and replied promptly", .unresolved),
+        ("客服说会退款,第二天就到账了", .recovered),
+        ("客服说会退款,很快就到账了", .recovered),
+        ("退款很及时", .recovered),
+        ("They refunded me promptly", .recovered),
+    ])
+    func mannerWordsKeepNoPromise(_ text: String, _ expected: SignalValue) throws {
+        #expect(try signals(text).filter { $0.kind == .recovery } == [expected], "\(text)")
+    }
+}
