@@ -21,6 +21,12 @@ import RaterScore
 ///
 /// A namespace, not a value: the comment and matcher are borrowed per call rather than copied into a struct.
 enum SignalDetector {
+    /// How far a rhetorical opener reaches a cue after it: at most this many words (alphabetic text) or characters
+    /// between them (怎么会不推荐, 难道不会再来, "how could I not recommend": one or two). A Chinese clause often runs
+    /// on without punctuation (怎么会这么差以后再也不来了), and the cue at its end is no longer the question's.
+    static let rhetoricalReachWords = 3
+    static let rhetoricalReachCharacters = 3
+
     static func signals(from hits: [CueHit], roles: CueRoles, in scored: ScoredComment, scoring: TermMatcher,
                         window: TermWindow) -> [SignalResult]
     {
@@ -45,6 +51,7 @@ enum SignalDetector {
                 if case let .reading(fixed) = cue.role, fixed.kind != .recovery,
                    let opener = rhetorical.first(where: {
                        scored.units[$0.unit].clause == clause && $0.range.upperBound <= hit.range.lowerBound
+                           && isWithinRhetoricalReach($0.range.upperBound..<hit.range.lowerBound, in: scored)
                    }) {
                     let negator = hit.negated ? nil : scored.segmented.text(opener.range)
                     readings.add(hit.negated ? fixed : fixed.negated, clause: clause, hit: hit, negator: negator)
@@ -127,6 +134,16 @@ enum SignalDetector {
             unit += 1
         }
         return (following.last(where: \.isOpinion) ?? following.last)?.weight
+    }
+
+    /// Whether at most `rhetoricalReachWords` words (ASCII text) or `rhetoricalReachCharacters` characters lie in
+    /// `gap`.
+    private static func isWithinRhetoricalReach(_ gap: Range<Int>, in scored: ScoredComment) -> Bool {
+        let text = String(decoding: scored.segmented.folded[gap], as: UTF8.self)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return text.split(separator: " ").count <= rhetoricalReachWords
+        }
+        return text.filter { !$0.isWhitespace }.count <= rhetoricalReachCharacters
     }
 
     /// The net weighted sentiment of the unit's sentence.

@@ -190,6 +190,10 @@ import Testing
         ("How could I not recommend them?", .loyal),
         ("Why wouldn't I come back?", .loyal),
         ("这种店怎么会推荐给朋友", .atRisk),
+        ("How could we not come back?", .loyal),
+        // The opener reaches only a cue close after it: a run-on clause's last words are no longer the question's.
+        ("怎么会这么差以后再也不来了", .atRisk),
+        ("怎么会有这么差的服务我再也不会来了", .atRisk),
     ])
     func rhetoricalQuestionsAssert(_ text: String, _ expected: SignalValue) throws {
         #expect(try signals(text).filter { $0.kind == .loyalty } == [expected], "\(text)")
