@@ -91,8 +91,9 @@ struct CueFinder {
         }
     }
 
-    /// The negator governing a cue, if any: a negator term shortly before it in the same clause, or a scoring
-    /// phrase that starts before the cue with a negator and runs into it (不推荐 matched as one sentiment term).
+    /// The negator governing a cue, if any: a negator term shortly before it in the same clause, a negator that
+    /// runs into it (不再 in 不再来), or a scoring phrase that starts before the cue with a negator and runs into it
+    /// (不推荐 matched as one sentiment term).
     ///
     /// The scorer's matches are sorted by start, so the walk back begins at the last one starting before the cue.
     private static func negator(of cue: TermMatch, clauseStart: Int, in scored: ScoredComment,
@@ -112,6 +113,13 @@ struct CueFinder {
                 // A negative phrase overlapping the cue is negated when a negator word sits in the part before
                 // the cue, within reach (不推荐, "would not recommend" matched as one sentiment term).
                 let head = Int(match.start)..<Int(cue.start)
+                // A negator that runs into the cue negates it: 不再 in 不再来 shares its 再 with the cue 再来. Not when
+                // what they share is the cue's own negator (完全不 and 不如预期 share 不: the cue already holds it).
+                let shared = String(decoding: folded[Int(cue.start)..<min(Int(match.end), Int(cue.end))],
+                                    as: UTF8.self)
+                if isNegating(entry, scoring), !(scoring.lookup(shared.utf8).map { isNegating($0, scoring) } ?? false) {
+                    return String(decoding: folded[Int(match.start)..<Int(match.end)], as: UTF8.self)
+                }
                 if scoring.entries[entry].valence.map({ $0 < 0 }) ?? false, isWithinReach(head, in: folded),
                    let negator = negator(in: head, of: folded, scoring: scoring) {
                     return negator

@@ -172,6 +172,12 @@ import Testing
         #expect(try signals(text) == [expected], "\(text)")
     }
 
+    /// A negator that runs into the cue negates it: 不再 in 不再来 shares its 再 with the cue 再来.
+    @Test(arguments: ["我不再来了", "以后不再来了", "这家店不再推荐"])
+    func aNegatorOverlappingTheCueNegatesIt(_ text: String) throws {
+        #expect(try signals(text).filter { $0.kind == .loyalty } == [.atRisk], "\(text)")
+    }
+
     /// 二话不说 is one word: its 不 does not negate the gesture after it.
     @Test(arguments: ["商家二话不说给了补偿", "商家二话不说重新做了一份", "二话没说就给了补偿"])
     func readilyIsNoNegation(_ text: String) throws {
