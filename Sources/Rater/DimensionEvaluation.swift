@@ -10,7 +10,7 @@ import RaterCore
 /// side and a score of exactly 0 is a miss. A strict three-way accuracy over every true positive (gold neutral
 /// must be predicted neutral, conflict always misses) is reported beside it.
 public struct DimensionEvaluation: Sendable {
-    public struct Counts: Sendable, Equatable {
+    public struct Counts: Sendable, Equatable, DetectionFigures {
         public var truePositives = 0
         public var falsePositives = 0
         public var falseNegatives = 0
@@ -22,15 +22,6 @@ public struct DimensionEvaluation: Sendable {
 
         public init() {}
 
-        public var precision: Double {
-            truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
-        }
-        public var recall: Double {
-            truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
-        }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-        /// Whether the gold data or the results mention the target at all (otherwise it has no F1 to speak of).
-        public var isObserved: Bool { truePositives + falsePositives + falseNegatives > 0 }
         public var polarityAccuracy: Double { polarTotal == 0 ? 0 : Double(polarCorrect) / Double(polarTotal) }
         public var strictPolarityAccuracy: Double {
             truePositives == 0 ? 0 : Double(strictCorrect) / Double(truePositives)

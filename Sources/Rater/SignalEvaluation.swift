@@ -11,7 +11,7 @@ import RaterCore
 /// comment read both recovered and unresolved is never right. The confusion table counts every comment, with
 /// "none" as a row and a column, so the misses of detection and of value are seen together.
 public struct SignalEvaluation: Sendable {
-    public struct Counts: Sendable, Equatable {
+    public struct Counts: Sendable, Equatable, DetectionFigures {
         public var truePositives = 0
         public var falsePositives = 0
         public var falseNegatives = 0
@@ -20,13 +20,6 @@ public struct SignalEvaluation: Sendable {
 
         public init() {}
 
-        public var precision: Double {
-            truePositives + falsePositives == 0 ? 0 : Double(truePositives) / Double(truePositives + falsePositives)
-        }
-        public var recall: Double {
-            truePositives + falseNegatives == 0 ? 0 : Double(truePositives) / Double(truePositives + falseNegatives)
-        }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
         public var valueAccuracy: Double { truePositives == 0 ? 0 : Double(valueCorrect) / Double(truePositives) }
 
         mutating func add(_ other: Counts) {
