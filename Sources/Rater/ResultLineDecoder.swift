@@ -4,7 +4,7 @@ import RaterCore
 
 /// Reads result lines (what `rater analyze` writes) back into observations for `rater aggregate`.
 ///
-/// Only what aggregation needs is read: the sentiment label and score, each dimension's label and score, signal
+/// Only what aggregation needs is read: the sentiment label and score, each dimension's and aspect's label and score, signal
 /// values and the passthrough fields. A line that is not a result names its file and line. Its figures are checked
 /// against what an analysis writes (`ResultRanges`), the shares and confidence too though nothing here adds them up:
 /// a hand-edited `"score": 7` or `"confidence": 3` is no result, and went into the means as it was.
@@ -45,6 +45,17 @@ public enum ResultLineDecoder {
             mentions.append(.init(dimension: dimension, label: label, score: score))
         }
         mentions.sort { ServiceDimension.allCases.firstIndex(of: $0.dimension)! < ServiceDimension.allCases.firstIndex(of: $1.dimension)! }
+        var aspects = [Observation.AspectMention]()
+        for (name, value) in object["aspects"] as? [String: Any] ?? [:] {
+            // An aspect this version does not know (a later version's) has no aggregate row, as in the databases.
+            guard let aspect = Aspect(rawValue: name) else { continue }
+            guard let summary = value as? [String: Any], let text = summary["label"] as? String,
+                  let label = SentimentLabel(rawValue: text), let score = (summary["score"] as? NSNumber)?.doubleValue else {
+                throw fail("aspect '\(name)' has no label and score")
+            }
+            try check(summary["score"], field: "aspects.\(name).score", within: ResultRanges.score, fail: fail)
+            aspects.append(.init(aspect: aspect, label: label, score: score))
+        }
         var fields = [Field]()
         // By name: a parsed JSON object has no order, and whoever shows the fields (a report's sample comments)
         // must show the same ones each time.
@@ -55,7 +66,8 @@ public enum ResultLineDecoder {
                 fields.append(contentsOf: values.map { Field(name, $0) })
             }
         }
-        return Observation(label: label, score: score, mentions: mentions, signals: signals(object["signals"]),
+        return Observation(label: label, score: score, mentions: mentions, aspects: aspects,
+                           signals: signals(object["signals"]),
                            fields: fields)
     }
 

@@ -1,7 +1,7 @@
 import RaterCore
 
 /// One row of aggregates, flat so every sink (SQLite, PostgreSQL, CSV, JSON) writes it the same way: a group, a
-/// period, and a scope (the comment overall, or one RATER dimension), with counts and the figures derived from them.
+/// period, and a scope (the comment overall, one RATER dimension or one non-RATER aspect), with counts and the figures derived from them.
 ///
 /// Counts are the mergeable truth; shares, means, intervals and changes are derived from them when rows are made,
 /// so a row from a merged aggregation equals a row from one run over all the data.
@@ -10,7 +10,7 @@ public struct AggregateRow: Sendable, Equatable {
     public var groups: [Field]
     /// The time bucket label (`2026-11-24`, `2026-W48`, `2026-11`), or nil when not grouped by time.
     public var period: String?
-    /// `overall`, or a RATER dimension's name.
+    /// `overall`, a RATER dimension's name, or a non-RATER aspect's (`price`, `product`, `location`).
     public var scope: String
     /// Comments in the group and period.
     public var comments: Int

@@ -1,7 +1,8 @@
 import Foundation
 import RaterCore
 
-/// Aggregates for dashboards: every comment counted into its group and period, overall and per RATER dimension.
+/// Aggregates for dashboards: every comment counted into its group and period, overall, per RATER dimension and per
+/// non-RATER aspect.
 ///
 /// Each comment is counted under up to four keys — its group and period, its group for all time, everyone in its
 /// period, and everyone for all time — so the rows answer "this branch this week" and "all branches" alike. With
@@ -118,6 +119,10 @@ public struct Aggregation: Sendable, Equatable {
             for dimension in ServiceDimension.allCases {
                 guard let tally = aggregate.dimensions[dimension.rawValue] else { continue }
                 rows.append(row(scope: dimension.rawValue, tally: tally, previous: previous?.dimensions[dimension.rawValue]))
+            }
+            for aspect in Aspect.allCases {
+                guard let tally = aggregate.aspects[aspect.rawValue] else { continue }
+                rows.append(row(scope: aspect.rawValue, tally: tally, previous: previous?.aspects[aspect.rawValue]))
             }
         }
         return rows

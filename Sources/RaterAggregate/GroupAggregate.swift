@@ -25,13 +25,16 @@ public struct AggregateKey: Sendable, Hashable, Codable, Comparable {
     }
 }
 
-/// Everything counted for one group and period: overall and per-dimension sentiment, signal counts per scope,
-/// ratings, and driver statistics. All of it merges by addition.
+/// Everything counted for one group and period: overall, per-dimension and per-aspect sentiment, signal counts per
+/// scope, ratings, and driver statistics. All of it merges by addition.
 public struct GroupAggregate: Sendable, Equatable, Codable {
     public static let overall = "overall"
 
     public var overall = SentimentTally()
     public var dimensions: [String: SentimentTally] = [:]
+    /// Per non-RATER aspect (`price`, `product`, `location`), counted like a dimension. Their scope names are not
+    /// dimension names, so one `signals` map serves both.
+    public var aspects: [String: SentimentTally] = [:]
     /// scope (`overall` or a dimension) → signal value → comments.
     public var signals: [String: [String: Int]] = [:]
     public var ratings = RatingTally()
@@ -49,6 +52,11 @@ public struct GroupAggregate: Sendable, Equatable, Codable {
             dimensions[scope, default: SentimentTally()].add(label: mention.label, score: mention.score)
             for signal in observation.signals { signals[scope, default: [:]][signal, default: 0] += 1 }
         }
+        for mention in observation.aspects {
+            let scope = mention.aspect.rawValue
+            aspects[scope, default: SentimentTally()].add(label: mention.label, score: mention.score)
+            for signal in observation.signals { signals[scope, default: [:]][signal, default: 0] += 1 }
+        }
         if let value = answers.nps { ratings.addNPS(value) }
         if let value = answers.csat { ratings.addCSAT(value) }
         if let value = answers.ces { ratings.addCES(value) }
@@ -64,7 +72,8 @@ public struct GroupAggregate: Sendable, Equatable, Codable {
     /// Why these counts cannot have been made by `add` (a partial's contents are checked with it), or nil.
     var problem: String? {
         if let problem = drivers.problem(predictors: ServiceDimension.allCases.count) { return problem }
-        for (scope, tally) in [(Self.overall, overall)] + dimensions.sorted(by: { $0.key < $1.key }) {
+        for (scope, tally) in [(Self.overall, overall)] + dimensions.sorted(by: { $0.key < $1.key })
+            + aspects.sorted(by: { $0.key < $1.key }) {
             if let problem = tally.problem { return "\(scope): \(problem)" }
         }
         if signals.values.contains(where: { $0.values.contains { $0 < 0 } }) { return "a negative signal count" }
@@ -74,10 +83,29 @@ public struct GroupAggregate: Sendable, Equatable, Codable {
     public mutating func merge(_ other: GroupAggregate) {
         overall.merge(other.overall)
         for (scope, tally) in other.dimensions { dimensions[scope, default: SentimentTally()].merge(tally) }
+        for (scope, tally) in other.aspects { aspects[scope, default: SentimentTally()].merge(tally) }
         for (scope, counts) in other.signals {
             signals[scope, default: [:]].merge(counts, uniquingKeysWith: +)
         }
         ratings.merge(other.ratings)
         drivers.merge(other.drivers)
+    }
+}
+
+extension GroupAggregate {
+    private enum CodingKeys: String, CodingKey {
+        case overall, dimensions, aspects, signals, ratings, drivers
+    }
+
+    /// Decodes a partial's entry. `aspects` may be absent: partials written before aspects were counted merge as
+    /// before, their comments simply not in the aspect rows (as their comments are not in the column reports).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        overall = try container.decode(SentimentTally.self, forKey: .overall)
+        dimensions = try container.decode([String: SentimentTally].self, forKey: .dimensions)
+        aspects = try container.decodeIfPresent([String: SentimentTally].self, forKey: .aspects) ?? [:]
+        signals = try container.decode([String: [String: Int]].self, forKey: .signals)
+        ratings = try container.decode(RatingTally.self, forKey: .ratings)
+        drivers = try container.decode(DriverStatistics.self, forKey: .drivers)
     }
 }

@@ -13,7 +13,7 @@ import RaterAggregate
 /// that no stored comment falls in any more (the grouping options changed, or its comments were re-keyed) leaves
 /// no stale figures behind.
 ///
-/// Cost: one pass over `comments`, `dimension_mentions` and `signals` in key order (`StoredObservations`), with
+/// Cost: one pass over `comments`, `dimension_mentions`, `aspect_mentions` and `signals` in key order (`StoredObservations`), with
 /// memory for one page of comments and one tally per group and period; the README's "Nightly operation" gives the
 /// measured time per million comments.
 enum StoredAggregates {

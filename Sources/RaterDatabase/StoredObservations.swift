@@ -5,13 +5,14 @@ import RaterCore
 /// Reads every stored comment back as what aggregation needs of it (`Observation`), a page of comments at a time, so
 /// that the `aggregates` table can be made from the whole database in memory bounded by a page, not by the database.
 ///
-/// Pages follow the primary key of `comments` (`source`, `comment_key`), which `dimension_mentions` and `signals`
-/// share as the start of theirs: each page is one indexed range read in each of the three tables. The page's
+/// Pages follow the primary key of `comments` (`source`, `comment_key`), which `dimension_mentions`,
+/// `aspect_mentions` and `signals` share as the start of theirs: each page is one indexed range read in each of the
+/// four tables. The page's
 /// mentions and signals are matched to its comments by key in a dictionary, never by comparing keys in Swift, so
 /// the database's collation (PostgreSQL's may not be byte order) decides the order alone.
 ///
 /// A stored row gives the same observation as the run's result did: labels, scores (summed in units of 1/10,000,
-/// which the stored doubles keep exactly), the dimensions mentioned and the signal values, and the passthrough
+/// which the stored doubles keep exactly), the dimensions and aspects mentioned and the signal values, and the passthrough
 /// fields from the stored `fields` object (a repeated name's first value, as `Observation.field` reads it).
 struct StoredObservations {
     let executor: any SQLExecutor
@@ -19,7 +20,7 @@ struct StoredObservations {
     let fieldNames: Set<String>
     let pageSize: Int
 
-    /// 4,096 comments a page: three queries a page, a few MB of rows at most.
+    /// 4,096 comments a page: four queries a page, a few MB of rows at most.
     static let standardPageSize = 4_096
 
     init(executor: any SQLExecutor, options: AggregationOptions, pageSize: Int = standardPageSize) {
@@ -47,6 +48,7 @@ struct StoredObservations {
         let inPage = " WHERE (source, comment_key) >= (\(p1), \(p2)) AND (source, comment_key) <= (\(p3), \(p4))"
         let mentionsOfPage = "SELECT source, comment_key, dimension, label, score FROM dimension_mentions" + inPage
         let signalsOfPage = "SELECT source, comment_key, signal, value FROM signals" + inPage
+        let aspectsOfPage = "SELECT source, comment_key, aspect, label, score FROM aspect_mentions" + inPage
 
         var last: [SQLValue]?
         while true {
@@ -63,6 +65,15 @@ struct StoredObservations {
                     score: try number(row, 4, "dimension_mentions", "score"))
                 mentions[try key(row, "dimension_mentions"), default: []].append(mention)
             }
+            var aspects = [Key: [Observation.AspectMention]]()
+            for row in try executor.query(aspectsOfPage, range) {
+                // An aspect this version of Rater does not know (no run writes one) has no aggregate row.
+                guard let aspect = Aspect(rawValue: try text(row, 2, "aspect_mentions", "aspect")) else { continue }
+                let mention = Observation.AspectMention(
+                    aspect: aspect, label: try label(row, 3, "aspect_mentions"),
+                    score: try number(row, 4, "aspect_mentions", "score"))
+                aspects[try key(row, "aspect_mentions"), default: []].append(mention)
+            }
             var signals = [Key: [String]]()
             for row in try executor.query(signalsOfPage, range) {
                 let name = try text(row, 2, "signals", "signal") + "." + text(row, 3, "signals", "value")
@@ -72,7 +83,7 @@ struct StoredObservations {
                 let key = try key(row, "comments")
                 try body(Observation(
                     label: try label(row, 2, "comments"), score: try number(row, 3, "comments", "score"),
-                    mentions: mentions[key] ?? [], signals: (signals[key] ?? []).sorted(),
+                    mentions: mentions[key] ?? [], aspects: aspects[key] ?? [], signals: (signals[key] ?? []).sorted(),
                     fields: fieldNames.isEmpty ? [] : try fields(row, 4)))
             }
             guard page.count == pageSize else { return }

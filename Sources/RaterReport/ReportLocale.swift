@@ -15,6 +15,7 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case oneDay, chartTrendCaption, chartDimensionsCaption, chartDriversCaption, otherGroups, rSquared
         /// A rollup's value of the group columns it is over all values of (`branch: all`).
         case allValues
+        case aspects, aspect, aspectsNote
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -74,6 +75,10 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case .otherGroups: return ("其余分组未显示", "further groups not shown")
         case .rSquared: return ("解释度 R²", "R²")
         case .allValues: return ("全部", "all")
+        case .aspects: return ("其他方面：价格、产品、位置", "Other aspects: price, product, location")
+        case .aspect: return ("方面", "Aspect")
+        case .aspectsNote: return ("不属于 RATER 服务维度的话题，与维度并列统计；按提及次数排序",
+                                   "Topics outside the RATER service dimensions, counted beside them; most mentioned first")
         }
     }
 
@@ -85,6 +90,15 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case (.zh, .empathy): return "同理心"
         case (.zh, .responsiveness): return "响应性"
         case (.en, _): return dimension.rawValue.prefix(1).uppercased() + dimension.rawValue.dropFirst()
+        }
+    }
+
+    public func aspect(_ aspect: Aspect) -> String {
+        switch (self, aspect) {
+        case (.zh, .price): return "价格"
+        case (.zh, .product): return "产品"
+        case (.zh, .location): return "位置"
+        case (.en, _): return aspect.rawValue.prefix(1).uppercased() + aspect.rawValue.dropFirst()
         }
     }
 

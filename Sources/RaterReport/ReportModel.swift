@@ -6,13 +6,17 @@ import RaterCore
 /// The model only selects rows; it computes no figure of its own, so every number on the page is a number of the
 /// aggregates (`rater aggregate` would write the same).
 public struct ReportModel: Sendable {
-    /// One group (or everyone) for all time: the overall row and one row per mentioned dimension.
+    /// One group (or everyone) for all time: the overall row, one row per mentioned dimension and one per mentioned
+    /// aspect.
     public struct Group: Sendable {
         /// `branch=西湖店` pairs; empty for everyone. With several group columns, a rollup has the leading
         /// columns' pairs only (`region=north`: the region over all its branches).
         public var fields: [Field]
         public var overall: AggregateRow
         public var dimensions: [AggregateRow]
+        /// The non-RATER aspects mentioned (price, product, location), most mentioned first (ties in `Aspect`
+        /// order): what customers talk about most leads, whichever way they lean.
+        public var aspects: [AggregateRow]
         /// Rows of the latest period, for the change against the previous period (by scope).
         public var latest: [String: AggregateRow]
     }
@@ -52,8 +56,12 @@ public struct ReportModel: Sendable {
         func group(_ fields: [Field]) -> Group? {
             let rows = allTime[fields] ?? []
             guard let overall = rows.first(where: { $0.scope == GroupAggregate.overall }) else { return nil }
-            return Group(fields: fields, overall: overall, dimensions: rows.filter { $0.scope != GroupAggregate.overall },
-                         latest: latest[fields] ?? [:])
+            let aspects = rows.compactMap { row in Aspect(rawValue: row.scope).map { (aspect: $0, row: row) } }
+                .sorted { $0.row.mentions != $1.row.mentions ? $0.row.mentions > $1.row.mentions : $0.aspect < $1.aspect }
+                .map(\.row)
+            return Group(fields: fields, overall: overall,
+                         dimensions: rows.filter { ServiceDimension(rawValue: $0.scope) != nil },
+                         aspects: aspects, latest: latest[fields] ?? [:])
         }
         everyone = group([])
         // The largest groups first: they are the ones a manager looks for, and the cut drops the smallest. With

@@ -36,6 +36,7 @@ public struct ReportRenderer: Sendable {
                     header(model, into: &main)
                     overall(model, into: &main)
                     dimensions(model, into: &main)
+                    aspects(model, into: &main)
                     drivers(model, into: &main)
                     ratings(model, into: &main)
                     signals(model, into: &main)
@@ -95,25 +96,8 @@ public struct ReportRenderer: Sendable {
         let l = locale
         html.element("section", [("id", "dimensions")]) { section in
             section.element("h2", text: l(.dimensions))
-            // Each group with the group columns it is over all values of (a rollup's later columns): a region's
-            // rollup is "region: north · branch: all", never taken for the branch whose value is empty.
-            var groups = [(name: String, rolledUp: [String], group: ReportModel.Group)]()
-            if let everyone = model.everyone { groups.append((l(.allGroups), [], everyone)) }
-            for group in model.groups {
-                groups.append((group.fields.map { $0.name + ": " + $0.value }.joined(separator: " · "),
-                               Array(model.options.groupBy.dropFirst(group.fields.count)), group))
-            }
-            for (index, (name, rolledUp, group)) in groups.enumerated() {
-                // Group names are export data: isolated like comments, so a right-to-left name keeps its place.
-                section.element("h3") { h3 in
-                    h3.element("bdi", text: name)
-                    for column in rolledUp {
-                        h3.text(" · ")
-                        h3.element("bdi", text: column + ": ")
-                        h3.element("strong", text: l(.allValues))
-                    }
-                    h3.text(" — \(l(.comments)) \(group.overall.comments)")
-                }
+            for (index, (name, rolledUp, group)) in namedGroups(model).enumerated() {
+                groupHeading(name: name, rolledUp: rolledUp, group: group, into: &section)
                 let title = ([name] + rolledUp.map { $0 + ": " + l(.allValues) }).joined(separator: " · ")
                 let rows = ServiceDimension.allCases.map { dimension in
                     (dimension, group.dimensions.first { $0.scope == dimension.rawValue })
@@ -130,7 +114,10 @@ public struct ReportRenderer: Sendable {
                         figure.element("figcaption", text: l(.chartDimensionsCaption))
                     }
                 }
-                dimensionTable(group, rows: rows, latestPeriod: model.latestPeriod, into: &section)
+                scopeTable(group, firstColumn: l(.dimension),
+                           rows: [(l(.overall), GroupAggregate.overall, Optional(group.overall))]
+                               + rows.map { (l.dimension($0.0), $0.0.rawValue, $0.1) },
+                           latestPeriod: model.latestPeriod, into: &section)
             }
             if model.omittedGroups > 0 {
                 section.element("p", [("class", "note")], text: "+\(model.omittedGroups) \(l(.otherGroups))")
@@ -138,17 +125,66 @@ public struct ReportRenderer: Sendable {
         }
     }
 
-    /// The all-time figures of one group by dimension, and the change of net sentiment in the latest period of the
-    /// whole report (`latestPeriod`), which the column's header names: beside all-time figures, an unnamed
-    /// "change" reads as a change of those.
-    private func dimensionTable(_ group: ReportModel.Group, rows: [(ServiceDimension, AggregateRow?)],
-                                latestPeriod: String?, into html: inout HTMLBuilder) {
+    /// The aspects beside the dimensions, for everyone and each group the dimensions section shows (the same cut,
+    /// `--max-groups`), from the same aggregate rows: a table per group of the aspects it mentions, most mentioned
+    /// first. A group that mentions none is left out; there are three aspects, so no table needs a cap of its own.
+    private func aspects(_ model: ReportModel, into html: inout HTMLBuilder) {
+        let l = locale
+        html.element("section", [("id", "aspects")]) { section in
+            section.element("h2", text: l(.aspects))
+            section.element("p", [("class", "note")], text: l(.aspectsNote))
+            let groups = namedGroups(model).filter { !$0.group.aspects.isEmpty }
+            guard !groups.isEmpty else {
+                section.element("p", [("class", "note")], text: l(.none))
+                return
+            }
+            for (name, rolledUp, group) in groups {
+                groupHeading(name: name, rolledUp: rolledUp, group: group, into: &section)
+                scopeTable(group, firstColumn: l(.aspect), rows: group.aspects.map { row in
+                    (Aspect(rawValue: row.scope).map(l.aspect) ?? row.scope, row.scope, Optional(row))
+                }, latestPeriod: model.latestPeriod, tableClass: "aspects", into: &section)
+            }
+        }
+    }
+
+    /// Everyone, then each group shown, with the group columns it is over all values of (a rollup's later columns):
+    /// a region's rollup is "region: north · branch: all", never taken for the branch whose value is empty.
+    private func namedGroups(_ model: ReportModel) -> [(name: String, rolledUp: [String], group: ReportModel.Group)] {
+        var groups = [(name: String, rolledUp: [String], group: ReportModel.Group)]()
+        if let everyone = model.everyone { groups.append((locale(.allGroups), [], everyone)) }
+        for group in model.groups {
+            groups.append((group.fields.map { $0.name + ": " + $0.value }.joined(separator: " · "),
+                           Array(model.options.groupBy.dropFirst(group.fields.count)), group))
+        }
+        return groups
+    }
+
+    private func groupHeading(name: String, rolledUp: [String], group: ReportModel.Group, into html: inout HTMLBuilder) {
+        let l = locale
+        // Group names are export data: isolated like comments, so a right-to-left name keeps its place.
+        html.element("h3") { h3 in
+            h3.element("bdi", text: name)
+            for column in rolledUp {
+                h3.text(" · ")
+                h3.element("bdi", text: column + ": ")
+                h3.element("strong", text: l(.allValues))
+            }
+            h3.text(" — \(l(.comments)) \(group.overall.comments)")
+        }
+    }
+
+    /// The all-time figures of one group by scope (overall and the dimensions, or the aspects), and the change of
+    /// net sentiment in the latest period of the whole report (`latestPeriod`), which the column's header names:
+    /// beside all-time figures, an unnamed "change" reads as a change of those. `rows` are (label, scope, row);
+    /// a scope the group never mentions has no row and shows 0 and dashes.
+    private func scopeTable(_ group: ReportModel.Group, firstColumn: String, rows: [(String, String, AggregateRow?)],
+                            latestPeriod: String?, tableClass: String = "dimensions", into html: inout HTMLBuilder) {
         let l = locale
         let groupName = group.fields.map { $0.name + "=" + $0.value }.joined(separator: ",")
-        html.element("table", [("class", "dimensions")]) { table in
+        html.element("table", [("class", tableClass)]) { table in
             table.element("thead") { head in
                 head.element("tr") { tr in
-                    tr.element("th", text: l(.dimension))
+                    tr.element("th", text: firstColumn)
                     for key in [ReportLocale.Key.mentions, .positive, .negative, .net, .change] {
                         // Bracketed figures are 95% intervals: Wilson for the shares, see NetSentimentInterval for net.
                         let suffix = switch key {
@@ -161,8 +197,7 @@ public struct ReportRenderer: Sendable {
                 }
             }
             table.element("tbody") { body in
-                for (label, row, scope) in [(l(.overall), Optional(group.overall), GroupAggregate.overall)]
-                    + rows.map({ (l.dimension($0.0), $0.1, $0.0.rawValue) }) {
+                for (label, scope, row) in rows {
                     guard let row else {
                         body.element("tr", [("data-group", groupName), ("data-scope", scope), ("data-mentions", "0")]) { tr in
                             tr.element("td", text: label)

@@ -56,8 +56,8 @@ import Testing
         #expect(try run().status == "complete")
         let query = "SELECT group_key, scope, groups FROM aggregates ORDER BY group_key, scope"
         let first = try scratch.open().read { try $0.query(query, []) }
-        // Everyone and each branch, each overall and for the comments' two dimensions.
-        #expect(first.count == 9)
+        // Everyone and each branch, each overall, for the comments' two dimensions and for their one aspect.
+        #expect(first.count == 12)
         for row in first {
             #expect((row[0].string?.utf8.count ?? .max) <= Rows.maximumGroupKeyBytes)
         }

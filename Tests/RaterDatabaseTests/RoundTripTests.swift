@@ -64,7 +64,8 @@ import Testing
         #expect(signals == [[.text("loyalty"), .text("loyal"), .text(#"[{"cue":"下次还来"}]"#)]])
 
         let aggregates = try scratch.aggregates()
-        #expect(aggregates.count == 6)
+        // Everyone and the branch: overall, the two dimensions and the comments' one aspect.
+        #expect(aggregates.count == 8)
         var returning = comment(nil, record: 2, text: "早餐很好吃", label: .positive, score: 0.6)
         returning.signals = [SignalSummary(value: .loyal, evidence: [])]
         #expect(aggregates == expectedAggregates([written[0], returning, written[2]], options: Self.byBranch))
@@ -96,7 +97,7 @@ import Testing
         second["runs"] = 1
         #expect(second == first)
         #expect(first == ["runs": 1, "comments": 3, "dimension_mentions": 6, "aspect_mentions": 3, "signals": 1,
-                          "aggregates": 6,
+                          "aggregates": 8,
                           "rejects": 1, "corrections": 0, "sources": 0])
     }
 

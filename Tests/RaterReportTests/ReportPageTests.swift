@@ -52,9 +52,11 @@ import Testing
                 && $0.groups.map { $0.name + "=" + $0.value }.joined(separator: ",") == group }?.netChange
             #expect(element.attributes["data-change"].flatMap(Double.init).map { abs($0 - change!) <= 0.00005 } ?? (change == nil))
         }
-        // Everyone and each branch: overall plus five dimensions.
+        // Everyone and each branch: overall plus five dimensions, and each aspect it mentions.
         let branches = Set(rows.compactMap { $0.groups.first?.value })
-        #expect(checked == 6 * (1 + branches.count))
+        let aspectRows = rows.filter { $0.period == nil && Aspect(rawValue: $0.scope) != nil }
+        #expect(!aspectRows.isEmpty)
+        #expect(checked == 6 * (1 + branches.count) + aspectRows.count)
 
         let overall = try #require(rows.first { $0.groups.isEmpty && $0.period == nil && $0.scope == "overall" })
         for element in structure.elements where element.name == "tr" {
