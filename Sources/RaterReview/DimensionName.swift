@@ -2,8 +2,9 @@ import RaterCore
 
 /// A dimension named in a correction (`add_dimension:NAME:…`) or a filter (`?dimension=NAME`), read strictly.
 ///
-/// The workspace corrects and filters by the five RATER dimensions only. Aspects (price, product, location) are in
-/// the results database (`aspect_mentions`) and the page shows them, but an analyst's judgement of them would have
+/// The workspace corrects by the five RATER dimensions only. Aspects (price, product, location) are in the results
+/// database (`aspect_mentions`), the page shows them and the list filters by them (`?aspect=`, the machine's
+/// reading), but an analyst's judgement of them would have
 /// nowhere to go: the gold file's `dimensions` column, read by `rater eval --aspect-scheme rater`, is a complete
 /// list of the comment's dimensions, and carrying aspects there would make every comment reviewed before them read
 /// as "no price, no product". An aspect named here is therefore called an aspect, not an unknown dimension.
@@ -19,8 +20,7 @@ enum DimensionName {
     /// Why `name` is no dimension the list can filter by.
     static func filterProblem(_ name: String) -> String {
         Aspect(rawValue: name) == nil ? unknown(name)
-            : "'\(name)' is an aspect: the workspace filters only by the five RATER dimensions (\(known)); "
-                + "aspects are shown on each comment but not filtered by"
+            : "'\(name)' is an aspect, not a dimension (\(known)): filter it with the aspect filter (aspect=\(name))"
     }
 
     private static func unknown(_ name: String) -> String { "unknown dimension '\(name)' (dimensions: \(known))" }

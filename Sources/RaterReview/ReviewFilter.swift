@@ -25,6 +25,11 @@ public struct ReviewFilter: Sendable, Equatable {
 
     /// Comments with this dimension after corrections.
     public var dimension: ServiceDimension?
+    /// Comments the machine found speaking to this aspect (price, product, location), optionally with this label
+    /// there (`price` or `price=negative`). Aspects are not corrected (`DimensionName`), so the machine's reading is
+    /// the one filtered.
+    public var aspect: Aspect?
+    public var aspectLabel: SentimentLabel?
     /// Comments whose label after corrections is this.
     public var label: SentimentLabel?
     /// Comments with this signal, optionally with this value (`loyalty` or `loyalty=at_risk`).
@@ -76,6 +81,27 @@ public struct ReviewFilter: Sendable, Equatable {
                 filter.dimension = dimension
             } else {
                 refuse("dimension", DimensionName.filterProblem(text))
+            }
+        }
+        if let text = value("aspect") {
+            // `aspect` or `aspect=label`, read piece by piece as `signal` is.
+            let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            if let name = parts.first, let aspect = Aspect(rawValue: name) {
+                if parts.count > 1 {
+                    if let label = SentimentLabel(rawValue: parts[1]) {
+                        filter.aspect = aspect
+                        filter.aspectLabel = label
+                    } else {
+                        refuse("aspect", "'\(parts[1])' is not a label (positive, negative, neutral)")
+                    }
+                } else {
+                    filter.aspect = aspect
+                }
+            } else {
+                let name = parts.first ?? text
+                refuse("aspect", ServiceDimension(rawValue: name) != nil
+                    ? "'\(name)' is a dimension: filter it with the dimension filter"
+                    : "unknown aspect '\(name)' (aspects: \(Aspect.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
         }
         if let text = value("label") {
@@ -150,6 +176,7 @@ public struct ReviewFilter: Sendable, Equatable {
     public func queryItems(page: Int? = nil) -> [(String, String)] {
         var items = [(String, String)]()
         if let dimension { items.append(("dimension", dimension.rawValue)) }
+        if let aspect { items.append(("aspect", aspect.rawValue + (aspectLabel.map { "=" + $0.rawValue } ?? ""))) }
         if let label { items.append(("label", label.rawValue)) }
         if let signal { items.append(("signal", signal.rawValue + (signalValue.map { "=" + $0.rawValue } ?? ""))) }
         if let groupColumn {

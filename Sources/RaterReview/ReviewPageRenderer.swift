@@ -81,6 +81,16 @@ public struct ReviewPageRenderer: Sendable {
             }
             select("dimension", "Dimension", options: ServiceDimension.allCases.map { ($0.rawValue, Self.name($0)) },
                    selected: filter.dimension?.rawValue, into: &form)
+            var aspects = [(String, String)]()
+            for aspect in Aspect.allCases {
+                aspects.append((aspect.rawValue, Self.name(aspect) + ": any"))
+                for label in SentimentLabel.allCases {
+                    aspects.append((aspect.rawValue + "=" + label.rawValue, Self.name(aspect) + ": " + label.rawValue))
+                }
+            }
+            select("aspect", "Aspect", options: aspects,
+                   selected: filter.aspect.map { $0.rawValue + (filter.aspectLabel.map { "=" + $0.rawValue } ?? "") },
+                   into: &form)
             select("label", "Label", options: SentimentLabel.allCases.map { ($0.rawValue, $0.rawValue) },
                    selected: filter.label?.rawValue, into: &form)
             var signals = [(String, String)]()

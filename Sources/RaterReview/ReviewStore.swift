@@ -240,6 +240,13 @@ public final class ReviewStore: @unchecked Sendable {
                 + ") THEN 'add_dimension' ELSE 'remove_dimension' END)"
             conditions.append("COALESCE(" + last + ", " + machine + ") = 'add_dimension'")
         }
+        if let aspect = filter.aspect {
+            // The machine's reading: aspects are not corrected.
+            var condition = "EXISTS (SELECT 1 FROM aspect_mentions a WHERE a.source = c.source AND "
+                + "a.comment_key = c.comment_key AND a.aspect = " + parameters.add(aspect.rawValue)
+            if let label = filter.aspectLabel { condition += " AND a.label = " + parameters.add(label.rawValue) }
+            conditions.append(condition + ")")
+        }
         if let signal = filter.signal {
             var condition = "EXISTS (SELECT 1 FROM signals s WHERE s.source = c.source AND s.comment_key = c.comment_key"
                 + " AND s.signal = " + parameters.add(signal.rawValue)

@@ -21,9 +21,8 @@ import Testing
             try ReviewServer.correction(op: ["remove_dimension", "speed"], source: "s", key: "k", analyst: "ana", note: nil)
         }
         #expect(throws: ReviewError.invalidFilter(
-            "'price' is an aspect: the workspace filters only by the five RATER dimensions "
-                + "(reliability, assurance, tangibles, empathy, responsiveness); aspects are shown on each comment "
-                + "but not filtered by")) {
+            "'price' is an aspect, not a dimension (reliability, assurance, tangibles, empathy, responsiveness): "
+                + "filter it with the aspect filter (aspect=price)")) {
             try ReviewFilter(query: [("dimension", "price")])
         }
     }
