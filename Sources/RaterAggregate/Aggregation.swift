@@ -131,18 +131,27 @@ public struct Aggregation: Sendable, Equatable {
     /// A driver table needs this many rated comments.
     public static let minimumRatedComments = 3
 
-    /// The rated comments of one key (those a driver table is fitted on); a rollup's are its cells'.
-    public func ratedComments(for key: AggregateKey = AggregateKey(groups: [], period: nil)) -> Int {
-        aggregate(for: key)?.drivers.count ?? 0
+    /// The rated comments of all groups for all time: those the driver table is fitted on.
+    public func ratedComments() -> Int {
+        groups[Self.everyone]?.drivers.count ?? 0
     }
 
-    /// The importance–performance table of one key: how much each dimension's sentiment explains the rating, and
-    /// how well the dimension is doing. Nil without a rating column or with fewer than `minimumRatedComments`.
-    public func drivers(for key: AggregateKey = AggregateKey(groups: [], period: nil)) -> DriverTable? {
-        guard let aggregate = aggregate(for: key), options.driverColumn != nil,
+    /// The importance–performance table of all groups for all time: how much each dimension's sentiment explains
+    /// the rating, and how well the dimension is doing. Nil without a rating column or with fewer than
+    /// `minimumRatedComments`.
+    ///
+    /// One table, never one per group or rollup: a group's rated comments are often too few for a stable fit of five
+    /// predictors (the minimum here is 3), and no output has a place for more than one (`--drivers-csv` is one table,
+    /// `--aggregate-json` one `drivers` object, the report one chart). Per-group tables would be a new output,
+    /// with a minimum sample of its own.
+    public func drivers() -> DriverTable? {
+        guard let aggregate = groups[Self.everyone], options.driverColumn != nil,
               aggregate.drivers.count >= Self.minimumRatedComments else { return nil }
         return DriverTable(statistics: aggregate.drivers, aggregate: aggregate)
     }
+
+    /// The key of all groups for all time.
+    static let everyone = AggregateKey(groups: [], period: nil)
 }
 
 public enum AggregationError: Error, Equatable, CustomStringConvertible {

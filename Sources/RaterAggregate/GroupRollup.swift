@@ -21,17 +21,4 @@ extension Aggregation {
         }
         return rollups
     }
-
-    /// The tally of one key, counted (all groups, a cell) or rolled up from the cells (a leading run of columns).
-    func aggregate(for key: AggregateKey) -> GroupAggregate? {
-        if let counted = groups[key] { return counted }
-        guard !key.groups.isEmpty, key.groups.count < options.groupBy.count else { return nil }
-        var rollup: GroupAggregate?
-        for (cell, aggregate) in groups
-        where cell.period == key.period && cell.groups.count == options.groupBy.count && cell.groups.starts(with: key.groups) {
-            rollup = rollup ?? GroupAggregate()
-            rollup!.merge(aggregate)
-        }
-        return rollup
-    }
 }

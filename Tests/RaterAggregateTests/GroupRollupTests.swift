@@ -106,19 +106,4 @@ import Testing
         try fromPartials.merge(partials[1].aggregation)
         #expect(fromPartials.rows == whole.rows)
     }
-
-    /// The driver table of a region is fitted on the region's rated comments.
-    @Test func driversOfARollup() throws {
-        var comments = Self.comments
-        for index in 0..<6 {
-            comments.append(observation(index % 2 == 0 ? .positive : .negative, index % 2 == 0 ? 0.5 : -0.5,
-                                        [(.empathy, index % 2 == 0 ? .positive : .negative, index % 2 == 0 ? 0.5 : -0.5)],
-                                        fields: [("region", "north"), ("branch", "b\(index)"), ("nps", index % 2 == 0 ? "10" : "2")]))
-        }
-        let twoColumns = Self.aggregation(["region", "branch"], comments)
-        let north = AggregateKey(groups: ["north"], period: nil)
-        #expect(twoColumns.ratedComments(for: north) == 10)
-        let table = try #require(twoColumns.drivers(for: north))
-        #expect(table == Self.aggregation(["region"], comments).drivers(for: north))
-    }
 }
