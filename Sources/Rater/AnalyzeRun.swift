@@ -111,6 +111,14 @@ public struct AnalyzeRun {
             // stays as it was, so the record is read again once the writer finishes it.
             let untouched: IncrementalState.Checkpoint? =
                 if case let .unchanged(_, checkpoint) = resumption { checkpoint } else { nil }
+            // A file that has grown since a run held its last record back and stored it without an export id: that
+            // record comes first now, whole, and the databases delete the half text's row (`supersededDigest`).
+            let supersededDigest: String? =
+                if case .unchanged(_, nil) = resumption { incremental?.inputs[IncrementalState.key(input)]?.heldBackDigest }
+                else { nil }
+            var rereadRecord: Int?
+            // The last comment delivered in stored form, for the digest of a held-back one.
+            var lastStored: StoredComment?
             // A database keys a comment without an export id by its text's digest, with `#2`, `#3` … for the text's
             // repeats in its source counted from the source's first record, skipped or not: the skipped records'
             // texts are counted (not analysed, not written) whenever databases are, and the stored comments of the
@@ -132,6 +140,10 @@ public struct AnalyzeRun {
                             }
                             delivery.stored?.skippedTexts = skippedTexts
                         }
+                        if let supersededDigest, let record = rereadRecord, delivery.stored?.recordNumber == record {
+                            delivery.stored?.supersededDigest = supersededDigest
+                        }
+                        if delivery.stored != nil { lastStored = delivery.stored }
                         summary.add(delivery.tally)
                         try onDelivery(delivery)
                     case let .skipped(digest):
@@ -168,6 +180,7 @@ public struct AnalyzeRun {
             var endedUnreadable = false
             // The line the last record started at, for the note on an unterminated one.
             var lastLine: Int?
+            var lastRecordNumber: Int?
             while !finished {
                 var batch = [AnalyzerPool.Job]()
                 batch.reserveCapacity(batchSize)
@@ -176,9 +189,13 @@ public struct AnalyzeRun {
                     try interruption?.check()
                     events += 1
                     switch event {
-                    case let .record(record): lastLine = record.line
+                    case let .record(record):
+                        lastLine = record.line
+                        lastRecordNumber = record.recordNumber
+                        if events == skip + 1 { rereadRecord = record.recordNumber }
                     case let .rejected(rejection):
                         lastLine = rejection.line
+                        lastRecordNumber = nil
                         if case .unreadableInput = rejection.reason { endedUnreadable = true }
                     }
                     if events <= skip {
@@ -214,15 +231,23 @@ public struct AnalyzeRun {
                 if input != "-" && !endedUnreadable && PathKind(path: input) == .regularFile {
                     // A last record the input ended inside (no line break after it yet) may be half written: it is
                     // analysed, but the checkpoint stays before it, so the next run reads it again, whole once the
-                    // writer has finished it, and a database replaces its row by key. Checkpointed, the rest of it
+                    // writer has finished it, and a database replaces its row by key (by export id; a row keyed by
+                    // the half text's digest is deleted by that run: `Checkpoint.heldBackDigest`). Checkpointed, the rest of it
                     // was read next night as a record of its own, or lost. The bytes checked stay all that were
                     // read: an append keeps them.
                     let unterminated = nextState != nil && events > skip && reader.lastRecordUnterminated
                     if unterminated { onUnterminatedLastRecord?(input, lastLine) }
+                    // Stored under its text's digest: the next run that reads it whole deletes that row.
+                    let heldBackDigest = unterminated ? lastStored.flatMap { stored in
+                        stored.recordNumber == lastRecordNumber && !StoredComment.hasExportID(
+                            id: stored.id, source: stored.source, recordNumber: stored.recordNumber)
+                            ? SkippedTexts.Digest(of: stored.text).hex : nil
+                    } : nil
                     nextState?.inputs[IncrementalState.key(input)] = events <= skip ? untouched ?? IncrementalState.Checkpoint(
                         bytes: file.bytesRead, records: events, checksum: file.checksum)
                         : IncrementalState.Checkpoint(bytes: file.bytesRead, records: events - (unterminated ? 1 : 0),
-                                                      checksum: file.checksum, heldBack: unterminated ? 1 : nil)
+                                                      checksum: file.checksum, heldBack: unterminated ? 1 : nil,
+                                                      heldBackDigest: heldBackDigest)
                 }
             }
         }

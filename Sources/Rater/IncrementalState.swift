@@ -21,12 +21,17 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         /// has grown; skipped like the others while it has not, or every night's results and partials counted it
         /// once more. Absent in states written before 2026-11-28.
         public var heldBack: Int?
+        /// The SHA-256 (hex) of the held-back record's normalized text, when it was stored in a database without an
+        /// export id: the digest its key was made of. The run that reads the record again deletes that row
+        /// (`StoredComment.supersededDigest`), or a half-written text kept its row beside the whole one.
+        public var heldBackDigest: String?
 
-        public init(bytes: Int, records: Int, checksum: UInt32, heldBack: Int? = nil) {
+        public init(bytes: Int, records: Int, checksum: UInt32, heldBack: Int? = nil, heldBackDigest: String? = nil) {
             self.bytes = bytes
             self.records = records
             self.checksum = checksum
             self.heldBack = heldBack
+            self.heldBackDigest = heldBackDigest
         }
     }
 

@@ -133,6 +133,11 @@ public final class RunWriter: RunRowWriter {
     /// the comment's key.
     @discardableResult
     public func write(_ comment: StoredComment) throws -> String? {
+        if let digest = comment.supersededDigest {
+            // Rows of this run are written first: they could hold that key only if one run read the source twice.
+            try flush()
+            try SupersededRows.delete(comment, digest: digest, executor: executor)
+        }
         let key = try key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber,
                           text: comment.text, skipped: comment.skippedTexts)
         // The same comment again (a repeated export id): its earlier rows go first, so that the DELETEs below find

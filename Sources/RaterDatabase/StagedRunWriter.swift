@@ -140,6 +140,10 @@ public final class StagedRunWriter: RunRowWriter {
             if hasExportID { return try direct.write(comment) }
             try beginStaging()
         }
+        // From Rater's tables, at once: the staged rows are merged into them only when the run finishes.
+        if let digest = comment.supersededDigest {
+            try SupersededRows.delete(comment, digest: digest, executor: executor)
+        }
         sequence += 1
         if comment.source != lastStagedSource {
             stagedSources.insert(comment.source)

@@ -48,6 +48,14 @@ public final class SkippedTexts: Sendable {
             }
         }
 
+        /// The digest as 64 lower-case hex digits, as a database key spells it (`sha256:…`).
+        public var hex: String {
+            [words.0, words.1, words.2, words.3].map { word in
+                let digits = String(word, radix: 16)
+                return String(repeating: "0", count: 16 - digits.count) + digits
+            }.joined()
+        }
+
         /// The digest whose lower-case (or upper-case) hex is `hex`: 64 digits, else nil.
         public init?(hex: some StringProtocol) {
             var bytes = [UInt8](repeating: 0, count: 32)
