@@ -75,6 +75,21 @@ struct RecoveryOutcomes {
         return nil
     }
 
+    /// The last open outcome word (pending, refused, or a negated done word) in a clause after `clause` that holds no
+    /// recovery cue of its own (`cueClauses`), or nil: a recovery read earlier and left open later (店长道歉了，但钱还没
+    /// 到账; "they apologised, but it is still pending"; 不是不给退，是要等审核). The mirror of `result(after:)`, with the
+    /// same caution: a one-character word (还没到) is too common to stand alone. A promise there is passed over: what
+    /// is promised after a recovery is often more (道歉了，还说下次给打折), not the recovery still owed.
+    func openOutcome(after clause: Int, cueClauses: Set<Int>, in scored: ScoredComment) -> CueHit? {
+        var found: CueHit?
+        for word in words where word.clause > clause && !cueClauses.contains(word.clause) {
+            guard word.outcome == .pending || word.outcome == .refused else { continue }
+            let text = String(decoding: scored.segmented.folded[word.range], as: UTF8.self)
+            if text.utf8.allSatisfy({ $0 < 0x80 }) || text.count > 1 { found = word.hit }
+        }
+        return found
+    }
+
     /// Whether at most `reachWords` words (ASCII text) or `reachCharacters` characters lie in `gap`.
     private static func isWithinReach(_ gap: Range<Int>, in folded: [UInt8]) -> Bool {
         let text = String(decoding: folded[gap], as: UTF8.self)

@@ -14,7 +14,9 @@ import RaterScore
 /// asserts the opposite of its words about the customer's own loyalty or expectation.
 ///
 /// A recovery is an event, and its outcome words decide it (see `RecoveryOutcomes`): a topic noun (退款, "refund")
-/// reads nothing without one, and a recovery promised, asked for, pending or refused is unresolved.
+/// reads nothing without one, and a recovery promised, asked for, pending or refused is unresolved. An outcome word
+/// decides a later clause too: a promise kept in the next clause is recovered, and a case left pending or refused in a
+/// later clause with no recovery cue of its own (道歉了，但钱还没到账) is unresolved.
 ///
 /// The readings are then settled, so that no comment says two contradicting things in one breath (see
 /// `SignalReadings`).
@@ -63,7 +65,10 @@ enum SignalDetector {
                     continue
                 }
                 let turned = cue.value != nil || cue.role == .topic
-                readings.add(value, clause: clause, hit: hit, negator: turned ? hit.negator : nil)
+                // 投诉, 本以为: read from the sentence, so a cue that states the signal in this clause wins over it.
+                let announced = cue.role == .followingSentiment && mood == .settled
+                    && (cue.kind != .recovery || outcomes.outcome(near: hit, in: scored) == nil)
+                readings.add(value, clause: clause, hit: hit, negator: turned ? hit.negator : nil, announced: announced)
                 // 客服说会退款，第二天就到账了: a settled promise or request whose result follows in the next clause.
                 if cue.kind == .recovery, value == .unresolved, mood == .settled, !hit.negated,
                    let open = outcomes.outcome(near: hit, in: scored), open == .promised || open == .requested,
@@ -71,6 +76,11 @@ enum SignalDetector {
                     readings.add(.recovered, clause: clause + 1, hit: result, negator: nil)
                 }
             }
+        }
+        // 店长道歉了，但钱还没到账: a later clause with no recovery cue of its own leaves the case open.
+        if let first = readings.firstClause(of: .recovery),
+           let open = outcomes.openOutcome(after: first, cueClauses: cueClauses, in: scored) {
+            readings.add(.unresolved, clause: scored.units[open.unit].clause, hit: open, negator: nil)
         }
         return readings.settled { hit, negator in
             SignalEvidence(cue: scored.segmented.text(hit.range),

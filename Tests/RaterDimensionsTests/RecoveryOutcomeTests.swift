@@ -69,7 +69,9 @@ import Testing
         let found = try report("退款到现在都没到账，客服一直说在处理").signals.filter { $0.kind == .recovery }
         #expect(found.map(\.value) == [.unresolved])
         #expect(found.first?.evidence.map(\.cue).contains("退款") == true)
-        #expect(found.first?.evidence.allSatisfy { $0.clause == "退款到现在都没到账" } == true)
+        #expect(found.first?.evidence.first { $0.cue == "退款" }?.clause == "退款到现在都没到账")
+        // The later clause, with no recovery cue of its own, keeps the case open too and is evidence of it.
+        #expect(found.first?.evidence.contains { $0.cue == "在处理" && $0.clause == "客服一直说在处理" } == true)
     }
 
     /// A later clause's outcome replaces an earlier one's; within a clause the open outcome stands.
