@@ -4,6 +4,11 @@
 /// one-character rule word (无, 不, 但) and whatever else happens to be a term reads a negation, a turn or a question
 /// into an ordinary word. A one-character rule word therefore counts inside a longer ICU word only when the rest of
 /// the word is opinion (不贵, 很好, 不太 + 好): hand-written sentiment terms, with degree words between.
+///
+/// Learned one-character terms are corpus statistics about a character, not words: 银 (+1.3) and 行 (+0.5) covered
+/// 银行 ("bank"), so every mention of a bank was praise, and 办 + 事 read 办事 ("run an errand") as a complaint. A
+/// learned one-character term therefore counts inside a longer ICU word only beside degree words (很 + X), never
+/// as a piece that makes up the word with other terms.
 enum CoverRole: UInt8, Sendable {
     /// A negator, contrast or irrealis word without a valence of its own.
     case ruleWord
@@ -11,11 +16,15 @@ enum CoverRole: UInt8, Sendable {
     case opinion
     /// A degree word without a valence.
     case degree
+    /// A term whose valence was learned from labelled comments (`LexiconEntry.isLearnedValence`).
+    case learned
     case other
 
     init(_ entry: LexiconEntry) {
         if let valence = entry.valence, valence != 0, !entry.isLearnedValence {
             self = .opinion
+        } else if entry.valence != nil, entry.valence != 0, entry.isLearnedValence {
+            self = .learned
         } else if entry.valence == nil, entry.isNegator || entry.contrast != nil || entry.irrealis != nil {
             self = .ruleWord
         } else if entry.valence == nil, entry.degree != nil {
@@ -28,15 +37,20 @@ enum CoverRole: UInt8, Sendable {
     /// Whether a cover of an ICU word by these pieces (particles left out) reads the word as the terms say.
     /// `isSingleCharacter[i]`: whether piece `i` is one character long.
     static func accepts(_ roles: some Collection<CoverRole>, isSingleCharacter: some Collection<Bool>) -> Bool {
-        guard roles.count >= 2,
-              zip(roles, isSingleCharacter).contains(where: { $0 == .ruleWord && $1 }) else { return true }
+        guard roles.count >= 2 else { return true }
+        if zip(roles, isSingleCharacter).contains(where: { $0 == .learned && $1 }) {
+            // The learned character and degree words only (很 + 贵 where 贵 is learned).
+            let others = zip(roles, isSingleCharacter).filter { !($0 == .learned && $1) }.map(\.0)
+            return others.count == roles.count - 1 && others.allSatisfy { $0 == .degree }
+        }
+        guard zip(roles, isSingleCharacter).contains(where: { $0 == .ruleWord && $1 }) else { return true }
         var sawOpinion = false
         for (role, single) in zip(roles, isSingleCharacter) {
             switch role {
             case .opinion: sawOpinion = true
             case .degree: continue
             case .ruleWord: if !single { return false }
-            case .other: return false
+            case .learned, .other: return false
             }
         }
         return sawOpinion

@@ -58,7 +58,8 @@ enum MatchScanner {
                     return false
                 }
             }
-            // A one-character rule word covers an ICU word only together with opinion words (see `CoverRole`).
+            // A one-character rule word covers an ICU word only together with opinion words, a learned character only
+            // beside degree words (see `CoverRole`).
             let pieces = matches[count...]
             if pieces.count >= 2, !CoverRole.accepts(pieces.lazy.map { coverRoles[Int($0.entry)] },
                                                      isSingleCharacter: pieces.lazy.map {

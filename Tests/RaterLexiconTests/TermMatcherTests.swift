@@ -134,6 +134,22 @@ import Testing
         #expect(try terms(["好"], in: "最好").isEmpty)
     }
 
+    @Test func learnedCharactersDoNotMakeUpAWordTogether() throws {
+        // 银行 ("bank") is one ICU word; learned weights for 银 and 行 are statistics, not its pieces.
+        var learned = LexiconEntry(valence: 1)
+        learned.isLearnedValence = true
+        let matcher = TermMatcher(entries: ["银": learned, "行": learned, "很": LexiconEntry(degree: 1.3),
+                                            "好": LexiconEntry(valence: 2)])
+        func found(_ text: String) throws -> [String] {
+            matcher.matches(in: try Segmenter().segment(text)).map { matcher.terms[Int($0.entry)] }
+        }
+        #expect(try found("银行") == [])
+        #expect(try found("银行很好") == ["很", "好"])
+        // Standing alone, or beside a degree word, a learned character still counts.
+        #expect(try found("银") == ["银"])
+        #expect(try found("行了") == ["行"])
+    }
+
     @Test func twoCharacterTermMatchesInsideALongerICUWord() throws {
         // 太慢 is one ICU word and 太慢了 is 太慢|了; a multi-character term is specific enough on its own.
         #expect(try terms(["慢", "太慢"], in: "太慢了") == ["太慢"])

@@ -18,4 +18,16 @@ import Testing
         #expect(try label("味道不好") == .negative)
         #expect(try rules("菜不好吃").contains("negated"))
     }
+
+    /// Learned one-character weights are statistics about a character: inside a longer ICU word they are no piece of
+    /// it (银 + 行 read 银行, "bank", as praise). Beside a degree word they still count.
+    @Test(arguments: ["我上午去银行", "银行", "附近有两家银行", "周末去办事"])
+    func learnedCharactersDoNotMakeUpAnOrdinaryWord(_ text: String) throws {
+        let terms = try analyse(text).scored.contributions.map(\.term)
+        for character in ["银", "行", "办", "事"] { #expect(!terms.contains(character), "\(text): \(character)") }
+    }
+
+    @Test func aBankWithHighFeesIsAComplaint() throws {
+        #expect(try label("这家银行手续费太高了") == .negative)
+    }
 }
