@@ -11,6 +11,12 @@ public struct CueTerms: Sendable {
     public struct Layer: Sendable {
         public let entries: [LexiconEntry]
         public let terms: [String]
+        /// `isBlocker[entry]`: a compound without a cue role in this layer, matched only to keep shorter cues out of
+        /// it; `LexiconScanner` drops its matches.
+        let isBlocker: [Bool]
+
+        /// Whether any entry is a blocker (most layers of most lexicons have none).
+        let hasBlockers: Bool
 
         /// The entry index of exactly this (folded) term, if the layer has it.
         public func lookup(_ term: String) -> Int? { terms.firstIndex(of: term) }
@@ -19,7 +25,9 @@ public struct CueTerms: Sendable {
     public init(layers source: [[String: LexiconEntry]]) {
         layers = source.map { entries in
             let sorted = TermOrder.sortedByKey(entries.filter { !$0.key.isEmpty })
-            return Layer(entries: sorted.map(\.value), terms: sorted.map(\.key))
+            let isBlocker = sorted.map { $0.value.isCompound && !$0.value.isCue }
+            return Layer(entries: sorted.map(\.value), terms: sorted.map(\.key), isBlocker: isBlocker,
+                         hasBlockers: isBlocker.contains(true))
         }
     }
 }

@@ -162,11 +162,13 @@ public struct Lexicon: Sendable {
     /// and sentiment words inside them. Cues themselves are found in the layers of `makeCueTerms`, so a sentiment phrase never
     /// hides a cue.
     /// Pure function words are left out too: matching them would only cost time, and a matched word cannot start a
-    /// longer term inside it. Cue phrases take the valence of the sentiment word inside them (`withInheritedValence`).
+    /// longer term inside it. Compounds are kept for that very reason (手续费 keeps 续费 out, see
+    /// `LexiconEntry.isCompound`). Cue phrases take the valence of the sentiment word inside them (`withInheritedValence`).
     public func makeMatcher() -> TermMatcher {
         TermMatcher(entries: Self.withInheritedValence(entries).filter { term, entry in
             !entry.isOnlyFunctionWord
-                && (entry.isScoring || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term)))
+                && (entry.isScoring || entry.isCompound
+                    || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term)))
         })
     }
 
@@ -209,6 +211,13 @@ public struct Lexicon: Sendable {
                 roleOnly.signals = entry.signals
                 keep(&roleOnly)
                 if roleOnly.isCue { layerEntries[term] = roleOnly }
+            }
+            // A compound the layer does not hold as a cue is a blocker there: matched whole, so no cue starts inside
+            // it, and then dropped (`CueTerms.Layer.isBlocker`).
+            for (term, entry) in entries where entry.isCompound && layerEntries[term] == nil {
+                var blocker = LexiconEntry()
+                blocker.isCompound = true
+                layerEntries[term] = blocker
             }
             return layerEntries
         }

@@ -27,6 +27,13 @@ public struct LexiconEntry: Sendable, Equatable {
     /// states an opinion. The dimension stage uses such terms for a dimension only where no opinion word speaks
     /// about it (see `ClauseTally`); the comment's sentiment counts them as before.
     public var isLearnedValence = false
+    /// A compound (kind `compound`): a word whose inner parts are no terms. Chinese terms of two or more characters
+    /// match across ICU's word boundaries, since ICU's dictionary does not know review vocabulary (性价比 is 性|价|比),
+    /// so where a term sits inside an ordinary longer word only a list says so: 续费 ("renew") inside 手续费
+    /// ("handling fee"), 机柜 ("server cabinet") across 值机柜台 ("check-in counter"). The compound is matched as
+    /// a word of its own in the scoring matcher and in every cue layer, so the longest-match walk consumes it
+    /// whole and no shorter term starts inside it; it carries no role and reads nothing.
+    public var isCompound = false
 
     /// Whether the term's only role is being a function word.
     public var isOnlyFunctionWord: Bool {
@@ -56,6 +63,7 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.contrast != nil { contrast = other.contrast }
         if other.irrealis != nil { irrealis = other.irrealis }
         if other.isFunctionWord { isFunctionWord = true }
+        if other.isCompound { isCompound = true }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)

@@ -169,6 +169,7 @@ public struct LexiconFile: Sendable {
                 entry.negationScope = scope
             }
         case .function: entry.isFunctionWord = true
+        case .compound: entry.isCompound = true
         case .degree: entry.degree = try number(1, "multiplier", -4...4, "−4…4")
         case .contrast: entry.contrast = try choice(1, "role", ContrastRole.self)
         case .irrealis: entry.irrealis = try choice(1, "role", IrrealisRole.self)

@@ -14,11 +14,15 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// Closed-class words (the, was, i) that carry no sentiment: `rater lexicon learn` never learns them, and the
     /// scorer never sees them.
     case function
+    /// Words whose inner parts are no terms (手续费, "handling fee", holds the renewal cue 续费; 快捷酒店, "budget hotel",
+    /// the praise 快捷): a term that starts or ends strictly inside one is not matched, in any layer (see
+    /// `LexiconEntry.isCompound`).
+    case compound
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
-        case .negator, .function: return 1
+        case .negator, .function, .compound: return 1
         case .sentiment, .degree, .contrast, .irrealis: return 2
         case .dimension, .aspect: return 3
         case .signal: return 2

@@ -70,10 +70,15 @@ public struct LexiconScanner: Sendable {
                                              layerEntry: layerEntry, table: table)
                 Self.forEachWalkStart(tokens, bytes: bytes, into: &filler)
             }
+            var cueMatches = CueScanner.scan(tokens, bytes: bytes, table: table, cueLayers: 1..<layerCount,
+                                             modifiers: modifiers)
+            // Compounds matched in a layer only to keep its cues out of them say nothing there.
+            for (layer, blockers) in cues.layers.enumerated() where blockers.hasBlockers {
+                cueMatches[layer].removeAll { blockers.isBlocker[Int($0.entry)] }
+            }
             return LexiconMatches(
                 scoring: MatchScanner.scan(tokens, bytes: bytes, source: table, coverRoles: scoring.coverRoles),
-                cues: CueScanner.scan(tokens, bytes: bytes, table: table, cueLayers: 1..<layerCount,
-                                      modifiers: modifiers))
+                cues: cueMatches)
         }
     }
 
