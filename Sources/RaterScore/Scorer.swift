@@ -53,7 +53,11 @@ public struct Scorer: Sendable {
                 let entryIndex = Int(match.entry)
                 let ordinal = ordinals[Int(match.token)]
                 modifiers.expire(before: ordinal, window: rules.modifierWindow)
-                guard let base = matcher.entries[entryIndex].valence else {
+                // A hand-written rule role (degree word, negator) outweighs a learned valence: the learned weight
+                // of 这么 is how often complaints say "so", not an opinion.
+                let yieldsToRole = matcher.entries[entryIndex].isLearnedValence
+                    && (matcher.entries[entryIndex].isNegator || matcher.entries[entryIndex].degree != nil)
+                guard let base = matcher.entries[entryIndex].valence, !yieldsToRole else {
                     let isNegator = matcher.entries[entryIndex].isNegator
                     let degree = matcher.entries[entryIndex].degree
                     guard isNegator || degree != nil else { continue }
@@ -71,7 +75,12 @@ public struct Scorer: Sendable {
                 // A function word with a learned style weight ("was", "did") is never what a negator or degree word
                 // is about: "won't *be* going back" negates "going back". It keeps its own small weight and leaves the
                 // pending modifiers to the next term.
-                if !matcher.entries[entryIndex].isFunctionWord {
+                // A raised negation ("I don't think …") waits for a clear opinion word: a learned weight is how a
+                // word leans in reviews, not an opinion it could negate ("don't think the advisor understood what I
+                // *needed*"), so it keeps its own weight and the negation waits on.
+                let waitsForOpinion = modifiers.hasRaisedNegator
+                    && matcher.entries[entryIndex].isLearnedValence
+                if !matcher.entries[entryIndex].isFunctionWord && !waitsForOpinion {
                     value = applyModifiers(base, modifiers, &rules)
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
@@ -106,6 +115,12 @@ public struct Scorer: Sendable {
     {
         var value = base
         var negatedIntensifier = false
+        // "never … so X", 从没这么X: a superlative, not a negation (`ScoringRules.experientialNegators`).
+        let exclamative = modifiers.negatorCount % 2 == 1
+            && modifiers.negators.last.map { rules.experientialNegators.contains($0.lowercased()) } == true
+            && modifiers.degrees.contains {
+                $0.negatorsBefore % 2 == 1 && rules.exclamativeDegrees.contains($0.word.lowercased())
+            }
         // Stacked intensifiers multiply up to `rules.maxIntensification` together ("really very good" ×1.69); the
         // word that reaches the cap keeps only what is left of it, and any after it count nothing. Without the cap
         // 'very ' × 3000 overflowed the score.
@@ -115,14 +130,16 @@ public struct Scorer: Sendable {
             if degree.factor < 0 {
                 value *= degree.factor
                 applied.append(.softNegated(by: degree.word, factor: degree.factor))
-            } else if degree.factor > 1, degree.negatorsBefore % 2 == 1 {
+            } else if degree.factor > 1, degree.negatorsBefore % 2 == 1, !exclamative {
                 negatedIntensifier = true
             } else if degree.factor > 1 {
                 let factor = min(degree.factor, max(1, rules.maxIntensification / intensification))
                 guard factor > 1 else { beyondCap += 1; continue }
                 intensification *= factor
                 value *= factor
-                applied.append(.intensified(by: degree.word, factor: factor))
+                applied.append(.intensified(by: exclamative && degree.negatorsBefore % 2 == 1
+                                                ? (modifiers.negators.last ?? "") + " " + degree.word : degree.word,
+                                            factor: factor))
             } else if degree.factor == 1 {
                 applied.append(.intensified(by: degree.word, factor: degree.factor))
             } else {
@@ -138,6 +155,9 @@ public struct Scorer: Sendable {
         // the words kept. The rule depends on the count's parity alone.
         let negators = modifiers.negatorCount > modifiers.negators.count
             ? ["…"] + modifiers.negators : modifiers.negators
+        if exclamative {
+            return value
+        }
         if negatedIntensifier {
             value *= rules.negatedIntensifier
             applied.append(.softNegated(by: negators.joined(separator: " ") + " "

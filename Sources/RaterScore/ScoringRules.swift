@@ -20,6 +20,14 @@ public struct ScoringRules: Sendable, Equatable {
     public var maxIntensification = 4.0
     /// A negated intensifier ("not very good", 不是很好) becomes a soft negation.
     public var negatedIntensifier = -0.45
+    /// Negators of experience ("never", 从没, 从未): before an exclamative degree word they do not negate but
+    /// compare with everything ever met, so the term is intensified ("I have never been so disappointed", "never had
+    /// such a bad meal", 从没这么失望过). "not so good" and 不太好 keep their soft negation: only these negators and
+    /// `exclamativeDegrees` make the superlative.
+    public var experientialNegators: Set<String> = ["never", "never ever", "从没", "从没有", "从来没", "从来没有", "从未",
+                                                    "从来不"]
+    /// Degree words that make an exclamative after an experiential negator: "never so", "never such a", 从没这么.
+    public var exclamativeDegrees: Set<String> = ["so", "such a", "such an", "这么", "那么", "如此"]
     /// Clauses after a turn (但是, but) weigh more, clauses before it less.
     public var afterTurn = 1.5
     public var beforeTurn = 0.6

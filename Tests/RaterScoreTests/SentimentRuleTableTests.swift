@@ -67,6 +67,8 @@ import Testing
         // negation raised through a verb of opinion reaches the opinion
         ("I didn't think the instructions they sent were helpful", .negative),
         ("I don't think you will be disappointed", .positive),
+        // …and waits for one: a learned weight on the way is no opinion to negate
+        ("I don't think the clerk understood what we needed at all", .negative),
         // naming a shortfall, "not … enough", warnings as negated imperatives
         ("The room leaves a lot to be desired", .negative), ("The speaker is not loud enough", .negative),
         ("Don't even waste your time on this", .negative), ("It rarely works as it should", .negative),
