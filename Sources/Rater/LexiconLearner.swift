@@ -43,6 +43,21 @@ public struct LexiconLearner {
         /// skew in a development set ("was", "did" leaning negative) is style of that set, and in other domains
         /// it only adds noise to every sentence.
         public var learnFunctionWords = false
+        /// A term is kept only when it leans its way in at least this many sources (the `source` of `add`: a gold
+        /// file, or a column such as a product category). A lean seen in one source only is usually that source's
+        /// topic (a film's "script", a fruit's 果肉), learned because the source's complaints talk about it, not an
+        /// opinion that carries to other comments. In a source, a term leans its way when its rate in the comments
+        /// of that label is above its rate in the other label's (rates: sources differ in balance); a source with
+        /// comments of one label only cannot show a lean. 1 (the default) turns the check off.
+        public var minimumSources = 1
+        /// Whether each term is counted again as the scorer matches it before it is kept: in Han text a lexicon
+        /// term matches at any character, so an ICU word such as 的地 (from 偏的地方, split 偏|的地|方) also
+        /// fires inside every 的地方 and 目的地, where its lean from the few comments ICU split that way says
+        /// nothing. The recount runs the scorer's own matcher (the lexicon's terms and the candidates, longest match
+        /// first) over the comments; a term is kept only when the comments it is matched in lean the same way with
+        /// z at least `minimumZ`, and its valence is the recount's. Matches within three words after a negator
+        /// are not counted, as in the first count.
+        public var recountMatches = false
 
         public init() {}
     }
@@ -60,11 +75,29 @@ public struct LexiconLearner {
     private let ruleWords: TermMatcher
     /// Function words (lexicon kind `function`): learned alone, never paired (see `add`).
     private let functionWords: Set<String>
+    /// The lexicon's entries as the scorer matches them (function-word-only entries dropped), for the recount.
+    private let scoringEntries: [String: LexiconEntry]
     public var options: Options
     private var positive = [String: Int]()
     private var negative = [String: Int]()
     public private(set) var positiveComments = 0
     public private(set) var negativeComments = 0
+    /// Per source (indexed by `sourceIndex`): comments and term counts of each label, for `minimumSources`.
+    private var sourceIndex = [String: Int]()
+    private var sources = [SourceCounts]()
+    /// The normalised comments and their labels, kept for the recount when `recountMatches` is on.
+    private var comments = [(text: String, label: SentimentLabel)]()
+
+    /// One source's comments and term counts by label.
+    private struct SourceCounts {
+        var positiveComments = 0
+        var negativeComments = 0
+        var positive = [String: Int]()
+        var negative = [String: Int]()
+    }
+
+    /// The number of distinct sources seen so far.
+    public var sourceCount: Int { sources.count }
 
     /// - Parameter lexicon: the lexicon whose negators, degree, contrast and irrealis words are excluded.
     public init(lexicon: Lexicon, options: Options = Options()) throws {
@@ -74,13 +107,16 @@ public struct LexiconLearner {
             $0.value.isNegator || $0.value.degree != nil || $0.value.contrast != nil || $0.value.irrealis != nil
         })
         functionWords = Set(lexicon.entries.filter { $0.value.isFunctionWord }.keys)
+        scoringEntries = lexicon.entries.filter { !$0.value.isOnlyFunctionWord }
         self.options = options
     }
 
-    /// Counts one labelled comment (neutral comments are ignored: the weights contrast the two poles).
-    public mutating func add(text: String, label: SentimentLabel) throws {
+    /// Counts one labelled comment (neutral comments are ignored: the weights contrast the two poles). `source`
+    /// names where the comment comes from (a file, a category), for `minimumSources`.
+    public mutating func add(text: String, label: SentimentLabel, source: String = "") throws {
         guard label != .neutral else { return }
         let normalized = try normalizer.normalize(SourceRecord(source: "-", recordNumber: 1, text: text))
+        if options.recountMatches { comments.append((normalized.text, label)) }
         let segmented = try segmenter.segment(normalized.text)
         var terms = Set<String>()
         for clause in segmented.clauses {
@@ -124,12 +160,25 @@ public struct LexiconLearner {
                 previous = (word, isHan)
             }
         }
+        let index = sourceIndex[source] ?? sources.count
+        if index == sources.count {
+            sourceIndex[source] = index
+            sources.append(SourceCounts())
+        }
         if label == .positive {
             positiveComments += 1
-            for term in terms { positive[term, default: 0] += 1 }
+            sources[index].positiveComments += 1
+            for term in terms {
+                positive[term, default: 0] += 1
+                sources[index].positive[term, default: 0] += 1
+            }
         } else {
             negativeComments += 1
-            for term in terms { negative[term, default: 0] += 1 }
+            sources[index].negativeComments += 1
+            for term in terms {
+                negative[term, default: 0] += 1
+                sources[index].negative[term, default: 0] += 1
+            }
         }
     }
 
@@ -165,30 +214,111 @@ public struct LexiconLearner {
     }
 
     /// The learned terms, strongest evidence first.
-    public func learn() -> [LearnedTerm] {
+    public func learn() throws -> [LearnedTerm] {
         let positiveTotal = Double(positive.values.reduce(0, +))
         let negativeTotal = Double(negative.values.reduce(0, +))
-        let allTotal = positiveTotal + negativeTotal
         guard positiveTotal > 0, negativeTotal > 0 else { return [] }
         var learned = [LearnedTerm]()
         for term in Set(positive.keys).union(negative.keys) where ruleWords.lookup(term.utf8) == nil {
-            let p = Double(positive[term] ?? 0)
-            let n = Double(negative[term] ?? 0)
-            guard Int(p + n) >= options.minimumDocuments, !isTooCommon(p: p, n: n) else { continue }
-            let alpha = options.priorStrength * (p + n) / allTotal
-            let alpha0 = options.priorStrength
-            let delta = log((p + alpha) / (positiveTotal + alpha0 - p - alpha))
-                - log((n + alpha) / (negativeTotal + alpha0 - n - alpha))
-            let variance = 1 / (p + alpha) + 1 / (n + alpha)
-            let z = delta / variance.squareRoot()
-            guard abs(z) >= options.minimumZ else { continue }
-            let valence = max(-options.maximumValence, min(options.maximumValence, delta * options.scale))
-            guard abs(valence) >= options.minimumValence else { continue }
-            learned.append(LearnedTerm(term: term, valence: (valence * 100).rounded() / 100, z: z,
-                                       positiveDocuments: Int(p), negativeDocuments: Int(n)))
+            let p = positive[term] ?? 0
+            let n = negative[term] ?? 0
+            guard p + n >= options.minimumDocuments, !isTooCommon(p: Double(p), n: Double(n)),
+                  let weighed = weigh(term, p: p, n: n, positiveTotal: positiveTotal, negativeTotal: negativeTotal),
+                  leaningSources(of: term, sign: weighed.valence) >= options.minimumSources else { continue }
+            learned.append(weighed)
+        }
+        if options.recountMatches {
+            learned = try recounted(learned, positiveTotal: positiveTotal, negativeTotal: negativeTotal)
         }
         learned.sort { abs($0.z) != abs($1.z) ? abs($0.z) > abs($1.z) : $0.term < $1.term }
         return Array(learned.prefix(options.maximumTerms))
+    }
+
+    /// The term's log-odds, z-score and valence from `p` positive and `n` negative comments, or nil when its z or
+    /// valence is too weak.
+    private func weigh(_ term: String, p: Int, n: Int, positiveTotal: Double, negativeTotal: Double) -> LearnedTerm? {
+        let (p, n) = (Double(p), Double(n))
+        let alpha = options.priorStrength * (p + n) / (positiveTotal + negativeTotal)
+        let alpha0 = options.priorStrength
+        let delta = log((p + alpha) / (positiveTotal + alpha0 - p - alpha))
+            - log((n + alpha) / (negativeTotal + alpha0 - n - alpha))
+        let variance = 1 / (p + alpha) + 1 / (n + alpha)
+        let z = delta / variance.squareRoot()
+        guard abs(z) >= options.minimumZ else { return nil }
+        let valence = max(-options.maximumValence, min(options.maximumValence, delta * options.scale))
+        guard abs(valence) >= options.minimumValence else { return nil }
+        return LearnedTerm(term: term, valence: (valence * 100).rounded() / 100, z: z,
+                           positiveDocuments: Int(p), negativeDocuments: Int(n))
+    }
+
+    /// In how many sources the term leans the way `sign` says: its rate among that source's comments of the label
+    /// it leans to is above its rate among the other label's.
+    private func leaningSources(of term: String, sign: Double) -> Int {
+        guard options.minimumSources > 1 else { return options.minimumSources }
+        var count = 0
+        for source in sources where source.positiveComments > 0 && source.negativeComments > 0 {
+            let lean = Double(source.positive[term] ?? 0) / Double(source.positiveComments)
+                - Double(source.negative[term] ?? 0) / Double(source.negativeComments)
+            if lean * sign > 0 { count += 1 }
+        }
+        return count
+    }
+
+    /// The candidates weighed again on the comments the scorer would match them in (see `recountMatches`).
+    private func recounted(_ candidates: [LearnedTerm], positiveTotal: Double,
+                           negativeTotal: Double) throws -> [LearnedTerm] {
+        var entries = scoringEntries
+        for candidate in candidates where entries[candidate.term]?.valence == nil {
+            var entry = entries[candidate.term] ?? LexiconEntry()
+            entry.valence = candidate.valence
+            entry.isLearnedValence = true
+            entries[candidate.term] = entry
+        }
+        let matcher = TermMatcher(entries: entries)
+        let candidateTerms = Set(candidates.map(\.term))
+        let isCandidate = matcher.terms.map(candidateTerms.contains)
+        var matchedPositive = [Int: Int]()
+        var matchedNegative = [Int: Int]()
+        for comment in comments {
+            let segmented = try segmenter.segment(comment.text)
+            var clauseOfToken = [Int](repeating: -1, count: segmented.tokens.count)
+            for (index, clause) in segmented.clauses.enumerated() {
+                for token in clause.tokens { clauseOfToken[token] = index }
+            }
+            // Each token's number of words before it, so that the negation reach counts words as `add` does.
+            var wordOrdinal = [Int](repeating: 0, count: segmented.tokens.count)
+            var words = 0
+            for (index, token) in segmented.tokens.enumerated() {
+                wordOrdinal[index] = words
+                if token.kind == .word || token.kind == .ideographic { words += 1 }
+            }
+            var matched = Set<Int>()
+            var negator: (token: Int, clause: Int)?
+            for match in matcher.matches(in: segmented) {
+                let token = Int(match.token)
+                if matcher.entries[Int(match.entry)].isNegator {
+                    negator = (token, clauseOfToken[token])
+                    continue
+                }
+                // Within three words after a negator in its clause: the first count skips these too (see `add`).
+                if let negator, negator.clause == clauseOfToken[token],
+                   wordOrdinal[token] - wordOrdinal[negator.token] <= 3 { continue }
+                if isCandidate[Int(match.entry)] { matched.insert(Int(match.entry)) }
+            }
+            for entry in matched {
+                if comment.label == .positive { matchedPositive[entry, default: 0] += 1 }
+                else { matchedNegative[entry, default: 0] += 1 }
+            }
+        }
+        var kept = [LearnedTerm]()
+        for candidate in candidates {
+            guard let entry = matcher.lookup(candidate.term.utf8),
+                  let weighed = weigh(candidate.term, p: matchedPositive[entry] ?? 0, n: matchedNegative[entry] ?? 0,
+                                      positiveTotal: positiveTotal, negativeTotal: negativeTotal),
+                  (weighed.valence > 0) == (candidate.valence > 0) else { continue }
+            kept.append(weighed)
+        }
+        return kept
     }
 
     /// Whether a term in `p` positive and `n` negative comments is left out as a function word: in more than

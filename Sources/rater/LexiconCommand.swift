@@ -44,6 +44,15 @@ struct LexiconLearnCommand: ParsableCommand {
     @Option(help: "Leave out terms in more than this share of the comments (function words such as 'it', 的) unless one-sided (one label's rate of comments holding them at most a tenth of the other's).")
     var maxDocumentShare: Double = LexiconLearner.Options().maximumDocumentShare
 
+    @Option(help: "Keep only terms that lean their way in at least this many sources (a lean seen in one source is usually its topic). Sources are the --gold files, or the values of --source-column.")
+    var minSources: Int = 1
+
+    @Option(help: "The column naming each comment's source (a product category, a site) for --min-sources; without it each --gold file is a source.")
+    var sourceColumn: String?
+
+    @Flag(help: "Count each term again where the scorer would match it (Han terms match at any character) and keep it only if those comments lean the same way.")
+    var recountMatches = false
+
     @Flag(help: "Learn single words only, no word pairs.")
     var noBigrams = false
 
@@ -63,6 +72,7 @@ struct LexiconLearnCommand: ParsableCommand {
         if !minZ.isFinite { throw ValidationError("--min-z must be a number") }
         if !(scale.isFinite && scale > 0) { throw ValidationError("--scale must be a number above 0") }
         if !(priorStrength.isFinite && priorStrength >= 0) { throw ValidationError("--prior-strength must be 0 or more") }
+        if minSources < 1 { throw ValidationError("--min-sources must be 1 or more") }
         if !(maxDocumentShare > 0 && maxDocumentShare <= 1) {
             throw ValidationError("--max-document-share must be above 0 and at most 1")
         }
@@ -81,6 +91,8 @@ struct LexiconLearnCommand: ParsableCommand {
         learnerOptions.includeBigrams = !noBigrams
         learnerOptions.learnFunctionWords = learnFunctionWords
         learnerOptions.maximumDocumentShare = maxDocumentShare
+        learnerOptions.minimumSources = minSources
+        learnerOptions.recountMatches = recountMatches
         var learner = try LexiconLearner(lexicon: engine.lexicon, options: learnerOptions)
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         var unlabelled = 0
@@ -92,11 +104,23 @@ struct LexiconLearnCommand: ParsableCommand {
                     unlabelled += 1
                     continue
                 }
-                try learner.add(text: record.text, label: label)
+                var source = path
+                if let sourceColumn {
+                    guard let value = record.fields.first(where: { $0.name == sourceColumn })?.value else {
+                        throw EvaluationError.missingLabel(record: record.location, column: sourceColumn)
+                    }
+                    source = value
+                }
+                try learner.add(text: record.text, label: label, source: source)
             }
         }
         if unlabelled > 0 { printError("rater: \(unlabelled) records without a gold label left out") }
-        let terms = learner.learn()
+        // Fewer sources than --min-sources would drop every term and read as "nothing leans".
+        if learner.sourceCount < minSources {
+            throw ValidationError("--min-sources \(minSources) needs as many sources, found \(learner.sourceCount) "
+                + (sourceColumn.map { "values of column '\($0)'" } ?? "--gold files (--source-column groups by a column)"))
+        }
+        let terms = try learner.learn()
         let tooCommon = learner.tooCommonTerms()
         // An empty file would replace a team's earlier lexicon with nothing and look like success.
         guard !terms.isEmpty else {
@@ -111,6 +135,8 @@ struct LexiconLearnCommand: ParsableCommand {
         let provenance = "learned by rater lexicon learn from \(names) (\(learner.positiveComments) positive, "
             + "\(learner.negativeComments) negative comments), min-documents \(minDocuments), min-z \(minZ), "
             + "prior strength \(priorStrength), "
+            + (minSources > 1 ? "min-sources \(minSources)\(sourceColumn.map { " (by \($0))" } ?? ""), " : "")
+            + (recountMatches ? "recounted as matched, " : "")
             + "scale \(scale); terms and weights only, no text from the source"
         try write(LexiconLearner.fileText(terms, language: language, provenance: provenance), to: file)
         printError("rater: learned \(terms.count) terms from \(learner.positiveComments + learner.negativeComments) comments → \(output)")

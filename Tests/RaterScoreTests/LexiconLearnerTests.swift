@@ -52,7 +52,7 @@ import Testing
             try learner.add(text: "一点都不好吃", label: .negative)
             try learner.add(text: "太慢", label: .negative)
         }
-        let terms = Set(learner.learn().map(\.term))
+        let terms = Set(try learner.learn().map(\.term))
         #expect(terms.contains("质量"))
         #expect(!terms.contains("好吃"))
     }
@@ -65,7 +65,7 @@ import Testing
             try learner.add(text: "not tasty food", label: .negative)
             try learner.add(text: "horrible smell", label: .negative)
         }
-        let terms = Set(learner.learn().map(\.term))
+        let terms = Set(try learner.learn().map(\.term))
         #expect(terms.contains("delicious"))
         #expect(!terms.contains("tasty"))
     }
@@ -85,7 +85,7 @@ import Testing
             if index % 3 == 0 { words.append("the") }  // 34 comments, both labels
             try learner.add(text: words.joined(separator: " "), label: positive ? .positive : .negative)
         }
-        let terms = Dictionary(uniqueKeysWithValues: learner.learn().map { ($0.term, $0.valence) })
+        let terms = Dictionary(uniqueKeysWithValues: try learner.learn().map { ($0.term, $0.valence) })
         #expect((terms["bussin"] ?? 0) > 0 && (terms["janky"] ?? 0) < 0)
         #expect(terms["the"] == nil)
         #expect(learner.tooCommonTerms().map(\.term) == ["the"])
@@ -104,6 +104,98 @@ import Testing
             try learner.add(text: "everywhere word\(index)", label: index < 95 ? .positive : .negative)
         }
         #expect(learner.tooCommonTerms().map(\.term) == ["everywhere"])
-        #expect(!learner.learn().contains { $0.term == "everywhere" })
+        #expect(!try learner.learn().contains { $0.term == "everywhere" })
+    }
+
+    /// With `minimumSources` 2 a term must lean its way in two sources: "script", a complaint word of the film
+    /// reviews only, is left out, while "superb" and "dreadful", which lean their way in both, are kept.
+    @Test func aLeanSeenInOneSourceOnlyIsLeftOutWithMinimumSources() throws {
+        func learned(minimumSources: Int) throws -> [String: Double] {
+            var options = LexiconLearner.Options()
+            options.minimumDocuments = 3
+            options.minimumZ = 1
+            options.priorStrength = 20
+            options.minimumSources = minimumSources
+            var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+            for index in 0..<40 {
+                let source = index < 20 ? "films" : "restaurants"
+                let positive = index % 2 == 0
+                var words = [positive ? "superb" : "dreadful", "filler\(index)"]
+                if source == "films", !positive { words.append("script") }
+                try learner.add(text: words.joined(separator: " "), label: positive ? .positive : .negative,
+                                source: source)
+            }
+            #expect(learner.sourceCount == 2)
+            return Dictionary(uniqueKeysWithValues: try learner.learn().map { ($0.term, $0.valence) })
+        }
+        let oneSource = try learned(minimumSources: 1)
+        #expect((oneSource["script"] ?? 0) < 0)
+        let twoSources = try learned(minimumSources: 2)
+        #expect(twoSources["script"] == nil)
+        #expect((twoSources["superb"] ?? 0) > 0 && (twoSources["dreadful"] ?? 0) < 0)
+    }
+
+    /// The recount weighs a term where the scorer would match it. "notch" leans positive by its words, but in
+    /// every positive comment it is inside the hand-written phrase "top notch", which the scorer matches instead; the
+    /// comments the scorer matches "notch" in are all complaints, so the recount leaves it out. "crisp", matched
+    /// wherever it is a word, keeps its lean and its valence.
+    @Test func theRecountLeavesOutATermWhoseMatchesLeanTheOtherWay() throws {
+        var lexicon = try Self.ruleLexicon()
+        lexicon.add(try LexiconFile(path: "phrases.tsv", contents: """
+            # kind: sentiment
+            # language: en
+            # provenance: test
+            top notch\t2
+
+            """))
+        func learned(recount: Bool) throws -> [String: Double] {
+            var options = LexiconLearner.Options()
+            options.minimumDocuments = 3
+            options.minimumZ = 0.5
+            options.minimumValence = 0.1
+            options.priorStrength = 20
+            options.maximumDocumentShare = 1
+            options.recountMatches = recount
+            var learner = try LexiconLearner(lexicon: lexicon, options: options)
+            for index in 0..<12 {
+                try learner.add(text: "top notch crisp bread\(index)", label: .positive)
+            }
+            for index in 0..<6 {
+                try learner.add(text: "a notch below soggy bread\(index)", label: .negative)
+            }
+            return Dictionary(uniqueKeysWithValues: try learner.learn().map { ($0.term, $0.valence) })
+        }
+        let counted = try learned(recount: false)
+        #expect((counted["notch"] ?? 0) > 0)
+        let recounted = try learned(recount: true)
+        #expect(recounted["notch"] == nil)
+        #expect(recounted["crisp"] != nil && recounted["crisp"] == counted["crisp"])
+        #expect((recounted["soggy"] ?? 0) < 0)
+    }
+
+    /// A negated match is not counted in the recount, as in the first count: "tasty" after "not" in the complaints
+    /// does not pull its lean toward them.
+    @Test func theRecountSkipsNegatedMatches() throws {
+        func tasty(recount: Bool) throws -> LexiconLearner.LearnedTerm? {
+            var options = LexiconLearner.Options()
+            options.minimumDocuments = 3
+            options.minimumZ = 0.5
+            options.minimumValence = 0.1
+            options.priorStrength = 20
+            options.maximumDocumentShare = 1
+            options.recountMatches = recount
+            var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+            for index in 0..<10 {
+                try learner.add(text: "tasty soup\(index)", label: .positive)
+                try learner.add(text: "not tasty stew\(index)", label: .negative)
+                try learner.add(text: "cold stew\(index)", label: .negative)
+            }
+            return try learner.learn().first { $0.term == "tasty" }
+        }
+        let counted = try tasty(recount: false)
+        let recounted = try tasty(recount: true)
+        #expect(counted != nil)
+        #expect(recounted?.positiveDocuments == 10 && recounted?.negativeDocuments == 0)
+        #expect(recounted?.valence == counted?.valence)
     }
 }
