@@ -27,7 +27,7 @@ find "$tmp/hand" -name 'learned-*' -delete
 split "$eval_dir/zh/online_shopping_dev.csv"
 mkdir -p "$tmp/zh" && cp -r "$tmp/hand/." "$tmp/zh/"
 "$rater" lexicon learn --lexicons "$tmp/hand" --gold "$tmp/learn.csv" --text-column review \
-    --language zh ${ZH_LEARN_OPTIONS:---min-documents 8 --min-z 3 --scale 0.7} --output "$tmp/zh/zh/learned-reviews.tsv" 2>/dev/null
+    --language zh ${ZH_LEARN_OPTIONS:---min-documents 8 --min-z 3 --scale 0.7 --recount-matches} --output "$tmp/zh/zh/learned-reviews.tsv" 2>/dev/null
 echo "zh online_shopping: learned on odd rows: in-sample $(accuracy --lexicons "$tmp/zh" --gold "$tmp/learn.csv" --text-column review), held-out $(accuracy --lexicons "$tmp/zh" --gold "$tmp/test.csv" --text-column review)"
 
 # English: UCI sentences (the aspect sentences of learn-lexicons.sh are always in the learning half: they are not
@@ -37,5 +37,5 @@ python3 scripts/aspect_sentences.py "$eval_dir/en/semeval14_restaurants_train.xm
     > "$tmp/aspect_sentences.tsv"
 mkdir -p "$tmp/en" && cp -r "$tmp/hand/." "$tmp/en/"
 "$rater" lexicon learn --lexicons "$tmp/hand" --gold "$tmp/learn.tsv" --gold "$tmp/aspect_sentences.tsv" \
-    --language en ${EN_LEARN_OPTIONS:---min-documents 3 --min-z 2 --scale 0.7} --output "$tmp/en/en/learned-reviews.tsv" 2>/dev/null
+    --language en ${EN_LEARN_OPTIONS:---min-documents 3 --min-z 2 --scale 0.7 --source-column source --min-sources 2} --output "$tmp/en/en/learned-reviews.tsv" 2>/dev/null
 echo "en uci_sentences: learned on odd rows: in-sample $(accuracy --lexicons "$tmp/en" --gold "$tmp/learn.tsv"), held-out $(accuracy --lexicons "$tmp/en" --gold "$tmp/test.tsv"), hand-written lexicons only $(accuracy --lexicons "$tmp/hand" --gold "$tmp/test.tsv")"
