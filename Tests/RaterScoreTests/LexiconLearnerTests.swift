@@ -104,7 +104,7 @@ import Testing
             try learner.add(text: "everywhere word\(index)", label: index < 95 ? .positive : .negative)
         }
         #expect(learner.tooCommonTerms().map(\.term) == ["everywhere"])
-        #expect(!try learner.learn().contains { $0.term == "everywhere" })
+        #expect(try !learner.learn().contains { $0.term == "everywhere" })
     }
 
     /// With `minimumSources` 2 a term must lean its way in two sources: "script", a complaint word of the film
@@ -156,6 +156,8 @@ import Testing
             options.priorStrength = 20
             options.maximumDocumentShare = 1
             options.recountMatches = recount
+            // Single words only: a learned pair such as "below soggy" would take the match of "soggy" too.
+            options.includeBigrams = false
             var learner = try LexiconLearner(lexicon: lexicon, options: options)
             for index in 0..<12 {
                 try learner.add(text: "top notch crisp bread\(index)", label: .positive)
