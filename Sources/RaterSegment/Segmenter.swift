@@ -13,37 +13,33 @@ public final class Segmenter {
 
     public func segment(_ text: String) throws -> SegmentedText {
         let original = Array(text.utf8)
+        // One pass folds the ASCII capitals and tells which of the rarer passes below the text needs (`ByteSurvey`).
+        var survey = ByteSurvey()
         var folded = original
-        var highBits: UInt8 = 0
         folded.withUnsafeMutableBufferPointer { folded in
-            for index in folded.indices {
-                let byte = folded[index]
-                highBits |= byte
-                if byte >= 0x41 && byte <= 0x5A { folded[index] = byte | 0x20 }
-            }
+            survey = original.withUnsafeBufferPointer { ByteSurvey.folding($0, into: folded) }
             // "The DÉCOR was lovely" has to match `décor`: capitals beyond ASCII too, at the same byte offsets. A pass
             // of its own, on text that is not all ASCII only: it steps over Chinese a character at a time.
-            if highBits >= 0x80 { CaseFolding.lowerNonASCII(folded) }
+            if survey.hasNonASCII { CaseFolding.lowerNonASCII(folded) }
         }
         // About one token per two bytes in English (a word, then a space), fewer in Chinese: sized once, where
         // a third of the bytes made most English comments grow the array while the word break appended to it.
-        var tokens = TokenList(capacity: original.count / (highBits < 0x80 ? 2 : 3) + 4)
+        var tokens = TokenList(capacity: original.count / (survey.hasNonASCII ? 3 : 2) + 4)
         try original.withUnsafeBufferPointer { bytes in
             tokens.bytes = bytes
             // All-ASCII text (most English comments) gets ICU's boundaries from the equivalent ASCII rules.
-            if highBits < 0x80 {
+            if !survey.hasNonASCII {
                 ASCIIWordBreaker.forEachBoundary(in: bytes, into: &tokens)
             } else {
                 try breaker.forEachBoundary(in: bytes, into: &tokens)
             }
         }
         // "see https://example.com/faq": an address is one token, not words and an emoticon (`WebAddresses`).
-        if original.withUnsafeBufferPointer({ WebAddresses.mayHold($0) }) {
+        if survey.mayHoldAddress && original.withUnsafeBufferPointer({ WebAddresses.mayHold($0) }) {
             tokens.tokens = original.withUnsafeBufferPointer { WebAddresses.merge(tokens.tokens, bytes: $0) }
         }
         // "great.The service": a full stop typed without its space ends a sentence too (`RunOnSentences`).
-        let hasRunOn = original.withUnsafeBufferPointer { RunOnSentences.mayHold($0) }
-        if hasRunOn {
+        if survey.mayHoldRunOn && original.withUnsafeBufferPointer({ RunOnSentences.mayHold($0) }) {
             tokens.tokens = original.withUnsafeBufferPointer { RunOnSentences.split(tokens.tokens, bytes: $0) }
         }
         let clauses = ClauseSplitter.split(tokens: tokens.tokens, bytes: original)
