@@ -81,7 +81,10 @@ public struct Scorer: Sendable {
                 let waitsForOpinion = modifiers.hasRaisedNegator
                     && matcher.entries[entryIndex].isLearnedValence
                 if !matcher.entries[entryIndex].isFunctionWord && !waitsForOpinion {
-                    value = applyModifiers(base, modifiers, &rules)
+                    // Only read when a negator is pending: building the term's text costs a String.
+                    let opening = modifiers.negatorCount % 2 == 1
+                        ? exclamativeOpening(of: segmented.text(match.byteRange)) : nil
+                    value = applyModifiers(base, modifiers, termOpensWith: opening, &rules)
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
                     // staff were helpful") waits for a clear opinion word. Degree words always bind to the next term.
@@ -110,17 +113,30 @@ public struct Scorer: Sendable {
                              contributions: contributions, sentiment: sentiment, wordOrdinals: ordinals)
     }
 
-    private func applyModifiers(_ base: Double, _ modifiers: PendingModifiers, _ applied: inout [AppliedRule])
-        -> Double
+    /// The exclamative degree word a term's own text begins with, if any: a learned phrase such as 这么差 or 这么好的
+    /// holds the degree word the rule looks for, so 从来没见过这么差的服务 would otherwise read the phrase as negated.
+    private func exclamativeOpening(of term: String) -> String? {
+        let lowered = term.lowercased()
+        return rules.exclamativeDegrees.first { degree in
+            guard lowered.hasPrefix(degree), lowered.count > degree.count else { return false }
+            // A Latin degree word must end at a space ("so bad"), not inside a word ("sore").
+            return degree.unicodeScalars.first.map { $0.value >= 0x3000 } == true
+                || lowered.dropFirst(degree.count).first == " "
+        }
+    }
+
+    private func applyModifiers(_ base: Double, _ modifiers: PendingModifiers, termOpensWith opening: String?,
+                                _ applied: inout [AppliedRule]) -> Double
     {
         var value = base
         var negatedIntensifier = false
-        // "never … so X", 从没这么X: a superlative, not a negation (`ScoringRules.experientialNegators`).
+        // "never … so X", 从没这么X: a superlative, not a negation (`ScoringRules.experientialNegators`). The degree
+        // word may stand before the term or open it (a learned 这么差).
         let exclamative = modifiers.negatorCount % 2 == 1
             && modifiers.negators.last.map { rules.experientialNegators.contains($0.lowercased()) } == true
-            && modifiers.degrees.contains {
+            && (opening != nil || modifiers.degrees.contains {
                 $0.negatorsBefore % 2 == 1 && rules.exclamativeDegrees.contains($0.word.lowercased())
-            }
+            })
         // Stacked intensifiers multiply up to `rules.maxIntensification` together ("really very good" ×1.69); the
         // word that reaches the cap keeps only what is left of it, and any after it count nothing. Without the cap
         // 'very ' × 3000 overflowed the score.
@@ -156,6 +172,10 @@ public struct Scorer: Sendable {
         let negators = modifiers.negatorCount > modifiers.negators.count
             ? ["…"] + modifiers.negators : modifiers.negators
         if exclamative {
+            if let opening, !modifiers.degrees.contains(where: { $0.negatorsBefore % 2 == 1 }) {
+                // Shown like a degree word before the term, so the explanation says why no negation applied.
+                applied.append(.intensified(by: (modifiers.negators.last ?? "") + " " + opening, factor: 1))
+            }
             return value
         }
         if negatedIntensifier {

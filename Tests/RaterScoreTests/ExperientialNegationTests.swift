@@ -11,6 +11,10 @@ import Testing
         ("I have never been treated so well", .positive),
         ("我从来没有这么失望过", .negative),
         ("从没吃过这么好吃的面", .positive),
+        // The degree word inside a learned phrase (这么差, 这么好的, 这么贵) counts as one before it.
+        ("从来没见过这么差的服务", .negative),
+        ("从来没住过这么好的酒店", .positive),
+        ("从没见过这么贵的停车场", .negative),
     ])
     func neverSoIsASuperlative(_ text: String, _ expected: SentimentLabel) throws {
         #expect(try label(text) == expected, "\(text)")
