@@ -58,6 +58,12 @@ public struct LexiconLearner {
         /// z at least `minimumZ`, and its valence is the recount's. Matches within three words after a negator
         /// are not counted, as in the first count.
         public var recountMatches = false
+        /// The language learned (nil: every comment and term). A comment the normalize stage detects as another
+        /// language (`LanguageDetector`, as `analyze` does) is left out, and so is a term of the other script (a
+        /// Latin word in a Chinese comment, a Han word in an English one): the file is tagged with this language,
+        /// and a `# language: zh` file of English terms would change how English comments are read. Comments of
+        /// both scripts (`mixed`) are kept for their terms of this script.
+        public var language: Language?
 
         public init() {}
     }
@@ -82,6 +88,8 @@ public struct LexiconLearner {
     private var negative = [String: Int]()
     public private(set) var positiveComments = 0
     public private(set) var negativeComments = 0
+    /// Labelled comments left out because they are of another language than `options.language`.
+    public private(set) var otherLanguageComments = 0
     /// Per source (indexed by `sourceIndex`): comments and term counts of each label, for `minimumSources`.
     private var sourceIndex = [String: Int]()
     private var sources = [SourceCounts]()
@@ -116,6 +124,10 @@ public struct LexiconLearner {
     public mutating func add(text: String, label: SentimentLabel, source: String = "") throws {
         guard label != .neutral else { return }
         let normalized = try normalizer.normalize(SourceRecord(source: "-", recordNumber: 1, text: text))
+        if let language = options.language, normalized.language != language, normalized.language != .mixed {
+            otherLanguageComments += 1
+            return
+        }
         if options.recountMatches { comments.append((normalized.text, label)) }
         let segmented = try segmenter.segment(normalized.text)
         var terms = Set<String>()
@@ -146,6 +158,12 @@ public struct LexiconLearner {
                 // negator has already found its target inside the word, so the next words are not negated.
                 if isHan, startsOrEndsWithRuleWord(segmented.folded[token.byteRange]) {
                     if endsWithNegator(segmented.folded[token.byteRange]) { negationLeft = 3 }
+                    previous = nil
+                    continue
+                }
+                // A word of the other script is not learned nor paired (see `Options.language`); it still counts
+                // in a negation's reach above, as the scorer counts it.
+                if let language = options.language, isHan != (language == .zh) {
                     previous = nil
                     continue
                 }
@@ -245,7 +263,13 @@ public struct LexiconLearner {
         let variance = 1 / (p + alpha) + 1 / (n + alpha)
         let z = delta / variance.squareRoot()
         guard abs(z) >= options.minimumZ else { return nil }
-        let valence = max(-options.maximumValence, min(options.maximumValence, delta * options.scale))
+        // No stronger than its evidence: |valence| is at most |z|. The prior's pseudo-count for a term is its share
+        // of all words, so a word in three complaints and no praise of a few dozen comments has a pseudo-count of
+        // about 0.06 on the praise side and a log-odds of −4 (−3.0 after clipping, the strongest valence) at z ≈ 1:
+        // 一, 一个, 等 came out so from 52 comments. At the default --min-z 3 the bound is the clip, so large
+        // sets learn as before.
+        let bound = min(options.maximumValence, abs(z))
+        let valence = max(-bound, min(bound, delta * options.scale))
         guard abs(valence) >= options.minimumValence else { return nil }
         return LearnedTerm(term: term, valence: (valence * 100).rounded() / 100, z: z,
                            positiveDocuments: Int(p), negativeDocuments: Int(n))

@@ -200,4 +200,53 @@ import Testing
         #expect(recounted?.positiveDocuments == 10 && recounted?.negativeDocuments == 0)
         #expect(recounted?.valence == counted?.valence)
     }
+
+    /// `language` zh leaves out English comments (counted in `otherLanguageComments`) and the Latin words of
+    /// Chinese ones: `--language zh` over an English gold wrote "service −2.83" into a `# language: zh` file.
+    @Test func aLanguageKeepsOnlyItsCommentsAndItsScript() throws {
+        func learned(language: Language?) throws -> (terms: Set<String>, leftOut: Int, comments: Int) {
+            var options = LexiconLearner.Options()
+            options.minimumDocuments = 3
+            options.minimumZ = 1
+            options.priorStrength = 20
+            options.maximumDocumentShare = 1
+            options.language = language
+            var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+            for index in 0..<6 {
+                try learner.add(text: "服务周到\(index)", label: .positive)
+                try learner.add(text: "wifi 断线，前台冷漠", label: .negative)
+                try learner.add(text: "the service was excellent", label: .positive)
+                try learner.add(text: "the service was dreadful, rude staff", label: .negative)
+            }
+            return (Set(try learner.learn().map(\.term)), learner.otherLanguageComments,
+                    learner.positiveComments + learner.negativeComments)
+        }
+        let all = try learned(language: nil)
+        #expect(all.terms.isSuperset(of: ["wifi", "dreadful", "冷漠"]) && all.leftOut == 0 && all.comments == 24)
+        let zh = try learned(language: .zh)
+        // "wifi 断线，前台冷漠" is Chinese (one Latin word against six Han characters): kept, without "wifi".
+        #expect(zh.leftOut == 12 && zh.comments == 12)
+        #expect(zh.terms.contains("冷漠") && !zh.terms.contains("wifi") && !zh.terms.contains("dreadful"))
+        let en = try learned(language: .en)
+        #expect(en.leftOut == 12 && en.terms.contains("dreadful") && !en.terms.contains { $0.unicodeScalars.contains { $0.value >= 0x4E00 } })
+    }
+
+    /// A term from three complaints of fifty comments, at the README's small-set thresholds, was learned at −3.0
+    /// (the clip) with z ≈ −1: the prior's pseudo-count on the praise side is its share of all words, about 0.06.
+    /// Its valence is now no stronger than its z.
+    @Test func aValenceIsNoStrongerThanItsZ() throws {
+        var options = LexiconLearner.Options()
+        options.minimumDocuments = 3
+        options.minimumZ = 1
+        options.priorStrength = 20
+        var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        for index in 0..<25 {
+            try learner.add(text: "lovely\(index) room\(index) view\(index)", label: .positive)
+            try learner.add(text: "awful\(index) bed\(index)" + (index < 3 ? " meh" : ""), label: .negative)
+        }
+        let meh = try #require(try learner.learn().first { $0.term == "meh" })
+        #expect(meh.negativeDocuments == 3 && meh.positiveDocuments == 0)
+        #expect(meh.z < -1 && meh.z > -3)
+        #expect(meh.valence == -((meh.z * -100).rounded() / 100))
+    }
 }
