@@ -240,9 +240,12 @@ import Testing
         options.minimumZ = 1
         options.priorStrength = 20
         var learner = try LexiconLearner(lexicon: Self.ruleLexicon(), options: options)
+        // Distinct filler words of letters only: a token with digits ("room7") is not a word the learner counts.
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
         for index in 0..<25 {
-            try learner.add(text: "lovely\(index) room\(index) view\(index)", label: .positive)
-            try learner.add(text: "awful\(index) bed\(index)" + (index < 3 ? " meh" : ""), label: .negative)
+            let tag = String([letters[index], letters[(index * 7) % 26]])
+            try learner.add(text: "lovely\(tag) room\(tag) view\(tag)", label: .positive)
+            try learner.add(text: "awful\(tag) bed\(tag)" + (index < 3 ? " meh" : ""), label: .negative)
         }
         let meh = try #require(try learner.learn().first { $0.term == "meh" })
         #expect(meh.negativeDocuments == 3 && meh.positiveDocuments == 0)
