@@ -15,8 +15,18 @@ struct CommandOptions {
         case positional(repeating: Bool)
     }
 
+    /// An option that takes a value, as `RepeatedOption` looks it up by any of its spellings.
+    struct ValueOption: Equatable {
+        /// How messages name it: its long spelling (`--output`), or its only one.
+        var name: String
+        /// Takes a list (`--gold A --gold B`): typing it again adds a value.
+        var repeating: Bool
+    }
+
     let commandName: String
     let byKey: [String: Kind]
+    /// Every spelling of an option that takes a value (`--output`, `-o`, `--db`), with its name and whether it repeats.
+    let valueOptions: [String: ValueOption]
 
     /// Help and the dump itself are no part of a pipeline.
     private static let excluded: Set<String> = ["help", "version", "experimental-dump-help"]
@@ -26,15 +36,23 @@ struct CommandOptions {
         commandName = dump.command.commandName
         var flags = Set<String>()
         var byKey = [String: Kind]()
+        var valueOptions = [String: ValueOption]()
         for argument in dump.command.arguments ?? [] {
             let long = (argument.names ?? []).filter { $0.kind == "long" }.map(\.name)
             switch argument.kind {
             case "positional":
                 if let name = argument.valueName { byKey[name] = .positional(repeating: argument.isRepeating) }
-            case "option": for name in long { byKey[name] = .option(repeating: argument.isRepeating) }
+            case "option":
+                for name in long { byKey[name] = .option(repeating: argument.isRepeating) }
+                // `short` is `-o`; `longWithSingleDash` is `-name`.
+                let spellings = (argument.names ?? []).map { ($0.kind == "long" ? "--" : "-") + $0.name }
+                let option = ValueOption(name: long.first.map { "--" + $0 } ?? spellings.first ?? "",
+                                         repeating: argument.isRepeating)
+                for spelling in spellings { valueOptions[spelling] = option }
             default: flags.formUnion(long)
             }
         }
+        self.valueOptions = valueOptions
         for flag in flags.subtracting(Self.excluded) {
             let inversion = flag.hasPrefix("no-") ? String(flag.dropFirst(3)) : "no-" + flag
             byKey[flag] = .flag(inversion: flags.contains(inversion) ? inversion : nil)

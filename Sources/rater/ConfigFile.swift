@@ -75,26 +75,10 @@ enum ConfigFile {
     static func expand(_ arguments: [String], commands: [any ParsableCommand.Type],
                        defaultCommand: any ParsableCommand.Type) throws -> [String]
     {
-        var rest = arguments
-        guard let index = rest.firstIndex(where: { $0 == "--config" || $0.hasPrefix("--config=") }) else { return arguments }
-        let path: String
-        if rest[index] == "--config" {
-            guard index + 1 < rest.count else { throw Problem.unreadable(path: "--config", reason: "no file named") }
-            path = rest[index + 1]
-            rest.removeSubrange(index...(index + 1))
-        } else {
-            path = String(rest[index].dropFirst("--config=".count))
-            rest.remove(at: index)
-        }
-        // The command that runs: the leading words that name a command, then its subcommand (`corrections export`).
-        var chosen = [String]()
-        var level = commands
-        while let word = rest.first, let command = level.first(where: { $0._commandName == word }) {
-            chosen.append(word)
-            rest.removeFirst()
-            level = command.configuration.subcommands
-        }
-        if chosen.isEmpty { chosen = [defaultCommand._commandName] }
+        let (file, typed) = try typedArguments(arguments)
+        guard let path = file else { return arguments }
+        let command = ChosenCommand(typed, commands: commands, defaultCommand: defaultCommand)
+        let (chosen, rest) = (command.words, command.arguments)
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -118,6 +102,24 @@ enum ConfigFile {
             if section == chosen { (options, positional) = arguments }
         }
         return chosen + options + rest + positional
+    }
+
+    /// The `--config FILE` (or `--config=FILE`) in `arguments`, if any, and the arguments typed besides it.
+    static func typedArguments(_ arguments: [String]) throws -> (config: String?, typed: [String]) {
+        var rest = arguments
+        guard let index = rest.firstIndex(where: { $0 == "--config" || $0.hasPrefix("--config=") }) else {
+            return (nil, arguments)
+        }
+        let path: String
+        if rest[index] == "--config" {
+            guard index + 1 < rest.count else { throw Problem.unreadable(path: "--config", reason: "no file named") }
+            path = rest[index + 1]
+            rest.removeSubrange(index...(index + 1))
+        } else {
+            path = String(rest[index].dropFirst("--config=".count))
+            rest.remove(at: index)
+        }
+        return (path, rest)
     }
 
     /// Calls `body` with every command section of `object` (the sections of `within`'s commands): its path of

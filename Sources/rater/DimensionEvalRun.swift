@@ -5,7 +5,8 @@ import RaterCore
 /// `rater eval` in dimension mode: reads the gold file, analyses each comment, and prints per-target precision,
 /// recall, F1 and polarity accuracy.
 struct DimensionEvalRun {
-    var gold: String
+    /// The labelled files, read one after the other as one set.
+    var gold: [String]
     var scheme: AspectScheme
     var ingest: IngestOptions
     var engine: Engine
@@ -21,26 +22,26 @@ struct DimensionEvalRun {
         evaluation.missLimit = max(misses, 0)
         // By the comment's position, not its id: ids may repeat, and a miss must quote its own comment.
         var texts = [Int: String]()
-        var reader = try LabelledInput.reader(path: gold, options: options)
         var skipped = 0
-        var records = 0
-        while let event = try reader.next() {
-            records += 1
-            guard case let .record(record) = event else { skipped += 1; continue }
-            let labels: [EvaluationTarget: GoldPolarity]
-            if case let .elements(element, keyAttribute, polarityAttribute) = scheme.layout {
-                labels = scheme.gold(pairs: NestedGoldLabels.pairs(in: record.fields, element: element,
-                                                                   keyAttribute: keyAttribute,
-                                                                   polarityAttribute: polarityAttribute))
-            } else {
-                labels = scheme.gold(fields: record.fields)
+        files: for path in gold {
+            var reader = try LabelledInput.reader(path: path, options: options)
+            while let event = try reader.next() {
+                guard case let .record(record) = event else { skipped += 1; continue }
+                let labels: [EvaluationTarget: GoldPolarity]
+                if case let .elements(element, keyAttribute, polarityAttribute) = scheme.layout {
+                    labels = scheme.gold(pairs: NestedGoldLabels.pairs(in: record.fields, element: element,
+                                                                       keyAttribute: keyAttribute,
+                                                                       polarityAttribute: polarityAttribute))
+                } else {
+                    labels = scheme.gold(fields: record.fields)
+                }
+                let result = try analyzer.analyze(record)
+                evaluation.add(result, gold: labels)
+                // Only comments with a listed miss keep their text.
+                let position = evaluation.comments - 1
+                if evaluation.misses.last?.comment == position { texts[position] = result.text }
+                if limit > 0 && evaluation.comments >= limit { break files }
             }
-            let result = try analyzer.analyze(record)
-            evaluation.add(result, gold: labels)
-            // Only comments with a listed miss keep their text.
-            let position = evaluation.comments - 1
-            if evaluation.misses.last?.comment == position { texts[position] = result.text }
-            if limit > 0 && evaluation.comments >= limit { break }
         }
         var lines = [String]()
         lines.append("records:   \(evaluation.comments) analysed" + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))

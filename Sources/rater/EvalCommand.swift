@@ -8,8 +8,8 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure accuracy on labelled data: sentiment (accuracy, macro-F1, confusion, worst misses) or, with --aspect-scheme/--aspect-map, dimensions and aspects (precision, recall, F1, polarity accuracy), or, with --expectation-column/--recovery-column/--loyalty-column, the business signals (precision, recall, F1, value accuracy, confusion).")
 
-    @Option(help: "The labelled file (CSV, TSV, XML or text).")
-    var gold: String
+    @Option(help: "The labelled file (CSV, TSV, XML or text); repeatable: the files are evaluated together, as one set, and each file's share is listed.")
+    var gold: [String] = []
 
     @Option(help: "The column (or XML attribute/child) holding the gold label.")
     var labelColumn: String = "label"
@@ -32,6 +32,7 @@ struct EvalCommand: ParsableCommand {
     @OptionGroup var signalArguments: SignalEvalArguments
 
     func validate() throws {
+        if gold.isEmpty { throw ValidationError("give the labelled file with --gold FILE (repeatable)") }
         if worst < 0 { throw ValidationError("--worst must be 0 or more") }
         if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }
         if dimensionArguments.isActive && signalArguments.isActive {
@@ -57,25 +58,42 @@ struct EvalCommand: ParsableCommand {
         let map = try labelMap.map { try GoldLabelMap(parsing: $0) } ?? .standard
         let engine = try engineOptions.makeEngine()
         let analyzer = try Analyzer(engine: engine)
-        var reader = try LabelledInput.reader(path: gold, options: ingest.options)
         var evaluation = Evaluation()
+        // Each file's own figures when there are several, as `calibrate` lists each file's.
+        var perFile = [Evaluation]()
         // By position, not id: two rows may share an id, and each miss must show its own comment's explanation.
         var records = [SourceRecord]()
         var skipped = 0
         var unlabelled = 0
-        while let event = try reader.next() {
-            guard case let .record(record) = event else { skipped += 1; continue }
-            guard let label = try map.label(of: record, column: labelColumn) else {
-                unlabelled += 1
-                continue
+        files: for path in gold {
+            var reader = try LabelledInput.reader(path: path, options: ingest.options)
+            var file = Evaluation()
+            defer { if gold.count > 1 { perFile.append(file) } }
+            while let event = try reader.next() {
+                guard case let .record(record) = event else { skipped += 1; continue }
+                guard let label = try map.label(of: record, column: labelColumn) else {
+                    unlabelled += 1
+                    continue
+                }
+                let result = try analyzer.analyze(record)
+                let add = { (evaluation: inout Evaluation) in
+                    evaluation.add(id: result.id, gold: label, predicted: result.sentiment.label,
+                                   score: result.sentiment.score, confidence: result.sentiment.confidence)
+                }
+                add(&evaluation)
+                if gold.count > 1 { add(&file) }
+                records.append(record)
+                if limit > 0 && evaluation.count >= limit { break files }
             }
-            let result = try analyzer.analyze(record)
-            evaluation.add(id: result.id, gold: label, predicted: result.sentiment.label, score: result.sentiment.score,
-                           confidence: result.sentiment.confidence)
-            records.append(record)
-            if limit > 0 && evaluation.count >= limit { break }
         }
         print(EvaluationReport.format(evaluation, skipped: skipped, unlabelled: unlabelled))
+        if gold.count > 1 {
+            print("per file (each alone):")
+            for (path, file) in zip(gold, perFile) {
+                print("  \(TerminalText.visible(path)): \(file.count) labelled, accuracy \(EvaluationReport.fixed(file.accuracy)), "
+                    + "macro-F1 \(EvaluationReport.fixed(file.macroF1))")
+            }
+        }
         if worst > 0 {
             print("\nworst misses (most confident first):")
             for item in evaluation.worstMisses(worst) {

@@ -32,8 +32,15 @@ struct RaterCommand: AsyncParsableCommand {
         // A closed standard descriptor gets a stand-in before any file is opened (see `StandardStreams`).
         StandardStreams.occupyClosed()
         do {
-            let arguments = try ConfigFile.expand(Array(CommandLine.arguments.dropFirst()),
-                                                  commands: configuration.subcommands, defaultCommand: AnalyzeCommand.self)
+            let typed = Array(CommandLine.arguments.dropFirst())
+            let arguments = try ConfigFile.expand(typed, commands: configuration.subcommands,
+                                                  defaultCommand: AnalyzeCommand.self)
+            // Only what was typed: a config file's value is there to be overridden by the command line's.
+            let chosen = ChosenCommand(try ConfigFile.typedArguments(typed).typed, commands: configuration.subcommands,
+                                       defaultCommand: AnalyzeCommand.self)
+            if let repeated = RepeatedOption.first(in: chosen.arguments, of: try CommandOptions(chosen.command)) {
+                exit(withError: ValidationError(repeated.description))
+            }
             await main(arguments)
         } catch let problem as ConfigFile.Problem {
             // The file stands for part of the command line: its mistakes are usage errors (64), found before

@@ -6,7 +6,8 @@ import RaterCore
 /// recall and F1 of detecting it, the accuracy of its value where both gold and Rater have one, and a confusion
 /// table with "none" as a row and a column.
 struct SignalEvalRun {
-    var gold: String
+    /// The labelled files, read one after the other as one set.
+    var gold: [String]
     var columns: [SignalKind: String]
     var ingest: IngestOptions
     var engine: Engine
@@ -19,20 +20,22 @@ struct SignalEvalRun {
         evaluation.missLimit = max(misses, 0)
         // By the comment's position, not its id: ids may repeat, and a miss must quote its own comment.
         var texts = [Int: String]()
-        var reader = try LabelledInput.reader(path: gold, options: ingest)
         var skipped = 0
-        while let event = try reader.next() {
-            guard case let .record(record) = event else { skipped += 1; continue }
-            var labels = [SignalKind: Set<SignalValue>]()
-            for (kind, column) in columns {
-                labels[kind] = try SignalGold.values(of: record, column: column, kind: kind)
+        files: for path in gold {
+            var reader = try LabelledInput.reader(path: path, options: ingest)
+            while let event = try reader.next() {
+                guard case let .record(record) = event else { skipped += 1; continue }
+                var labels = [SignalKind: Set<SignalValue>]()
+                for (kind, column) in columns {
+                    labels[kind] = try SignalGold.values(of: record, column: column, kind: kind)
+                }
+                let result = try analyzer.analyze(record)
+                evaluation.add(result, gold: labels)
+                // Only comments with a listed miss keep their text.
+                let position = evaluation.comments - 1
+                if evaluation.misses.last?.comment == position { texts[position] = result.text }
+                if limit > 0 && evaluation.comments >= limit { break files }
             }
-            let result = try analyzer.analyze(record)
-            evaluation.add(result, gold: labels)
-            // Only comments with a listed miss keep their text.
-            let position = evaluation.comments - 1
-            if evaluation.misses.last?.comment == position { texts[position] = result.text }
-            if limit > 0 && evaluation.comments >= limit { break }
         }
         var lines = [String]()
         lines.append("records:   \(evaluation.comments) analysed" + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
