@@ -1,7 +1,8 @@
 import Foundation
 import RaterCore
 
-/// Reads stored comments back as `CommentResult`s (round-trip tests, a review workspace).
+/// Reads stored comments back as `CommentResult`s (round-trip tests, `rater report --db`), with their dimension and
+/// aspect mentions and their signals.
 ///
 /// Passthrough fields come back in name order: the `fields` column is a JSON object, whose key order PostgreSQL's
 /// `json` keeps but JSON parsers do not promise. A database made before aspects and profiles were stored (and not
@@ -42,6 +43,20 @@ public enum DatabaseReader {
                     aspect: aspect, label: label, score: row[4].double ?? 0, mentions: row[5].int ?? 0,
                     evidence: evidence))
             }
+            // Every stored signal value with its evidence: `rater report --db` counts the signal rates from these,
+            // as it does from a results file's `signals`.
+            var signals = [String: [SignalSummary]]()
+            let hasSignals = try SchemaMigration.hasColumn("value", in: Schema.signals.name, executor)
+            let signalRows = try hasSignals ? executor.query(
+                "SELECT source, comment_key, value, evidence FROM signals", []) : []
+            for row in signalRows {
+                let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
+                guard let value = row[2].string.flatMap(SignalValue.init(rawValue:)) else {
+                    throw DatabaseError.unexpectedValue(table: "signals", column: "value", value: "\(row[2])")
+                }
+                let evidence = cueEvidence(try jsonArray(row[3], table: "signals", column: "evidence"))
+                signals[key, default: []].append(SignalSummary(value: value, evidence: evidence))
+            }
             let hasProfile = try SchemaMigration.hasColumn("service_score", in: Schema.comments.name, executor)
             let rows = try executor.query("""
                 SELECT source, comment_key, id, record, line, lang, text, label, score, positive, negative, neutral,
@@ -67,6 +82,7 @@ public enum DatabaseReader {
                         terms: terms),
                     dimensions: (dimensions[key] ?? []).sorted { $0.dimension < $1.dimension },
                     aspects: (aspects[key] ?? []).sorted { $0.aspect < $1.aspect },
+                    signals: (signals[key] ?? []).sorted { $0.value.ordinal < $1.value.ordinal },
                     profile: ProfileSummary(name: row[15].string ?? "", version: row[16].string ?? "",
                                             serviceScore: row[17].double),
                     fields: fields)

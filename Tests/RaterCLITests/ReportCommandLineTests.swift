@@ -71,4 +71,25 @@ import Testing
         let neither = try CLIProcess.run(["report", "-o", directory + "/x.html"])
         #expect(neither.status != 0 && neither.standardError.contains("no input"))
     }
+    /// The database holds every signal (`signals`), and the report over it shows their rates: it said "None", so a
+    /// manager reading the page saw no customer at risk and no unresolved recovery.
+    @Test func signalRatesFromTheDatabaseEqualTheFiles() throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.write("sig.csv", "id,comment\n1,再也不来了，退款申请了三天还没处理\n2,I will never come again\n3,房间很干净\n")
+        let analyzed = try CLIProcess.run(["analyze", export, "--db", scratch.path + "sig.sqlite",
+                                           "-o", scratch.path + "sig.jsonl"])
+        #expect(analyzed.status == 0, "\(analyzed.standardError)")
+        for (arguments, name) in [([scratch.path + "sig.jsonl"], "file.html"), (["--db", scratch.path + "sig.sqlite"], "db.html")] {
+            let report = try CLIProcess.run(["report"] + arguments + ["-o", scratch.path + name])
+            #expect(report.status == 0, "\(report.standardError)")
+        }
+        func signalRows(_ name: String) throws -> [String] {
+            let html = try scratch.read(name)
+            return html.matches(of: /<tr data-signal="[^"]*" data-count="[^"]*" data-rate="[^"]*">/).map { String($0.0) }
+        }
+        let fromFile = try signalRows("file.html")
+        #expect(fromFile.contains { $0.contains(#"data-signal="loyalty.at_risk" data-count="2""#) }, "\(fromFile)")
+        #expect(fromFile.contains { $0.contains(#"data-signal="recovery.unresolved""#) }, "\(fromFile)")
+        #expect(try signalRows("db.html") == fromFile)
+    }
 }

@@ -44,12 +44,15 @@ import Testing
         let database = try scratch.open()
         let read = try DatabaseReader.comments(in: database)
         // Fields come back in name order (see DatabaseReader).
-        let expected = written.map { result -> CommentResult in
+        var expected = written.map { result -> CommentResult in
             var result = result
             result.fields.sort { $0.name < $1.name }
             return result
         }
+        // The stored signal comes back with its evidence: `rater report --db` counts its rates from these.
+        expected[1].signals = [SignalSummary(value: .loyal, evidence: [CueEvidence(cue: "下次还来", clause: "", negator: nil)])]
         #expect(read == expected)
+        #expect(read.map { $0.signals.map(\.evidence.first?.cue) } == [[], ["下次还来"], []])
 
         let keys = try database.read { try $0.query("SELECT comment_key FROM comments ORDER BY record", []) }
         #expect(keys.map { $0[0].string } == ["H001", "sha256:" + SHA256Digest.hex(of: "早餐很好吃"), "H003"])
