@@ -71,7 +71,9 @@ let package = Package(
         // The analysts' review workspace: queries and the append-only corrections over the results database, pages
         // built with the report's escaping HTML builder, and a Hummingbird server bound to loopback.
         .target(name: "RaterReview", dependencies: [
-            "RaterCore", "RaterDatabase", "RaterReport", .product(name: "Hummingbird", package: "hummingbird"),
+            // RaterNormalize: the search text is normalised as stored comments are (NFKC, Traditional → Simplified).
+            "RaterCore", "RaterDatabase", "RaterNormalize", "RaterReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "Logging", package: "swift-log"),
         ]),

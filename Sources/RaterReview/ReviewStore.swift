@@ -1,6 +1,7 @@
 import Foundation
 import RaterCore
 import RaterDatabase
+import RaterNormalize
 
 /// The workspace's reads and its one kind of write (appending a correction), over a results database written by
 /// `rater analyze --db` (SQLite, or PostgreSQL when shared).
@@ -274,8 +275,12 @@ public final class ReviewStore: @unchecked Sendable {
             }
         }
         if let search = filter.search {
+            // Stored texts are normalised (NFKC, Traditional → Simplified), and so is what they are searched for, as
+            // lexicon terms are: a Chinese IME's full-width comma or a phrase copied from the Traditional original
+            // found nothing. The box keeps showing what was typed.
             let function = dialect == .sqlite ? "instr" : "strpos"
-            conditions.append(function + "(lower(c.text), lower(" + parameters.add(search) + ")) > 0")
+            let text = Normalizer.normalizeEntry(search)
+            conditions.append(function + "(lower(c.text), lower(" + parameters.add(text) + ")) > 0")
         }
         if let review = filter.review {
             // Each fragment adds its parameter when it is made: SQLite's `?` are numbered by their place in the text.

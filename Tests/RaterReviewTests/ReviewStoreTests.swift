@@ -46,6 +46,19 @@ import Testing
         #expect(try ids(store, [("column", "branch"), ("value", "西湖店"), ("label", "negative")]).sorted() == ["r1", "r5"])
     }
 
+    /// Stored texts are normalised (NFKC, Traditional → Simplified), so the search text is too: a Chinese IME's
+    /// full-width comma, a phrase copied from the Traditional original or full-width letters found nothing.
+    @Test func searchTextIsNormalisedAsCommentsAre() throws {
+        let store = try ReviewFixture.sample().store
+        #expect(try ids(store, [("q", "不错，但是")]) == ["r1"])
+        #expect(try ids(store, [("q", "環境不錯")]) == ["r1"])
+        #expect(try ids(store, [("q", "服務員態度")]) == ["r1"])
+        #expect(try ids(store, [("q", "ＳＴＡＦＦ")]) == ["r3"])
+        #expect(try ids(store, [("q", "四十分鐘")]) == ["r5"])
+        // What the box shows is what was typed.
+        #expect(try ReviewFilter(query: [("q", "環境不錯")]).search == "環境不錯")
+    }
+
     @Test func lowConfidenceFirstAndPages() throws {
         let fixture = try ReviewFixture.sample()
         let ordered = try fixture.store.page(ReviewFilter(query: [("order", "low-confidence")])).comments
