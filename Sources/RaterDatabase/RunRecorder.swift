@@ -73,7 +73,8 @@ public final class RunRecorder {
     public private(set) var duplicates = DuplicateKeys()
     /// Which inputs are stored under another source name, and why (`SourceNames`), for the log at info level.
     public private(set) var sourceNotes: [String] = []
-    /// Sources whose recorded path changed in this run (`SourceNames`), for the log at warning level.
+    /// Sources whose recorded path changed in this run (`SourceNames`), and sources most of whose comments another
+    /// source already holds (`SourceOverlap`), for the log at warning level.
     public private(set) var sourceWarnings: [String] = []
     private let options: Options
     private let started: DispatchTime
@@ -166,6 +167,13 @@ public final class RunRecorder {
             try within(Array(databases.indices)[...], sink: sink) { sink in
                 end = try body(sink)
                 for writer in sink.writers { try writer.finish() }
+                // Once the writers have finished (a SQLite run's staged rows are merged): comments stored under
+                // another source as well are counted twice by the aggregates made next.
+                for (index, writer) in sink.writers.enumerated() {
+                    let prefix = databases.count > 1 ? databases[index].displayName + ": " : ""
+                    sourceWarnings += try SourceOverlap.warnings(writer.executor, runID: manifest.runID)
+                        .map { prefix + $0 }
+                }
                 if let first = sink.writers.first {
                     duplicates = try DuplicateKeys.read(first.executor)
                     sink.duplicates = duplicates

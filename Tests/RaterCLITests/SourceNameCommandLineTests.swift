@@ -59,6 +59,27 @@ import Testing
         #expect(try scratch.read("hostA/r.jsonl").contains(#""source":"export.csv""#))
     }
 
+    /// A nightly export under a dated name repeating last night's comments is another source: `aggregates` counts
+    /// them twice. The run says so at the default level; stored under one name, the second night replaces the first.
+    @Test func aDatedExportRepeatingStoredCommentsIsAWarning() throws {
+        let database = scratch.path + "nightly.sqlite"
+        let first = try scratch.write("shop-2026-11-26.csv", "id,comment\na1,great staff\na2,rude staff\n")
+        try scratch.write("shop-2026-11-27.csv", try scratch.read("shop-2026-11-26.csv"))
+        let tonight = scratch.path + "shop-2026-11-27.csv"
+        let stored = try CLIProcess.run(["analyze", first, "--db", database, "-o", "/dev/null"])
+        #expect(stored.status == 0 && !stored.standardError.contains("already stored"), "\(stored.standardError)")
+        let repeated = try CLIProcess.run(["analyze", tonight, "--db", database, "-o", "/dev/null"])
+        #expect(repeated.status == 0, "\(repeated.standardError)")
+        #expect(repeated.standardError.contains("warning"), "\(repeated.standardError)")
+        #expect(repeated.standardError.contains("2 of the 2 comments stored under source \(tonight)"), "\(repeated.standardError)")
+        #expect(repeated.standardError.contains("--source-name \(first)"), "\(repeated.standardError)")
+        let other = scratch.path + "named.sqlite"
+        #expect(try CLIProcess.run(["analyze", first, "--db", other, "-o", "/dev/null"]).status == 0)
+        let named = try CLIProcess.run(["analyze", tonight, "--source-name", first, "--db", other, "-o", "/dev/null"])
+        #expect(named.status == 0 && !named.standardError.contains("already stored"), "\(named.standardError)")
+        #expect(try sources(other) == [[.text(first), .integer(2)]])
+    }
+
     @Test func sourceNameNamesOneInput() throws {
         let outcome = try CLIProcess.run(["analyze", "hostA/export.csv", "hostB/export.csv", "--source-name", "x",
                                           "--db", scratch.path + "x.sqlite", "-o", "/dev/null"],
