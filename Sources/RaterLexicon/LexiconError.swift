@@ -4,6 +4,9 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingHeader(path: String, field: String)
     case unknownKind(path: String, kind: String)
     case wrongColumnCount(path: String, line: Int, expected: Int, found: Int)
+    /// One column where several are expected, and spaces in it: the commonest hand-editing mistake, an editor that
+    /// turned the TAB into spaces, named as such.
+    case spacesWithoutTab(path: String, line: Int, expected: Int)
     case badNumber(path: String, line: Int, column: String, value: String)
     case badValue(path: String, line: Int, column: String, value: String, allowed: [String])
     case noLexicons(directory: String)
@@ -28,6 +31,9 @@ public enum LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
                 + LexiconKind.allCases.map(\.rawValue).joined(separator: ", ") + ")"
         case let .wrongColumnCount(path, line, expected, found):
             return "\(path):\(line): expected \(expected) TAB-separated column(s), found \(found)"
+        case let .spacesWithoutTab(path, line, expected):
+            return "\(path):\(line): expected \(expected) TAB-separated column(s), found 1: the line has spaces but no "
+                + "TAB (an editor may have turned the TAB into spaces)"
         case let .badNumber(path, line, column, value):
             return "\(path):\(line): the \(column) '\(value)' is not a plain decimal number (such as 2, -1.5, 0.8)"
         case let .badValue(path, line, column, value, allowed):

@@ -112,6 +112,9 @@ public struct LexiconFile: Sendable {
         let columns = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false)
             .map { String(Substring($0).trimmingBlanks()) }
         guard columns.count >= kind.columnCount, !columns[0].isEmpty else {
+            if columns.count == 1, columns[0].unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) {
+                throw LexiconError.spacesWithoutTab(path: path, line: lineNumber, expected: kind.columnCount)
+            }
             throw LexiconError.wrongColumnCount(path: path, line: lineNumber, expected: kind.columnCount,
                                                 found: columns.count)
         }

@@ -124,6 +124,20 @@ import Testing
         }
     }
 
+    /// An editor that turns TABs into spaces is the commonest hand-editing mistake: the error names it.
+    @Test func spacesWithoutATabAreNamed() throws {
+        #expect {
+            try parse(header("sentiment") + "一无是处 -3\n", path: "s.tsv")
+        } throws: { error in
+            (error as? LexiconError)?.description == "s.tsv:5: expected 2 TAB-separated column(s), found 1: the line "
+                + "has spaces but no TAB (an editor may have turned the TAB into spaces)"
+        }
+        // Without spaces it is the plain count.
+        #expect(throws: LexiconError.wrongColumnCount(path: "s.tsv", line: 5, expected: 2, found: 1)) {
+            try parse(header("sentiment") + "一无是处\n", path: "s.tsv")
+        }
+    }
+
     @Test func dimensionNeedsThreeColumns() throws {
         #expect(throws: LexiconError.wrongColumnCount(path: "d.tsv", line: 5, expected: 3, found: 2)) {
             try parse(header("dimension") + "环境\ttangibles\n", path: "d.tsv")
