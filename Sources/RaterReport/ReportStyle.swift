@@ -2,7 +2,8 @@
 /// fonts; `@media print` drops the page background, avoids splitting a chart or table across pages and keeps the
 /// colours of the charts. No `>` or `&` appears in it, so the page stays well-formed XML. Only properties the W3C
 /// validator's CSS checker knows are used (the light colour scheme is a `<meta>`, printing colours the prefixed form),
-/// so the page validates without errors.
+/// so the page validates without errors. Comment text and table cells break anywhere when nothing else lets them
+/// wrap (`overflow-wrap: anywhere`): one unbroken token of a hostile export widened the whole page.
 enum ReportStyle {
     static let css: StaticString = """
         body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", \
@@ -19,7 +20,8 @@ enum ReportStyle {
         .pos { color: #0060A0; }
         .neg { color: #A35C00; }
         table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.9em; }
-        th, td { border-bottom: 1px solid #E4E4E4; padding: 4px 8px; text-align: left; vertical-align: top; }
+        th, td { border-bottom: 1px solid #E4E4E4; padding: 4px 8px; text-align: left; vertical-align: top; \
+        overflow-wrap: anywhere; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         svg.chart { max-width: 100%; height: auto; display: block; margin: 8px 0; }
         svg.chart text { font-size: 12px; fill: #222222; }
@@ -28,7 +30,8 @@ enum ReportStyle {
         figcaption { color: #555555; font-size: 0.85em; }
         .terms { display: flex; flex-wrap: wrap; gap: 24px; }
         .terms ol { margin: 4px 0; padding-left: 20px; }
-        blockquote { margin: 6px 0; padding: 6px 10px; border-left: 4px solid #DDDDDD; background: #FAFAFA; }
+        blockquote { margin: 6px 0; padding: 6px 10px; border-left: 4px solid #DDDDDD; background: #FAFAFA; \
+        overflow-wrap: anywhere; }
         blockquote.pos { border-left-color: #0072B2; color: #222222; }
         blockquote.neg { border-left-color: #E69F00; color: #222222; }
         blockquote .who { display: block; color: #666666; font-size: 0.8em; }

@@ -18,6 +18,17 @@ import Testing
         return options
     }
 
+    /// A comment of one long unbroken token (300,000 characters in a hostile export) gave the whole page a horizontal
+    /// scrollbar: comment text and table cells break anywhere when nothing else lets them wrap.
+    @Test func longTokensWrapInsideTheirColumn() throws {
+        let css = "\(ReportStyle.css)"
+        for selector in ["blockquote", "th, td"] {
+            let rule = try #require(css.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(selector + " {") },
+                                    "no rule for \(selector)")
+            #expect(rule.contains("overflow-wrap: anywhere;"), "\(rule)")
+        }
+    }
+
     /// Every table row's `data-` figures equal the aggregation's rows (4 decimals, as aggregates are written).
     @Test(arguments: [ReportLocale.en, .zh])
     func numbersEqualTheAggregates(locale: ReportLocale) throws {
