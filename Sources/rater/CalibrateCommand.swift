@@ -7,11 +7,14 @@ import Rater
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Fit the sentiment confidence model (Platt scaling) to labelled files and report ECE before/after.",
+        abstract: "Developer tool: fit the built-in confidence model (Platt scaling) to labelled files and report ECE before/after.",
         discussion: """
             Every file counts equally in the fit. Binary files (no neutral gold label) fit the curve for positive \
             and negative labels; three-way files also fit the neutral curve and the confidence of comments with no \
-            evidence. The fitted coefficients are printed as Swift for ConfidenceModel's defaults.
+            evidence. The fitted coefficients are printed as Swift for ConfidenceModel's defaults \
+            (Sources/RaterScore/ConfidenceModel.swift): no command reads them, so a fit takes effect only once \
+            those defaults are edited and Rater is rebuilt. The ECE before the fit is how well the shipped \
+            confidence fits these files.
             """)
 
     @Option(help: "Labelled file(s) (CSV, TSV, XML); repeatable. The comment column is found as in analyze.")
