@@ -43,8 +43,10 @@ import Testing
         let arguments = extra.map {
             $0 == "MISSING" ? scratch.path + "missing.csv" : $0 == "NODIR" ? scratch.path + "no/such/out.jsonl" : $0
         }
-        let outcome = try CLIProcess.run(["analyze", export, "--manifest", scratch.path + "run.json",
-                                          "-o", scratch.path + "out.jsonl"] + arguments)
+        // One -o: a second is a usage error (64) now, not the last one winning.
+        let output = arguments.contains("-o") ? [] : ["-o", scratch.path + "out.jsonl"]
+        let outcome = try CLIProcess.run(["analyze", export, "--manifest", scratch.path + "run.json"] + output
+                                             + arguments)
         #expect(outcome.status == 1, "\(outcome.standardError)")
         let manifest = try RunManifest.decode(scratch.read("run.json"))
         #expect(manifest.status == "failed" && manifest.exitCode == Int(outcome.status))

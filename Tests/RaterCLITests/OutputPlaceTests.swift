@@ -60,7 +60,9 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: scratch.path + "link.csv", withDestinationPath: export)
         for (inputs, option) in [([export], "--rejects"), ([scratch.path + "*.csv"], "-o"),
                                  ([scratch.path + "link.csv"], "--manifest")] {
-            let outcome = try CLIProcess.run(["analyze"] + inputs + ["-o", scratch.path + "out.jsonl", option, export])
+            // One -o: a second is a usage error (64) now, not the last one winning.
+            let output = option == "-o" ? [] : ["-o", scratch.path + "out.jsonl"]
+            let outcome = try CLIProcess.run(["analyze"] + inputs + output + [option, export])
             #expect(outcome.status == 1, "\(inputs) \(option): \(outcome.standardError)")
             #expect(outcome.standardError.contains("would replace the input"), "\(outcome.standardError)")
             #expect(try scratch.read("export.csv") == contents)
