@@ -191,7 +191,9 @@ struct AnalyzeCommand: ParsableCommand {
         if let rejects { outputs["rejects"] = rejects }
         var recording = RunRecorder.Options(
             sqlitePath: db, postgresURL: postgres, manifestPath: manifest, inputs: files,
-            lexiconFiles: engine.lexicon.sources.map(\.path), profileVersion: "\(engine.profile.name) v\(engine.profile.version)",
+            // A fitted confidence model changes results as a lexicon does: digested with them, after them.
+            lexiconFiles: engine.lexicon.sources.map(\.path) + (engineOptions.confidenceModel.map { [$0] } ?? []),
+            profileVersion: "\(engine.profile.name) v\(engine.profile.version)",
             outputs: outputs, aggregation: aggregationOptions)
         recording.sourceNames = sourceName.map { [files.first ?? "-": $0] } ?? [:]
         var summary = RunSummary()

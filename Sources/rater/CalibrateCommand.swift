@@ -7,14 +7,14 @@ import Rater
 struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
-        abstract: "Developer tool: fit the built-in confidence model (Platt scaling) to labelled files and report ECE before/after.",
+        abstract: "Fit the sentiment confidence model (Platt scaling) to labelled files and report ECE before/after.",
         discussion: """
             Every file counts equally in the fit. Binary files (no neutral gold label) fit the curve for positive \
             and negative labels; three-way files also fit the neutral curve and the confidence of comments with no \
             evidence. The fitted coefficients are printed as Swift for ConfidenceModel's defaults \
-            (Sources/RaterScore/ConfidenceModel.swift): no command reads them, so a fit takes effect only once \
-            those defaults are edited and Rater is rebuilt. The ECE before the fit is how well the shipped \
-            confidence fits these files.
+            (Sources/RaterScore/ConfidenceModel.swift, for a developer changing the built-in model); --output FILE \
+            also writes them as JSON, which --confidence-model FILE on analyze, explain, eval and calibrate uses \
+            instead of the built-in model, without a rebuild.
             """)
 
     @Option(help: "Labelled file(s) (CSV, TSV, XML); repeatable. The comment column is found as in analyze.")
@@ -25,6 +25,9 @@ struct CalibrateCommand: ParsableCommand {
 
     @Option(help: "Gold values to labels, e.g. '1=negative,3=neutral,5=positive'.")
     var labelMap: String?
+
+    @Option(name: .shortAndLong, help: "Also write the fitted model as JSON, for --confidence-model FILE on analyze, explain and eval.")
+    var output: String?
 
     @OptionGroup var ingest: IngestArguments
 
@@ -75,6 +78,12 @@ struct CalibrateCommand: ParsableCommand {
               neutral: \(curve(after.neutral))
               emptyNeutral: \(fixed(after.emptyNeutral))
             """)
+        if let output {
+            let file = try OutputFile(path: output)
+            try file.write(Array(ConfidenceModelFile.json(after).utf8))
+            try file.commit()
+            printError("rater: fitted confidence model written to \(output) (use it with --confidence-model \(output))")
+        }
     }
 
     /// The expected calibration error of `model` over one file's samples, with `Evaluation`'s bins.

@@ -14,6 +14,9 @@ struct EngineOptions: ParsableArguments {
 
     @Option(help: "Industry profile: hotel, restaurant, delivery, retail, healthcare, banking, telecom, it-ops, airline or generic. Adds the industry's cue words and weighs the dimensions for the service score.")
     var profile: String = "generic"
+    @Option(help: "A confidence model fitted by `rater calibrate --output FILE` (JSON), used instead of the built-in one.")
+    var confidenceModel: String?
+
     @Option(help: "Scores above this are positive.")
     var positiveThreshold: Double = LabelThresholds.standard.positive
 
@@ -32,9 +35,12 @@ struct EngineOptions: ParsableArguments {
     }
 
     func makeEngine() throws -> Engine {
-        try Engine.standard(lexiconDirectory: lexiconDirectory, userLexicons: userLexicons,
-                            thresholds: LabelThresholds(positive: positiveThreshold, negative: negativeThreshold),
-                            languageOverride: lang.language, profile: profile)
+        var engine = try Engine.standard(
+            lexiconDirectory: lexiconDirectory, userLexicons: userLexicons,
+            thresholds: LabelThresholds(positive: positiveThreshold, negative: negativeThreshold),
+            languageOverride: lang.language, profile: profile)
+        if let confidenceModel { engine.scorer.confidence = try ConfidenceModelFile.load(confidenceModel) }
+        return engine
     }
 }
 
