@@ -140,8 +140,29 @@ struct CueFinder {
                 }
                 return String(decoding: folded[Int(match.start)..<Int(match.end)], as: UTF8.self)
             }
+            // A negative phrase ending in a negator governs the cue after it as the negator alone would: 再也不会 (one
+            // sentiment term) in 再也不会推荐 holds 不会, and 不会推荐 is at risk.
+            if scoring.entries[entry].valence.map({ $0 < 0 }) ?? false,
+               endsInNegator(Int(match.start)..<Int(match.end), of: folded, scoring: scoring) {
+                return String(decoding: folded[Int(match.start)..<Int(match.end)], as: UTF8.self)
+            }
         }
         return nil
+    }
+
+    /// Whether a proper tail of the folded text in `range` (from a character start for Han text, a word start for
+    /// alphabetic text) is a negator term.
+    private static func endsInNegator(_ range: Range<Int>, of folded: [UInt8], scoring: TermMatcher) -> Bool {
+        var start = range.lowerBound + 1
+        while start < range.upperBound {
+            let byte = folded[start]
+            let isStart = byte < 0x80 ? folded[start - 1] == 0x20 && byte != 0x20 : byte & 0xC0 != 0x80
+            if isStart, let entry = scoring.lookup(folded[start..<range.upperBound]), isNegating(entry, scoring) {
+                return true
+            }
+            start += 1
+        }
+        return false
     }
 
     /// Whether the scoring entry at `index` negates: a negator, or a negating degree word (不太). Reads the two
