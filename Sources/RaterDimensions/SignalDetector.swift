@@ -36,9 +36,11 @@ enum SignalDetector {
         var readings = SignalReadings()
         var cueClauses = Set<Int>()
         var rhetorical = [CueHit]()
+        var answers = [(hit: CueHit, yes: Bool)]()
         for hit in hits {
             for cue in roles.signals(of: hit) {
                 if cue.role == .rhetorical { rhetorical.append(hit) }
+                if case let .answer(yes) = cue.role { answers.append((hit, yes)) }
                 guard cue.kind == .recovery else { continue }
                 if case .outcome = cue.role { continue }
                 cueClauses.insert(scored.units[hit.unit].clause)
@@ -48,6 +50,7 @@ enum SignalDetector {
             for cue in roles.signals(of: hit) {
                 if case .outcome = cue.role { continue }
                 if cue.role == .rhetorical { continue }
+                if case .answer = cue.role { continue }
                 let clause = scored.units[hit.unit].clause
                 // 怎么会不推荐, "how could I not recommend": the question asserts the opposite of its words.
                 if case let .reading(fixed) = cue.role, fixed.kind != .recovery,
@@ -60,6 +63,14 @@ enum SignalDetector {
                     continue
                 }
                 let mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
+                // "Would I come back? Absolutely not.", 还会再来吗？当然会: the answer settles the question.
+                if case let .reading(fixed) = cue.role, fixed.kind == .loyalty, mood == .irrealis(.question),
+                   let answer = answers.first(where: { isAnswer($0.hit, to: hit, in: scored) }) {
+                    let asked = hit.negated ? fixed.negated : fixed
+                    readings.add(answer.yes ? asked : asked.negated, clause: scored.units[answer.hit.unit].clause,
+                                 hit: hit, negator: answer.yes ? nil : scored.segmented.text(answer.hit.range))
+                    continue
+                }
                 guard let value = reading(of: cue, at: hit, mood: mood, outcomes: outcomes, in: scored,
                                           window: window) else {
                     continue
@@ -92,7 +103,7 @@ enum SignalDetector {
     private static func reading(of cue: SignalCue, at hit: CueHit, mood: UnitMood, outcomes: RecoveryOutcomes,
                                 in scored: ScoredComment, window: TermWindow) -> SignalValue? {
         switch cue.role {
-        case .outcome, .rhetorical:
+        case .outcome, .rhetorical, .answer:
             return nil
         case let .reading(fixed):
             guard let settled = mood.reading(hit.negated ? fixed.negated : fixed) else { return nil }
@@ -126,7 +137,9 @@ enum SignalDetector {
     }
 
     /// The weight of the last sentiment term after the cue in its clause, the last opinion word when there is one (as
-    /// `ClauseTally`, opinion words before learned weights), or nil when there is none or positions are unknown.
+    /// `ClauseTally`, opinion words before learned weights), or nil when there is none or positions are unknown. A
+    /// bare negation is no sentiment term here: "nowhere" in "such a lovely hotel in the middle of nowhere" says
+    /// where, not how it was.
     ///
     /// The last, because what a surprise is about is said at the end: 没想到这么偏的地方有这么好的酒店 sets the scene
     /// (偏) and ends on what was found (这么好的); so do 没想到这么好的酒店这么脏 and "surprised how clean the room was".
@@ -140,10 +153,42 @@ enum SignalDetector {
         var unit = hit.unit
         while unit < scored.units.count && scored.units[unit].clause == clause {
             guard let terms = window.terms(in: unit) else { return nil }
-            following += terms.filter { $0.ordinal > cueEnd && $0.weight != 0 }
+            following += terms.filter { $0.ordinal > cueEnd && $0.weight != 0 && !$0.isBareNegation }
             unit += 1
         }
         return (following.last(where: \.isOpinion) ?? following.last)?.weight
+    }
+
+    /// How many characters of Han text besides the answer cue its sentence may hold (不会了, 当然会啊).
+    static let answerSlackCharacters = 1
+
+    /// Whether `answer` makes up the sentence right after the question holding `cue`: nothing else in it but
+    /// punctuation, spaces and, in Han text, `answerSlackCharacters` characters. A longer sentence says something
+    /// else ("Would I come back? No idea, the food was fine."), and an answer further on answers something else.
+    private static func isAnswer(_ answer: CueHit, to cue: CueHit, in scored: ScoredComment) -> Bool {
+        let text = scored.segmented
+        let sentence = text.clauses[scored.units[cue.unit].clause].sentence + 1
+        guard text.clauses[scored.units[answer.unit].clause].sentence == sentence else { return false }
+        var slack = answerSlackCharacters
+        for clause in text.clauses where clause.sentence == sentence {
+            for token in text.tokens[clause.tokens] {
+                // The token's bytes outside the answer cue.
+                let (start, end) = (Int(token.start), Int(token.end))
+                let outside = [start..<max(start, min(end, answer.range.lowerBound)),
+                               min(end, max(start, answer.range.upperBound))..<end]
+                    .filter { !$0.isEmpty }
+                switch token.kind {
+                case .whitespace, .lineBreak, .punctuation, .symbol:
+                    continue
+                case .ideographic:
+                    for part in outside { slack -= String(decoding: text.folded[part], as: UTF8.self).count }
+                    if slack < 0 { return false }
+                default:
+                    if !outside.isEmpty { return false }
+                }
+            }
+        }
+        return true
     }
 
     /// Whether at most `rhetoricalReachWords` words (ASCII text) or `rhetoricalReachCharacters` characters lie in

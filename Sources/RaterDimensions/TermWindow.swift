@@ -20,6 +20,9 @@ struct TermWindow {
         var ordinal: Int
         var weight: Double
         var isLearned: Bool
+        /// A bare negation rather than a term of the comment (see above): it speaks of a service's failure to
+        /// deliver, not of how the customer feels.
+        var isBareNegation = false
 
         /// An opinion word that counts in its clause: a hand-written valence (or a bare negation) whose weight the
         /// rules left above zero.
@@ -90,7 +93,8 @@ struct TermWindow {
                     let ordinal = ordinals[Int(match.token)]
                     let reach = ordinal + (scoring.entries[entry].negationScope ?? negationReach)
                     if !terms[unitStart..<terms.count].contains(where: { $0.ordinal > ordinal && $0.ordinal <= reach }) {
-                        terms.append(Term(ordinal: ordinal, weight: -bareNegation, isLearned: false))
+                        terms.append(Term(ordinal: ordinal, weight: -bareNegation, isLearned: false,
+                                           isBareNegation: true))
                     }
                 }
             }

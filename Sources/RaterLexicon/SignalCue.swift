@@ -27,6 +27,10 @@ public struct SignalCue: Sendable, Equatable {
         /// the loyalty and expectation cues after it in its clause read the other way (怎么会不推荐 is loyal). It
         /// reads nothing itself; its kind is nominal.
         case rhetorical
+        /// The cue is a short answer, yes (`true`: 当然会, "absolutely") or no (不会, "absolutely not"): the sentence it
+        /// makes up answers a loyalty question just before it ("Would I come back? Absolutely not." is at risk). It
+        /// reads nothing itself; its kind is nominal.
+        case answer(Bool)
     }
 
     public var kind: SignalKind
@@ -67,11 +71,11 @@ public struct SignalCue: Sendable, Equatable {
     /// The lexicon value column's words beyond the readings and kinds: the recovery topic and outcome roles.
     public static let recoveryRoleNames = ["topic"] + RecoveryOutcome.allCases.map(\.rawValue)
     /// The lexicon value column's words for cues that shape other readings: a surprise and a rhetorical opener.
-    public static let modifierRoleNames = ["surprise", "rhetorical"]
+    public static let modifierRoleNames = ["surprise", "rhetorical", "answer_yes", "answer_no"]
 
     /// Parses the lexicon's value column: a reading (`at_risk`), a kind (`expectation`), or a recovery role
-    /// (`topic`, `done`, `prompt`, `pending`, `promised`, `requested`, `refused`), a surprise (`surprise`) or a
-    /// rhetorical opener (`rhetorical`).
+    /// (`topic`, `done`, `prompt`, `pending`, `promised`, `requested`, `refused`), a surprise (`surprise`), a
+    /// rhetorical opener (`rhetorical`) or a short answer (`answer_yes`, `answer_no`).
     public init?(parsing text: String, context: CueContext?) {
         let name = text.lowercased().replacingOccurrences(of: "-", with: "_")
         if let value = SignalValue(rawValue: name) {
@@ -84,6 +88,8 @@ public struct SignalCue: Sendable, Equatable {
             self.init(kind: .expectation, role: .surprise, context: context)
         } else if name == "rhetorical" {
             self.init(kind: .loyalty, role: .rhetorical, context: context)
+        } else if name == "answer_yes" || name == "answer_no" {
+            self.init(kind: .loyalty, role: .answer(name == "answer_yes"), context: context)
         } else if let outcome = RecoveryOutcome(rawValue: name) {
             self.init(recovery: .outcome(outcome), context: context)
         } else {
