@@ -38,7 +38,8 @@ struct UnitFactor {
 
 enum ClauseFactors {
     static func compute(units: [ScoringUnit], segmented: SegmentedText, matches: [TermMatch],
-                        entries: [LexiconEntry], turns: [Bool], rules: ScoringRules) -> [[UnitFactor]] {
+                        entries: [LexiconEntry], turns: [Bool], echoes: [Int: Int] = [:],
+                        rules: ScoringRules) -> [[UnitFactor]] {
         var factors = [[UnitFactor]](filledWith: [], count: units.count)
         let sentences = segmented.sentenceCount
         var lastTurnUnit = -1
@@ -53,6 +54,10 @@ enum ClauseFactors {
             var asksForMore = false
             for matchIndex in unit.matches {
                 let match = matches[matchIndex]
+                // "X是X" concedes its clause like 虽然 (`ConcessiveEcho`).
+                if let first = echoes[matchIndex], concessionWord == nil {
+                    concessionWord = segmented.text(Int(matches[first].start)..<Int(match.end))
+                }
                 // Only contrast and irrealis words matter here: read those two roles in place (no copy of the entry
                 // and its cue arrays) and quote the word only for them.
                 let contrast = entries[Int(match.entry)].contrast

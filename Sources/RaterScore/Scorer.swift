@@ -32,8 +32,9 @@ public struct Scorer: Sendable {
         ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)
         let turns = TurnWords.turns(in: segmented, matches: matches, entries: matcher.entries)
         var units = UnitBuilder.units(for: segmented, matches: matches, turns: turns)
+        let echoes = ConcessiveEcho.echoes(units: units, segmented: segmented, matches: matches)
         let factors = ClauseFactors.compute(units: units, segmented: segmented, matches: matches,
-                                            entries: matcher.entries, turns: turns, rules: rules)
+                                            entries: matcher.entries, turns: turns, echoes: echoes, rules: rules)
         var contributions = [Contribution]()
         contributions.reserveCapacity(matches.count)  // one per match at most
         let allCapitals = CapitalsRule.isShouting(segmented)
@@ -47,6 +48,8 @@ public struct Scorer: Sendable {
             let unit = units[unitIndex]
             modifiers.reset()
             for matchIndex in unit.matches {
+                // The X echoed in "X是X" was granted once already (`ConcessiveEcho`).
+                if !echoes.isEmpty, echoes[matchIndex] != nil { continue }
                 let match = matches[matchIndex]
                 // The entry's roles are read in place: copying the whole entry retained and released its cue arrays
                 // for every match.
