@@ -108,6 +108,12 @@ public struct Scorer: Sendable {
                 contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
                                                   base: base, rules: rules, weight: value))
                 if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
+                // A word listed both as an opinion and as a negator (不如 "not as good as", "lacks") does both: it
+                // scores, and negates what it compares with or finds missing (不如隔壁*好吃*, "lacks *friendly* staff").
+                if matcher.entries[entryIndex].isNegator, !matcher.entries[entryIndex].isLearnedValence {
+                    let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
+                    modifiers.addNegator(segmented.text(match.byteRange), reach: ordinal + scope)
+                }
             }
         }
         let sentiment = summarize(units, language: comment.language, hasOpinion: hasOpinion)
