@@ -73,7 +73,8 @@ struct TermWindow {
                 // The entry's fields are read in place: copying a `LexiconEntry` retains its three role arrays.
                 let match = scored.matches[matchIndex]
                 let entry = Int(match.entry)
-                guard scoring.entries[entry].valence != nil else { continue }
+                // As the scorer: a learned valence that yields to a rule role (这么) made no contribution.
+                guard scoring.entries[entry].scoredValence != nil else { continue }
                 if positions < unitWeights.count {
                     terms.append(Term(ordinal: ordinals[Int(match.token)],
                                       weight: weights[unitWeights.lowerBound + positions],
@@ -89,7 +90,7 @@ struct TermWindow {
                 for matchIndex in unit.matches {
                     let match = scored.matches[matchIndex]
                     let entry = Int(match.entry)
-                    guard scoring.entries[entry].isNegator, scoring.entries[entry].valence == nil else { continue }
+                    guard scoring.entries[entry].isNegator, scoring.entries[entry].scoredValence == nil else { continue }
                     let ordinal = ordinals[Int(match.token)]
                     let reach = ordinal + (scoring.entries[entry].negationScope ?? negationReach)
                     if !terms[unitStart..<terms.count].contains(where: { $0.ordinal > ordinal && $0.ordinal <= reach }) {

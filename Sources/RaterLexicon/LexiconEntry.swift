@@ -35,6 +35,13 @@ public struct LexiconEntry: Sendable, Equatable {
     /// whole and no shorter term starts inside it; it carries no role and reads nothing.
     public var isCompound = false
 
+    /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
+    /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
+    /// opinion. Everything that lines matches up with the scorer's contributions reads this, not `valence`.
+    public var scoredValence: Double? {
+        isLearnedValence && (isNegator || degree != nil) ? nil : valence
+    }
+
     /// Whether the term's only role is being a function word.
     public var isOnlyFunctionWord: Bool {
         isFunctionWord && valence == nil && !isNegator && degree == nil && contrast == nil && irrealis == nil

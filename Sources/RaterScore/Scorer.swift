@@ -56,11 +56,8 @@ public struct Scorer: Sendable {
                 let entryIndex = Int(match.entry)
                 let ordinal = ordinals[Int(match.token)]
                 modifiers.expire(before: ordinal, window: rules.modifierWindow)
-                // A hand-written rule role (degree word, negator) outweighs a learned valence: the learned weight
-                // of 这么 is how often complaints say "so", not an opinion.
-                let yieldsToRole = matcher.entries[entryIndex].isLearnedValence
-                    && (matcher.entries[entryIndex].isNegator || matcher.entries[entryIndex].degree != nil)
-                guard let base = matcher.entries[entryIndex].valence, !yieldsToRole else {
+                // A learned valence yields to a hand-written rule role (`LexiconEntry.scoredValence`).
+                guard let base = matcher.entries[entryIndex].scoredValence else {
                     let isNegator = matcher.entries[entryIndex].isNegator
                     let degree = matcher.entries[entryIndex].degree
                     guard isNegator || degree != nil else { continue }
