@@ -21,13 +21,16 @@ enum CoverRole: UInt8, Sendable {
     case other
 
     init(_ entry: LexiconEntry) {
-        if let valence = entry.valence, valence != 0, !entry.isLearnedValence {
+        // The valence the scorer weighs: a learned weight on a degree word or negator (这么, 很) yields to that role,
+        // as in the scorer, so such a piece is the degree word or rule word here too.
+        let valence = entry.scoredValence
+        if let valence, valence != 0, !entry.isLearnedValence {
             self = .opinion
-        } else if entry.valence != nil, entry.valence != 0, entry.isLearnedValence {
+        } else if let valence, valence != 0, entry.isLearnedValence {
             self = .learned
-        } else if entry.valence == nil, entry.isNegator || entry.contrast != nil || entry.irrealis != nil {
+        } else if valence == nil, entry.isNegator || entry.contrast != nil || entry.irrealis != nil {
             self = .ruleWord
-        } else if entry.valence == nil, entry.degree != nil {
+        } else if valence == nil, entry.degree != nil {
             self = .degree
         } else {
             self = .other
