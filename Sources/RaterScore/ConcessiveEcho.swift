@@ -16,6 +16,9 @@ enum ConcessiveEcho {
     /// keeps its weight (conceded); the echo adds nothing.
     static func echoes(units: [ScoringUnit], segmented: SegmentedText, matches: [TermMatch]) -> [Int: Int] {
         var echoes = [Int: Int]()
+        // Every link holds 是: a comment without it (every English one) has no echo, and is not read term by term
+        // into Strings below, which this runs for every comment.
+        guard containsShi(segmented.folded) else { return echoes }
         for unit in units where unit.matches.count >= 2 {
             for index in unit.matches.dropFirst() {
                 // The nearest earlier match ending in the same term: the first X may be a longer phrase (服务热情是
@@ -31,5 +34,17 @@ enum ConcessiveEcho {
             }
         }
         return echoes
+    }
+
+    /// Whether the UTF-8 bytes hold 是 (E6 98 AF).
+    private static func containsShi(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index + 2 < buffer.count {
+                if buffer[index] == 0xE6 && buffer[index + 1] == 0x98 && buffer[index + 2] == 0xAF { return true }
+                index += 1
+            }
+            return false
+        }
     }
 }

@@ -81,8 +81,9 @@ public struct Scorer: Sendable {
                 let waitsForOpinion = modifiers.hasRaisedNegator
                     && matcher.entries[entryIndex].isLearnedValence
                 if !matcher.entries[entryIndex].isFunctionWord && !waitsForOpinion {
-                    // Only read when a negator is pending: building the term's text costs a String.
+                    // Only read when an experiential negator is pending: building the term's text costs a String.
                     let opening = modifiers.negatorCount % 2 == 1
+                        && modifiers.negators.last.map { self.rules.experientialNegators.contains($0.lowercased()) } == true
                         ? exclamativeOpening(of: segmented.text(match.byteRange)) : nil
                     value = applyModifiers(base, modifiers, termOpensWith: opening, &rules)
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
