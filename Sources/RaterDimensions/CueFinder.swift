@@ -115,9 +115,8 @@ struct CueFinder {
                 let head = Int(match.start)..<Int(cue.start)
                 // A negator that runs into the cue negates it: 不再 in 不再来 shares its 再 with the cue 再来. Not when
                 // what they share is the cue's own negator (完全不 and 不如预期 share 不: the cue already holds it).
-                let shared = String(decoding: folded[Int(cue.start)..<min(Int(match.end), Int(cue.end))],
-                                    as: UTF8.self)
-                if isNegating(entry, scoring), !(scoring.lookup(shared.utf8).map { isNegating($0, scoring) } ?? false) {
+                let shared = folded[Int(cue.start)..<min(Int(match.end), Int(cue.end))]
+                if isNegating(entry, scoring), !(scoring.lookup(shared).map { isNegating($0, scoring) } ?? false) {
                     return String(decoding: folded[Int(match.start)..<Int(match.end)], as: UTF8.self)
                 }
                 if scoring.entries[entry].valence.map({ $0 < 0 }) ?? false, isWithinReach(head, in: folded),

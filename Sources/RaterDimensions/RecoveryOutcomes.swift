@@ -92,11 +92,7 @@ struct RecoveryOutcomes {
 
     /// Whether at most `reachWords` words (ASCII text) or `reachCharacters` characters lie in `gap`.
     private static func isWithinReach(_ gap: Range<Int>, in folded: [UInt8]) -> Bool {
-        let text = String(decoding: folded[gap], as: UTF8.self)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.split(separator: " ").count <= reachWords
-        }
-        return text.filter { !$0.isWhitespace }.count <= reachCharacters
+        GapReach.isWithin(gap, of: folded, words: reachWords, characters: reachCharacters)
     }
 }
 

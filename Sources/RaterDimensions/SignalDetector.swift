@@ -54,10 +54,7 @@ enum SignalDetector {
                 let clause = scored.units[hit.unit].clause
                 // 怎么会不推荐, "how could I not recommend": the question asserts the opposite of its words.
                 if case let .reading(fixed) = cue.role, fixed.kind != .recovery,
-                   let opener = rhetorical.first(where: {
-                       scored.units[$0.unit].clause == clause && $0.range.upperBound <= hit.range.lowerBound
-                           && isWithinRhetoricalReach($0.range.upperBound..<hit.range.lowerBound, in: scored)
-                   }) {
+                   let opener = rhetoricalOpener(of: hit, clause: clause, among: rhetorical, in: scored) {
                     let negator = hit.negated ? nil : scored.segmented.text(opener.range)
                     readings.add(hit.negated ? fixed : fixed.negated, clause: clause, hit: hit, negator: negator)
                     continue
@@ -93,10 +90,18 @@ enum SignalDetector {
            let open = outcomes.openOutcome(after: first, cueClauses: cueClauses, in: scored) {
             readings.add(.unresolved, clause: scored.units[open.unit].clause, hit: open, negator: nil)
         }
-        return readings.settled { hit, negator in
-            SignalEvidence(cue: scored.segmented.text(hit.range),
-                           clause: scored.segmented.text(ofTokens: scored.units[hit.unit].tokens), negator: negator)
+        var signals = [SignalResult]()
+        for (value, hits) in readings.settled() {
+            var evidence = [SignalEvidence]()
+            evidence.reserveCapacity(hits.count)
+            for (hit, negator) in hits {
+                evidence.append(SignalEvidence(cue: scored.segmented.text(hit.range),
+                                               clause: scored.segmented.text(ofTokens: scored.units[hit.unit].tokens),
+                                               negator: negator))
+            }
+            signals.append(SignalResult(value: value, evidence: evidence))
         }
+        return signals
     }
 
     /// The reading of one cue, or nil when it says nothing here.
@@ -191,14 +196,22 @@ enum SignalDetector {
         return true
     }
 
+    /// The first rhetorical opener (怎么会, "how could") in `clause` before `hit` and within reach of it, if any.
+    private static func rhetoricalOpener(of hit: CueHit, clause: Int, among openers: [CueHit],
+                                         in scored: ScoredComment) -> CueHit? {
+        for opener in openers where scored.units[opener.unit].clause == clause
+            && opener.range.upperBound <= hit.range.lowerBound
+            && isWithinRhetoricalReach(opener.range.upperBound..<hit.range.lowerBound, in: scored) {
+            return opener
+        }
+        return nil
+    }
+
     /// Whether at most `rhetoricalReachWords` words (ASCII text) or `rhetoricalReachCharacters` characters lie in
     /// `gap`.
     private static func isWithinRhetoricalReach(_ gap: Range<Int>, in scored: ScoredComment) -> Bool {
-        let text = String(decoding: scored.segmented.folded[gap], as: UTF8.self)
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return text.split(separator: " ").count <= rhetoricalReachWords
-        }
-        return text.filter { !$0.isWhitespace }.count <= rhetoricalReachCharacters
+        GapReach.isWithin(gap, of: scored.segmented.folded, words: rhetoricalReachWords,
+                          characters: rhetoricalReachCharacters)
     }
 
     /// The net weighted sentiment of the unit's sentence.

@@ -34,6 +34,22 @@ public struct TermMatcher: Sendable {
         trie.lookup(bytes)
     }
 
+    // The byte sequences the other stages look up, each specialised here: the generic `lookup` above is not
+    // inlinable, so a call from another module ran it unspecialised, one witness-table call per byte (4,300
+    // instructions a lookup in the dimension stage's negator search, where these take a few hundred).
+
+    /// The entry for exactly these (folded) bytes, if any.
+    public func lookup(_ bytes: ArraySlice<UInt8>) -> Int? { trie.lookup(bytes) }
+
+    /// The entry for exactly these (folded) bytes, if any.
+    public func lookup(_ bytes: [UInt8]) -> Int? { trie.lookup(bytes) }
+
+    /// The entry for exactly this (folded) text, if any.
+    public func lookup(_ text: String.UTF8View) -> Int? { trie.lookup(text) }
+
+    /// The entry for exactly these (folded) bytes, if any.
+    public func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? { trie.lookup(bytes) }
+
     /// The longest term starting at `start` whose end satisfies `acceptEnd`, as (end offset, entry index).
     @inline(__always)
     func longestMatch<Rule: TermEndRule>(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int,
