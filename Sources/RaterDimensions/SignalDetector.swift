@@ -62,7 +62,7 @@ enum SignalDetector {
                 let mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
                 // "Would I come back? Absolutely not.", 还会再来吗？当然会: the answer settles the question.
                 if case let .reading(fixed) = cue.role, fixed.kind == .loyalty, mood == .irrealis(.question),
-                   let answer = answers.first(where: { isAnswer($0.hit, to: hit, in: scored) }) {
+                   let answer = answer(to: hit, among: answers, in: scored) {
                     let asked = hit.negated ? fixed.negated : fixed
                     readings.add(answer.yes ? asked : asked.negated, clause: scored.units[answer.hit.unit].clause,
                                  hit: hit, negator: answer.yes ? nil : scored.segmented.text(answer.hit.range))
@@ -194,6 +194,13 @@ enum SignalDetector {
             }
         }
         return true
+    }
+
+    /// The first short answer (Absolutely not., 当然会) to the loyalty question holding `cue`, if any.
+    private static func answer(to cue: CueHit, among answers: [(hit: CueHit, yes: Bool)],
+                               in scored: ScoredComment) -> (hit: CueHit, yes: Bool)? {
+        for answer in answers where isAnswer(answer.hit, to: cue, in: scored) { return answer }
+        return nil
     }
 
     /// The first rhetorical opener (怎么会, "how could") in `clause` before `hit` and within reach of it, if any.
