@@ -31,6 +31,10 @@ public struct AnalyzeRun {
     public var onUnterminatedLastRecord: ((String, Int?) -> Void)?
     /// Called for an input that an incremental checkpoint no longer matches, before it is read whole again.
     public var onInputChanged: ((String) -> Void)?
+    /// Called, when databases are written (the stored form is delivered), for a record an earlier run held back and
+    /// this run reads again, just before its outcome is handed out, whatever it is: the databases delete the row the
+    /// half record left (`SupersededRecord`).
+    public var onSupersededRecord: ((SupersededRecord) throws -> Void)?
     /// Called after each batch's results and rejections have been handed out, so a streaming output can flush them
     /// (a pipe reader then sees results batch by batch, and a broken pipe stops the run within one batch).
     public var onBatchEnd: (() throws -> Void)?
@@ -97,6 +101,7 @@ public struct AnalyzeRun {
         var bytesBefore = 0
         let onBatchEnd = self.onBatchEnd
         let onProgress = self.onProgress
+        let onSupersededRecord = self.onSupersededRecord
         let interruption = self.interruption
         for input in try InputList.expand(inputs) {
             try interruption?.check()
@@ -111,19 +116,29 @@ public struct AnalyzeRun {
             // stays as it was, so the record is read again once the writer finishes it.
             let untouched: IncrementalState.Checkpoint? =
                 if case let .unchanged(_, checkpoint) = resumption { checkpoint } else { nil }
-            // A file that has grown since a run held its last record back and stored it without an export id: that
-            // record comes first now, whole, and the databases delete the half text's row (`supersededDigest`).
-            let supersededDigest: String? =
-                if case .unchanged(_, nil) = resumption { incremental?.inputs[IncrementalState.key(input)]?.heldBackDigest }
+            // A file that has grown since a run held its last record back and wrote it to the databases: that
+            // record comes first now, whole, and the databases delete the row the half record left
+            // (`SupersededRecord`) before its outcome, whatever it is, is written.
+            let storing = lines?.contents.contains(.stored) == true
+            var superseded: SupersededRecord.Row? =
+                if storing, case .unchanged(_, nil) = resumption { incremental?.inputs[IncrementalState.key(input)]?.heldBackRow }
                 else { nil }
+            // The record read again: the first one after those skipped.
             var rereadRecord: Int?
-            // The last comment delivered in stored form, for the digest of a held-back one.
+            func supersede(source: String, recordNumber: Int) throws {
+                guard let row = superseded, recordNumber == rereadRecord else { return }
+                superseded = nil
+                try onSupersededRecord?(SupersededRecord(source: source, recordNumber: recordNumber, row: row))
+            }
+            // The last comment delivered in stored form and the last record rejected, for the row a held-back one
+            // leaves.
             var lastStored: StoredComment?
+            var lastRejected: Int?
             // A database keys a comment without an export id by its text's digest, with `#2`, `#3` … for the text's
             // repeats in its source counted from the source's first record, skipped or not: the skipped records'
             // texts are counted (not analysed, not written) whenever databases are, and the stored comments of the
             // input carry the counts, sealed before the first is handed out.
-            let skippedTexts = skip > 0 && lines?.contents.contains(.stored) == true ? SkippedTexts() : nil
+            let skippedTexts = skip > 0 && storing ? SkippedTexts() : nil
             var skippedTextsSealed = false
             var events = 0
             var skippedDigests = [SkippedTexts.Digest]()
@@ -140,15 +155,19 @@ public struct AnalyzeRun {
                             }
                             delivery.stored?.skippedTexts = skippedTexts
                         }
-                        if let supersededDigest, let record = rereadRecord, delivery.stored?.recordNumber == record {
-                            delivery.stored?.supersededDigest = supersededDigest
+                        if let stored = delivery.stored {
+                            try supersede(source: stored.source, recordNumber: stored.recordNumber)
+                            lastStored = stored
                         }
-                        if delivery.stored != nil { lastStored = delivery.stored }
                         summary.add(delivery.tally)
                         try onDelivery(delivery)
                     case let .skipped(digest):
                         if let digest { skippedDigests.append(digest) }
                     case let .rejected(rejection):
+                        if storing {
+                            try supersede(source: rejection.source, recordNumber: rejection.recordNumber)
+                            lastRejected = rejection.recordNumber
+                        }
                         summary.add(rejection)
                         try onRejection(rejection)
                     case let .failed(error):
@@ -192,12 +211,12 @@ public struct AnalyzeRun {
                     case let .record(record):
                         lastLine = record.line
                         lastRecordNumber = record.recordNumber
-                        if events == skip + 1 { rereadRecord = record.recordNumber }
                     case let .rejected(rejection):
                         lastLine = rejection.line
-                        lastRecordNumber = nil
+                        lastRecordNumber = rejection.recordNumber
                         if case .unreadableInput = rejection.reason { endedUnreadable = true }
                     }
+                    if events == skip + 1 { rereadRecord = lastRecordNumber }
                     if events <= skip {
                         // Only the records a database would key by their text: an export with an id column skips
                         // as before.
@@ -231,23 +250,26 @@ public struct AnalyzeRun {
                 if input != "-" && !endedUnreadable && PathKind(path: input) == .regularFile {
                     // A last record the input ended inside (no line break after it yet) may be half written: it is
                     // analysed, but the checkpoint stays before it, so the next run reads it again, whole once the
-                    // writer has finished it, and a database replaces its row by key (by export id; a row keyed by
-                    // the half text's digest is deleted by that run: `Checkpoint.heldBackDigest`). Checkpointed, the rest of it
-                    // was read next night as a record of its own, or lost. The bytes checked stay all that were
-                    // read: an append keeps them.
+                    // writer has finished it, and deletes the row it left in the databases before that record's
+                    // outcome is written (`Checkpoint.heldBackRow`). Checkpointed, the rest of it was read next night
+                    // as a record of its own, or lost. The bytes checked stay all that were read: an append keeps
+                    // them.
                     let unterminated = nextState != nil && events > skip && reader.lastRecordUnterminated
                     if unterminated { onUnterminatedLastRecord?(input, lastLine) }
-                    // Stored under its text's digest: the next run that reads it whole deletes that row.
-                    let heldBackDigest = unterminated ? lastStored.flatMap { stored in
-                        stored.recordNumber == lastRecordNumber && !StoredComment.hasExportID(
-                            id: stored.id, source: stored.source, recordNumber: stored.recordNumber)
-                            ? SkippedTexts.Digest(of: stored.text).hex : nil
-                    } : nil
+                    // Its comment's key (the text's digest, or the export id as far as it was written), or its
+                    // rejection.
+                    let heldBackRow: SupersededRecord.Row? = !unterminated || lastRecordNumber == nil ? nil
+                        : lastStored.flatMap { stored -> SupersededRecord.Row? in
+                            guard stored.recordNumber == lastRecordNumber else { return nil }
+                            return StoredComment.hasExportID(id: stored.id, source: stored.source,
+                                                             recordNumber: stored.recordNumber)
+                                ? .exportID(stored.id) : .digest(SkippedTexts.Digest(of: stored.text).hex)
+                        } ?? (lastRejected == lastRecordNumber ? .rejection : nil)
                     nextState?.inputs[IncrementalState.key(input)] = events <= skip ? untouched ?? IncrementalState.Checkpoint(
                         bytes: file.bytesRead, records: events, checksum: file.checksum)
                         : IncrementalState.Checkpoint(bytes: file.bytesRead, records: events - (unterminated ? 1 : 0),
                                                       checksum: file.checksum, heldBack: unterminated ? 1 : nil,
-                                                      heldBackDigest: heldBackDigest)
+                                                      heldBackRow: heldBackRow)
                 }
             }
         }

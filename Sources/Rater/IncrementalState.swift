@@ -1,6 +1,7 @@
 import Foundation
 import RaterCore
 import RaterIngest
+import RaterSinks
 
 /// What an incremental run remembers of each input: how many bytes and records earlier runs consumed, and the
 /// CRC-32 of those bytes. When the input still starts with exactly those bytes, it is the same export grown by
@@ -21,17 +22,36 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         /// has grown; skipped like the others while it has not, or every night's results and partials counted it
         /// once more. Absent in states written before 2026-11-28.
         public var heldBack: Int?
-        /// The SHA-256 (hex) of the held-back record's normalized text, when it was stored in a database without an
-        /// export id: the digest its key was made of. The run that reads the record again deletes that row
-        /// (`StoredComment.supersededDigest`), or a half-written text kept its row beside the whole one.
+        /// The row the held-back record left in the databases, which the run that reads the record again deletes
+        /// (`SupersededRecord`) whatever the whole record becomes: one of the three below, or none (no database was
+        /// written). The SHA-256 (hex) of its normalized text, when it was stored without an export id: the digest
+        /// its key was made of (a half-written text kept its row beside the whole one until 2026-11-28).
         public var heldBackDigest: String?
+        /// Its export id, when it was stored under one: as far as it was written, if the export was cut inside the
+        /// id field. Absent in states written before 2026-11-28.
+        public var heldBackID: String?
+        /// True when it was rejected: its row in `rejects` goes if the whole record is a comment. Absent in states
+        /// written before 2026-11-28.
+        public var heldBackRejected: Bool?
 
-        public init(bytes: Int, records: Int, checksum: UInt32, heldBack: Int? = nil, heldBackDigest: String? = nil) {
+        public init(bytes: Int, records: Int, checksum: UInt32, heldBack: Int? = nil, heldBackRow: SupersededRecord.Row? = nil) {
             self.bytes = bytes
             self.records = records
             self.checksum = checksum
             self.heldBack = heldBack
-            self.heldBackDigest = heldBackDigest
+            switch heldBackRow {
+            case let .digest(hex): heldBackDigest = hex
+            case let .exportID(id): heldBackID = id
+            case .rejection: heldBackRejected = true
+            case nil: break
+            }
+        }
+
+        /// The row the held-back record left, from whichever field holds it.
+        public var heldBackRow: SupersededRecord.Row? {
+            if let heldBackDigest { return .digest(heldBackDigest) }
+            if let heldBackID { return .exportID(heldBackID) }
+            return heldBackRejected == true ? .rejection : nil
         }
     }
 

@@ -392,6 +392,12 @@ public final class RunSink {
         for (writer, names) in zip(writers, names) { try writer.write(names.stored(rejection)) }
     }
 
+    /// Deletes the row a record held back by an earlier incremental run left, in every database, before the
+    /// record's outcome is written (`SupersededRecord`). Counts nothing: the record is counted by its outcome.
+    public func delete(_ superseded: SupersededRecord) throws {
+        for (writer, names) in zip(writers, names) { try writer.delete(names.stored(superseded)) }
+    }
+
     /// The keys that came more than once: set when the writers have finished.
     fileprivate var duplicates: DuplicateKeys {
         get { DuplicateKeys(keys: counts.duplicateKeys, replaced: counts.duplicatesReplaced) }

@@ -17,6 +17,9 @@ public protocol RunRowWriter: AnyObject {
     @discardableResult
     func write(_ comment: StoredComment) throws -> String?
     func write(_ rejection: Rejection) throws
+    /// Deletes the row a record held back by an earlier incremental run left (`SupersededRecord`); called before
+    /// the record's outcome is written.
+    func delete(_ superseded: SupersededRecord) throws
     /// Writes everything still waiting; `RunRecorder.record` calls it once, before it makes the `aggregates` table
     /// from the stored comments (`StoredAggregates`) and commits. A run that fails does not, and rolls back what was
     /// written with the rest.

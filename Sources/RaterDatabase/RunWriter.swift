@@ -133,11 +133,6 @@ public final class RunWriter: RunRowWriter {
     /// the comment's key.
     @discardableResult
     public func write(_ comment: StoredComment) throws -> String? {
-        if let digest = comment.supersededDigest {
-            // Rows of this run are written first: they could hold that key only if one run read the source twice.
-            try flush()
-            try SupersededRows.delete(comment, digest: digest, executor: executor)
-        }
         let key = try key(id: comment.id, source: comment.source, recordNumber: comment.recordNumber,
                           text: comment.text, skipped: comment.skippedTexts)
         // The same comment again (a repeated export id): its earlier rows go first, so that the DELETEs below find
@@ -173,6 +168,12 @@ public final class RunWriter: RunRowWriter {
 
     public func write(_ rejection: Rejection) throws {
         try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
+    }
+
+    public func delete(_ superseded: SupersededRecord) throws {
+        // Rows of this run are written first: they could hold that key only if one run read the source twice.
+        try flush()
+        try SupersededRows.delete(superseded, executor: executor)
     }
 
     /// Writes a signal (or queues it), after its comment (`write(_:)` clears the comment's earlier signals). The

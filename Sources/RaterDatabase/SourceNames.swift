@@ -175,4 +175,11 @@ struct SourceNames {
         stored.source = name
         return stored
     }
+
+    func stored(_ superseded: SupersededRecord) -> SupersededRecord {
+        guard !renamed.isEmpty, let name = renamed[superseded.source] else { return superseded }
+        var stored = superseded
+        stored.source = name
+        return stored
+    }
 }

@@ -140,10 +140,6 @@ public final class StagedRunWriter: RunRowWriter {
             if hasExportID { return try direct.write(comment) }
             try beginStaging()
         }
-        // From Rater's tables, at once: the staged rows are merged into them only when the run finishes.
-        if let digest = comment.supersededDigest {
-            try SupersededRows.delete(comment, digest: digest, executor: executor)
-        }
         sequence += 1
         if comment.source != lastStagedSource {
             stagedSources.insert(comment.source)
@@ -190,6 +186,14 @@ public final class StagedRunWriter: RunRowWriter {
 
     public func write(_ rejection: Rejection) throws {
         try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
+    }
+
+    /// From Rater's tables, at once: the staged rows are merged into them only when the run finishes, and none of
+    /// them is the superseded record's (it comes first of its input, and a run reads an input once).
+    public func delete(_ superseded: SupersededRecord) throws {
+        precondition(!finished, "a staged run is written before it finishes")
+        if let direct { return try direct.delete(superseded) }
+        try SupersededRows.delete(superseded, executor: executor)
     }
 
     /// Merges the staged rows into Rater's tables (or writes what the direct writer holds, when nothing was staged).

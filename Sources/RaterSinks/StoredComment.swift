@@ -64,12 +64,6 @@ public struct StoredComment: Sendable, Equatable {
     /// The texts of the records of its input that an incremental run skipped, when the run skipped any: the keys of
     /// repeated texts go on counting from their occurrences there (see `SkippedTexts`). Set by the run, not by `init`.
     public var skippedTexts: SkippedTexts?
-    /// Set by an incremental run on a record that an earlier run analysed while it had no line break after it (held
-    /// back, perhaps half written) and that it reads again now the file has grown: the SHA-256 (hex) of the text that
-    /// run stored for it without an export id. The databases delete the row stored under that text's key for this
-    /// source and record before writing this one, so the half text does not stay beside the whole one (the keys
-    /// differ, unlike an export id's). Not set by `init`.
-    public var supersededDigest: String?
 
     public init(_ result: CommentResult) {
         self.init(result, fieldsJSON: Self.json { $0.fields(result.fields) },

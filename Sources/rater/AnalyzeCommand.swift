@@ -208,7 +208,10 @@ struct AnalyzeCommand: ParsableCommand {
                 // The workers make what the aggregates and databases take of each result, beside its line.
                 var contents: ResultDelivery.Contents = []
                 if aggregate != nil { contents.insert(.observation) }
-                if sink != nil { contents.insert(.stored) }
+                if let sink {
+                    contents.insert(.stored)
+                    run.onSupersededRecord = { superseded in try sink.delete(superseded) }
+                }
                 summary = try run.run(
                     writingLinesWith: encoder, delivering: contents,
                     onDelivery: { delivery in

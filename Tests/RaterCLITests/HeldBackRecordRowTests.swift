@@ -51,4 +51,72 @@ import Testing
         #expect(try query(database, "SELECT read, analysed FROM runs ORDER BY rowid")
                 == [[.integer(2), .integer(2)], [.integer(2), .integer(2)]])
     }
+
+    /// The whole record is rejected (it spells the header again): the half text's row goes all the same, and the
+    /// database holds no comment for that record, only its rejection.
+    @Test func theHalfRowGoesWhenTheWholeRecordIsRejected() throws {
+        let folder = try ScratchFolder()
+        let export = try folder.write("t.csv", "comment\ngreat room\ncomm")
+        let database = folder.path + "r.sqlite"
+        let arguments = ["analyze", export, "--incremental", folder.path + "st.json", "--db", database,
+                         "--no-explanation", "--include-text"]
+        let first = try CLIProcess.run(arguments)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try query(database, "SELECT text FROM comments ORDER BY record") == [[.text("great room")], [.text("comm")]])
+        try append("ent\nquiet place\n", to: export)
+        let second = try CLIProcess.run(arguments)
+        #expect(second.status == 3, "\(second.standardError)")
+        #expect(second.standardError.contains("read 2, analysed 1, rejected 1"), "\(second.standardError)")
+        #expect(try query(database, "SELECT record, text FROM comments ORDER BY record")
+                == [[.integer(1), .text("great room")], [.integer(3), .text("quiet place")]])
+        #expect(try query(database, "SELECT record, reason FROM rejects") == [[.integer(2), .text("repeated_header")]])
+        for table in ["dimension_mentions", "aspect_mentions", "signals"] {
+            #expect(try query(database, "SELECT count(*) FROM \(table) WHERE comment_key NOT IN "
+                              + "(SELECT comment_key FROM comments)") == [[.integer(0)]], "\(table)")
+        }
+        #expect(try query(database, "SELECT comments FROM aggregates WHERE group_key = '' AND scope = 'overall'")
+                == [[.integer(2)]])
+    }
+
+    /// An export with ids after the text, cut inside the id field: the half id's row (`10` of `102`) goes when the
+    /// record is read whole, under its whole id.
+    @Test func aHalfWrittenIDLeavesNoRow() throws {
+        let folder = try ScratchFolder()
+        let export = try folder.write("t.csv", "comment,id\ngreat room,101\nthe wifi was terrible,10")
+        let database = folder.path + "r.sqlite"
+        let arguments = ["analyze", export, "--incremental", folder.path + "st.json", "--db", database,
+                         "--id-column", "id", "--no-explanation", "--include-text"]
+        let first = try CLIProcess.run(arguments)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try query(database, "SELECT comment_key FROM comments ORDER BY record") == [[.text("101")], [.text("10")]])
+        try append("2\nquiet place,103\n", to: export)
+        let second = try CLIProcess.run(arguments)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(try query(database, "SELECT record, comment_key FROM comments ORDER BY record")
+                == [[.integer(1), .text("101")], [.integer(2), .text("102")], [.integer(3), .text("103")]])
+        #expect(try query(database, "SELECT count(*) FROM dimension_mentions WHERE comment_key = '10'") == [[.integer(0)]])
+        #expect(try query(database, "SELECT comments FROM aggregates WHERE group_key = '' AND scope = 'overall'")
+                == [[.integer(3)]])
+    }
+
+    /// A half record that was rejected (ids first, cut inside the id: no text column yet) and is whole now: its
+    /// rejection goes, as the comment is stored; the rejection of a record rejected for good stays.
+    @Test func aHalfRecordsRejectionGoesWhenItIsReadWhole() throws {
+        let folder = try ScratchFolder()
+        let export = try folder.write("t.csv", "id,comment\n101,great room\n102,\n10")
+        let database = folder.path + "r.sqlite"
+        let arguments = ["analyze", export, "--incremental", folder.path + "st.json", "--db", database,
+                         "--id-column", "id", "--no-explanation"]
+        let first = try CLIProcess.run(arguments)
+        #expect(first.status == 3, "\(first.standardError)")
+        #expect(try query(database, "SELECT record, reason FROM rejects ORDER BY record")
+                == [[.integer(2), .text("empty_text")], [.integer(3), .text("missing_column")]])
+        try append("3,quiet place\n", to: export)
+        let second = try CLIProcess.run(arguments)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(try query(database, "SELECT record, reason FROM rejects ORDER BY record")
+                == [[.integer(2), .text("empty_text")]])
+        #expect(try query(database, "SELECT record, comment_key FROM comments ORDER BY record")
+                == [[.integer(1), .text("101")], [.integer(3), .text("103")]])
+    }
 }
