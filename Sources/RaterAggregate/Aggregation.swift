@@ -16,6 +16,10 @@ public struct Aggregation: Sendable, Equatable {
     public internal(set) var undated = 0
     /// Which comments had a value in the columns the options name, and the values that could not be read.
     public internal(set) var coverage = ColumnCoverage()
+    /// Whether every comment counted is in the aspect rows it belongs to: false once it holds comments of a partial
+    /// written before aspects were counted (`AggregationPartial.carriesAspectCounts`), and then written as such a
+    /// partial too.
+    public internal(set) var carriesAspectCounts = true
 
     /// `options.namedColumns`, worked out once: `add` runs for every comment.
     private let namedColumns: [String]
@@ -83,6 +87,7 @@ public struct Aggregation: Sendable, Equatable {
     public mutating func merge(_ other: Aggregation) throws {
         guard other.options == options else { throw AggregationError.incompatibleOptions(options, other.options) }
         for (key, aggregate) in other.groups { groups[key, default: GroupAggregate()].merge(aggregate) }
+        if !other.groups.isEmpty { carriesAspectCounts = carriesAspectCounts && other.carriesAspectCounts }
         undated += other.undated
         coverage.merge(other.coverage)
     }
@@ -162,6 +167,9 @@ public enum AggregationError: Error, Equatable, CustomStringConvertible {
     case repeatedPartial(path: String, first: String)
     case unreadablePartial(path: String, reason: String)
     case unreadableResult(path: String, line: Int, reason: String)
+    /// A partial without aspect counts (written before aspects were counted) merged with an input that has them
+    /// (`AspectCountInputs`): the aspect rows would count the latter's comments alone.
+    case mixedAspectCounts(without: String, with: String)
     /// A partial given beside a results file whose comments it already counts (`CoveredResults`): `written` is the
     /// name the results had when the partial was made.
     case partialCoversResults(partial: String, results: String, written: String)
@@ -182,6 +190,11 @@ public enum AggregationError: Error, Equatable, CustomStringConvertible {
             return "\(path): not a Rater aggregate partial (\(reason))"
         case let .unreadableResult(path, line, reason):
             return "\(path):\(line): not a Rater result line (\(reason))"
+        case let .mixedAspectCounts(without, with):
+            return "\(without): a partial without aspect counts (written before aspects were counted), and \(with) has "
+                + "them: merged, the aspect rows (price, product, location) would count only the comments of the "
+                + "inputs that have them. Merge the partials without aspect counts apart, or make \(without) again "
+                + "with this version (`rater aggregate` over its results files, with --aggregate-partial)"
         case let .partialCoversResults(partial, results, written):
             let named = written == results ? "" : written == "-" ? " (written to standard output)" : " (written as \(written))"
             return "\(partial): covers the results in \(results)\(named), the same results byte for byte; merging "

@@ -97,6 +97,20 @@ extension GroupAggregate {
         case overall, dimensions, aspects, signals, ratings, drivers
     }
 
+    /// Set to true in an encoder's `userInfo` to leave `aspects` out, as partials without aspect counts have it
+    /// (`AggregationPartial.carriesAspectCounts`).
+    static let withoutAspectsKey = CodingUserInfoKey(rawValue: "rater.withoutAspects")!
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(overall, forKey: .overall)
+        try container.encode(dimensions, forKey: .dimensions)
+        if encoder.userInfo[Self.withoutAspectsKey] as? Bool != true { try container.encode(aspects, forKey: .aspects) }
+        try container.encode(signals, forKey: .signals)
+        try container.encode(ratings, forKey: .ratings)
+        try container.encode(drivers, forKey: .drivers)
+    }
+
     /// Decodes a partial's entry. `aspects` may be absent: partials written before aspects were counted merge as
     /// before, their comments simply not in the aspect rows (as their comments are not in the column reports).
     public init(from decoder: any Decoder) throws {

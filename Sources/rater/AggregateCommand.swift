@@ -52,6 +52,8 @@ struct AggregateCommand: ParsableCommand {
         // counts (`CoveredResults`), whichever came first.
         var resultFiles = [CoveredResults]()
         var coveredByPartials = [(partial: String, covered: CoveredResults)]()
+        // Partials without aspect counts are not merged with inputs that have them (`AspectCountInputs`).
+        var aspectCounts = AspectCountInputs()
         for input in inputFiles {
             let stream = try InputOpener.openBytes(path: input)
             // Partials are JSON with sorted keys, so they start with `{"entries"`; result lines start with `{"id"`.
@@ -67,6 +69,7 @@ struct AggregateCommand: ParsableCommand {
                     if let first = partialPaths[id] { throw AggregationError.repeatedPartial(path: input, first: first) }
                     partialPaths[id] = input
                 }
+                try aspectCounts.note(partial, path: input)
                 try total.merge(partial.aggregation)
                 partials += 1
                 coveredByPartials += (partial.resultFiles ?? []).map { (input, $0) }
@@ -101,6 +104,7 @@ struct AggregateCommand: ParsableCommand {
                 try flush()
             }
             resultFiles.append(CoveredResults(path: input, lines: lines, sha256: digest.finish()))
+            if lines > 0 { try aspectCounts.noteResults(path: input) }
             // As `rater analyze` warns of an input with no records: a failed night upstream must not pass for a quiet one.
             if results == resultsBefore { printError("rater: \(input): no results (an empty file?); it adds nothing") }
         }

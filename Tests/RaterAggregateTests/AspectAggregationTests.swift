@@ -84,9 +84,88 @@ import Testing
         aggregate["aspects"] = nil
         entries[0]["aggregate"] = aggregate
         object["entries"] = entries
+        object["version"] = 1
         let old = try AggregationPartial.decode(try JSONSerialization.data(withJSONObject: object), path: "old.json")
         #expect(old.aggregation.rows.map(\.scope) == ["overall"])
         #expect(old.aggregation.rows.first?.comments == 1)
+        #expect(!old.carriesAspectCounts && !old.aggregation.carriesAspectCounts)
+    }
+
+    /// A partial without aspect counts, as `old(_:)` makes it: version 1, no `aspects` key.
+    func old(_ aggregation: Aggregation) throws -> AggregationPartial {
+        var object = try #require(try JSONSerialization.jsonObject(with: try AggregationPartial(aggregation).encoded())
+            as? [String: Any])
+        object["version"] = 1
+        object["entries"] = try #require(object["entries"] as? [[String: Any]]).map { entry in
+            var entry = entry
+            var aggregate = entry["aggregate"] as? [String: Any] ?? [:]
+            aggregate["aspects"] = nil
+            entry["aggregate"] = aggregate
+            return entry
+        }
+        return try AggregationPartial.decode(try JSONSerialization.data(withJSONObject: object, options: .sortedKeys),
+                                             path: "old.json")
+    }
+
+    /// The partial's version says whether it carries aspect counts: 2 does; 1 did only when its entries hold an
+    /// `aspects` key (written between aspects and this version). Merged only from partials without them, an
+    /// aggregation is written as version 1 without `aspects`, so a later merge still knows.
+    @Test func theVersionSaysWhetherAPartialCarriesAspectCounts() throws {
+        var aggregation = Aggregation(options: AggregationOptions())
+        aggregation.add(commented(.negative, -0.4, aspects: [(.price, .negative, -0.4)]))
+        let current = try AggregationPartial.decode(try AggregationPartial(aggregation).encoded(), path: "new.json")
+        #expect(current.version == 2 && current.carriesAspectCounts)
+        // Version 1 with aspect counts: read as carrying them.
+        var object = try #require(try JSONSerialization.jsonObject(with: try AggregationPartial(aggregation).encoded())
+            as? [String: Any])
+        object["version"] = 1
+        let between = try AggregationPartial.decode(
+            try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), path: "between.json")
+        #expect(between.carriesAspectCounts && between.aggregation.rows.map(\.scope) == ["overall", "price"])
+        // Merged from partials without aspect counts: written as such, and read back as such.
+        var merged = Aggregation(options: AggregationOptions())
+        try merged.merge(try old(aggregation).aggregation)
+        try merged.merge(try old(aggregation).aggregation)
+        #expect(!merged.carriesAspectCounts)
+        let written = try AggregationPartial(merged).encoded()
+        #expect(!String(decoding: written, as: UTF8.self).contains("\"aspects\""))
+        let reread = try AggregationPartial.decode(written, path: "merged.json")
+        #expect(reread.version == 1 && !reread.carriesAspectCounts)
+        #expect(reread.aggregation.rows.first?.comments == 2)
+        // A later version is refused by name.
+        object["version"] = 3
+        #expect {
+            _ = try AggregationPartial.decode(try JSONSerialization.data(withJSONObject: object, options: .sortedKeys),
+                                              path: "later.json")
+        } throws: { "\($0)".contains("later.json: not a Rater aggregate partial (format rater-aggregate-partial version 3)") }
+    }
+
+    /// Merging partials with aspect counts and partials without gave aspect rows of the newer ones' comments alone,
+    /// without a word: refused, naming one of each.
+    @Test func partialsWithAndWithoutAspectCountsAreNotMerged() throws {
+        var aggregation = Aggregation(options: AggregationOptions())
+        aggregation.add(commented(.negative, -0.4, aspects: [(.price, .negative, -0.4)]))
+        let current = try AggregationPartial.decode(try AggregationPartial(aggregation).encoded(), path: "new.json")
+        let earlier = try old(aggregation)
+        var inputs = AspectCountInputs()
+        try inputs.note(earlier, path: "old.json")
+        #expect(throws: AggregationError.mixedAspectCounts(without: "old.json", with: "new.json")) {
+            try inputs.note(current, path: "new.json")
+        }
+        // Results carry aspect counts as the new partials do, in either order.
+        var resultsFirst = AspectCountInputs()
+        try resultsFirst.noteResults(path: "r.jsonl")
+        #expect(throws: AggregationError.mixedAspectCounts(without: "old.json", with: "r.jsonl")) {
+            try resultsFirst.note(earlier, path: "old.json")
+        }
+        // Alike, they merge; a partial of no comments carries nothing either way.
+        var alike = AspectCountInputs()
+        try alike.note(earlier, path: "old.json")
+        try alike.note(earlier, path: "old2.json")
+        try alike.note(try AggregationPartial.decode(try AggregationPartial(Aggregation(options: AggregationOptions()))
+                                                        .encoded(), path: "empty.json"), path: "empty.json")
+        #expect("\(AggregationError.mixedAspectCounts(without: "old.json", with: "new.json"))".contains(
+            "old.json: a partial without aspect counts (written before aspects were counted), and new.json has them"))
     }
 
     @Test func aspectCountsThatDoNotAddUpAreRefused() throws {

@@ -93,6 +93,54 @@ import Testing
         #expect(!refused.standardError.contains("AggregationOptions("))
     }
 
+    /// A partial written before aspects were counted merged with one written after gave aspect rows of the newer
+    /// one's comments alone, without a word: refused (exit 1, nothing written), naming both. Partials without aspect
+    /// counts still merge with each other, into a partial that says it has none.
+    @Test func partialsWithAndWithoutAspectCountsAreNotMerged() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for name in ["new", "a", "b"] {
+            let made = try CLIProcess.run(["analyze", "Corpora/samples/retail_en.txt", "-o", directory + "/\(name).jsonl",
+                                           "--aggregate-partial", directory + "/\(name).json"])
+            #expect(made.status == 0, "\(made.standardError)")
+        }
+        // a.json and b.json as partials written before aspects were counted: version 1, no `aspects` key.
+        for name in ["a", "b"] {
+            let path = directory + "/\(name).json"
+            var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+                as? [String: Any])
+            #expect(object["version"] as? Int == 2)
+            object["version"] = 1
+            object["entries"] = try #require(object["entries"] as? [[String: Any]]).map { entry in
+                var entry = entry
+                var aggregate = entry["aggregate"] as? [String: Any] ?? [:]
+                aggregate["aspects"] = nil
+                entry["aggregate"] = aggregate
+                return entry
+            }
+            try JSONSerialization.data(withJSONObject: object, options: .sortedKeys).write(to: URL(fileURLWithPath: path))
+        }
+        let refused = try CLIProcess.run(["aggregate", directory + "/a.json", directory + "/new.json",
+                                          "--aggregate-csv", directory + "/all.csv"])
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains(directory + "/a.json: a partial without aspect counts (written before "
+                                                 + "aspects were counted), and " + directory + "/new.json has them"),
+                "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory + "/all.csv"))
+        // Results have aspect counts as well.
+        let beside = try CLIProcess.run(["aggregate", directory + "/new.jsonl", directory + "/b.json"])
+        #expect(beside.status == 1 && beside.standardError.contains(directory + "/b.json: a partial without aspect counts"),
+                "\(beside.standardError)")
+        // The old ones together: merged, into a partial without aspect counts, which is refused beside new.json too.
+        let old = try CLIProcess.run(["aggregate", directory + "/a.json", directory + "/b.json",
+                                      "--aggregate-partial", directory + "/ab.json"])
+        #expect(old.status == 0, "\(old.standardError)")
+        #expect(try !String(contentsOfFile: directory + "/ab.json", encoding: .utf8).contains("\"aspects\""))
+        let again = try CLIProcess.run(["aggregate", directory + "/new.json", directory + "/ab.json"])
+        #expect(again.status == 1 && again.standardError.contains(directory + "/ab.json: a partial without aspect counts"),
+                "\(again.standardError)")
+    }
+
     /// A copy of a partial beside the partial counted every comment twice without a word.
     @Test func aCopiedPartialIsRefused() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
