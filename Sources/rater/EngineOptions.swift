@@ -1,19 +1,33 @@
 import ArgumentParser
 import Rater
 
-/// Options every command that scores text shares.
-struct EngineOptions: ParsableArguments {
+/// The lexicons a command loads: all that `rater lexicon learn` and `rater lexicon list` take of the engine. They
+/// score nothing, so the scoring options (`EngineOptions`: `--lang`, `--confidence-model`, the thresholds) would be
+/// taken and have no effect; they are not offered there, and typed there they are a usage error (64).
+struct LexiconOptions: ParsableArguments {
     @Option(name: .customLong("lexicons"), help: "The built-in lexicon folder (default: found beside the binary).")
     var lexiconDirectory: String?
 
     @Option(name: .customLong("lexicon"), help: "A user lexicon file or folder layered over the built-in ones (repeatable).")
     var userLexicons: [String] = []
 
+    @Option(help: "Industry profile: hotel, restaurant, delivery, retail, healthcare, banking, telecom, it-ops, airline or generic. Adds the industry's cue words and weighs the dimensions for the service score.")
+    var profile: String = "generic"
+
+    /// An engine with these lexicons and the standard scoring.
+    func makeEngine(thresholds: LabelThresholds = .standard, languageOverride: Language? = nil) throws -> Engine {
+        try Engine.standard(lexiconDirectory: lexiconDirectory, userLexicons: userLexicons, thresholds: thresholds,
+                            languageOverride: languageOverride, profile: profile)
+    }
+}
+
+/// Options every command that scores text shares.
+struct EngineOptions: ParsableArguments {
+    @OptionGroup var lexicons: LexiconOptions
+
     @Option(help: "Language to report: auto (detect), zh or en.")
     var lang: LanguageChoice = .auto
 
-    @Option(help: "Industry profile: hotel, restaurant, delivery, retail, healthcare, banking, telecom, it-ops, airline or generic. Adds the industry's cue words and weighs the dimensions for the service score.")
-    var profile: String = "generic"
     @Option(help: "A confidence model fitted by `rater calibrate --output FILE` (JSON), used instead of the built-in one.")
     var confidenceModel: String?
 
@@ -35,10 +49,9 @@ struct EngineOptions: ParsableArguments {
     }
 
     func makeEngine() throws -> Engine {
-        var engine = try Engine.standard(
-            lexiconDirectory: lexiconDirectory, userLexicons: userLexicons,
+        var engine = try lexicons.makeEngine(
             thresholds: LabelThresholds(positive: positiveThreshold, negative: negativeThreshold),
-            languageOverride: lang.language, profile: profile)
+            languageOverride: lang.language)
         if let confidenceModel { engine.scorer.confidence = try ConfidenceModelFile.load(confidenceModel) }
         return engine
     }

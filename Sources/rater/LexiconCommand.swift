@@ -64,7 +64,7 @@ struct LexiconLearnCommand: ParsableCommand {
 
     @OptionGroup var ingest: IngestArguments
 
-    @OptionGroup var engineOptions: EngineOptions
+    @OptionGroup var lexicons: LexiconOptions
 
     func validate() throws {
         if minDocuments < 1 { throw ValidationError("--min-documents must be 1 or more") }
@@ -82,7 +82,7 @@ struct LexiconLearnCommand: ParsableCommand {
     func run() throws {
         // Opened first, so an output that cannot be written fails before the learning.
         let file = try OutputFile(path: output)
-        let engine = try engineOptions.makeEngine()
+        let engine = try lexicons.makeEngine()
         var learnerOptions = LexiconLearner.Options()
         learnerOptions.minimumDocuments = minDocuments
         learnerOptions.minimumZ = minZ
@@ -254,10 +254,10 @@ struct LexiconListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the lexicon files in force, with kind, language, entries and provenance.")
 
-    @OptionGroup var engineOptions: EngineOptions
+    @OptionGroup var lexicons: LexiconOptions
 
     func run() throws {
-        let engine = try engineOptions.makeEngine()
+        let engine = try lexicons.makeEngine()
         for source in engine.lexicon.sources {
             print("\(source.path)\t\(source.kind.rawValue)\t\(source.language)\t\(source.entryCount)\t\(source.provenance)")
         }
