@@ -49,6 +49,23 @@ import Testing
         #expect(!scratch.exists("out") && !scratch.exists("out2"))
     }
 
+    /// The rule is by kind, not by value: an option that takes one value is refused typed twice even with the same
+    /// value (`-o a -o a`; spellings of one path are not compared), while a flag typed twice is accepted: it has no
+    /// value a second one could replace, so it means what it means once.
+    @Test func theSameValueTwiceIsRefusedAndARepeatedFlagIsNot() throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.export(2)
+        let same = try CLIProcess.run(["analyze", export, "-o", scratch.path + "out", "-o", scratch.path + "out"])
+        #expect(same.status == 64, "\(same.standardError)")
+        #expect(same.standardError.contains("--output is given twice"), "\(same.standardError)")
+        #expect(!scratch.exists("out"))
+        let flags = try CLIProcess.run(["analyze", export, "-o", scratch.path + "out", "--no-explanation",
+                                        "--no-explanation", "--include-text", "--include-text"])
+        #expect(flags.status == 0, "\(flags.standardError)")
+        let once = try CLIProcess.run(["analyze", export, "--no-explanation", "--include-text"])
+        #expect(try scratch.read("out") == once.standardOutput)
+    }
+
     /// After `--` every argument is an input, even one spelt like an option; repeatable options stay repeatable,
     /// and a config file's value is still overridden by the command line's.
     @Test func onlyTypedSingleValueOptionsCount() throws {
