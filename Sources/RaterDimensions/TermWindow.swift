@@ -55,11 +55,17 @@ struct TermWindow {
         }
         for unitIndex in 0..<unitCount { weightStart[unitIndex + 1] += weightStart[unitIndex] }
         var weights = [Double](filledWith: 0, count: weightStart[unitCount])
+        // Each weight's match and whether it is learned, as the scorer decided: a scale word measuring a price
+        // (高 after 价格) scores where its entry has no valence, or a learned one.
+        var weightMatch = [Int](filledWith: -1, count: weightStart[unitCount])
+        var weightLearned = [Bool](filledWith: false, count: weightStart[unitCount])
         var filled = weightStart
         for index in contributions {
             let clause = scored.contributions[index].clause
             guard clause >= 0 && clause < unitCount else { continue }
             weights[filled[clause]] = scored.contributions[index].weight
+            weightMatch[filled[clause]] = scored.contributions[index].match
+            weightLearned[filled[clause]] = scored.contributions[index].isLearned
             filled[clause] += 1
         }
         var terms = [Term]()
@@ -73,12 +79,14 @@ struct TermWindow {
                 // The entry's fields are read in place: copying a `LexiconEntry` retains its three role arrays.
                 let match = scored.matches[matchIndex]
                 let entry = Int(match.entry)
-                // As the scorer: a learned valence that yields to a rule role (这么) made no contribution.
-                guard scoring.entries[entry].scoredValence != nil else { continue }
+                // As the scorer: a learned valence that yields to a rule role (这么) made no contribution, and a scale
+                // word made one only where it measured a price.
+                let next = unitWeights.lowerBound + positions
+                guard scoring.entries[entry].scoredValence != nil
+                    || next < unitWeights.upperBound && weightMatch[next] == matchIndex else { continue }
                 if positions < unitWeights.count {
-                    terms.append(Term(ordinal: ordinals[Int(match.token)],
-                                      weight: weights[unitWeights.lowerBound + positions],
-                                      isLearned: scoring.entries[entry].isLearnedValence))
+                    terms.append(Term(ordinal: ordinals[Int(match.token)], weight: weights[next],
+                                      isLearned: weightLearned[next]))
                 }
                 positions += 1
             }

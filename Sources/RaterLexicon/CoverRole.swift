@@ -24,7 +24,10 @@ enum CoverRole: UInt8, Sendable {
         // The valence the scorer weighs: a learned weight on a degree word or negator (这么, 很) yields to that role,
         // as in the scorer, so such a piece is the degree word or rule word here too.
         let valence = entry.scoredValence
-        if let valence, valence != 0, !entry.isLearnedValence {
+        // A scale word (高, 低) is an opinion where it measures a price: 不高 and 很低 are covered as 不贵 and 很贵 are.
+        if entry.scale != nil {
+            self = .opinion
+        } else if let valence, valence != 0, !entry.isLearnedValence {
             self = .opinion
         } else if let valence, valence != 0, entry.isLearnedValence {
             self = .learned

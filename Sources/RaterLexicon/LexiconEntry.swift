@@ -34,6 +34,15 @@ public struct LexiconEntry: Sendable, Equatable {
     /// a word of its own in the scoring matcher and in every cue layer, so the longest-match walk consumes it
     /// whole and no shorter term starts inside it; it carries no role and reads nothing.
     public var isCompound = false
+    /// The valence of a scale word (kind `scale`: 高, "high") where it measures a price: after a cost noun
+    /// (`isCostNoun`) in its clause the scorer weighs this instead of `valence`. Elsewhere the word keeps its own
+    /// valence, if any: "high" and 高 alone say nothing about whether what is high is good (质量高, "high quality").
+    public var scale: Double?
+    /// A noun naming what the customer pays (kind `scale`, value `cost`: 价格, 房价, "price", "fee"), which a scale
+    /// word after it measures. Not every price cue is one: a high "value" or "discount" is good, and 便宜 or
+    /// "expensive" judge the price themselves.
+    public var isCostNoun = false
+
 
     /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
     /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
@@ -45,7 +54,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Whether the term's only role is being a function word.
     public var isOnlyFunctionWord: Bool {
         isFunctionWord && valence == nil && !isNegator && degree == nil && contrast == nil && irrealis == nil
-            && cues.isEmpty
+            && cues.isEmpty && scale == nil && !isCostNoun
     }
 
     public init(valence: Double? = nil, isNegator: Bool = false, degree: Double? = nil,
@@ -71,6 +80,8 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.irrealis != nil { irrealis = other.irrealis }
         if other.isFunctionWord { isFunctionWord = true }
         if other.isCompound { isCompound = true }
+        if other.scale != nil { scale = other.scale }
+        if other.isCostNoun { isCostNoun = true }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)
@@ -90,7 +101,7 @@ public struct LexiconEntry: Sendable, Equatable {
 
     /// Whether the term plays a part in sentiment scoring (valence or a rule word).
     public var isScoring: Bool {
-        valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil
+        valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil || scale != nil || isCostNoun
     }
 }
 

@@ -173,6 +173,13 @@ public struct LexiconFile: Sendable {
             }
         case .function: entry.isFunctionWord = true
         case .compound: entry.isCompound = true
+        case .scale:
+            // `cost` marks the noun a scale word measures (价格, "price"); any other value is the scale word's valence.
+            if columns[1] == "cost" {
+                entry.isCostNoun = true
+            } else {
+                entry.scale = try number(1, "valence or 'cost'", -4...4, "−4…4")
+            }
         case .degree: entry.degree = try number(1, "multiplier", -4...4, "−4…4")
         case .contrast: entry.contrast = try choice(1, "role", ContrastRole.self)
         case .irrealis: entry.irrealis = try choice(1, "role", IrrealisRole.self)

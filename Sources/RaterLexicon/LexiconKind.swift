@@ -18,12 +18,17 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// the praise 快捷): a term that starts or ends strictly inside one is not matched, in any layer (see
     /// `LexiconEntry.isCompound`).
     case compound
+    /// Scale words and the cost nouns they measure: term, valence or `cost`. A scale word (高, 低, "high", "low")
+    /// says nothing alone ("high quality", 质量高); after a cost noun (`cost`: 价格, 房价, "price", "fee") in its clause
+    /// it measures what the customer pays and takes the valence given (房价太高了, "the price is too high" are
+    /// complaints; 价格很低, "low prices" praise).
+    case scale
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
         case .negator, .function, .compound: return 1
-        case .sentiment, .degree, .contrast, .irrealis: return 2
+        case .sentiment, .degree, .contrast, .irrealis, .scale: return 2
         case .dimension, .aspect: return 3
         case .signal: return 2
         }

@@ -9,13 +9,22 @@ public struct Contribution: Sendable, Equatable {
     public var rules: [AppliedRule]
     /// The valence after every rule: what the term adds to the comment.
     public var weight: Double
+    /// The match it scores (index into `ScoredComment.matches`), so later stages find its place without repeating
+    /// the scorer's decisions; −1 when unknown.
+    public var match: Int
+    /// Whether the weight is corpus statistics (`LexiconEntry.isLearnedValence`) rather than an opinion: false for
+    /// a learned word a hand-written rule gave its valence (高 after 价格, see `LexiconEntry.scale`).
+    public var isLearned: Bool
 
-    public init(term: String, clause: Int, base: Double, rules: [AppliedRule], weight: Double) {
+    public init(term: String, clause: Int, base: Double, rules: [AppliedRule], weight: Double, match: Int = -1,
+                isLearned: Bool = false) {
         self.term = term
         self.clause = clause
         self.base = base
         self.rules = rules
         self.weight = weight
+        self.match = match
+        self.isLearned = isLearned
     }
 }
 
@@ -33,6 +42,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     case irrealis(role: String, by: String, factor: Double)
     case emphasis(kind: String, factor: Double)
     case finalClause(factor: Double)
+    /// A scale word (高, "high") measuring the price named before it in its clause (`LexiconEntry.scale`).
+    case priceScale(by: String)
 
     /// A short machine-readable name, for JSON and filters.
     public var name: String {
@@ -48,6 +59,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .irrealis: return "irrealis"
         case .emphasis: return "emphasis"
         case .finalClause: return "final_clause"
+        case .priceScale: return "price_scale"
         }
     }
 
@@ -56,7 +68,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .negated(word), let .intensified(word, _), let .softened(word, _), let .softNegated(word, _),
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
-             let .irrealis(_, word, _):
+             let .irrealis(_, word, _), let .priceScale(word):
             return word
         case let .doubleNegated(words): return words.joined(separator: " ")
         case let .emphasis(kind, _): return kind
@@ -77,6 +89,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .irrealis(role, word, factor): return "\(role) ('\(word)') ×\(Self.format(factor))"
         case let .emphasis(kind, factor): return "emphasis: \(kind) ×\(Self.format(factor))"
         case let .finalClause(factor): return "closing clause ×\(Self.format(factor))"
+        case let .priceScale(word): return "measures the price '\(word)'"
         }
     }
 

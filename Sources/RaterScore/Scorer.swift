@@ -47,6 +47,9 @@ public struct Scorer: Sendable {
         for unitIndex in units.indices {
             let unit = units[unitIndex]
             modifiers.reset()
+            // The cost noun (价格, "price") a scale word after it in this unit measures, until an opinion word
+            // judges it (`LexiconEntry.scale`).
+            var priceNoun: (match: Int, ordinal: Int)?
             for matchIndex in unit.matches {
                 // The X echoed in "X是X" was granted once already (`ConcessiveEcho`).
                 if !echoes.isEmpty, echoes[matchIndex] != nil { continue }
@@ -56,8 +59,17 @@ public struct Scorer: Sendable {
                 let entryIndex = Int(match.entry)
                 let ordinal = ordinals[Int(match.token)]
                 modifiers.expire(before: ordinal, window: rules.modifierWindow)
+                // 房价太高了, "the price is too high": a scale word after a cost noun measures the price.
+                var measured: (valence: Double, noun: Int)?
+                if let noun = priceNoun, let scale = matcher.entries[entryIndex].scale,
+                   ordinal - noun.ordinal <= self.rules.priceScaleReach {
+                    measured = (scale, noun.match)
+                    priceNoun = nil
+                } else if matcher.entries[entryIndex].isCostNoun {
+                    priceNoun = (matchIndex, ordinal)
+                }
                 // A learned valence yields to a hand-written rule role (`LexiconEntry.scoredValence`).
-                guard let base = matcher.entries[entryIndex].scoredValence else {
+                guard let base = measured?.valence ?? matcher.entries[entryIndex].scoredValence else {
                     let isNegator = matcher.entries[entryIndex].isNegator
                     let degree = matcher.entries[entryIndex].degree
                     guard isNegator || degree != nil else { continue }
@@ -71,6 +83,12 @@ public struct Scorer: Sendable {
                     continue
                 }
                 var rules = [AppliedRule]()
+                if let measured { rules.append(.priceScale(by: segmented.text(matches[measured.noun].byteRange))) }
+                let isLearned = measured == nil && matcher.entries[entryIndex].isLearnedValence
+                // A price judged by an opinion word (价格便宜, "the price was fair") is no longer open to a scale word:
+                // in "prices were fair, standards high" the standards are high. A cost noun with a valence of its own
+                // ("fees", a usual complaint) stays open to the scale word after it.
+                if !isLearned, base != 0, measured == nil, priceNoun?.match != matchIndex { priceNoun = nil }
                 var value = base
                 // A function word with a learned style weight ("was", "did") is never what a negator or degree word
                 // is about: "won't *be* going back" negates "going back". It keeps its own small weight and leaves the
@@ -78,8 +96,7 @@ public struct Scorer: Sendable {
                 // A raised negation ("I don't think …") waits for a clear opinion word: a learned weight is how a
                 // word leans in reviews, not an opinion it could negate ("don't think the advisor understood what I
                 // *needed*"), so it keeps its own weight and the negation waits on.
-                let waitsForOpinion = modifiers.hasRaisedNegator
-                    && matcher.entries[entryIndex].isLearnedValence
+                let waitsForOpinion = modifiers.hasRaisedNegator && isLearned
                 if !matcher.entries[entryIndex].isFunctionWord && !waitsForOpinion {
                     // Only read when an experiential negator is pending: building the term's text costs a String.
                     let opening = modifiers.negatorCount % 2 == 1
@@ -102,9 +119,10 @@ public struct Scorer: Sendable {
                 if !factors[unitIndex].isEmpty {
                     for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
                 }
-                if value != 0 && !matcher.entries[entryIndex].isLearnedValence { hasOpinion = true }
+                if value != 0 && !isLearned { hasOpinion = true }
                 contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
-                                                  base: base, rules: rules, weight: value))
+                                                  base: base, rules: rules, weight: value, match: matchIndex,
+                                                  isLearned: isLearned))
                 if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
                 // A word listed both as an opinion and as a negator (不如 "not as good as", "lacks") does both: it
                 // scores, and negates what it compares with or finds missing (不如隔壁*好吃*, "lacks *friendly* staff").

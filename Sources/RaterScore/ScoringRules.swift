@@ -28,6 +28,10 @@ public struct ScoringRules: Sendable, Equatable {
                                                     "从来不"]
     /// Degree words that make an exclamative after an experiential negator: "never so", "never such a", 从没这么.
     public var exclamativeDegrees: Set<String> = ["so", "such a", "such an", "这么", "那么", "如此"]
+    /// How many words after a cost noun (价格, "price") a scale word (高, "high") may stand and still measure the
+    /// price: "the prices were way too high" is five, 价格也比较高 three. Further on the clause has usually moved
+    /// to something else ("the price included breakfast and the quality was high").
+    public var priceScaleReach = 5
     /// Clauses after a turn (但是, but) weigh more, clauses before it less.
     public var afterTurn = 1.5
     public var beforeTurn = 0.6

@@ -79,3 +79,22 @@ import Testing
         }
     }
 }
+
+/// A `scale` file holds scale words with the valence they take about a price, and cost nouns marked `cost`.
+@Suite struct ScaleKindTests {
+    private func parse(_ body: String) throws -> LexiconFile {
+        try LexiconFile(path: "s.tsv", contents: "# kind: scale\n# language: en\n# provenance: tests\n" + body)
+    }
+
+    @Test func scaleWordsAndCostNounsLoad() throws {
+        let file = try parse("high\t-1.5\ntariff\tcost\n")
+        #expect(file.entries.map(\.entry.scale) == [-1.5, nil])
+        #expect(file.entries.map(\.entry.isCostNoun) == [false, true])
+        #expect(file.entries.allSatisfy { $0.entry.isScoring && $0.entry.valence == nil })
+    }
+
+    @Test func aValueThatIsNeitherANumberNorCostIsAnError() throws {
+        #expect(throws: LexiconError.self) { try parse("high\tcostly\n") }
+        #expect(throws: LexiconError.self) { try parse("high\t-9\n") }
+    }
+}

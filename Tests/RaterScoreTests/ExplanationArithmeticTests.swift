@@ -12,6 +12,7 @@ import Testing
         "The food was great but the service was terrible", "虽然价格贵,但是服务真的很周到",
         "The service was TERRIBLE!!", "sooo good", "Great room. Rude staff.",
         "It would have been lovely if the porter had been polite.", "要是客服回复快一点,就好了",
+        "房价太高了", "The prices were way too high!", "价格不高",
     ]
 
     /// Replays a contribution's rules over its base.
@@ -26,6 +27,7 @@ import Testing
                  let .irrealis(_, _, factor), let .emphasis(_, factor):
                 value *= factor
             case let .finalClause(factor): value *= factor
+            case .priceScale: break  // the base is already the scale word's price valence
             }
         }
         return value
