@@ -152,4 +152,8 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// it shows the wish asks for what was missing (希望服务再热情一点) rather than hoping for what is expected
     /// (希望好用, "hope it lasts"). See `ScoringRules.hopefulWish`.
     case shortfall
+    /// A past habit or state ("used to"): the clause says how things were, not how they are. Praise in it names what
+    /// was lost ("this place used to be great", "I used to love it here, not anymore") and reads as a mild
+    /// complaint, as in a counterfactual; a complaint in it keeps half its weight.
+    case bygone
 }

@@ -112,7 +112,8 @@ enum ClauseFactors {
                 // In a request every negative counts: "please be more careful" is a mild complaint, not faint evidence.
                 // In an inquiry only a clear complaint does: "can I get an invoice?" names a topic.
                 switch irrealis.role {
-                case IrrealisRole.request.rawValue, IrrealisRole.counterfactual.rawValue, IrrealisRole.wish.rawValue:
+                case IrrealisRole.request.rawValue, IrrealisRole.counterfactual.rawValue, IrrealisRole.wish.rawValue,
+                     IrrealisRole.bygone.rawValue:
                     factor.weakNegativeLimit = 0
                 case IrrealisRole.inquiry.rawValue: factor.weakNegativeLimit = rules.inquiryStrongNegative
                 default: factor.weakNegativeLimit = rules.irrealisStrongNegative

@@ -53,10 +53,12 @@ public struct ScoringRules: Sendable, Equatable {
     /// A wish with no marker of "more" (`IrrealisRole.shortfall`: 再, 一点, "a bit") hopes for what is expected
     /// (希望好用, 希望是正品, "hope it lasts"): positive terms in it keep ×0.3, a hopeful close to a review.
     public var hopefulWish = 0.3
+    /// A past habit or state ("used to be great") names what was lost like a counterfactual: a positive term in it is
+    /// a mild complaint (×−0.25), a negative one (a complaint that may no longer hold) keeps ×0.5.
     public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.0, "request": 0.0,
-                                                     "inquiry": 0.0, "counterfactual": -0.25]
+                                                     "inquiry": 0.0, "counterfactual": -0.25, "bygone": -0.25]
     public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0,
-                                                     "inquiry": 0.5, "counterfactual": 0.6]
+                                                     "inquiry": 0.5, "counterfactual": 0.6, "bygone": 0.5]
     /// Only a clearly negative term (at most this valence after modifiers) keeps the negative irrealis factor;
     /// weaker ones are treated like positive terms, since faint evidence inside a question is no complaint.
     public var irrealisStrongNegative = -1.0
