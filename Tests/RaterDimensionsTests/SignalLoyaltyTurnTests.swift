@@ -42,6 +42,22 @@ import Testing
         #expect(try reading(text, .loyalty) == Set([expected].compactMap { $0 }), "\(text)")
     }
 
+    /// A question puts its subject between the modal and the cue ("will we be back?", "would I return?"): the modal
+    /// still makes the cue a loyalty question, which a short answer settles.
+    @Test(arguments: [
+        ("Will we be back? Definitely.", SignalValue?.some(.loyal)),
+        ("Will I be back? Of course!", .loyal),
+        ("Would we return? For sure.", .loyal),
+        ("Would we go back? Absolutely.", .loyal),
+        ("Will we be back? Absolutely not.", .atRisk),
+        ("Would I return? No way.", .atRisk),
+        ("Will we be back?", nil),
+        ("We will be back.", .loyal),
+    ])
+    func anInvertedLoyaltyQuestionIsAnswered(_ text: String, _ expected: SignalValue?) throws {
+        #expect(try reading(text, .loyalty) == Set([expected].compactMap { $0 }), "\(text)")
+    }
+
     /// Cancelling a subscription, account, membership or contract is churn; cancelling an order is not.
     @Test(arguments: [
         ("Cancelled my subscription after this.", SignalValue?.some(.atRisk)),
