@@ -11,6 +11,10 @@ import RaterSegment
 ///   cue (快, 慢, 贵) matches only when the rest of its ICU word is particles or modifiers (很快, 太贵了): inside
 ///   快乐 or 愉快 it is part of another word. Context conditions on the cue line do the rest (快到了 is "almost").
 ///
+/// - Han text, overlaps: a cue that starts inside the layer's last match and runs on beyond it, longer than that match,
+///   replaces it (客服说会核实: the promise 说会 would hide the pending check 会核实, which says more). A compound
+///   matched only to keep cues out of it (`CueTerms.Layer.isBlocker`) is never replaced.
+///
 /// Every layer follows these rules on its own (see `CueTerms`); the walks come from the scan's `WalkTable`, where
 /// the cue layers follow the scoring layer.
 enum CueScanner {
@@ -18,8 +22,9 @@ enum CueScanner {
     /// `CueTerms.Layer.entries`.
     /// - Parameter modifiers: single characters that may share an ICU word with a one-character cue: the degree
     ///   words and negators (很, 太, 不 …).
+    /// - Parameter isBlocker: per layer, whether an entry is a blocker (`CueTerms.Layer.isBlocker`); empty when none is.
     static func scan(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, table: WalkTable, cueLayers: Range<Int>,
-                     modifiers: Set<UInt32>) -> [[TermMatch]] {
+                     modifiers: Set<UInt32>, isBlocker: [[Bool]] = []) -> [[TermMatch]] {
         let layerCount = cueLayers.count
         guard !tokens.isEmpty, layerCount > 0 else { return [[TermMatch]](filledWith: [], count: layerCount) }
         let byteCount = bytes.count
@@ -44,6 +49,9 @@ enum CueScanner {
             }
             return true
         }
+        func isBlocked(_ match: TermMatch, layer: Int) -> Bool {
+            layer < isBlocker.count && !isBlocker[layer].isEmpty && isBlocker[layer][Int(match.entry)]
+        }
         // The table's bits for the cue layers.
         let cueMask = Int32((1 << cueLayers.upperBound) - (1 << cueLayers.lowerBound))
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: layerCount) { positions in
@@ -67,12 +75,24 @@ enum CueScanner {
                 case .ideographic:
                     var offset = start
                     while offset < end {
-                        guard table.layerMask(at: offset) & cueMask != 0 else {
+                        let mask = table.layerMask(at: offset)
+                        guard mask & cueMask != 0 else {
                             offset = nextCharacter(offset)
                             continue
                         }
-                        for layer in 0..<layerCount where positions[layer] <= offset {
+                        for layer in 0..<layerCount where mask & Int32(1 << (cueLayers.lowerBound + layer)) != 0 {
                             guard let match = table.longest(at: offset, layer: cueLayers.lowerBound + layer) else {
+                                continue
+                            }
+                            if positions[layer] > offset {
+                                // Inside the layer's last match: a longer cue running on beyond it replaces it.
+                                guard match.end > positions[layer], let last = matches[layer].last,
+                                      Int(last.start) < offset, Int(last.end) == positions[layer],
+                                      match.end - offset > Int(last.end) - Int(last.start),
+                                      !isBlocked(last, layer: layer) else { continue }
+                                matches[layer][matches[layer].count - 1] = TermMatch(
+                                    start: Int32(offset), end: Int32(match.end), token: Int32(index), entry: match.entry)
+                                positions[layer] = match.end
                                 continue
                             }
                             let isSingle = nextCharacter(offset) == match.end

@@ -18,6 +18,9 @@ public struct LexiconScanner: Sendable {
     private let layerCount: Int
     /// One-character degree words and negators, which may share an ICU word with a one-character cue (很快, 不贵).
     private let modifiers: Set<UInt32>
+    /// Per cue layer, `CueTerms.Layer.isBlocker`, or empty for a layer without blockers: the cue scan never lets an
+    /// overlapping cue replace a blocker.
+    private let blockers: [[Bool]]
 
     public init(scoring: TermMatcher, cues: CueTerms, modifierCharacters: Set<UInt32>) {
         let layerTerms = [scoring.terms] + cues.layers.map(\.terms)
@@ -36,6 +39,7 @@ public struct LexiconScanner: Sendable {
         self.layerEntry = layerEntry
         self.layerCount = layerTerms.count
         self.modifiers = modifierCharacters
+        self.blockers = cues.layers.map { $0.hasBlockers ? $0.isBlocker : [] }
     }
 
     /// The comment's scoring matches (entries index `scoring.entries`) and each cue layer's matches (entries index
@@ -71,7 +75,7 @@ public struct LexiconScanner: Sendable {
                 Self.forEachWalkStart(tokens, bytes: bytes, into: &filler)
             }
             var cueMatches = CueScanner.scan(tokens, bytes: bytes, table: table, cueLayers: 1..<layerCount,
-                                             modifiers: modifiers)
+                                             modifiers: modifiers, isBlocker: blockers)
             // Compounds matched in a layer only to keep its cues out of them say nothing there.
             for (layer, blockers) in cues.layers.enumerated() where blockers.hasBlockers {
                 cueMatches[layer].removeAll { blockers.isBlocker[Int($0.entry)] }

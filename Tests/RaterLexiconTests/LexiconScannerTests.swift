@@ -148,6 +148,26 @@ import Testing
         #expect(try quoted("快乐", layer: 2) == ["快乐"])
     }
 
+    /// 客服说会核实: the promise 说会 is the longest cue at 说, but the longer pending check 会核实 starts inside it and runs
+    /// on beyond it, and says more: it replaces 说会. A shorter or equally long cue inside does not, nor does any cue
+    /// replace a compound that only keeps cues out of itself.
+    @Test func aLongerCueRunningOnBeyondTheLastReplacesIt() throws {
+        func cues(_ text: String, layer terms: [String: LexiconEntry]) throws -> [String] {
+            let scanner = LexiconScanner(scoring: TermMatcher(entries: [:]), cues: CueTerms(layers: [terms]),
+                                         modifierCharacters: [])
+            let segmented = try Segmenter().segment(text)
+            return scanner.scan(segmented).cues[0].map { segmented.text(Int($0.start)..<Int($0.end)) }
+        }
+        let cue = LexiconEntry(valence: 1)
+        var blocker = LexiconEntry()
+        blocker.isCompound = true
+        #expect(try cues("客服说会核实", layer: ["说会": cue, "会核实": cue]) == ["会核实"])
+        #expect(try cues("说会核实退款", layer: ["说会": cue, "会核实": cue, "退款": cue]) == ["会核实", "退款"])
+        #expect(try cues("客服说会退", layer: ["说会": cue, "会退": cue]) == ["说会"])
+        // The blocker is matched and then dropped (`LexiconScanner`); the cue inside it stays out.
+        #expect(try cues("手续费用", layer: ["手续费": blocker, "续费用": cue]) == [])
+    }
+
     @Test func emptyTextHasAnEmptyListPerLayer() throws {
         let (scanner, _) = Self.scanner()
         let scan = scanner.scan(try Segmenter().segment(""))
@@ -193,27 +213,36 @@ import Testing
             for (index, token) in tokens.enumerated() {
                 let start = Int(token.start)
                 let end = Int(token.end)
-                guard end > position else { continue }
                 switch token.kind {
                 case .whitespace, .lineBreak:
                     continue
                 case .ideographic:
-                    var offset = max(position, start)
+                    // Every character is a start: one inside the last match may begin a longer cue that runs on
+                    // beyond it and replaces it (说会 + 会核实).
+                    var offset = start
                     while offset < end {
-                        if let match = matcher.longestMatch(in: bytes, from: offset, limit: byteCount,
-                                                            acceptEnd: EndWhere(rule: isCharacterStart)),
-                           nextCharacter(offset) != match.end
+                        defer { offset = nextCharacter(offset) }
+                        guard let match = matcher.longestMatch(in: bytes, from: offset, limit: byteCount,
+                                                               acceptEnd: EndWhere(rule: isCharacterStart)) else {
+                            continue
+                        }
+                        if offset < position {
+                            if let last = matches.last, Int(last.start) < offset, Int(last.end) == position,
+                               match.end > position, match.end - offset > Int(last.end) - Int(last.start) {
+                                matches[matches.count - 1] = TermMatch(start: Int32(offset), end: Int32(match.end),
+                                                                       token: Int32(index), entry: match.entry)
+                                position = match.end
+                            }
+                        } else if nextCharacter(offset) != match.end
                             || onlyModifiersAround(start, end, cueStart: offset, cueEnd: match.end) {
                             matches.append(TermMatch(start: Int32(offset), end: Int32(match.end), token: Int32(index),
                                                      entry: match.entry))
-                            offset = match.end
-                            continue
+                            position = match.end
                         }
-                        offset = nextCharacter(offset)
                     }
-                    position = max(position, offset)
+                    position = max(position, end)
                 default:
-                    guard start >= position,
+                    guard end > position, start >= position,
                           let match = matcher.longestMatch(in: bytes, from: start, limit: byteCount,
                                                            acceptEnd: EndWhere { frozenTokenEnds[$0] }) else { continue }
                     matches.append(TermMatch(start: Int32(start), end: Int32(match.end), token: Int32(index),
