@@ -43,6 +43,9 @@ public struct LexiconEntry: Sendable, Equatable {
     /// "expensive" judge the price themselves.
     public var isCostNoun = false
 
+    /// An exclamation that is an ordinary phrase elsewhere (kind `interjection`: 我去, "damn!", literally "I go"). The
+    /// scorer counts it only where it closes its clause (`TermMatch.closesClause`): 我去！ is slang, 我去银行 an errand.
+    public var isInterjection = false
 
     /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
     /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
@@ -82,6 +85,7 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.isCompound { isCompound = true }
         if other.scale != nil { scale = other.scale }
         if other.isCostNoun { isCostNoun = true }
+        if other.isInterjection { isInterjection = true }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)

@@ -23,11 +23,15 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// it measures what the customer pays and takes the valence given (房价太高了, "the price is too high" are
     /// complaints; 价格很低, "low prices" praise).
     case scale
+    /// Exclamations that are ordinary words elsewhere (我去 "damn!", literally "I go"): term. Such a term counts only
+    /// where it closes its clause (我去！, 我去，…); at the start of an ordinary sentence (我去银行办事, "I went to the
+    /// bank") it is no term. It gives no valence itself: the valence comes from another file (a learned one for 我去).
+    case interjection
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
-        case .negator, .function, .compound: return 1
+        case .negator, .function, .compound, .interjection: return 1
         case .sentiment, .degree, .contrast, .irrealis, .scale: return 2
         case .dimension, .aspect: return 3
         case .signal: return 2

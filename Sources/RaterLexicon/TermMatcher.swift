@@ -18,6 +18,9 @@ public struct TermMatcher: Sendable {
     public let terms: [String]
     /// Each entry's part in covering an ICU word, indexed like `entries` (see `CoverRole`).
     let coverRoles: [CoverRole]
+    /// Whether any entry is an interjection (`LexiconEntry.isInterjection`), so the scorer looks for them only where
+    /// there are some.
+    public let hasInterjections: Bool
 
     public init(entries source: [String: LexiconEntry]) {
         let sorted = TermOrder.sortedByKey(source.filter { !$0.key.isEmpty })
@@ -25,6 +28,7 @@ public struct TermMatcher: Sendable {
         entries = sorted.map(\.value)
         coverRoles = entries.map(CoverRole.init)
         trie = ByteTrie(terms: terms)
+        hasInterjections = entries.contains { $0.isInterjection && $0.valence != nil }
     }
 
     public var count: Int { entries.count }
@@ -92,4 +96,29 @@ public struct TermMatch: Sendable, Equatable {
     }
 
     public var byteRange: Range<Int> { Int(start)..<Int(end) }
+}
+
+extension TermMatch {
+    /// Whether nothing but spaces follows the match in its clause before a punctuation mark, a symbol (an emoji), a
+    /// line break or the end of the text: 我去！ and 我去，这也太… close their clause, 我去银行 does not. Chinese writes
+    /// no spaces between words, so after Han text a space closes the clause too (我去 又坏了). A match that ends inside
+    /// a token closes nothing.
+    public func closesClause(in tokens: [Token]) -> Bool {
+        var index = Int(token)
+        while index < tokens.count, Int(tokens[index].end) <= Int(end) {
+            if Int(tokens[index].end) == Int(end) {
+                let isHan = tokens[index].kind == .ideographic
+                index += 1
+                if isHan, index < tokens.count, tokens[index].kind == .whitespace { return true }
+                while index < tokens.count, tokens[index].kind == .whitespace { index += 1 }
+                guard index < tokens.count else { return true }
+                switch tokens[index].kind {
+                case .punctuation, .symbol, .lineBreak: return true
+                default: return false
+                }
+            }
+            index += 1
+        }
+        return false
+    }
 }

@@ -29,6 +29,15 @@ public struct Scorer: Sendable {
     /// this scorer's matcher, which finds the cues in the same pass).
     public func score(_ comment: NormalizedComment, segmented: SegmentedText, matches: [TermMatch]) -> ScoredComment {
         var matches = matches
+        // 我去！ is slang, 我去银行 an errand: an interjection counts only where it closes its clause
+        // (`LexiconEntry.isInterjection`). Dropped here, so every later stage sees the same matches. Checked before
+        // removing: most comments hold none, and removing would copy the caller's array.
+        if matcher.hasInterjections {
+            let isDropped = { (match: TermMatch) in
+                matcher.entries[Int(match.entry)].isInterjection && !match.closesClause(in: segmented.tokens)
+            }
+            if matches.contains(where: isDropped) { matches.removeAll(where: isDropped) }
+        }
         ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)
         let turns = TurnWords.turns(in: segmented, matches: matches, entries: matcher.entries)
         var units = UnitBuilder.units(for: segmented, matches: matches, turns: turns)

@@ -98,3 +98,20 @@ import Testing
         #expect(throws: LexiconError.self) { try parse("high\t-9\n") }
     }
 }
+
+/// An `interjection` file marks terms that count only where they close their clause; the mark layers over the
+/// valence another file gives the term.
+@Suite struct InterjectionKindTests {
+    @Test func theMarkLayersOverALearnedValence() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try LexiconFile(path: "learned-reviews.tsv", contents:
+            "# kind: sentiment\n# language: zh\n# provenance: tests\n我去\t-1.1\n去银行\t-0.5\n"))
+        lexicon.add(try LexiconFile(path: "interjections.tsv", contents:
+            "# kind: interjection\n# language: zh\n# provenance: tests\n我去\n"))
+        let matcher = lexicon.makeMatcher()
+        let index = try #require(matcher.terms.firstIndex(of: "我去"))
+        #expect(matcher.entries[index].isInterjection && matcher.entries[index].valence == -1.1)
+        #expect(matcher.entries[matcher.terms.firstIndex(of: "去银行")!].isInterjection == false)
+        #expect(matcher.hasInterjections)
+    }
+}
