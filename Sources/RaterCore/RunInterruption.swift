@@ -15,6 +15,8 @@ import Synchronization
 public final class RunInterruption: Sendable {
     /// The signal's number, 0 until one comes.
     private let received = Atomic<Int32>(0)
+    /// When it came (`CLOCK_MONOTONIC`, in nanoseconds), for `isRepeat(of:within:)`; 0 until one comes.
+    private let receivedAt = Atomic<UInt64>(0)
     /// The read end of a pipe that gets a byte at the interruption (-1 if no pipe could be made: then only
     /// `check()` stops the run).
     public let wakeDescriptor: Int32
@@ -45,11 +47,32 @@ public final class RunInterruption: Sendable {
     public func interrupt(by signal: Int32) -> Bool {
         guard received.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent).exchanged
         else { return false }
+        receivedAt.store(Self.monotonicNanoseconds(), ordering: .sequentiallyConsistent)
         if wakeWriter >= 0 {
             var byte: UInt8 = 1
             _ = write(wakeWriter, &byte, 1)
         }
         return true
+    }
+
+    /// Whether `signal` is the one that interrupted the run, come again within `window` seconds of it: the same request
+    /// delivered twice, not a second request. `timeout` sends its signal to the child and then to its own process
+    /// group, which holds the child too, so a run under `timeout` gets `SIGTERM` twice within microseconds; about one
+    /// time in three the two arrive as two deliveries, and the second, taken for an impatient second signal, ended the
+    /// process at once: no log line, no `runs` row, the manifest left `running`. A person who means a second signal
+    /// sends it later than that.
+    public func isRepeat(of signal: Int32, within window: Double) -> Bool {
+        guard self.signal == signal else { return false }
+        let at = receivedAt.load(ordering: .sequentiallyConsistent)
+        guard at > 0 else { return true }  // still being recorded by `interrupt(by:)`: this very moment
+        let elapsed = Self.monotonicNanoseconds() &- at
+        return Double(elapsed) < window * 1e9
+    }
+
+    private static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 
     /// The signal that interrupted the run, nil while none has.

@@ -12,7 +12,8 @@ import RaterCore
 /// pipe, and fails as any failed run does, with a `failed` manifest and `runs` row saying `interrupted by SIGTERM`;
 /// the caller then ends the process with the same signal (`end(by:)`). A second signal, while the run shuts down,
 /// ends the process at once, as the signal's default action would have (what the databases and output files
-/// promise for a killed run then holds).
+/// promise for a killed run then holds); the first signal come again within `repeatWindow` is no second signal
+/// (`timeout` sends it twice: `RunInterruption.isRepeat(of:within:)`).
 ///
 /// The signals are taken from their default action and read through dispatch sources on a queue of their own, so
 /// nothing runs inside a signal handler. A signal that the parent ignores (`nohup`, `SIGINT` for a shell's
@@ -28,13 +29,19 @@ final class RunSignals {
             if Self.isIgnore(previous) { continue }
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [interruption] in
-                if !interruption.interrupt(by: number) { Self.end(by: number) }
+                if !interruption.interrupt(by: number), !interruption.isRepeat(of: number, within: Self.repeatWindow) {
+                    Self.end(by: number)
+                }
             }
             source.resume()
             sources.append(source)
             taken.append(number)
         }
     }
+
+    /// How soon after the first signal the same one again is taken for its repeat rather than a second request, in
+    /// seconds: `timeout`'s two come microseconds apart, a person's second Ctrl-C a good deal later.
+    static let repeatWindow = 0.5
 
     /// The signals taken from their default action, given back when the run is over.
     private var taken: [Int32] = []

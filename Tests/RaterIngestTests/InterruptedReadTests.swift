@@ -69,4 +69,17 @@ import Glibc
         #expect(throws: RunInterrupted(signal: SIGTERM)) { try interruption.check() }
         #expect(RunInterrupted(signal: SIGINT).exitCode == 130 && "\(RunInterrupted(signal: SIGINT))" == "interrupted by SIGINT")
     }
+
+    /// `timeout` signals its child and then its process group: the same `SIGTERM` twice, microseconds apart. Come
+    /// again soon, the interrupting signal is its own repeat; another signal, or the same one later, is not.
+    @Test func theFirstSignalComeAgainAtOnceIsItsRepeat() {
+        let interruption = RunInterruption()
+        #expect(!interruption.isRepeat(of: SIGTERM, within: 60))
+        #expect(interruption.interrupt(by: SIGTERM))
+        #expect(!interruption.interrupt(by: SIGTERM))
+        #expect(interruption.isRepeat(of: SIGTERM, within: 60))
+        #expect(!interruption.isRepeat(of: SIGINT, within: 60))
+        usleep(20_000)
+        #expect(!interruption.isRepeat(of: SIGTERM, within: 0.01))
+    }
 }
