@@ -26,8 +26,10 @@ public struct ScoringRules: Sendable, Equatable {
     /// `exclamativeDegrees` make the superlative.
     public var experientialNegators: Set<String> = ["never", "never ever", "从没", "从没有", "从来没", "从来没有", "从未",
                                                     "从来不"]
-    /// Degree words that make an exclamative after an experiential negator: "never so", "never such a", 从没这么.
-    public var exclamativeDegrees: Set<String> = ["so", "such a", "such an", "这么", "那么", "如此"]
+    /// Degree words that make an exclamative after an experiential negator: "never so", "never such a", 从没这么, and
+    /// the comparative "never … more" ("I have never been more disappointed" is a complaint; read as a negated
+    /// intensifier it was mild praise).
+    public var exclamativeDegrees: Set<String> = ["so", "such a", "such an", "more", "这么", "那么", "如此"]
     /// How many words after a cost noun (价格, "price") a scale word (高, "high") may stand and still measure the
     /// price: "the prices were way too high" is five, 价格也比较高 three. Further on the clause has usually moved
     /// to something else ("the price included breakfast and the quality was high").

@@ -9,6 +9,8 @@ import Testing
         ("I have never been so disappointed.", .negative),
         ("We have never had such a good time", .positive),
         ("I have never been treated so well", .positive),
+        ("I have never been more disappointed.", .negative),
+        ("I have never felt more comfortable in a hotel", .positive),
         ("我从来没有这么失望过", .negative),
         ("从没吃过这么好吃的面", .positive),
         // The degree word inside a learned phrase (这么差, 这么好的, 这么贵) counts as one before it.
