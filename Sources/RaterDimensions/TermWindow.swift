@@ -54,22 +54,19 @@ struct TermWindow {
             if clause >= 0 && clause < unitCount { weightStart[clause + 1] += 1 }
         }
         for unitIndex in 0..<unitCount { weightStart[unitIndex + 1] += weightStart[unitIndex] }
-        var weights = [Double](filledWith: 0, count: weightStart[unitCount])
-        // Each weight's match and whether it is learned, as the scorer decided: a scale word measuring a price
-        // (高 after 价格) scores where its entry has no valence, or a learned one.
-        var weightMatch = [Int](filledWith: -1, count: weightStart[unitCount])
-        var weightLearned = [Bool](filledWith: false, count: weightStart[unitCount])
+        // The contributions in that order, as indices: their weight, match and whether it is learned are read where
+        // needed (as the scorer decided them: a scale word measuring a price, 高 after 价格, scores where its entry
+        // has no valence, or a learned one). One array, not one per field: this runs for every comment.
+        var grouped = [Int](filledWith: -1, count: weightStart[unitCount])
         var filled = weightStart
         for index in contributions {
             let clause = scored.contributions[index].clause
             guard clause >= 0 && clause < unitCount else { continue }
-            weights[filled[clause]] = scored.contributions[index].weight
-            weightMatch[filled[clause]] = scored.contributions[index].match
-            weightLearned[filled[clause]] = scored.contributions[index].isLearned
+            grouped[filled[clause]] = index
             filled[clause] += 1
         }
         var terms = [Term]()
-        terms.reserveCapacity(weights.count)
+        terms.reserveCapacity(grouped.count)
         var unitTerms = [Range<Int>?](filledWith: nil, count: unitCount)
         for (unitIndex, unit) in scored.units.enumerated() {
             let unitStart = terms.count
@@ -83,10 +80,13 @@ struct TermWindow {
                 // word made one only where it measured a price.
                 let next = unitWeights.lowerBound + positions
                 guard scoring.entries[entry].scoredValence != nil
-                    || next < unitWeights.upperBound && weightMatch[next] == matchIndex else { continue }
+                    || next < unitWeights.upperBound && scored.contributions[grouped[next]].match == matchIndex
+                else { continue }
                 if positions < unitWeights.count {
-                    terms.append(Term(ordinal: ordinals[Int(match.token)], weight: weights[next],
-                                      isLearned: weightLearned[next]))
+                    let contribution = grouped[next]
+                    terms.append(Term(ordinal: ordinals[Int(match.token)],
+                                      weight: scored.contributions[contribution].weight,
+                                      isLearned: scored.contributions[contribution].isLearned))
                 }
                 positions += 1
             }
