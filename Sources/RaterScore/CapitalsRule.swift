@@ -16,7 +16,26 @@ enum CapitalsRule {
     }
 
     static func isShouting(_ text: SegmentedText) -> Bool {
-        let (upper, lower) = text.original.withUnsafeBufferPointer { letterCounts($0) }
+        text.original.withUnsafeBufferPointer { isShouting($0) }
+    }
+
+    /// Four capitals at least, and more than four times as many capitals as small letters. Counted as
+    /// `letterCounts` counts, but it stops once the small letters so far rule shouting out whatever the rest holds
+    /// (the rest can add no more capitals than it has bytes): most comments are settled within their first words.
+    static func isShouting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var upper = 0
+        var lower = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = ByteLanes.load(bytes, at: index)
+            upper += ByteLanes.inRange(word, 0x41, 0x5A).nonzeroBitCount
+            lower += ByteLanes.inRange(word, 0x61, 0x7A).nonzeroBitCount
+            index += 8
+            if index & 31 == 0 && lower * 4 >= upper + (bytes.count - index) { return false }
+        }
+        let rest = letterCounts(UnsafeBufferPointer(rebasing: bytes[index...]))
+        upper += rest.upper
+        lower += rest.lower
         return upper >= 4 && lower * 4 < upper
     }
 

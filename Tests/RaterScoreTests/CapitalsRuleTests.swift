@@ -35,6 +35,36 @@ import Testing
         #expect(counted.upper == expected.upper && counted.lower == expected.lower)
     }
 
+    /// `isShouting` stops early once the small letters rule shouting out; on texts of every mix of capitals and
+    /// small letters (random bytes alone are rarely letters), it must say what the whole counts say.
+    @Test func shoutingStopsEarlyWithTheWholeCountsAnswer() {
+        var state: UInt64 = 98_765
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        var shouting = 0
+        for length in 0..<300 {
+            for capitalsPercent in stride(from: 0, through: 100, by: 5) {
+                let text = (0..<length).map { _ -> UInt8 in
+                    switch next() % 10 {
+                    case 0: return UInt8(truncatingIfNeeded: next())  // any byte, UTF-8 lead and trail bytes too
+                    case 1: return 0x20
+                    default:
+                        let letter = UInt8(next() % 26)
+                        return next() % 100 < capitalsPercent ? 0x41 + letter : 0x61 + letter
+                    }
+                }
+                let counts = countedOneByOne(text)
+                let expected = counts.upper >= 4 && counts.lower * 4 < counts.upper
+                if expected { shouting += 1 }
+                let answered = text.withUnsafeBufferPointer { CapitalsRule.isShouting($0) }
+                #expect(answered == expected, "length \(length), capitals \(capitalsPercent)%")
+            }
+        }
+        #expect(shouting > 500, "the texts must include shouting ones")
+    }
+
     @Test func boundsAreInclusive() {
         let counted = Array("@AZ[`az{".utf8).withUnsafeBufferPointer { CapitalsRule.letterCounts($0) }
         #expect(counted.upper == 2 && counted.lower == 2)
