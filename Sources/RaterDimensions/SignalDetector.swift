@@ -116,6 +116,8 @@ enum SignalDetector {
             if settled == .recovered, let outcome = outcomes.outcome(near: hit, in: scored) { return outcome.reading }
             return settled
         case .topic:
+            // "They used to refund without a fuss": a past habit, not this case (`UnitMood.reading`).
+            if mood.isPastHabit { return nil }
             // 没退款, "no refund"; 能退款吗, 希望退款, "I hope for a refund": a refund that has not happened.
             if hit.negated || mood != .settled { return .unresolved }
             // 不是没有退款, "not that they didn't refund": the double negation says it happened.
@@ -129,7 +131,8 @@ enum SignalDetector {
             return cue.kind.reading(positive: lean > 0)
         case .followingSentiment:
             if cue.kind == .recovery {
-                // A recovery asked about, hoped for or supposed has not happened yet.
+                // A recovery asked about, hoped for or supposed has not happened yet; a past habit is not this case.
+                if mood.isPastHabit { return nil }
                 if mood != .settled { return .unresolved }
                 if let outcome = outcomes.outcome(near: hit, in: scored) { return outcome.reading }
             }

@@ -2,7 +2,7 @@ import RaterLexicon
 import RaterScore
 
 /// Whether a scoring unit states something settled, or asks, wishes or supposes it (the scorer's irrealis
-/// markers: 吗 and a closing question mark, 希望/"hope", 如果/"if").
+/// markers: 吗 and a closing question mark, 希望/"hope", 如果/"if"), or tells a past habit ("used to").
 enum UnitMood: Equatable {
     case settled
     case irrealis(IrrealisRole)
@@ -27,13 +27,21 @@ enum UnitMood: Equatable {
         self = .settled
     }
 
+    /// Whether the unit tells a past habit (`IrrealisRole.bygone`): it settles nothing about this case's recovery.
+    var isPastHabit: Bool { self == .irrealis(.bygone) }
+
     /// The reading a signal cue gives in this mood, or nil when the clause settles nothing about it.
     ///
     /// Asking for, hoping for or supposing a recovery means it has not happened (希望尽快退款, "hope they refund"
     /// → unresolved). A threat to leave is a churn signal even as a condition (如果再这样就换一家); a conditional,
     /// hoped-for or asked-about return or expectation is not a settled one and is dropped.
+    ///
+    /// A past habit ("they used to refund without a fuss", "we used to recommend it") tells how things went before,
+    /// not how this case went nor what the customer will do: it reads nothing, not even an unresolved recovery,
+    /// except a churn signal, which a lost habit states ("used to be my favourite spot" → at risk).
     func reading(_ value: SignalValue) -> SignalValue? {
         guard case .irrealis = self else { return value }
+        if isPastHabit { return value == .atRisk ? .atRisk : nil }
         switch value {
         case .recovered, .unresolved: return .unresolved
         case .atRisk: return .atRisk

@@ -158,6 +158,9 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     case shortfall
     /// A past habit or state ("used to"): the clause says how things were, not how they are. Praise in it names what
     /// was lost ("this place used to be great", "I used to love it here, not anymore") and reads as a mild
-    /// complaint, as in a counterfactual; a complaint in it keeps half its weight.
+    /// complaint, as in a counterfactual; a complaint in it keeps half its weight. The verb "use" in a relative
+    /// clause ("the app we used to book") is no habit, and the scorer drops the marker there (`RelativeUsedTo`).
+    /// Signals: a past habit settles nothing about this case, so it reads no recovery (neither recovered nor
+    /// unresolved), expectation or loyalty, only the churn a lost habit states (`UnitMood.reading`).
     case bygone
 }

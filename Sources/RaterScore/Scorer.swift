@@ -46,6 +46,8 @@ public struct Scorer: Sendable {
         // (`LexiconEntry.isInterjection`). Dropped here, so every later stage sees the same matches. Checked before
         // removing: most comments hold none, and removing would copy the caller's array.
         if matcher.hasInterjections { dropInterjectionsInsideClauses(from: &matches, tokens: segmented.tokens) }
+        // "the app we used to book": the verb "use" in a relative clause, not the habit "used to" (`RelativeUsedTo`).
+        RelativeUsedTo.dropRelative(from: &matches, in: segmented, entries: matcher.entries)
         ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)
         let turns = TurnWords.turns(in: segmented, matches: matches, entries: matcher.entries)
         var units = UnitBuilder.units(for: segmented, matches: matches, turns: turns)

@@ -22,4 +22,30 @@ import Testing
         #expect(try label(text) == .positive, "\(text)")
         #expect(try !rules(text).contains("irrealis"), "\(text)")
     }
+
+    /// "Used to" after "noun + pronoun" is the verb "use" in a relative clause without "that" (used in order to), not a
+    /// habit: the praise and complaints of the clause keep their weight (`RelativeUsedTo`).
+    @Test(arguments: ["The app we used to book the room was fast and easy.",
+                      "The booking site I used to reserve a table was simple and quick."])
+    func usedInOrderToKeepsPraise(_ text: String) throws {
+        #expect(try label(text) == .positive, "\(text)")
+        #expect(try !rules(text).contains("irrealis"), "\(text)")
+    }
+
+    @Test(arguments: ["The card I used to pay was charged twice.", "The brush they used to clean our table was filthy."])
+    func usedInOrderToKeepsComplaints(_ text: String) throws {
+        #expect(try label(text) == .negative, "\(text)")
+        #expect(try !rules(text).contains("irrealis"), "\(text)")
+    }
+
+    /// The habit after its subject, after a conjunction, after a pronoun with no noun phrase before it, after "that",
+    /// and "used to be" after a noun phrase and pronoun all stay past habits.
+    @Test(arguments: ["When we used to live nearby the bakery was wonderful.",
+                      "In college I used to love their pizza.",
+                      "The staff that we used to adore were lovely.",
+                      "The cafe we used to be regulars at was great.",
+                      "Honestly the food used to be amazing."])
+    func habitKeepsItsMarker(_ text: String) throws {
+        #expect(try rules(text).contains("irrealis"), "\(text)")
+    }
 }
