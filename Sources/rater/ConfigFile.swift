@@ -25,7 +25,8 @@ import Foundation
 /// anything runs, whichever command runs: a misspelt command (`"analyse"`) or section used to be ignored, so the run
 /// read standard input and exited 0; a `false` was dropped, so `"progress": false` left the progress line on; a
 /// string given to a flag became an input. One file usually serves a whole night's commands, and the first of them
-/// finds a mistake in any.
+/// finds a mistake in any. The one exception is a key of an option since withdrawn (`RetiredConfigKey`): skipped
+/// with a warning, so an old nightly file keeps running.
 enum ConfigFile {
     enum Problem: Error, CustomStringConvertible {
         case unreadable(path: String, reason: String)
@@ -155,6 +156,11 @@ enum ConfigFile {
         var expanded = [String]()
         var positional = [String]()
         for key in values.keys.sorted() {
+            // A withdrawn option's key is skipped with a warning, not refused (`RetiredConfigKey`).
+            if options.byKey[key] == nil, let retired = RetiredConfigKey.find(section: section, key: key) {
+                printError(retired.warning(path: path))
+                continue
+            }
             guard let kind = options.byKey[key] else {
                 throw Problem.unknownOption(path: path, section: section, key: key)
             }

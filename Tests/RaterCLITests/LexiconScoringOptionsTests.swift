@@ -42,4 +42,32 @@ import Testing
             }
         }
     }
+
+    /// A nightly config written before 2026-11-28 may hold them in a lexicon section, and every section is checked
+    /// whatever command runs: refusing them stopped every command, `analyze` too. In a file they are skipped with a
+    /// warning naming each key; typed they are still refused, and any other unknown key is still a mistake.
+    @Test func aConfigFileWithThemKeepsRunningWithAWarning() throws {
+        let scratch = try ScratchFolder()
+        let export = try scratch.export(3)
+        let config = try scratch.write("nightly.json", """
+            {"analyze": {"inputs": ["\(export)"], "output": "\(scratch.path)out.jsonl"},
+             "lexicon": {"learn": {"lang": "zh", "confidence-model": "fit.json"}, "list": {"positive-threshold": 0.2}}}
+            """)
+        let warned = ["lexicon.learn.lang is ignored", "lexicon.learn.confidence-model is ignored",
+                      "lexicon.list.positive-threshold is ignored"]
+        let analyzed = try CLIProcess.run(["--config", config])
+        #expect(analyzed.status == 0, "\(analyzed.standardError)")
+        #expect(scratch.exists("out.jsonl"))
+        for warning in warned { #expect(analyzed.standardError.contains(warning), "\(analyzed.standardError)") }
+        let listed = try CLIProcess.run(["lexicon", "list", "--config", config])
+        #expect(listed.status == 0, "\(listed.standardError)")
+        #expect(listed.standardOutput.contains("sentiment"), "\(listed.standardOutput)")
+        for warning in warned { #expect(listed.standardError.contains(warning), "\(listed.standardError)") }
+        let typed = try CLIProcess.run(["lexicon", "list", "--config", config, "--lang", "zh"])
+        #expect(typed.status == 64 && typed.standardError.contains("--lang"), "\(typed.standardError)")
+        let misspelt = try scratch.write("misspelt.json", #"{"lexicon": {"list": {"langs": "zh"}}}"#)
+        let refused = try CLIProcess.run(["lexicon", "list", "--config", misspelt])
+        #expect(refused.status == 64 && refused.standardError.contains("lexicon.list.langs is not an option"),
+                "\(refused.standardError)")
+    }
 }
