@@ -33,7 +33,8 @@ public struct AnalyzeRun {
     public var onInputChanged: ((String) -> Void)?
     /// Called, when databases are written (the stored form is delivered), for a record an earlier run held back and
     /// this run reads again, just before its outcome is handed out, whatever it is: the databases delete the row the
-    /// half record left (`SupersededRecord`).
+    /// half record left (`SupersededRecord`). Also, before the first outcome of the input, for such a row left by a
+    /// record that a run writing no databases has read again since.
     public var onSupersededRecord: ((SupersededRecord) throws -> Void)?
     /// Called after each batch's results and rejections have been handed out, so a streaming output can flush them
     /// (a pipe reader then sees results batch by batch, and a broken pipe stops the run within one batch).
@@ -118,17 +119,23 @@ public struct AnalyzeRun {
                 if case let .unchanged(_, checkpoint) = resumption { checkpoint } else { nil }
             // A file that has grown since a run held its last record back and wrote it to the databases: that
             // record comes first now, whole, and the databases delete the row the half record left
-            // (`SupersededRecord`) before its outcome, whatever it is, is written.
+            // (`SupersededRecord`) before its outcome, whatever it is, is written. A run that writes no databases
+            // leaves the row where it is and keeps it in the state, with its record number, for the next run that
+            // writes them, which deletes it before its first outcome of this input: the record is past by then, so
+            // the databases lack it as they lack every record such a run read. A file rewritten or rotated since
+            // keeps the row and the state forgets it: the record may have been whole (a finished export that lacked
+            // its last line break, rotated away), and only a file that grew says it was read again.
             let storing = lines?.contents.contains(.stored) == true
-            var superseded: SupersededRecord.Row? =
-                if storing, case .unchanged(_, nil) = resumption { incremental?.inputs[IncrementalState.key(input)]?.heldBackRow }
+            let earlier = incremental?.inputs[IncrementalState.key(input)]
+            var superseded: (record: Int?, row: SupersededRecord.Row)? =
+                if case .unchanged(_, nil) = resumption { earlier?.heldBackRow.map { (earlier?.heldBackRecord, $0) } }
                 else { nil }
             // The record read again: the first one after those skipped.
             var rereadRecord: Int?
-            func supersede(source: String, recordNumber: Int) throws {
-                guard let row = superseded, recordNumber == rereadRecord else { return }
+            func supersede(source: String) throws {
+                guard storing, let pending = superseded, let record = pending.record ?? rereadRecord else { return }
                 superseded = nil
-                try onSupersededRecord?(SupersededRecord(source: source, recordNumber: recordNumber, row: row))
+                try onSupersededRecord?(SupersededRecord(source: source, recordNumber: record, row: pending.row))
             }
             // The last comment delivered in stored form and the last record rejected, for the row a held-back one
             // leaves.
@@ -156,7 +163,7 @@ public struct AnalyzeRun {
                             delivery.stored?.skippedTexts = skippedTexts
                         }
                         if let stored = delivery.stored {
-                            try supersede(source: stored.source, recordNumber: stored.recordNumber)
+                            try supersede(source: stored.source)
                             lastStored = stored
                         }
                         summary.add(delivery.tally)
@@ -165,7 +172,7 @@ public struct AnalyzeRun {
                         if let digest { skippedDigests.append(digest) }
                     case let .rejected(rejection):
                         if storing {
-                            try supersede(source: rejection.source, recordNumber: rejection.recordNumber)
+                            try supersede(source: rejection.source)
                             lastRejected = rejection.recordNumber
                         }
                         summary.add(rejection)
@@ -265,11 +272,20 @@ public struct AnalyzeRun {
                                                              recordNumber: stored.recordNumber)
                                 ? .exportID(stored.id) : .digest(SkippedTexts.Digest(of: stored.text).hex)
                         } ?? (lastRejected == lastRecordNumber ? .rejection : nil)
+                    // A row an earlier held-back record left that this run did not delete (it wrote no databases,
+                    // or handed out nothing of this input): kept for the next run that writes them. This run's own
+                    // held-back record left none then.
+                    let leftover = superseded.flatMap { pending in
+                        (pending.record ?? rereadRecord).map { (record: $0, row: pending.row) }
+                    }
                     nextState?.inputs[IncrementalState.key(input)] = events <= skip ? untouched ?? IncrementalState.Checkpoint(
-                        bytes: file.bytesRead, records: events, checksum: file.checksum)
+                        bytes: file.bytesRead, records: events, checksum: file.checksum, heldBackRow: leftover?.row,
+                        heldBackRecord: leftover?.record)
                         : IncrementalState.Checkpoint(bytes: file.bytesRead, records: events - (unterminated ? 1 : 0),
                                                       checksum: file.checksum, heldBack: unterminated ? 1 : nil,
-                                                      heldBackRow: heldBackRow)
+                                                      heldBackRow: heldBackRow ?? leftover?.row,
+                                                      heldBackRecord: heldBackRow != nil ? lastRecordNumber
+                                                          : leftover?.record)
                 }
             }
         }

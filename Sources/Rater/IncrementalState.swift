@@ -22,10 +22,16 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         /// has grown; skipped like the others while it has not, or every night's results and partials counted it
         /// once more. Absent in states written before 2026-11-28.
         public var heldBack: Int?
-        /// The row the held-back record left in the databases, which the run that reads the record again deletes
-        /// (`SupersededRecord`) whatever the whole record becomes: one of the three below, or none (no database was
-        /// written). The SHA-256 (hex) of its normalized text, when it was stored without an export id: the digest
-        /// its key was made of (a half-written text kept its row beside the whole one until 2026-11-28).
+        /// The row a held-back record left in the databases, which the first run that writes them after the record
+        /// is read again deletes (`SupersededRecord`) whatever the whole record becomes: one of the three below, or
+        /// none (no database was written, or the row is deleted). The SHA-256 (hex) of its normalized text, when it
+        /// was stored without an export id: the digest its key was made of (a half-written text kept its row beside
+        /// the whole one until 2026-11-28).
+        ///
+        /// A run that reads the record again without writing databases (no `--db`), or that hands out nothing of
+        /// this input, keeps the row here for the next run that writes them, with `heldBackRecord`: the record is
+        /// then held back no more (`heldBack` may name a later one, which left no row). A file rewritten or rotated
+        /// since forgets it and the row stays (`AnalyzeRun`).
         public var heldBackDigest: String?
         /// Its export id, when it was stored under one: as far as it was written, if the export was cut inside the
         /// id field. Absent in states written before 2026-11-28.
@@ -33,12 +39,18 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         /// True when it was rejected: its row in `rejects` goes if the whole record is a comment. Absent in states
         /// written before 2026-11-28.
         public var heldBackRejected: Bool?
+        /// The record number of the record that left the row above, which the deletion names: the record may be
+        /// long past, read again by a run without databases. Absent in states written before 2026-11-29, where the
+        /// record read again first is taken to be it.
+        public var heldBackRecord: Int?
 
-        public init(bytes: Int, records: Int, checksum: UInt32, heldBack: Int? = nil, heldBackRow: SupersededRecord.Row? = nil) {
+        public init(bytes: Int, records: Int, checksum: UInt32, heldBack: Int? = nil,
+                    heldBackRow: SupersededRecord.Row? = nil, heldBackRecord: Int? = nil) {
             self.bytes = bytes
             self.records = records
             self.checksum = checksum
             self.heldBack = heldBack
+            self.heldBackRecord = heldBackRow == nil ? nil : heldBackRecord
             switch heldBackRow {
             case let .digest(hex): heldBackDigest = hex
             case let .exportID(id): heldBackID = id

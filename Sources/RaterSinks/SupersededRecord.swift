@@ -1,6 +1,8 @@
 /// A record an earlier incremental run analysed while the input ended inside it (no line break after it yet:
 /// perhaps half written) and held back, read again by this run now the file has grown: the row the half record left
-/// in a database, which the run deletes before the record's outcome is written (`IncrementalState.Checkpoint`).
+/// in a database, which the run deletes before the record's outcome is written (`IncrementalState.Checkpoint`). When
+/// a run that wrote no databases read the record again already, the first run that writes them deletes the row,
+/// before its first outcome of the input, by the record number the state kept.
 ///
 /// Deleted whatever the whole record becomes. A comment keyed by its export id replaced its half's row by key, and
 /// one keyed by its text's digest now has a key of its own, but a half id (the export cut inside the id field) is

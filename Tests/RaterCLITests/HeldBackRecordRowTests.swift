@@ -119,4 +119,59 @@ import Testing
         #expect(try query(database, "SELECT record, comment_key FROM comments ORDER BY record")
                 == [[.integer(1), .text("101")], [.integer(3), .text("103")]])
     }
+
+    /// A run without `--db` between the night that held the record back and the next with `--db` reads the record
+    /// again: the half row used to stay for good, as the state forgot it. It is kept in the state until a run with
+    /// `--db` deletes it; that run wrote it no whole row, as the database lacks every record a run without it read.
+    @Test func aRunWithoutDatabasesKeepsTheHalfRowForTheNextRunWithThem() throws {
+        let folder = try ScratchFolder()
+        let export = try folder.write("t.txt", "great room\nthe wifi was")
+        let database = folder.path + "r.sqlite"
+        let state = folder.path + "st.json"
+        let withDatabase = ["analyze", export, "--incremental", state, "--db", database, "--no-explanation",
+                            "--include-text", "-o", folder.path + "a.jsonl"]
+        let first = try CLIProcess.run(withDatabase)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(try query(database, "SELECT text FROM comments ORDER BY record") == [[.text("great room")], [.text("the wifi was")]])
+        try append(" terrible and the staff rude\nquiet place\n", to: export)
+        let second = try CLIProcess.run(["analyze", export, "--incremental", state, "--no-explanation",
+                                         "-o", folder.path + "b.jsonl"])
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardError.contains("read 2, analysed 2"), "\(second.standardError)")
+        let saved = try String(contentsOfFile: state, encoding: .utf8)
+        #expect(saved.contains("heldBackDigest") && saved.replacingOccurrences(of: " ", with: "").contains("\"heldBackRecord\":2"), "\(saved)")
+        try append("lovely bar\n", to: export)
+        let third = try CLIProcess.run(withDatabase)
+        #expect(third.status == 0, "\(third.standardError)")
+        #expect(third.standardError.contains("read 1, analysed 1"), "\(third.standardError)")
+        #expect(try query(database, "SELECT record, text FROM comments ORDER BY record")
+                == [[.integer(1), .text("great room")], [.integer(4), .text("lovely bar")]])
+        for table in ["dimension_mentions", "aspect_mentions", "signals"] {
+            #expect(try query(database, "SELECT count(*) FROM \(table) WHERE comment_key NOT IN "
+                              + "(SELECT comment_key FROM comments)") == [[.integer(0)]], "\(table)")
+        }
+        // Used up: the state no longer names it.
+        #expect(try !String(contentsOfFile: state, encoding: .utf8).contains("heldBackDigest"))
+    }
+
+    /// A run with `--db` that finds the file not grown reads nothing of it and keeps the row in the state too.
+    @Test func aRunThatReadsNothingNewKeepsTheHalfRowInTheState() throws {
+        let folder = try ScratchFolder()
+        let export = try folder.write("t.txt", "great room\nthe wifi was")
+        let database = folder.path + "r.sqlite"
+        let state = folder.path + "st.json"
+        let withDatabase = ["analyze", export, "--incremental", state, "--db", database, "--no-explanation",
+                            "--include-text", "-o", folder.path + "a.jsonl"]
+        #expect(try CLIProcess.run(withDatabase).status == 0)
+        try append(" terrible\n", to: export)
+        #expect(try CLIProcess.run(["analyze", export, "--incremental", state, "--no-explanation",
+                                    "-o", folder.path + "b.jsonl"]).status == 0)
+        let idle = try CLIProcess.run(withDatabase)
+        #expect(idle.status == 0, "\(idle.standardError)")
+        #expect(try String(contentsOfFile: state, encoding: .utf8).contains("heldBackDigest"))
+        try append("quiet place\n", to: export)
+        #expect(try CLIProcess.run(withDatabase).status == 0)
+        #expect(try query(database, "SELECT record, text FROM comments ORDER BY record")
+                == [[.integer(1), .text("great room")], [.integer(3), .text("quiet place")]])
+    }
 }
