@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "RaterSegmentTests", dependencies: ["RaterSegment"]),
         .testTarget(name: "RaterLexiconTests", dependencies: ["RaterLexicon", "RaterNormalize", "RaterTestSupport"]),
         .testTarget(name: "RaterScoreTests", dependencies: ["Rater", "RaterTestSupport"]),
-        .testTarget(name: "RaterDimensionsTests", dependencies: ["Rater", "RaterTestSupport"]),
+        .testTarget(name: "RaterDimensionsTests", dependencies: ["Rater", "RaterDimensions", "RaterTestSupport"]),
         .testTarget(name: "RaterAggregateTests", dependencies: ["RaterAggregate", "RaterTestSupport"]),
         .testTarget(name: "RaterSinksTests", dependencies: ["RaterSinks"]),
         // PostgreSQL tests run when RATER_TEST_POSTGRES_URL names a server (.ci/run starts a throwaway one).

@@ -30,11 +30,6 @@ struct SignalReadings {
         var announced: Bool
     }
 
-    private struct Key: Hashable {
-        var kind: SignalKind
-        var clause: Int
-    }
-
     /// In the order found, which is text order within the signal cue layer.
     private var readings = [Reading]()
 
