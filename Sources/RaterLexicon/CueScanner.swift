@@ -13,7 +13,11 @@ import RaterSegment
 ///
 /// - Han text, overlaps: a cue that starts inside the layer's last match and runs on beyond it, longer than that match,
 ///   replaces it (客服说会核实: the promise 说会 would hide the pending check 会核实, which says more). A compound
-///   matched only to keep cues out of it (`CueTerms.Layer.isBlocker`) is never replaced.
+///   matched only to keep cues out of it (`CueTerms.Layer.isBlocker`) is never replaced, but it does replace, as any
+///   longer match does, a cue it starts inside and runs on beyond, so that cue is lost: the cue crosses into an
+///   ordinary word the lexicon lists as one, and reads across a word boundary (新手续费 is 新 + 手续费, "the new handling
+///   fee", not the "novice" 新手 of the assurance cue). `LexiconScanner` then drops the compound's match, and
+///   neither reads anything in that layer.
 ///
 /// Every layer follows these rules on its own (see `CueTerms`); the walks come from the scan's `WalkTable`, where
 /// the cue layers follow the scoring layer.
@@ -85,7 +89,8 @@ enum CueScanner {
                                 continue
                             }
                             if positions[layer] > offset {
-                                // Inside the layer's last match: a longer cue running on beyond it replaces it.
+                                // Inside the layer's last match: a longer cue running on beyond it replaces it,
+                                // unless the last match is a compound; a compound replaces a cue, by design (above).
                                 guard match.end > positions[layer], let last = matches[layer].last,
                                       Int(last.start) < offset, Int(last.end) == positions[layer],
                                       match.end - offset > Int(last.end) - Int(last.start),

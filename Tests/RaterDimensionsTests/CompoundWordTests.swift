@@ -38,4 +38,15 @@ import Testing
         // …while 快捷 on its own is still quick service.
         #expect(try dimensions("办理很快捷")[.responsiveness] == .positive)
     }
+
+    /// A compound replaces a cue it starts inside and runs on beyond (`CueScanner`): the cue crosses into a word the
+    /// lexicon lists as one. 新手续费 is 新 + 手续费 ("the new handling fee"), not the assurance cue 新手 ("novice").
+    @Test func aCompoundReplacesACueItStartsInside() throws {
+        let text = "新手续费又涨了，真离谱"
+        #expect(try !cues(text).contains("新手"), "\(text)")
+        #expect(try dimensions(text)[.assurance] == nil)
+        #expect(try aspects(text)[.price] != nil)
+        // 新手 on its own is still the cue.
+        #expect(try cues("客服是个新手，什么都不懂").contains("新手"))
+    }
 }
