@@ -164,12 +164,13 @@ public struct Lexicon: Sendable {
     /// Pure function words are left out too: matching them would only cost time, and a matched word cannot start a
     /// longer term inside it. Compounds are kept for that very reason (手续费 keeps 续费 out, see
     /// `LexiconEntry.isCompound`). Cue phrases take the valence of the sentiment word inside them (`withInheritedValence`).
+    /// The links of an echoed concession (kind `echo`) go with the matcher but are no terms (`EchoLinks`).
     public func makeMatcher() -> TermMatcher {
         TermMatcher(entries: Self.withInheritedValence(entries).filter { term, entry in
             !entry.isOnlyFunctionWord
                 && (entry.isScoring || entry.isCompound
                     || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term)))
-        })
+        }, echoLinks: EchoLinks(terms: entries.filter { $0.value.isEchoLink }.keys))
     }
 
     /// Whether a term begins or ends with a negator or degree word (太贵, 不划算, "not clean"): as a scoring

@@ -47,6 +47,15 @@ public struct LexiconEntry: Sendable, Equatable {
     /// scorer counts it only where it closes its clause (`TermMatch.closesClause`): 我去！ is slang, 我去银行 an errand.
     public var isInterjection = false
 
+    /// The term's part in "never so X", 从没这么X (kind `exclamative`): a negator of experience or the degree word
+    /// after it, which together intensify X instead of negating it. Read by the scorer through the term's entry, so
+    /// no word is compared as text per term.
+    public var exclamative: ExclamativeRole?
+
+    /// A link of an echoed concession (kind `echo`: 是, 倒是 in 好吃是好吃, 干净倒是干净). Not a term the scorer matches:
+    /// the matcher holds the links apart (`EchoLinks`) and the scorer compares the text between two matches with them.
+    public var isEchoLink = false
+
     /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
     /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
     /// opinion. Everything that lines matches up with the scorer's contributions reads this, not `valence`.
@@ -86,6 +95,8 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.scale != nil { scale = other.scale }
         if other.isCostNoun { isCostNoun = true }
         if other.isInterjection { isInterjection = true }
+        if other.exclamative != nil { exclamative = other.exclamative }
+        if other.isEchoLink { isEchoLink = true }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)

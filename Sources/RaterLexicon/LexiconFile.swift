@@ -174,6 +174,8 @@ public struct LexiconFile: Sendable {
         case .function: entry.isFunctionWord = true
         case .compound: entry.isCompound = true
         case .interjection: entry.isInterjection = true
+        case .exclamative: entry.exclamative = try choice(1, "role", ExclamativeRole.self)
+        case .echo: entry.isEchoLink = true
         case .scale:
             // `cost` marks the noun a scale word measures (价格, "price"); any other value is the scale word's valence.
             if columns[1] == "cost" {

@@ -27,12 +27,21 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// where it closes its clause (我去！, 我去，…); at the start of an ordinary sentence (我去银行办事, "I went to the
     /// bank") it is no term. It gives no valence itself: the valence comes from another file (a learned one for 我去).
     case interjection
+    /// The two halves of an exclamative comparison with everything ever met ("never so rude", 从没这么失望过): term,
+    /// role. `experiential` marks a negator of experience (never, 从没), `degree` a degree word that makes the
+    /// exclamative after it (so, such a, 这么): together they intensify the term instead of negating it. Each term
+    /// needs its negator or degree role from another file (`ExclamativeRole`).
+    case exclamative
+    /// A link word of an echoed concession (是, 倒是: 好吃是好吃，就是太贵了): term. A term repeated around one concedes
+    /// its clause like 虽然 and counts once. It is no term of its own: only the text between two matches is compared
+    /// with it (`EchoLinks`).
+    case echo
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
-        case .negator, .function, .compound, .interjection: return 1
-        case .sentiment, .degree, .contrast, .irrealis, .scale: return 2
+        case .negator, .function, .compound, .interjection, .echo: return 1
+        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative: return 2
         case .dimension, .aspect: return 3
         case .signal: return 2
         }

@@ -21,14 +21,18 @@ public struct TermMatcher: Sendable {
     /// Whether any entry is an interjection (`LexiconEntry.isInterjection`), so the scorer looks for them only where
     /// there are some.
     public let hasInterjections: Bool
+    /// The links of an echoed concession (kind `echo`), held apart from the terms: they are never matched, only
+    /// compared with the text between two matches (`EchoLinks`).
+    public let echoLinks: EchoLinks
 
-    public init(entries source: [String: LexiconEntry]) {
+    public init(entries source: [String: LexiconEntry], echoLinks: EchoLinks = EchoLinks(terms: [])) {
         let sorted = TermOrder.sortedByKey(source.filter { !$0.key.isEmpty })
         terms = sorted.map(\.key)
         entries = sorted.map(\.value)
         coverRoles = entries.map(CoverRole.init)
         trie = ByteTrie(terms: terms)
         hasInterjections = entries.contains { $0.isInterjection && $0.valence != nil }
+        self.echoLinks = echoLinks
     }
 
     public var count: Int { entries.count }
