@@ -1,4 +1,3 @@
-import Foundation
 import RaterLexicon
 import RaterSegment
 
@@ -6,45 +5,50 @@ import RaterSegment
 /// only to turn to Y, so the clause is conceded like one opened by 虽然, and X counts once.
 ///
 /// No contrast word marks it (就是 alone is too ambiguous for `contrast.tsv`), so it is found by its shape: a lexicon
-/// term repeated in one unit with nothing but a copula between (the first time perhaps inside a longer phrase:
-/// 房间干净倒是干净).
+/// term repeated in one unit with nothing but a link between (the first time perhaps inside a longer phrase:
+/// 房间干净倒是干净). The links (是, 倒是, 也是 …) are lexicon data (`zh/echo-links.tsv`, `EchoLinks`).
 enum ConcessiveEcho {
-    /// The words allowed between the two halves of an echo, after trimming spaces.
-    static let links: Set<String> = ["是", "倒是", "倒也是", "也是", "确实是"]
-
     /// The echoing matches (the second X of each "X是X"), by match index, each with the match it echoes. The first X
     /// keeps its weight (conceded); the echo adds nothing.
-    static func echoes(units: [ScoringUnit], segmented: SegmentedText, matches: [TermMatch]) -> [Int: Int] {
+    ///
+    /// Runs for every comment, so the texts are compared as bytes in place: a comment without the character every
+    /// link holds (是; every English comment) is passed over with one scan, and no match is read into a `String`.
+    static func echoes(units: [ScoringUnit], segmented: SegmentedText, matches: [TermMatch],
+                       links: EchoLinks) -> [Int: Int] {
         var echoes = [Int: Int]()
-        // Every link holds 是: a comment without it (every English one) has no echo, and is not read term by term
-        // into Strings below, which this runs for every comment.
-        guard containsShi(segmented.folded) else { return echoes }
-        for unit in units where unit.matches.count >= 2 {
-            for index in unit.matches.dropFirst() {
-                // The nearest earlier match ending in the same term: the first X may be a longer phrase (服务热情是
-                // 热情), and a word such as 倒是 may be a match between.
-                let echo = segmented.text(matches[index].byteRange)
-                guard let first = unit.matches[..<index].last(where: {
-                          segmented.text(matches[$0].byteRange).hasSuffix(echo)
-                      }),
-                      matches[first].end < matches[index].start else { continue }
-                let between = segmented.text(Int(matches[first].end)..<Int(matches[index].start))
-                    .trimmingCharacters(in: .whitespaces)
-                if links.contains(between) { echoes[index] = first }
+        guard !links.isEmpty, segmented.folded.withUnsafeBufferPointer({ links.mayOccur(in: $0) }) else {
+            return echoes
+        }
+        segmented.original.withUnsafeBufferPointer { original in
+            segmented.folded.withUnsafeBufferPointer { folded in
+                for unit in units where unit.matches.count >= 2 {
+                    for index in unit.matches.dropFirst() {
+                        // The nearest earlier match ending in the same text: the first X may be a longer phrase
+                        // (服务热情是热情), and a word such as 倒是 may be a match between.
+                        let echo = matches[index].byteRange
+                        guard let first = unit.matches[..<index].last(where: {
+                                  endsAlike(matches[$0].byteRange, echo, in: original)
+                              }),
+                              matches[first].end < matches[index].start else { continue }
+                        let between = Int(matches[first].end)..<Int(matches[index].start)
+                        if links.contains(UnsafeBufferPointer(rebasing: folded[between])) { echoes[index] = first }
+                    }
+                }
             }
         }
         return echoes
     }
 
-    /// Whether the UTF-8 bytes hold 是 (E6 98 AF).
-    private static func containsShi(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index + 2 < buffer.count {
-                if buffer[index] == 0xE6 && buffer[index + 1] == 0x98 && buffer[index + 2] == 0xAF { return true }
-                index += 1
-            }
-            return false
+    /// Whether the text of `range` ends with the text of `suffix`, as the customer wrote both.
+    private static func endsAlike(_ range: Range<Int>, _ suffix: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        guard range.count >= suffix.count else { return false }
+        var offset = range.upperBound - suffix.count
+        for byte in suffix {
+            guard bytes[offset] == bytes[byte] else { return false }
+            offset += 1
         }
+        return true
     }
 }

@@ -12,6 +12,9 @@ public struct Scorer: Sendable {
     public var rules: ScoringRules
     public var thresholds: LabelThresholds
     public var confidence: ConfidenceModel
+    /// The matcher's exclamative degree words (`ExclamativeRole.degree`: so, 这么), by entry, longest first: a term
+    /// that opens with one (a learned 这么差) holds the degree word the exclamative rule looks for.
+    private let exclamativeDegrees: [Int]
 
     public init(matcher: TermMatcher, rules: ScoringRules = ScoringRules(), thresholds: LabelThresholds = .standard,
                 confidence: ConfidenceModel = ConfidenceModel()) {
@@ -19,6 +22,11 @@ public struct Scorer: Sendable {
         self.rules = rules
         self.thresholds = thresholds
         self.confidence = confidence
+        let degrees = matcher.entries.indices.filter { matcher.entries[$0].exclamative == .degree }
+        exclamativeDegrees = degrees.sorted {
+            let (left, right) = (matcher.terms[$0].utf8.count, matcher.terms[$1].utf8.count)
+            return left != right ? left > right : $0 < $1
+        }
     }
 
     public func score(_ comment: NormalizedComment, segmented: SegmentedText) -> ScoredComment {
@@ -51,7 +59,8 @@ public struct Scorer: Sendable {
         ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)
         let turns = TurnWords.turns(in: segmented, matches: matches, entries: matcher.entries)
         var units = UnitBuilder.units(for: segmented, matches: matches, turns: turns)
-        let echoes = ConcessiveEcho.echoes(units: units, segmented: segmented, matches: matches)
+        let echoes = ConcessiveEcho.echoes(units: units, segmented: segmented, matches: matches,
+                                           links: matcher.echoLinks)
         let factors = ClauseFactors.compute(units: units, segmented: segmented, matches: matches,
                                             entries: matcher.entries, turns: turns, echoes: echoes, rules: rules)
         var contributions = [Contribution]()
@@ -93,12 +102,16 @@ public struct Scorer: Sendable {
                     let degree = matcher.entries[entryIndex].degree
                     guard isNegator || degree != nil else { continue }
                     let word = segmented.text(match.byteRange)
+                    let exclamative = matcher.entries[entryIndex].exclamative
                     if isNegator {
                         let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
-                        modifiers.addNegator(word, reach: ordinal + scope)
+                        modifiers.addNegator(word, reach: ordinal + scope, isExperiential: exclamative == .experiential)
                         if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
                     }
-                    if let degree { modifiers.degrees.append((word, degree, ordinal, modifiers.negatorCount)) }
+                    if let degree {
+                        modifiers.degrees.append((word, degree, ordinal, modifiers.negatorCount,
+                                                  exclamative == .degree))
+                    }
                     continue
                 }
                 var rules = [AppliedRule]()
@@ -117,10 +130,9 @@ public struct Scorer: Sendable {
                 // *needed*"), so it keeps its own weight and the negation waits on.
                 let waitsForOpinion = modifiers.hasRaisedNegator && isLearned
                 if !matcher.entries[entryIndex].isFunctionWord && !waitsForOpinion {
-                    // Only read when an experiential negator is pending: building the term's text costs a String.
-                    let opening = modifiers.negatorCount % 2 == 1
-                        && modifiers.negators.last.map { self.rules.experientialNegators.contains($0.lowercased()) } == true
-                        ? exclamativeOpening(of: segmented.text(match.byteRange)) : nil
+                    // Only looked for when a negator of experience is pending (`ExclamativeRole`).
+                    let opening = modifiers.negatorCount % 2 == 1 && modifiers.lastNegatorIsExperiential
+                        ? exclamativeOpening(ofEntry: entryIndex) : nil
                     value = applyModifiers(base, modifiers, termOpensWith: opening, &rules)
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
@@ -147,7 +159,8 @@ public struct Scorer: Sendable {
                 // scores, and negates what it compares with or finds missing (不如隔壁*好吃*, "lacks *friendly* staff").
                 if matcher.entries[entryIndex].isNegator, !matcher.entries[entryIndex].isLearnedValence {
                     let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
-                    modifiers.addNegator(segmented.text(match.byteRange), reach: ordinal + scope)
+                    modifiers.addNegator(segmented.text(match.byteRange), reach: ordinal + scope,
+                                         isExperiential: matcher.entries[entryIndex].exclamative == .experiential)
                 }
             }
         }
@@ -157,16 +170,22 @@ public struct Scorer: Sendable {
                              contributions: contributions, sentiment: sentiment, wordOrdinals: ordinals)
     }
 
-    /// The exclamative degree word a term's own text begins with, if any: a learned phrase such as 这么差 or 这么好的
-    /// holds the degree word the rule looks for, so 从来没见过这么差的服务 would otherwise read the phrase as negated.
-    private func exclamativeOpening(of term: String) -> String? {
-        let lowered = term.lowercased()
-        return rules.exclamativeDegrees.first { degree in
-            guard lowered.hasPrefix(degree), lowered.count > degree.count else { return false }
-            // A Latin degree word must end at a space ("so bad"), not inside a word ("sore").
-            return degree.unicodeScalars.first.map { $0.value >= 0x3000 } == true
-                || lowered.dropFirst(degree.count).first == " "
+    /// The exclamative degree word a term begins with, if any: a learned phrase such as 这么差 or 这么好的 holds the
+    /// degree word the rule looks for, so 从来没见过这么差的服务 would otherwise read the phrase as negated. Compared
+    /// through the matcher's own spellings of the two terms (the match's folded text), so no text is built.
+    private func exclamativeOpening(ofEntry entry: Int) -> String? {
+        let term = matcher.terms[entry].utf8
+        for degreeEntry in exclamativeDegrees {
+            let degree = matcher.terms[degreeEntry].utf8
+            guard term.count > degree.count, term.starts(with: degree) else { continue }
+            // A Latin degree word must end at a space ("so bad"), not inside a word ("sore"); Han text (from U+3000,
+            // lead byte E3) has none.
+            let isHan = degree.first.map { $0 >= 0xE3 } == true
+            if isHan || term[term.index(term.startIndex, offsetBy: degree.count)] == 0x20 {
+                return matcher.terms[degreeEntry]
+            }
         }
+        return nil
     }
 
     private func applyModifiers(_ base: Double, _ modifiers: PendingModifiers, termOpensWith opening: String?,
@@ -174,13 +193,11 @@ public struct Scorer: Sendable {
     {
         var value = base
         var negatedIntensifier = false
-        // "never … so X", 从没这么X: a superlative, not a negation (`ScoringRules.experientialNegators`). The degree
+        // "never … so X", 从没这么X: a superlative, not a negation (`ExclamativeRole`). The degree
         // word may stand before the term or open it (a learned 这么差).
         let exclamative = modifiers.negatorCount % 2 == 1
-            && modifiers.negators.last.map { rules.experientialNegators.contains($0.lowercased()) } == true
-            && (opening != nil || modifiers.degrees.contains {
-                $0.negatorsBefore % 2 == 1 && rules.exclamativeDegrees.contains($0.word.lowercased())
-            })
+            && modifiers.lastNegatorIsExperiential
+            && (opening != nil || modifiers.degrees.contains { $0.negatorsBefore % 2 == 1 && $0.isExclamative })
         // Stacked intensifiers multiply up to `rules.maxIntensification` together ("really very good" ×1.69); the
         // word that reaches the cap keeps only what is left of it, and any after it count nothing. Without the cap
         // 'very ' × 3000 overflowed the score.
@@ -313,15 +330,19 @@ struct PendingModifiers {
     private(set) var negatorCount = 0
     /// The last word ordinal any pending negator can modify (its own scope, or the default window).
     private(set) var negatorReach = Int.min
-    /// `negatorsBefore` tells "not very good" (negator first) from "very not good".
-    var degrees: [(word: String, factor: Double, ordinal: Int, negatorsBefore: Int)] = []
+    /// `negatorsBefore` tells "not very good" (negator first) from "very not good"; `isExclamative` marks a degree
+    /// word that makes an exclamative after a negator of experience (`ExclamativeRole.degree`: so, 这么).
+    var degrees: [(word: String, factor: Double, ordinal: Int, negatorsBefore: Int, isExclamative: Bool)] = []
+    /// Whether the last negator added is a negator of experience (`ExclamativeRole.experiential`: never, 从没).
+    private(set) var lastNegatorIsExperiential = false
 
     /// Whether a negator reaching further than the default window (negation raised through "don't think") waits.
     var hasRaisedNegator = false
 
-    mutating func addNegator(_ word: String, reach: Int) {
+    mutating func addNegator(_ word: String, reach: Int, isExperiential: Bool = false) {
         if negators.count == Self.shownNegators { negators.removeFirst() }
         negators.append(word)
+        lastNegatorIsExperiential = isExperiential
         negatorCount += 1
         negatorReach = max(negatorReach, reach)
     }
@@ -339,6 +360,7 @@ struct PendingModifiers {
         if !negators.isEmpty { negators.removeAll(keepingCapacity: true) }
         negatorCount = 0
         negatorReach = Int.min
+        lastNegatorIsExperiential = false
         forgetDegrees()
         hasRaisedNegator = false
     }

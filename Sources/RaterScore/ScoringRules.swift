@@ -18,18 +18,10 @@ public struct ScoringRules: Sendable, Equatable {
     /// them cannot grow a score without bound. Any two degree words stay below it (the strongest pair is 1.8² ≈ 3.2,
     /// and 真的很, 非常非常 are common); a cap of 2 changed 504 scores and 4 labels of the zh development set.
     public var maxIntensification = 4.0
-    /// A negated intensifier ("not very good", 不是很好) becomes a soft negation.
+    /// A negated intensifier ("not very good", 不是很好) becomes a soft negation. After a negator of experience the
+    /// degree words listed in `exclamatives.tsv` make an exclamative instead ("never so rude", 从没这么失望过:
+    /// intensified, not negated; `ExclamativeRole`): the words are lexicon data, not factors.
     public var negatedIntensifier = -0.45
-    /// Negators of experience ("never", 从没, 从未): before an exclamative degree word they do not negate but
-    /// compare with everything ever met, so the term is intensified ("I have never been so disappointed", "never had
-    /// such a bad meal", 从没这么失望过). "not so good" and 不太好 keep their soft negation: only these negators and
-    /// `exclamativeDegrees` make the superlative.
-    public var experientialNegators: Set<String> = ["never", "never ever", "从没", "从没有", "从来没", "从来没有", "从未",
-                                                    "从来不"]
-    /// Degree words that make an exclamative after an experiential negator: "never so", "never such a", 从没这么, and
-    /// the comparative "never … more" ("I have never been more disappointed" is a complaint; read as a negated
-    /// intensifier it was mild praise).
-    public var exclamativeDegrees: Set<String> = ["so", "such a", "such an", "more", "这么", "那么", "如此"]
     /// How many words after a cost noun (价格, "price") a scale word (高, "high") may stand and still measure the
     /// price: "the prices were way too high" is five, 价格也比较高 three. Further on the clause has usually moved
     /// to something else ("the price included breakfast and the quality was high").

@@ -2,7 +2,7 @@ import Rater
 import Testing
 
 /// "never … so X", 从没这么X: a negator of experience before an exclamative degree word compares with everything ever
-/// met, so it intensifies X (`ScoringRules.experientialNegators`). Sentences written for these tests.
+/// met, so it intensifies X (`ExclamativeRole`, `Lexicons/*/exclamatives.tsv`). Sentences written for these tests.
 @Suite struct ExperientialNegationTests {
     @Test(arguments: [
         ("Never had such a bad meal in my life.", SentimentLabel.negative),
