@@ -29,6 +29,10 @@ public struct AnalyzeRun {
     /// Called for an input whose last record has no line break after it, in an incremental run: the checkpoint
     /// stays before that record (with the line it starts at), so the next run reads it again.
     public var onUnterminatedLastRecord: ((String, Int?) -> Void)?
+    /// Called once for an input whose first `UniformRejections.earlyNotice` records were all rejected for one
+    /// reason (a wrong option, most likely), so the log says so before thousands of identical rejections; an input
+    /// whose records were all rejected alike is named in the summary too (`RunSummary.uniformlyRejected`).
+    public var onUniformRejections: ((UniformRejections) -> Void)?
     /// Called for an input that an incremental checkpoint no longer matches, before it is read whole again.
     public var onInputChanged: ((String) -> Void)?
     /// Called, when databases are written (the stored form is delivered), for a record an earlier run held back and
@@ -104,6 +108,7 @@ public struct AnalyzeRun {
         let onProgress = self.onProgress
         let onSupersededRecord = self.onSupersededRecord
         let interruption = self.interruption
+        let onUniformRejections = self.onUniformRejections
         for input in try InputList.expand(inputs) {
             try interruption?.check()
             let opened = try InputOpener.open(path: input, options: options, checksummed: incremental != nil,
@@ -141,6 +146,7 @@ public struct AnalyzeRun {
             // leaves.
             var lastStored: StoredComment?
             var lastRejected: Int?
+            var uniform = UniformRejections(source: input)
             // A database keys a comment without an export id by its text's digest, with `#2`, `#3` … for the text's
             // repeats in its source counted from the source's first record, skipped or not: the skipped records'
             // texts are counted (not analysed, not written) whenever databases are, and the stored comments of the
@@ -167,6 +173,7 @@ public struct AnalyzeRun {
                             lastStored = stored
                         }
                         summary.add(delivery.tally)
+                        uniform.analysed()
                         try onDelivery(delivery)
                     case let .skipped(digest):
                         if let digest { skippedDigests.append(digest) }
@@ -177,6 +184,7 @@ public struct AnalyzeRun {
                         }
                         summary.add(rejection)
                         try onRejection(rejection)
+                        if uniform.rejected(rejection) { onUniformRejections?(uniform) }
                     case let .failed(error):
                         throw error
                     }
@@ -247,6 +255,7 @@ public struct AnalyzeRun {
             while pool.pending > 0 { try deliver(pool.collect()) }
             summary.skipped += min(skip, events)
             if events == 0 { onInputWithoutRecords?(input) }
+            if uniform.allRejected { summary.uniformlyRejected.append(uniform) }
             if let file = opened.file {
                 summary.bytes += file.bytesRead
                 bytesBefore += file.bytesRead

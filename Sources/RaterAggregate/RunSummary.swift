@@ -37,6 +37,9 @@ public struct RunSummary: Sendable, Equatable {
             self.duplicatesReplaced = duplicatesReplaced
         }
     }
+    /// Inputs whose records were all rejected for one reason (a wrong option, most likely; see `UniformRejections`),
+    /// named once more at the end of the report, where they cannot be missed among the rejections logged one by one.
+    public var uniformlyRejected: [UniformRejections] = []
     public var labels: [SentimentLabel: Int] = [:]
     public var dimensions: [ServiceDimension: Int] = [:]
     public var rejectionReasons: [String: Int] = [:]
@@ -76,6 +79,7 @@ public struct RunSummary: Sendable, Equatable {
         labels.merge(other.labels, uniquingKeysWith: +)
         dimensions.merge(other.dimensions, uniquingKeysWith: +)
         rejectionReasons.merge(other.rejectionReasons, uniquingKeysWith: +)
+        uniformlyRejected += other.uniformlyRejected
     }
 
     public var reconciles: Bool { read == analysed + rejected }
@@ -113,6 +117,7 @@ public struct RunSummary: Sendable, Equatable {
             let reasons = rejectionReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             lines.append("rater: rejected by reason " + reasons.joined(separator: ", "))
         }
+        for input in uniformlyRejected { lines.append("rater: warning: " + input.summaryText) }
         return lines.joined(separator: "\n")
     }
 

@@ -41,7 +41,12 @@ public struct Rejection: Sendable, Equatable, Error {
         case malformedJSON(message: String)
         /// A JSON Lines object without the member that holds the comment (or with `null` there).
         case missingMember(name: String)
-        case missingElement(name: String)
+        /// An XML record without the comment's place (`name`: `text`, or `--xml-text`). `record` is the record
+        /// element's name, `holds` what it holds instead (its child elements, then `@attributes`; the first few), and
+        /// `suggestion` the one of them with the most text, the likeliest place of the comment. Every record of an
+        /// export whose comments sit under another name is rejected so, and only the message can point at
+        /// `--xml-text`.
+        case missingElement(name: String, record: String = "", holds: [String] = [], suggestion: String? = nil)
         /// Without `--xml-record`: an element under the root that is not the record element Rater settled on (a
         /// header such as `<generated>`, or a record of another kind). It is reported rather than skipped, so nothing
         /// in the file goes unseen; naming the record element with `--xml-record` skips such elements instead.
@@ -89,8 +94,19 @@ public struct Rejection: Sendable, Equatable, Error {
                 return "malformed JSON: \(message)"
             case let .missingMember(name):
                 return "the JSON object has no '\(name)' member"
-            case let .missingElement(name):
-                return "the record has no <\(name)> text"
+            case let .missingElement(name, record, holds, suggestion):
+                let place = name.hasPrefix("@") ? "attribute \(name)" : "element <\(name)>"
+                guard !record.isEmpty else { return "the record has no comment text in \(place)" }
+                var text = "the <\(record)> record has no comment text in \(place)"
+                guard !holds.isEmpty else { return text + " (it holds no element or attribute)" }
+                text += " (it holds " + holds.map { $0.hasPrefix("@") ? $0 : "<\($0)>" }.joined(separator: ", ") + ")"
+                if let suggestion {
+                    let named = suggestion.hasPrefix("@") ? suggestion : "<\(suggestion)>"
+                    text += "; if the comments are in \(named), pass --xml-text \(suggestion)"
+                } else {
+                    text += "; none of them holds text: name the comment's element with --xml-text"
+                }
+                return text
             case let .otherElement(name, record):
                 return "<\(name)> is not a record: the records were taken to be the <\(record)> elements under the root "
                     + "(name the record element with --xml-record to read only those)"

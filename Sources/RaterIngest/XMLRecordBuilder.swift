@@ -276,6 +276,34 @@ struct XMLRecordBuilder {
         var bytes: Int
     }
 
+    /// What the record holds where the comment was looked for in vain: its child elements (each name once, in
+    /// document order), then its attributes as `@name`, the first `limit` of them; and the one with the most
+    /// non-blank text, the likeliest place of the comment, for the rejection to suggest as `--xml-text`; never the
+    /// id's place (`idSpec`: `@id`, `code`), which holds the longest text of a record with nothing else in it.
+    func contents(idSpec: String, limit: Int = 12) -> (holds: [String], suggestion: String?) {
+        var holds = [String]()
+        var best: (name: String, bytes: Int)?
+        func consider(_ name: String, _ value: Value) {
+            let bytes: Int
+            switch value {
+            case let .text(text): bytes = RecordText.isBlank(text) ? 0 : text.utf8.count
+            case let .tooLong(length): bytes = length
+            }
+            func bare(_ spec: String) -> Substring { spec.hasPrefix("@") ? spec.dropFirst() : Substring(spec) }
+            guard bare(name) != bare(idSpec) else { return }
+            if bytes > 0 && bytes > (best?.bytes ?? 0) { best = (name, bytes) }
+        }
+        for entry in entries where !entry.isAttribute && !entry.path.contains("/") {
+            if !holds.contains(entry.path) && holds.count < limit { holds.append(entry.path) }
+            consider(entry.path, value(of: entry))
+        }
+        for attribute in attributes {
+            if holds.count < limit { holds.append("@" + attribute.name) }
+            consider("@" + attribute.name, value(of: Entry(path: "", isAttribute: true, value: attribute.value)))
+        }
+        return (holds, best?.name)
+    }
+
     /// A readable reconstruction for the rejects file (the streaming reader does not keep the original bytes).
     /// Built as bytes and cut once by `RecordText.raw`, at the same byte limit and between characters as every
     /// other format's rejects (a cut by Characters let it reach about 16 KB, and one inside a character invented a

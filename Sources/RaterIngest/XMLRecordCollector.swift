@@ -280,11 +280,11 @@ final class XMLRecordCollector {
             return reject(.textTooLong(bytes: bytes, limit: options.maximumTextBytes))
         case nil:
             // No `--xml-text` and no <text>: the record's own text, as in `<review id="7">Great food</review>`.
-            guard options.xmlText == nil else { return reject(.missingElement(name: textSpec)) }
+            guard options.xmlText == nil else { return reject(missingElement(textSpec, in: builder)) }
             switch builder.ownTextValue {
             case let .text(value) where !RecordText.isBlank(value): text = value
             case let .tooLong(bytes): return reject(.textTooLong(bytes: bytes, limit: options.maximumTextBytes))
-            default: return reject(.missingElement(name: textSpec))
+            default: return reject(missingElement(textSpec, in: builder))
             }
         }
         if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
@@ -320,6 +320,16 @@ final class XMLRecordCollector {
         }
         ready.append(.record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
                                           id: id?.isEmpty == false ? id : nil, text: text, fields: fields)))
+    }
+}
+
+extension XMLRecordCollector {
+    /// A record without the comment's place, with what it holds instead: an export whose comments sit under another
+    /// name (`<comment>`, `<body>`) has every record rejected so, and the message is where the user learns of
+    /// `--xml-text`.
+    func missingElement(_ spec: String, in builder: XMLRecordBuilder) -> Rejection.Reason {
+        let (holds, suggestion) = builder.contents(idSpec: options.xmlID ?? "@id")
+        return .missingElement(name: spec, record: builder.name, holds: holds, suggestion: suggestion)
     }
 }
 

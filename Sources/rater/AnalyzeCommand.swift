@@ -168,6 +168,9 @@ struct AnalyzeCommand: ParsableCommand {
                 + "reads it again, whole"
             logger.warning("\(message)", metadata: ["source": "\(path)"])
         }
+        run.onUniformRejections = { input in
+            logger.warning("\(input.earlyText)", metadata: ["source": "\(input.source)"])
+        }
         run.onInputChanged = { path in
             logger.warning("\(path): no longer begins with what the last run read (rotated or rewritten); read whole",
                            metadata: ["source": "\(path)"])

@@ -69,7 +69,8 @@ import Testing
     @Test func missingTextElementIsRejected() throws {
         let path = try temporaryFile("<r><rec id=\"1\"><other>x</other></rec></r>", suffix: ".xml")
         let events = try readAll(path) { $0.xmlText = "text" }
-        #expect(events.first?.rejection?.reason == .missingElement(name: "text"))
+        #expect(events.first?.rejection?.reason == .missingElement(name: "text", record: "rec", holds: ["other", "@id"],
+                                                                   suggestion: "other"))
     }
 
     @Test func brokenXMLRejectsOnlyTheBrokenRecord() throws {

@@ -34,7 +34,8 @@ import Testing
     @Test func anEmptyFirstRecordIsRejectedInItsPlace() throws {
         let events = try read("<reviews><review id=\"1\"/><review id=\"2\"><text>Fine</text></review><review id=\"3\"/></reviews>")
         #expect(events.count == 3)
-        #expect(events.map(\.rejection?.reason) == [.missingElement(name: "text"), nil, .missingElement(name: "text")])
+        #expect(events.map(\.rejection?.reason) == [.missingElement(name: "text", record: "review", holds: ["@id"]), nil,
+                                                     .missingElement(name: "text", record: "review", holds: ["@id"])])
         #expect(events.map { $0.record?.recordNumber ?? $0.rejection?.recordNumber } == [1, 2, 3])
         #expect(events[1].record?.id == "2")
     }
@@ -56,7 +57,8 @@ import Testing
         #expect(one.map(\.record?.text) == ["Great"])
         // A lone record with its comment as its own text, and a lone empty one.
         #expect(try read("<reviews><review id=\"1\">own text</review></reviews>").first?.record?.text == "own text")
-        #expect(try read("<reviews><review id=\"1\"/></reviews>").map(\.rejection?.reason) == [.missingElement(name: "text")])
+        #expect(try read("<reviews><review id=\"1\"/></reviews>").map(\.rejection?.reason)
+                == [.missingElement(name: "text", record: "review", holds: ["@id"])])
     }
 
     /// Waiting for a repeat is bounded: after `patience` different names the guess settles on what it has seen.
