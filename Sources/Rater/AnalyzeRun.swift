@@ -33,6 +33,9 @@ public struct AnalyzeRun {
     /// reason (a wrong option, most likely), so the log says so before thousands of identical rejections; an input
     /// whose records were all rejected alike is named in the summary too (`RunSummary.uniformlyRejected`).
     public var onUniformRejections: ((UniformRejections) -> Void)?
+    /// Stop at the first rejected record (`--strict`): it is handed out, nothing after it is, and the run returns
+    /// the summary so far with `stoppedAt` set (read = analysed + rejected still holds) instead of going on.
+    public var stopAtFirstRejection = false
     /// Called for an input that an incremental checkpoint no longer matches, before it is read whole again.
     public var onInputChanged: ((String) -> Void)?
     /// Called, when databases are written (the stored form is delivered), for a record an earlier run held back and
@@ -88,10 +91,14 @@ public struct AnalyzeRun {
     {
         // The sinks are called from `FileSource.whenInputStalls` on standard input, a stored closure that is
         // cleared before `runInputs` returns.
-        try withoutActuallyEscaping(onDelivery) { onDelivery in
-            try withoutActuallyEscaping(onRejection) { onRejection in
-                try runInputs(lines: lines, onDelivery: onDelivery, onRejection: onRejection)
+        do {
+            return try withoutActuallyEscaping(onDelivery) { onDelivery in
+                try withoutActuallyEscaping(onRejection) { onRejection in
+                    try runInputs(lines: lines, onDelivery: onDelivery, onRejection: onRejection)
+                }
             }
+        } catch let stop as StoppedAtRejection {
+            return stop.summary
         }
     }
 
@@ -109,6 +116,7 @@ public struct AnalyzeRun {
         let onSupersededRecord = self.onSupersededRecord
         let interruption = self.interruption
         let onUniformRejections = self.onUniformRejections
+        let stopAtFirstRejection = self.stopAtFirstRejection
         for input in try InputList.expand(inputs) {
             try interruption?.check()
             let opened = try InputOpener.open(path: input, options: options, checksummed: incremental != nil,
@@ -185,6 +193,15 @@ public struct AnalyzeRun {
                         summary.add(rejection)
                         try onRejection(rejection)
                         if uniform.rejected(rejection) { onUniformRejections?(uniform) }
+                        if stopAtFirstRejection {
+                            // The counts are those handed out, up to this rejection; the bytes, those read so far.
+                            var stopped = summary
+                            stopped.stoppedAt = rejection
+                            stopped.bytes += opened.file?.bytesRead ?? 0
+                            stopped.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+                            stopped.peakMemoryBytes = ProcessMetrics.peakResidentBytes
+                            throw StoppedAtRejection(summary: stopped)
+                        }
                     case let .failed(error):
                         throw error
                     }
@@ -303,4 +320,10 @@ public struct AnalyzeRun {
         summary.peakMemoryBytes = ProcessMetrics.peakResidentBytes
         return summary
     }
+}
+
+/// Thrown from a delivery to end a `stopAtFirstRejection` run at its first rejection, with the summary so far; the
+/// run returns that summary.
+private struct StoppedAtRejection: Error {
+    var summary: RunSummary
 }

@@ -40,6 +40,8 @@ public struct RunSummary: Sendable, Equatable {
     /// Inputs whose records were all rejected for one reason (a wrong option, most likely; see `UniformRejections`),
     /// named once more at the end of the report, where they cannot be missed among the rejections logged one by one.
     public var uniformlyRejected: [UniformRejections] = []
+    /// The rejection a run stopped at (`rater analyze --strict`): the counts are those delivered before it, and it.
+    public var stoppedAt: Rejection?
     public var labels: [SentimentLabel: Int] = [:]
     public var dimensions: [ServiceDimension: Int] = [:]
     public var rejectionReasons: [String: Int] = [:]
@@ -80,6 +82,7 @@ public struct RunSummary: Sendable, Equatable {
         dimensions.merge(other.dimensions, uniquingKeysWith: +)
         rejectionReasons.merge(other.rejectionReasons, uniquingKeysWith: +)
         uniformlyRejected += other.uniformlyRejected
+        stoppedAt = stoppedAt ?? other.stoppedAt
     }
 
     public var reconciles: Bool { read == analysed + rejected }
@@ -118,6 +121,10 @@ public struct RunSummary: Sendable, Equatable {
             lines.append("rater: rejected by reason " + reasons.joined(separator: ", "))
         }
         for input in uniformlyRejected { lines.append("rater: warning: " + input.summaryText) }
+        if let stoppedAt {
+            lines.append("rater: stopped by --strict at the first rejected record, \(stoppedAt.location): "
+                + stoppedAt.reason.message + "; nothing after it is in the outputs or these counts")
+        }
         return lines.joined(separator: "\n")
     }
 

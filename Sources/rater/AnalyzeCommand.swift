@@ -171,6 +171,7 @@ struct AnalyzeCommand: ParsableCommand {
         run.onUniformRejections = { input in
             logger.warning("\(input.earlyText)", metadata: ["source": "\(input.source)"])
         }
+        run.stopAtFirstRejection = strict
         run.onInputChanged = { path in
             logger.warning("\(path): no longer begins with what the last run read (rotated or rewritten); read whole",
                            metadata: ["source": "\(path)"])
@@ -206,38 +207,34 @@ struct AnalyzeCommand: ParsableCommand {
         /// to its temporary file inside it, so a failure to write any of them rolls the databases back too; none is
         /// moved into place yet.
         func body(_ sink: RunSink?) throws -> RunRecorder.End {
-            var stopped = false
-            do {
-                // The workers make what the aggregates and databases take of each result, beside its line.
-                var contents: ResultDelivery.Contents = []
-                if aggregate != nil { contents.insert(.observation) }
-                if let sink {
-                    contents.insert(.stored)
-                    run.onSupersededRecord = { superseded in try sink.delete(superseded) }
-                }
-                summary = try run.run(
-                    writingLinesWith: encoder, delivering: contents,
-                    onDelivery: { delivery in
-                        try output.write(delivery.line)
-                        if resultsDigest != nil {
-                            resultsDigest?.update(delivery.line)
-                            resultLines += 1
-                        }
-                        if let observation = delivery.observation { aggregate?.add(observation) }
-                        if let stored = delivery.stored { try sink?.write(stored) }
-                    },
-                    onRejection: { rejection in
-                        logger.warning("rejected \(rejection.location): \(rejection.reason.message)", metadata: [
-                            "source": "\(rejection.source)", "record": "\(rejection.recordNumber)",
-                            "reason": "\(rejection.reason.code)",
-                        ])
-                        try rejectsFile?.write(rejectionEncoder.encode(rejection))
-                        try sink?.write(rejection)
-                        if strict { throw StrictStop() }
-                    })
-            } catch is StrictStop {
-                stopped = true
+            // The workers make what the aggregates and databases take of each result, beside its line.
+            var contents: ResultDelivery.Contents = []
+            if aggregate != nil { contents.insert(.observation) }
+            if let sink {
+                contents.insert(.stored)
+                run.onSupersededRecord = { superseded in try sink.delete(superseded) }
             }
+            summary = try run.run(
+                writingLinesWith: encoder, delivering: contents,
+                onDelivery: { delivery in
+                    try output.write(delivery.line)
+                    if resultsDigest != nil {
+                        resultsDigest?.update(delivery.line)
+                        resultLines += 1
+                    }
+                    if let observation = delivery.observation { aggregate?.add(observation) }
+                    if let stored = delivery.stored { try sink?.write(stored) }
+                },
+                onRejection: { rejection in
+                    logger.warning("rejected \(rejection.location): \(rejection.reason.message)", metadata: [
+                        "source": "\(rejection.source)", "record": "\(rejection.recordNumber)",
+                        "reason": "\(rejection.reason.code)",
+                    ])
+                    try rejectsFile?.write(rejectionEncoder.encode(rejection))
+                    try sink?.write(rejection)
+                })
+            // `--strict` (`stopAtFirstRejection`): the run returned at its first rejection, with the counts so far.
+            let stopped = summary.stoppedAt != nil
             analysisEnded = DispatchTime.now()
             progress.finish()
             try output.flush()
@@ -300,16 +297,32 @@ struct AnalyzeCommand: ParsableCommand {
             if let interrupted = error as? RunInterrupted { throw ExitCode(Int32(interrupted.exitCode)) }
             throw ExitCode.failure
         }
-        if end == .stopped { throw RaterExit.strictStop }
+        // A `--strict` stop prints the summary a finished run prints, with the rejection it stopped at and where
+        // what was written went (until 2026-11-29 it printed nothing, and exit status 4 was all a cron log showed).
         if logger.logLevel <= .warning {
             printError(summary.report)
+            if end == .stopped { printError(stoppedPlaces(analysed: summary.analysed)) }
             for line in aggregate?.columnNotes ?? [] { printError(line) }
         }
+        if end == .stopped { throw RaterExit.strictStop }
         if summary.rejected > 0 { throw RaterExit.rejectedRecords }
     }
 }
 
 extension AnalyzeCommand {
+    /// Where a run stopped by `--strict` left what it wrote: the results before the rejection, the rejection.
+    func stoppedPlaces(analysed: Int) -> String {
+        func place(_ path: String) -> String { path == "-" ? "standard output" : path }
+        let rejection = rejects.map(place) ?? "this log only"
+        var text = analysed == 0 ? "rater: nothing was analysed before it; the rejection is in \(rejection)"
+            : "rater: the \(analysed) result\(analysed == 1 ? " before it is" : "s before it are") in \(place(output)), "
+                + "the rejection in \(rejection)"
+        if db != nil || postgres != nil {
+            text += "; the databases hold \(analysed == 0 ? "it" : "both"), the run recorded as stopped"
+        }
+        return text + " (exit status 4)"
+    }
+
     /// The one warning of a run whose databases kept one comment of several with the same key, naming the first
     /// few keys with where each came first and where the kept one is; nil when no key came twice.
     static func duplicateWarning(_ duplicates: DuplicateKeys) -> String? {
@@ -325,8 +338,6 @@ extension AnalyzeCommand {
             + named.joined(separator: ", ") + more
     }
 }
-
-struct StrictStop: Error {}
 
 /// `--source-name` with a pattern that matched several files (several inputs on the command line are a usage
 /// error, found before anything runs).

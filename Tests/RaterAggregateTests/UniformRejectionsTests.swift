@@ -36,4 +36,13 @@ import Testing
         #expect(!lone.allRejected)
     }
 
+    /// A `--strict` stop is named in the report, after the counts.
+    @Test func aStopIsNamed() {
+        var summary = RunSummary()
+        let stop = Rejection(source: "s.csv", recordNumber: 3, line: 4, byteOffset: 63, reason: .emptyText, raw: "")
+        summary.add(stop)
+        summary.stoppedAt = stop
+        #expect(summary.report.hasSuffix("\nrater: stopped by --strict at the first rejected record, s.csv:4 (record 3, "
+            + "byte 63): the comment text is empty; nothing after it is in the outputs or these counts"))
+    }
 }
