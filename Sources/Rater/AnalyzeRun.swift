@@ -27,8 +27,9 @@ public struct AnalyzeRun {
     /// upstream must not pass for a quiet night.
     public var onInputWithoutRecords: ((String) -> Void)?
     /// Called for an input whose last record has no line break after it, in an incremental run: the checkpoint
-    /// stays before that record (with the line it starts at), so the next run reads it again.
-    public var onUnterminatedLastRecord: ((String, Int?) -> Void)?
+    /// stays before that record (with the line it starts at, and whether it was rejected rather than analysed), so
+    /// the next run reads it again.
+    public var onUnterminatedLastRecord: ((_ path: String, _ line: Int?, _ rejected: Bool) -> Void)?
     /// Called once for an input whose first `UniformRejections.earlyNotice` records were all rejected for one
     /// reason (a wrong option, most likely), so the log says so before thousands of identical rejections; an input
     /// whose records were all rejected alike is named in the summary too (`RunSummary.uniformlyRejected`).
@@ -154,6 +155,8 @@ public struct AnalyzeRun {
             // leaves.
             var lastStored: StoredComment?
             var lastRejected: Int?
+            // The last record rejected, whether or not databases are written: for the note on a held-back record.
+            var lastRejectedAny: Int?
             var uniform = UniformRejections(source: input)
             // A database keys a comment without an export id by its text's digest, with `#2`, `#3` … for the text's
             // repeats in its source counted from the source's first record, skipped or not: the skipped records'
@@ -190,6 +193,7 @@ public struct AnalyzeRun {
                             try supersede(source: rejection.source)
                             lastRejected = rejection.recordNumber
                         }
+                        lastRejectedAny = rejection.recordNumber
                         summary.add(rejection)
                         try onRejection(rejection)
                         if uniform.rejected(rejection) { onUniformRejections?(uniform) }
@@ -288,7 +292,9 @@ public struct AnalyzeRun {
                     // as a record of its own, or lost. The bytes checked stay all that were read: an append keeps
                     // them.
                     let unterminated = nextState != nil && events > skip && reader.lastRecordUnterminated
-                    if unterminated { onUnterminatedLastRecord?(input, lastLine) }
+                    if unterminated {
+                        onUnterminatedLastRecord?(input, lastLine, lastRecordNumber != nil && lastRejectedAny == lastRecordNumber)
+                    }
                     // Its comment's key (the text's digest, or the export id as far as it was written), or its
                     // rejection.
                     let heldBackRow: SupersededRecord.Row? = !unterminated || lastRecordNumber == nil ? nil

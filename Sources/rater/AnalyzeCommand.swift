@@ -162,9 +162,12 @@ struct AnalyzeCommand: ParsableCommand {
         run.onInputWithoutRecords = { path in
             logger.warning("\(path): no records (an empty file, or a header line alone)", metadata: ["source": "\(path)"])
         }
-        run.onUnterminatedLastRecord = { path, line in
+        run.onUnterminatedLastRecord = { path, line, rejected in
+            // A half-written record is as likely rejected (a quote not closed yet, a row short of the text column) as
+            // analysed: the note says which, as the rejects file and the counts do.
+            let outcome = rejected ? "rejected (see the rejections)" : "analysed"
             let message = "\(path): the last record\(line.map { " (line \($0))" } ?? "") has no line break after it "
-                + "(still being written?): analysed, but --incremental's checkpoint stays before it, so the next run "
+                + "(still being written?): \(outcome), but --incremental's checkpoint stays before it, so the next run "
                 + "reads it again, whole"
             logger.warning("\(message)", metadata: ["source": "\(path)"])
         }

@@ -75,6 +75,29 @@ import Testing
         #expect(!after.standardOutput.contains(last), "\(after.standardError)")
     }
 
+    /// A half-written last record is as likely rejected (its quote not closed yet) as analysed: the warning said
+    /// "analysed" either way, beside a rejects file and counts that said rejected. It says what happened.
+    @Test func aHeldBackRecordThatWasRejectedIsCalledRejected() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let export = directory + "/half.csv"
+        try "id,comment\n1,Smooth check-in\n2,\"The minibar was".write(toFile: export, atomically: true, encoding: .utf8)
+        let arguments = ["analyze", export, "--incremental", directory + "/st.json", "--no-explanation",
+                         "--rejects", directory + "/rejects.jsonl"]
+        let first = try CLIProcess.run(arguments)
+        #expect(first.status == 3, "\(first.standardError)")
+        #expect(first.standardError.contains("read 2, analysed 1, rejected 1"), "\(first.standardError)")
+        #expect(first.standardError.contains("half.csv: the last record (line 3) has no line break after it (still "
+            + "being written?): rejected (see the rejections), but --incremental's checkpoint stays before it"),
+                "\(first.standardError)")
+        #expect(!first.standardError.contains("analysed, but"), "\(first.standardError)")
+        // Finished by the writer, it comes again and is analysed.
+        try append(" empty\"\n", to: export)
+        let second = try CLIProcess.run(arguments)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(ids(second.standardOutput) == ["2"])
+    }
+
     /// A terminated last record followed by blank lines is not held back.
     @Test func blankLinesAfterTheLastRecordDoNotHoldItBack() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
