@@ -8,7 +8,10 @@ public struct Rejection: Sendable, Equatable, Error {
     public var line: Int?
     public var byteOffset: Int?
     public var reason: Reason
-    /// The raw record as far as it could be read (possibly truncated for very large records).
+    /// The record's bytes as read (after gzip and charset decoding, so UTF-8), cut at 4 KB between characters. An
+    /// XML record whose bytes the reader could not keep (a start tag over 64 KB may be one, one libxml2 recovered
+    /// from an error in) is rebuilt from what was parsed instead, and an XML error between records has none (see
+    /// `XMLRecentBytes`).
     public var raw: String
 
     public init(source: String, recordNumber: Int, line: Int? = nil, byteOffset: Int? = nil, reason: Reason,

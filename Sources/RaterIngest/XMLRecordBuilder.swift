@@ -56,6 +56,14 @@ struct XMLRecordBuilder {
     private var ownTextLength = 0
     /// The first entity reference the record uses, which libxml2 was told not to expand.
     var unexpandedEntity: String?
+    /// The record as written, for the rejects file (see `XMLRecentBytes`): where it starts among the bytes fed to
+    /// libxml2 (nil when that is unknown), its first bytes up to `RecordText.rawLimit`, and whether they are all
+    /// there (its end was seen).
+    var rawStart: Int?
+    /// Where the record ends among the bytes fed (after its end tag), once it has.
+    var rawEnd: Int?
+    private(set) var rawBytes: [UInt8] = []
+    private(set) var rawComplete = false
     /// Indices into `entries` of the elements open below the record, outermost first.
     private var open: [Int] = []
     /// How many of the open elements are not inline: while none is, text is the record's own text too.
@@ -304,11 +312,40 @@ struct XMLRecordBuilder {
         return (holds, best?.name)
     }
 
-    /// A readable reconstruction for the rejects file (the streaming reader does not keep the original bytes).
+    /// Copies the record's bytes in `recent` before `end` (its end, when `atEnd`; else where `recent` is about to
+    /// drop bytes), up to `RecordText.rawLimit` from its start. Bytes it needs that `recent` no longer holds make
+    /// the raw record unknown (`rawStart` nil), and `raw` is reconstructed.
+    mutating func capture(from recent: XMLRecentBytes, upTo end: Int, atEnd: Bool) {
+        guard let start = rawStart, !rawComplete else { return }
+        let to = min(end, start + RecordText.rawLimit)
+        let from = start + rawBytes.count
+        if from < to {
+            guard from >= recent.start && to <= recent.end else {
+                rawStart = nil
+                rawBytes = []
+                return
+            }
+            rawBytes += recent.slice(from..<to)
+        } else if atEnd && rawBytes.count > to - start {
+            // Copied before bytes left `recent`, past where the record turned out to end (libxml2 held back more
+            // than `recent` keeps): not the record's.
+            rawBytes.removeLast(rawBytes.count - max(to - start, 0))
+        }
+        guard atEnd else { return }
+        rawComplete = true
+        if rawBytes.isEmpty { rawStart = nil }
+    }
+
+    /// The record for the rejects file: as written (its first `RecordText.rawLimit` bytes, cut between
+    /// characters), else, when its bytes could not be kept (a start tag reaching back past `XMLRecentBytes`,
+    /// libxml2 recovering from an error in it), the reconstruction.
+    var raw: String { rawStart != nil && rawComplete ? RecordText.raw(rawBytes) : reconstructedRaw }
+
+    /// A readable reconstruction for the rejects file, from what was parsed.
     /// Built as bytes and cut once by `RecordText.raw`, at the same byte limit and between characters as every
     /// other format's rejects (a cut by Characters let it reach about 16 KB, and one inside a character invented a
     /// U+FFFD).
-    var raw: String {
+    var reconstructedRaw: String {
         var bytes = Array("<\(name)".utf8)
         for attribute in attributes { bytes += Array(" \(attribute.name)=\"\(attribute.value)\"".utf8) }
         bytes.append(UInt8(ascii: ">"))

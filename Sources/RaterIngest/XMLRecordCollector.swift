@@ -46,8 +46,17 @@ final class XMLRecordCollector {
     /// `--xml-record` as given, for the error.
     private let givenRecord: String?
 
-    init(source: String, options: IngestOptions) {
+    /// The parser, to ask where it is in its input when a record starts and ends (`xmlByteConsumed`), and the bytes
+    /// it was fed lately, to take each record's bytes as written from (`XMLRecentBytes`).
+    var parser: xmlParserCtxtPtr?
+    private var recent = XMLRecentBytes()
+    /// An offset among the bytes fed as an offset in the input, when the two can be told (see
+    /// `ByteStream.originalOffset`).
+    private let inputOffset: (Int) -> Int?
+
+    init(source: String, options: IngestOptions, inputOffset: @escaping (Int) -> Int? = { _ in nil }) {
         self.source = source
+        self.inputOffset = inputOffset
         givenRecord = options.xmlRecord
         let options = XMLLocalNames.options(options)
         self.options = options
@@ -60,6 +69,20 @@ final class XMLRecordCollector {
     var unmatchedRecord: IngestError? {
         guard let record = givenRecord, !matchedRecord, let rootName, !rootChildren.isEmpty else { return nil }
         return .noSuchElement(path: source, record: record, root: rootName, children: rootChildren)
+    }
+
+    /// A chunk of input is about to go to libxml2: the open record copies what it needs of the bytes to be
+    /// dropped to make room, and the chunk is kept.
+    func feeding(_ chunk: UnsafeBufferPointer<UInt8>) {
+        if builder != nil { builder?.capture(from: recent, upTo: recent.startAfterNextChunk, atEnd: false) }
+        recent.add(chunk)
+    }
+
+    /// Where libxml2 stands among the bytes fed, or nil without a parser.
+    private var parsedOffset: Int? {
+        guard let parser else { return nil }
+        let offset = Int(xmlByteConsumed(parser))
+        return offset >= 0 ? offset : nil
     }
 
     static func from(_ context: UnsafeMutableRawPointer?) -> XMLRecordCollector? {
@@ -116,6 +139,7 @@ final class XMLRecordCollector {
             builder = XMLRecordBuilder(name: name, depth: ancestors.count, line: line, attributes: attributes.fields,
                                        maximumTextBytes: options.maximumTextBytes)
             builder?.unexpandedEntity = attributes.unexpandedEntity
+            builder?.rawStart = parsedOffset.flatMap { recent.startTag(named: name, before: $0) }
             depthInRecord = 0
             recordError = ownError
         } else {
@@ -135,8 +159,9 @@ final class XMLRecordCollector {
             depthInRecord -= 1
             return
         }
-        let current = builder!
+        var current = builder!
         builder = nil
+        current.rawEnd = parsedOffset
         let error = recordError
         recordError = nil
         complete(current, error: error)
@@ -186,6 +211,7 @@ final class XMLRecordCollector {
         if var current = builder {
             builder = nil
             current.closeAll()
+            current.rawEnd = recent.end
             let error = recordError ?? ("the input ends inside this record", current.line)
             recordError = nil
             complete(current, error: error)
@@ -231,6 +257,9 @@ final class XMLRecordCollector {
     /// A record element, or without `--xml-record` any element under the root, has been read whole.
     private func complete(_ element: XMLRecordBuilder, error: Problem?) {
         if guess != nil && guess?.recordName == nil {
+            // Held until the guess settles, by when the bytes it came from may be gone: its raw bytes go with it.
+            var element = element
+            keepRaw(&element)
             deliver(guess?.hold(.element(element, error: error)) ?? [])
         } else {
             emit(element, error: error)
@@ -246,11 +275,20 @@ final class XMLRecordCollector {
         }
     }
 
+    /// Copies the record's bytes as written (up to `RecordText.rawLimit`) while `recent` holds them: only for a
+    /// record rejected or held, so a record analysed costs no copy.
+    private func keepRaw(_ builder: inout XMLRecordBuilder) {
+        builder.capture(from: recent, upTo: builder.rawEnd ?? recent.end, atEnd: true)
+    }
+
     private func emit(_ builder: XMLRecordBuilder, error: Problem?) {
         recordNumber += 1
         func reject(_ reason: Rejection.Reason) {
-            ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: builder.line,
-                                             reason: reason, raw: builder.raw)))
+            var record = builder
+            keepRaw(&record)
+            ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: record.line,
+                                             byteOffset: record.rawStart.flatMap(inputOffset), reason: reason,
+                                             raw: record.raw)))
         }
         if let error {
             let at = error.line > 0 && error.line != builder.line ? " (line \(error.line))" : ""

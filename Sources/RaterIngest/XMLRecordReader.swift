@@ -24,7 +24,10 @@ public final class XMLRecordReader: RecordReader {
     public init(stream: ByteStream, options: IngestOptions) throws {
         _ = XMLRecordReader.parserInitialized
         self.stream = stream
-        state = XMLRecordCollector(source: stream.path, options: options)
+        // Offsets among the bytes fed to libxml2 start where the stream stands now (after a byte order mark).
+        let base = stream.offset
+        state = XMLRecordCollector(source: stream.path, options: options,
+                                   inputOffset: { [stream] in stream.originalOffset(base + $0) })
         var handler = xmlSAXHandler()
         // The standard SAX2 callbacks keep DTD and entity bookkeeping standard; the element and text callbacks
         // are Rater's, so no tree is ever built.
@@ -66,6 +69,7 @@ public final class XMLRecordReader: RecordReader {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
         xmlCtxtUseOptions(context, flags)
         context.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+        state.parser = context
     }
 
     deinit {
@@ -84,6 +88,7 @@ public final class XMLRecordReader: RecordReader {
             let read = try chunk.withUnsafeMutableBufferPointer { try stream.read(into: $0.baseAddress!, count: $0.count) }
             if read == 0 { state.inputEnding = true }
             chunk.withUnsafeBufferPointer { bytes in
+                state.feeding(UnsafeBufferPointer(rebasing: bytes[..<read]))
                 bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(read, 1)) {
                     _ = xmlParseChunk(context, $0, Int32(read), read == 0 ? 1 : 0)
                 }

@@ -24,15 +24,15 @@ import Testing
         #expect(outcome.status == 3, "\(outcome.standardError)")
         let log = outcome.standardError
         // Each rejection names the record, what it holds, and the option.
-        #expect(log.contains("rejected \(input):3 (record 1): the <entry> record has no comment text in "
+        #expect(log.contains("rejected \(input):3 (record 1, byte 35): the <entry> record has no comment text in "
             + "element <text> (it holds <score>, <remark>, @ref); if the comments are in <remark>, pass "
             + "--xml-text remark"), "\(log)")
         #expect(occurrences(of: "pass --xml-text remark", in: try scratch.read("rejects.jsonl")) == 12)
         // Once after the first ten, once in the summary.
         #expect(occurrences(of: "\(input): the first 10 records were all rejected as missing_element; the first, "
-            + "\(input):3 (record 1): the <entry> record", in: log) == 1, "\(log)")
+            + "\(input):3 (record 1, byte 35): the <entry> record", in: log) == 1, "\(log)")
         #expect(occurrences(of: "rater: warning: all 12 records of \(input) were rejected as missing_element; the "
-            + "first, \(input):3 (record 1)", in: log) == 1, "\(log)")
+            + "first, \(input):3 (record 1, byte 35)", in: log) == 1, "\(log)")
         #expect(log.contains("read 12, analysed 0, rejected 12"))
         // As suggested: every record is read.
         let again = try CLIProcess.run(["analyze", input, "-o", scratch.path + "out.jsonl", "--xml-id", "@ref",
