@@ -40,7 +40,7 @@ public struct IncrementalState: Codable, Sendable, Equatable {
         /// written before 2026-11-28.
         public var heldBackRejected: Bool?
         /// The record number of the record that left the row above, which the deletion names: the record may be
-        /// long past, read again by a run without databases. Absent in states written before 2026-11-29, where the
+        /// long past, read again by a run without databases. Absent in states written before 2026-11-28, where the
         /// record read again first is taken to be it.
         public var heldBackRecord: Int?
 

@@ -301,7 +301,7 @@ struct AnalyzeCommand: ParsableCommand {
             throw ExitCode.failure
         }
         // A `--strict` stop prints the summary a finished run prints, with the rejection it stopped at and where
-        // what was written went (until 2026-11-29 it printed nothing, and exit status 4 was all a cron log showed).
+        // what was written went (until 2026-11-28 it printed nothing, and exit status 4 was all a cron log showed).
         if logger.logLevel <= .warning {
             printError(summary.report)
             if end == .stopped { printError(stoppedPlaces(analysed: summary.analysed)) }
