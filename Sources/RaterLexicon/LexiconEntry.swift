@@ -56,6 +56,13 @@ public struct LexiconEntry: Sendable, Equatable {
     /// the matcher holds the links apart (`EchoLinks`) and the scorer compares the text between two matches with them.
     public var isEchoLink = false
 
+    /// The valence of a remedial act (kind `act`: "fix", "explain", 解释, 道歉) under a negator: "without fixing
+    /// anything", "never explained the charge", 没有答复 are complaints. Without a negator the act says nothing of its
+    /// own ("promised to fix it", "had to fix it myself"), so a term with only this role scores nothing there; a
+    /// learned valence it also has counts there as before, but yields to this role under a negator (a learned 答复
+    /// leans negative because customers name the reply they did not get, and negated it read as praise).
+    public var negatedAct: Double?
+
     /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
     /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
     /// opinion. Everything that lines matches up with the scorer's contributions reads this, not `valence`.
@@ -66,7 +73,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Whether the term's only role is being a function word.
     public var isOnlyFunctionWord: Bool {
         isFunctionWord && valence == nil && !isNegator && degree == nil && contrast == nil && irrealis == nil
-            && cues.isEmpty && scale == nil && !isCostNoun
+            && cues.isEmpty && scale == nil && !isCostNoun && negatedAct == nil
     }
 
     public init(valence: Double? = nil, isNegator: Bool = false, degree: Double? = nil,
@@ -97,6 +104,7 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.isInterjection { isInterjection = true }
         if other.exclamative != nil { exclamative = other.exclamative }
         if other.isEchoLink { isEchoLink = true }
+        if other.negatedAct != nil { negatedAct = other.negatedAct }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)
@@ -117,6 +125,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Whether the term plays a part in sentiment scoring (valence or a rule word).
     public var isScoring: Bool {
         valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil || scale != nil || isCostNoun
+            || negatedAct != nil
     }
 }
 

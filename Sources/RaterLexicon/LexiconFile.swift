@@ -176,6 +176,7 @@ public struct LexiconFile: Sendable {
         case .interjection: entry.isInterjection = true
         case .exclamative: entry.exclamative = try choice(1, "role", ExclamativeRole.self)
         case .echo: entry.isEchoLink = true
+        case .act: entry.negatedAct = try number(1, "valence when negated", -4...4, "−4…4")
         case .scale:
             // `cost` marks the noun a scale word measures (价格, "price"); any other value is the scale word's valence.
             if columns[1] == "cost" {

@@ -36,12 +36,17 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// its clause like 虽然 and counts once. It is no term of its own: only the text between two matches is compared
     /// with it (`EchoLinks`).
     case echo
+    /// Remedial acts the customer wanted done (fix, explain, apologise; 解释, 道歉): term, valence when negated. Alone
+    /// such a word says nothing ("they promised to fix it", "had to fix it myself"); under a negator it says the act
+    /// was not done ("closed my ticket without fixing anything", "never explained the charge", 没有答复), a
+    /// complaint, and the negation is spent on it rather than reaching the object after it.
+    case act
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
         case .negator, .function, .compound, .interjection, .echo: return 1
-        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative: return 2
+        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act: return 2
         case .dimension, .aspect: return 3
         case .signal: return 2
         }

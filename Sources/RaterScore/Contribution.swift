@@ -44,6 +44,9 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     case finalClause(factor: Double)
     /// A scale word (高, "high") measuring the price named before it in its clause (`LexiconEntry.scale`).
     case priceScale(by: String)
+    /// A remedial act ("fix", 解释) under a negator: the act not done, weighed at its negated valence
+    /// (`LexiconEntry.negatedAct`); the negators are named.
+    case negatedAct(by: String)
 
     /// A short machine-readable name, for JSON and filters.
     public var name: String {
@@ -60,6 +63,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .emphasis: return "emphasis"
         case .finalClause: return "final_clause"
         case .priceScale: return "price_scale"
+        case .negatedAct: return "negated_act"
         }
     }
 
@@ -68,7 +72,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .negated(word), let .intensified(word, _), let .softened(word, _), let .softNegated(word, _),
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
-             let .irrealis(_, word, _), let .priceScale(word):
+             let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word):
             return word
         case let .doubleNegated(words): return words.joined(separator: " ")
         case let .emphasis(kind, _): return kind
@@ -90,6 +94,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .emphasis(kind, factor): return "emphasis: \(kind) ×\(Self.format(factor))"
         case let .finalClause(factor): return "closing clause ×\(Self.format(factor))"
         case let .priceScale(word): return "measures the price '\(word)'"
+        case let .negatedAct(word): return "act not done, negated by '\(word)'"
         }
     }
 

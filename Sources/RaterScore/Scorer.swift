@@ -96,6 +96,26 @@ public struct Scorer: Sendable {
                 } else if matcher.entries[entryIndex].isCostNoun {
                     priceNoun = (matchIndex, ordinal)
                 }
+                // "without fixing anything", "never explained the charge", 没有答复: a remedial act under a negator was
+                // not done. The negation is spent on the act, so the object after it reads on its own ("the problem"
+                // in "left without solving the problem" is the complaint it still is).
+                if measured == nil, let act = matcher.entries[entryIndex].negatedAct,
+                   modifiers.negatorCount % 2 == 1 {
+                    let negators = modifiers.negatorCount > modifiers.negators.count
+                        ? ["…"] + modifiers.negators : modifiers.negators
+                    var rules: [AppliedRule] = [.negatedAct(by: negators.joined(separator: " "))]
+                    modifiers.reset()
+                    var value = applyEmphasis(act, match: match, unit: unit, segmented: segmented,
+                                              allCapitals: allCapitals, &rules)
+                    if !factors[unitIndex].isEmpty {
+                        for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
+                    }
+                    if value != 0 { hasOpinion = true }
+                    contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
+                                                      base: act, rules: rules, weight: value, match: matchIndex))
+                    if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
+                    continue
+                }
                 // A learned valence yields to a hand-written rule role (`LexiconEntry.scoredValence`).
                 guard let base = measured?.valence ?? matcher.entries[entryIndex].scoredValence else {
                     let isNegator = matcher.entries[entryIndex].isNegator

@@ -115,3 +115,26 @@ import Testing
         #expect(matcher.hasInterjections)
     }
 }
+
+/// An `act` file gives a remedial act the valence it takes under a negator; the act is a scoring term even without
+/// a valence, and layers over a learned one.
+@Suite struct ActKindTests {
+    @Test func anActIsAScoringTermThatKeepsItsLearnedValence() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try LexiconFile(path: "learned-reviews.tsv", contents:
+            "# kind: sentiment\n# language: zh\n# provenance: tests\n答复\t-2.6\n"))
+        lexicon.add(try LexiconFile(path: "acts.tsv", contents:
+            "# kind: act\n# language: zh\n# provenance: tests\n答复\t-2\n修\t-1.5\n"))
+        let matcher = lexicon.makeMatcher()
+        let reply = try #require(matcher.terms.firstIndex(of: "答复"))
+        #expect(matcher.entries[reply].negatedAct == -2 && matcher.entries[reply].valence == -2.6)
+        let repair = try #require(matcher.terms.firstIndex(of: "修"))
+        #expect(matcher.entries[repair].negatedAct == -1.5 && matcher.entries[repair].valence == nil)
+    }
+
+    @Test func aValueThatIsNoNumberIsAnError() throws {
+        #expect(throws: LexiconError.self) {
+            try LexiconFile(path: "acts.tsv", contents: "# kind: act\n# language: en\n# provenance: tests\nfix\tyes\n")
+        }
+    }
+}
