@@ -125,7 +125,8 @@ public struct Scorer: Sendable {
                     let exclamative = matcher.entries[entryIndex].exclamative
                     if isNegator {
                         let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
-                        modifiers.addNegator(word, reach: ordinal + scope, isExperiential: exclamative == .experiential)
+                        modifiers.addNegator(word, reach: lastOrdinal(of: match, in: segmented, ordinals) + scope,
+                                             isExperiential: exclamative == .experiential)
                         if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
                     }
                     if let degree {
@@ -179,7 +180,8 @@ public struct Scorer: Sendable {
                 // scores, and negates what it compares with or finds missing (不如隔壁*好吃*, "lacks *friendly* staff").
                 if matcher.entries[entryIndex].isNegator, !matcher.entries[entryIndex].isLearnedValence {
                     let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
-                    modifiers.addNegator(segmented.text(match.byteRange), reach: ordinal + scope,
+                    modifiers.addNegator(segmented.text(match.byteRange),
+                                         reach: lastOrdinal(of: match, in: segmented, ordinals) + scope,
                                          isExperiential: matcher.entries[entryIndex].exclamative == .experiential)
                 }
             }
@@ -188,6 +190,16 @@ public struct Scorer: Sendable {
         assert(zip(matches, matches.dropFirst()).allSatisfy { $0.end <= $1.start }, "matches out of order")
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
                              contributions: contributions, sentiment: sentiment, wordOrdinals: ordinals)
+    }
+
+    /// The word position of a match's last word: a negator's reach counts from its end, so a negation quantified in
+    /// its own phrase ("never once", 没有一次) reaches as far past it as a bare "never" does ("Never once did the hotel
+    /// let us down"), as the dimension stage's reach over cues does.
+    private func lastOrdinal(of match: TermMatch, in segmented: SegmentedText, _ ordinals: WordOrdinals) -> Int {
+        var token = Int(match.token)
+        let tokens = segmented.tokens
+        while token + 1 < tokens.count && Int(tokens[token + 1].start) < Int(match.end) { token += 1 }
+        return ordinals[token]
     }
 
     /// The exclamative degree word a term begins with, if any: a learned phrase such as 这么差 or 这么好的 holds the
