@@ -38,10 +38,15 @@ public struct LexiconEntry: Sendable, Equatable {
     /// (`isCostNoun`) in its clause the scorer weighs this instead of `valence`. Elsewhere the word keeps its own
     /// valence, if any: "high" and 高 alone say nothing about whether what is high is good (质量高, "high quality").
     public var scale: Double?
-    /// A noun naming what the customer pays (kind `scale`, value `cost`: 价格, 房价, "price", "fee"), which a scale
-    /// word after it measures. Not every price cue is one: a high "value" or "discount" is good, and 便宜 or
-    /// "expensive" judge the price themselves.
-    public var isCostNoun = false
+    /// The noun class a scale word measures (kind `scale`, optional third column: "long" measures a `wait`, not a
+    /// price), or nil when it measures any (高, "high", "low": 价格高, "wait times were high").
+    public var scaleMeasures: ScaleNoun?
+    /// A noun a scale word after it measures (kind `scale`, value `cost` or `wait`): what the customer pays (价格, 房价,
+    /// "price", "fee") or waits through (排队, 队伍, "queue", "the wait"). Not every price cue is one: a high "value" or
+    /// "discount" is good, and 便宜 or "expensive" judge the price themselves.
+    public var scaleNoun: ScaleNoun?
+    /// Whether the term names what the customer pays (`scaleNoun` `cost`).
+    public var isCostNoun: Bool { scaleNoun == .cost }
 
     /// An exclamation that is an ordinary phrase elsewhere (kind `interjection`: 我去, "damn!", literally "I go"). The
     /// scorer counts it only where it closes its clause (`TermMatch.closesClause`): 我去！ is slang, 我去银行 an errand.
@@ -73,7 +78,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Whether the term's only role is being a function word.
     public var isOnlyFunctionWord: Bool {
         isFunctionWord && valence == nil && !isNegator && degree == nil && contrast == nil && irrealis == nil
-            && cues.isEmpty && scale == nil && !isCostNoun && negatedAct == nil
+            && cues.isEmpty && scale == nil && scaleNoun == nil && negatedAct == nil
     }
 
     public init(valence: Double? = nil, isNegator: Bool = false, degree: Double? = nil,
@@ -100,7 +105,8 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.isFunctionWord { isFunctionWord = true }
         if other.isCompound { isCompound = true }
         if other.scale != nil { scale = other.scale }
-        if other.isCostNoun { isCostNoun = true }
+        if other.scaleNoun != nil { scaleNoun = other.scaleNoun }
+        if other.scale != nil { scaleMeasures = other.scaleMeasures }
         if other.isInterjection { isInterjection = true }
         if other.exclamative != nil { exclamative = other.exclamative }
         if other.isEchoLink { isEchoLink = true }
@@ -124,7 +130,7 @@ public struct LexiconEntry: Sendable, Equatable {
 
     /// Whether the term plays a part in sentiment scoring (valence or a rule word).
     public var isScoring: Bool {
-        valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil || scale != nil || isCostNoun
+        valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil || scale != nil || scaleNoun != nil
             || negatedAct != nil
     }
 }

@@ -178,11 +178,15 @@ public struct LexiconFile: Sendable {
         case .echo: entry.isEchoLink = true
         case .act: entry.negatedAct = try number(1, "valence when negated", -4...4, "−4…4")
         case .scale:
-            // `cost` marks the noun a scale word measures (价格, "price"); any other value is the scale word's valence.
-            if columns[1] == "cost" {
-                entry.isCostNoun = true
+            // `cost` or `wait` marks a noun a scale word measures (价格, "price"; 排队, "queue"); any other value is the
+            // scale word's valence, and an optional third column the class of noun it measures ("long": `wait`).
+            if let noun = ScaleNoun(rawValue: columns[1]) {
+                entry.scaleNoun = noun
             } else {
-                entry.scale = try number(1, "valence or 'cost'", -4...4, "−4…4")
+                entry.scale = try number(1, "valence, 'cost' or 'wait'", -4...4, "−4…4")
+                if columns.count >= 3, !columns[2].isEmpty {
+                    entry.scaleMeasures = try choice(2, "noun class", ScaleNoun.self)
+                }
             }
         case .degree: entry.degree = try number(1, "multiplier", -4...4, "−4…4")
         case .contrast: entry.contrast = try choice(1, "role", ContrastRole.self)

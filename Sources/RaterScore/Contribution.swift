@@ -47,6 +47,10 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     /// A remedial act ("fix", 解释) under a negator: the act not done, weighed at its negated valence
     /// (`LexiconEntry.negatedAct`); the negators are named.
     case negatedAct(by: String)
+    /// A scale word ("long", 长) measuring the wait named before it in its clause (排队, "queues").
+    case waitScale(by: String)
+    /// A noun a scale word after it measures ("fees" in "the fees were low"): it counts nothing of its own (×0).
+    case measuredBy(String)
 
     /// A short machine-readable name, for JSON and filters.
     public var name: String {
@@ -64,6 +68,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .finalClause: return "final_clause"
         case .priceScale: return "price_scale"
         case .negatedAct: return "negated_act"
+        case .waitScale: return "wait_scale"
+        case .measuredBy: return "measured"
         }
     }
 
@@ -72,7 +78,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .negated(word), let .intensified(word, _), let .softened(word, _), let .softNegated(word, _),
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
-             let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word):
+             let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word),
+             let .waitScale(word), let .measuredBy(word):
             return word
         case let .doubleNegated(words): return words.joined(separator: " ")
         case let .emphasis(kind, _): return kind
@@ -95,6 +102,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .finalClause(factor): return "closing clause ×\(Self.format(factor))"
         case let .priceScale(word): return "measures the price '\(word)'"
         case let .negatedAct(word): return "act not done, negated by '\(word)'"
+        case let .waitScale(word): return "measures the wait '\(word)'"
+        case let .measuredBy(word): return "measured by '\(word)' after it ×0"
         }
     }
 

@@ -75,9 +75,9 @@ public struct Scorer: Sendable {
         for unitIndex in units.indices {
             let unit = units[unitIndex]
             modifiers.reset()
-            // The cost noun (价格, "price") a scale word after it in this unit measures, until an opinion word
-            // judges it (`LexiconEntry.scale`).
-            var priceNoun: (match: Int, ordinal: Int)?
+            // The noun (价格, "price"; 排队, "queue") a scale word after it in this unit measures, until an opinion word
+            // judges it (`LexiconEntry.scale`), with the index of its own contribution once it has made one.
+            var priceNoun: (match: Int, ordinal: Int, kind: ScaleNoun, contribution: Int?)?
             for matchIndex in unit.matches {
                 // The X echoed in "X是X" was granted once already (`ConcessiveEcho`).
                 if !echoes.isEmpty, echoes[matchIndex] != nil { continue }
@@ -87,14 +87,25 @@ public struct Scorer: Sendable {
                 let entryIndex = Int(match.entry)
                 let ordinal = ordinals[Int(match.token)]
                 modifiers.expire(before: ordinal, window: rules.modifierWindow)
-                // 房价太高了, "the price is too high": a scale word after a cost noun measures the price.
-                var measured: (valence: Double, noun: Int)?
+                // 房价太高了, "the price is too high", 排队很长, "the queues were long": a scale word after a cost or wait
+                // noun measures it, unless it names another class ("long" measures no price) or qualifies a word of
+                // its own ("the cost of a high-end room", "the price of high speed internet").
+                var measured: (valence: Double, noun: Int, kind: ScaleNoun)?
                 if let noun = priceNoun, let scale = matcher.entries[entryIndex].scale,
-                   ordinal - noun.ordinal <= self.rules.priceScaleReach {
-                    measured = (scale, noun.match)
+                   matcher.entries[entryIndex].scaleMeasures.map({ $0 == noun.kind }) ?? true,
+                   ordinal - noun.ordinal <= self.rules.priceScaleReach,
+                   !qualifiesAWord(matchIndex, in: unit, matches: matches, segmented: segmented, ordinals: ordinals) {
+                    measured = (scale, noun.match, noun.kind)
                     priceNoun = nil
-                } else if matcher.entries[entryIndex].isCostNoun {
-                    priceNoun = (matchIndex, ordinal)
+                    // "The fees were low": the scale word says how the fee was, so the noun's own leaning (fees, a
+                    // usual complaint) no longer counts.
+                    if let own = noun.contribution {
+                        withdraw(own, by: segmented.text(match.byteRange), from: &contributions, units: &units)
+                    }
+                } else if let kind = matcher.entries[entryIndex].scaleNoun {
+                    // The reach counts from the noun's last word, as a negator's does ("wait times at this clinic are
+                    // high").
+                    priceNoun = (matchIndex, lastOrdinal(of: match, in: segmented, ordinals), kind, nil)
                 }
                 // "without fixing anything", "never explained the charge", 没有答复: a remedial act under a negator was
                 // not done. The negation is spent on the act, so the object after it reads on its own ("the problem"
@@ -120,6 +131,13 @@ public struct Scorer: Sendable {
                 guard let base = measured?.valence ?? matcher.entries[entryIndex].scoredValence else {
                     let isNegator = matcher.entries[entryIndex].isNegator
                     let degree = matcher.entries[entryIndex].degree
+                    // A scale word measuring nothing here (续航超短, "very high ceilings") was what the degree word before
+                    // it modified: the degree ends with it rather than reaching the next term (超 read into the 也就
+                    // after 超短). A negator goes on: in 不长头皮屑 长 is "grow", and the negation is the dandruff's.
+                    if matcher.entries[entryIndex].scale != nil, !isNegator, degree == nil {
+                        modifiers.forgetDegrees()
+                        continue
+                    }
                     guard isNegator || degree != nil else { continue }
                     let word = segmented.text(match.byteRange)
                     let exclamative = matcher.entries[entryIndex].exclamative
@@ -136,7 +154,10 @@ public struct Scorer: Sendable {
                     continue
                 }
                 var rules = [AppliedRule]()
-                if let measured { rules.append(.priceScale(by: segmented.text(matches[measured.noun].byteRange))) }
+                if let measured {
+                    let noun = segmented.text(matches[measured.noun].byteRange)
+                    rules.append(measured.kind == .wait ? .waitScale(by: noun) : .priceScale(by: noun))
+                }
                 let isLearned = measured == nil && matcher.entries[entryIndex].isLearnedValence
                 // A price judged by an opinion word (价格便宜, "the price was fair") is no longer open to a scale word:
                 // in "prices were fair, standards high" the standards are high. A cost noun with a valence of its own
@@ -172,6 +193,7 @@ public struct Scorer: Sendable {
                     for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
                 }
                 if value != 0 && !isLearned { hasOpinion = true }
+                if priceNoun?.match == matchIndex { priceNoun?.contribution = contributions.count }
                 contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
                                                   base: base, rules: rules, weight: value, match: matchIndex,
                                                   isLearned: isLearned))
@@ -200,6 +222,41 @@ public struct Scorer: Sendable {
         let tokens = segmented.tokens
         while token + 1 < tokens.count && Int(tokens[token + 1].start) < Int(match.end) { token += 1 }
         return ordinals[token]
+    }
+
+    /// Whether the scale word of match `index` qualifies the word right after it rather than stating a measure: a
+    /// hyphenated compound ("high-end", "low-cost") or a cue word next ("high speed", "long haul"), as in "the cost of
+    /// a high-end room was fine", where the price is not said to be high.
+    private func qualifiesAWord(_ index: Int, in unit: ScoringUnit, matches: [TermMatch], segmented: SegmentedText,
+                                ordinals: WordOrdinals) -> Bool {
+        let end = Int(matches[index].end)
+        let folded = segmented.folded
+        if end + 1 < folded.count, folded[end] == UInt8(ascii: "-"),
+           (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(folded[end + 1]) {
+            return true
+        }
+        let next = index + 1
+        guard unit.matches.contains(next), ordinals[Int(matches[next].token)] == ordinals[Int(matches[index].token)] + 1
+        else { return false }
+        let entry = Int(matches[next].entry)
+        return matcher.entries[entry].valence == nil && matcher.entries[entry].scaleNoun == nil
+            && (!matcher.entries[entry].cues.isEmpty || !matcher.entries[entry].aspects.isEmpty)
+    }
+
+    /// Withdraws contribution `index`: a noun a scale word measured ("fees" in "the fees were low") counts nothing of
+    /// its own. Its weight becomes 0, shown by the rule, and its unit's masses are summed again from the weights left.
+    private func withdraw(_ index: Int, by word: String, from contributions: inout [Contribution],
+                          units: inout [ScoringUnit]) {
+        contributions[index].weight = 0
+        contributions[index].rules.append(.measuredBy(word))
+        let unit = contributions[index].clause
+        var positive = 0.0
+        var negative = 0.0
+        for contribution in contributions where contribution.clause == unit {
+            if contribution.weight > 0 { positive += contribution.weight } else { negative -= contribution.weight }
+        }
+        units[unit].positive = positive
+        units[unit].negative = negative
     }
 
     /// The exclamative degree word a term begins with, if any: a learned phrase such as 这么差 or 这么好的 holds the

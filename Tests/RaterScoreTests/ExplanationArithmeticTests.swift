@@ -13,7 +13,8 @@ import Testing
         "The service was TERRIBLE!!", "sooo good", "Great room. Rude staff.",
         "It would have been lovely if the porter had been polite.", "要是客服回复快一点,就好了",
         "房价太高了", "The prices were way too high!", "价格不高",
-        "The agent closed my ticket without fixing anything.", "师傅没修就走了",
+        "The agent closed my ticket without fixing anything.", "师傅没修就走了", "The fees were low",
+        "排队很长", "The queues were short",
     ]
 
     /// Replays a contribution's rules over its base.
@@ -30,6 +31,8 @@ import Testing
             case let .finalClause(factor): value *= factor
             case .priceScale: break  // the base is already the scale word's price valence
             case .negatedAct: break  // the base is already the act's negated valence
+            case .waitScale: break  // the base is already the scale word's valence
+            case .measuredBy: value = 0
             }
         }
         return value

@@ -43,3 +43,21 @@ import Testing
         #expect(aspects.first { $0.aspect == .price }?.label == .negative)
     }
 }
+
+/// The scale word says how the price was, so a cost noun's own leaning ("fees", a usual complaint) gives way to it;
+/// and a scale word that qualifies the word after it ("high-end", "high speed") measures no price.
+@Suite struct PriceScaleNounTests {
+    @Test(arguments: ["The fees were low.", "The account fees are low and the app is simple", "Their charges were lower."])
+    func aLowFeeIsPraise(_ text: String) throws {
+        #expect(try label(text) == .positive, "\(text)")
+        let fee = try analyse(text).scored.contributions.first { $0.rules.contains { $0.name == "measured" } }
+        #expect(fee?.weight == 0, "\(text)")
+    }
+
+    @Test(arguments: ["The cost of a high-end room was fine.", "The price of the high speed broadband was fair",
+                      "The fare for a low-cost airline was reasonable"])
+    func aScaleWordQualifyingAnotherWordMeasuresNoPrice(_ text: String) throws {
+        #expect(try !rules(text).contains("price_scale"), "\(text)")
+        #expect(try label(text) == .positive, "\(text)")
+    }
+}
