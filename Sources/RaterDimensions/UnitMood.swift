@@ -14,7 +14,7 @@ enum UnitMood: Equatable {
         for matchIndex in unit.matches {
             // A hypothetical result ("would") or a marker of "more" (再) settles nothing by itself; see `ClauseFactors`.
             if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis, role != .consequent,
-               role != .shortfall {
+               role != .shortfall, role != .retraction {
                 self = .irrealis(role)
                 return
             }
@@ -22,6 +22,12 @@ enum UnitMood: Equatable {
         let isLastOfClause = index + 1 == scored.units.count || scored.units[index + 1].clause != unit.clause
         if isLastOfClause, scored.segmented.clauses[unit.clause].terminator.questionMarks > 0 {
             self = .irrealis(.question)
+            return
+        }
+        // "It was my favourite café. Not anymore.": the clause a lone retraction takes back is a bygone state.
+        if Retraction.marker(after: index, units: scored.units, segmented: scored.segmented, matches: scored.matches,
+                             entries: scoring.entries) != nil {
+            self = .irrealis(.bygone)
             return
         }
         self = .settled

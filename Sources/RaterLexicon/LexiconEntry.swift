@@ -189,4 +189,8 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// Signals: a past habit settles nothing about this case, so it reads no recovery (neither recovered nor
     /// unresolved), expectation or loyalty, only the churn a lost habit states (`UnitMood.reading`).
     case bygone
+    /// A retraction ("not anymore"): standing alone as its clause, it takes back the clause before it, which then says
+    /// how things were, as a `bygone` marker does ("I loved it here, not anymore" reads as "I used to love it here").
+    /// Inside a longer clause it settles nothing (see `Retraction` in the scorer).
+    case retraction
 }

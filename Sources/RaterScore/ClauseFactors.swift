@@ -67,7 +67,7 @@ enum ClauseFactors {
                 if turns[matchIndex], matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
                 if contrast == .concession, concessionWord == nil { concessionWord = word }
                 if role == .shortfall { asksForMore = true }
-                guard var role, role != .consequent, role != .shortfall else { continue }
+                guard var role, role != .consequent, role != .shortfall, role != .retraction else { continue }
                 // A conditional in a sentence that also states a hypothetical result is a counterfactual.
                 if role == .conditional, counterfactualSentences.contains(unit.sentence) { role = .counterfactual }
                 // A counterfactual outranks the other markers of its unit (要是…就好了 is no mere condition).
@@ -101,6 +101,11 @@ enum ClauseFactors {
             }
             previousConcession = concessionWord
             if irrealis == nil, isLastOfClause, clause.terminator.questionMarks > 0 { irrealis = ("question", "?") }
+            // "I loved it here, not anymore": the clause a lone retraction takes back says how things were.
+            if irrealis == nil, let marker = Retraction.marker(after: index, units: units, segmented: segmented,
+                                                               matches: matches, entries: entries) {
+                irrealis = (IrrealisRole.bygone.rawValue, segmented.text(marker.byteRange))
+            }
             if let irrealis {
                 // A wish that asks for nothing more than there is hopes for what is expected: 希望好用, "hope it
                 // lasts" close praise of a purchase. Asking for more (再, 一点) names what was missing.
