@@ -84,8 +84,14 @@ struct CueFinder {
                 source = .entry(layer: Int32(layer), entry: Int32(entryIndex))
             }
             var affirmed = false
-            let negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring,
+            var negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring,
                                        affirmed: &affirmed)
+            // "I couldn't recommend them more": praise that could go no further is no negation (`UnsurpassedPraise`).
+            if let found = negator, UnsurpassedPraise.negators.contains(found.lowercased())
+                || UnsurpassedPraise.openingNegator(of: found) != nil,
+               UnsurpassedPraise.closer(after: match, in: scored.units[unitIndex], segmented: text) != nil {
+                negator = nil
+            }
             hits.append(CueHit(range: match.byteRange, token: Int(match.token), unit: unitIndex, roles: source,
                                negated: negator != nil, negator: negator, affirmed: affirmed))
         }

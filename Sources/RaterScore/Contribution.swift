@@ -51,6 +51,9 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     case waitScale(by: String)
     /// A noun a scale word after it measures ("fees" in "the fees were low"): it counts nothing of its own (×0).
     case measuredBy(String)
+    /// Praise that could go no further ("couldn't recommend them more", `UnsurpassedPraise`): the term ×factor, a
+    /// negative phrase holding the negator ("can't recommend") by a negative one.
+    case unsurpassed(by: String, factor: Double)
 
     /// A short machine-readable name, for JSON and filters.
     public var name: String {
@@ -70,6 +73,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .negatedAct: return "negated_act"
         case .waitScale: return "wait_scale"
         case .measuredBy: return "measured"
+        case .unsurpassed: return "unsurpassed"
         }
     }
 
@@ -79,7 +83,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .negated(word), let .intensified(word, _), let .softened(word, _), let .softNegated(word, _),
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
              let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word),
-             let .waitScale(word), let .measuredBy(word):
+             let .waitScale(word), let .measuredBy(word), let .unsurpassed(word, _):
             return word
         case let .doubleNegated(words): return words.joined(separator: " ")
         case let .emphasis(kind, _): return kind
@@ -104,6 +108,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .negatedAct(word): return "act not done, negated by '\(word)'"
         case let .waitScale(word): return "measures the wait '\(word)'"
         case let .measuredBy(word): return "measured by '\(word)' after it ×0"
+        case let .unsurpassed(word, factor): return "praise that could go no further '\(word)' ×\(Self.format(factor))"
         }
     }
 

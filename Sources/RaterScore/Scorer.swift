@@ -175,7 +175,15 @@ public struct Scorer: Sendable {
                     // Only looked for when a negator of experience is pending (`ExclamativeRole`).
                     let opening = modifiers.negatorCount % 2 == 1 && modifiers.lastNegatorIsExperiential
                         ? exclamativeOpening(ofEntry: entryIndex) : nil
-                    value = applyModifiers(base, modifiers, termOpensWith: opening, &rules)
+                    // "couldn't recommend them more", "can't thank them enough": praise that could go no further,
+                    // whether the negator stands before the term or opens it (the idiom "can't recommend").
+                    if let praise = unsurpassed(base, match: match, in: unit, segmented: segmented,
+                                                modifiers: modifiers) {
+                        value = base * praise.factor
+                        rules.append(.unsurpassed(by: praise.negator + " … " + praise.closer, factor: praise.factor))
+                    } else {
+                        value = applyModifiers(base, modifiers, termOpensWith: opening, &rules)
+                    }
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
                     // staff were helpful") waits for a clear opinion word. Degree words always bind to the next term.
@@ -212,6 +220,25 @@ public struct Scorer: Sendable {
         assert(zip(matches, matches.dropFirst()).allSatisfy { $0.end <= $1.start }, "matches out of order")
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
                              contributions: contributions, sentiment: sentiment, wordOrdinals: ordinals)
+    }
+
+    /// The negator, closer and factor when the term is praise that could go no further (`UnsurpassedPraise`): a
+    /// positive term after a pending ability negator, or a negative phrase opening with one ("can't recommend"), with
+    /// "more" or "enough" closing the clause. The factor turns either into praise ×`unsurpassedPraise`.
+    private func unsurpassed(_ base: Double, match: TermMatch, in unit: ScoringUnit, segmented: SegmentedText,
+                             modifiers: PendingModifiers) -> (negator: String, closer: String, factor: Double)? {
+        let negator: String
+        if base > 0, modifiers.negatorCount % 2 == 1, let last = modifiers.negators.last,
+           UnsurpassedPraise.negators.contains(last.lowercased()) {
+            negator = last
+        } else if base < 0, modifiers.negatorCount == 0, segmented.folded[Int(match.start)] == UInt8(ascii: "c"),
+                  let opening = UnsurpassedPraise.openingNegator(of: segmented.text(match.byteRange)) {
+            negator = opening
+        } else {
+            return nil
+        }
+        guard let closer = UnsurpassedPraise.closer(after: match, in: unit, segmented: segmented) else { return nil }
+        return (negator, closer, base > 0 ? rules.unsurpassedPraise : -rules.unsurpassedPraise)
     }
 
     /// The word position of a match's last word: a negator's reach counts from its end, so a negation quantified in

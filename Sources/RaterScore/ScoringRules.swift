@@ -22,6 +22,10 @@ public struct ScoringRules: Sendable, Equatable {
     /// degree words listed in `exclamatives.tsv` make an exclamative instead ("never so rude", 从没这么失望过:
     /// intensified, not negated; `ExclamativeRole`): the words are lexicon data, not factors.
     public var negatedIntensifier = -0.45
+    /// Praise under a negated ability with "more" or "enough" closing its clause ("I couldn't recommend them more",
+    /// "can't thank the nurses enough"; `UnsurpassedPraise`) could go no further: intensified by this factor, as
+    /// "could not have been more" is, instead of negated.
+    public var unsurpassedPraise = 1.6
     /// How many words after a cost noun (价格, "price") a scale word (高, "high") may stand and still measure the
     /// price: "the prices were way too high" is five, 价格也比较高 three. Further on the clause has usually moved
     /// to something else ("the price included breakfast and the quality was high").

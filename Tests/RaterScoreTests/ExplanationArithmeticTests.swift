@@ -14,7 +14,7 @@ import Testing
         "It would have been lovely if the porter had been polite.", "要是客服回复快一点,就好了",
         "房价太高了", "The prices were way too high!", "价格不高",
         "The agent closed my ticket without fixing anything.", "师傅没修就走了", "The fees were low",
-        "排队很长", "The queues were short",
+        "排队很长", "The queues were short", "I couldn't recommend them more", "I can't recommend this dentist more!",
     ]
 
     /// Replays a contribution's rules over its base.
@@ -26,7 +26,7 @@ import Testing
             case .doubleNegated: value *= rules.doubleNegation
             case let .intensified(_, factor), let .softened(_, factor), let .softNegated(_, factor),
                  let .afterContrast(_, factor), let .beforeContrast(_, factor), let .conceded(_, factor),
-                 let .irrealis(_, _, factor), let .emphasis(_, factor):
+                 let .irrealis(_, _, factor), let .emphasis(_, factor), let .unsurpassed(_, factor):
                 value *= factor
             case let .finalClause(factor): value *= factor
             case .priceScale: break  // the base is already the scale word's price valence
