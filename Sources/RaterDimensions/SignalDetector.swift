@@ -37,9 +37,11 @@ enum SignalDetector {
         var cueClauses = Set<Int>()
         var rhetorical = [CueHit]()
         var answers = [(hit: CueHit, yes: Bool)]()
+        var reveals = [CueHit]()
         for hit in hits {
             for cue in roles.signals(of: hit) {
                 if cue.role == .rhetorical { rhetorical.append(hit) }
+                if cue.role == .reveal { reveals.append(hit) }
                 if case let .answer(yes) = cue.role { answers.append((hit, yes)) }
                 guard cue.kind == .recovery else { continue }
                 if case .outcome = cue.role { continue }
@@ -49,9 +51,16 @@ enum SignalDetector {
         for hit in hits {
             for cue in roles.signals(of: hit) {
                 if case .outcome = cue.role { continue }
-                if cue.role == .rhetorical { continue }
+                if cue.role == .rhetorical || cue.role == .reveal { continue }
                 if case .answer = cue.role { continue }
                 let clause = scored.units[hit.unit].clause
+                // 订的是海景房，结果窗外是停车场, "we booked a sea view but got the car park": what came was less.
+                if cue.role == .agreed {
+                    if let turn = turnOrReveal(after: hit, among: reveals, in: scored, scoring: scoring) {
+                        readings.add(.fellShort, clause: scored.units[turn.unit].clause, hit: hit, negator: nil)
+                    }
+                    continue
+                }
                 // 怎么会不推荐, "how could I not recommend": the question asserts the opposite of its words.
                 if case let .reading(fixed) = cue.role, fixed.kind != .recovery,
                    let opener = rhetoricalOpener(of: hit, clause: clause, among: rhetorical, in: scored) {
@@ -108,7 +117,7 @@ enum SignalDetector {
     private static func reading(of cue: SignalCue, at hit: CueHit, mood: UnitMood, outcomes: RecoveryOutcomes,
                                 in scored: ScoredComment, window: TermWindow) -> SignalValue? {
         switch cue.role {
-        case .outcome, .rhetorical, .answer:
+        case .outcome, .rhetorical, .answer, .agreed, .reveal:
             return nil
         case let .reading(fixed):
             guard let settled = mood.reading(hit.negated ? fixed.negated : fixed) else { return nil }
@@ -197,6 +206,31 @@ enum SignalDetector {
             }
         }
         return true
+    }
+
+    /// The first turn word (却, 但, "but": a scoring match with the contrast role `turn`) or reveal cue (结果, "instead")
+    /// after `hit` in its sentence, if any: its unit is where the booking and what came part ways.
+    private static func turnOrReveal(after hit: CueHit, among reveals: [CueHit], in scored: ScoredComment,
+                                     scoring: TermMatcher) -> (unit: Int, start: Int)? {
+        let sentence = scored.units[hit.unit].sentence
+        var found: (unit: Int, start: Int)?
+        for reveal in reveals where reveal.range.lowerBound >= hit.range.upperBound
+            && scored.units[reveal.unit].sentence == sentence {
+            found = (reveal.unit, reveal.range.lowerBound)
+            break
+        }
+        var unit = hit.unit
+        while unit < scored.units.count && scored.units[unit].sentence == sentence {
+            for matchIndex in scored.units[unit].matches {
+                let match = scored.matches[matchIndex]
+                guard Int(match.start) >= hit.range.upperBound,
+                      scoring.entries[Int(match.entry)].contrast == .turn else { continue }
+                if found.map({ Int(match.start) < $0.start }) ?? true { found = (unit, Int(match.start)) }
+                break
+            }
+            unit += 1
+        }
+        return found
     }
 
     /// The first short answer (Absolutely not., 当然会) to the loyalty question holding `cue`, if any.

@@ -31,6 +31,14 @@ public struct SignalCue: Sendable, Equatable {
         /// makes up answers a loyalty question just before it ("Would I come back? Absolutely not." is at risk). It
         /// reads nothing itself; its kind is nominal.
         case answer(Bool)
+        /// The cue names what was booked, agreed or plainly due (订的是, 说好的, 明明, "we booked", "we paid for"): when a
+        /// turn (却, 但, "but") or a reveal (结果, 竟然, "instead", `reveal`) follows it in its sentence, what came was
+        /// less than that, and the expectation fell short (订的是海景房，结果窗外是停车场), whatever the words of praise
+        /// in the booking. Without one it reads nothing (订的是海景房，很满意).
+        case agreed
+        /// The cue reveals what came instead of what was expected (结果, 竟然, 居然, "instead", "only to find"): it reads
+        /// nothing itself, but after an `agreed` cue in its sentence it says the expectation fell short.
+        case reveal
     }
 
     public var kind: SignalKind
@@ -71,7 +79,7 @@ public struct SignalCue: Sendable, Equatable {
     /// The lexicon value column's words beyond the readings and kinds: the recovery topic and outcome roles.
     public static let recoveryRoleNames = ["topic"] + RecoveryOutcome.allCases.map(\.rawValue)
     /// The lexicon value column's words for cues that shape other readings: a surprise and a rhetorical opener.
-    public static let modifierRoleNames = ["surprise", "rhetorical", "answer_yes", "answer_no"]
+    public static let modifierRoleNames = ["surprise", "rhetorical", "answer_yes", "answer_no", "agreed", "reveal"]
 
     /// Parses the lexicon's value column: a reading (`at_risk`), a kind (`expectation`), or a recovery role
     /// (`topic`, `done`, `prompt`, `pending`, `promised`, `requested`, `refused`), a surprise (`surprise`), a
@@ -88,6 +96,8 @@ public struct SignalCue: Sendable, Equatable {
             self.init(kind: .expectation, role: .surprise, context: context)
         } else if name == "rhetorical" {
             self.init(kind: .loyalty, role: .rhetorical, context: context)
+        } else if name == "agreed" || name == "reveal" {
+            self.init(kind: .expectation, role: name == "agreed" ? .agreed : .reveal, context: context)
         } else if name == "answer_yes" || name == "answer_no" {
             self.init(kind: .loyalty, role: .answer(name == "answer_yes"), context: context)
         } else if let outcome = RecoveryOutcome(rawValue: name) {
