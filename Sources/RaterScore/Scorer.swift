@@ -227,17 +227,21 @@ public struct Scorer: Sendable {
     /// "more" or "enough" closing the clause. The factor turns either into praise ×`unsurpassedPraise`.
     private func unsurpassed(_ base: Double, match: TermMatch, in unit: ScoringUnit, segmented: SegmentedText,
                              modifiers: PendingModifiers) -> (negator: String, closer: String, factor: Double)? {
+        // The cheap conditions first, then the closer (a walk over the unit's tokens), and the negator's text last:
+        // most negated praise has no closer.
+        let negated = base > 0 && modifiers.negatorCount % 2 == 1
+        let opensNegated = base < 0 && modifiers.negatorCount == 0
+            && segmented.folded[Int(match.start)] == UInt8(ascii: "c")
+        guard negated || opensNegated,
+              let closer = UnsurpassedPraise.closer(after: match, in: unit, segmented: segmented) else { return nil }
         let negator: String
-        if base > 0, modifiers.negatorCount % 2 == 1, let last = modifiers.negators.last,
-           UnsurpassedPraise.negators.contains(last.lowercased()) {
+        if negated, let last = modifiers.negators.last, UnsurpassedPraise.negators.contains(last.lowercased()) {
             negator = last
-        } else if base < 0, modifiers.negatorCount == 0, segmented.folded[Int(match.start)] == UInt8(ascii: "c"),
-                  let opening = UnsurpassedPraise.openingNegator(of: segmented.text(match.byteRange)) {
+        } else if opensNegated, let opening = UnsurpassedPraise.openingNegator(of: segmented.text(match.byteRange)) {
             negator = opening
         } else {
             return nil
         }
-        guard let closer = UnsurpassedPraise.closer(after: match, in: unit, segmented: segmented) else { return nil }
         return (negator, closer, base > 0 ? rules.unsurpassedPraise : -rules.unsurpassedPraise)
     }
 

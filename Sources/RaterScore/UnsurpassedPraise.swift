@@ -19,7 +19,8 @@ public enum UnsurpassedPraise {
     /// The ability negator a phrase opens with ("can't recommend", an idiom of its own), if any.
     public static func openingNegator(of term: String) -> String? {
         let lowered = term.lowercased()
-        return negators.first { lowered.hasPrefix($0 + " ") }
+        // The negator and a space after it, compared without building "negator " for every negator.
+        return negators.first { lowered.hasPrefix($0) && lowered.utf8.dropFirst($0.utf8.count).first == 0x20 }
     }
 
     /// The closing word ("more", "enough") when the words after `match` to the end of `unit` are at most `reachWords`
@@ -38,7 +39,11 @@ public enum UnsurpassedPraise {
             }
         }
         guard let last else { return nil }
-        let word = segmented.text(last).lowercased()
-        return closers.contains(word) ? word : nil
+        // Compared on the folded bytes (lower-cased in place): a String is built only for a closer, and the scorer
+        // asks for every negated praise word.
+        let word = segmented.folded[last]
+        return closerBytes.first { $0.elementsEqual(word) }.map { String(decoding: $0, as: UTF8.self) }
     }
+
+    private static let closerBytes: [[UInt8]] = closers.map { Array($0.utf8) }
 }
