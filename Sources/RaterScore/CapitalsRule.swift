@@ -25,17 +25,17 @@ enum CapitalsRule {
     static func isShouting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var upper = 0
         var lower = 0
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = ByteLanes.load(bytes, at: index)
-            upper += ByteLanes.inRange(word, 0x41, 0x5A).nonzeroBitCount
-            lower += ByteLanes.inRange(word, 0x61, 0x7A).nonzeroBitCount
-            index += 8
-            if index & 31 == 0 && lower * 4 >= upper + (bytes.count - index) { return false }
+        var start = 0
+        // 32 bytes at a time (four of `letterCounts`' eight-byte steps), then the question whether the rest could
+        // still make it shouting.
+        while start < bytes.count {
+            let end = min(start + 32, bytes.count)
+            let counts = letterCounts(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            upper += counts.upper
+            lower += counts.lower
+            start = end
+            if lower * 4 >= upper + (bytes.count - start) { return false }
         }
-        let rest = letterCounts(UnsafeBufferPointer(rebasing: bytes[index...]))
-        upper += rest.upper
-        lower += rest.lower
         return upper >= 4 && lower * 4 < upper
     }
 
