@@ -42,6 +42,8 @@ public struct RunSummary: Sendable, Equatable {
     public var uniformlyRejected: [UniformRejections] = []
     /// The rejection a run stopped at (`rater analyze --strict`): the counts are those delivered before it, and it.
     public var stoppedAt: Rejection?
+    /// Rejections the log did not show one by one (`RejectionLogLimit`): the report says how many, and where they are.
+    public var unloggedRejections = 0
     public var labels: [SentimentLabel: Int] = [:]
     public var dimensions: [ServiceDimension: Int] = [:]
     public var rejectionReasons: [String: Int] = [:]
@@ -82,6 +84,7 @@ public struct RunSummary: Sendable, Equatable {
         dimensions.merge(other.dimensions, uniquingKeysWith: +)
         rejectionReasons.merge(other.rejectionReasons, uniquingKeysWith: +)
         uniformlyRejected += other.uniformlyRejected
+        unloggedRejections += other.unloggedRejections
         stoppedAt = stoppedAt ?? other.stoppedAt
     }
 
@@ -119,6 +122,10 @@ public struct RunSummary: Sendable, Equatable {
         if rejected > 0 {
             let reasons = rejectionReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             lines.append("rater: rejected by reason " + reasons.joined(separator: ", "))
+        }
+        if unloggedRejections > 0 {
+            lines.append("rater: \(unloggedRejections) of the rejections were not logged one by one (after the first "
+                + "\(RejectionLogLimit.perReason) of a reason in an input); every one is in the rejects")
         }
         for input in uniformlyRejected { lines.append("rater: warning: " + input.summaryText) }
         if let stoppedAt {

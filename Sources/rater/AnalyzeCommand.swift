@@ -217,6 +217,9 @@ struct AnalyzeCommand: ParsableCommand {
                 contents.insert(.stored)
                 run.onSupersededRecord = { superseded in try sink.delete(superseded) }
             }
+            // Every rejection is kept whole in the rejects file or the databases when there is one: the log then
+            // shows the first few of each kind (`RejectionLogLimit`), not thousands alike.
+            var logLimit = RejectionLogLimit(keepsAll: rejectsFile != nil || sink != nil)
             summary = try run.run(
                 writingLinesWith: encoder, delivering: contents,
                 onDelivery: { delivery in
@@ -229,13 +232,25 @@ struct AnalyzeCommand: ParsableCommand {
                     if let stored = delivery.stored { try sink?.write(stored) }
                 },
                 onRejection: { rejection in
-                    logger.warning("rejected \(rejection.location): \(rejection.reason.message)", metadata: [
+                    let message: Logger.Message = "rejected \(rejection.location): \(rejection.reason.message)"
+                    let metadata: Logger.Metadata = [
                         "source": "\(rejection.source)", "record": "\(rejection.recordNumber)",
                         "reason": "\(rejection.reason.code)",
-                    ])
+                    ]
+                    switch logLimit.decide(rejection) {
+                    case .log:
+                        logger.warning(message, metadata: metadata)
+                    case .logWithNotice:
+                        logger.warning(message, metadata: metadata)
+                        logger.warning("\(RejectionLogLimit.noticeText(for: rejection))",
+                                       metadata: ["source": "\(rejection.source)"])
+                    case .quiet:
+                        logger.debug(message, metadata: metadata)
+                    }
                     try rejectsFile?.write(rejectionEncoder.encode(rejection))
                     try sink?.write(rejection)
                 })
+            summary.unloggedRejections = logLimit.unlogged
             // `--strict` (`stopAtFirstRejection`): the run returned at its first rejection, with the counts so far.
             let stopped = summary.stoppedAt != nil
             analysisEnded = DispatchTime.now()
