@@ -43,13 +43,21 @@ struct XMLRecentBytes {
     func startTag(named name: String, before offset: Int) -> Int? {
         guard offset > start && offset <= end else { return nil }
         guard let open = bytes[..<(offset - start)].lastIndex(of: UInt8(ascii: "<")) else { return nil }
-        let delimiters: [UInt8] = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: ">")]
-        let nameEnd = bytes[(open + 1)...].firstIndex { delimiters.contains($0) } ?? bytes.count
+        // Asked at every record's start, not only of rejected ones: no allocation here.
+        let nameEnd = bytes[(open + 1)...].firstIndex(where: Self.endsName) ?? bytes.count
         let written = bytes[(open + 1)..<nameEnd]
-        let local = Array(name.utf8)
+        let local = name.utf8
         let matches = written.elementsEqual(local)
             || (written.count > local.count && written.suffix(local.count).elementsEqual(local)
                 && written[nameEnd - local.count - 1] == UInt8(ascii: ":"))
         return matches ? start + open : nil
+    }
+
+    /// White space, `/` or `>`: the end of a tag's name.
+    private static func endsName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "/"), UInt8(ascii: ">"): true
+        default: false
+        }
     }
 }
