@@ -100,4 +100,27 @@ import Testing
         #expect(decoded.raw == record)
         #expect(decoded.byteOffset == nil)
     }
+    /// Offsets far into a file, after libxml2 has read and dropped many 64 KB chunks and shrunk its own buffer: each
+    /// rejected record's offset is exact, in a plain file and after a byte order mark (counted, as the file's bytes
+    /// are), so a libxml2 that counted differently would be caught, not only one that lost the offset.
+    @Test func offsetsFarIntoTheFileAreExact() throws {
+        var xml = "<?xml version=\"1.0\"?>\n<reviews>\n"
+        var expected = [(offset: Int, raw: String)]()
+        for index in 1...4_000 {
+            // Every 700th record has no text: a rejection, the first after about 50 KB, the last after 300 KB.
+            let record = index % 700 == 0
+                ? "<review id=\"\(index)\"><note>kept for the offset test</note></review>"
+                : "<review id=\"\(index)\"><text>The courier called ahead and the parcel was dry</text></review>"
+            if index % 700 == 0 { expected.append((xml.utf8.count, record)) }
+            xml += "  " + record + "\n"
+        }
+        xml += "</reviews>\n"
+        #expect(expected.count == 5 && expected.last!.offset > 4 * XMLRecentBytes.history)
+        for bom in [[UInt8](), [0xEF, 0xBB, 0xBF]] {
+            let path = try temporaryFile(bom + Array(xml.utf8), suffix: ".xml")
+            let rejections = try readAll(path).compactMap(\.rejection)
+            #expect(rejections.map(\.raw) == expected.map(\.raw), "BOM \(bom)")
+            #expect(rejections.map(\.byteOffset) == expected.map { $0.offset + 2 + bom.count }, "BOM \(bom)")
+        }
+    }
 }
