@@ -48,13 +48,13 @@ public struct UniformRejections: Sendable, Equatable {
 
     /// What the run says when `rejected` returns true.
     public var earlyText: String {
-        "\(source): the first \(records) records were all rejected as \(first?.reason.code ?? "?")" + firstText
+        "\(source): the first \(records) records read were all rejected as \(first?.reason.code ?? "?")" + firstText
             + " (the summary says how many in all)"
     }
 
     /// The summary's line for an input whose records were all rejected alike.
     public var summaryText: String {
-        "all \(records) records of \(source) were rejected as \(first?.reason.code ?? "?")" + firstText
+        "all \(records) records read from \(source) were rejected as \(first?.reason.code ?? "?")" + firstText
     }
 
     private var firstText: String {

@@ -15,7 +15,7 @@ import Testing
         let said = (1...25).map { uniform.rejected(rejection($0)) }
         #expect(said.indices.filter { said[$0] } == [UniformRejections.earlyNotice - 1])
         #expect(uniform.allRejected && uniform.records == 25)
-        #expect(uniform.summaryText == "all 25 records of f.xml were rejected as missing_element; the first, f.xml:2 "
+        #expect(uniform.summaryText == "all 25 records read from f.xml were rejected as missing_element; the first, f.xml:2 "
             + "(record 1): the record has no comment text in element <text>")
         var summary = RunSummary()
         summary.uniformlyRejected = [uniform]

@@ -29,9 +29,9 @@ import Testing
             + "--xml-text remark"), "\(log)")
         #expect(occurrences(of: "pass --xml-text remark", in: try scratch.read("rejects.jsonl")) == 12)
         // Once after the first ten, once in the summary.
-        #expect(occurrences(of: "\(input): the first 10 records were all rejected as missing_element; the first, "
+        #expect(occurrences(of: "\(input): the first 10 records read were all rejected as missing_element; the first, "
             + "\(input):3 (record 1, byte 35): the <entry> record", in: log) == 1, "\(log)")
-        #expect(occurrences(of: "rater: warning: all 12 records of \(input) were rejected as missing_element; the "
+        #expect(occurrences(of: "rater: warning: all 12 records read from \(input) were rejected as missing_element; the "
             + "first, \(input):3 (record 1, byte 35)", in: log) == 1, "\(log)")
         #expect(log.contains("read 12, analysed 0, rejected 12"))
         // As suggested: every record is read.
@@ -47,7 +47,7 @@ import Testing
         let input = try scratch.write("feedback.xml", export(3))
         let outcome = try CLIProcess.run(["records", "--count", input])
         #expect(outcome.status == 3)
-        #expect(occurrences(of: "rater: warning: all 3 records of \(input) were rejected as missing_element",
+        #expect(occurrences(of: "rater: warning: all 3 records read from \(input) were rejected as missing_element",
                             in: outcome.standardError) == 1, "\(outcome.standardError)")
     }
 
@@ -61,7 +61,7 @@ import Testing
         #expect(outcome.status == 3)
         #expect(outcome.standardError.contains("read 12, analysed 1, rejected 11"), "\(outcome.standardError)")
         // The first ten were rejected alike, and the log says so; the summary does not, as one was read.
-        #expect(occurrences(of: "the first 10 records were all rejected", in: outcome.standardError) == 1)
+        #expect(occurrences(of: "the first 10 records read were all rejected", in: outcome.standardError) == 1)
         #expect(!outcome.standardError.contains("rater: warning: all "))
     }
 }
