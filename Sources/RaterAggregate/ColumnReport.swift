@@ -75,8 +75,14 @@ public struct ColumnReport: Sendable, Equatable {
             guard missing > 0 else { return nil }
             return "\(name): \(missing) of \(comments) comments have no value; they form the group with an empty value"
         case .nps, .csat, .ces:
-            guard missing > 0 else { return nil }
-            return "\(name): \(missing) of \(comments) comments have no value"
+            // Always said, so a night's figure is never read without the number of answers under it (the
+            // aggregate files carry it as `nps_responses` …).
+            let scale = RatingScale(rawValue: role.rawValue)!
+            let responses = comments - missing - unreadable.count
+            var text = "\(name): \(scale.figureName) over \(responses) response\(responses == 1 ? "" : "s") of \(comments) "
+                + "comment\(comments == 1 ? "" : "s")"
+            if missing > 0 { text += "; \(missing) of \(comments) comments have no value" }
+            return text
         }
     }
 }

@@ -33,6 +33,9 @@ public enum RatingScale: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The figure's short name, as the summary says what it covers: `NPS over 2 responses`.
+    public var figureName: String { rawValue.uppercased() }
+
     /// What a cell holds: nothing (no column or blank), an answer on this scale, or something else.
     public enum Cell: Sendable, Equatable {
         case blank

@@ -322,12 +322,31 @@ struct AnalyzeCommand: ParsableCommand {
             if end == .stopped { printError(stoppedPlaces(analysed: summary.analysed)) }
             for line in aggregate?.columnNotes ?? [] { printError(line) }
         }
+        if let warning = Self.ratingsWithoutCommentWarning(options: aggregationOptions,
+                                                            emptyText: summary.rejectionReasons["empty_text"] ?? 0) {
+            logger.warning("\(warning)")
+        }
         if end == .stopped { throw RaterExit.strictStop }
         if summary.rejected > 0 { throw RaterExit.rejectedRecords }
     }
 }
 
 extension AnalyzeCommand {
+    /// A survey export's rows with a rating but no comment are rejected as `empty_text` and their ratings are in no
+    /// NPS/CSAT/CES figure: the figures count analysed comments only (a rating-only row would need a place in the
+    /// results, the databases and the partials first). Until that exists the run says so, loudly, rather than
+    /// letting "NPS 100 over 2 responses" pass for the night's NPS when five people answered.
+    static func ratingsWithoutCommentWarning(options: AggregationOptions, emptyText: Int) -> String? {
+        let named = RatingScale.allCases.compactMap { scale in
+            options.column(for: scale).map { "\(ColumnReport.Role(rawValue: scale.rawValue)!.option) \($0)" }
+        }
+        guard emptyText > 0, !named.isEmpty else { return nil }
+        return "\(emptyText) record\(emptyText == 1 ? " was" : "s were") rejected as empty_text: any rating "
+            + "(\(named.joined(separator: ", "))) on \(emptyText == 1 ? "it is" : "them is") in no NPS/CSAT/CES figure, "
+            + "which count analysed comments only (see the responses each figure is over); survey answers without a "
+            + "comment are not counted"
+    }
+
     /// Where a run stopped by `--strict` left what it wrote: the results before the rejection, the rejection.
     func stoppedPlaces(analysed: Int) -> String {
         func place(_ path: String) -> String { path == "-" ? "standard output" : path }

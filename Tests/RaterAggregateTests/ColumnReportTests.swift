@@ -39,9 +39,11 @@ import Testing
         #expect(csat.unreadable.example == "99")
         #expect(csat.warning == "--csat-column csat: 3 of 4 values are not CSAT (1–5) answers, e.g. '99'; they are "
                 + "left out of the figures and the driver table")
+        // How many answers the figure stands on is always said, not only when some are missing.
+        #expect(csat.note == "--csat-column csat: CSAT over 1 response of 4 comments")
         let nps = try report(reports, .nps)
         #expect((nps.missing, nps.unreadable.count, nps.unreadable.example) == (1, 1, "6.5"))
-        #expect(nps.note == "--nps-column nps: 1 of 4 comments have no value")
+        #expect(nps.note == "--nps-column nps: NPS over 2 responses of 4 comments; 1 of 4 comments have no value")
         let date = try report(reports, .date)
         #expect((date.missing, date.unreadable.count, date.unreadable.example) == (1, 1, "2026-02-30"))
         #expect(date.note == "--date-column date: 2 of 4 comments have no readable date (1 without a value, 1 "
