@@ -76,6 +76,7 @@ public enum InputOpener {
                let note = DelimiterSniffer.oneColumnNote(head, delimiter: delimiter) {
                 notes.append(note)
             }
+            notes += HeaderDoubts.notes(head[...], delimiter: delimiter, options: options)
             makeReader = { [stream] in try DelimitedRecordReader(stream: stream, delimiter: delimiter, options: options) }
         case .xml:
             makeReader = { [stream] in try XMLRecordReader(stream: stream, options: options) }
