@@ -33,6 +33,9 @@ struct RaterCommand: AsyncParsableCommand {
         StandardStreams.occupyClosed()
         do {
             let typed = Array(CommandLine.arguments.dropFirst())
+            if let misspelt = MisspeltCommand.check(typed, commands: configuration.subcommands.map { $0._commandName }) {
+                exit(withError: ValidationError(misspelt.description))
+            }
             let arguments = try ConfigFile.expand(typed, commands: configuration.subcommands,
                                                   defaultCommand: AnalyzeCommand.self)
             // Only what was typed: a config file's value is there to be overridden by the command line's.
