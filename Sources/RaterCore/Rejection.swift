@@ -43,7 +43,10 @@ public struct Rejection: Sendable, Equatable, Error {
         /// A JSON Lines line that is not one JSON object; the message names the problem and its column.
         case malformedJSON(message: String)
         /// A JSON Lines object without the member that holds the comment (or with `null` there).
-        case missingMember(name: String)
+        /// `holds`: the object's members (the first few), `suggestion`: the string member with the most text, not the
+        /// id's, the likeliest place of the comment; `null`: the member is there but null. As for XML, only the
+        /// message can point at `--text-column` when every line of an export keeps its comment under another name.
+        case missingMember(name: String, holds: [String] = [], suggestion: String? = nil, null: Bool = false)
         /// An XML record without the comment's place (`name`: `text`, or `--xml-text`). `record` is the record
         /// element's name, `holds` what it holds instead (its child elements, then `@attributes`; the first few), and
         /// `suggestion` the one of them with the most text, the likeliest place of the comment. Every record of an
@@ -71,7 +74,9 @@ public struct Rejection: Sendable, Equatable, Error {
             case let .missingColumn(name, count):
                 return "the row has \(count) field(s), so it has no '\(name)' column"
             case .unterminatedQuote:
-                return "a quoted field is never closed"
+                // The scanner reads an open quote to the end of the input (its limits end a runaway one first), so
+                // this record is always the last: most often a file cut short.
+                return "a quoted field is never closed: it runs to the end of the file (truncated?)"
             case let .invalidEncoding(encoding, offset, bytes):
                 var text = "bytes that are not valid \(encoding)"
                 if !bytes.isEmpty {
@@ -95,8 +100,12 @@ public struct Rejection: Sendable, Equatable, Error {
                 return "malformed XML: \(message)"
             case let .malformedJSON(message):
                 return "malformed JSON: \(message)"
-            case let .missingMember(name):
-                return "the JSON object has no '\(name)' member"
+            case let .missingMember(name, holds, suggestion, null):
+                var text = null ? "the JSON object's '\(name)' member is null" : "the JSON object has no '\(name)' member"
+                guard !holds.isEmpty else { return text }
+                text += " (it has " + holds.map { "'\($0)'" }.joined(separator: ", ") + ")"
+                if let suggestion { text += "; if the comments are in '\(suggestion)', pass --text-column \(suggestion)" }
+                return text
             case let .missingElement(name, record, holds, suggestion):
                 let place = name.hasPrefix("@") ? "attribute \(name)" : "element <\(name)>"
                 guard !record.isEmpty else { return "the record has no comment text in \(place)" }

@@ -63,8 +63,20 @@ public final class SQLiteConnection: DatabaseConnection {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {
-            throw DatabaseError.cannotOpen(database: path, message: Self.message(error))
+            throw DatabaseError.cannotOpen(database: path, message: Self.message(error) + Self.folderProblem(path))
         }
+    }
+
+    /// Why SQLite's "unable to open database file" when the cause is the folder: it does not exist or is no folder
+    /// (a typo in a path, an unmounted volume); SQLite makes the file, never its folder. Empty otherwise.
+    static func folderProblem(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return "" }
+        var isFolder: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            return "; the folder \(folder) does not exist (Rater makes the database file, not its folder)"
+        }
+        return isFolder.boolValue ? "" : "; \(folder) is not a folder"
     }
 
     /// SQLite's page cache on the connection that writes, in KiB (SQLite's default is 2,000). A comment keyed by its

@@ -80,7 +80,18 @@ public struct JSONLRecordReader: RecordReader {
                 fields.append(Field(name, string))
             }
         }
-        guard let text else { return reject(.missingMember(name: textMember)) }
+        guard let text else {
+            // What the object holds instead, and the member with the most text (not the id's) as the likely comment.
+            var best: (name: String, length: Int)?
+            for (name, value) in members where name != idMember && name != textMember {
+                guard case let .string(string) = value, !RecordText.isBlank(string) else { continue }
+                if string.count > (best?.length ?? 0) { best = (name, string.count) }
+            }
+            var names = [String]()
+            for (name, _) in members where !names.contains(name) { names.append(name) }
+            return reject(.missingMember(name: textMember, holds: Array(names.prefix(8)), suggestion: best?.name,
+                                         null: members.contains { $0.name == textMember }))
+        }
         if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
         if let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
         return .record(SourceRecord(source: stream.path, recordNumber: recordNumber, line: lines.line,

@@ -41,7 +41,7 @@ import Testing
                                                   "malformed_json", "empty_text", "malformed_json"])
         #expect(rejections[0].reason == .malformedJSON(message: "a string is not closed at column 31"))
         #expect(rejections[1].reason == .malformedJSON(message: "a JSON Lines record must be an object ({…}) at column 1"))
-        #expect(rejections[2].reason == .missingMember(name: "text"))
+        #expect(rejections[2].reason == .missingMember(name: "text", holds: ["id"]))
         #expect(rejections[0].raw == #"{"id":"b","text":"unterminated"#)
         #expect(rejections[0].byteOffset == 25)
     }
@@ -94,5 +94,23 @@ import Testing
         let half = try readAll(try temporaryFile(lines[25...].joined(separator: "\n"), suffix: ".jsonl")).compactMap(\.record)
         #expect(half.map(\.id) == whole[25...].map(\.id))
         #expect(half.map(\.text) == whole[25...].map(\.text))
+    }
+}
+
+/// A JSON Lines export keeping its comments under `comment` had every line rejected with "no 'text' member" and no
+/// hint, where XML names what the record holds and the option to pass.
+@Suite(.temporaryFolder) struct JSONLMissingTextHintTests {
+    @Test func aMissingOrNullTextMemberNamesWhatTheObjectHasAndTheOptionToPass() throws {
+        let jsonl = #"{"id":"1","comment":"The pool was freezing","stars":2}"# + "\n"
+            + #"{"id":"2","text":null,"comment":"Lovely","note":"x"}"# + "\n" + #"{"id":"3"}"# + "\n"
+        let rejections = try readAll(try temporaryFile(jsonl, suffix: ".jsonl")).compactMap(\.rejection)
+        #expect(rejections.map(\.reason.message) == [
+            "the JSON object has no 'text' member (it has 'id', 'comment', 'stars'); if the comments are in 'comment', "
+                + "pass --text-column comment",
+            "the JSON object's 'text' member is null (it has 'id', 'text', 'comment', 'note'); if the comments are in "
+                + "'comment', pass --text-column comment",
+            "the JSON object has no 'text' member (it has 'id')",
+        ])
+        #expect(rejections.map(\.reason.code) == ["missing_member", "missing_member", "missing_member"])
     }
 }
