@@ -76,6 +76,9 @@ public final class RunRecorder {
     /// Sources whose recorded path changed in this run (`SourceNames`), and sources most of whose comments another
     /// source already holds (`SourceOverlap`), for the log at warning level.
     public private(set) var sourceWarnings: [String] = []
+    /// The grouping options this run made the `aggregates` tables with, as `runs.aggregation` records them; nil
+    /// until it has made them.
+    private var madeAggregates: String?
     private let options: Options
     private let started: DispatchTime
     private let manifestFile: ManifestFile?
@@ -240,10 +243,13 @@ public final class RunRecorder {
     /// (`StoredAggregates`): after the writers have finished, so that the rows a SQLite run staged are merged.
     private func aggregateStoredComments(sink: RunSink) throws {
         let start = DispatchTime.now()
-        for writer in sink.writers {
-            sink.aggregateRows = try StoredAggregates.refresh(
+        for (index, writer) in sink.writers.enumerated() {
+            let outcome = try StoredAggregates.refresh(
                 writer.executor, options: options.aggregation, runID: manifest.runID, timestamp: manifest.startedAt)
+            sink.aggregateRows = outcome.rows
+            sourceWarnings += outcome.warnings.map { databases[index].displayName + ": " + $0 }
         }
+        madeAggregates = try StoredAggregates.encoded(options.aggregation)
         if !sink.writers.isEmpty { manifest.timings.aggregatesSeconds = Self.seconds(since: start) }
     }
 
@@ -311,9 +317,11 @@ public final class RunRecorder {
         }
     }
 
-    private func runRow() throws -> [SQLValue] { try Self.runRow(manifest) }
+    private func runRow() throws -> [SQLValue] { try Self.runRow(manifest, aggregation: madeAggregates) }
 
-    private static func runRow(_ manifest: RunManifest) throws -> [SQLValue] {
+    /// `aggregation`: the grouping options the run made the `aggregates` table with (`StoredAggregates.encoded`),
+    /// nil for a run that did not make it.
+    private static func runRow(_ manifest: RunManifest, aggregation: String? = nil) throws -> [SQLValue] {
         Schema.runs.values([
             "id": .text(manifest.runID),
             "started_at": .text(manifest.startedAt),
@@ -330,6 +338,7 @@ public final class RunRecorder {
             "manifest": .text(try manifest.json()),
             "duplicate_keys": .integer(manifest.counts.duplicateKeys),
             "duplicates_replaced": .integer(manifest.counts.duplicatesReplaced),
+            "aggregation": SQLValue(aggregation),
         ])
     }
 

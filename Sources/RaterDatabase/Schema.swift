@@ -148,6 +148,9 @@ public enum Schema {
         // (`SchemaMigration`), and the runs already there were not counted.
         Column("duplicate_keys", .integer, nullable: true),
         Column("duplicates_replaced", .integer, nullable: true),
+        // The grouping options the run made the `aggregates` table with (`StoredAggregates`): a run that would make
+        // it under others is warned. Null for runs that made none, and for runs before it was recorded.
+        Column("aggregation", .json, nullable: true),
     ], primaryKey: ["id"], indexes: [["started_at"], ["status"]])
 
     /// Each input file a run stored comments of, by the name its rows are keyed by (`comments.source`), with the

@@ -10,6 +10,7 @@ enum SchemaMigration {
             try addColumn(column, .integer, to: Schema.runs.name, executor)
         }
         try addCommentProfile(executor)
+        try addColumn("aggregation", .json, to: Schema.runs.name, executor)
     }
 
     /// `comments.profile`, `profile_version` and `service_score` came after the table: a database made before them
