@@ -112,18 +112,30 @@ public struct Scorer: Sendable {
                 // in "left without solving the problem" is the complaint it still is).
                 if measured == nil, let act = matcher.entries[entryIndex].negatedAct,
                    modifiers.negatorCount % 2 == 1 {
-                    let negators = modifiers.negatorCount > modifiers.negators.count
-                        ? ["…"] + modifiers.negators : modifiers.negators
-                    var rules: [AppliedRule] = [.negatedAct(by: negators.joined(separator: " "))]
+                    var rules: [AppliedRule]
+                    var base = act
+                    var value = act
+                    // "The manager couldn't apologise enough", "they couldn't help us enough": an act that could go
+                    // no further was done, and done well, as the dimension stage reads its cue (`UnsurpassedPraise`).
+                    if let praise = unsurpassed(-act, match: match, in: unit, segmented: segmented,
+                                                modifiers: modifiers, isLearned: false) {
+                        base = -act
+                        value = base * praise.factor
+                        rules = [.unsurpassed(by: praise.negator + " … " + praise.closer, factor: praise.factor)]
+                    } else {
+                        let negators = modifiers.negatorCount > modifiers.negators.count
+                            ? ["…"] + modifiers.negators : modifiers.negators
+                        rules = [.negatedAct(by: negators.joined(separator: " "))]
+                    }
                     modifiers.reset()
-                    var value = applyEmphasis(act, match: match, unit: unit, segmented: segmented,
-                                              allCapitals: allCapitals, &rules)
+                    value = applyEmphasis(value, match: match, unit: unit, segmented: segmented,
+                                          allCapitals: allCapitals, &rules)
                     if !factors[unitIndex].isEmpty {
                         for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
                     }
                     if value != 0 { hasOpinion = true }
                     contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
-                                                      base: act, rules: rules, weight: value, match: matchIndex))
+                                                      base: base, rules: rules, weight: value, match: matchIndex))
                     if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
                     continue
                 }
@@ -178,7 +190,7 @@ public struct Scorer: Sendable {
                     // "couldn't recommend them more", "can't thank them enough": praise that could go no further,
                     // whether the negator stands before the term or opens it (the idiom "can't recommend").
                     if let praise = unsurpassed(base, match: match, in: unit, segmented: segmented,
-                                                modifiers: modifiers) {
+                                                modifiers: modifiers, isLearned: isLearned) {
                         value = base * praise.factor
                         rules.append(.unsurpassed(by: praise.negator + " … " + praise.closer, factor: praise.factor))
                     } else {
@@ -224,14 +236,19 @@ public struct Scorer: Sendable {
 
     /// The negator, closer and factor when the term is praise that could go no further (`UnsurpassedPraise`): a
     /// positive term after a pending ability negator, or a negative phrase opening with one ("can't recommend"), with
-    /// "more" or "enough" closing the clause. The factor turns either into praise ×`unsurpassedPraise`.
+    /// "more" or "enough" closing the clause. The factor turns either into praise ×`unsurpassedPraise`. A learned
+    /// weight is how a word leans in reviews, not praise that could go further ("I can't say the staff *were* …").
     private func unsurpassed(_ base: Double, match: TermMatch, in unit: ScoringUnit, segmented: SegmentedText,
-                             modifiers: PendingModifiers) -> (negator: String, closer: String, factor: Double)? {
-        // The cheap conditions first, then the closer (a walk over the unit's tokens), and the negator's text last:
-        // most negated praise has no closer.
+                             modifiers: PendingModifiers, isLearned: Bool)
+        -> (negator: String, closer: String, factor: Double)? {
+        // The cheap conditions first (an opening negator on the folded bytes), then the closer (a walk over the
+        // unit's tokens), and the negator's text last: most negated praise has no closer, and most negative terms
+        // starting with "c" open with no negator.
+        guard !isLearned else { return nil }
         let negated = base > 0 && modifiers.negatorCount % 2 == 1
         let opensNegated = base < 0 && modifiers.negatorCount == 0
             && segmented.folded[Int(match.start)] == UInt8(ascii: "c")
+            && UnsurpassedPraise.opensWithNegator(segmented.folded[Int(match.start)..<Int(match.end)])
         guard negated || opensNegated,
               let closer = UnsurpassedPraise.closer(after: match, in: unit, segmented: segmented) else { return nil }
         let negator: String

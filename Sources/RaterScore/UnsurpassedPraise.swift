@@ -23,16 +23,35 @@ public enum UnsurpassedPraise {
         return negators.first { lowered.hasPrefix($0) && lowered.utf8.dropFirst($0.utf8.count).first == 0x20 }
     }
 
+    /// Whether the folded bytes of a term open with an ability negator and a space ("can't recommend"). Compared on
+    /// the bytes, so the scorer can ask for every negative term without building its text.
+    public static func opensWithNegator(_ folded: ArraySlice<UInt8>) -> Bool {
+        negatorBytes.contains { negator in
+            folded.count > negator.count && folded.starts(with: negator)
+                && folded[folded.startIndex + negator.count] == 0x20
+        }
+    }
+
     /// The closing word ("more", "enough") when the words after `match` to the end of `unit` are at most `reachWords`
     /// and the last of them is a closer; nil otherwise.
+    ///
+    /// Not every clause-final "more" or "enough" closes such praise:
+    /// - "any more" and "no more" say "no longer" ("I can't recommend this place any more" is a recommendation
+    ///   withdrawn), so "more" after "any" or "no" is no closer, and "anymore" never is one.
+    /// - "X enough" right after a word that is not the ability's own verb says "not X enough": in "we couldn't keep
+    ///   the room warm enough" or "I can't say the staff were friendly enough" the term is an adjective further on.
+    ///   A term that is the negated verb itself ("can't thank you enough", "couldn't apologise enough", the idiom
+    ///   "can't recommend") takes the closer directly; any other needs a word between ("the nurses", "them").
     public static func closer(after match: TermMatch, in unit: ScoringUnit, segmented: SegmentedText) -> String? {
         var words = 0
         var last: Range<Int>?
+        var beforeLast: Range<Int>?
         for token in segmented.tokens[unit.tokens] where Int(token.start) >= Int(match.end) {
             switch token.kind {
             case .word, .number, .ideographic:
                 words += 1
                 if words > reachWords { return nil }
+                beforeLast = last
                 last = token.byteRange
             default:
                 continue
@@ -42,8 +61,37 @@ public enum UnsurpassedPraise {
         // Compared on the folded bytes (lower-cased in place): a String is built only for a closer, and the scorer
         // asks for every negated praise word.
         let word = segmented.folded[last]
-        return closerBytes.first { $0.elementsEqual(word) }.map { String(decoding: $0, as: UTF8.self) }
+        guard let closer = closerBytes.first(where: { $0.elementsEqual(word) }) else { return nil }
+        if closer.elementsEqual("more".utf8), let beforeLast,
+           noLongerBytes.contains(where: { $0.elementsEqual(segmented.folded[beforeLast]) }) {
+            return nil
+        }
+        if words == 1, !isNegatedVerb(match, in: unit, segmented: segmented) { return nil }
+        return String(decoding: closer, as: UTF8.self)
+    }
+
+    /// Whether the term is the verb an ability negator negates: it opens with the negator ("can't recommend") or
+    /// follows it directly ("couldn't | apologise", "could not | thank you").
+    static func isNegatedVerb(_ match: TermMatch, in unit: ScoringUnit, segmented: SegmentedText) -> Bool {
+        if opensWithNegator(segmented.folded[Int(match.start)..<Int(match.end)]) { return true }
+        var previous: [String] = []
+        for token in segmented.tokens[unit.tokens].reversed() where Int(token.end) <= Int(match.start) {
+            guard token.kind == .word else {
+                if token.kind == .whitespace { continue }
+                break
+            }
+            // The curly apostrophe as the straight one the negators are written with.
+            let word = String(decoding: segmented.folded[token.byteRange], as: UTF8.self)
+            previous.append(String(word.map { $0 == "\u{2019}" ? "'" : $0 }))
+            if previous.count == 2 { break }
+        }
+        guard let first = previous.first else { return false }
+        if negators.contains(first) { return true }
+        return first == "not" && previous.count == 2 && (previous[1] == "can" || previous[1] == "could")
     }
 
     private static let closerBytes: [[UInt8]] = closers.map { Array($0.utf8) }
+    private static let negatorBytes: [[UInt8]] = negators.map { Array($0.utf8) }
+    /// The words that make a final "more" mean "no longer" ("any more", "no more").
+    private static let noLongerBytes: [[UInt8]] = [Array("any".utf8), Array("no".utf8)]
 }

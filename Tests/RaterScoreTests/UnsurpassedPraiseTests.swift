@@ -29,6 +29,67 @@ import Testing
     }
 }
 
+/// "any more" and "no more" at the clause's end say "no longer": a recommendation, a return or trust withdrawn, not
+/// praise that could go no further ("anymore" is no closer either).
+@Suite struct NoLongerIsNoCloserTests {
+    @Test(arguments: ["I can't recommend this salon any more.", "We can't come back to this gym any more.",
+                      "I can't recommend the clinic anymore.", "Honestly I couldn't recommend that plumber no more"])
+    func aLapsedRecommendationIsAtRisk(_ text: String) throws {
+        #expect(try label(text) == .negative, "\(text)")
+        #expect(try !rules(text).contains("unsurpassed"), "\(text)")
+        let signals = try analyse(text).report.signals
+        #expect(signals.contains { $0.value == .atRisk }, "\(text): \(signals)")
+        #expect(!signals.contains { $0.value == .loyal }, "\(text): \(signals)")
+    }
+
+    @Test(arguments: ["I can't trust this bank any more.", "We couldn't trust the airline any more"])
+    func trustWithdrawnIsNegative(_ text: String) throws {
+        #expect(try label(text) == .negative, "\(text)")
+        #expect(try !rules(text).contains("unsurpassed"), "\(text)")
+    }
+}
+
+/// "X enough" right after a word further on than the ability's own verb says "not X enough": no praise that could go
+/// no further. The verb itself takes the closer directly ("can't thank you enough").
+@Suite struct NotEnoughIsNoPraiseTests {
+    @Test(arguments: ["We couldn't keep the room warm enough.", "The heater couldn't keep the office warm enough",
+                      "They couldn't get the carpets clean enough", "We could not make the soup hot enough"])
+    func anAdjectiveBeforeEnoughIsNotEnough(_ text: String) throws {
+        #expect(try label(text) != .positive, "\(text)")
+        #expect(try !rules(text).contains("unsurpassed"), "\(text)")
+    }
+
+    @Test(arguments: ["I can't thank you enough.", "We couldn't praise the removal team enough",
+                      "I cannot praise this bakery enough"])
+    func theVerbTakesTheCloserDirectly(_ text: String) throws {
+        #expect(try label(text) == .positive, "\(text)")
+        #expect(try rules(text).contains("unsurpassed"), "\(text)")
+    }
+}
+
+/// A remedial act after a negated ability with a closer was done, and done well ("couldn't apologise enough"): the
+/// scorer reads it as the dimension stage does, not as an act left undone.
+@Suite struct UnsurpassedActTests {
+    @Test(arguments: ["The manager couldn't apologise enough.", "The hotel staff could not apologize enough",
+                      "The support team couldn't help us enough.", "The pharmacist couldn't help me more"])
+    func anActThatCouldGoNoFurtherWasDone(_ text: String) throws {
+        #expect(try label(text) == .positive, "\(text)")
+        #expect(try !rules(text).contains("negated_act"), "\(text)")
+        #expect(try !analyse(text).report.signals.contains { $0.value == .unresolved }, "\(text)")
+    }
+
+    @Test(arguments: ["The manager couldn't apologise enough.", "The airline could not apologize enough"])
+    func anApologyThatCouldGoNoFurtherIsARecovery(_ text: String) throws {
+        #expect(try analyse(text).report.signals.contains { $0.value == .recovered }, "\(text)")
+    }
+
+    /// Without the closer the act was not done.
+    @Test(arguments: ["The manager couldn't apologise.", "The support team couldn't help us at all"])
+    func withoutACloserTheActWasNotDone(_ text: String) throws {
+        #expect(try label(text) == .negative, "\(text)")
+    }
+}
+
 /// Money put back in the active voice ("they reversed the charge", "waived the fee") is praise and a recovery.
 @Suite struct ActiveReversalTests {
     @Test(arguments: ["They reversed the charge after one phone call.", "The bank waived the late fee.",
@@ -36,5 +97,6 @@ import Testing
     func moneyPutBackIsARecovery(_ text: String) throws {
         #expect(try label(text) == .positive, "\(text)")
         #expect(try analyse(text).report.signals.contains { $0.value == .recovered }, "\(text)")
+    }
     }
 }
