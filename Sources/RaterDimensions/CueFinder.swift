@@ -63,7 +63,7 @@ struct CueFinder {
             let cueContexts = cueEntries[entryIndex].cues.contains { $0.context != nil }
             let aspectContexts = cueEntries[entryIndex].aspects.contains { $0.context != nil }
             let signalContexts = cueEntries[entryIndex].signals.contains { $0.context != nil }
-            let source: CueRoles.Source
+            var source: CueRoles.Source
             if cueContexts || aspectContexts || signalContexts {
                 var entry = cueEntries[entryIndex]
                 text.folded.withUnsafeBufferPointer { folded in
@@ -91,6 +91,20 @@ struct CueFinder {
                 || UnsurpassedPraise.openingNegator(of: found) != nil,
                UnsurpassedPraise.closer(after: match, in: scored.units[unitIndex], segmented: text) != nil {
                 negator = nil
+            }
+            // 质量很好，无需退款, "no need to follow up": what was not needed is no recovery left unresolved, nor any
+            // recovery at all (`LexiconEntry.isNeedNegator`). The cue's other roles stay negated.
+            if let found = negator, let entry = scoring.lookup(found.utf8), scoring.entries[entry].isNeedNegator {
+                var kept: LexiconEntry
+                switch source {
+                case let .entry(layer, entry): kept = roles.layers[Int(layer)].entries[Int(entry)]
+                case let .filtered(index): kept = roles.filtered[Int(index)]
+                }
+                if kept.signals.contains(where: { $0.kind == .recovery }) {
+                    kept.signals.removeAll { $0.kind == .recovery }
+                    guard kept.isCue else { continue }
+                    source = roles.keep(kept)
+                }
             }
             hits.append(CueHit(range: match.byteRange, token: Int(match.token), unit: unitIndex, roles: source,
                                negated: negator != nil, negator: negator, affirmed: affirmed))

@@ -19,6 +19,11 @@ public struct LexiconEntry: Sendable, Equatable {
     /// How many words a negator reaches, when it reaches further than the scorer's default window: negation
     /// raised through a verb of opinion ("I don't think the staff were helpful") negates the opinion's content.
     public var negationScope: Int?
+    /// A negator of need (negator file, second column `need`: 不用, 无需, "no need to", "needn't"): what it negates was
+    /// not needed, which is not the same as not done. "用了两年都不用修" is no repair that failed, "质量很好，无需退款" no
+    /// refund left unresolved, so the scorer's negated-act reading and the recovery signal pass over it; other words
+    /// it negates are negated as by any negator (不用担心, "no need to worry").
+    public var isNeedNegator = false
     /// A function word (kind `function`): never learned as sentiment, dropped from the scoring matcher.
     public var isFunctionWord = false
     /// Whether `valence` was induced from labelled comments (a `learned-*` file written by `rater lexicon learn`)
@@ -99,6 +104,7 @@ public struct LexiconEntry: Sendable, Equatable {
         }
         if other.isNegator { isNegator = true }
         if other.negationScope != nil { negationScope = other.negationScope }
+        if other.isNeedNegator { isNeedNegator = true }
         if other.degree != nil { degree = other.degree }
         if other.contrast != nil { contrast = other.contrast }
         if other.irrealis != nil { irrealis = other.irrealis }

@@ -170,6 +170,9 @@ public struct LexiconFile: Sendable {
                     throw LexiconError.badScope(path: path, line: lineNumber, value: columns[1])
                 }
                 entry.negationScope = scope
+            } else if columns.count >= 2, columns[1].lowercased() == "need" {
+                // `need` marks a negator of need (不用, "no need to"; `LexiconEntry.isNeedNegator`).
+                entry.isNeedNegator = true
             }
         case .function: entry.isFunctionWord = true
         case .compound: entry.isCompound = true

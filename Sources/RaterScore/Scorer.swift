@@ -110,6 +110,13 @@ public struct Scorer: Sendable {
                 // "without fixing anything", "never explained the charge", 没有答复: a remedial act under a negator was
                 // not done. The negation is spent on the act, so the object after it reads on its own ("the problem"
                 // in "left without solving the problem" is the complaint it still is).
+                // 用了两年都不用修, "no need to follow up": an act not needed was not left undone. The negation of need is
+                // spent on it, and it reads nothing, a learned weight included (无需退款 is no refund complained of).
+                if measured == nil, matcher.entries[entryIndex].negatedAct != nil, modifiers.negatorCount % 2 == 1,
+                   modifiers.lastNegatorIsNeed {
+                    modifiers.reset()
+                    continue
+                }
                 if measured == nil, let act = matcher.entries[entryIndex].negatedAct,
                    modifiers.negatorCount % 2 == 1 {
                     var rules: [AppliedRule]
@@ -156,7 +163,8 @@ public struct Scorer: Sendable {
                     if isNegator {
                         let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
                         modifiers.addNegator(word, reach: lastOrdinal(of: match, in: segmented, ordinals) + scope,
-                                             isExperiential: exclamative == .experiential)
+                                             isExperiential: exclamative == .experiential,
+                                             isNeed: matcher.entries[entryIndex].isNeedNegator)
                         if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
                     }
                     if let degree {
@@ -472,14 +480,17 @@ struct PendingModifiers {
     var degrees: [(word: String, factor: Double, ordinal: Int, negatorsBefore: Int, isExclamative: Bool)] = []
     /// Whether the last negator added is a negator of experience (`ExclamativeRole.experiential`: never, 从没).
     private(set) var lastNegatorIsExperiential = false
+    /// Whether the last negator added is a negator of need (`LexiconEntry.isNeedNegator`: 不用, "no need to").
+    private(set) var lastNegatorIsNeed = false
 
     /// Whether a negator reaching further than the default window (negation raised through "don't think") waits.
     var hasRaisedNegator = false
 
-    mutating func addNegator(_ word: String, reach: Int, isExperiential: Bool = false) {
+    mutating func addNegator(_ word: String, reach: Int, isExperiential: Bool = false, isNeed: Bool = false) {
         if negators.count == Self.shownNegators { negators.removeFirst() }
         negators.append(word)
         lastNegatorIsExperiential = isExperiential
+        lastNegatorIsNeed = isNeed
         negatorCount += 1
         negatorReach = max(negatorReach, reach)
     }
@@ -498,6 +509,7 @@ struct PendingModifiers {
         negatorCount = 0
         negatorReach = Int.min
         lastNegatorIsExperiential = false
+        lastNegatorIsNeed = false
         forgetDegrees()
         hasRaisedNegator = false
     }
