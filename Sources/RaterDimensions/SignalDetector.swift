@@ -55,9 +55,12 @@ enum SignalDetector {
                 if case .answer = cue.role { continue }
                 let clause = scored.units[hit.unit].clause
                 // 订的是海景房，结果窗外是停车场, "we booked a sea view but got the car park": what came was less.
+                // "We booked a standard room but they upgraded us to a suite": what came was more, and clearly so.
                 if cue.role == .agreed {
                     if let turn = turnOrReveal(after: hit, among: reveals, in: scored, scoring: scoring) {
-                        readings.add(.fellShort, clause: scored.units[turn.unit].clause, hit: hit, negator: nil)
+                        let value: SignalValue = isClearlyPositive(from: turn.start, sentence: scored.units[hit.unit].sentence,
+                                                                   in: scored) ? .exceeded : .fellShort
+                        readings.add(value, clause: scored.units[turn.unit].clause, hit: hit, negator: nil)
                     }
                     continue
                 }
@@ -231,6 +234,20 @@ enum SignalDetector {
             unit += 1
         }
         return found
+    }
+
+    /// Whether what a sentence says from byte `start` (a turn or a reveal after a booking) to its end is clearly
+    /// positive: its terms weigh more than nothing, and an opinion word says so, not only words that lean positive
+    /// in reviews (a learned weight). Facts with no opinion ("but got a view of the car park") and complaints are not.
+    private static func isClearlyPositive(from start: Int, sentence: Int, in scored: ScoredComment) -> Bool {
+        var total = 0.0
+        var opinion = 0.0
+        for contribution in scored.contributions where scored.units[contribution.clause].sentence == sentence
+            && Int(scored.matches[contribution.match].start) >= start {
+            total += contribution.weight
+            if !contribution.isLearned { opinion += contribution.weight }
+        }
+        return total > 0 && opinion > 0
     }
 
     /// The first short answer (Absolutely not., 当然会) to the loyalty question holding `cue`, if any.

@@ -19,6 +19,19 @@ import Testing
         #expect(try !signals(text).contains(.exceeded), "\(text)")
     }
 
+    /// What came after the turn was clearly better than what was booked: the expectation was exceeded, not missed.
+    @Test(arguments: [
+        "订的是大床房，结果给我们升级成了豪华套房，太惊喜了",
+        "说好的三天到，结果第二天就到了，非常快",
+        "We paid for economy but the airline upgraded us to business class, wonderful.",
+        "We paid for a basic wash but they detailed the whole car for free, fantastic.",
+        "The gym was advertised as basic but it felt like a luxury spa.",
+    ])
+    func whatCameWasMoreThanAgreed(_ text: String) throws {
+        #expect(try signals(text).contains(.exceeded), "\(text)")
+        #expect(try !signals(text).contains(.fellShort), "\(text)")
+    }
+
     @Test(arguments: ["订的是海景房，很满意", "We booked a sea-view room and loved it.", "结果很好"])
     func aBookingWithoutATurnReadsNothing(_ text: String) throws {
         #expect(try !signals(text).contains(.fellShort), "\(text)")
