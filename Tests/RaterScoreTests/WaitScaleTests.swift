@@ -17,6 +17,14 @@ import Testing
         #expect(try label(text) == .positive, "\(text)")
     }
 
+    /// 队 is a queue only as a word of its own: in 队长 ("captain", "team leader"), 团队, 车队 it names a team, and the
+    /// 长 of 队长 measures nothing.
+    @Test(arguments: ["旅行团的队长人很好，很细心", "这家装修公司的团队很专业", "车队司机很准时，服务很好", "领队长得很帅，讲解也很好"])
+    func aTeamIsNoQueue(_ text: String) throws {
+        #expect(try !rules(text).contains("wait_scale"), "\(text)")
+        #expect(try label(text) == .positive, "\(text)")
+    }
+
     /// "long" and 长 measure a wait, not a price: the price list is not a complaint for being long.
     @Test(arguments: ["The price list is long", "价格表很长"])
     func aWaitScaleWordMeasuresNoPrice(_ text: String) throws {
