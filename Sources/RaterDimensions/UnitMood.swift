@@ -43,11 +43,12 @@ enum UnitMood: Equatable {
     /// hoped-for or asked-about return or expectation is not a settled one and is dropped.
     ///
     /// A past habit ("they used to refund without a fuss", "we used to recommend it") tells how things went before,
-    /// not how this case went nor what the customer will do: it reads nothing, not even an unresolved recovery,
-    /// except a churn signal, which a lost habit states ("used to be my favourite spot" → at risk).
+    /// not how this case went: it reads nothing, not even an unresolved recovery, except loyalty, which a lost habit
+    /// or a retracted state takes away: "used to be my favourite spot", "we used to recommend them", "It was my
+    /// favourite café. Not anymore." are at risk, as a churn cue there is.
     func reading(_ value: SignalValue) -> SignalValue? {
         guard case .irrealis = self else { return value }
-        if isPastHabit { return value == .atRisk ? .atRisk : nil }
+        if isPastHabit { return value == .atRisk || value == .loyal ? .atRisk : nil }
         switch value {
         case .recovered, .unresolved: return .unresolved
         case .atRisk: return .atRisk

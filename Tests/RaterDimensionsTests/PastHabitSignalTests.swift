@@ -21,4 +21,13 @@ import Testing
     @Test func lostHabitStillReadsChurn() throws {
         #expect(try signals("Used to be my favourite spot, not anymore.").contains(.atRisk))
     }
+
+    /// Loyalty in a past habit or a retracted clause is loyalty lost: at risk, not loyal and not nothing.
+    @Test(arguments: ["It was our favourite bakery. Not anymore.", "We always recommended this dentist, not anymore.",
+                      "We used to recommend this garage to everyone.", "I was a loyal customer of this bank, not anymore."])
+    func loyaltyTakenBackIsAtRisk(_ text: String) throws {
+        let found = try signals(text)
+        #expect(found.contains(.atRisk), "\(text)")
+        #expect(!found.contains(.loyal), "\(text)")
+    }
 }
