@@ -19,15 +19,26 @@ import RaterSegment
 ///
 /// Counted on the English development sets (UCI sentences, SemEval-2014 restaurants, MAMS): 22 habits, 6 accustomed
 /// (all behind the idioms), no "used to" in order to; none of the 22 habits has this shape. The shape still takes a
-/// habit in a relative clause without "that" for the verb: "the restaurant we used to love" and a time phrase without
-/// a comma ("in the old days we used to love it") lose the marker and read as said now.
+/// habit in a relative clause without "that" for the verb: "the restaurant we used to love" loses the marker and
+/// reads as said now.
 ///
-/// The pronouns and determiners are closed-class grammar the rule is written for, not vocabulary an analyst tunes,
+/// A time noun right before the pronoun ("back in the day we used to", "in those years we used to", "in the past they
+/// used to") heads a time phrase, not a noun phrase the pronoun's clause could qualify: the habit stays.
+///
+/// The pronouns, determiners and time nouns are closed-class grammar the rule is written for, not vocabulary an analyst tunes,
 /// so they are listed here rather than in a lexicon file.
 enum RelativeUsedTo {
     static let subjects: Set<ArraySlice<UInt8>> = words(["i", "we", "you", "they", "he", "she"])
     static let determiners: Set<ArraySlice<UInt8>> =
         words(["the", "a", "an", "this", "that", "these", "those", "my", "our", "your", "his", "her", "their"])
+
+    /// Nouns that head a time phrase ("back in the day", "in the old days", "for years").
+    static let timeNouns: Set<ArraySlice<UInt8>> = words([
+        "day", "days", "time", "times", "year", "years", "past", "childhood", "youth", "decade", "decades", "era",
+        "morning", "mornings", "evening", "evenings", "night", "nights", "week", "weeks", "weekend", "weekends",
+        "month", "months", "summer", "summers", "winter", "winters", "holidays", "age", "ages", "90s", "80s", "70s",
+        "twenties", "thirties", "then",
+    ])
 
     private static func words(_ list: [String]) -> Set<ArraySlice<UInt8>> { Set(list.map { ArraySlice($0.utf8) }) }
 
@@ -46,7 +57,8 @@ enum RelativeUsedTo {
         if nextWord(after: match, in: text).map({ $0.elementsEqual("be".utf8) }) == true { return false }
         let before = previousWords(before: Int(match.token), count: 4, in: text)
         guard before.count >= 3, subjects.contains(before[0]),
-              !subjects.contains(before[1]), !determiners.contains(before[1]) else { return false }
+              !subjects.contains(before[1]), !determiners.contains(before[1]),
+              !timeNouns.contains(before[1]) else { return false }
         return determiners.contains(before[2]) || before.count == 4 && determiners.contains(before[3])
     }
 

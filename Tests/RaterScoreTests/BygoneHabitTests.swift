@@ -48,4 +48,13 @@ import Testing
     func habitKeepsItsMarker(_ text: String) throws {
         #expect(try rules(text).contains("irrealis"), "\(text)")
     }
+
+    /// A time noun before the pronoun heads a time phrase, not a noun phrase: "back in the day we used to" is a habit.
+    @Test(arguments: ["Back in the day we used to adore this bakery, now the bread is stale.",
+                      "In the old days we used to love this pub, now it is dirty.",
+                      "At the time we used to trust this garage, now they overcharge."])
+    func aTimePhraseKeepsTheHabit(_ text: String) throws {
+        #expect(try rules(text).contains("irrealis"), "\(text)")
+        #expect(try label(text) == .negative, "\(text)")
+    }
 }
