@@ -93,10 +93,20 @@ import Testing
 /// Money put back in the active voice ("they reversed the charge", "waived the fee") is praise and a recovery.
 @Suite struct ActiveReversalTests {
     @Test(arguments: ["They reversed the charge after one phone call.", "The bank waived the late fee.",
-                      "The card company reversed my duplicate payment within a day."])
+                      "The card company reversed my duplicate payment within a day.",
+                      "The gym waived the joining fee.", "They reversed all charges right away."])
     func moneyPutBackIsARecovery(_ text: String) throws {
         #expect(try label(text) == .positive, "\(text)")
         #expect(try analyse(text).report.signals.contains { $0.value == .recovered }, "\(text)")
     }
+
+    /// Bare "reversed" and "waived" are no praise: a decision or a refund reversed, nothing waived.
+    @Test(arguments: ["The airline reversed its decision and cancelled our seats.",
+                      "The insurer waived nothing and billed us in full.",
+                      "The council waived nothing and kept the penalty.",
+                      "Then the shop reversed my refund without telling me."])
+    func reversedOrWaivedAloneIsNoPraise(_ text: String) throws {
+        #expect(try label(text) != .positive, "\(text)")
+        #expect(try !analyse(text).report.signals.contains { $0.value == .recovered }, "\(text)")
     }
 }
