@@ -13,8 +13,7 @@ enum UnitMood: Equatable {
         let unit = scored.units[index]
         for matchIndex in unit.matches {
             // A hypothetical result ("would") or a marker of "more" (再) settles nothing by itself; see `ClauseFactors`.
-            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis, role != .consequent,
-               role != .shortfall, role != .retraction {
+            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis, role.isClauseMood {
                 self = .irrealis(role)
                 return
             }

@@ -54,8 +54,12 @@ public struct LexiconEntry: Sendable, Equatable {
     public var isCostNoun: Bool { scaleNoun == .cost }
 
     /// An exclamation that is an ordinary phrase elsewhere (kind `interjection`: 我去, "damn!", literally "I go"). The
-    /// scorer counts it only where it closes its clause (`TermMatch.closesClause`): 我去！ is slang, 我去银行 an errand.
+    /// scan counts it only where it closes its clause (`TermMatch.closesClause`): 我去！ is slang, 我去银行 an errand.
     public var isInterjection = false
+
+    /// Whether the term counts only where it closes its clause (`TermMatch.closesClause`): an interjection (我去) or a
+    /// lapse ending (不了, `IrrealisRole.lapse`). Elsewhere the scan refuses it and takes the shorter term it hid.
+    public var closesClauseOnly: Bool { isInterjection || irrealis == .lapse }
 
     /// The term's part in "never so X", 从没这么X (kind `exclamative`): a negator of experience or the degree word
     /// after it, which together intensify X instead of negating it. Read by the scorer through the term's entry, so
@@ -199,4 +203,23 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// how things were, as a `bygone` marker does ("I loved it here, not anymore" reads as "I used to love it here").
     /// Inside a longer clause it settles nothing (see `Retraction` in the scorer).
     case retraction
+    /// The present set against a past (现在, 如今, "now"): settles nothing alone; a `lapse` ending retracts only after
+    /// one.
+    case present
+    /// A negation ending that says a habit or state has lapsed (不了, 不会了, 不是了, 没有了: "not any more"): in a clause
+    /// that is nothing but a `present` word and the ending, a turn word before them allowed (以前很喜欢，现在不了;
+    /// 以前常来，但现在不会了), it takes back the clause before it as a `retraction` does. Written as a Chinese clause
+    /// ends, it counts only where it closes its clause (`LexiconEntry.closesClauseOnly`): inside one (不了解, 不会了解)
+    /// the scan takes the shorter terms there, and 受不了, 少不了 are longer words of their own.
+    case lapse
+
+    /// Whether the marker sets the mood of its own clause. A hypothetical result ("would"), a marker of "more" (再),
+    /// a retraction, a lapse ending and a present word settle nothing by themselves: each matters only beside
+    /// another marker or clause (see `ClauseFactors` and `Retraction` in the scorer).
+    public var isClauseMood: Bool {
+        switch self {
+        case .consequent, .shortfall, .retraction, .present, .lapse: return false
+        case .question, .conditional, .wish, .counterfactual, .inquiry, .request, .bygone: return true
+        }
+    }
 }

@@ -81,7 +81,9 @@ public struct LexiconScanner: Sendable {
                 cueMatches[layer].removeAll { blockers.isBlocker[Int($0.entry)] }
             }
             return LexiconMatches(
-                scoring: MatchScanner.scan(tokens, bytes: bytes, source: table, coverRoles: scoring.coverRoles),
+                scoring: MatchScanner.scan(tokens, bytes: bytes, source: table,
+                                           walker: TrieWalkSource(matcher: scoring, bytes: bytes,
+                                                                  isTokenEnd: isTokenEnd)),
                 cues: cueMatches)
         }
     }

@@ -23,11 +23,33 @@ enum MatchScanner {
         }
     }
 
+    /// - Parameter walker: walks the scoring matcher's own trie; it gives the cover roles and, where an interjection
+    ///   is refused, the shorter term it hid.
     static func scan<Source: TermStartSource>(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, source: Source,
-                                              coverRoles: [CoverRole]) -> [TermMatch]
+                                              walker: TrieWalkSource) -> [TermMatch]
     {
         guard !tokens.isEmpty else { return [] }
         let byteCount = bytes.count
+        let coverRoles = walker.matcher.coverRoles
+        let closesClauseOnly = walker.matcher.closesClauseOnly
+        /// The longest term at `offset` as the source found it, unless it is a term that counts only where it closes
+        /// its clause (`LexiconEntry.closesClauseOnly`) and does not: the interjection 我去 in 我去了三次都没货 ("I went
+        /// there three times"), the lapse ending 不了 in 不了解. Then the longest shorter term at `offset` stands in
+        /// for it, or none, so that the scan goes on at the next character and finds the term it hid (去了). Refused
+        /// here rather than after the scan: dropped afterwards, 我去 had already taken 去 from 去了. A match that is no
+        /// such term costs one load of a flag.
+        func admitted(_ found: (end: Int, entry: Int32)?, from offset: Int, token: Int32, tokenEnd: Int,
+                      withinToken: Bool, inIdeographs: Bool) -> (end: Int, entry: Int32)? {
+            guard !closesClauseOnly.isEmpty else { return found }
+            var found = found
+            while let match = found, closesClauseOnly[Int(match.entry)],
+                  !TermMatch(start: Int32(offset), end: Int32(match.end), token: token, entry: match.entry)
+                      .closesClause(in: tokens) {
+                found = walker.longestShorter(from: offset, than: match.end, tokenEnd: tokenEnd,
+                                              withinToken: withinToken, inIdeographs: inIdeographs)
+            }
+            return found
+        }
         var matches = [TermMatch]()
         matches.reserveCapacity(8)
         // The nested functions take `matches` as an `inout` argument rather than capturing it: a captured `var`
@@ -47,7 +69,9 @@ enum MatchScanner {
             let count = matches.count
             var position = start
             while position < end {
-                if let match = source.longestInIdeographs(from: position, tokenEnd: end, withinToken: true) {
+                if let match = admitted(source.longestInIdeographs(from: position, tokenEnd: end, withinToken: true),
+                                        from: position, token: token, tokenEnd: end, withinToken: true,
+                                        inIdeographs: true) {
                     matches.append(TermMatch(start: Int32(position), end: Int32(match.end), token: token,
                                              entry: match.entry))
                     position = match.end
@@ -87,7 +111,10 @@ enum MatchScanner {
                 // character is skipped, the rest of the word is not a lexicon word (只好 is not 只 + 好).
                 var mayCover = true
                 while offset < tokenEnd {
-                    if let match = source.longestInIdeographs(from: offset, tokenEnd: tokenEnd, withinToken: false),
+                    if let match = admitted(source.longestInIdeographs(from: offset, tokenEnd: tokenEnd,
+                                                                       withinToken: false),
+                                            from: offset, token: tokenIndex, tokenEnd: tokenEnd, withinToken: false,
+                                            inIdeographs: true),
                        characterCount(offset..<match.end) >= 2 {
                         matches.append(TermMatch(start: Int32(offset), end: Int32(match.end), token: tokenIndex,
                                                  entry: match.entry))
@@ -106,7 +133,9 @@ enum MatchScanner {
                 position = offset
             default:
                 let start = Int(token.start)
-                if start >= position, let match = source.longestFromTokenStart(start) {
+                if start >= position,
+                   let match = admitted(source.longestFromTokenStart(start), from: start, token: tokenIndex,
+                                        tokenEnd: Int(token.end), withinToken: false, inIdeographs: false) {
                     matches.append(TermMatch(start: Int32(start), end: Int32(match.end), token: tokenIndex,
                                              entry: match.entry))
                     position = match.end

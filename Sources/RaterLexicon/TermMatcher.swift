@@ -18,9 +18,11 @@ public struct TermMatcher: Sendable {
     public let terms: [String]
     /// Each entry's part in covering an ICU word, indexed like `entries` (see `CoverRole`).
     let coverRoles: [CoverRole]
-    /// Whether any entry is an interjection (`LexiconEntry.isInterjection`), so the scorer looks for them only where
-    /// there are some.
-    public let hasInterjections: Bool
+    /// Whether any entry counts only where it closes its clause (`LexiconEntry.closesClauseOnly`: an interjection).
+    public var hasClauseEndTerms: Bool { !closesClauseOnly.isEmpty }
+    /// `LexiconEntry.closesClauseOnly` per entry, indexed like `entries`, or empty when no entry is one: the scan
+    /// refuses such a term where it does not close its clause (`MatchScanner`).
+    let closesClauseOnly: [Bool]
     /// The links of an echoed concession (kind `echo`), held apart from the terms: they are never matched, only
     /// compared with the text between two matches (`EchoLinks`).
     public let echoLinks: EchoLinks
@@ -31,7 +33,7 @@ public struct TermMatcher: Sendable {
         entries = sorted.map(\.value)
         coverRoles = entries.map(CoverRole.init)
         trie = ByteTrie(terms: terms)
-        hasInterjections = entries.contains { $0.isInterjection && $0.valence != nil }
+        closesClauseOnly = entries.contains(where: \.closesClauseOnly) ? entries.map(\.closesClauseOnly) : []
         self.echoLinks = echoLinks
     }
 
@@ -74,9 +76,8 @@ public struct TermMatcher: Sendable {
         return withExtendedLifetime(scratch) {
             let isTokenEnd = scratch.tokenEnds(text.tokens, byteCount: text.folded.count)
             return text.folded.withUnsafeBufferPointer { bytes in
-                MatchScanner.scan(text.tokens, bytes: bytes,
-                                  source: TrieWalkSource(matcher: self, bytes: bytes, isTokenEnd: isTokenEnd),
-                                  coverRoles: coverRoles)
+                let walker = TrieWalkSource(matcher: self, bytes: bytes, isTokenEnd: isTokenEnd)
+                return MatchScanner.scan(text.tokens, bytes: bytes, source: walker, walker: walker)
             }
         }
     }

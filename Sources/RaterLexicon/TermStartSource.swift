@@ -28,4 +28,15 @@ struct TrieWalkSource: TermStartSource {
         matcher.longestMatch(in: bytes, from: offset, limit: bytes.count,
                              acceptEnd: TokenEndRule(isTokenEnd: isTokenEnd))
     }
+
+    /// The longest term starting at `offset` that ends before `end`: the term a longer one refused there hid (see
+    /// `MatchScanner.admitted`). Ends as `longestInIdeographs` or `longestFromTokenStart` would have them.
+    func longestShorter(from offset: Int, than end: Int, tokenEnd: Int, withinToken: Bool,
+                        inIdeographs: Bool) -> (end: Int, entry: Int32)? {
+        // A walk reports terms ending at most at its limit, and no term ends one byte before a character's end.
+        let limit = withinToken ? min(tokenEnd, end - 1) : end - 1
+        return inIdeographs
+            ? matcher.longestMatch(in: bytes, from: offset, limit: limit, acceptEnd: CharacterEndRule(bytes: bytes))
+            : matcher.longestMatch(in: bytes, from: offset, limit: limit, acceptEnd: TokenEndRule(isTokenEnd: isTokenEnd))
+    }
 }

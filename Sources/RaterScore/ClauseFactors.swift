@@ -67,7 +67,7 @@ enum ClauseFactors {
                 if turns[matchIndex], matchIndex == unit.matches.lowerBound, turnWord == nil { turnWord = word }
                 if contrast == .concession, concessionWord == nil { concessionWord = word }
                 if role == .shortfall { asksForMore = true }
-                guard var role, role != .consequent, role != .shortfall, role != .retraction else { continue }
+                guard var role, role.isClauseMood else { continue }
                 // A conditional in a sentence that also states a hypothetical result is a counterfactual.
                 if role == .conditional, counterfactualSentences.contains(unit.sentence) { role = .counterfactual }
                 // A counterfactual outranks the other markers of its unit (要是…就好了 is no mere condition).

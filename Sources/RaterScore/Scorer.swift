@@ -33,27 +33,12 @@ public struct Scorer: Sendable {
         score(comment, segmented: segmented, matches: matcher.matches(in: segmented))
     }
 
-    /// Drops the interjections that do not close their clause. A loop, not a closure over the matcher: a closure
-    /// context retained the matcher's arrays for every comment, and those counts are shared by every worker.
-    private func dropInterjectionsInsideClauses(from matches: inout [TermMatch], tokens: [Token]) {
-        var kept = 0
-        for index in matches.indices {
-            let match = matches[index]
-            if matcher.entries[Int(match.entry)].isInterjection && !match.closesClause(in: tokens) { continue }
-            if kept != index { matches[kept] = match }
-            kept += 1
-        }
-        if kept < matches.count { matches.removeSubrange(kept...) }
-    }
-
     /// Scores with the matcher's matches already found (`matcher.matches(in:)`, or a `LexiconScanner` built on
     /// this scorer's matcher, which finds the cues in the same pass).
     public func score(_ comment: NormalizedComment, segmented: SegmentedText, matches: [TermMatch]) -> ScoredComment {
+        // 我去！ is slang, 我去银行 an errand: the scan has already refused an interjection that does not close its
+        // clause, and found the shorter term it hid there (`MatchScanner`).
         var matches = matches
-        // 我去！ is slang, 我去银行 an errand: an interjection counts only where it closes its clause
-        // (`LexiconEntry.isInterjection`). Dropped here, so every later stage sees the same matches. Checked before
-        // removing: most comments hold none, and removing would copy the caller's array.
-        if matcher.hasInterjections { dropInterjectionsInsideClauses(from: &matches, tokens: segmented.tokens) }
         // "the app we used to book": the verb "use" in a relative clause, not the habit "used to" (`RelativeUsedTo`).
         RelativeUsedTo.dropRelative(from: &matches, in: segmented, entries: matcher.entries)
         ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)

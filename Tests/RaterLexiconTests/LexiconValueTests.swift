@@ -112,7 +112,7 @@ import Testing
         let index = try #require(matcher.terms.firstIndex(of: "我去"))
         #expect(matcher.entries[index].isInterjection && matcher.entries[index].valence == -1.1)
         #expect(matcher.entries[matcher.terms.firstIndex(of: "去银行")!].isInterjection == false)
-        #expect(matcher.hasInterjections)
+        #expect(matcher.hasClauseEndTerms)
     }
 }
 
