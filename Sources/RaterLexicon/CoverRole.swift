@@ -25,8 +25,9 @@ enum CoverRole: UInt8, Sendable {
         // as in the scorer, so such a piece is the degree word or rule word here too.
         let valence = entry.scoredValence
         // A scale word (高, 低) is an opinion where it measures a price: 不高 and 很低 are covered as 不贵 and 很贵 are.
-        // So is a remedial act (解释, 修), which a negator before it turns into a complaint: 没修 is covered as 不好 is.
-        if entry.scale != nil || entry.negatedAct != nil {
+        // So is a remedial act (解释, 修), which a negator before it turns into a complaint: 没修 is covered as 不好 is;
+        // and a remedy on a charge (退还, 免除), whose negation (不退还) is a complaint too.
+        if entry.scale != nil || entry.negatedAct != nil || entry.remedy != nil {
             self = .opinion
         } else if let valence, valence != 0, !entry.isLearnedValence {
             self = .opinion

@@ -77,6 +77,12 @@ public struct LexiconEntry: Sendable, Equatable {
     /// leans negative because customers name the reply they did not get, and negated it read as praise).
     public var negatedAct: Double?
 
+    /// The valence of a remedial act on a charge (kind `remedy`: "reversed", "waived", "cancelled", 免除, 退还) when what
+    /// it acts on, the first term after it, is a complaint or a cost noun ("reversed the cancellation fee", "cancelled
+    /// the penalty", 免除了违约金, 退还了押金): the charge was taken back, a recovery the customer praises. The object then
+    /// counts nothing of its own. Anywhere else the term keeps its own valence, if any ("the flight was cancelled").
+    public var remedy: Double?
+
     /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
     /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
     /// opinion. Everything that lines matches up with the scorer's contributions reads this, not `valence`.
@@ -87,7 +93,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Whether the term's only role is being a function word.
     public var isOnlyFunctionWord: Bool {
         isFunctionWord && valence == nil && !isNegator && degree == nil && contrast == nil && irrealis == nil
-            && cues.isEmpty && scale == nil && scaleNoun == nil && negatedAct == nil
+            && cues.isEmpty && scale == nil && scaleNoun == nil && negatedAct == nil && remedy == nil
     }
 
     public init(valence: Double? = nil, isNegator: Bool = false, degree: Double? = nil,
@@ -121,6 +127,7 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.exclamative != nil { exclamative = other.exclamative }
         if other.isEchoLink { isEchoLink = true }
         if other.negatedAct != nil { negatedAct = other.negatedAct }
+        if other.remedy != nil { remedy = other.remedy }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)
@@ -141,7 +148,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Whether the term plays a part in sentiment scoring (valence or a rule word).
     public var isScoring: Bool {
         valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil || scale != nil || scaleNoun != nil
-            || negatedAct != nil
+            || negatedAct != nil || remedy != nil
     }
 }
 

@@ -180,6 +180,7 @@ public struct LexiconFile: Sendable {
         case .exclamative: entry.exclamative = try choice(1, "role", ExclamativeRole.self)
         case .echo: entry.isEchoLink = true
         case .act: entry.negatedAct = try number(1, "valence when negated", -4...4, "−4…4")
+        case .remedy: entry.remedy = try number(1, "valence on a charge", -4...4, "−4…4")
         case .scale:
             // `cost` or `wait` marks a noun a scale word measures (价格, "price"; 排队, "queue"); any other value is the
             // scale word's valence, and an optional third column the class of noun it measures ("long": `wait`).

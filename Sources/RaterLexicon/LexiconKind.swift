@@ -41,12 +41,16 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// was not done ("closed my ticket without fixing anything", "never explained the charge", 没有答复), a
     /// complaint, and the negation is spent on it rather than reaching the object after it.
     case act
+    /// Remedial acts on a charge ("reversed", "waived", "cancelled"; 免除, 退还): term, valence on a charge. Before a
+    /// complaint or a cost noun ("reversed the cancellation fee", 免除了违约金) the charge was taken back: the act takes
+    /// the valence given and the object counts nothing of its own (`LexiconEntry.remedy`).
+    case remedy
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
         case .negator, .function, .compound, .interjection, .echo: return 1
-        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act: return 2
+        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act, .remedy: return 2
         case .dimension, .aspect: return 3
         case .signal: return 2
         }

@@ -54,6 +54,11 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     /// Praise that could go no further ("couldn't recommend them more", `UnsurpassedPraise`): the term ×factor, a
     /// negative phrase holding the negator ("can't recommend") by a negative one.
     case unsurpassed(by: String, factor: Double)
+    /// A remedial act on a charge ("reversed the cancellation fee", 免除了违约金; `LexiconEntry.remedy`): the act weighs
+    /// its valence on a charge; the object is named.
+    case remedy(on: String)
+    /// The charge a remedial act took back ("the cancellation fee" after "reversed"): it counts nothing of its own (×0).
+    case remediedBy(String)
 
     /// A short machine-readable name, for JSON and filters.
     public var name: String {
@@ -74,6 +79,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .waitScale: return "wait_scale"
         case .measuredBy: return "measured"
         case .unsurpassed: return "unsurpassed"
+        case .remedy: return "remedy"
+        case .remediedBy: return "remedied"
         }
     }
 
@@ -83,7 +90,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .negated(word), let .intensified(word, _), let .softened(word, _), let .softNegated(word, _),
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
              let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word),
-             let .waitScale(word), let .measuredBy(word), let .unsurpassed(word, _):
+             let .waitScale(word), let .measuredBy(word), let .unsurpassed(word, _), let .remedy(word),
+             let .remediedBy(word):
             return word
         case let .doubleNegated(words): return words.joined(separator: " ")
         case let .emphasis(kind, _): return kind
@@ -109,6 +117,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .waitScale(word): return "measures the wait '\(word)'"
         case let .measuredBy(word): return "measured by '\(word)' after it ×0"
         case let .unsurpassed(word, factor): return "praise that could go no further '\(word)' ×\(Self.format(factor))"
+        case let .remedy(word): return "remedy on the charge '\(word)'"
+        case let .remediedBy(word): return "taken back by '\(word)' before it ×0"
         }
     }
 

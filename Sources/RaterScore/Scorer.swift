@@ -63,6 +63,8 @@ public struct Scorer: Sendable {
             // The noun (价格, "price"; 排队, "queue") a scale word after it in this unit measures, until an opinion word
             // judges it (`LexiconEntry.scale`), with the index of its own contribution once it has made one.
             var priceNoun: (match: Int, ordinal: Int, kind: ScaleNoun, contribution: Int?)?
+            // The charge a remedial act before it took back ("reversed the cancellation fee"), and the act's word.
+            var remedied: (match: Int, by: String)?
             for matchIndex in unit.matches {
                 // The X echoed in "X是X" was granted once already (`ConcessiveEcho`).
                 if !echoes.isEmpty, echoes[matchIndex] != nil { continue }
@@ -91,6 +93,20 @@ public struct Scorer: Sendable {
                     // The reach counts from the noun's last word, as a negator's does ("wait times at this clinic are
                     // high").
                     priceNoun = (matchIndex, lastOrdinal(of: match, in: segmented, ordinals), kind, nil)
+                }
+                // "reversed the cancellation fee", 免除了违约金: the charge was taken back, and the act before it said so.
+                if let remedy = remedied, remedy.match == matchIndex {
+                    remedied = nil
+                    contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
+                                                      base: matcher.entries[entryIndex].scoredValence ?? 0,
+                                                      rules: [.remediedBy(remedy.by)], weight: 0, match: matchIndex))
+                    continue
+                }
+                // A remedial act on a charge (`LexiconEntry.remedy`) weighs its valence there instead of its own.
+                var remedyObject: Int?
+                if measured == nil, matcher.entries[entryIndex].remedy != nil {
+                    remedyObject = objectOfRemedy(matchIndex, in: unit, matches: matches, segmented: segmented,
+                                                  ordinals: ordinals)
                 }
                 // "without fixing anything", "never explained the charge", 没有答复: a remedial act under a negator was
                 // not done. The negation is spent on the act, so the object after it reads on its own ("the problem"
@@ -132,7 +148,8 @@ public struct Scorer: Sendable {
                     continue
                 }
                 // A learned valence yields to a hand-written rule role (`LexiconEntry.scoredValence`).
-                guard let base = measured?.valence ?? matcher.entries[entryIndex].scoredValence else {
+                let remedyValence = remedyObject == nil ? nil : matcher.entries[entryIndex].remedy
+                guard let base = measured?.valence ?? remedyValence ?? matcher.entries[entryIndex].scoredValence else {
                     let isNegator = matcher.entries[entryIndex].isNegator
                     let degree = matcher.entries[entryIndex].degree
                     // A scale word measuring nothing here (续航超短, "very high ceilings") was what the degree word before
@@ -163,7 +180,12 @@ public struct Scorer: Sendable {
                     let noun = segmented.text(matches[measured.noun].byteRange)
                     rules.append(measured.kind == .wait ? .waitScale(by: noun) : .priceScale(by: noun))
                 }
-                let isLearned = measured == nil && matcher.entries[entryIndex].isLearnedValence
+                let isLearned = measured == nil && remedyValence == nil && matcher.entries[entryIndex].isLearnedValence
+                if let object = remedyObject {
+                    rules.append(.remedy(on: segmented.text(matches[object].byteRange)))
+                    // Not done ("didn't waive the fee", 没有免除违约金), the act is a complaint and the charge stands.
+                    if modifiers.negatorCount % 2 == 0 { remedied = (object, segmented.text(match.byteRange)) }
+                }
                 // A price judged by an opinion word (价格便宜, "the price was fair") is no longer open to a scale word:
                 // in "prices were fair, standards high" the standards are high. A cost noun with a valence of its own
                 // ("fees", a usual complaint) stays open to the scale word after it.
@@ -282,6 +304,21 @@ public struct Scorer: Sendable {
         let entry = Int(matches[next].entry)
         return matcher.entries[entry].valence == nil && matcher.entries[entry].scaleNoun == nil
             && (!matcher.entries[entry].cues.isEmpty || !matcher.entries[entry].aspects.isEmpty)
+    }
+
+    /// The object of the remedial act at match `index` ("reversed the cancellation fee", 免除了违约金): the next match
+    /// of its unit, starting at most `remedyReach` words after the act's last word, when it is a complaint or a cost
+    /// noun.
+    private func objectOfRemedy(_ index: Int, in unit: ScoringUnit, matches: [TermMatch], segmented: SegmentedText,
+                                ordinals: WordOrdinals) -> Int? {
+        let next = index + 1
+        guard unit.matches.contains(next),
+              ordinals[Int(matches[next].token)] - lastOrdinal(of: matches[index], in: segmented, ordinals)
+                <= rules.remedyReach else { return nil }
+        let entry = Int(matches[next].entry)
+        let isCharge = matcher.entries[entry].scaleNoun == .cost
+            || (matcher.entries[entry].scoredValence.map { $0 < 0 } ?? false)
+        return isCharge ? next : nil
     }
 
     /// Withdraws contribution `index`: a noun a scale word measured ("fees" in "the fees were low") counts nothing of

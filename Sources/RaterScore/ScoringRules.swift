@@ -30,6 +30,10 @@ public struct ScoringRules: Sendable, Equatable {
     /// price: "the prices were way too high" is five, 价格也比较高 three. Further on the clause has usually moved
     /// to something else ("the price included breakfast and the quality was high").
     public var priceScaleReach = 5
+    /// How many words after a remedial act on a charge ("reversed", 免除; `LexiconEntry.remedy`) its object may start:
+    /// "waived the late fee" and 免除了违约金 are two, one word (an article, a pronoun, 了) between. Further on the
+    /// first term is seldom what was acted on ("cancelled my order twice": "twice" is no charge).
+    public var remedyReach = 2
     /// Clauses after a turn (但是, but) weigh more, clauses before it less.
     public var afterTurn = 1.5
     public var beforeTurn = 0.6

@@ -15,6 +15,7 @@ import Testing
         "房价太高了", "The prices were way too high!", "价格不高",
         "The agent closed my ticket without fixing anything.", "师傅没修就走了", "The fees were low",
         "排队很长", "The queues were short", "I couldn't recommend them more", "I can't recommend this dentist more!",
+        "They reversed the cancellation fee.", "客服免除了违约金", "They never waived the late fee.",
     ]
 
     /// Replays a contribution's rules over its base.
@@ -33,6 +34,8 @@ import Testing
             case .negatedAct: break  // the base is already the act's negated valence
             case .waitScale: break  // the base is already the scale word's valence
             case .measuredBy: value = 0
+            case .remedy: break  // the base is already the act's valence on a charge
+            case .remediedBy: value = 0
             }
         }
         return value
