@@ -23,7 +23,7 @@ import Testing
     }
 
     /// Loyalty in a past habit or a retracted clause is loyalty lost: at risk, not loyal and not nothing.
-    @Test(arguments: ["It was our favourite bakery. Not anymore.", "We always recommended this dentist, not anymore.",
+    @Test(arguments: ["This bakery was my favourite. Not anymore.", "We highly recommended this dentist, but not anymore.",
                       "We used to recommend this garage to everyone.", "I was a loyal customer of this bank, not anymore."])
     func loyaltyTakenBackIsAtRisk(_ text: String) throws {
         let found = try signals(text)
