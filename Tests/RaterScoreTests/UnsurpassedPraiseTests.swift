@@ -103,10 +103,15 @@ import Testing
     /// Bare "reversed" and "waived" are no praise: a decision or a refund reversed, nothing waived.
     @Test(arguments: ["The airline reversed its decision and cancelled our seats.",
                       "The insurer waived nothing and billed us in full.",
-                      "The council waived nothing and kept the penalty.",
                       "Then the shop reversed my refund without telling me."])
     func reversedOrWaivedAloneIsNoPraise(_ text: String) throws {
         #expect(try label(text) != .positive, "\(text)")
+        #expect(try !analyse(text).report.signals.contains { $0.value == .recovered }, "\(text)")
+    }
+
+    /// Nothing waived is no recovery, whatever fee is named near it.
+    @Test(arguments: ["The council waived nothing and kept the penalty.", "The airline waived none of the fees."])
+    func nothingWaivedIsNoRecovery(_ text: String) throws {
         #expect(try !analyse(text).report.signals.contains { $0.value == .recovered }, "\(text)")
     }
 }
