@@ -59,6 +59,9 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     case remedy(on: String)
     /// The charge a remedial act took back ("the cancellation fee" after "reversed"): it counts nothing of its own (×0).
     case remediedBy(String)
+    /// A weak learned term under a negator (`ScoringRules.negatedWeakLearned`): a lean, not an opinion, so the
+    /// negation neither flips nor keeps it ("nobody *told* us" is no praise).
+    case negatedLean(by: String, factor: Double)
 
     /// A short machine-readable name, for JSON and filters.
     public var name: String {
@@ -81,6 +84,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .unsurpassed: return "unsurpassed"
         case .remedy: return "remedy"
         case .remediedBy: return "remedied"
+        case .negatedLean: return "negated_lean"
         }
     }
 
@@ -91,7 +95,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
              let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word),
              let .waitScale(word), let .measuredBy(word), let .unsurpassed(word, _), let .remedy(word),
-             let .remediedBy(word):
+             let .remediedBy(word), let .negatedLean(word, _):
             return word
         case let .doubleNegated(words): return words.joined(separator: " ")
         case let .emphasis(kind, _): return kind
@@ -119,6 +123,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .unsurpassed(word, factor): return "praise that could go no further '\(word)' ×\(Self.format(factor))"
         case let .remedy(word): return "remedy on the charge '\(word)'"
         case let .remediedBy(word): return "taken back by '\(word)' before it ×0"
+        case let .negatedLean(word, factor): return "learned lean negated by '\(word)' ×\(Self.format(factor))"
         }
     }
 

@@ -209,7 +209,8 @@ public struct Scorer: Sendable {
                         value = base * praise.factor
                         rules.append(.unsurpassed(by: praise.negator + " … " + praise.closer, factor: praise.factor))
                     } else {
-                        value = applyModifiers(base, modifiers, termOpensWith: opening, &rules)
+                        value = applyModifiers(base, modifiers, termOpensWith: opening,
+                                               isWeakLearned: isLearned && base < 0 && -base < self.rules.weakTerm, &rules)
                     }
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
@@ -356,7 +357,7 @@ public struct Scorer: Sendable {
     }
 
     private func applyModifiers(_ base: Double, _ modifiers: PendingModifiers, termOpensWith opening: String?,
-                                _ applied: inout [AppliedRule]) -> Double
+                                isWeakLearned: Bool = false, _ applied: inout [AppliedRule]) -> Double
     {
         var value = base
         var negatedIntensifier = false
@@ -411,6 +412,10 @@ public struct Scorer: Sendable {
             applied.append(.softNegated(by: negators.joined(separator: " ") + " "
                                             + modifiers.degrees.map(\.word).joined(separator: " "),
                                         factor: rules.negatedIntensifier))
+        } else if modifiers.negatorCount % 2 == 1, isWeakLearned {
+            // "nobody told us": a weak learned lean under a negator is no opinion to turn (`negatedWeakLearned`).
+            value *= rules.negatedWeakLearned
+            applied.append(.negatedLean(by: negators.joined(separator: " "), factor: rules.negatedWeakLearned))
         } else if modifiers.negatorCount % 2 == 1 {
             value *= value > 0 ? -rules.negatedPositive : -rules.negatedNegative
             applied.append(.negated(by: negators.joined(separator: " ")))

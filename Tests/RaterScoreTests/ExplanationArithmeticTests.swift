@@ -16,6 +16,7 @@ import Testing
         "The agent closed my ticket without fixing anything.", "师傅没修就走了", "The fees were low",
         "排队很长", "The queues were short", "I couldn't recommend them more", "I can't recommend this dentist more!",
         "They reversed the cancellation fee.", "客服免除了违约金", "They never waived the late fee.",
+        "The gate changed and no one told the passengers.",
     ]
 
     /// Replays a contribution's rules over its base.
@@ -27,7 +28,8 @@ import Testing
             case .doubleNegated: value *= rules.doubleNegation
             case let .intensified(_, factor), let .softened(_, factor), let .softNegated(_, factor),
                  let .afterContrast(_, factor), let .beforeContrast(_, factor), let .conceded(_, factor),
-                 let .irrealis(_, _, factor), let .emphasis(_, factor), let .unsurpassed(_, factor):
+                 let .irrealis(_, _, factor), let .emphasis(_, factor), let .unsurpassed(_, factor),
+                 let .negatedLean(_, factor):
                 value *= factor
             case let .finalClause(factor): value *= factor
             case .priceScale: break  // the base is already the scale word's price valence
