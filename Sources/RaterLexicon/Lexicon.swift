@@ -6,6 +6,8 @@ public struct Lexicon: Sendable {
     public private(set) var entries: [String: LexiconEntry] = [:]
     /// The files that made this lexicon, in load order, for run manifests and `rater lexicon list`.
     public private(set) var sources: [Source] = []
+    /// The table that weighs a stated wait: the last `wait-bound` file's (an industry profile's over the base one).
+    public private(set) var waitBounds = WaitBounds()
 
     public struct Source: Sendable, Equatable {
         public var path: String
@@ -19,6 +21,7 @@ public struct Lexicon: Sendable {
 
     /// Adds a file's entries; a term already present keeps its other roles and takes this file's role.
     public mutating func add(_ file: LexiconFile) {
+        if file.kind == .waitBound { waitBounds = WaitBounds(rows: file.waitBounds) }
         for (term, entry) in file.entries {
             entries[term, default: LexiconEntry()].overlay(entry)
         }
@@ -164,13 +167,15 @@ public struct Lexicon: Sendable {
     /// Pure function words are left out too: matching them would only cost time, and a matched word cannot start a
     /// longer term inside it. Compounds are kept for that very reason (手续费 keeps 续费 out, see
     /// `LexiconEntry.isCompound`). Cue phrases take the valence of the sentiment word inside them (`withInheritedValence`).
-    /// The links of an echoed concession (kind `echo`) go with the matcher but are no terms (`EchoLinks`).
+    /// The links of an echoed concession (kind `echo`) go with the matcher but are no terms (`EchoLinks`), and so do
+    /// the words of a stated wait (kind `duration`, `Durations`).
     public func makeMatcher() -> TermMatcher {
         TermMatcher(entries: Self.withInheritedValence(entries).filter { term, entry in
             !entry.isOnlyFunctionWord
                 && (entry.isScoring || entry.isCompound
                     || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term)))
-        }, echoLinks: EchoLinks(terms: entries.filter { $0.value.isEchoLink }.keys))
+        }, echoLinks: EchoLinks(terms: entries.filter { $0.value.isEchoLink }.keys),
+           durations: Durations(entries: entries, bounds: waitBounds))
     }
 
     /// Whether a term begins or ends with a negator or degree word (太贵, 不划算, "not clean"): as a scoring

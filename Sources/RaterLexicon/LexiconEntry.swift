@@ -82,6 +82,10 @@ public struct LexiconEntry: Sendable, Equatable {
     /// the penalty", 免除了违约金, 退还了押金): the charge was taken back, a recovery the customer praises. The object then
     /// counts nothing of its own. Anywhere else the term keeps its own valence, if any ("the flight was cancelled").
     public var remedy: Double?
+    /// The term's part in a stated wait (kind `duration`): a time unit, a lead or a marker. Such words are held
+    /// apart from the matcher's terms (`Durations`) and read only right after a wait noun, so this role alone adds
+    /// no term to match.
+    public var duration: DurationRole?
 
     /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
     /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
@@ -128,6 +132,7 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.isEchoLink { isEchoLink = true }
         if other.negatedAct != nil { negatedAct = other.negatedAct }
         if other.remedy != nil { remedy = other.remedy }
+        if other.duration != nil { duration = other.duration }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)

@@ -7,6 +7,8 @@ public struct LexiconFile: Sendable {
     public var language: String
     public var provenance: String
     public var entries: [(term: String, entry: LexiconEntry)]
+    /// The rows of a `wait-bound` file (whose lines name no term, so it has no entries), in file order.
+    public var waitBounds: [WaitBounds.Row] = []
 
     /// Parses the text of a lexicon file. `path` is only used in error messages.
     public init(path: String, contents: String) throws {
@@ -43,6 +45,11 @@ public struct LexiconFile: Sendable {
         self.kind = kind
         self.language = header["language"]!
         self.provenance = header["provenance"]!
+        if kind == .waitBound {
+            self.entries = []
+            self.waitBounds = try Self.parseWaitBounds(dataLines, path: path)
+            return
+        }
         self.entries = try dataLines.map { try Self.parse(line: $0.text, number: $0.number, kind: kind, path: path) }
         try Self.rejectDuplicates(entries, lines: dataLines.map(\.number), kind: kind, path: path)
         if Self.isLearned(path: path) {
@@ -101,6 +108,42 @@ public struct LexiconFile: Sendable {
             }
         }
         return digits > 0 && dots <= 1
+    }
+
+    /// The rows of a `wait-bound` file: a length in minutes (≥ 0) and a valence (−4…4) per line. A length given twice
+    /// is an error, as a term given twice with two values is.
+    private static func parseWaitBounds(_ lines: [(number: Int, text: Substring)], path: String) throws
+        -> [WaitBounds.Row] {
+        var rows = [WaitBounds.Row]()
+        var seen = [Double: Int]()
+        for (lineNumber, line) in lines {
+            let columns = line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { String(Substring($0).trimmingBlanks()) }
+            guard columns.count >= 2, !columns[0].isEmpty else {
+                if columns.count == 1, columns[0].unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }) {
+                    throw LexiconError.spacesWithoutTab(path: path, line: lineNumber, expected: 2)
+                }
+                throw LexiconError.wrongColumnCount(path: path, line: lineNumber, expected: 2, found: columns.count)
+            }
+            func number(_ index: Int, _ name: String, _ range: ClosedRange<Double>, _ shown: String) throws -> Double {
+                guard isPlainDecimal(columns[index]), let value = Double(columns[index]), value.isFinite else {
+                    throw LexiconError.badNumber(path: path, line: lineNumber, column: name, value: columns[index])
+                }
+                guard range.contains(value) else {
+                    throw LexiconError.outOfRange(path: path, line: lineNumber, column: name, value: columns[index],
+                                                  range: shown)
+                }
+                return value
+            }
+            let minutes = try number(0, "length in minutes", 0...5_256_000, "0…5256000 (ten years)")
+            let valence = try number(1, "valence", -4...4, "−4…4")
+            if let first = seen[minutes] {
+                throw LexiconError.duplicateTerm(path: path, term: columns[0], firstLine: first, line: lineNumber)
+            }
+            seen[minutes] = lineNumber
+            rows.append(WaitBounds.Row(minutes: minutes, valence: valence))
+        }
+        return rows
     }
 
     private static func parse(line: Substring, number lineNumber: Int, kind: LexiconKind, path: String) throws
@@ -181,6 +224,25 @@ public struct LexiconFile: Sendable {
         case .echo: entry.isEchoLink = true
         case .act: entry.negatedAct = try number(1, "valence when negated", -4...4, "−4…4")
         case .remedy: entry.remedy = try number(1, "valence on a charge", -4...4, "−4…4")
+        case .duration:
+            // A unit's length in minutes, or the role of a word around the number (`DurationRole`).
+            let value = columns[1].lowercased()
+            if value == "lead" {
+                entry.duration = .lead
+            } else if let marker = DurationMarker(rawValue: value) {
+                entry.duration = .marker(marker)
+            } else if isPlainDecimal(columns[1]), !columns[1].hasPrefix("-"), let minutes = Double(columns[1]) {
+                guard minutes > 0, minutes <= 5_256_000 else {
+                    throw LexiconError.outOfRange(path: path, line: lineNumber, column: "length in minutes",
+                                                  value: columns[1], range: "(0, 5256000] (ten years)")
+                }
+                entry.duration = .unit(minutes: minutes)
+            } else {
+                throw LexiconError.badValue(path: path, line: lineNumber, column: "length in minutes or role",
+                                            value: columns[1], allowed: ["a number of minutes"] + DurationRole.keywords)
+            }
+        case .waitBound:
+            preconditionFailure("wait-bound lines are parsed by parseWaitBounds")
         case .scale:
             // `cost` or `wait` marks a noun a scale word measures (价格, "price"; 排队, "queue"); any other value is the
             // scale word's valence, and an optional third column the class of noun it measures ("long": `wait`).

@@ -45,12 +45,21 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// complaint or a cost noun ("reversed the cancellation fee", 免除了违约金) the charge was taken back: the act takes
     /// the valence given and the object counts nothing of its own (`LexiconEntry.remedy`).
     case remedy
+    /// The words of a stated wait (分钟, "minutes", 足足, "about", 才, 就): term, then a unit's length in minutes,
+    /// `lead` for a word that may stand between the wait word and the number, or `slow` / `quick` for a word right
+    /// after the duration that says how the customer took it (`DurationRole`). A duration stated right after a wait
+    /// noun (kind `scale`, `wait`: 等了, 排队, "waited", "took") measures the wait by the `wait-bound` table.
+    case duration
+    /// How a stated wait weighs by its length: minutes, valence (`WaitBounds`). One table is in force: a file of
+    /// this kind replaces the table before it, so an industry profile's replaces the base one.
+    case waitBound = "wait-bound"
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
         case .negator, .function, .compound, .interjection, .echo: return 1
-        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act, .remedy: return 2
+        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act, .remedy, .duration, .waitBound:
+            return 2
         case .dimension, .aspect: return 3
         case .signal: return 2
         }

@@ -26,8 +26,12 @@ public struct TermMatcher: Sendable {
     /// The links of an echoed concession (kind `echo`), held apart from the terms: they are never matched, only
     /// compared with the text between two matches (`EchoLinks`).
     public let echoLinks: EchoLinks
+    /// The words of a stated wait and the table that weighs one (kinds `duration`, `wait-bound`), held apart from
+    /// the terms: read only right after a wait noun (`Durations`).
+    public let durations: Durations
 
-    public init(entries source: [String: LexiconEntry], echoLinks: EchoLinks = EchoLinks(terms: [])) {
+    public init(entries source: [String: LexiconEntry], echoLinks: EchoLinks = EchoLinks(terms: []),
+                durations: Durations = Durations()) {
         let sorted = TermOrder.sortedByKey(source.filter { !$0.key.isEmpty })
         terms = sorted.map(\.key)
         entries = sorted.map(\.value)
@@ -35,6 +39,7 @@ public struct TermMatcher: Sendable {
         trie = ByteTrie(terms: terms)
         closesClauseOnly = entries.contains(where: \.closesClauseOnly) ? entries.map(\.closesClauseOnly) : []
         self.echoLinks = echoLinks
+        self.durations = durations
     }
 
     public var count: Int { entries.count }

@@ -1,0 +1,23 @@
+/// A term's part in reading a stated wait (kind `duration`): a time unit with its length, a word that may stand
+/// between the wait word and the number, or a word right after the duration that says how the customer took it.
+public enum DurationRole: Sendable, Equatable {
+    /// A time unit (分钟, 小时, "minutes", "half an hour") and its length in minutes.
+    case unit(minutes: Double)
+    /// A word between the wait word and the number that leaves the number as it is (了, 足足, 将近, "for",
+    /// "about", "over"): 等了足足四十分钟, "waited for about 40 minutes".
+    case lead
+    /// A word right after the duration that says how the customer took it, whatever its length: 才 ("only then",
+    /// 等了二十分钟才上菜) says it was long, 就 ("already", 等了十分钟就到了) that it was quick.
+    case marker(DurationMarker)
+
+    /// The keywords of the roles that are not a length, as the file writes them.
+    public static let keywords = ["lead"] + DurationMarker.allCases.map(\.rawValue)
+}
+
+/// How a word after a stated duration says the customer took it (`DurationRole.marker`).
+public enum DurationMarker: String, Sendable, Equatable, CaseIterable {
+    /// 才 ("only then"): the wait was long to the customer; it weighs what the longest wait weighs.
+    case slow
+    /// 就 ("already"): the wait was short to the customer; it weighs what the shortest wait weighs.
+    case quick
+}

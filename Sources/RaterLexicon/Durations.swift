@@ -1,0 +1,124 @@
+/// The words of a stated wait (kind `duration`: units, leads and markers) and the table that weighs one
+/// (`WaitBounds`), held by the scoring matcher beside its terms.
+///
+/// Not terms of the matcher: as terms, units would take part in the longest-match cover and change what every other
+/// term matches (分钟 inside the 0-valence 十分钟, 天 inside 天才), and ICU keeps a numeral and a one-character unit in
+/// one word (三天). A stated duration is read only right after a wait word the matcher did find (等了, 排队,
+/// "waited", "took"), from the bytes there, so the numbers are parsed only where a wait was named.
+public struct Durations: Sendable {
+    /// Spellings (folded UTF-8), longest first, so "half an hour" is tried before "hour" and 个小时 before 小时.
+    private let units: [(spelling: [UInt8], minutes: Double)]
+    private let leads: [[UInt8]]
+    private let markers: [(spelling: [UInt8], marker: DurationMarker)]
+    public let bounds: WaitBounds
+
+    /// - Parameter entries: folded terms and their entries; those with a `duration` role are kept.
+    public init(entries: [String: LexiconEntry], bounds: WaitBounds) {
+        var units = [(spelling: [UInt8], minutes: Double)]()
+        var leads = [[UInt8]]()
+        var markers = [(spelling: [UInt8], marker: DurationMarker)]()
+        for (term, entry) in entries where !term.isEmpty {
+            switch entry.duration {
+            case let .unit(minutes)?: units.append((Array(term.utf8), minutes))
+            case .lead?: leads.append(Array(term.utf8))
+            case let .marker(marker)?: markers.append((Array(term.utf8), marker))
+            case nil: break
+            }
+        }
+        // Longest first, then in byte order, so the order does not depend on the dictionary's.
+        func longestFirst(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+            left.count != right.count ? left.count > right.count : left.lexicographicallyPrecedes(right)
+        }
+        self.units = units.sorted { longestFirst($0.spelling, $1.spelling) }
+        self.leads = leads.sorted(by: longestFirst)
+        self.markers = markers.sorted { longestFirst($0.spelling, $1.spelling) }
+        self.bounds = bounds
+    }
+
+    public init() {
+        self.init(entries: [:], bounds: WaitBounds())
+    }
+
+    /// Whether any stated wait can be read: units and a table to weigh them.
+    public var isEmpty: Bool { units.isEmpty || bounds.isEmpty }
+
+    /// The duration stated right after a wait word that ends at `start`: leads (了, 足足, "for", "about"), a number
+    /// (or none before a unit of several words, "half an hour"), a unit, and a marker if one follows (才, 就). Nil
+    /// when no unit follows a number there.
+    public func read(after start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> StatedDuration? {
+        guard !isEmpty else { return nil }
+        var position = skipSpaces(bytes, from: start)
+        // 等了足足, "waited for about": a few leads in a row.
+        for _ in 0..<3 {
+            guard let lead = longest(leads.lazy.map { ($0, ()) }, in: bytes, at: position) else { break }
+            position = skipSpaces(bytes, from: lead.end)
+        }
+        var number = DurationNumber.read(bytes, at: position)
+        var unitStart = number.map { skipSpaces(bytes, from: $0.end) } ?? position
+        // "a 40-minute wait": a hyphen may join the number to its unit.
+        if number != nil, unitStart < bytes.count, bytes[unitStart] == UInt8(ascii: "-") { unitStart += 1 }
+        let allUnits = units.lazy.map { ($0.spelling, $0.minutes) }
+        var found = longest(allUnits, in: bytes, at: unitStart)
+        // "half an hour" where "half an" read as a number and no "hour" unit is listed: the unit of several words
+        // holds the number itself.
+        if found == nil, number != nil, let whole = longest(allUnits, in: bytes, at: position) {
+            (number, unitStart, found) = (nil, position, whole)
+        }
+        guard let unit = found else { return nil }
+        // Without a number only a unit of several words states an amount ("half an hour"); "waited hours" is
+        // an idiom the sentiment lexicon reads.
+        guard number != nil || unit.value.spelling.contains(0x20) else { return nil }
+        let minutes = (number?.value ?? 1) * unit.value.payload
+        var end = unit.end
+        var marker: DurationMarker?
+        let markerStart = skipSpaces(bytes, from: end)
+        if let found = longest(markers.lazy.map { ($0.spelling, $0.marker) }, in: bytes, at: markerStart) {
+            marker = found.value.payload
+            end = found.end
+        }
+        return StatedDuration(minutes: minutes, start: number == nil ? unitStart : position, end: end,
+                              marker: marker)
+    }
+
+    /// The weight of a stated wait: its marker's, else its length's (nil below the table's first row).
+    public func valence(of duration: StatedDuration) -> Double? {
+        if let marker = duration.marker { return bounds.valence(of: marker) }
+        return bounds.valence(minutes: duration.minutes)
+    }
+
+    private func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int {
+        var position = position
+        while position < bytes.count, bytes[position] == 0x20 { position += 1 }
+        return position
+    }
+
+    /// The longest spelling standing at `position`; a spelling that ends in a Latin letter must end a word there
+    /// ("min" is not the start of "mind").
+    private func longest<Payload>(_ candidates: some Sequence<([UInt8], Payload)>, in bytes: UnsafeBufferPointer<UInt8>,
+                                  at position: Int) -> (value: (spelling: [UInt8], payload: Payload), end: Int)? {
+        for (spelling, payload) in candidates where DurationNumber.matches(spelling, in: bytes, at: position) {
+            let end = position + spelling.count
+            if let last = spelling.last, Self.isLetter(last), end < bytes.count, Self.isLetter(bytes[end]) { continue }
+            return ((spelling, payload), end)
+        }
+        return nil
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+}
+
+/// A duration stated after a wait word: its length, where its words stand in the folded text (from the number,
+/// or the unit when there is none, to the unit's end or the marker's), and the marker after it, if any.
+public struct StatedDuration: Sendable, Equatable {
+    public var minutes: Double
+    public var start: Int
+    public var end: Int
+    public var marker: DurationMarker?
+
+    public init(minutes: Double, start: Int, end: Int, marker: DurationMarker? = nil) {
+        self.minutes = minutes
+        self.start = start
+        self.end = end
+        self.marker = marker
+    }
+}
