@@ -65,10 +65,14 @@ public struct Scorer: Sendable {
             var priceNoun: (match: Int, ordinal: Int, kind: ScaleNoun, contribution: Int?)?
             // The charge a remedial act before it took back ("reversed the cancellation fee"), and the act's word.
             var remedied: (match: Int, by: String)?
+            // The end of the last duration stated after a wait noun (等了四十分钟, "waited 35 minutes"): the terms inside
+            // it (a learned "minutes", the 0-valence 十分钟) were read as the duration.
+            var statedUntil = -1
             for matchIndex in unit.matches {
                 // The X echoed in "X是X" was granted once already (`ConcessiveEcho`).
                 if !echoes.isEmpty, echoes[matchIndex] != nil { continue }
                 let match = matches[matchIndex]
+                if Int(match.start) < statedUntil { continue }
                 // The entry's roles are read in place: copying the whole entry retained and released its cue arrays
                 // for every match.
                 let entryIndex = Int(match.entry)
@@ -90,6 +94,26 @@ public struct Scorer: Sendable {
                         withdraw(own, by: segmented.text(match.byteRange), from: &contributions, units: &units)
                     }
                 } else if let kind = matcher.entries[entryIndex].scaleNoun {
+                    // 等了四十分钟才上菜, "we waited 35 minutes": a duration stated right after a wait noun is the scale
+                    // word that measures it, weighed by its length (`Durations`), and the noun's own leaning gives way.
+                    if kind == .wait, let stated = statedWait(after: match, segmented: segmented) {
+                        // Negators and degree words before the wait are spent on it: "never waited more than five
+                        // minutes" is a quick service, not a negated one.
+                        modifiers.reset()
+                        var rules: [AppliedRule] = [.waitScale(by: segmented.text(match.byteRange))]
+                        var value = stated.valence
+                        if !factors[unitIndex].isEmpty {
+                            for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
+                        }
+                        if value != 0 { hasOpinion = true }
+                        contributions.append(Contribution(
+                            term: segmented.text(Int(match.start)..<stated.duration.end), clause: unitIndex,
+                            base: stated.valence, rules: rules, weight: value, match: matchIndex))
+                        if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
+                        statedUntil = stated.duration.end
+                        priceNoun = nil
+                        continue
+                    }
                     // The reach counts from the noun's last word, as a negator's does ("wait times at this clinic are
                     // high").
                     priceNoun = (matchIndex, lastOrdinal(of: match, in: segmented, ordinals), kind, nil)
@@ -320,6 +344,17 @@ public struct Scorer: Sendable {
         let isCharge = matcher.entries[entry].scaleNoun == .cost
             || (matcher.entries[entry].scoredValence.map { $0 < 0 } ?? false)
         return isCharge ? next : nil
+    }
+
+    /// The duration stated right after a wait noun and its weight (`Durations.read(after:in:)`), or nil when none is
+    /// stated there or the table gives it none. Parsed only here, after a wait noun: never over every token.
+    private func statedWait(after match: TermMatch, segmented: SegmentedText)
+        -> (duration: StatedDuration, valence: Double)? {
+        let durations = matcher.durations
+        guard !durations.isEmpty else { return nil }
+        let duration = segmented.folded.withUnsafeBufferPointer { durations.read(after: Int(match.end), in: $0) }
+        guard let duration, let valence = durations.valence(of: duration) else { return nil }
+        return (duration, valence)
     }
 
     /// Withdraws contribution `index`: a noun a scale word measured ("fees" in "the fees were low") counts nothing of
