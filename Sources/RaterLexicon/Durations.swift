@@ -44,8 +44,10 @@ public struct Durations: Sendable {
 
     /// The duration stated right after a wait word that ends at `start`: leads (了, 足足, "for", "about"), a number
     /// (or none before a unit of several words, "half an hour"), a unit, and a marker if one follows (才, 就). Nil
-    /// when no unit follows a number there.
-    public func read(after start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> StatedDuration? {
+    /// when no unit follows a number there. A wait word that is itself a marker ("within": a limit met, so the wait was
+    /// short to the customer) marks the duration when no marker follows it; `waitWord` is where it stands.
+    public func read(after start: Int, in bytes: UnsafeBufferPointer<UInt8>, waitWord: Range<Int>? = nil)
+        -> StatedDuration? {
         guard !isEmpty else { return nil }
         var position = skipSpaces(bytes, from: start)
         // 等了足足, "waited for about": a few leads in a row.
@@ -75,6 +77,10 @@ public struct Durations: Sendable {
         if let found = longest(markers.lazy.map { ($0.spelling, $0.marker) }, in: bytes, at: markerStart) {
             marker = found.value.payload
             end = found.end
+        } else if let waitWord {
+            marker = markers.first {
+                $0.spelling.count == waitWord.count && DurationNumber.matches($0.spelling, in: bytes, at: waitWord.lowerBound)
+            }?.marker
         }
         return StatedDuration(minutes: minutes, start: number == nil ? unitStart : position, end: end,
                               marker: marker)

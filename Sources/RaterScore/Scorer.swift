@@ -352,7 +352,7 @@ public struct Scorer: Sendable {
         -> (duration: StatedDuration, valence: Double)? {
         let durations = matcher.durations
         guard !durations.isEmpty else { return nil }
-        let duration = segmented.folded.withUnsafeBufferPointer { durations.read(after: Int(match.end), in: $0) }
+        let duration = segmented.folded.withUnsafeBufferPointer { durations.read(after: Int(match.end), in: $0, waitWord: match.byteRange) }
         guard let duration, let valence = durations.valence(of: duration) else { return nil }
         return (duration, valence)
     }

@@ -48,6 +48,8 @@ import Testing
     @Test func aMarkerDecidesWhateverTheLength() throws {
         #expect(try stated("等了五分钟才有人理")?.weight ?? 0 < 0)
         #expect(try stated("快递等了两天就到了")?.weight ?? 0 > 0)
+        // "within" states a limit that was met: quick, whatever the length.
+        #expect(try stated("The agent rebooked me within 40 minutes")?.weight ?? 0 > 0)
         // 就 alone is no marker (a customer who waited and left): the length decides.
         #expect(try stated("等了二十五分钟就走了")?.weight ?? 0 < 0)
     }
