@@ -14,10 +14,14 @@ public struct ReviewComment: Sendable, Equatable {
         public var machineLabel: SentimentLabel?
     }
 
+    /// A business signal as the machine read it, with why: the cue, the negator that turned it (if any) and the
+    /// clause, as `rater explain` prints them, so the page can show the reading's grounds and not only its value.
     public struct SignalReading: Sendable, Equatable {
         public var kind: SignalKind
         public var value: SignalValue
-        public var cues: [String]
+        public var evidence: [CueEvidence]
+        /// The cue words alone (the chip's hover title).
+        public var cues: [String] { evidence.map(\.cue) }
     }
 
     public var source: String

@@ -295,6 +295,30 @@ public struct ReviewPageRenderer: Sendable {
                     }
                 }
             }
+            for signal in comment.signals { signalEvidence(signal, into: &details) }
+        }
+    }
+
+    /// Why a signal was read, as `rater explain` says it: each cue, the negator that turned it (不会再来 is at risk
+    /// because of 不) and the clause. The chip alone gave the analyst a verdict to correct without its grounds.
+    private func signalEvidence(_ signal: ReviewComment.SignalReading, into html: inout HTMLBuilder) {
+        html.element("p", [("class", "evidence signal"), ("data-signal", signal.kind.rawValue)]) { p in
+            p.text(signal.kind.rawValue + " (" + signal.value.rawValue + "): ")
+            if signal.evidence.isEmpty { p.text("no cue stored") }
+            for (index, item) in signal.evidence.prefix(ReviewLimits.termRows).enumerated() {
+                if index > 0 { p.text(" · ") }
+                p.element("b") { $0.element("bdi", text: item.cue) }
+                if let negator = item.negator {
+                    p.text(" negated by ")
+                    p.element("b") { $0.element("bdi", text: negator) }
+                }
+                p.text(" in “")
+                p.element("bdi", text: Self.excerpt(item.clause, around: item.cue))
+                p.text("”")
+            }
+            if signal.evidence.count > ReviewLimits.termRows {
+                p.text(" · and \(signal.evidence.count - ReviewLimits.termRows) more")
+            }
         }
     }
 

@@ -375,9 +375,9 @@ public final class ReviewStore: @unchecked Sendable {
         for row in try executor.query("SELECT signal, value, evidence FROM signals" + key, parameters.values) {
             guard let kind = row[0].string.flatMap(SignalKind.init(rawValue:)),
                   let value = row[1].string.flatMap(SignalValue.init(rawValue:)) else { continue }
-            let cues = DatabaseReader.evidence(try DatabaseReader.jsonArray(row[2], table: "signals", column: "evidence"))
-                .map(\.cue)
-            comment.signals.append(.init(kind: kind, value: value, cues: cues))
+            let evidence = DatabaseReader.cueEvidence(
+                try DatabaseReader.jsonArray(row[2], table: "signals", column: "evidence"))
+            comment.signals.append(.init(kind: kind, value: value, evidence: evidence))
         }
         comment.signals.sort { $0.kind < $1.kind }
         // Split by what each correction judged: only those made on this text are applied.
