@@ -62,10 +62,12 @@ public struct DimensionEvaluation: Sendable {
 
     /// Scores one comment: `gold` holds the targets the annotation mentions, `predicted` each target's predicted
     /// score (nil: not detected).
+    /// `judged` (a review workspace export's `judged` column) limits the comment to the targets an analyst judged;
+    /// nil scores every target.
     public mutating func add(id: String, gold: [EvaluationTarget: GoldPolarity],
-                             predicted: [EvaluationTarget: Double?]) {
+                             predicted: [EvaluationTarget: Double?], judged: Set<ServiceDimension>? = nil) {
         comments += 1
-        for target in targets {
+        for target in targets where JudgedDimensions.covers(judged, target) {
             var count = counts[target, default: Counts()]
             let goldPolarity = gold[target]
             let score = predicted[target] ?? nil
@@ -103,10 +105,11 @@ public struct DimensionEvaluation: Sendable {
     }
 
     /// Scores one result against its gold labels.
-    public mutating func add(_ result: CommentResult, gold: [EvaluationTarget: GoldPolarity]) {
+    public mutating func add(_ result: CommentResult, gold: [EvaluationTarget: GoldPolarity],
+                             judged: Set<ServiceDimension>? = nil) {
         var predicted = [EvaluationTarget: Double?]()
         for target in targets { predicted[target] = target.prediction(in: result) }
-        add(id: result.id, gold: gold, predicted: predicted)
+        add(id: result.id, gold: gold, predicted: predicted, judged: judged)
     }
 
     private mutating func record(_ miss: Miss) {

@@ -57,11 +57,17 @@ public enum CSVText {
 /// CSV reader that finds exactly this header (a file Rater wrote) gives every cell back with `CSVText.restored`,
 /// so the text is analysed exactly as it was.
 public enum GoldFileLayout {
-    public static let header = ["id", "lang", "text", "label", "dimensions", "machine_label", "reviewed_by",
+    public static let header = ["id", "lang", "text", "label", "dimensions", "judged", "machine_label", "reviewed_by",
                                 "reviewed_at", "source", "comment_key"]
+    /// The header before the `judged` column (files exported until 2026-11-28): still read back unchanged.
+    public static let headerWithoutJudged = header.filter { $0 != judgedColumn }
+    /// The column naming what an analyst judged on the row: `label` and dimension names, `;`-separated.
+    public static let judgedColumn = "judged"
 
     /// Whether a CSV header (names as read, surrounding spaces already trimmed) is the gold file's.
     public static func matches(_ names: [String]) -> Bool {
-        names.count == header.count && zip(names, header).allSatisfy { $0.lowercased() == $1 }
+        [header, headerWithoutJudged].contains { layout in
+            names.count == layout.count && zip(names, layout).allSatisfy { $0.lowercased() == $1 }
+        }
     }
 }

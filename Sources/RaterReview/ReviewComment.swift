@@ -89,4 +89,33 @@ public struct ReviewComment: Sendable, Equatable {
     public var dimensionPairs: String {
         dimensions.map { $0.dimension.rawValue + ":" + $0.label.rawValue }.joined(separator: ";")
     }
+
+    /// Whether an analyst judged the label: set it, or accepted the comment as shown. A comment reviewed only for
+    /// a dimension still carries the machine's label, and exporting that as gold would grade the machine against
+    /// itself.
+    public var isLabelJudged: Bool {
+        corrections.contains { $0.action == .label || $0.action == .accept }
+    }
+
+    /// The dimensions an analyst judged, in RATER order: all five after *accept* (the comment as shown, absent
+    /// dimensions included), else those added, removed or given another polarity. The others are the machine's.
+    public var judgedDimensions: [ServiceDimension] {
+        if corrections.contains(where: { $0.action == .accept }) { return ServiceDimension.allCases }
+        let named = Set(corrections.compactMap(\.dimension))
+        return ServiceDimension.allCases.filter(named.contains)
+    }
+
+    /// The judged dimensions' `dimension:label` pairs: a judged dimension that is absent (removed, or absent when
+    /// accepted) has no pair, and the gold file's `judged` column says it was judged.
+    public var judgedDimensionPairs: String {
+        let judged = Set(judgedDimensions)
+        return dimensions.filter { judged.contains($0.dimension) }
+            .map { $0.dimension.rawValue + ":" + $0.label.rawValue }.joined(separator: ";")
+    }
+
+    /// The gold file's `judged` cell: `label` when the label was judged, then the judged dimensions
+    /// (`label;reliability;assurance;tangibles;empathy;responsiveness` after *accept*).
+    public var judgedFields: String {
+        ((isLabelJudged ? ["label"] : []) + judgedDimensions.map(\.rawValue)).joined(separator: ";")
+    }
 }

@@ -13,10 +13,14 @@ struct CorrectionsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write every reviewed comment, as corrected, to a gold CSV (id, lang, text, label, dimensions, …).",
+            abstract: "Write every reviewed comment's judged fields to a gold CSV (id, lang, text, label, dimensions, judged, …).",
             discussion: """
                 The file is what `rater eval --gold FILE` (sentiment) and `rater eval --gold FILE --aspect-scheme rater` \
                 (dimensions) measure against, and what `rater lexicon learn --gold FILE` learns team terms from.
+
+                Only judgements are written: `label` is empty unless an analyst set or accepted it, `dimensions` holds \
+                the judged dimensions, and `judged` names what was judged (label, dimensions); eval scores each row's \
+                judged dimensions only.
 
                 Corrections made on an earlier text of a comment (stale: a re-export gave its key another text) and \
                 corrections of comments no longer in the database (orphaned) are left out; their counts go to \

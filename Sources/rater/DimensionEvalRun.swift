@@ -23,6 +23,8 @@ struct DimensionEvalRun {
         // By the comment's position, not its id: ids may repeat, and a miss must quote its own comment.
         var texts = [Int: String]()
         var skipped = 0
+        // Rows of a workspace export on which an analyst judged no dimension (a label alone).
+        var unjudged = 0
         files: for path in gold {
             var reader = try LabelledInput.reader(path: path, options: options)
             while let event = try reader.next() {
@@ -35,8 +37,13 @@ struct DimensionEvalRun {
                 } else {
                     labels = scheme.gold(fields: record.fields)
                 }
+                let judged = JudgedDimensions.of(record.fields)
+                if judged?.isEmpty == true {
+                    unjudged += 1
+                    continue
+                }
                 let result = try analyzer.analyze(record)
-                evaluation.add(result, gold: labels)
+                evaluation.add(result, gold: labels, judged: judged)
                 // Only comments with a listed miss keep their text.
                 let position = evaluation.comments - 1
                 if evaluation.misses.last?.comment == position { texts[position] = result.text }
@@ -44,7 +51,9 @@ struct DimensionEvalRun {
             }
         }
         var lines = [String]()
-        lines.append("records:   \(evaluation.comments) analysed" + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
+        lines.append("records:   \(evaluation.comments) analysed"
+            + (unjudged > 0 ? ", \(unjudged) with no judged dimension (left out)" : "")
+            + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
         lines.append("profile:   \(engine.profile.name) v\(engine.profile.version)")
         lines.append("target                  gold  pred    TP  precision  recall     F1  polarity (n)     3-way")
         for target in evaluation.targets {

@@ -119,6 +119,44 @@ func rfc4180Rows(_ csv: String) -> [[String]] {
         #expect(Set(records.compactMap { $0.fields.first { $0.name == "reviewed_by" }?.value }) == Set(analysts))
     }
 
+    /// Correcting one dimension judges that dimension only: the machine's label and its other dimensions are not
+    /// exported as if an analyst had confirmed them (eval and learn on such a file graded the machine against itself).
+    @Test func onlyWhatAnAnalystJudgedIsExported() throws {
+        let fixture = try ReviewFixture.sample()
+        let store = fixture.store
+        // r1 (环境不错，但是服务员态度很差): the machine reads tangibles and assurance; the analyst flips assurance only.
+        let r1 = try #require(try store.comment(source: "branches.csv", key: "r1"))
+        #expect(Set(r1.dimensions.map(\.dimension)) == [.tangibles, .assurance])
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r1", action: .addDimension,
+                                           dimension: .empathy, value: .negative, analyst: "ana"))
+        // r5 (上菜太慢了): the analyst removes a dimension the comment has; nothing else.
+        let r5 = try #require(try store.comment(source: "branches.csv", key: "r5")?.dimensions.first?.dimension)
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r5", action: .removeDimension,
+                                           dimension: r5, analyst: "ana"))
+        let rows = rfc4180Rows(GoldExport.csv(try store.reviewedComments()))
+        let header = try #require(rows.first)
+        func cell(_ row: [String], _ name: String) throws -> String {
+            row[try #require(header.firstIndex(of: name))]
+        }
+        let exported = Dictionary(uniqueKeysWithValues: try rows.dropFirst().map { (try cell($0, "id"), $0) })
+        let one = try #require(exported["r1"])
+        #expect(try cell(one, "label") == "", "the label was not judged")
+        #expect(try cell(one, "dimensions") == "empathy:negative", "tangibles and assurance are the machine's")
+        #expect(try cell(one, "judged") == "empathy")
+        #expect(try cell(one, "machine_label") == r1.machineLabel.rawValue)
+        let five = try #require(exported["r5"])
+        #expect(try cell(five, "label") == "" && cell(five, "dimensions") == "")
+        #expect(try cell(five, "judged") == r5.rawValue, "judged absent")
+
+        // Then accepting r1 judges everything as shown.
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r1", action: .accept,
+                                           value: r1.label, analyst: "bo"))
+        let accepted = try #require(try store.comment(source: "branches.csv", key: "r1"))
+        #expect(accepted.judgedFields == "label;reliability;assurance;tangibles;empathy;responsiveness")
+        #expect(accepted.judgedDimensionPairs == accepted.dimensionPairs)
+        #expect(accepted.dimensionPairs.contains("empathy:negative"))
+    }
+
     @Test func anotherFileWithALeadingApostropheIsReadAsItIs() throws {
         // Only the gold header turns the apostrophe back: other files' text is theirs.
         let path = NSTemporaryDirectory() + "rater-notgold-\(UUID().uuidString).csv"
