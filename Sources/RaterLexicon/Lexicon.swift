@@ -22,18 +22,36 @@ public struct Lexicon: Sendable {
     /// Adds a file's entries; a term already present keeps its other roles and takes this file's role.
     public mutating func add(_ file: LexiconFile) {
         if file.kind == .waitBound { waitBounds = WaitBounds(rows: file.waitBounds) }
-        for (term, entry) in file.entries {
+        let index = Int32(sources.count)
+        for (term, var entry) in file.entries {
+            entry.weightSources.stamp(entry, file: index)
             entries[term, default: LexiconEntry()].overlay(entry)
         }
         sources.append(Source(path: file.path, kind: file.kind, language: file.language,
                               provenance: file.provenance, entryCount: file.entries.count))
     }
 
+    /// The folder `load(directory:)` read (symbolic links resolved), so `sourceName` can name a file within it.
+    public private(set) var directory: String?
+
     /// Loads every lexicon file below `directory` (see `files(in:)` for the order).
     public static func load(directory: String) throws -> Lexicon {
         var lexicon = Lexicon()
+        lexicon.directory = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
         for file in try parse(files(in: directory)) { lexicon.add(file) }
         return lexicon
+    }
+
+    /// The file `sources[index]` as an analyst finds it: its path relative to the lexicon folder (`zh/sentiment.tsv`,
+    /// `profiles/hotel/dimensions.tsv`), or as given for a file layered from elsewhere (`--lexicon team.tsv`); nil
+    /// for −1 (no file, see `WeightSources`).
+    public func sourceName(_ index: Int32) -> String? {
+        guard index >= 0, Int(index) < sources.count else { return nil }
+        let path = sources[Int(index)].path
+        guard let directory else { return path }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return resolved.hasPrefix(prefix) ? String(resolved.dropFirst(prefix.count)) : path
     }
 
     /// Reads and parses `paths` on every core, returned in their order, or throws the error of the first in that
@@ -110,6 +128,7 @@ public struct Lexicon: Sendable {
         {
             var strongest: Double?
             var strongestIsLearned = false
+            var strongestSource: Int32 = -1
             var hasRuleWord = false
             for part in innerParts(of: term) {
                 guard let inner = entries[part] else { continue }
@@ -121,11 +140,13 @@ public struct Lexicon: Sendable {
                 if abs(valence) > abs(strongest ?? 0) {
                     strongest = valence
                     strongestIsLearned = inner.isLearnedValence
+                    strongestSource = inner.weightSources.valence
                 }
             }
             if !hasRuleWord, let strongest {
                 result[term]!.valence = strongest
                 result[term]!.isLearnedValence = strongestIsLearned
+                result[term]!.weightSources.valence = strongestSource
             }
         }
         return result

@@ -32,6 +32,8 @@ public struct LexiconEntry: Sendable, Equatable {
     /// states an opinion. The dimension stage uses such terms for a dimension only where no opinion word speaks
     /// about it (see `ClauseTally`); the comment's sentiment counts them as before.
     public var isLearnedValence = false
+    /// The files the weights came from (`Lexicon.sources` indexes), for `rater explain`.
+    public var weightSources = WeightSources()
     /// A compound (kind `compound`): a word whose inner parts are no terms. Chinese terms of two or more characters
     /// match across ICU's word boundaries, since ICU's dictionary does not know review vocabulary (性价比 is 性|价|比),
     /// so where a term sits inside an ordinary longer word only a list says so: 续费 ("renew") inside 手续费
@@ -112,6 +114,7 @@ public struct LexiconEntry: Sendable, Equatable {
 
     /// Layers `other` over this entry: roles `other` defines replace this entry's, the rest are kept.
     mutating func overlay(_ other: LexiconEntry) {
+        weightSources.overlay(other.weightSources, of: other)
         if other.valence != nil {
             valence = other.valence
             isLearnedValence = other.isLearnedValence

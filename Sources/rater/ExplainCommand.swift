@@ -55,6 +55,7 @@ enum ExplanationFormatter {
                 line += "  " + contribution.rules.map(\.description).joined(separator: "; ")
             }
             line += "  → \(fixed(contribution.weight))"
+            if let origin = origin(of: contribution, in: scored, engine: engine) { line += "  (" + origin + ")" }
             lines.append(line)
         }
         lines.append("dimensions:")
@@ -90,6 +91,28 @@ enum ExplanationFormatter {
     }
 
     static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+
+    /// Where a term's base weight came from, so the analyst knows which file to fix: `zh/sentiment.tsv`, or
+    /// `learned, zh/learned-reviews.tsv` for a weight `rater lexicon learn` induced from labelled comments (corpus
+    /// statistics, not an opinion someone wrote down). The role that gave the base decides the file: a scale word
+    /// measuring a price or a wait weighs its scale, a negated act its act valence, any other term its valence.
+    static func origin(of contribution: Contribution, in scored: ScoredComment, engine: Engine) -> String? {
+        guard scored.matches.indices.contains(contribution.match) else { return nil }
+        let entryIndex = Int(scored.matches[contribution.match].entry)
+        guard engine.scorer.matcher.entries.indices.contains(entryIndex) else { return nil }
+        let entry = engine.scorer.matcher.entries[entryIndex]
+        let source: Int32
+        if contribution.rules.contains(where: { if case .priceScale = $0 { true } else if case .waitScale = $0 { true } else { false } }) {
+            source = entry.weightSources.scale
+        } else if contribution.rules.contains(where: { if case .negatedAct = $0 { true } else { false } }) {
+            source = entry.weightSources.act
+        } else {
+            source = entry.weightSources.valence
+        }
+        let file = engine.lexicon.sourceName(source)
+        if contribution.isLearned { return "learned" + (file.map { ", " + $0 } ?? "") }
+        return file
+    }
 
     /// Cue evidence as `'cue' in «clause», …`, the same for dimensions and aspects.
     static func evidenceList(_ evidence: [(cue: String, clause: String)]) -> String {

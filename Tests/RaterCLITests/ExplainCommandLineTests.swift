@@ -24,6 +24,29 @@ import Testing
         #expect(!opinion.standardOutput.contains("evidence:"))
     }
 
+    /// Each term names the lexicon file its weight came from (relative to the lexicon folder) and whether it was
+    /// learned, so an analyst knows which file to fix: "rude" is in both en/learned-reviews.tsv and en/sentiment.tsv,
+    /// and the hand-written file, layered after the learned one, wins.
+    @Test func eachTermNamesItsFileAndALearnedWeightIsMarked() throws {
+        let outcome = try CLIProcess.run(["explain", "We ordered at the counter and the man was rude"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n")
+        let rude = try #require(lines.first { $0.contains("] rude ") })
+        #expect(rude.hasSuffix("(en/sentiment.tsv)"), "\(rude)")
+        let ordered = try #require(lines.first { $0.contains("] ordered ") })
+        #expect(ordered.hasSuffix("(learned, en/learned-reviews.tsv)"), "\(ordered)")
+
+        // A file layered with --lexicon is named as given, and wins.
+        let team = NSTemporaryDirectory() + "rater-team-\(UUID().uuidString).tsv"
+        defer { try? FileManager.default.removeItem(atPath: team) }
+        try "# kind: sentiment\n# language: en\n# provenance: tests\nrude\t-1.0\n"
+            .write(toFile: team, atomically: true, encoding: .utf8)
+        let layered = try CLIProcess.run(["explain", "the man was rude", "--lexicon", team])
+        #expect(layered.status == 0, "\(layered.standardError)")
+        let teamRude = try #require(layered.standardOutput.split(separator: "\n").first { $0.contains("] rude ") })
+        #expect(teamRude.contains("base -1.000") && teamRude.hasSuffix("(\(team))"), "\(teamRude)")
+    }
+
     /// Two rows share id 7: the miss (the first, labelled negative but plainly positive) must be explained with its own
     /// text, not the other row's. The records were kept by id, so the later row replaced the earlier one.
     @Test func worstMissesExplainTheirOwnRowWhenIdsRepeat() throws {

@@ -49,8 +49,25 @@ func lexiconFile(_ kind: String, _ lines: [String], language: String = "zh", pat
         lexicon.add(try lexiconFile("contrast", ["慢\tturn"]))
         lexicon.add(try lexiconFile("irrealis", ["慢\twish"]))
         let entry = try #require(lexicon.entries["慢"])
-        #expect(entry == LexiconEntry(valence: -1.5, isNegator: true, degree: 0.9, contrast: .turn, irrealis: .wish,
-                                      cues: [DimensionCue(.responsiveness, weight: 0.8)]))
+        var expected = LexiconEntry(valence: -1.5, isNegator: true, degree: 0.9, contrast: .turn, irrealis: .wish,
+                                    cues: [DimensionCue(.responsiveness, weight: 0.8)])
+        expected.weightSources.valence = 0
+        #expect(entry == expected)
+    }
+
+    /// Each weight names the file it came from (the last layered one, as the weight is), so `rater explain` can
+    /// say which file to fix; a cue phrase that inherited its valence names the inner word's file.
+    @Test func weightsKnowTheirFile() throws {
+        var lexicon = Lexicon()
+        lexicon.add(try lexiconFile("sentiment", ["好\t1", "bad\t-2"], path: "zh/sentiment.tsv"))
+        lexicon.add(try lexiconFile("dimension", ["好\tassurance\t0.5", "service was bad\tassurance\t0.8"],
+                                    path: "zh/dimensions.tsv"))
+        lexicon.add(try lexiconFile("sentiment", ["好\t3"], path: "team/extra.tsv"))
+        #expect(lexicon.entries["好"]?.weightSources.valence == 2, "the later file wins, for the weight and its source")
+        #expect(lexicon.entries["bad"]?.weightSources.valence == 0)
+        #expect(lexicon.sourceName(2) == "team/extra.tsv" && lexicon.sourceName(-1) == nil)
+        let inherited = Lexicon.withInheritedValence(lexicon.entries)
+        #expect(inherited["service was bad"]?.valence == -2 && inherited["service was bad"]?.weightSources.valence == 0)
     }
 
     @Test func laterFileWinsForTheSameRoleAndKeepsOtherRoles() throws {
