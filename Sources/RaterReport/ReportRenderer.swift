@@ -96,23 +96,21 @@ public struct ReportRenderer: Sendable {
         let l = locale
         html.element("section", [("id", "dimensions")]) { section in
             section.element("h2", text: l(.dimensions))
-            for (index, (name, rolledUp, group)) in namedGroups(model).enumerated() {
+            for (name, rolledUp, group) in namedGroups(model) {
                 groupHeading(name: name, rolledUp: rolledUp, group: group, into: &section)
                 let title = ([name] + rolledUp.map { $0 + ": " + l(.allValues) }).joined(separator: " · ")
                 let rows = ServiceDimension.allCases.map { dimension in
                     (dimension, group.dimensions.first { $0.scope == dimension.rawValue })
                 }
-                // The chart for everyone and the largest groups; smaller groups get the table only, to keep the
-                // page short.
-                if index < 6 {
-                    section.element("figure") { figure in
-                        DivergingBarChart(rows: rows.map { dimension, row in
-                            .init(label: l.dimension(dimension), sharePositive: row?.sharePositive ?? 0,
-                                  positiveInterval: row?.positiveInterval ?? 0...0, shareNegative: row?.shareNegative ?? 0,
-                                  negativeInterval: row?.negativeInterval ?? 0...0)
-                        }).draw(into: &figure, title: l(.dimensions) + " — " + title)
-                        figure.element("figcaption", text: l(.chartDimensionsCaption))
-                    }
+                // A chart for every group shown: `--max-groups` already keeps the page short. Charting only the first
+                // six left a group as large as a charted one with a table alone, and nothing on the page said why.
+                section.element("figure") { figure in
+                    DivergingBarChart(rows: rows.map { dimension, row in
+                        .init(label: l.dimension(dimension), sharePositive: row?.sharePositive ?? 0,
+                              positiveInterval: row?.positiveInterval ?? 0...0, shareNegative: row?.shareNegative ?? 0,
+                              negativeInterval: row?.negativeInterval ?? 0...0)
+                    }).draw(into: &figure, title: l(.dimensions) + " — " + title)
+                    figure.element("figcaption", text: l(.chartDimensionsCaption))
                 }
                 scopeTable(group, firstColumn: l(.dimension),
                            rows: [(l(.overall), GroupAggregate.overall, Optional(group.overall))]

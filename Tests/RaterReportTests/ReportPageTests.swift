@@ -179,6 +179,10 @@ import Testing
         #expect(model.groups.first?.latest["overall"]?.period == "2026-01-05")
         let html = ReportRenderer(locale: .en).render(model)
         #expect(html.contains("+375 further groups not shown"))
-        #expect(ReportSupport.parse(html).error == nil)
+        let structure = ReportSupport.parse(html)
+        #expect(structure.error == nil)
+        // Every group shown has its chart (everyone and 25 groups of five comments each): the page used to chart the
+        // first six only, leaving groups as large as a charted one with a table alone.
+        #expect(structure.elements.filter { $0.attributes["data-chart"] == "dimensions" }.count == 26)
     }
 }
