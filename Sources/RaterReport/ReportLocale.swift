@@ -16,6 +16,8 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         /// A rollup's value of the group columns it is over all values of (`branch: all`).
         case allValues
         case aspects, aspect, aspectsNote
+        /// What the change column's `n=12/9` means and why some changes are greyed (`ChangeBasis`).
+        case changeNote
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -77,6 +79,12 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case .allValues: return ("全部", "all")
         case .aspects: return ("其他方面：价格、产品、位置", "Other aspects: price, product, location")
         case .aspect: return ("方面", "Aspect")
+        case .changeNote:
+            return ("较上期：最新时段的净情感减去上一时段的；n=本期/上期的提及数。任一时段少于 \(ChangeBasis.minimumMentions) "
+                        + "条提及的变化显示为灰色斜体：评论太少，不宜当作变化解读。",
+                    "Change vs previous: net sentiment in the latest period minus the period before; n=latest/previous "
+                        + "mentions. A change resting on fewer than \(ChangeBasis.minimumMentions) mentions in either "
+                        + "period is greyed (italic): too few comments to read as a change.")
         case .aspectsNote: return ("不属于 RATER 服务维度的话题，与维度并列统计；按提及次数排序",
                                    "Topics outside the RATER service dimensions, counted beside them; most mentioned first")
         }

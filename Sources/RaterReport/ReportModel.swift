@@ -19,6 +19,13 @@ public struct ReportModel: Sendable {
         public var aspects: [AggregateRow]
         /// Rows of the latest period, for the change against the previous period (by scope).
         public var latest: [String: AggregateRow]
+        /// Rows of the period before the latest (by scope): how many comments a change rests on.
+        public var previous: [String: AggregateRow] = [:]
+
+        /// The mentions behind the change of `scope`, when there is a change.
+        public func changeBasis(_ scope: String) -> ChangeBasis? {
+            ChangeBasis(latest: latest[scope], previous: previous[scope])
+        }
     }
 
     public var options: AggregationOptions
@@ -46,11 +53,19 @@ public struct ReportModel: Sendable {
         // them once per group would be quadratic.
         var allTime = [[Field]: [AggregateRow]]()
         var latest = [[Field]: [String: AggregateRow]]()
+        // The period the aggregates computed each change against (the calendar's previous bucket, not the previous
+        // period with data), so the counts shown are those the change was made from.
+        let previousPeriod = latestPeriod.flatMap {
+            aggregation.options.bucket.previous(of: $0, in: aggregation.options.timeZone)
+        }
+        var previous = [[Field]: [String: AggregateRow]]()
         for row in rows {
             if row.period == nil {
                 allTime[row.groups, default: []].append(row)
             } else if row.period == latestPeriod {
                 latest[row.groups, default: [:]][row.scope] = row
+            } else if row.period == previousPeriod {
+                previous[row.groups, default: [:]][row.scope] = row
             }
         }
         func group(_ fields: [Field]) -> Group? {
@@ -61,7 +76,7 @@ public struct ReportModel: Sendable {
                 .map(\.row)
             return Group(fields: fields, overall: overall,
                          dimensions: rows.filter { ServiceDimension(rawValue: $0.scope) != nil },
-                         aspects: aspects, latest: latest[fields] ?? [:])
+                         aspects: aspects, latest: latest[fields] ?? [:], previous: previous[fields] ?? [:])
         }
         everyone = group([])
         // The largest groups first: they are the ones a manager looks for, and the cut drops the smallest. With

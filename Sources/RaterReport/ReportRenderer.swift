@@ -75,7 +75,10 @@ public struct ReportRenderer: Sendable {
                 tile(ReportNumber.percent(row.shareNegative), l(.negative), into: &tiles, tone: "neg")
                 tile(ReportNumber.percent(row.shareNeutral), l(.neutral), into: &tiles)
                 if let latest = model.everyone?.latest[GroupAggregate.overall], let change = latest.netChange {
-                    tile(ReportNumber.signed(change), l(.change) + " (" + (latest.period ?? "") + ")", into: &tiles)
+                    let basis = model.everyone?.changeBasis(GroupAggregate.overall)
+                    tile(ReportNumber.signed(change), l(.change) + " (" + (latest.period ?? "") + ")"
+                         + (basis.map { " · " + $0.label } ?? ""), into: &tiles,
+                         tone: basis?.isThin == true ? "thin" : nil)
                 }
             }
             guard !model.trend.isEmpty else { return }
@@ -96,6 +99,7 @@ public struct ReportRenderer: Sendable {
         let l = locale
         html.element("section", [("id", "dimensions")]) { section in
             section.element("h2", text: l(.dimensions))
+            if model.latestPeriod != nil { section.element("p", [("class", "note")], text: l(.changeNote)) }
             for (name, rolledUp, group) in namedGroups(model) {
                 groupHeading(name: name, rolledUp: rolledUp, group: group, into: &section)
                 let title = ([name] + rolledUp.map { $0 + ": " + l(.allValues) }).joined(separator: " · ")
@@ -205,12 +209,14 @@ public struct ReportRenderer: Sendable {
                         continue
                     }
                     let change = group.latest[scope]?.netChange
+                    let basis = change == nil ? nil : group.changeBasis(scope)
                     body.element("tr", [("data-group", groupName), ("data-scope", scope),
                                         ("data-mentions", String(row.mentions)),
                                         ("data-share-positive", raw(row.sharePositive)),
                                         ("data-share-negative", raw(row.shareNegative)),
                                         ("data-net", raw(row.netSentiment)),
-                                        ("data-change", change.map(raw))]) { tr in
+                                        ("data-change", change.map(raw)),
+                                        ("data-change-mentions", basis.map { "\($0.latest)/\($0.previous)" })]) { tr in
                         tr.element("td", text: label)
                         tr.element("td", [("class", "num")], text: String(row.mentions))
                         tr.element("td", [("class", "num pos")],
@@ -220,7 +226,10 @@ public struct ReportRenderer: Sendable {
                         let net = NetSentimentInterval.interval(of: row)
                         tr.element("td", [("class", "num")], text: ReportNumber.signed(row.netSentiment) + " ["
                                    + ReportNumber.signed(net.lowerBound) + ", " + ReportNumber.signed(net.upperBound) + "]")
-                        tr.element("td", [("class", "num")], text: change.map { ReportNumber.signed($0) } ?? l(.noPrevious))
+                        // The mentions behind the change beside it; a change on fewer than the minimum is greyed.
+                        tr.element("td", [("class", basis?.isThin == true ? "num thin" : "num")],
+                                   text: change.map { ReportNumber.signed($0) + (basis.map { " (" + $0.label + ")" } ?? "") }
+                                       ?? l(.noPrevious))
                     }
                 }
             }

@@ -19,6 +19,7 @@ enum ReportStyle {
         .tile .label { color: #555555; font-size: 0.85em; }
         .pos { color: #0060A0; }
         .neg { color: #A35C00; }
+        .thin { color: #767676; font-style: italic; }
         table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.9em; }
         th, td { border-bottom: 1px solid #E4E4E4; padding: 4px 8px; text-align: left; vertical-align: top; \
         overflow-wrap: anywhere; }

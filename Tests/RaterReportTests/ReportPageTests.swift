@@ -155,6 +155,46 @@ import Testing
     }
 }
 
+/// "Change vs previous" says how many mentions each change rests on, and greys one resting on fewer than
+/// `ChangeBasis.minimumMentions` in either period: a jump of +1.00 from one comment to two read like news.
+@Suite struct ReportChangeBasisTests {
+    @Test func eachChangeShowsItsCountsAndAThinOneIsGreyed() throws {
+        var options = AggregationOptions()
+        options.groupBy = ["branch"]
+        options.dateColumn = "date"
+        var collector = ReportCollector(options: options)
+        var line = 0
+        // Branch a: 12 comments each day (negative, then positive); branch b: one negative, then two positive.
+        for (branch, day, count, label) in [("a", 1, 12, "negative"), ("a", 2, 12, "positive"),
+                                            ("b", 1, 1, "negative"), ("b", 2, 2, "positive")] {
+            for _ in 0..<count {
+                line += 1
+                let score = label == "positive" ? 0.6 : -0.6
+                let text = #"{"id":"\#(line)","sentiment":{"label":"\#(label)","score":\#(score)},"#
+                    + #""fields":{"branch":"\#(branch)","date":"2026-01-0\#(day)"}}"#
+                try collector.add(line: Data(text.utf8), path: "days", lineNumber: line)
+            }
+        }
+        let model = ReportModel(aggregation: collector.aggregation, samples: collector.samples)
+        let html = ReportRenderer(locale: .en).render(model)
+        let structure = ReportSupport.parse(html)
+        try #require(structure.error == nil, "\(structure.error ?? "")")
+        func overallRow(_ group: String) throws -> [String: String] {
+            try #require(structure.elements.first {
+                $0.name == "tr" && $0.attributes["data-group"] == group && $0.attributes["data-scope"] == "overall"
+            }?.attributes)
+        }
+        #expect(try overallRow("branch=a")["data-change-mentions"] == "12/12")
+        #expect(try overallRow("branch=b")["data-change-mentions"] == "2/1")
+        #expect(try overallRow("")["data-change-mentions"] == "14/13")
+        #expect(html.contains("+2.00 (n=12/12)") && html.contains("+2.00 (n=2/1)"))
+        #expect(html.contains(#"<td class="num thin">+2.00 (n=2/1)</td>"#), "thin: greyed")
+        #expect(html.contains(#"<td class="num">+2.00 (n=12/12)</td>"#), "enough mentions: not greyed")
+        #expect(structure.text.contains("fewer than \(ChangeBasis.minimumMentions) mentions"), "the page says why")
+        #expect(structure.text.contains("(2026-01-02) · n=14/13"), "the overall tile names its counts")
+    }
+}
+
 @Suite struct ReportGroupLimitTests {
     /// Many groups: the largest are shown, the rest counted in a note, and the model is built without scanning
     /// every row once per group.
