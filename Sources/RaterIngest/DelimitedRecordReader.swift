@@ -9,7 +9,8 @@ import RaterCore
 public struct DelimitedRecordReader: RecordReader {
     /// Header names tried, in order, when no text column is named.
     public static let defaultTextColumns = ["text", "comment", "comments", "review", "reviewbody", "review_body",
-                                            "content", "feedback", "body", "message", "评论", "内容", "评价"]
+                                            "content", "feedback", "body", "message", "评论", "内容", "评价",
+                                            "評論", "內容", "評價", "留言"]
     public static let defaultIDColumns = ["id", "review_id", "comment_id", "record_id", "编号", "序号", "評論編號"]
 
     private var scanner: DelimitedRowScanner
