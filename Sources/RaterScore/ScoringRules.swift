@@ -38,9 +38,10 @@ public struct ScoringRules: Sendable, Equatable {
     /// to something else ("the price included breakfast and the quality was high").
     public var priceScaleReach = 5
     /// How many words after a remedial act on a charge ("reversed", 免除; `LexiconEntry.remedy`) its object may start:
-    /// "waived the late fee" and 免除了违约金 are two, one word (an article, a pronoun, 了) between. Further on the
-    /// first term is seldom what was acted on ("cancelled my order twice": "twice" is no charge).
-    public var remedyReach = 2
+    /// "waived the late fee" and 免除了违约金 are two, one word (an article, a pronoun, 了) between; "waived the joining
+    /// fee" and "reversed my duplicate payment" three, with a modifier that is no term. Further on the first term is
+    /// seldom what was acted on ("cancelled my order twice": "twice" is no charge).
+    public var remedyReach = 3
     /// Clauses after a turn (但是, but) weigh more, clauses before it less.
     public var afterTurn = 1.5
     public var beforeTurn = 0.6
