@@ -275,6 +275,11 @@ public enum Schema {
     /// text when the analyst acted. A key is only a name, and a re-export may give it another text; a correction
     /// whose digest no longer matches is stale and is not applied. It is last and nullable because databases made
     /// before it gain it by `ALTER TABLE … ADD COLUMN` (`SchemaMigration`), and their rows have none.
+    ///
+    /// `dimensions` is what an `accept` judged about the dimensions: the reviewed reading's `dimension:label` pairs
+    /// (`tangibles:positive;assurance:negative`, empty for none) when the analyst accepted it. Without it, an accept
+    /// judged whatever the machine says now, and a later run with other lexicons put its new dimensions into the
+    /// gold file as judged. Null for the other actions and for accepts made before the column.
     public static let corrections = Table("corrections", columns: [
         Column("seq", .integer),
         Column("source", .text),
@@ -288,6 +293,7 @@ public enum Schema {
         Column("created_at", .timestamp),
         Column("note", .text, nullable: true),
         Column("text_sha256", .text, nullable: true),
+        Column("dimensions", .text, nullable: true),
     ], primaryKey: ["seq"], indexes: [["source", "comment_key"], ["created_at"], ["analyst"]])
 
     public static let tables = [runs, comments, dimensionMentions, aspectMentions, signals, aggregates, rejects,

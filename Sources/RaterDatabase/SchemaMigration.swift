@@ -6,6 +6,8 @@ enum SchemaMigration {
     static func run(_ executor: any SQLExecutor) throws {
         try keySignalsByValue(executor)
         try addCorrectionTextDigest(executor)
+        // What an accept judged about the dimensions (`Schema.corrections`): earlier accepts say null.
+        try addColumn("dimensions", .text, to: Schema.corrections.name, executor)
         for column in ["duplicate_keys", "duplicates_replaced"] {
             try addColumn(column, .integer, to: Schema.runs.name, executor)
         }

@@ -30,13 +30,17 @@ public struct Correction: Sendable, Equatable {
     /// SHA-256 (hex) of the comment's normalised text the analyst judged; nil for corrections made before Rater
     /// stored it.
     public var textSHA256: String?
+    /// For `accept`: the dimensions the analyst accepted, as the reviewed reading's `dimension:label` pairs
+    /// (`AcceptedDimensions`; empty when it had none). Nil for the other actions and for accepts stored before
+    /// Rater kept them, which judge the dimensions the machine reports now.
+    public var acceptedDimensions: String?
     /// How the correction stands against the comment as stored now (computed when read, never stored).
     public var status: CorrectionStatus
 
     public init(seq: Int, source: String, commentKey: String, action: CorrectionAction,
                 dimension: ServiceDimension? = nil, value: SentimentLabel? = nil, machineLabel: SentimentLabel,
                 machineRunID: String, analyst: String, createdAt: String, note: String? = nil,
-                textSHA256: String? = nil, status: CorrectionStatus = .current) {
+                textSHA256: String? = nil, acceptedDimensions: String? = nil, status: CorrectionStatus = .current) {
         self.seq = seq
         self.source = source
         self.commentKey = commentKey
@@ -49,6 +53,7 @@ public struct Correction: Sendable, Equatable {
         self.createdAt = createdAt
         self.note = note
         self.textSHA256 = textSHA256
+        self.acceptedDimensions = acceptedDimensions
         self.status = status
     }
 }
@@ -67,9 +72,15 @@ public struct CorrectionRequest: Sendable, Equatable {
     /// between loading and clicking would otherwise attach the judgement to a text the analyst never saw. A script
     /// that posts without it judges the text as stored when the correction is recorded.
     public var textSHA256: String?
+    /// For `accept`: the dimensions the page showed (`ReviewComment.dimensionPairs`, posted as `dimensions_shown`).
+    /// When given, the accept is refused if the reviewed dimensions have changed since the page was loaded (a run
+    /// with other lexicons, or another analyst's correction), as a changed text is: "accept as shown" must judge
+    /// what was shown. Without it, the accept judges the dimensions as they stand when it is recorded.
+    public var shownDimensions: String?
 
     public init(source: String, commentKey: String, action: CorrectionAction, dimension: ServiceDimension? = nil,
-                value: SentimentLabel? = nil, analyst: String, note: String? = nil, textSHA256: String? = nil) {
+                value: SentimentLabel? = nil, analyst: String, note: String? = nil, textSHA256: String? = nil,
+                shownDimensions: String? = nil) {
         self.source = source
         self.commentKey = commentKey
         self.action = action
@@ -78,6 +89,7 @@ public struct CorrectionRequest: Sendable, Equatable {
         self.analyst = analyst
         self.note = note
         self.textSHA256 = textSHA256
+        self.shownDimensions = shownDimensions
     }
 
     /// Checks that the action has what it needs: a label for `label`/`accept`, a dimension (and for adding, its

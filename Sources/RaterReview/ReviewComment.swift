@@ -58,7 +58,8 @@ public struct ReviewComment: Sendable, Equatable {
 
     public var isReviewed: Bool { !corrections.isEmpty }
 
-    /// The dimensions after corrections, in RATER order.
+    /// The dimensions after corrections, in RATER order: the machine's, then each correction in turn (an accept
+    /// that kept what it was shown puts back exactly that).
     public var dimensions: [Dimension] {
         var current = [ServiceDimension: Dimension]()
         for summary in machineDimensions {
@@ -66,6 +67,19 @@ public struct ReviewComment: Sendable, Equatable {
                                                    evidence: summary.evidence.map(\.cue), machineLabel: summary.label)
         }
         for correction in corrections {
+            // An accept judged the dimensions it was shown: from it on they are those, whatever a later run says.
+            if correction.action == .accept, let kept = correction.acceptedDimensions,
+               let accepted = AcceptedDimensions.parse(kept) {
+                current = current.filter { accepted[$0.key] != nil }
+                for (dimension, label) in accepted {
+                    let machine = machineDimensions.first { $0.dimension == dimension }
+                    current[dimension] = Dimension(dimension: dimension, label: label,
+                                                   evidence: current[dimension]?.evidence
+                                                       ?? machine?.evidence.map(\.cue) ?? [],
+                                                   machineLabel: machine?.label)
+                }
+                continue
+            }
             guard let dimension = correction.dimension else { continue }
             switch correction.action {
             case .addDimension:
@@ -98,7 +112,8 @@ public struct ReviewComment: Sendable, Equatable {
     }
 
     /// The dimensions an analyst judged, in RATER order: all five after *accept* (the comment as shown, absent
-    /// dimensions included), else those added, removed or given another polarity. The others are the machine's.
+    /// dimensions included; `AcceptedDimensions` keeps what was shown), else those added, removed or given another
+    /// polarity. The others are the machine's.
     public var judgedDimensions: [ServiceDimension] {
         if corrections.contains(where: { $0.action == .accept }) { return ServiceDimension.allCases }
         let named = Set(corrections.compactMap(\.dimension))

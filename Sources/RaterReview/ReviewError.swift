@@ -7,6 +7,9 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The comment's text is no longer the one the correction was made on (the page was loaded before a run
     /// re-analysed it): the analyst must see the new text first.
     case commentChanged(source: String, key: String)
+    /// An accept posted with the dimensions the page showed, which are no longer the comment's (a run with other
+    /// lexicons, or another analyst's correction, changed them): accepting would judge dimensions nobody saw.
+    case dimensionsChanged(source: String, key: String)
     /// A correction that would change nothing in the comment's reviewed reading (`reason` says what it already is).
     case noChange(source: String, key: String, reason: String)
     /// A filter value that cannot be used (message says which).
@@ -22,6 +25,8 @@ public enum ReviewError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownComment(source, key): return "no comment \(key) from \(source) in the database"
         case let .commentChanged(source, key):
             return "comment \(key) from \(source) has a new text since the page was loaded: reload and judge it again"
+        case let .dimensionsChanged(source, key):
+            return "comment \(key) from \(source) has other dimensions than the page showed: reload and judge it again"
         case let .noChange(source, key, reason): return "nothing to change on comment \(key) from \(source): \(reason)"
         case let .invalidFilter(message): return "invalid filter: \(message)"
         case let .tokenRequired(host):

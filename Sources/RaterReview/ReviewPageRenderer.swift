@@ -325,6 +325,8 @@ public struct ReviewPageRenderer: Sendable {
     private func actions(_ comment: ReviewComment, back: String, into html: inout HTMLBuilder) {
         html.element("div", [("class", "actions")]) { div in
             correctionForm(comment, back: back, into: &div) { form in
+                // What "accept as shown" judges about the dimensions: refused if they have changed by the click.
+                hidden("dimensions_shown", comment.dimensionPairs, into: &form)
                 form.element("button", [("type", "submit"), ("name", "op"), ("value", "accept:" + comment.label.rawValue),
                                         ("data-key", "a"), ("class", "accept")], text: "Accept (a)")
                 for (label, key) in [(SentimentLabel.positive, "p"), (.negative, "n"), (.neutral, "u")] {

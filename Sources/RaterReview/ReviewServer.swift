@@ -9,7 +9,7 @@ import RaterCore
 /// | method | path | what |
 /// |---|---|---|
 /// | GET | `/` | the comment list; the filters are its query string |
-/// | POST | `/corrections` | append a correction (`ref`, or `source` and `key`; `op`; `text_sha256`), then 303 back |
+/// | POST | `/corrections` | append a correction (`ref`, or `source` and `key`; `op`; `text_sha256`; `dimensions_shown` for an accept), then 303 back |
 /// | POST | `/analyst` | set who corrections are recorded as (a cookie) |
 /// | GET | `/audit` | every correction, newest first |
 /// | GET | `/export/gold.csv` | the reviewed comments as gold for `rater eval` and `rater lexicon learn` |
@@ -108,6 +108,7 @@ public struct ReviewServer: Sendable {
             var correction = try Self.correction(op: op, source: comment.source, key: comment.key,
                                                  analyst: analyst(request), note: field("note"))
             correction.textSHA256 = field("text_sha256").flatMap { $0.isEmpty ? nil : $0 }
+            if correction.action == .accept { correction.shownDimensions = field("dimensions_shown") }
             try store.record(correction)
         } catch let error as ReviewError {
             // Back to where the analyst was (a refused no-op is most often a double click).
@@ -237,8 +238,11 @@ extension ReviewError {
         return false
     }
 
+    /// The page showed something that has changed since (the text, or the dimensions an accept would judge).
     var isCommentChanged: Bool {
-        if case .commentChanged = self { return true }
-        return false
+        switch self {
+        case .commentChanged, .dimensionsChanged: return true
+        default: return false
+        }
     }
 }

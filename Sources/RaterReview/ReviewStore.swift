@@ -125,6 +125,16 @@ public final class ReviewStore: @unchecked Sendable {
                 if let reason = request.unchangedReason(on: comment) {
                     throw ReviewError.noChange(source: request.source, key: request.commentKey, reason: reason)
                 }
+                // An accept keeps the dimensions it judged; with the page's, only if they are still the comment's.
+                var accepted: String?
+                if request.action == .accept {
+                    let current = comment.dimensionPairs
+                    if let shown = request.shownDimensions,
+                       AcceptedDimensions.parse(shown) != AcceptedDimensions.parse(current) {
+                        throw ReviewError.dimensionsChanged(source: request.source, key: request.commentKey)
+                    }
+                    accepted = current
+                }
                 // Inside the write transaction, so two analysts saving at once still get distinct numbers (SQLite
                 // serialises writers; on PostgreSQL a clash fails on the primary key instead of overwriting).
                 let seq = (try executor.query("SELECT COALESCE(MAX(seq), 0) FROM corrections", []).first?.first?.int ?? 0) + 1
@@ -133,14 +143,15 @@ public final class ReviewStore: @unchecked Sendable {
                     dimension: request.dimension, value: request.value, machineLabel: machineLabel,
                     machineRunID: comment.runID,
                     analyst: request.analyst.trimmingCharacters(in: .whitespacesAndNewlines),
-                    createdAt: Rows.timestamp(date), note: request.note, textSHA256: digest)
+                    createdAt: Rows.timestamp(date), note: request.note, textSHA256: digest,
+                    acceptedDimensions: accepted)
                 var insert = SQLParameters(executor.dialect)
                 let values: [SQLValue] = [
                     .integer(correction.seq), .text(correction.source), .text(correction.commentKey),
                     .text(correction.action.rawValue), SQLValue(correction.dimension?.rawValue),
                     SQLValue(correction.value?.rawValue), .text(correction.machineLabel.rawValue),
                     .text(correction.machineRunID), .text(correction.analyst), .text(correction.createdAt),
-                    SQLValue(correction.note), SQLValue(correction.textSHA256),
+                    SQLValue(correction.note), SQLValue(correction.textSHA256), SQLValue(correction.acceptedDimensions),
                 ]
                 let placeholders = values.map { insert.add($0) }.joined(separator: ", ")
                 try executor.execute("INSERT INTO corrections (" + Schema.corrections.columnNames.joined(separator: ", ")
@@ -232,9 +243,14 @@ public final class ReviewStore: @unchecked Sendable {
         if let dimension = filter.dimension {
             // Present after corrections: the last add/remove for the dimension decides; without one, the machine's
             // mention does.
-            let last = "(SELECT k.action FROM corrections k WHERE k.source = c.source AND k.comment_key = c.comment_key"
-                + " AND k.dimension = " + parameters.add(dimension.rawValue)
-                + " AND k.action IN ('add_dimension', 'remove_dimension') AND "
+            // An accept that kept its dimensions decides too, by whether they name this one (`AcceptedDimensions`).
+            let last = "(SELECT CASE WHEN k.action = 'accept' THEN (CASE WHEN ';' || k.dimensions || ';' LIKE "
+                + parameters.add("%;" + dimension.rawValue + ":%")
+                + " THEN 'add_dimension' ELSE 'remove_dimension' END) ELSE k.action END"
+                + " FROM corrections k WHERE k.source = c.source AND k.comment_key = c.comment_key"
+                + " AND ((k.dimension = " + parameters.add(dimension.rawValue)
+                + " AND k.action IN ('add_dimension', 'remove_dimension')) OR (k.action = 'accept' AND "
+                + "k.dimensions IS NOT NULL)) AND "
                 + CorrectionStaleness.isApplied("k", stale, &parameters) + " ORDER BY k.seq DESC LIMIT 1)"
             let machine = "(CASE WHEN EXISTS (SELECT 1 FROM dimension_mentions d WHERE d.source = c.source AND "
                 + "d.comment_key = c.comment_key AND d.dimension = " + parameters.add(dimension.rawValue)
@@ -315,7 +331,7 @@ public final class ReviewStore: @unchecked Sendable {
         + "c.confidence, c.fields, c.explanation, c.run_id, c.service_score"
 
     private static let correctionColumns = "k.seq, k.source, k.comment_key, k.action, k.dimension, k.value, "
-        + "k.machine_label, k.machine_run_id, k.analyst, k.created_at, k.note, k.text_sha256"
+        + "k.machine_label, k.machine_run_id, k.analyst, k.created_at, k.note, k.text_sha256, k.dimensions"
 
     private static func comment(from row: [SQLValue]) throws -> ReviewComment {
         guard let label = row[6].string.flatMap(SentimentLabel.init(rawValue:)) else {
@@ -343,7 +359,7 @@ public final class ReviewStore: @unchecked Sendable {
             dimension: row[4].string.flatMap(ServiceDimension.init(rawValue:)),
             value: row[5].string.flatMap(SentimentLabel.init(rawValue:)), machineLabel: machineLabel,
             machineRunID: row[7].string ?? "", analyst: row[8].string ?? "", createdAt: row[9].string ?? "",
-            note: row[10].string, textSHA256: row[11].string)
+            note: row[10].string, textSHA256: row[11].string, acceptedDimensions: row[12].string)
     }
 
     /// Adds the comment's dimension and aspect mentions, signals and corrections.

@@ -78,6 +78,23 @@ import Testing
         #expect(try ids([("review", "reviewed")]) == ["r1", "r6"])
         #expect(try store.corrections().map(\.seq) == [2, 1])
         #expect(GoldExport.csv(try store.reviewedComments()).contains("r6,en,Checked in at noon.,positive,"))
+        // An accept's kept dimensions decide the dimension filter (the SQL's string match, on PostgreSQL too), and a
+        // removal after it still applies.
+        let r4 = try #require(try store.comment(source: "branches.csv", key: "r4"))
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r4", action: .addDimension,
+                                           dimension: .tangibles, value: .negative, analyst: "李雷"))
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r4", action: .accept, value: r4.label,
+                                           analyst: "李雷"))
+        #expect(try store.corrections().first?.acceptedDimensions?.contains("tangibles:negative") == true)
+        #expect(try ids([("dimension", "tangibles")]) == ["r4"])
+        let accepted = Set(try #require(try store.comment(source: "branches.csv", key: "r4")).dimensions.map(\.dimension))
+        for dimension in ServiceDimension.allCases {
+            #expect(try ids([("dimension", dimension.rawValue)]).contains("r4") == accepted.contains(dimension),
+                    "\(dimension)")
+        }
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r4", action: .removeDimension,
+                                           dimension: .tangibles, analyst: "李雷"))
+        #expect(try ids([("dimension", "tangibles")]).isEmpty)
 
         let database = try PostgresConnection(url: url)
         #expect(throws: DatabaseError.self) {
