@@ -75,9 +75,11 @@ public struct SignalEvaluation: Sendable {
     public init(kinds: [SignalKind]) { self.kinds = Set(kinds).sorted() }
 
     /// Scores one comment: the gold and predicted values of each signal (absent or empty: none).
-    public mutating func add(id: String, gold: [SignalKind: Set<SignalValue>], predicted: [SignalKind: Set<SignalValue>]) {
+    /// With `judged`, only those signals are scored on this comment (`JudgedSignals`: a review-workspace gold row).
+    public mutating func add(id: String, gold: [SignalKind: Set<SignalValue>], predicted: [SignalKind: Set<SignalValue>],
+                             judged: Set<SignalKind>? = nil) {
         comments += 1
-        for kind in kinds {
+        for kind in kinds where judged?.contains(kind) ?? true {
             let goldReading = Reading(gold[kind, default: []].filter { $0.kind == kind })
             let predictedReading = Reading(predicted[kind, default: []].filter { $0.kind == kind })
             confusion[kind, default: [:]][goldReading, default: [:]][predictedReading, default: 0] += 1
@@ -107,10 +109,11 @@ public struct SignalEvaluation: Sendable {
     }
 
     /// Scores one result against its gold values.
-    public mutating func add(_ result: CommentResult, gold: [SignalKind: Set<SignalValue>]) {
+    public mutating func add(_ result: CommentResult, gold: [SignalKind: Set<SignalValue>],
+                             judged: Set<SignalKind>? = nil) {
         var predicted = [SignalKind: Set<SignalValue>]()
         for signal in result.signals { predicted[signal.kind, default: []].insert(signal.value) }
-        add(id: result.id, gold: gold, predicted: predicted)
+        add(id: result.id, gold: gold, predicted: predicted, judged: judged)
     }
 
     private mutating func record(_ miss: Miss) {

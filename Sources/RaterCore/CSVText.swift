@@ -57,16 +57,20 @@ public enum CSVText {
 /// CSV reader that finds exactly this header (a file Rater wrote) gives every cell back with `CSVText.restored`,
 /// so the text is analysed exactly as it was.
 public enum GoldFileLayout {
-    public static let header = ["id", "lang", "text", "label", "dimensions", "judged", "machine_label", "reviewed_by",
-                                "reviewed_at", "source", "comment_key"]
+    public static let header = ["id", "lang", "text", "label", "dimensions", "expectation", "recovery", "loyalty",
+                                "judged", "machine_label", "reviewed_by", "reviewed_at", "source", "comment_key"]
+    /// The signal columns (`set_signal` corrections), read by `rater eval --expectation-column expectation …`.
+    public static let signalColumns = ["expectation", "recovery", "loyalty"]
+    /// The header before the signal columns (files exported until 2026-11-29): still read back unchanged.
+    public static let headerWithoutSignals = header.filter { !signalColumns.contains($0) }
     /// The header before the `judged` column (files exported until 2026-11-28): still read back unchanged.
-    public static let headerWithoutJudged = header.filter { $0 != judgedColumn }
-    /// The column naming what an analyst judged on the row: `label` and dimension names, `;`-separated.
+    public static let headerWithoutJudged = headerWithoutSignals.filter { $0 != judgedColumn }
+    /// The column naming what an analyst judged on the row: `label`, dimension names and signal names, `;`-separated.
     public static let judgedColumn = "judged"
 
     /// Whether a CSV header (names as read, surrounding spaces already trimmed) is the gold file's.
     public static func matches(_ names: [String]) -> Bool {
-        [header, headerWithoutJudged].contains { layout in
+        [header, headerWithoutSignals, headerWithoutJudged].contains { layout in
             names.count == layout.count && zip(names, layout).allSatisfy { $0.lowercased() == $1 }
         }
     }

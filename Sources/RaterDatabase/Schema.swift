@@ -280,6 +280,9 @@ public enum Schema {
     /// (`tangibles:positive;assurance:negative`, empty for none) when the analyst accepted it. Without it, an accept
     /// judged whatever the machine says now, and a later run with other lexicons put its new dimensions into the
     /// gold file as judged. Null for the other actions and for accepts made before the column.
+    ///
+    /// `signal` names the signal a `set_signal` sets (`loyalty`); its value (`at_risk`) is in `value`, null for
+    /// none (the analyst judged the comment carries no such signal).
     public static let corrections = Table("corrections", columns: [
         Column("seq", .integer),
         Column("source", .text),
@@ -294,6 +297,7 @@ public enum Schema {
         Column("note", .text, nullable: true),
         Column("text_sha256", .text, nullable: true),
         Column("dimensions", .text, nullable: true),
+        Column("signal", .text, nullable: true),
     ], primaryKey: ["seq"], indexes: [["source", "comment_key"], ["created_at"], ["analyst"]])
 
     public static let tables = [runs, comments, dimensionMentions, aspectMentions, signals, aggregates, rejects,

@@ -8,6 +8,8 @@ enum SchemaMigration {
         try addCorrectionTextDigest(executor)
         // What an accept judged about the dimensions (`Schema.corrections`): earlier accepts say null.
         try addColumn("dimensions", .text, to: Schema.corrections.name, executor)
+        // The signal a `set_signal` sets: older databases have no such corrections.
+        try addColumn("signal", .text, to: Schema.corrections.name, executor)
         for column in ["duplicate_keys", "duplicates_replaced"] {
             try addColumn(column, .integer, to: Schema.runs.name, executor)
         }

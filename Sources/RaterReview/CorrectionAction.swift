@@ -11,6 +11,9 @@ public enum CorrectionAction: String, Sendable, CaseIterable {
     case addDimension = "add_dimension"
     /// Remove a dimension the machine found.
     case removeDimension = "remove_dimension"
+    /// Set a business signal's reading (`signal` is the signal; `signalValue` its value, or nil for "none": the
+    /// comment does not carry that signal). Stored with the value's name in `value`, null for none.
+    case setSignal = "set_signal"
 }
 
 /// One stored correction: a row of the append-only `corrections` table.
@@ -21,6 +24,10 @@ public struct Correction: Sendable, Equatable {
     public var action: CorrectionAction
     public var dimension: ServiceDimension?
     public var value: SentimentLabel?
+    /// The signal of `setSignal`.
+    public var signal: SignalKind?
+    /// The value `setSignal` gave its signal: nil for none (and for the other actions).
+    public var signalValue: SignalValue?
     /// The machine's label when the correction was made, so the audit shows what was overruled.
     public var machineLabel: SentimentLabel
     public var machineRunID: String
@@ -38,7 +45,8 @@ public struct Correction: Sendable, Equatable {
     public var status: CorrectionStatus
 
     public init(seq: Int, source: String, commentKey: String, action: CorrectionAction,
-                dimension: ServiceDimension? = nil, value: SentimentLabel? = nil, machineLabel: SentimentLabel,
+                dimension: ServiceDimension? = nil, value: SentimentLabel? = nil, signal: SignalKind? = nil,
+                signalValue: SignalValue? = nil, machineLabel: SentimentLabel,
                 machineRunID: String, analyst: String, createdAt: String, note: String? = nil,
                 textSHA256: String? = nil, acceptedDimensions: String? = nil, status: CorrectionStatus = .current) {
         self.seq = seq
@@ -47,6 +55,8 @@ public struct Correction: Sendable, Equatable {
         self.action = action
         self.dimension = dimension
         self.value = value
+        self.signal = signal
+        self.signalValue = signalValue
         self.machineLabel = machineLabel
         self.machineRunID = machineRunID
         self.analyst = analyst
@@ -58,6 +68,16 @@ public struct Correction: Sendable, Equatable {
     }
 }
 
+extension Correction {
+    /// What the correction is about, for listings: its dimension or signal (empty for the label actions).
+    public var subject: String { dimension?.rawValue ?? signal?.rawValue ?? "" }
+    /// The value it set, for listings: a label, a signal's value or `none`, or empty (`remove_dimension`).
+    public var valueName: String {
+        if action == .setSignal { return signalValue?.rawValue ?? "none" }
+        return value?.rawValue ?? ""
+    }
+}
+
 /// A correction as the workspace submits it, before it has a sequence number and a time.
 public struct CorrectionRequest: Sendable, Equatable {
     public var source: String
@@ -65,6 +85,9 @@ public struct CorrectionRequest: Sendable, Equatable {
     public var action: CorrectionAction
     public var dimension: ServiceDimension?
     public var value: SentimentLabel?
+    /// For `setSignal`: the signal, and its new value (nil: none).
+    public var signal: SignalKind?
+    public var signalValue: SignalValue?
     public var analyst: String
     public var note: String?
     /// The digest of the text the analyst was shown (`ReviewComment.textSHA256`, posted by the page's forms). When
@@ -79,13 +102,15 @@ public struct CorrectionRequest: Sendable, Equatable {
     public var shownDimensions: String?
 
     public init(source: String, commentKey: String, action: CorrectionAction, dimension: ServiceDimension? = nil,
-                value: SentimentLabel? = nil, analyst: String, note: String? = nil, textSHA256: String? = nil,
-                shownDimensions: String? = nil) {
+                value: SentimentLabel? = nil, signal: SignalKind? = nil, signalValue: SignalValue? = nil,
+                analyst: String, note: String? = nil, textSHA256: String? = nil, shownDimensions: String? = nil) {
         self.source = source
         self.commentKey = commentKey
         self.action = action
         self.dimension = dimension
         self.value = value
+        self.signal = signal
+        self.signalValue = signalValue
         self.analyst = analyst
         self.note = note
         self.textSHA256 = textSHA256
@@ -93,12 +118,24 @@ public struct CorrectionRequest: Sendable, Equatable {
     }
 
     /// Checks that the action has what it needs: a label for `label`/`accept`, a dimension (and for adding, its
-    /// label) for the dimension actions, and a named analyst.
+    /// label) for the dimension actions, a signal (and a value of that signal, or none) for `set_signal`, and a
+    /// named analyst.
     public func validate() throws {
         guard ReviewLimits.isAnalystName(analyst) else {
             throw ReviewError.invalidCorrection(ReviewLimits.analystNameRule)
         }
+        if action != .setSignal, signal != nil || signalValue != nil {
+            throw ReviewError.invalidCorrection("\(action.rawValue) takes no signal")
+        }
         switch action {
+        case .setSignal:
+            guard let signal else { throw ReviewError.invalidCorrection("set_signal needs a signal") }
+            guard dimension == nil, value == nil else {
+                throw ReviewError.invalidCorrection("set_signal takes a signal value, not a dimension or label")
+            }
+            if let signalValue, signalValue.kind != signal {
+                throw ReviewError.invalidCorrection("'\(signalValue.rawValue)' is not a value of \(signal.rawValue)")
+            }
         case .label, .accept:
             guard value != nil else { throw ReviewError.invalidCorrection("\(action.rawValue) needs a label") }
             guard dimension == nil else { throw ReviewError.invalidCorrection("\(action.rawValue) takes no dimension") }

@@ -12,7 +12,8 @@ extension CorrectionRequest {
     /// analyst confirms it from the keyboard), not a no-op.
     func unchangedReason(on comment: ReviewComment) -> String? {
         switch action {
-        case .label, .accept:
+        case .label, .accept, .setSignal:
+            // Setting a signal to the reading it has confirms it, as setting the label does.
             return nil
         case .addDimension:
             guard let dimension, let value,

@@ -6,8 +6,9 @@ import RaterCore
 ///
 /// Only judgements are exported. `label` is empty unless an analyst set or accepted it (`rater eval` and
 /// `rater lexicon learn` leave a comment without a label out); `dimensions` lists the judged dimensions, and
-/// `judged` names what was judged (`label`, dimension names), so `rater eval --aspect-scheme rater` scores a
-/// comment's dimension only where it was judged. Before, a comment corrected in one dimension was exported with the
+/// `judged` names what was judged (`label`, dimension names, signal names), so `rater eval --aspect-scheme rater`
+/// scores a comment's dimension only where it was judged, and `rater eval --expectation-column expectation …` a
+/// signal only where it was set (`expectation`, `recovery`, `loyalty`: the value set, empty for none). Before, a comment corrected in one dimension was exported with the
 /// machine's label and other dimensions, and evaluating or learning on it partly graded the machine against itself.
 ///
 /// Every cell is untrusted (ids, text, analyst names, file names) and is written for two readers at once:
@@ -28,8 +29,9 @@ public enum GoldExport {
             // dimensions cell holds the judged dimensions alone; `judged` names both, so an absent dimension reads as
             // "judged absent" only where it was.
             let cells = [comment.id, comment.language, comment.text,
-                         comment.isLabelJudged ? comment.label.rawValue : "", comment.judgedDimensionPairs,
-                         comment.judgedFields, comment.machineLabel.rawValue, last?.analyst ?? "",
+                         comment.isLabelJudged ? comment.label.rawValue : "", comment.judgedDimensionPairs]
+                + SignalKind.allCases.map(comment.judgedSignalCell)
+                + [comment.judgedFields, comment.machineLabel.rawValue, last?.analyst ?? "",
                          last?.createdAt ?? "", comment.source, comment.key]
             output += cells.map(cell).joined(separator: ",") + "\r\n"
         }

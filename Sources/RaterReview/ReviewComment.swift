@@ -89,11 +89,42 @@ public struct ReviewComment: Sendable, Equatable {
                                                machineLabel: machine?.label)
             case .removeDimension:
                 current[dimension] = nil
-            case .label, .accept:
+            case .label, .accept, .setSignal:
                 break
             }
         }
         return ServiceDimension.allCases.compactMap { current[$0] }
+    }
+
+    /// The signals after corrections, in signal order: each signal's machine values, unless an analyst set it
+    /// (`set_signal`), and then the value set, or none. Every value keeps its machine evidence when the machine read
+    /// the same value; a value the analyst set against the machine has none.
+    public var reviewedSignals: [SignalReading] {
+        var set = [SignalKind: SignalValue?]()
+        for correction in corrections where correction.action == .setSignal {
+            if let signal = correction.signal { set[signal] = .some(correction.signalValue) }
+        }
+        var readings = signals.filter { set[$0.kind] == nil }
+        for (kind, value) in set {
+            guard let value = value else { continue }
+            readings.append(signals.first { $0.kind == kind && $0.value == value }
+                ?? SignalReading(kind: kind, value: value, evidence: []))
+        }
+        return readings.sorted { ($0.kind, $0.value) < ($1.kind, $1.value) }
+    }
+
+    /// The signals an analyst judged (set, or set to none), in signal order: the gold file's signal columns hold
+    /// these only.
+    public var judgedSignals: [SignalKind] {
+        let named = Set(corrections.filter { $0.action == .setSignal }.compactMap(\.signal))
+        return SignalKind.allCases.filter(named.contains)
+    }
+
+    /// A judged signal's gold cell: its reviewed value, empty for none (and for a signal not judged: `judged` tells
+    /// the two apart).
+    public func judgedSignalCell(_ kind: SignalKind) -> String {
+        guard judgedSignals.contains(kind) else { return "" }
+        return reviewedSignals.filter { $0.kind == kind }.map(\.value.rawValue).joined(separator: ";")
     }
 
     /// The latest correction, for "reviewed by … at …".
@@ -129,8 +160,9 @@ public struct ReviewComment: Sendable, Equatable {
     }
 
     /// The gold file's `judged` cell: `label` when the label was judged, then the judged dimensions
-    /// (`label;reliability;assurance;tangibles;empathy;responsiveness` after *accept*).
+    /// (`label;reliability;assurance;tangibles;empathy;responsiveness` after *accept*), then the judged signals.
     public var judgedFields: String {
-        ((isLabelJudged ? ["label"] : []) + judgedDimensions.map(\.rawValue)).joined(separator: ";")
+        ((isLabelJudged ? ["label"] : []) + judgedDimensions.map(\.rawValue) + judgedSignals.map(\.rawValue))
+            .joined(separator: ";")
     }
 }

@@ -204,12 +204,24 @@ public struct ReviewPageRenderer: Sendable {
                     }
                 }
             }
-            if !comment.signals.isEmpty {
+            let judgedSignals = Set(comment.judgedSignals)
+            let signals = comment.reviewedSignals
+            if !signals.isEmpty || !judgedSignals.isEmpty {
                 article.element("ul", [("class", "signals"), ("aria-label", "signals")]) { list in
-                    for signal in comment.signals {
-                        list.element("li", [("class", "chip signal " + signal.value.rawValue),
-                                            ("title", "cues: " + Self.list(signal.cues))],
+                    for signal in signals {
+                        let set = judgedSignals.contains(signal.kind)
+                        list.element("li", [("class", "chip signal " + signal.value.rawValue + (set ? " corrected" : "")),
+                                            ("data-signal", signal.kind.rawValue),
+                                            ("title", signal.evidence.isEmpty ? "set by an analyst"
+                                                : "cues: " + Self.list(signal.cues))],
                                      text: signal.kind.rawValue + ": " + signal.value.rawValue)
+                    }
+                    // A signal an analyst judged absent is shown as such, not left to look unread.
+                    for kind in SignalKind.allCases where judgedSignals.contains(kind)
+                        && !signals.contains(where: { $0.kind == kind }) {
+                        list.element("li", [("class", "chip signal none corrected"), ("data-signal", kind.rawValue),
+                                            ("title", "judged absent by an analyst")],
+                                     text: kind.rawValue + ": none")
                     }
                 }
             }
@@ -222,7 +234,8 @@ public struct ReviewPageRenderer: Sendable {
     /// analyst sees that the judgement is about a text that is no longer there (and can judge the new one).
     private func staleNotice(_ comment: ReviewComment, into html: inout HTMLBuilder) {
         guard let last = comment.staleCorrections.last else { return }
-        let judged = last.value.map { " " + (last.dimension.map { $0.rawValue + ":" } ?? "") + $0.rawValue }
+        let judged = last.signal.map { " " + $0.rawValue + ":" + (last.signalValue?.rawValue ?? "none") }
+            ?? last.value.map { " " + (last.dimension.map { $0.rawValue + ":" } ?? "") + $0.rawValue }
             ?? (last.dimension.map { " " + $0.rawValue } ?? "")
         let more = comment.staleCorrections.count > 1 ? " (and \(comment.staleCorrections.count - 1) more)" : ""
         html.element("span", [("class", "stale"), ("data-role", "stale"),
@@ -295,6 +308,7 @@ public struct ReviewPageRenderer: Sendable {
                     }
                 }
             }
+            // The machine's grounds, shown even when an analyst has set the signal otherwise.
             for signal in comment.signals { signalEvidence(signal, into: &details) }
         }
     }
@@ -354,6 +368,23 @@ public struct ReviewPageRenderer: Sendable {
                                                 ("class", "polarity " + label.rawValue),
                                                 ("title", "set " + Self.name(dimension.dimension) + " to " + label.rawValue)],
                                      text: Self.name(dimension.dimension) + " " + Self.sign(label))
+                    }
+                }
+            }
+            correctionForm(comment, back: back, into: &div) { form in
+                // One button per value a signal can take, and none: setting the value it has confirms it.
+                let reviewed = comment.reviewedSignals
+                for kind in SignalKind.allCases {
+                    let current = Set(reviewed.filter { $0.kind == kind }.map(\.value))
+                    let values = SignalValue.allCases.filter { $0.kind == kind }
+                    for value in values.map(Optional.some) + [nil] {
+                        let name = value?.rawValue ?? "none"
+                        let isCurrent = value.map { current == [$0] } ?? current.isEmpty
+                        form.element("button", [("type", "submit"), ("name", "op"),
+                                                ("value", "set_signal:" + kind.rawValue + ":" + name),
+                                                ("class", "signal " + name), ("aria-pressed", isCurrent ? "true" : "false"),
+                                                ("title", "set " + kind.rawValue + " to " + name)],
+                                     text: kind.rawValue + ": " + name)
                     }
                 }
             }
@@ -429,8 +460,9 @@ public struct ReviewPageRenderer: Sendable {
                             row.element("td") { $0.element("bdi", text: correction.analyst) }
                             row.element("td") { $0.element("bdi", text: correction.source + " " + correction.commentKey) }
                             row.element("td", text: correction.action.rawValue)
-                            row.element("td", text: correction.dimension?.rawValue ?? "")
-                            row.element("td", text: correction.value?.rawValue ?? "")
+                            // The dimension column names a set signal too; its value is the signal's (or none).
+                            row.element("td", text: correction.subject)
+                            row.element("td", text: correction.valueName)
                             row.element("td", text: correction.machineLabel.rawValue)
                             row.element("td", [("class", "status " + correction.status.rawValue)],
                                         text: correction.status.rawValue)

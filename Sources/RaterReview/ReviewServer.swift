@@ -130,8 +130,9 @@ public struct ReviewServer: Sendable {
         return comment
     }
 
-    /// `op` is `label:positive`, `accept:negative`, `add_dimension:tangibles:positive` or
-    /// `remove_dimension:tangibles` (one form button each, so a keypress is one click).
+    /// `op` is `label:positive`, `accept:negative`, `add_dimension:tangibles:positive`,
+    /// `remove_dimension:tangibles` or `set_signal:loyalty:at_risk` (`…:none` for no such signal) (one form button
+    /// each, so a keypress is one click).
     static func correction(op: [String], source: String, key: String, analyst: String,
                            note: String?) throws -> CorrectionRequest {
         guard let first = op.first, let action = CorrectionAction(rawValue: first) else {
@@ -140,6 +141,23 @@ public struct ReviewServer: Sendable {
         var request = CorrectionRequest(source: source, commentKey: key, action: action, analyst: analyst,
                                         note: note.flatMap { $0.isEmpty ? nil : $0 })
         var rest = op.dropFirst()
+        if action == .setSignal {
+            guard let name = rest.first, let signal = SignalKind(rawValue: name) else {
+                throw ReviewError.invalidCorrection("unknown signal '\(rest.first ?? "")' (expectation, recovery or loyalty)")
+            }
+            request.signal = signal
+            guard let valueName = rest.dropFirst().first else {
+                throw ReviewError.invalidCorrection("set_signal needs a value of \(name), or none")
+            }
+            if valueName != "none" {
+                guard let value = SignalValue(rawValue: valueName) else {
+                    throw ReviewError.invalidCorrection("unknown signal value '\(valueName)'")
+                }
+                request.signalValue = value
+            }
+            try request.validate()
+            return request
+        }
         if action == .addDimension || action == .removeDimension {
             guard let name = rest.first, let dimension = ServiceDimension(rawValue: name) else {
                 throw ReviewError.invalidCorrection(DimensionName.correctionProblem(rest.first ?? ""))

@@ -140,7 +140,8 @@ public final class ReviewStore: @unchecked Sendable {
                 let seq = (try executor.query("SELECT COALESCE(MAX(seq), 0) FROM corrections", []).first?.first?.int ?? 0) + 1
                 let correction = Correction(
                     seq: seq, source: request.source, commentKey: request.commentKey, action: request.action,
-                    dimension: request.dimension, value: request.value, machineLabel: machineLabel,
+                    dimension: request.dimension, value: request.value, signal: request.signal,
+                    signalValue: request.signalValue, machineLabel: machineLabel,
                     machineRunID: comment.runID,
                     analyst: request.analyst.trimmingCharacters(in: .whitespacesAndNewlines),
                     createdAt: Rows.timestamp(date), note: request.note, textSHA256: digest,
@@ -149,9 +150,12 @@ public final class ReviewStore: @unchecked Sendable {
                 let values: [SQLValue] = [
                     .integer(correction.seq), .text(correction.source), .text(correction.commentKey),
                     .text(correction.action.rawValue), SQLValue(correction.dimension?.rawValue),
-                    SQLValue(correction.value?.rawValue), .text(correction.machineLabel.rawValue),
+                    // A label, or a signal's value (null for none).
+                    SQLValue(correction.value?.rawValue ?? correction.signalValue?.rawValue),
+                    .text(correction.machineLabel.rawValue),
                     .text(correction.machineRunID), .text(correction.analyst), .text(correction.createdAt),
                     SQLValue(correction.note), SQLValue(correction.textSHA256), SQLValue(correction.acceptedDimensions),
+                    SQLValue(correction.signal?.rawValue),
                 ]
                 let placeholders = values.map { insert.add($0) }.joined(separator: ", ")
                 try executor.execute("INSERT INTO corrections (" + Schema.corrections.columnNames.joined(separator: ", ")
@@ -235,6 +239,7 @@ public final class ReviewStore: @unchecked Sendable {
         // The filters on the reviewed reading see applied corrections only: a comment relabelled on an earlier text
         // is found under its machine label.
         let usesCorrections = filter.label != nil || filter.dimension != nil || filter.review != nil
+            || filter.signal != nil
         let stale = try usesCorrections ? CorrectionStaleness.stale(executor) : []
         if let label = filter.label {
             let applied = CorrectionStaleness.isApplied("k", stale, &parameters)
@@ -265,10 +270,24 @@ public final class ReviewStore: @unchecked Sendable {
             conditions.append(condition + ")")
         }
         if let signal = filter.signal {
-            var condition = "EXISTS (SELECT 1 FROM signals s WHERE s.source = c.source AND s.comment_key = c.comment_key"
-                + " AND s.signal = " + parameters.add(signal.rawValue)
+            // The reviewed reading: the last applied `set_signal` of this signal decides ('' for none); without one,
+            // the machine's signals do. The corrected value is written twice (SQLite numbers `?` by place).
+            func corrected(_ parameters: inout SQLParameters) -> String {
+                "(SELECT COALESCE(k.value, '') FROM corrections k WHERE k.source = c.source AND "
+                    + "k.comment_key = c.comment_key AND k.action = 'set_signal' AND k.signal = "
+                    + parameters.add(signal.rawValue) + " AND " + CorrectionStaleness.isApplied("k", stale, &parameters)
+                    + " ORDER BY k.seq DESC LIMIT 1)"
+            }
+            var condition = "(CASE WHEN " + corrected(&parameters) + " IS NOT NULL THEN " + corrected(&parameters)
+            if let value = filter.signalValue {
+                condition += " = " + parameters.add(value.rawValue)
+            } else {
+                condition += " <> ''"
+            }
+            condition += " ELSE EXISTS (SELECT 1 FROM signals s WHERE s.source = c.source AND "
+                + "s.comment_key = c.comment_key AND s.signal = " + parameters.add(signal.rawValue)
             if let value = filter.signalValue { condition += " AND s.value = " + parameters.add(value.rawValue) }
-            conditions.append(condition + ")")
+            conditions.append(condition + ") END)")
         }
         if let column = filter.groupColumn {
             guard groupColumns.contains(column) else { throw ReviewError.invalidFilter("no column '\(column)' in the comments") }
@@ -331,7 +350,8 @@ public final class ReviewStore: @unchecked Sendable {
         + "c.confidence, c.fields, c.explanation, c.run_id, c.service_score"
 
     private static let correctionColumns = "k.seq, k.source, k.comment_key, k.action, k.dimension, k.value, "
-        + "k.machine_label, k.machine_run_id, k.analyst, k.created_at, k.note, k.text_sha256, k.dimensions"
+        + "k.machine_label, k.machine_run_id, k.analyst, k.created_at, k.note, k.text_sha256, k.dimensions, "
+        + "k.signal"
 
     private static func comment(from row: [SQLValue]) throws -> ReviewComment {
         guard let label = row[6].string.flatMap(SentimentLabel.init(rawValue:)) else {
@@ -357,7 +377,10 @@ public final class ReviewStore: @unchecked Sendable {
         return Correction(
             seq: row[0].int ?? 0, source: row[1].string ?? "", commentKey: row[2].string ?? "", action: action,
             dimension: row[4].string.flatMap(ServiceDimension.init(rawValue:)),
-            value: row[5].string.flatMap(SentimentLabel.init(rawValue:)), machineLabel: machineLabel,
+            value: action == .setSignal ? nil : row[5].string.flatMap(SentimentLabel.init(rawValue:)),
+            signal: row[13].string.flatMap(SignalKind.init(rawValue:)),
+            signalValue: action == .setSignal ? row[5].string.flatMap(SignalValue.init(rawValue:)) : nil,
+            machineLabel: machineLabel,
             machineRunID: row[7].string ?? "", analyst: row[8].string ?? "", createdAt: row[9].string ?? "",
             note: row[10].string, textSHA256: row[11].string, acceptedDimensions: row[12].string)
     }

@@ -67,7 +67,7 @@ struct CorrectionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the audit trail, newest first, as tab-separated lines.",
             discussion: """
                 Control and other invisible characters in a value are printed as \\u{1B}-style escapes, and a backslash \
-                as \\\\. The last column is the correction's status against the comment as stored now: current; stale \
+                as \\\\. For set_signal, `dimension` names the signal and `value` its value (none: judged absent). The last column is the correction's status against the comment as stored now: current; stale \
                 (the comment's text has changed since: not applied, not exported); orphaned (no such comment in the \
                 database: not exported); unverified (made before Rater recorded the text judged: applied as before).
                 """)
@@ -90,8 +90,8 @@ struct CorrectionsCommand: ParsableCommand {
                    "machine_label", "status"].joined(separator: "\t"))
             for correction in try ReviewStore(connection: database.connection()).corrections(limit: limit, status: status) {
                 let cells = [String(correction.seq), correction.createdAt, correction.analyst, correction.source,
-                             correction.commentKey, correction.action.rawValue, correction.dimension?.rawValue ?? "",
-                             correction.value?.rawValue ?? "", correction.machineLabel.rawValue,
+                             correction.commentKey, correction.action.rawValue, correction.subject,
+                             correction.valueName, correction.machineLabel.rawValue,
                              correction.status.rawValue]
                 // Keys, file names and analyst names are untrusted: a control character would break the columns or
                 // drive the terminal (ESC sequences, BEL, CR), so each is printed as a visible \u{…} escape.

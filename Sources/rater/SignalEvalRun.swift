@@ -21,16 +21,21 @@ struct SignalEvalRun {
         // By the comment's position, not its id: ids may repeat, and a miss must quote its own comment.
         var texts = [Int: String]()
         var skipped = 0
+        var unjudged = 0
         files: for path in gold {
             var reader = try LabelledInput.reader(path: path, options: ingest)
             while let event = try reader.next() {
                 guard case let .record(record) = event else { skipped += 1; continue }
+                // A review-workspace gold row scores only the signals an analyst set; one that set none of those
+                // asked for is left out (and counted), not read as "no signal".
+                let judged = JudgedSignals.of(record.fields)
+                if let judged, judged.isDisjoint(with: columns.keys) { unjudged += 1; continue }
                 var labels = [SignalKind: Set<SignalValue>]()
                 for (kind, column) in columns {
                     labels[kind] = try SignalGold.values(of: record, column: column, kind: kind)
                 }
                 let result = try analyzer.analyze(record)
-                evaluation.add(result, gold: labels)
+                evaluation.add(result, gold: labels, judged: judged)
                 // Only comments with a listed miss keep their text.
                 let position = evaluation.comments - 1
                 if evaluation.misses.last?.comment == position { texts[position] = result.text }
@@ -38,7 +43,8 @@ struct SignalEvalRun {
             }
         }
         var lines = [String]()
-        lines.append("records:   \(evaluation.comments) analysed" + (skipped > 0 ? ", \(skipped) rejected by ingest" : ""))
+        lines.append("records:   \(evaluation.comments) analysed" + (skipped > 0 ? ", \(skipped) rejected by ingest" : "")
+            + (unjudged > 0 ? ", \(unjudged) judging none of these signals (left out)" : ""))
         lines.append("profile:   \(engine.profile.name) v\(engine.profile.version)")
         lines.append("signal                  gold  pred    TP  precision  recall     F1  value (n)")
         for kind in evaluation.kinds {

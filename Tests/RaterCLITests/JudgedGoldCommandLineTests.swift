@@ -38,4 +38,27 @@ import Testing
         let whole = try CLIProcess.run(["eval", "--gold", complete, "--aspect-scheme", "rater"])
         #expect(try counts(whole.standardOutput, "tangibles") == (0, 1), "spurious where the list is complete")
     }
+
+    /// The export's signal columns: a signal is scored only on rows whose `judged` names it, so a comment an analyst
+    /// only relabelled does not count the machine's loyalty reading as spurious; a row judging none of the signals
+    /// asked for is left out and counted.
+    @Test func onlyJudgedSignalsAreScored() throws {
+        let folder = try ScratchFolder()
+        let header = "id,lang,text,label,dimensions,expectation,recovery,loyalty,judged,machine_label,reviewed_by,"
+            + "reviewed_at,source,comment_key\n"
+        // s1: loyalty judged at_risk (the machine agrees); s2: only the label judged, though the machine reads
+        // loyalty there; s3: loyalty judged absent where the machine reads it (a spurious reading).
+        let rows = "s1,en,Never again. We are taking our business elsewhere.,,,,,at_risk,loyalty,negative,ana,"
+            + "2026-11-29T10:00:00Z,a.csv,s1\n"
+            + "s2,en,We will definitely come back again!,positive,,,,,label,positive,ana,2026-11-29T10:01:00Z,a.csv,s2\n"
+            + "s3,en,We will definitely come back again!,,,,,,loyalty,positive,ana,2026-11-29T10:02:00Z,a.csv,s3\n"
+        let gold = try folder.write("signal-gold.csv", header + rows)
+        let run = try CLIProcess.run(["eval", "--gold", gold, "--expectation-column", "expectation",
+                                      "--recovery-column", "recovery", "--loyalty-column", "loyalty"])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("records:   2 analysed, 1 judging none of these signals (left out)"),
+                "\(run.standardOutput)")
+        #expect(try counts(run.standardOutput, "loyalty") == (1, 2), "s1 gold and predicted; s3 predicted only")
+        #expect(try counts(run.standardOutput, "expectation") == (0, 0), "no row judged expectation")
+    }
 }

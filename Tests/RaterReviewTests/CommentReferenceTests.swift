@@ -40,10 +40,11 @@ import Testing
         try await withServer(fixture) { port, configuration in
             let page = try LoopbackHTTP.send(port: port, "GET", "/")
             let references = Self.references(page.body)
-            #expect(references.count == 4)
-            #expect(references[0] == references[1] && references[2] == references[3] && references[0] != references[2])
+            // Three forms a comment: the label, the dimensions, the signals.
+            #expect(references.count == 6)
+            #expect(Set(references[0..<3]).count == 1 && Set(references[3..<6]).count == 1 && references[0] != references[3])
             let posted = try LoopbackHTTP.send(port: port, "POST", "/corrections",
-                                               form: [("csrf", configuration.csrfToken), ("ref", references[2]),
+                                               form: [("csrf", configuration.csrfToken), ("ref", references[3]),
                                                       ("op", "label:neutral"), ("return", "/")])
             #expect(posted.status == 303)
             let stored = try fixture.store.corrections()
@@ -82,11 +83,12 @@ import Testing
         try await withServer(fixture) { port, configuration in
             let page = try LoopbackHTTP.send(port: port, "GET", "/")
             let references = Self.references(page.body)
-            #expect(references.count == 2 * records.count)
+            // Three forms a comment (label, dimensions, signals).
+            #expect(references.count == 3 * records.count)
             for (index, id) in Self.hostileIDs.enumerated() {
                 let posted = try LoopbackHTTP.send(port: port, "POST", "/corrections",
                                                    form: [("csrf", configuration.csrfToken),
-                                                          ("ref", references[2 * index]), ("op", "label:negative")])
+                                                          ("ref", references[3 * index]), ("op", "label:negative")])
                 #expect(posted.status == 303, "\(id.unicodeScalars.map { $0.value })")
                 let latest = try fixture.store.corrections().first
                 #expect(latest.map { Array($0.commentKey.unicodeScalars) } == Array(id.unicodeScalars),

@@ -96,6 +96,18 @@ import Testing
                                            dimension: .tangibles, analyst: "李雷"))
         #expect(try ids([("dimension", "tangibles")]).isEmpty)
 
+        // A set signal decides the signal filter (the SQL's CASE, on PostgreSQL too): r4 judged with no loyalty
+        // signal, r6 judged loyal.
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r4", action: .setSignal,
+                                           signal: .loyalty, analyst: "李雷"))
+        try store.record(CorrectionRequest(source: "branches.csv", commentKey: "r6", action: .setSignal,
+                                           signal: .loyalty, signalValue: .loyal, analyst: "李雷"))
+        #expect(try ids([("signal", "loyalty=at_risk")]).isEmpty)
+        #expect(try ids([("signal", "loyalty")]) == ["r6"])
+        #expect(try ids([("signal", "loyalty=loyal")]) == ["r6"])
+        let latest = try #require(try store.corrections().first)
+        #expect(latest.signal == .loyalty && latest.signalValue == .loyal)
+
         let database = try PostgresConnection(url: url)
         #expect(throws: DatabaseError.self) {
             try database.transaction { try $0.execute("UPDATE corrections SET analyst = 'mallory'", []) }

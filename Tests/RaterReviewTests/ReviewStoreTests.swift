@@ -180,13 +180,14 @@ import Testing
         let csv = GoldExport.csv(try store.reviewedComments())
         let lines = csv.split(separator: "\r\n").map(String.init)
         #expect(lines[0]
-                    == "id,lang,text,label,dimensions,judged,machine_label,reviewed_by,reviewed_at,source,comment_key")
+                    == "id,lang,text,label,dimensions,expectation,recovery,loyalty,judged,machine_label,reviewed_by,"
+                    + "reviewed_at,source,comment_key")
         #expect(lines.count == 3)
         #expect(lines[1].hasPrefix("r1,zh,\"环境不错,但是服务员态度很差\",negative,"))
         #expect(lines[1].contains("tangibles:positive") && lines[1].contains("assurance:negative"))
         #expect(lines[1].contains(",label;reliability;assurance;tangibles;empathy;responsiveness,"), "accept judges all")
-        // A label alone judges no dimension: none is exported as gold.
-        #expect(lines[2].hasPrefix("r6,en,Checked in at noon.,positive,,label,neutral,ana,"))
+        // A label alone judges no dimension and no signal: none is exported as gold.
+        #expect(lines[2].hasPrefix("r6,en,Checked in at noon.,positive,,,,,label,neutral,ana,"))
         #expect(GoldExport.cell("a \"quoted\", text") == "\"a \"\"quoted\"\", text\"")
         // Was `== "=SUM(A1)"` ("gold keeps the text exactly"): that let formulas out live. The reader gives the text
         // back exactly by dropping the apostrophe (GoldExportTests round-trips it).

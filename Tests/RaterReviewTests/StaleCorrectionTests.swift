@@ -113,8 +113,8 @@ import Testing
         let path = NSTemporaryDirectory() + "rater-old-corrections-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         var old = Schema.corrections
-        // And before `dimensions`, which came later still: a database that old gains both, in this order.
-        old.columns.removeAll { $0.name == "text_sha256" || $0.name == "dimensions" }
+        // And before `dimensions` and `signal`, which came later still: a database that old gains all, in this order.
+        old.columns.removeAll { ["text_sha256", "dimensions", "signal"].contains($0.name) }
         let database = try SQLiteConnection(path: path)
         try database.transaction { executor in
             for statement in old.createStatements(.sqlite) { try executor.execute(statement, []) }
@@ -227,8 +227,8 @@ import Testing
         try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
         let url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
         var old = Schema.corrections
-        // And before `dimensions`, which came later still: a database that old gains both, in this order.
-        old.columns.removeAll { $0.name == "text_sha256" || $0.name == "dimensions" }
+        // And before `dimensions` and `signal`, which came later still: a database that old gains all, in this order.
+        old.columns.removeAll { ["text_sha256", "dimensions", "signal"].contains($0.name) }
         try PostgresConnection(url: url).transaction { executor in
             for statement in old.createStatements(.postgres) { try executor.execute(statement, []) }
             try executor.execute("INSERT INTO corrections (seq, source, comment_key, action, value, machine_label, "
