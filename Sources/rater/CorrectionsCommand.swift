@@ -67,7 +67,8 @@ struct CorrectionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print the audit trail, newest first, as tab-separated lines.",
             discussion: """
                 Control and other invisible characters in a value are printed as \\u{1B}-style escapes, and a backslash \
-                as \\\\. For set_signal, `dimension` names the signal and `value` its value (none: judged absent). The last column is the correction's status against the comment as stored now: current; stale \
+                as \\\\. For set_signal, `dimension` names the signal and `value` its value (none: judged absent). \
+                The last column is the correction's status against the comment as stored now: current; stale \
                 (the comment's text has changed since: not applied, not exported); orphaned (no such comment in the \
                 database: not exported); unverified (made before Rater recorded the text judged: applied as before).
                 """)
