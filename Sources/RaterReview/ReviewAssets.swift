@@ -49,6 +49,8 @@ public enum ReviewAssets {
     .actions button { font-size: .8rem; padding: .15rem .5rem; cursor: pointer; }
     button[aria-pressed=true] { background: #e6f0f8; border-color: var(--pos); }
     button.polarity { font-size: .75rem; }
+    details.signal-actions summary { font-size: .8rem; color: #555; cursor: pointer; }
+    details.signal-actions form { margin-top: .3rem; }
     section.help { margin: 1rem; padding: .5rem 1rem; border: 1px solid var(--line); border-radius: 6px; }
     section.help dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
     kbd { border: 1px solid #bbb; border-radius: 3px; padding: 0 .3em; background: #f4f4f4; }

@@ -371,21 +371,29 @@ public struct ReviewPageRenderer: Sendable {
                     }
                 }
             }
-            correctionForm(comment, back: back, into: &div) { form in
-                // One button per value a signal can take, and none: setting the value it has confirms it.
-                let reviewed = comment.reviewedSignals
-                for kind in SignalKind.allCases {
-                    let current = Set(reviewed.filter { $0.kind == kind }.map(\.value))
-                    let values = SignalValue.allCases.filter { $0.kind == kind }
-                    for value in values.map(Optional.some) + [nil] {
-                        let name = value?.rawValue ?? "none"
-                        let isCurrent = value.map { current == [$0] } ?? current.isEmpty
-                        form.element("button", [("type", "submit"), ("name", "op"),
-                                                ("value", "set_signal:" + kind.rawValue + ":" + name),
-                                                ("class", "signal " + name), ("aria-pressed", isCurrent ? "true" : "false"),
-                                                ("title", "set " + kind.rawValue + " to " + name)],
-                                     text: kind.rawValue + ": " + name)
-                    }
+            // Folded: ten buttons a comment would crowd the page, and the chips above already show the reading.
+            div.element("details", [("class", "signal-actions")]) { details in
+                details.element("summary", text: "Set a signal")
+                signalForm(comment, back: back, into: &details)
+            }
+        }
+    }
+
+    /// One button per value a signal can take, and none: setting the value it has confirms it.
+    private func signalForm(_ comment: ReviewComment, back: String, into html: inout HTMLBuilder) {
+        correctionForm(comment, back: back, into: &html) { form in
+            let reviewed = comment.reviewedSignals
+            for kind in SignalKind.allCases {
+                let current = Set(reviewed.filter { $0.kind == kind }.map(\.value))
+                let values = SignalValue.allCases.filter { $0.kind == kind }
+                for value in values.map(Optional.some) + [nil] {
+                    let name = value?.rawValue ?? "none"
+                    let isCurrent = value.map { current == [$0] } ?? current.isEmpty
+                    form.element("button", [("type", "submit"), ("name", "op"),
+                                            ("value", "set_signal:" + kind.rawValue + ":" + name),
+                                            ("class", "signal " + name), ("aria-pressed", isCurrent ? "true" : "false"),
+                                            ("title", "set " + kind.rawValue + " to " + name)],
+                                 text: kind.rawValue + ": " + name)
                 }
             }
         }
