@@ -273,8 +273,9 @@ public enum Schema {
     ///
     /// `text_sha256` is what the correction judged: the SHA-256 (lower-case hex) of the comment's stored, normalised
     /// text when the analyst acted. A key is only a name, and a re-export may give it another text; a correction
-    /// whose digest no longer matches is stale and is not applied. It is last and nullable because databases made
-    /// before it gain it by `ALTER TABLE … ADD COLUMN` (`SchemaMigration`), and their rows have none.
+    /// whose digest no longer matches is stale and is not applied. It and the columns after it are nullable and
+    /// come last because databases made before them gain them by `ALTER TABLE … ADD COLUMN` (`SchemaMigration`), and
+    /// their rows have none.
     ///
     /// `dimensions` is what an `accept` judged about the dimensions: the reviewed reading's `dimension:label` pairs
     /// (`tangibles:positive;assurance:negative`, empty for none) when the analyst accepted it. Without it, an accept

@@ -2,17 +2,13 @@ import Foundation
 import RaterCore
 
 /// The dimensions an analyst accepted, kept with the `accept` correction as `dimension:label` pairs
-/// (`tangibles:positive;assurance:negative`, the gold file's format; empty for a comment with none).
+/// (`tangibles:positive;assurance:negative`, the gold file's format, written by `ReviewComment.dimensionPairs`;
+/// empty for a comment with none).
 ///
 /// An accept judges the comment *as shown*. Before the pairs were kept, a comment's accepted dimensions were
 /// whatever the machine reported at export time, so a later run with other lexicons had its new dimensions
 /// exported as judged, and `rater eval --aspect-scheme rater` graded the machine against itself.
 public enum AcceptedDimensions {
-    /// The pairs of `dimensions`, in RATER order.
-    public static func pairs(_ dimensions: [(ServiceDimension, SentimentLabel)]) -> String {
-        dimensions.sorted { $0.0 < $1.0 }.map { $0.0.rawValue + ":" + $0.1.rawValue }.joined(separator: ";")
-    }
-
     /// The dimensions in `pairs`, or nil when a pair is not `dimension:label` with names Rater knows (a stored
     /// value is never malformed unless someone wrote the table by hand; a posted one may be). A dimension named
     /// twice keeps its last label.

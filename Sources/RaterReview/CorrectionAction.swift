@@ -69,8 +69,9 @@ public struct Correction: Sendable, Equatable {
 }
 
 extension Correction {
-    /// What the correction is about, for listings: its dimension or signal (empty for the label actions).
-    public var subject: String { dimension?.rawValue ?? signal?.rawValue ?? "" }
+    /// What the correction is about, for listings: its dimension or signal; for an accept, the dimensions it kept
+    /// (`tangibles:positive;…`, so the audit shows what the accept judged); empty for a label.
+    public var subject: String { dimension?.rawValue ?? signal?.rawValue ?? acceptedDimensions ?? "" }
     /// The value it set, for listings: a label, a signal's value or `none`, or empty (`remove_dimension`).
     public var valueName: String {
         if action == .setSignal { return signalValue?.rawValue ?? "none" }

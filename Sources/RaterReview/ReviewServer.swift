@@ -146,8 +146,9 @@ public struct ReviewServer: Sendable {
                 throw ReviewError.invalidCorrection("unknown signal '\(rest.first ?? "")' (expectation, recovery or loyalty)")
             }
             request.signal = signal
-            guard let valueName = rest.dropFirst().first else {
-                throw ReviewError.invalidCorrection("set_signal needs a value of \(name), or none")
+            guard rest.count == 2, let valueName = rest.dropFirst().first else {
+                throw ReviewError.invalidCorrection("set_signal takes a signal and one value of it, or none "
+                                                    + "(set_signal:loyalty:at_risk)")
             }
             if valueName != "none" {
                 guard let value = SignalValue(rawValue: valueName) else {

@@ -129,9 +129,13 @@ public final class ReviewStore: @unchecked Sendable {
                 var accepted: String?
                 if request.action == .accept {
                     let current = comment.dimensionPairs
-                    if let shown = request.shownDimensions,
-                       AcceptedDimensions.parse(shown) != AcceptedDimensions.parse(current) {
-                        throw ReviewError.dimensionsChanged(source: request.source, key: request.commentKey)
+                    if let shown = request.shownDimensions {
+                        guard let posted = AcceptedDimensions.parse(shown) else {
+                            throw ReviewError.invalidCorrection("malformed dimensions_shown '\(shown.prefix(100))'")
+                        }
+                        if posted != AcceptedDimensions.parse(current) {
+                            throw ReviewError.dimensionsChanged(source: request.source, key: request.commentKey)
+                        }
                     }
                     accepted = current
                 }

@@ -116,13 +116,50 @@ import Testing
         #expect(html.contains("name=\"dimensions_shown\" value=\"" + shown.dimensionPairs + "\""))
     }
 
+    /// Over HTTP: an accept of dimensions that changed since the page is a conflict (409, reload); a malformed
+    /// `dimensions_shown` is a bad request (400); the page's own value is recorded (303).
+    @Test func theServerRefusesAnAcceptOfChangedOrMalformedDimensions() async throws {
+        let fixture = try ReviewFixture([Self.record("1", Self.text)])
+        let shown = try #require(try fixture.store.comment(source: "ad.csv", key: "1"))
+        try Self.rerun(fixture, Self.record("1", Self.text)) { result in
+            result.dimensions.removeAll { $0.dimension == .tangibles }
+        }
+        let now = try #require(try fixture.store.comment(source: "ad.csv", key: "1"))
+        try await withServer(fixture) { port, configuration in
+            func post(_ dimensions: String) throws -> HTTPReply {
+                try LoopbackHTTP.send(port: port, "POST", "/corrections", form: [
+                    ("csrf", configuration.csrfToken), ("ref", CommentReference.encode(source: "ad.csv", key: "1")),
+                    ("op", "accept:" + shown.label.rawValue), ("dimensions_shown", dimensions), ("return", "/"),
+                ])
+            }
+            let changed = try post(shown.dimensionPairs)
+            #expect(changed.status == 409 && changed.body.contains("reload"))
+            #expect(try post("tangibles").status == 400)
+            #expect(try post("tangibles:great;").status == 400)
+            #expect(try fixture.store.corrections().isEmpty)
+            #expect(try post(now.dimensionPairs).status == 303)
+            #expect(try fixture.store.corrections().first?.subject == now.dimensionPairs, "the audit shows what was kept")
+        }
+    }
+
+    /// An accept made on an earlier text is stale: its kept dimensions decide neither the reading nor the filter.
+    @Test func aStaleAcceptKeepsNothing() throws {
+        let fixture = try ReviewFixture([Self.record("1", Self.text)])
+        let shown = try #require(try fixture.store.comment(source: "ad.csv", key: "1"))
+        try fixture.store.record(CorrectionRequest(source: "ad.csv", commentKey: "1", action: .accept,
+                                                   value: shown.label, analyst: "ann"))
+        try Self.rerun(fixture, Self.record("1", "The receptionist was rude to us.")) { _ in }
+        let now = try #require(try fixture.store.comment(source: "ad.csv", key: "1"))
+        #expect(now.corrections.isEmpty && now.staleCorrections.count == 1)
+        #expect(!now.machineDimensions.contains { $0.dimension == .tangibles })
+        #expect(try fixture.store.page(ReviewFilter(query: [("dimension", "tangibles")])).comments.isEmpty)
+    }
+
     @Test func malformedPairsAreNotRead() {
         #expect(AcceptedDimensions.parse("") == [:])
         #expect(AcceptedDimensions.parse("tangibles:positive;empathy:negative") == [.tangibles: .positive, .empathy: .negative])
         #expect(AcceptedDimensions.parse("tangibles") == nil)
         #expect(AcceptedDimensions.parse("comfort:positive") == nil)
         #expect(AcceptedDimensions.parse("tangibles:great") == nil)
-        #expect(AcceptedDimensions.pairs([(.empathy, .negative), (.tangibles, .positive)])
-            == "tangibles:positive;empathy:negative")
     }
 }

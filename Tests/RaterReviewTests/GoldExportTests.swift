@@ -157,6 +157,21 @@ func rfc4180Rows(_ csv: String) -> [[String]] {
         #expect(accepted.dimensionPairs.contains("empathy:negative"))
     }
 
+    /// Files exported before the signal columns, and before `judged`, are still gold files: their apostrophes are
+    /// dropped again on reading.
+    @Test(arguments: [GoldFileLayout.headerWithoutSignals, GoldFileLayout.headerWithoutJudged])
+    func olderGoldLayoutsAreStillRestored(_ header: [String]) throws {
+        #expect(GoldFileLayout.matches(header) && GoldFileLayout.matches(GoldFileLayout.header))
+        let path = NSTemporaryDirectory() + "rater-oldgold-\(UUID().uuidString).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let row = header.map { $0 == "text" ? "'=a formula once" : $0 == "id" ? "'1" : "" }
+        try Data((header.joined(separator: ",") + "\r\n" + row.joined(separator: ",") + "\r\n").utf8)
+            .write(to: URL(fileURLWithPath: path))
+        var reader = try InputOpener.open(path: path, options: IngestOptions()).reader
+        guard case let .record(record)? = try reader.next() else { Issue.record("no record"); return }
+        #expect(record.text == "=a formula once" && record.id == "1")
+    }
+
     @Test func anotherFileWithALeadingApostropheIsReadAsItIs() throws {
         // Only the gold header turns the apostrophe back: other files' text is theirs.
         let path = NSTemporaryDirectory() + "rater-notgold-\(UUID().uuidString).csv"

@@ -98,7 +98,8 @@ import Testing
         #expect(atRisk.signal == .loyalty && atRisk.signalValue == .atRisk)
         let none = try request("set_signal:recovery:none")
         #expect(none.signal == .recovery && none.signalValue == nil)
-        for bad in ["set_signal:loyalty:met", "set_signal:mood:happy", "set_signal:loyalty", "set_signal"] {
+        for bad in ["set_signal:loyalty:met", "set_signal:mood:happy", "set_signal:loyalty", "set_signal",
+                    "set_signal:loyalty:loyal:extra", "set_signal:loyalty:none:x"] {
             #expect(throws: ReviewError.self, "\(bad)") { try request(bad) }
         }
         // Other actions take no signal.
