@@ -13,15 +13,20 @@ public struct Rejection: Sendable, Equatable, Error {
     /// from an error in) is rebuilt from what was parsed instead, and an XML error between records has none (see
     /// `XMLRecentBytes`).
     public var raw: String
+    /// The record's other columns, kept on an `empty_text` rejection only (empty on every other): a survey row with
+    /// no comment may still hold a rating, and `rater analyze` counts such a row as a rating-only answer
+    /// (`RatingOnlyAnswer`) instead of rejecting it. Ingestion cannot tell, as it does not know the rating columns.
+    public var fields: [Field]
 
     public init(source: String, recordNumber: Int, line: Int? = nil, byteOffset: Int? = nil, reason: Reason,
-                raw: String) {
+                raw: String, fields: [Field] = []) {
         self.source = source
         self.recordNumber = recordNumber
         self.line = line
         self.byteOffset = byteOffset
         self.reason = reason
         self.raw = raw
+        self.fields = fields
     }
 
     /// Why a record was rejected. Each case carries what a person needs to understand the problem.

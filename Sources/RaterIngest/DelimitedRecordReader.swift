@@ -138,10 +138,10 @@ public struct DelimitedRecordReader: RecordReader {
             if scanner.allFieldsEmpty && !row.unterminated && row.overlong == nil && row.excess == nil { continue }
             recordNumber += 1
             lastRecordUnterminated = row.endedWithInput
-            func reject(_ reason: Rejection.Reason) -> IngestEvent {
+            func reject(_ reason: Rejection.Reason, fields: [Field] = []) -> IngestEvent {
                 .rejected(Rejection(source: source, recordNumber: recordNumber, line: row.line,
                                     byteOffset: stream.originalOffset(row.byteOffset), reason: reason,
-                                    raw: RecordText.raw(scanner.raw)))
+                                    raw: RecordText.raw(scanner.raw), fields: fields))
             }
             if row.unterminated { return reject(.unterminatedQuote) }
             if let excess = row.excess { return reject(reason(excess)) }
@@ -172,7 +172,10 @@ public struct DelimitedRecordReader: RecordReader {
                 if index == idIndex { id = value.trimmingSpaces() }
                 if index != textIndex && index != idIndex { fields.append(Field(columnName(index), value)) }
             }
-            if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
+            // An empty comment keeps the row's fields: a survey answer may hold a rating without one.
+            if let problem = RecordText.problem(with: text, options: options) {
+                return reject(problem, fields: problem == .emptyText ? fields : [])
+            }
             if let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
             return .record(SourceRecord(source: source, recordNumber: recordNumber, line: row.line,
                                         id: id?.isEmpty == false ? id : nil, text: text, fields: fields))

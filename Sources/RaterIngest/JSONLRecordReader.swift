@@ -45,9 +45,10 @@ public struct JSONLRecordReader: RecordReader {
     }
 
     private func event(offset: Int, length: Int) -> IngestEvent {
-        func reject(_ reason: Rejection.Reason) -> IngestEvent {
+        func reject(_ reason: Rejection.Reason, fields: [Field] = []) -> IngestEvent {
             .rejected(Rejection(source: stream.path, recordNumber: recordNumber, line: lines.line,
-                                byteOffset: stream.originalOffset(offset), reason: reason, raw: RecordText.raw(lines.bytes)))
+                                byteOffset: stream.originalOffset(offset), reason: reason, raw: RecordText.raw(lines.bytes),
+                                fields: fields))
         }
         if length > maximumLineBytes {
             return reject(.malformedJSON(message: "the line is \(length) bytes, over the \(maximumLineBytes)-byte limit for one record"))
@@ -92,7 +93,10 @@ public struct JSONLRecordReader: RecordReader {
             return reject(.missingMember(name: textMember, holds: Array(names.prefix(8)), suggestion: best?.name,
                                          null: members.contains { $0.name == textMember }))
         }
-        if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
+        // An empty comment keeps the object's other members: a survey answer may hold a rating without one.
+        if let problem = RecordText.problem(with: text, options: options) {
+            return reject(problem, fields: problem == .emptyText ? fields : [])
+        }
         if let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
         return .record(SourceRecord(source: stream.path, recordNumber: recordNumber, line: lines.line,
                                     id: id?.isEmpty == false ? id : nil, text: text, fields: fields))

@@ -283,12 +283,12 @@ final class XMLRecordCollector {
 
     private func emit(_ builder: XMLRecordBuilder, error: Problem?) {
         recordNumber += 1
-        func reject(_ reason: Rejection.Reason) {
+        func reject(_ reason: Rejection.Reason, fields: [Field] = []) {
             var record = builder
             keepRaw(&record)
             ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: record.line,
                                              byteOffset: record.rawStart.flatMap(inputOffset), reason: reason,
-                                             raw: record.raw)))
+                                             raw: record.raw, fields: fields)))
         }
         if let error {
             let at = error.line > 0 && error.line != builder.line ? " (line \(error.line))" : ""
@@ -325,7 +325,10 @@ final class XMLRecordCollector {
             default: return reject(missingElement(textSpec, in: builder))
             }
         }
-        if let problem = RecordText.problem(with: text, options: options) { return reject(problem) }
+        // An empty comment is rejected once the fields are known, with them: a survey answer may hold a rating
+        // without one. Any other problem with the text is rejected at once.
+        let textProblem = RecordText.problem(with: text, options: options)
+        if let problem = textProblem, problem != .emptyText { return reject(problem) }
         // The id: the named place, else an `id` attribute. A bare name is tried as an attribute first. Named
         // several times, the first is the id and the others stay fields.
         let idSpec = options.xmlID ?? "@id"
@@ -356,6 +359,7 @@ final class XMLRecordCollector {
         case let .failure(overlong):
             return reject(.fieldTooLong(column: overlong.path, bytes: overlong.bytes, limit: options.maximumTextBytes))
         }
+        if textProblem == .emptyText { return reject(.emptyText, fields: fields) }
         ready.append(.record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
                                           id: id?.isEmpty == false ? id : nil, text: text, fields: fields)))
     }
