@@ -41,13 +41,36 @@ public struct Aggregation: Sendable, Equatable {
 
     public mutating func add(_ observation: Observation) {
         coverage.add(observation, columns: namedColumns)
-        let groupValues = options.groupBy.map { observation.field($0) ?? "" }
+        let keys = keys(of: observation.field, counting: true)
+        let ratings = ratings(of: observation.field)
+        for key in keys { groups[key, default: GroupAggregate()].add(observation, ratings: ratings) }
+    }
+
+    /// Counts a survey answer without a comment: its ratings under its group and period, as a comment's would be,
+    /// and nothing else. Comment counts, shares, means, signals and the driver table stay over analysed comments; a
+    /// rating figure's responses (`RatingFigures.npsResponses` …) include such answers, and the column reports say
+    /// how many (`ColumnCoverage.ratingOnly`). Its date, when unreadable or absent, puts its ratings in the all-time
+    /// rows only, as a comment's; it is not counted among the undated comments.
+    public mutating func add(_ answer: RatingOnlyAnswer) {
+        // One with no answer under these options (a stored answer whose only rating is in a column this run does
+        // not name) adds nothing: no row of its own, no count.
+        guard options.hasRatingAnswer(answer.fields) else { return }
+        coverage.addRatingOnly(answer.fields, columns: options.ratingColumns)
+        let keys = keys(of: answer.field, counting: false)
+        let ratings = ratings(of: answer.field)
+        for key in keys { groups[key, default: GroupAggregate()].addRatings(ratings) }
+    }
+
+    /// The keys a record counts under: all groups for all time, its group, its period, its group in its period.
+    /// `counting`: a comment, whose missing or unreadable date is counted (`undated`, the date column's report).
+    private mutating func keys(of field: (String) -> String?, counting: Bool) -> [AggregateKey] {
+        let groupValues = options.groupBy.map { field($0) ?? "" }
         var period: String?
         if let column = options.dateColumn {
-            let text = observation.field(column)
+            let text = field(column)
             if let text, let label = periods?.period(of: text) {
                 period = label
-            } else {
+            } else if counting {
                 undated += 1
                 if let text, !text.allSatisfy(\.isWhitespace) {
                     coverage.addUnreadable(text, role: ColumnReport.Role.date.rawValue)
@@ -60,16 +83,15 @@ public struct Aggregation: Sendable, Equatable {
             keys.append(AggregateKey(groups: [], period: period))
             if !groupValues.isEmpty { keys.append(AggregateKey(groups: groupValues, period: period)) }
         }
-        let ratings = ratings(of: observation)
-        for key in keys { groups[key, default: GroupAggregate()].add(observation, ratings: ratings) }
+        return keys
     }
 
-    /// Each rating cell of the comment read once, by its column's scale, for every key it counts under.
+    /// Each rating cell of the record read once, by its column's scale, for every key it counts under.
     /// A cell that is neither blank nor an answer is counted, with an example, for the run's warning.
-    mutating func ratings(of observation: Observation) -> ObservedRatings {
+    mutating func ratings(of field: (String) -> String?) -> ObservedRatings {
         func answer(_ scale: RatingScale) -> Double? {
             guard let column = options.column(for: scale) else { return nil }
-            let text = observation.field(column)
+            let text = field(column)
             switch scale.read(text) {
             case .blank: return nil
             case let .answer(value): return value
@@ -116,7 +138,10 @@ public struct Aggregation: Sendable, Equatable {
                     shareNeutral: tally.shareNeutral, meanScore: tally.meanScore, netSentiment: tally.netSentiment,
                     positiveInterval: WilsonInterval.interval(successes: tally.positive, trials: tally.count),
                     negativeInterval: WilsonInterval.interval(successes: tally.negative, trials: tally.count),
-                    netChange: previous.flatMap { $0.count > 0 ? tally.netSentiment - $0.netSentiment : nil },
+                    // None where either period has no comment (a period of rating-only answers has none).
+                    netChange: previous.flatMap {
+                        $0.count > 0 && tally.count > 0 ? tally.netSentiment - $0.netSentiment : nil
+                    },
                     signals: signals,
                     ratings: scope == GroupAggregate.overall && !aggregate.ratings.isEmpty ? aggregate.ratings.figures : nil)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import RaterCore
 
 /// How comments are grouped and which numeric columns sit beside the text. Partials can only merge when these
 /// agree, so they travel with every partial.
@@ -27,12 +28,33 @@ public struct AggregationOptions: Sendable, Equatable, Codable {
         return columns
     }
 
+    /// The rating columns named, once each.
+    public var ratingColumns: [String] {
+        var columns = [String]()
+        for column in [npsColumn, csatColumn, cesColumn].compactMap({ $0 }) where !columns.contains(column) {
+            columns.append(column)
+        }
+        return columns
+    }
+
     /// The column holding answers on `scale`, when one is named.
     public func column(for scale: RatingScale) -> String? {
         switch scale {
         case .nps: return npsColumn
         case .csat: return csatColumn
         case .ces: return cesColumn
+        }
+    }
+
+    /// Whether a row without a comment holds an answer (`RatingScale.read`) in a rating column these options name:
+    /// such a row is a rating-only answer (`RatingOnlyAnswer`) whose ratings count in the NPS, CSAT and CES figures;
+    /// a row with none (no rating column, blank cells, or only values off their scales) stays an `empty_text`
+    /// rejection, as there is nothing in it to count.
+    public func hasRatingAnswer(_ fields: [Field]) -> Bool {
+        RatingScale.allCases.contains { scale in
+            guard let column = column(for: scale) else { return false }
+            guard case .answer = scale.read(fields.first(where: { $0.name == column })?.value) else { return false }
+            return true
         }
     }
 

@@ -1,3 +1,5 @@
+import RaterCore
+
 /// How the columns the options name were filled: which comments had a value in them, and which values could not be
 /// read (a date that is no date, a rating off its scale).
 ///
@@ -40,8 +42,23 @@ public struct ColumnCoverage: Sendable, Equatable, Codable {
     public internal(set) var unreadable: [String: Unreadable] = [:]
     /// The columns the comments had, sorted (the first `knownColumnLimit` in that order).
     public internal(set) var knownColumns: [String] = []
+    /// Survey answers without a comment counted for their ratings (`Aggregation.add(_: RatingOnlyAnswer)`): not in
+    /// `comments`, `present` or `valued`, which stay about comments.
+    public internal(set) var ratingOnly = 0
+    /// Rating column → rating-only answers with a non-blank value in it.
+    public internal(set) var ratingOnlyValued: [String: Int] = [:]
 
     public init() {}
+
+    /// Counts a rating-only answer and which of the rating `columns` it has a value in.
+    mutating func addRatingOnly(_ fields: [Field], columns: [String]) {
+        ratingOnly += 1
+        for column in columns {
+            guard let value = fields.first(where: { $0.name == column })?.value, !value.allSatisfy(\.isWhitespace)
+            else { continue }
+            ratingOnlyValued[column, default: 0] += 1
+        }
+    }
 
     /// Counts which of `columns` the comment has and notes the columns it has.
     mutating func add(_ observation: Observation, columns: [String]) {
@@ -73,7 +90,8 @@ public struct ColumnCoverage: Sendable, Equatable, Codable {
 
     /// Why these counts cannot have been made by `add` (a partial's are checked with it), or nil.
     var problem: String? {
-        let counts = [comments] + Array(present.values) + Array(valued.values) + unreadable.values.map(\.count)
+        let counts = [comments, ratingOnly] + Array(present.values) + Array(valued.values)
+            + unreadable.values.map(\.count) + Array(ratingOnlyValued.values)
         guard counts.allSatisfy({ $0 >= 0 }) else { return "a negative column count" }
         return nil
     }
@@ -84,5 +102,39 @@ public struct ColumnCoverage: Sendable, Equatable, Codable {
         valued.merge(other.valued, uniquingKeysWith: +)
         for (role, cells) in other.unreadable { unreadable[role, default: Unreadable()].merge(cells) }
         for name in other.knownColumns { noteColumn(name) }
+        ratingOnly += other.ratingOnly
+        ratingOnlyValued.merge(other.ratingOnlyValued, uniquingKeysWith: +)
+    }
+}
+
+extension ColumnCoverage {
+    private enum CodingKeys: String, CodingKey {
+        case comments, present, valued, unreadable, knownColumns, ratingOnly, ratingOnlyValued
+    }
+
+    /// The rating-only counts are written only when there are some, so a partial without such answers is written as
+    /// before; partials written before them have none and merge as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(comments, forKey: .comments)
+        try container.encode(present, forKey: .present)
+        try container.encode(valued, forKey: .valued)
+        try container.encode(unreadable, forKey: .unreadable)
+        try container.encode(knownColumns, forKey: .knownColumns)
+        if ratingOnly != 0 || !ratingOnlyValued.isEmpty {
+            try container.encode(ratingOnly, forKey: .ratingOnly)
+            try container.encode(ratingOnlyValued, forKey: .ratingOnlyValued)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        comments = try container.decode(Int.self, forKey: .comments)
+        present = try container.decode([String: Int].self, forKey: .present)
+        valued = try container.decode([String: Int].self, forKey: .valued)
+        unreadable = try container.decode([String: Unreadable].self, forKey: .unreadable)
+        knownColumns = try container.decode([String].self, forKey: .knownColumns)
+        ratingOnly = try container.decodeIfPresent(Int.self, forKey: .ratingOnly) ?? 0
+        ratingOnlyValued = try container.decodeIfPresent([String: Int].self, forKey: .ratingOnlyValued) ?? [:]
     }
 }

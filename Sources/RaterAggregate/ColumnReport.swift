@@ -19,6 +19,9 @@ public struct ColumnReport: Sendable, Equatable {
             case .ces: return "--ces-column"
             }
         }
+
+        /// NPS, CSAT or CES: the roles rating-only answers count in.
+        public var isRating: Bool { RatingScale(rawValue: rawValue) != nil }
     }
 
     public var role: Role
@@ -33,6 +36,10 @@ public struct ColumnReport: Sendable, Equatable {
     public var unreadable: ColumnCoverage.Unreadable
     /// The columns the comments had, for the warning about a column none of them has.
     public var knownColumns: [String]
+    /// Survey answers without a comment whose ratings were counted (`ColumnCoverage.ratingOnly`), and those of them
+    /// with a value in this column (rating columns only; 0 for the others).
+    public var ratingOnly = 0
+    public var ratingOnlyValued = 0
 
     /// No comment has the column at all: almost always a mistyped name.
     public var isAbsent: Bool { comments > 0 && present == 0 }
@@ -47,7 +54,7 @@ public struct ColumnReport: Sendable, Equatable {
         }
         guard unreadable.count > 0 else { return nil }
         let example = unreadable.example.map { ", e.g. '\($0)'" } ?? ""
-        let valued = comments - missing
+        let valued = comments - missing + ratingOnlyValued
         let values = "\(unreadable.count) of \(valued) value\(valued == 1 ? "" : "s")"
         switch role {
         case .groupBy:
@@ -63,7 +70,7 @@ public struct ColumnReport: Sendable, Equatable {
 
     /// A line for the run's summary: how many comments had no value (absent columns have their warning instead).
     public var note: String? {
-        guard !isAbsent, comments > 0 else { return nil }
+        guard !isAbsent, comments > 0 || (ratingOnly > 0 && role.isRating) else { return nil }
         let name = "\(role.option) \(column)"
         switch role {
         case .date:
@@ -77,11 +84,19 @@ public struct ColumnReport: Sendable, Equatable {
         case .nps, .csat, .ces:
             // Always said, so a night's figure is never read without the number of answers under it (the
             // aggregate files carry it as `nps_responses` …).
+            // Rating-only answers (survey rows without a comment) are named apart: the figure is over both, the
+            // sentiment rows over the comments alone.
             let scale = RatingScale(rawValue: role.rawValue)!
-            let responses = comments - missing - unreadable.count
+            let responses = comments - missing + ratingOnlyValued - unreadable.count
             var text = "\(name): \(scale.figureName) over \(responses) response\(responses == 1 ? "" : "s") of \(comments) "
                 + "comment\(comments == 1 ? "" : "s")"
+            if ratingOnly > 0 {
+                text += " and \(ratingOnly) rating-only answer\(ratingOnly == 1 ? "" : "s") (no comment)"
+            }
             if missing > 0 { text += "; \(missing) of \(comments) comments have no value" }
+            if ratingOnly > ratingOnlyValued {
+                text += "; \(ratingOnly - ratingOnlyValued) of \(ratingOnly) rating-only answers have no value"
+            }
             return text
         }
     }
@@ -101,7 +116,9 @@ extension Aggregation {
                          missing: coverage.comments - (coverage.valued[column] ?? 0),
                          unreadable: role == .groupBy ? ColumnCoverage.Unreadable()
                             : coverage.unreadable[role.rawValue] ?? ColumnCoverage.Unreadable(),
-                         knownColumns: coverage.knownColumns)
+                         knownColumns: coverage.knownColumns,
+                         ratingOnly: role.isRating ? coverage.ratingOnly : 0,
+                         ratingOnlyValued: role.isRating ? coverage.ratingOnlyValued[column] ?? 0 : 0)
         }
     }
 }

@@ -69,6 +69,15 @@ public struct GroupAggregate: Sendable, Equatable, Codable {
         }
     }
 
+    /// Counts the ratings of a survey answer without a comment (`RatingOnlyAnswer`): in the rating figures only, not
+    /// as a comment (no sentiment, signals or dimensions) nor in the driver table, which needs a comment's
+    /// dimensions to explain the rating by.
+    public mutating func addRatings(_ answers: ObservedRatings) {
+        if let value = answers.nps { ratings.addNPS(value) }
+        if let value = answers.csat { ratings.addCSAT(value) }
+        if let value = answers.ces { ratings.addCES(value) }
+    }
+
     /// Why these counts cannot have been made by `add` (a partial's contents are checked with it), or nil.
     var problem: String? {
         if let problem = drivers.problem(predictors: ServiceDimension.allCases.count) { return problem }

@@ -1,9 +1,12 @@
 import RaterCore
 
-/// The counts a run reports on standard error and in its manifest. They reconcile: read = analysed + rejected.
+/// The counts a run reports on standard error and in its manifest. They reconcile:
+/// read = analysed + rating-only + rejected.
 public struct RunSummary: Sendable, Equatable {
     public var read = 0
     public var analysed = 0
+    /// Survey rows with no comment and a valid rating (`RatingOnlyAnswer`): their ratings are counted, nothing else.
+    public var ratingOnly = 0
     public var rejected = 0
     /// Records of growing inputs that earlier incremental runs already analysed (not counted in `read`).
     public var skipped = 0
@@ -65,6 +68,11 @@ public struct RunSummary: Sendable, Equatable {
         }
     }
 
+    public mutating func add(_ answer: RatingOnlyAnswer) {
+        read += 1
+        ratingOnly += 1
+    }
+
     public mutating func add(_ rejection: Rejection) {
         read += 1
         rejected += 1
@@ -75,6 +83,7 @@ public struct RunSummary: Sendable, Equatable {
     public mutating func merge(_ other: RunSummary) {
         read += other.read
         analysed += other.analysed
+        ratingOnly += other.ratingOnly
         rejected += other.rejected
         skipped += other.skipped
         bytes += other.bytes
@@ -88,14 +97,16 @@ public struct RunSummary: Sendable, Equatable {
         stoppedAt = stoppedAt ?? other.stoppedAt
     }
 
-    public var reconciles: Bool { read == analysed + rejected }
+    public var reconciles: Bool { read == analysed + ratingOnly + rejected }
 
     public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1_048_576 / seconds : 0 }
 
     /// The human-readable summary printed at the end of a run.
     public var report: String {
         var lines = [String]()
-        lines.append("rater: read \(read), analysed \(analysed), rejected \(rejected) in "
+        // `rating-only` only when there are some: every other run's first line stays as it was.
+        lines.append("rater: read \(read), analysed \(analysed), "
+            + (ratingOnly > 0 ? "rating-only \(ratingOnly), " : "") + "rejected \(rejected) in "
             + String(format2(seconds)) + " s (" + format2(megabytesPerSecond) + " MB/s, "
             + format2(seconds > 0 ? Double(read) / seconds : 0) + " comments/s"
             + (peakMemoryBytes > 0 ? ", peak RSS \(peakMemoryBytes / 1_048_576) MB" : "") + ")")
@@ -118,6 +129,10 @@ public struct RunSummary: Sendable, Equatable {
             lines.append("rater: sentiment " + parts.joined(separator: ", "))
             let dims = ServiceDimension.allCases.map { "\($0.rawValue) \(dimensions[$0] ?? 0)" }
             lines.append("rater: dimensions " + dims.joined(separator: ", "))
+        }
+        if ratingOnly > 0 {
+            lines.append("rater: \(ratingOnly) rating-only answer\(ratingOnly == 1 ? "" : "s") (a rating and no comment): "
+                + "counted in the NPS/CSAT/CES figures, in no sentiment, dimension or signal figure")
         }
         if rejected > 0 {
             let reasons = rejectionReasons.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
