@@ -47,6 +47,13 @@ public struct AnalyzeRun {
     /// Called after each batch's results and rejections have been handed out, so a streaming output can flush them
     /// (a pipe reader then sees results batch by batch, and a broken pipe stops the run within one batch).
     public var onBatchEnd: (() throws -> Void)?
+    /// Whether an `empty_text` rejection's fields hold a rating (`AggregationOptions.hasRatingAnswer`): such a record
+    /// is a survey answer without a comment, handed to `onRatingOnly` and counted as rating-only, not rejected (and
+    /// so neither stops `stopAtFirstRejection` nor makes the run's exit status 3). Nil (no rating column): every
+    /// empty comment is rejected.
+    public var isRatingOnly: (@Sendable ([Field]) -> Bool)?
+    /// Called in input order, between the results and rejections around it, for each rating-only answer.
+    public var onRatingOnly: ((RatingOnlyAnswer) throws -> Void)?
     /// After a run with `incremental`: the state to save once the outputs are committed.
     public private(set) var updatedState: IncrementalState?
     /// A signal's request to stop (`rater analyze` watches `SIGTERM` and `SIGINT`): the run throws
@@ -118,6 +125,8 @@ public struct AnalyzeRun {
         let interruption = self.interruption
         let onUniformRejections = self.onUniformRejections
         let stopAtFirstRejection = self.stopAtFirstRejection
+        let isRatingOnly = self.isRatingOnly
+        let onRatingOnly = self.onRatingOnly
         for input in try InputList.expand(inputs) {
             try interruption?.check()
             let opened = try InputOpener.open(path: input, options: options, checksummed: incremental != nil,
@@ -188,6 +197,17 @@ public struct AnalyzeRun {
                         try onDelivery(delivery)
                     case let .skipped(digest):
                         if let digest { skippedDigests.append(digest) }
+                    case let .rejected(rejection) where rejection.reason == .emptyText
+                        && isRatingOnly?(rejection.fields) == true:
+                        let answer = RatingOnlyAnswer(rejection)
+                        // Its row is keyed by record, as a rejection's: a held-back one is superseded the same way.
+                        if storing {
+                            try supersede(source: answer.source)
+                            lastRejected = answer.recordNumber
+                        }
+                        summary.add(answer)
+                        uniform.analysed()
+                        try onRatingOnly?(answer)
                     case let .rejected(rejection):
                         if storing {
                             try supersede(source: rejection.source)

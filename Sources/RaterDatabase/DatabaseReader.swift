@@ -90,6 +90,19 @@ public enum DatabaseReader {
         }
     }
 
+    /// The stored survey answers with a rating and no comment (`rating_answers`), in key order: `rater report --db`
+    /// counts their ratings as the `aggregates` rebuild does. None in a database made before they were stored.
+    public static func ratingAnswers(in database: any DatabaseConnection) throws -> [RatingOnlyAnswer] {
+        try database.read { executor in
+            guard try SchemaMigration.hasColumn("fields", in: Schema.ratingAnswers.name, executor) else { return [] }
+            return try executor.query("SELECT source, record, line, fields FROM \(Schema.ratingAnswers.name) "
+                                      + "ORDER BY source, record", []).map { row in
+                RatingOnlyAnswer(source: row[0].string ?? "", recordNumber: row[1].int ?? 0, line: row[2].int,
+                                 fields: fields(row[3]))
+            }
+        }
+    }
+
     /// The `fields` column (a JSON object) as fields in name order; repeated fields (JSON arrays) as one field per
     /// value. A missing or unreadable object gives no fields.
     public static func fields(_ value: SQLValue) -> [Field] {

@@ -115,6 +115,9 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public var read = 0
         public var analysed = 0
         public var rejected = 0
+        /// Survey rows with a rating and no comment (`RatingOnlyAnswer`): read = analysed + ratingOnly + rejected.
+        /// 0 in manifests of versions before them.
+        public var ratingOnly = 0
         public var rejectedByReason: [String: Int] = [:]
         public var aggregates = 0
         public var signals = 0
@@ -127,7 +130,8 @@ public struct RunManifest: Codable, Sendable, Equatable {
         public init() {}
 
         enum CodingKeys: String, CodingKey {
-            case read, analysed, rejected, rejectedByReason = "rejected_by_reason", aggregates, signals
+            case read, analysed, ratingOnly = "rating_only", rejected, rejectedByReason = "rejected_by_reason"
+            case aggregates, signals
             case duplicateKeys = "duplicate_keys", duplicatesReplaced = "duplicates_replaced"
         }
 
@@ -136,6 +140,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
             read = try container.decode(Int.self, forKey: .read)
             analysed = try container.decode(Int.self, forKey: .analysed)
             rejected = try container.decode(Int.self, forKey: .rejected)
+            ratingOnly = try container.decodeIfPresent(Int.self, forKey: .ratingOnly) ?? 0
             rejectedByReason = try container.decode([String: Int].self, forKey: .rejectedByReason)
             aggregates = try container.decode(Int.self, forKey: .aggregates)
             signals = try container.decode(Int.self, forKey: .signals)

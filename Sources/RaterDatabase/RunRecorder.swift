@@ -339,6 +339,7 @@ public final class RunRecorder {
             "duplicate_keys": .integer(manifest.counts.duplicateKeys),
             "duplicates_replaced": .integer(manifest.counts.duplicatesReplaced),
             "aggregation": SQLValue(aggregation),
+            "rating_only": .integer(manifest.counts.ratingOnly),
         ])
     }
 
@@ -399,6 +400,12 @@ public final class RunSink {
         counts.rejected += 1
         counts.rejectedByReason[rejection.reason.code, default: 0] += 1
         for (writer, names) in zip(writers, names) { try writer.write(names.stored(rejection)) }
+    }
+
+    public func write(_ answer: RatingOnlyAnswer) throws {
+        counts.read += 1
+        counts.ratingOnly += 1
+        for (writer, names) in zip(writers, names) { try writer.write(names.stored(answer)) }
     }
 
     /// Deletes the row a record held back by an earlier incremental run left, in every database, before the

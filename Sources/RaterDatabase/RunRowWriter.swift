@@ -17,6 +17,8 @@ public protocol RunRowWriter: AnyObject {
     @discardableResult
     func write(_ comment: StoredComment) throws -> String?
     func write(_ rejection: Rejection) throws
+    /// Writes a survey answer with a rating and no comment (`RatingAnswerRows`).
+    func write(_ answer: RatingOnlyAnswer) throws
     /// Deletes the row a record held back by an earlier incremental run left (`SupersededRecord`); called before
     /// the record's outcome is written.
     func delete(_ superseded: SupersededRecord) throws

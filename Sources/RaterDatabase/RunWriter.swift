@@ -168,6 +168,11 @@ public final class RunWriter: RunRowWriter {
 
     public func write(_ rejection: Rejection) throws {
         try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
+        try RatingAnswerRows.deleteAnswer(of: rejection, executor: executor)
+    }
+
+    public func write(_ answer: RatingOnlyAnswer) throws {
+        try RatingAnswerRows.write(answer, runID: runID, at: timestamp, executor: executor)
     }
 
     public func delete(_ superseded: SupersededRecord) throws {

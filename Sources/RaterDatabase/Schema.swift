@@ -151,6 +151,9 @@ public enum Schema {
         // The grouping options the run made the `aggregates` table with (`StoredAggregates`): a run that would make
         // it under others is warned. Null for runs that made none, and for runs before it was recorded.
         Column("aggregation", .json, nullable: true),
+        // Survey rows with a rating and no comment (`rating_answers`): read = analysed + rating_only + rejected.
+        // Null for runs before they were counted, which rejected such rows as `empty_text`.
+        Column("rating_only", .integer, nullable: true),
     ], primaryKey: ["id"], indexes: [["started_at"], ["status"]])
 
     /// Each input file a run stored comments of, by the name its rows are keyed by (`comments.source`), with the
@@ -267,6 +270,18 @@ public enum Schema {
         Column("run_id", .text),
     ], primaryKey: ["source", "record"], indexes: [["reason"], ["run_id"]])
 
+    /// Survey answers with a rating and no comment (`RatingOnlyAnswer`), one row per source and record as in
+    /// `rejects` (`RatingAnswerRows`): the `aggregates` rebuild counts their ratings beside the stored comments'.
+    public static let ratingAnswers = Table("rating_answers", columns: [
+        Column("source", .text),
+        Column("record", .integer),
+        Column("line", .integer, nullable: true),
+        Column("byte_offset", .integer, nullable: true),
+        Column("fields", .json),
+        Column("run_id", .text),
+        Column("analysed_at", .timestamp),
+    ], primaryKey: ["source", "record"], indexes: [["run_id"]])
+
     /// Analysts' corrections from the review workspace (`rater serve`), one row per action, never updated or
     /// deleted: the machine's rows above stay as the run wrote them, and a comment's reviewed state is its machine
     /// result with its corrections applied in `seq` order. `seq` is assigned inside the inserting transaction.
@@ -302,7 +317,7 @@ public enum Schema {
     ], primaryKey: ["seq"], indexes: [["source", "comment_key"], ["created_at"], ["analyst"]])
 
     public static let tables = [runs, comments, dimensionMentions, aspectMentions, signals, aggregates, rejects,
-                                corrections, sources]
+                                corrections, sources, ratingAnswers]
 
     public static func createStatements(_ dialect: SQLDialect) -> [String] {
         tables.flatMap { $0.createStatements(dialect) } + appendOnlyGuards(dialect)

@@ -15,6 +15,8 @@ enum SchemaMigration {
         }
         try addCommentProfile(executor)
         try addColumn("aggregation", .json, to: Schema.runs.name, executor)
+        // `rating_answers` is new and made by `CREATE TABLE IF NOT EXISTS`; the runs before it counted none.
+        try addColumn("rating_only", .integer, to: Schema.runs.name, executor)
     }
 
     /// `comments.profile`, `profile_version` and `service_score` came after the table: a database made before them

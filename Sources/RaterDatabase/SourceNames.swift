@@ -124,7 +124,7 @@ struct SourceNames {
     /// it) by looking up the next one after the last: a look-up per source, never a scan of the rows.
     static func storedNames(_ executor: any SQLExecutor) throws -> Set<String> {
         var names = Set<String>()
-        for table in [Schema.comments.name, Schema.rejects.name] {
+        for table in [Schema.comments.name, Schema.rejects.name, Schema.ratingAnswers.name] {
             let first = "SELECT min(source) FROM \(table)"
             let next = "SELECT min(source) FROM \(table) WHERE source > \(executor.dialect.placeholder(1))"
             var current = try executor.query(first, []).first?.first?.string
@@ -172,6 +172,13 @@ struct SourceNames {
     func stored(_ rejection: Rejection) -> Rejection {
         guard !renamed.isEmpty, let name = renamed[rejection.source] else { return rejection }
         var stored = rejection
+        stored.source = name
+        return stored
+    }
+
+    func stored(_ answer: RatingOnlyAnswer) -> RatingOnlyAnswer {
+        guard !renamed.isEmpty, let name = renamed[answer.source] else { return answer }
+        var stored = answer
         stored.source = name
         return stored
     }

@@ -186,6 +186,11 @@ public final class StagedRunWriter: RunRowWriter {
 
     public func write(_ rejection: Rejection) throws {
         try executor.execute(upsertRejection, Rows.rejection(rejection, runID: runID))
+        try RatingAnswerRows.deleteAnswer(of: rejection, executor: executor)
+    }
+
+    public func write(_ answer: RatingOnlyAnswer) throws {
+        try RatingAnswerRows.write(answer, runID: runID, at: timestamp, executor: executor)
     }
 
     /// From Rater's tables, at once: the staged rows are merged into them only when the run finishes, and none of

@@ -38,6 +38,9 @@ enum StoredAggregates {
         }
         var aggregation = Aggregation(options: options)
         try StoredObservations(executor: executor, options: options).forEach { aggregation.add($0) }
+        if !options.ratingColumns.isEmpty {
+            try StoredRatingAnswers(executor: executor, options: options).forEach { aggregation.add($0) }
+        }
         // Only the absent column: unreadable values are the aggregate files' warnings too, and a typo is what
         // rebuilt a nightly table under the empty group without a word.
         let absent = aggregation.columnReports.filter(\.isAbsent)

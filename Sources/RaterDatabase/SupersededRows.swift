@@ -20,7 +20,9 @@ enum SupersededRows {
         let key: [SQLValue]
         switch superseded.row {
         case .rejection:
+            // A rejection or a rating-only answer: both are keyed by record (`RatingAnswerRows`).
             try executor.execute("DELETE FROM \(Schema.rejects.name) WHERE " + ofRecord(from: 1), record)
+            try executor.execute("DELETE FROM \(Schema.ratingAnswers.name) WHERE " + ofRecord(from: 1), record)
             return
         case let .digest(hex):
             keyed = { first in

@@ -45,6 +45,12 @@ public struct ReportCollector: Sendable {
             terms: result.sentiment.terms.map { ($0.term, $0.weight) }, clauses: clauses)
     }
 
+    /// Adds a survey answer with a rating and no comment read back from a database (`rater report --db`): its
+    /// ratings count in the figures, and it is no result and no sample.
+    public mutating func add(answer: RatingOnlyAnswer) {
+        aggregation.add(answer)
+    }
+
     private mutating func add(_ observation: Observation, id: String, text: String?,
                               terms: [(term: String, weight: Double)], clauses: [ServiceDimension: [String]]) {
         aggregation.add(observation)

@@ -38,6 +38,12 @@ public struct AggregateJSONWriter: Sendable {
         json.key("unreadable", column.unreadable.count)
         json.key("unreadable_example")
         if let example = column.unreadable.example { json.string(example) } else { json.null() }
+        // Survey answers without a comment, counted in the rating figures beside `comments` (only when there are
+        // some: other documents stay as they were).
+        if column.role.isRating && column.ratingOnly > 0 {
+            json.key("rating_only", column.ratingOnly)
+            json.key("rating_only_valued", column.ratingOnlyValued)
+        }
         json.endObject()
     }
 

@@ -220,6 +220,14 @@ struct AnalyzeCommand: ParsableCommand {
             // Every rejection is kept whole in the rejects file or the databases when there is one: the log then
             // shows the first few of each kind (`RejectionLogLimit`), not thousands alike.
             var logLimit = RejectionLogLimit(keepsAll: rejectsFile != nil || sink != nil)
+            // A survey row with a rating and no comment counts in the rating figures, here and in the databases.
+            if !aggregationOptions.ratingColumns.isEmpty {
+                run.isRatingOnly = { [aggregationOptions] fields in aggregationOptions.hasRatingAnswer(fields) }
+                run.onRatingOnly = { answer in
+                    aggregate?.add(answer)
+                    try sink?.write(answer)
+                }
+            }
             summary = try run.run(
                 writingLinesWith: encoder, delivering: contents,
                 onDelivery: { delivery in
@@ -322,8 +330,8 @@ struct AnalyzeCommand: ParsableCommand {
             if end == .stopped { printError(stoppedPlaces(analysed: summary.analysed)) }
             for line in aggregate?.columnNotes ?? [] { printError(line) }
         }
-        if let warning = Self.ratingsWithoutCommentWarning(options: aggregationOptions,
-                                                            emptyText: summary.rejectionReasons["empty_text"] ?? 0) {
+        if let warning = Self.emptyWithoutRatingWarning(options: aggregationOptions,
+                                                         emptyText: summary.rejectionReasons["empty_text"] ?? 0) {
             logger.warning("\(warning)")
         }
         if end == .stopped { throw RaterExit.strictStop }
@@ -332,19 +340,18 @@ struct AnalyzeCommand: ParsableCommand {
 }
 
 extension AnalyzeCommand {
-    /// A survey export's rows with a rating but no comment are rejected as `empty_text` and their ratings are in no
-    /// NPS/CSAT/CES figure: the figures count analysed comments only (a rating-only row would need a place in the
-    /// results, the databases and the partials first). Until that exists the run says so, loudly, rather than
-    /// letting "NPS 100 over 2 responses" pass for the night's NPS when five people answered.
-    static func ratingsWithoutCommentWarning(options: AggregationOptions, emptyText: Int) -> String? {
+    /// With rating columns, a survey row with no comment and a valid rating is a rating-only answer and counts; one
+    /// still rejected as `empty_text` had no valid rating either (blank cells, or values off their scales). Said
+    /// once, so that a run over a survey export does not read as if answers were lost: nothing in those rows
+    /// could be counted.
+    static func emptyWithoutRatingWarning(options: AggregationOptions, emptyText: Int) -> String? {
         let named = RatingScale.allCases.compactMap { scale in
             options.column(for: scale).map { "\(ColumnReport.Role(rawValue: scale.rawValue)!.option) \($0)" }
         }
         guard emptyText > 0, !named.isEmpty else { return nil }
-        return "\(emptyText) record\(emptyText == 1 ? " was" : "s were") rejected as empty_text: any rating "
-            + "(\(named.joined(separator: ", "))) on \(emptyText == 1 ? "it is" : "them is") in no NPS/CSAT/CES figure, "
-            + "which count analysed comments only (see the responses each figure is over); survey answers without a "
-            + "comment are not counted"
+        return "\(emptyText) record\(emptyText == 1 ? " was" : "s were") rejected as empty_text: no comment and no "
+            + "valid rating (\(named.joined(separator: ", "))) either, so nothing in \(emptyText == 1 ? "it" : "them") "
+            + "could be counted; rows with a rating and no comment count as rating-only answers"
     }
 
     /// Where a run stopped by `--strict` left what it wrote: the results before the rejection, the rejection.

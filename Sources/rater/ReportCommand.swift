@@ -57,6 +57,7 @@ struct ReportCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: db) else { throw MissingDatabase.sqlite(path: db) }
             let connection = try SQLiteConnection(path: db)
             for result in try DatabaseReader.comments(in: connection) { collector.add(result: result) }
+            for answer in try DatabaseReader.ratingAnswers(in: connection) { collector.add(answer: answer) }
         } else {
             for input in files {
                 let stream = try InputOpener.openBytes(path: input)

@@ -48,8 +48,9 @@ import Testing
         // The same under the group and the period.
         let cell = try #require(aggregation.rows.first { !$0.groups.isEmpty && $0.period == "2026-11-24" && $0.scope == "overall" })
         #expect(cell.ratings?.nps == -20 && cell.ratings?.npsResponses == 5 && cell.comments == 2)
-        // The driver table is fitted on comments alone: it has no dimensions to explain an answer without one.
-        #expect(aggregation.ratedComments() == 2)
+        // The driver table (CSAT's) is fitted on comments alone: it has no dimensions to explain an answer
+        // without one, so record 4's CSAT 2 is not among its rated comments.
+        #expect(aggregation.ratedComments() == 1)
         #expect(aggregation.undated == 0)
     }
 

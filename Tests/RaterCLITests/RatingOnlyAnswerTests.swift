@@ -1,44 +1,219 @@
 import Foundation
+import RaterDatabase
 import Testing
 
-/// A survey export where some respondents gave a score and no comment: those rows are rejected as `empty_text`, and
-/// their scores were in no NPS figure without a word ("NPS 100 over 2 responses" for five answers 10, 9, 0, 0, 2).
-/// The figures still count analysed comments only, but the run now says how many answers each figure is over and
-/// that the answers of rows without a comment are not among them.
-@Suite struct RatingsWithoutCommentTests {
+/// A survey export where some respondents gave a score and no comment. Those rows were rejected as `empty_text`, so
+/// five answers 10, 9, 0, 0, 2 gave "NPS 100 over 2 responses" and the nightly job exited 3 every night. With a
+/// rating column such a row is a rating-only answer: its score counts in the figures everywhere they are made, it
+/// counts in no sentiment figure, and the counts reconcile as read = analysed + rating-only + rejected.
+@Suite struct RatingOnlyAnswerTests {
     let survey = """
-        id,comment,nps
-        S1,Friendly staff and a quick check-in,10
-        S2,The room was spotless,9
-        S3,,0
-        S4,  ,0
-        S5,,2
+        id,comment,nps,branch
+        S1,Friendly staff and a quick check-in,10,A
+        S2,The room was spotless,9,A
+        S3,,0,A
+        S4,  ,0,B
+        S5,,2,B
 
         """
 
-    @Test func theSummarySaysWhatTheFigureIsOverAndThatRowsWithoutACommentAreNotInIt() throws {
+    static let postgresURL = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
+
+    /// A new, empty PostgreSQL schema on the test server, reached through `search_path`; nil without a server.
+    func postgresScratch() throws -> String? {
+        guard let base = Self.postgresURL else { return nil }
+        let schema = "answers_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
+        return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+    }
+
+    /// The all-groups, all-time overall row of an aggregate CSV, by header name.
+    func overallRow(_ csv: String) throws -> [String: String] {
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(lines.first)
+        let row = try #require(lines.dropFirst().first { Dictionary(uniqueKeysWithValues: zip(header, $0))["all_groups"] == "true" })
+        return Dictionary(uniqueKeysWithValues: zip(header, row))
+    }
+
+    @Test func theFiveRowSurveyGivesNPSMinus20OverFiveAndExitsZero() throws {
         let scratch = try ScratchFolder()
         let input = try scratch.write("survey.csv", survey)
         let outcome = try CLIProcess.run(["analyze", input, "-o", scratch.path + "out.jsonl", "--nps-column", "nps",
                                           "--aggregate-csv", scratch.path + "agg.csv",
+                                          "--aggregate-json", scratch.path + "agg.json",
+                                          "--rejects", scratch.path + "rejects.jsonl",
+                                          "--manifest", scratch.path + "manifest.json"])
+        let log = outcome.standardError
+        #expect(outcome.status == 0, "\(log)")
+        #expect(log.contains("read 5, analysed 2, rating-only 3, rejected 0"), "\(log)")
+        #expect(log.contains("rater: --nps-column nps: NPS over 5 responses of 2 comments and 3 rating-only answers "
+            + "(no comment)"), "\(log)")
+        #expect(!log.contains("empty_text"), "\(log)")
+        // The results hold the comments, the rejects nothing.
+        #expect(try scratch.read("out.jsonl").split(separator: "\n").count == 2)
+        #expect(try scratch.read("rejects.jsonl").isEmpty)
+        // The aggregate files: the figure over five answers, the comments two.
+        let overall = try overallRow(try scratch.read("agg.csv"))
+        #expect(overall["nps"] == "-20.00" || overall["nps"] == "-20", "\(overall)")
+        #expect(overall["nps_responses"] == "5" && overall["comments"] == "2", "\(overall)")
+        #expect(overall["neutral"] == "0", "\(overall)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try scratch.read("agg.json").utf8)) as? [String: Any])
+        let row = try #require((json["rows"] as? [[String: Any]])?.first { $0["scope"] as? String == "overall" })
+        let ratings = try #require(row["ratings"] as? [String: Any])
+        #expect((ratings["nps"] as? NSNumber)?.doubleValue == -20 && ratings["nps_responses"] as? Int == 5)
+        let column = try #require((json["columns"] as? [[String: Any]])?.first)
+        #expect(column["rating_only"] as? Int == 3 && column["comments"] as? Int == 2)
+        // The manifest's counts reconcile with the new class.
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(try scratch.read("manifest.json").utf8)) as? [String: Any])
+        let counts = try #require(manifest["counts"] as? [String: Any])
+        #expect(counts["read"] as? Int == 5 && counts["analysed"] as? Int == 2 && counts["rating_only"] as? Int == 3
+                && counts["rejected"] as? Int == 0, "\(counts)")
+        #expect(manifest["exit_code"] as? Int == 0 && manifest["status"] as? String == "complete")
+    }
+
+    /// A row with neither a comment nor a valid rating is still rejected as `empty_text` (exit 3), and so is every
+    /// empty comment without a rating column. A value off its scale beside a valid one is what it was on a comment:
+    /// no answer, counted in the column's warning.
+    @Test func aRowWithNoCommentAndNoValidRatingIsStillRejected() throws {
+        let scratch = try ScratchFolder()
+        let input = try scratch.write("survey.csv", """
+            id,comment,nps,csat
+            S1,Friendly staff,10,5
+            S2,,,
+            S3,,11,
+            S4,,12,4
+
+            """)
+        let outcome = try CLIProcess.run(["analyze", input, "-o", scratch.path + "out.jsonl", "--nps-column", "nps",
+                                          "--csat-column", "csat", "--aggregate-csv", scratch.path + "agg.csv",
                                           "--rejects", scratch.path + "rejects.jsonl"])
         let log = outcome.standardError
         #expect(outcome.status == 3, "\(log)")
-        #expect(log.contains("read 5, analysed 2, rejected 3"), "\(log)")
-        #expect(log.contains("rater: --nps-column nps: NPS over 2 responses of 2 comments"), "\(log)")
-        #expect(log.contains("3 records were rejected as empty_text: any rating (--nps-column nps) on them is in no "
-            + "NPS/CSAT/CES figure"), "\(log)")
-        // The aggregate file carries the same count beside the figure.
-        let header = try #require(try scratch.read("agg.csv").split(separator: "\n").first)
-        #expect(header.contains("nps_responses"))
+        #expect(log.contains("read 4, analysed 1, rating-only 1, rejected 2"), "\(log)")
+        #expect(log.contains("rejected by reason empty_text 2"), "\(log)")
+        #expect(log.contains("2 records were rejected as empty_text: no comment and no valid rating"), "\(log)")
+        // S4's 12 is no NPS answer: counted as unreadable, as on a comment; its CSAT 4 counts.
+        #expect(log.contains("--nps-column nps: 1 of 2 values are not NPS (0–10, whole numbers) answers, e.g. '12'"),
+                "\(log)")
+        let overall = try overallRow(try scratch.read("agg.csv"))
+        #expect(overall["nps_responses"] == "1" && overall["csat_responses"] == "2" && overall["comments"] == "1",
+                "\(overall)")
+        let rejected = try scratch.read("rejects.jsonl").split(separator: "\n")
+        #expect(rejected.count == 2 && rejected.allSatisfy { $0.contains("\"reason\":\"empty_text\"") })
+
+        let plain = try CLIProcess.run(["analyze", input, "-o", scratch.path + "plain.jsonl"])
+        #expect(plain.status == 3)
+        #expect(plain.standardError.contains("read 4, analysed 1, rejected 3"), "\(plain.standardError)")
     }
 
-    /// Without a rating column an empty comment is only an empty comment: nothing is said about ratings.
-    @Test func withoutARatingColumnNothingIsSaidAboutRatings() throws {
+    /// `--strict` stops at the first rejection; an answer without a comment is none.
+    @Test func strictRunsThroughAnswersWithoutAComment() throws {
         let scratch = try ScratchFolder()
         let input = try scratch.write("survey.csv", survey)
-        let outcome = try CLIProcess.run(["analyze", input, "-o", scratch.path + "out.jsonl"])
-        #expect(outcome.status == 3)
-        #expect(!outcome.standardError.contains("NPS/CSAT/CES"), "\(outcome.standardError)")
+        let outcome = try CLIProcess.run(["analyze", input, "-o", scratch.path + "out.jsonl", "--nps-column", "nps",
+                                          "--strict"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("read 5, analysed 2, rating-only 3, rejected 0"))
+    }
+
+    /// Partials of two halves merge into the aggregates of one run over the whole survey.
+    @Test func mergedPartialsCountTheAnswers() throws {
+        let scratch = try ScratchFolder()
+        let lines = survey.split(separator: "\n").map(String.init)
+        let whole = try scratch.write("survey.csv", survey)
+        let first = try scratch.write("first.csv", lines.prefix(3).joined(separator: "\n") + "\n")
+        let second = try scratch.write("second.csv", ([lines[0]] + lines.dropFirst(3)).joined(separator: "\n") + "\n")
+        let grouping = ["--nps-column", "nps", "--group-by", "branch"]
+        for (name, input) in [("whole", whole), ("first", first), ("second", second)] {
+            let outcome = try CLIProcess.run(["analyze", input, "-o", scratch.path + name + ".jsonl",
+                                              "--aggregate-csv", scratch.path + name + ".agg.csv",
+                                              "--aggregate-partial", scratch.path + name + ".partial.json"] + grouping)
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+        }
+        let merged = try CLIProcess.run(["aggregate", scratch.path + "first.partial.json",
+                                         scratch.path + "second.partial.json",
+                                         "--aggregate-csv", scratch.path + "merged.csv"] + grouping)
+        #expect(merged.status == 0, "\(merged.standardError)")
+        #expect(merged.standardError.contains("NPS over 5 responses of 2 comments and 3 rating-only answers"),
+                "\(merged.standardError)")
+        #expect(try scratch.read("merged.csv") == scratch.read("whole.agg.csv"))
+        #expect(try overallRow(try scratch.read("merged.csv"))["nps_responses"] == "5")
+    }
+
+    /// The databases store the answers (`rating_answers`), count them in `runs`, and make the `aggregates` table
+    /// from them with the comments: the stored figures are the run's. A re-run replaces them, an earlier run's
+    /// `empty_text` rejections of the same records give way to them, and an incremental run adds to them. SQLite,
+    /// and PostgreSQL when a test server runs.
+    @Test func theDatabasesStoreTheAnswersAndTheirAggregatesAgreeWithTheRun() throws {
+        let scratch = try ScratchFolder()
+        let input = try scratch.write("survey.csv", survey)
+        var targets = [["--db", scratch.path + "survey.sqlite"]]
+        if let postgres = try postgresScratch() { targets.append(["--postgres", postgres]) }
+        let target = targets.flatMap { $0 }
+        // A night before: no rating column, the three rows rejected.
+        let before = try CLIProcess.run(["analyze", input, "-o", scratch.path + "before.jsonl"] + target)
+        #expect(before.status == 3, "\(before.standardError)")
+        for _ in 0..<2 {
+            let outcome = try CLIProcess.run(["analyze", input, "-o", scratch.path + "out.jsonl", "--nps-column", "nps",
+                                              "--group-by", "branch", "--aggregate-csv", scratch.path + "agg.csv"]
+                                             + target)
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+        }
+        var databases: [any DatabaseConnection] = [try SQLiteConnection(path: scratch.path + "survey.sqlite")]
+        if targets.count > 1 { databases.append(try PostgresConnection(url: targets[1][1])) }
+        let inRun = try overallRow(try scratch.read("agg.csv"))
+        for database in databases {
+            let name = database.displayName
+            #expect(try database.count(Schema.ratingAnswers) == 3, "\(name)")
+            #expect(try database.count(Schema.rejects) == 0, "\(name)")
+            let overall = try database.read {
+                try $0.query("SELECT comments, nps, nps_responses, neutral FROM aggregates WHERE group_key = '' "
+                             + "AND period = '' AND scope = 'overall'", [])
+            }
+            #expect(overall.first?[0].int == 2 && overall.first?[1].double == -20 && overall.first?[2].int == 5
+                    && overall.first?[3].int == 0, "\(name): \(overall)")
+            #expect(overall.first?[2].string == inRun["nps_responses"], "\(name)")
+            let branchB = try database.read {
+                try $0.query("SELECT comments, nps, nps_responses FROM aggregates WHERE group_key = 'branch=B' "
+                             + "AND period = '' AND scope = 'overall'", [])
+            }
+            #expect(branchB.first?[0].int == 0 && branchB.first?[1].double == -100 && branchB.first?[2].int == 2,
+                    "\(name): \(branchB)")
+            let runs = try database.read {
+                try $0.query("SELECT read, analysed, rating_only, rejected, exit_code FROM runs ORDER BY started_at DESC "
+                             + "LIMIT 1", [])
+            }
+            #expect(runs.first?.map(\.int) == [5, 2, 3, 0, 0], "\(name): \(runs)")
+        }
+
+        // An incremental night appends one more answer without a comment.
+        let state = scratch.path + "state.json"
+        let nightly = ["--nps-column", "nps", "--group-by", "branch", "--incremental", state] + target
+        let first = try CLIProcess.run(["analyze", input, "-o", scratch.path + "n1.jsonl"] + nightly)
+        #expect(first.status == 0, "\(first.standardError)")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: input))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("S6,,10,B\n".utf8))
+        try handle.close()
+        let second = try CLIProcess.run(["analyze", input, "-o", scratch.path + "n2.jsonl"] + nightly)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardError.contains("read 1, analysed 0, rating-only 1, rejected 0"), "\(second.standardError)")
+        for database in databases {
+            let overall = try database.read {
+                try $0.query("SELECT comments, nps, nps_responses FROM aggregates WHERE group_key = '' "
+                             + "AND period = '' AND scope = 'overall'", [])
+            }
+            // 10, 9, 0, 0, 2, 10: three promoters, three detractors.
+            #expect(overall.first?[0].int == 2 && overall.first?[1].double == 0 && overall.first?[2].int == 6,
+                    "\(database.displayName): \(overall)")
+            #expect(try database.count(Schema.ratingAnswers) == 4, "\(database.displayName)")
+        }
+        // The report made from the database shows the figure over the same answers.
+        let report = try CLIProcess.run(["report", "--db", scratch.path + "survey.sqlite", "--nps-column", "nps",
+                                         "-o", scratch.path + "report.html"])
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(try scratch.read("report.html").contains("n=6"))
     }
 }

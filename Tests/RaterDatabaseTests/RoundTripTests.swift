@@ -101,7 +101,7 @@ import Testing
         #expect(second == first)
         #expect(first == ["runs": 1, "comments": 3, "dimension_mentions": 6, "aspect_mentions": 3, "signals": 1,
                           "aggregates": 8,
-                          "rejects": 1, "corrections": 0, "sources": 0])
+                          "rejects": 1, "corrections": 0, "sources": 0, "rating_answers": 0])
     }
 
     /// A run that fails half-way keeps nothing it wrote; the failure is logged as a run of its own.
