@@ -29,6 +29,10 @@ struct ClauseTally {
     var masses: SegmentMasses? = nil
     /// Cues of a unit up to which each is asked for each term (`NearCues`).
     var directCueLimit = NearCues.directLimit
+    /// Whether the target weighs a measured wait in its clause (`TermWindow.Term.measuresWait`): Responsiveness
+    /// does; for any other target the wait is passed over, so in 等了40分钟才上菜，味道很好 the food is not blamed
+    /// for the wait (the product aspect read +0.18 where its praise alone is +0.78).
+    var takesWaits = true
 
     /// The (P − N) / (P + N + damping) score over the mentioning clauses.
     ///
@@ -59,7 +63,9 @@ struct ClauseTally {
             let cues = UnsafeBufferPointer(rebasing: mentions[start..<end])
             start = end
             var unitMass = (positive: 0.0, negative: 0.0)
-            if let all = window.terms(in: unitIndex) {
+            if let own = window.terms(in: unitIndex) {
+                let takesWaits = self.takesWaits
+                let all = own.lazy.filter { takesWaits || !$0.measuresWait }
                 let nearCues = NearCues(cues, window: window, directLimit: directCueLimit)
                 let near = all.lazy.filter { nearCues.contains($0) }
                 if near.contains(where: \.isOpinion) {

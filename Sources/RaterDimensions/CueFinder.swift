@@ -50,64 +50,78 @@ struct CueFinder {
         let text = scored.segmented
         let matches = roles.layers[layer].matches
         let cueEntries = roles.layers[layer].entries
-        for match in matches {
-            let unitIndex = unitOfToken[Int(match.token)]
-            guard unitIndex >= 0 else { continue }
-            let clause = text.clauses[scored.units[unitIndex].clause]
-            let clauseStart = clause.tokens.isEmpty ? match.byteRange.lowerBound
-                : Int(text.tokens[clause.tokens.lowerBound].start)
-            let clauseEnd = clause.tokens.isEmpty ? match.byteRange.upperBound
-                : Int(text.tokens[clause.tokens.upperBound - 1].end)
-            let entryIndex = Int(match.entry)
-            // Most cues carry no context condition: their entry is read in place and named by the hit, not copied.
-            let cueContexts = cueEntries[entryIndex].cues.contains { $0.context != nil }
-            let aspectContexts = cueEntries[entryIndex].aspects.contains { $0.context != nil }
-            let signalContexts = cueEntries[entryIndex].signals.contains { $0.context != nil }
-            var source: CueRoles.Source
-            if cueContexts || aspectContexts || signalContexts {
-                var entry = cueEntries[entryIndex]
-                text.folded.withUnsafeBufferPointer { folded in
-                    let (beforeRange, afterRange) = Self.contextWindow(
-                        in: folded, clause: clauseStart..<max(clauseEnd, match.byteRange.upperBound),
-                        cue: match.byteRange)
-                    let before = UnsafeBufferPointer(rebasing: folded[beforeRange])
-                    let after = UnsafeBufferPointer(rebasing: folded[afterRange])
-                    func holds(_ context: CueContext?) -> Bool { context?.holds(before: before, after: after) ?? true }
-                    if cueContexts { entry.cues.removeAll { !holds($0.context) } }
-                    if aspectContexts { entry.aspects.removeAll { !holds($0.context) } }
-                    if signalContexts { entry.signals.removeAll { !holds($0.context) } }
+        let shorterEntry = roles.layers[layer].shorterEntry
+        let shorterLength = roles.layers[layer].shorterLength
+        for found in matches {
+            // A cue whose conditions all fail gives way to the shorter cue it hid at its start, if any
+            // (`CueTerms.Layer.shorterEntry`): the loop reads that one next.
+            var candidate: TermMatch? = found
+            while let match = candidate {
+                candidate = nil
+                let unitIndex = unitOfToken[Int(match.token)]
+                guard unitIndex >= 0 else { continue }
+                let clause = text.clauses[scored.units[unitIndex].clause]
+                let clauseStart = clause.tokens.isEmpty ? match.byteRange.lowerBound
+                    : Int(text.tokens[clause.tokens.lowerBound].start)
+                let clauseEnd = clause.tokens.isEmpty ? match.byteRange.upperBound
+                    : Int(text.tokens[clause.tokens.upperBound - 1].end)
+                let entryIndex = Int(match.entry)
+                // Most cues carry no context condition: their entry is read in place and named by the hit, not copied.
+                let cueContexts = cueEntries[entryIndex].cues.contains { $0.context != nil }
+                let aspectContexts = cueEntries[entryIndex].aspects.contains { $0.context != nil }
+                let signalContexts = cueEntries[entryIndex].signals.contains { $0.context != nil }
+                var source: CueRoles.Source
+                if cueContexts || aspectContexts || signalContexts {
+                    var entry = cueEntries[entryIndex]
+                    text.folded.withUnsafeBufferPointer { folded in
+                        let (beforeRange, afterRange) = Self.contextWindow(
+                            in: folded, clause: clauseStart..<max(clauseEnd, match.byteRange.upperBound),
+                            cue: match.byteRange)
+                        let before = UnsafeBufferPointer(rebasing: folded[beforeRange])
+                        let after = UnsafeBufferPointer(rebasing: folded[afterRange])
+                        func holds(_ context: CueContext?) -> Bool { context?.holds(before: before, after: after) ?? true }
+                        if cueContexts { entry.cues.removeAll { !holds($0.context) } }
+                        if aspectContexts { entry.aspects.removeAll { !holds($0.context) } }
+                        if signalContexts { entry.signals.removeAll { !holds($0.context) } }
+                    }
+                    guard entry.isCue else {
+                        if !shorterEntry.isEmpty, shorterEntry[entryIndex] >= 0 {
+                            candidate = TermMatch(start: match.start, end: match.start + shorterLength[entryIndex],
+                                                  token: match.token, entry: shorterEntry[entryIndex])
+                        }
+                        continue
+                    }
+                    source = roles.keep(entry)
+                } else {
+                    guard cueEntries[entryIndex].isCue else { continue }
+                    source = .entry(layer: Int32(layer), entry: Int32(entryIndex))
                 }
-                guard entry.isCue else { continue }
-                source = roles.keep(entry)
-            } else {
-                guard cueEntries[entryIndex].isCue else { continue }
-                source = .entry(layer: Int32(layer), entry: Int32(entryIndex))
-            }
-            var affirmed = false
-            var negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring,
-                                       affirmed: &affirmed)
-            // "I couldn't recommend them more": praise that could go no further is no negation (`UnsurpassedPraise`).
-            if let found = negator, UnsurpassedPraise.negators.contains(found.lowercased())
-                || UnsurpassedPraise.openingNegator(of: found) != nil,
-               UnsurpassedPraise.closer(after: match, in: scored.units[unitIndex], segmented: text) != nil {
-                negator = nil
-            }
-            // 质量很好，无需退款, "no need to follow up": what was not needed is no recovery left unresolved, nor any
-            // recovery at all (`LexiconEntry.isNeedNegator`). The cue's other roles stay negated.
-            if let found = negator, let entry = scoring.lookup(found.utf8), scoring.entries[entry].isNeedNegator {
-                var kept: LexiconEntry
-                switch source {
-                case let .entry(layer, entry): kept = roles.layers[Int(layer)].entries[Int(entry)]
-                case let .filtered(index): kept = roles.filtered[Int(index)]
+                var affirmed = false
+                var negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring,
+                                           affirmed: &affirmed)
+                // "I couldn't recommend them more": praise that could go no further is no negation (`UnsurpassedPraise`).
+                if let found = negator, UnsurpassedPraise.negators.contains(found.lowercased())
+                    || UnsurpassedPraise.openingNegator(of: found) != nil,
+                   UnsurpassedPraise.closer(after: match, in: scored.units[unitIndex], segmented: text) != nil {
+                    negator = nil
                 }
-                if kept.signals.contains(where: { $0.kind == .recovery }) {
-                    kept.signals.removeAll { $0.kind == .recovery }
-                    guard kept.isCue else { continue }
-                    source = roles.keep(kept)
+                // 质量很好，无需退款, "no need to follow up": what was not needed is no recovery left unresolved, nor any
+                // recovery at all (`LexiconEntry.isNeedNegator`). The cue's other roles stay negated.
+                if let found = negator, let entry = scoring.lookup(found.utf8), scoring.entries[entry].isNeedNegator {
+                    var kept: LexiconEntry
+                    switch source {
+                    case let .entry(layer, entry): kept = roles.layers[Int(layer)].entries[Int(entry)]
+                    case let .filtered(index): kept = roles.filtered[Int(index)]
+                    }
+                    if kept.signals.contains(where: { $0.kind == .recovery }) {
+                        kept.signals.removeAll { $0.kind == .recovery }
+                        guard kept.isCue else { continue }
+                        source = roles.keep(kept)
+                    }
                 }
+                hits.append(CueHit(range: match.byteRange, token: Int(match.token), unit: unitIndex, roles: source,
+                                   negated: negator != nil, negator: negator, affirmed: affirmed))
             }
-            hits.append(CueHit(range: match.byteRange, token: Int(match.token), unit: unitIndex, roles: source,
-                               negated: negator != nil, negator: negator, affirmed: affirmed))
         }
     }
 

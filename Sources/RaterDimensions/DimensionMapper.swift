@@ -94,7 +94,8 @@ public struct DimensionMapper: Sendable {
             }
             Self.sortByUnit(&targetMentions)
             let score = targetMentions.withUnsafeBufferPointer { sorted in
-                ClauseTally(mentions: sorted, masses: masses, directCueLimit: directCueLimit)
+                ClauseTally(mentions: sorted, masses: masses, directCueLimit: directCueLimit,
+                            takesWaits: CueTargets.dimension(at: target).map { $0 == .responsiveness } ?? false)
                     .score(in: scored, window: window, segments: segments, damping: damping)
             }
             let label = thresholds.label(for: score)
@@ -107,11 +108,16 @@ public struct DimensionMapper: Sendable {
                                             evidence: evidence))
             }
         }
+        var recoveredUnits = [Int]()
         let signals = SignalDetector.signals(from: hits, roles: roles, in: scored, scoring: scoring,
-                                             window: window)
-        return DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
-                               serviceScore: IndustryProfile.weightedMean(dimensions.lazy.map { ($0.weight, $0.score) }),
-                               profile: profile)
+                                             window: window, recoveredUnits: &recoveredUnits)
+        var report = DimensionReport(dimensions: dimensions, aspects: aspects, signals: signals,
+                                     serviceScore: IndustryProfile.weightedMean(dimensions.lazy.map {
+                                         ($0.weight, $0.score)
+                                     }),
+                                     profile: profile)
+        report.recoveredUnits = recoveredUnits
+        return report
     }
 
     /// The first cues of a dimension or aspect that are written out as evidence.

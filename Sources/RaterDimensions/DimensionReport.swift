@@ -7,6 +7,10 @@ public struct DimensionReport: Sendable, Equatable {
     /// Weighted mean of the dimension scores under the profile; nil when no dimension is mentioned.
     public var serviceScore: Double?
     public var profile: IndustryProfile
+    /// The scoring units in which a recovery reads recovered (退款三天就到账了, 给退款了): a refund made, not one
+    /// complained of. A learned weight there on a cue word (退款 −1.99, 客服 −0.79: how often complaints name them) is no
+    /// opinion about this case, and `Analyzer` scores the comment again without it (`Scorer.score(…waiving:)`).
+    public var recoveredUnits: [Int] = []
 
     public init(dimensions: [DimensionResult], aspects: [AspectResult], signals: [SignalResult],
                 serviceScore: Double?, profile: IndustryProfile) {

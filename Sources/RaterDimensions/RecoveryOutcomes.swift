@@ -51,7 +51,10 @@ struct RecoveryOutcomes {
         for word in words where word.clause == clause {
             let gap = word.range.lowerBound >= hit.range.upperBound ? hit.range.upperBound..<word.range.lowerBound
                 : word.range.upperBound <= hit.range.lowerBound ? word.range.upperBound..<hit.range.lowerBound : nil
-            guard let gap, Self.isWithinReach(gap, in: scored.segmented.folded) else { continue }
+            // A refusal reaches the recovery it refuses anywhere after it in the clause: what was refused follows it
+            // ("they refused to even look at the refund", five words on).
+            let refusesIt = word.outcome == .refused && word.range.upperBound <= hit.range.lowerBound
+            guard let gap, refusesIt || Self.isWithinReach(gap, in: scored.segmented.folded) else { continue }
             // Words come in text order: of equal precedence, the later one wins.
             if best.map({ word.outcome.precedence >= $0.precedence }) ?? true { best = word.outcome }
         }

@@ -32,6 +32,16 @@ enum SignalDetector {
     static func signals(from hits: [CueHit], roles: CueRoles, in scored: ScoredComment, scoring: TermMatcher,
                         window: TermWindow) -> [SignalResult]
     {
+        var recoveredUnits = [Int]()
+        return signals(from: hits, roles: roles, in: scored, scoring: scoring, window: window,
+                       recoveredUnits: &recoveredUnits)
+    }
+
+    /// The signals, and in `recoveredUnits` the units of the cues whose settled reading is recovered (退款 near 到账,
+    /// 退款了, "refunded"; `DimensionReport.recoveredUnits`).
+    static func signals(from hits: [CueHit], roles: CueRoles, in scored: ScoredComment, scoring: TermMatcher,
+                        window: TermWindow, recoveredUnits: inout [Int]) -> [SignalResult]
+    {
         let outcomes = RecoveryOutcomes(hits: hits, roles: roles, in: scored)
         var readings = SignalReadings()
         var cueClauses = Set<Int>()
@@ -104,6 +114,9 @@ enum SignalDetector {
         }
         var signals = [SignalResult]()
         for (value, hits) in readings.settled() {
+            if value == .recovered {
+                for (hit, _) in hits { recoveredUnits.append(hit.unit) }
+            }
             var evidence = [SignalEvidence]()
             evidence.reserveCapacity(hits.count)
             for (hit, negator) in hits {

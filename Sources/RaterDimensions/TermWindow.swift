@@ -23,6 +23,10 @@ struct TermWindow {
         /// A bare negation rather than a term of the comment (see above): it speaks of a service's failure to
         /// deliver, not of how the customer feels.
         var isBareNegation = false
+        /// A wait measured by its length or scale (rule `wait_scale`: 等了40分钟才, "the queue was long"): it says how
+        /// long the customer waited, which is Responsiveness's to weigh, not the dish or room named beside it
+        /// (`ClauseTally.takesWaits`).
+        var measuresWait = false
 
         /// An opinion word that counts in its clause: a hand-written valence (or a bare negation) whose weight the
         /// rules left above zero.
@@ -72,6 +76,9 @@ struct TermWindow {
             let unitStart = terms.count
             let unitWeights = weightStart[unitIndex]..<weightStart[unitIndex + 1]
             var positions = 0
+            // The end of a measured wait's span (等了四十分钟才, "waited 45 minutes"): the terms inside it (十分钟,
+            // "minutes") were read as its duration and made no contribution of their own.
+            var waitUntil = -1
             for matchIndex in unit.matches {
                 // The entry's fields are read in place: copying a `LexiconEntry` retains its three role arrays.
                 let match = scored.matches[matchIndex]
@@ -79,14 +86,22 @@ struct TermWindow {
                 // As the scorer: a learned valence that yields to a rule role (这么) made no contribution, and a scale
                 // word made one only where it measured a price.
                 let next = unitWeights.lowerBound + positions
-                guard scoring.entries[entry].scoredValence != nil
-                    || next < unitWeights.upperBound && scored.contributions[grouped[next]].match == matchIndex
-                else { continue }
+                let isOwn = next < unitWeights.upperBound && scored.contributions[grouped[next]].match == matchIndex
+                if !isOwn && Int(match.start) < waitUntil { continue }
+                guard scoring.entries[entry].scoredValence != nil || isOwn else { continue }
                 if positions < unitWeights.count {
                     let contribution = grouped[next]
+                    let rules = scored.contributions[contribution].rules
+                    let measuresWait = !rules.isEmpty && rules.contains {
+                        if case .waitScale = $0 { true } else { false }
+                    }
                     terms.append(Term(ordinal: ordinals[Int(match.token)],
                                       weight: scored.contributions[contribution].weight,
-                                      isLearned: scored.contributions[contribution].isLearned))
+                                      isLearned: scored.contributions[contribution].isLearned,
+                                      measuresWait: measuresWait))
+                    if measuresWait {
+                        waitUntil = Int(match.start) + scored.contributions[contribution].term.utf8.count
+                    }
                 }
                 positions += 1
             }

@@ -17,17 +17,65 @@ public struct CueTerms: Sendable {
 
         /// Whether any entry is a blocker (most layers of most lexicons have none).
         let hasBlockers: Bool
+        /// Per entry with context conditions, the longest shorter cue of the layer that its term starts with (whole
+        /// words for alphabetic terms, characters for Han ones), or -1; empty when no entry has one. The scan matches
+        /// the longest cue, so where its conditions fail the shorter cue it hid is read instead: "refused to" (a
+        /// refusal of a remedy named next) gives way to the outcome word "refused" in "they refused to even look at
+        /// the refund".
+        public let shorterEntry: [Int32]
+        /// The byte length of `shorterEntry`'s term, per entry.
+        public let shorterLength: [Int32]
 
         /// The entry index of exactly this (folded) term, if the layer has it.
         public func lookup(_ term: String) -> Int? { terms.firstIndex(of: term) }
+    }
+
+    /// `Layer.shorterEntry` and `Layer.shorterLength` for a layer's sorted terms, or two empty arrays.
+    static func shorterCues(terms: [String], entries: [LexiconEntry], isBlocker: [Bool]) -> ([Int32], [Int32]) {
+        func hasContext(_ entry: LexiconEntry) -> Bool {
+            entry.cues.contains { $0.context != nil } || entry.aspects.contains { $0.context != nil }
+                || entry.signals.contains { $0.context != nil }
+        }
+        guard entries.contains(where: hasContext) else { return ([], []) }
+        let index = Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var shorter = [Int32](repeating: -1, count: terms.count)
+        var length = [Int32](repeating: 0, count: terms.count)
+        for (entry, term) in terms.enumerated() where hasContext(entries[entry]) {
+            var prefixes = [String]()
+            if term.utf8.allSatisfy({ $0 < 0x80 }) {
+                let words = term.split(separator: " ")
+                if words.count > 1 {
+                    for count in stride(from: words.count - 1, through: 1, by: -1) {
+                        prefixes.append(words.prefix(count).joined(separator: " "))
+                    }
+                }
+            } else {
+                let characters = Array(term)
+                if characters.count > 1 {
+                    for count in stride(from: characters.count - 1, through: 1, by: -1) {
+                        prefixes.append(String(characters.prefix(count)))
+                    }
+                }
+            }
+            for prefix in prefixes {
+                guard let found = index[prefix], !isBlocker[found] else { continue }
+                shorter[entry] = Int32(found)
+                length[entry] = Int32(prefix.utf8.count)
+                break
+            }
+        }
+        return (shorter, length)
     }
 
     public init(layers source: [[String: LexiconEntry]]) {
         layers = source.map { entries in
             let sorted = TermOrder.sortedByKey(entries.filter { !$0.key.isEmpty })
             let isBlocker = sorted.map { $0.value.isCompound && !$0.value.isCue }
-            return Layer(entries: sorted.map(\.value), terms: sorted.map(\.key), isBlocker: isBlocker,
-                         hasBlockers: isBlocker.contains(true))
+            let terms = sorted.map(\.key)
+            let values = sorted.map(\.value)
+            let (shorter, length) = Self.shorterCues(terms: terms, entries: values, isBlocker: isBlocker)
+            return Layer(entries: values, terms: terms, isBlocker: isBlocker,
+                         hasBlockers: isBlocker.contains(true), shorterEntry: shorter, shorterLength: length)
         }
     }
 }

@@ -196,7 +196,7 @@ public struct Lexicon: Sendable {
                 && (entry.isScoring || entry.isCompound
                     || ((!entry.cues.isEmpty || !entry.aspects.isEmpty) && !hasModifierEdge(term)))
         }, echoLinks: EchoLinks(terms: entries.filter { $0.value.isEchoLink }.keys),
-           durations: Durations(entries: entries, bounds: waitBounds))
+           durations: Durations(entries: entries, bounds: waitBounds), amounts: Amounts(entries: entries))
     }
 
     /// Whether a term begins or ends with a negator or degree word (太贵, 不划算, "not clean"): as a scoring
@@ -248,11 +248,48 @@ public struct Lexicon: Sendable {
             }
             return layerEntries
         }
+        var signals = layer { $0.cues = []; $0.aspects = [] }
+        Self.addInflectedForms(to: &signals, from: entries)
         return CueTerms(layers: [
             layer { $0.aspects = []; $0.signals = [] },
             layer { $0.cues = []; $0.signals = [] },
-            layer { $0.cues = []; $0.aspects = [] },
+            signals,
         ])
+    }
+
+    /// Adds to a signal layer each alphabetic loyalty cue phrase with one of its verbs in another form (kind
+    /// `inflection`):
+    /// "order from them again" is matched in "never ordering from them again" and "ordered from them again", "book
+    /// here again" in "booked here again", with the phrase's reading and context conditions. A form that has a line
+    /// of its own keeps it ("coming back", "never coming back"), and where two phrases give the same form the first
+    /// in term order does, so the layer is the same on every run. Only phrases of two words or more: a single word
+    /// listed as a cue ("recommend", "renewed") is a choice of form already, made with conditions of its own. Only
+    /// loyalty: a recovery outcome's form says when ("the refund is coming through" is not yet done).
+    ///
+    /// A rule rather than lines: the signal files had grown a line per form (ordering here again, buying here again,
+    /// staying again), and the forms not listed ("Never ordering from them again.") read nothing.
+    static func addInflectedForms(to layer: inout [String: LexiconEntry], from entries: [String: LexiconEntry]) {
+        var forms = [String: [String]]()
+        for (term, entry) in entries where !entry.inflections.isEmpty { forms[term] = entry.inflections }
+        guard !forms.isEmpty else { return }
+        var added = [String: LexiconEntry]()
+        for term in layer.keys.sorted() where term.utf8.allSatisfy({ $0 < 0x80 }) {
+            let loyalty = layer[term]!.signals.filter { $0.kind == .loyalty }
+            let words = term.split(separator: " ").map(String.init)
+            guard !loyalty.isEmpty, words.count >= 2 else { continue }
+            for (index, word) in words.enumerated() {
+                for form in forms[word] ?? [] {
+                    var variant = words
+                    variant[index] = form
+                    let key = variant.joined(separator: " ")
+                    guard layer[key] == nil, added[key] == nil else { continue }
+                    var entry = LexiconEntry()
+                    entry.signals = loyalty
+                    added[key] = entry
+                }
+            }
+        }
+        layer.merge(added) { own, _ in own }
     }
 }
 

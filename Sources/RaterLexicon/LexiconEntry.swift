@@ -88,12 +88,28 @@ public struct LexiconEntry: Sendable, Equatable {
     /// apart from the matcher's terms (`Durations`) and read only right after a wait noun, so this role alone adds
     /// no term to match.
     public var duration: DurationRole?
+    /// The forms of a verb (kind `inflection`: "order" → orders, ordered, ordering) that stand for it in the signal
+    /// cue phrases written with it (`Lexicon.makeCueTerms`). No role in scoring or matching of its own.
+    public var inflections: [String] = []
+    /// The term's part in an amount of money said to be small (kind `amount`: 块钱 a unit, $ a prefix, 才 a cheap
+    /// word). Units and prefixes are matcher terms; cheap words are held apart (`Amounts`).
+    public var amount: AmountRole?
 
     /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
     /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
     /// opinion. Everything that lines matches up with the scorer's contributions reads this, not `valence`.
     public var scoredValence: Double? {
         isLearnedValence && (isNegator || degree != nil) ? nil : valence
+    }
+
+    /// Whether the term's only role is a learned valence (`isLearnedValence`): corpus statistics about a string, with
+    /// no hand-written role, cue or rule behind it. `rater lexicon learn` counts character runs, so some such terms
+    /// are fragments of longer words (联系客 of 联系客服, "contact customer serv-"), and the scan lets one yield to a
+    /// word the lexicon knows that it cuts (`MatchScanner`).
+    public var isLearnedOnly: Bool {
+        isLearnedValence && valence != nil && !isNegator && degree == nil && contrast == nil && irrealis == nil
+            && cues.isEmpty && aspects.isEmpty && signals.isEmpty && scale == nil && scaleNoun == nil
+            && negatedAct == nil && remedy == nil && !isCompound && !closesClauseOnly && exclamative == nil
     }
 
     /// Whether the term's only role is being a function word.
@@ -136,6 +152,8 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.negatedAct != nil { negatedAct = other.negatedAct }
         if other.remedy != nil { remedy = other.remedy }
         if other.duration != nil { duration = other.duration }
+        if !other.inflections.isEmpty { inflections = other.inflections }
+        if other.amount != nil { amount = other.amount }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }
             cues.append(cue)
@@ -156,7 +174,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Whether the term plays a part in sentiment scoring (valence or a rule word).
     public var isScoring: Bool {
         valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil || scale != nil || scaleNoun != nil
-            || negatedAct != nil || remedy != nil
+            || negatedAct != nil || remedy != nil || amount == .unit || amount == .prefix
     }
 }
 

@@ -241,6 +241,16 @@ public struct LexiconFile: Sendable {
                 throw LexiconError.badValue(path: path, line: lineNumber, column: "length in minutes or role",
                                             value: columns[1], allowed: ["a number of minutes"] + DurationRole.keywords)
             }
+        case .inflection:
+            // The verb's forms, separated by spaces or `|`; each a single word other than the base.
+            let forms = columns[1].split(whereSeparator: { $0 == " " || $0 == "|" })
+                .map { LexiconTerm.fold(String($0)) }.filter { !$0.isEmpty }
+            guard !forms.isEmpty, !term.contains(" "), forms.allSatisfy({ !$0.contains(" ") && $0 != term }) else {
+                throw LexiconError.badValue(path: path, line: lineNumber, column: "forms", value: columns[1],
+                                            allowed: ["one-word forms of a one-word base, separated by spaces or |"])
+            }
+            entry.inflections = forms
+        case .amount: entry.amount = try choice(1, "role", AmountRole.self)
         case .waitBound:
             preconditionFailure("wait-bound lines are parsed by parseWaitBounds")
         case .scale:

@@ -53,12 +53,21 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// How a stated wait weighs by its length: minutes, valence (`WaitBounds`). One table is in force: a file of
     /// this kind replaces the table before it, so an industry profile's replaces the base one.
     case waitBound = "wait-bound"
+    /// The forms of a verb a cue phrase may hold it in: base, forms ("order" → "orders ordered ordering"). A signal
+    /// cue phrase written with the base ("order from them again") is matched with any form in its place ("never
+    /// ordering from them again"), with the phrase's reading and conditions, unless a line of its own gives that
+    /// form (`Lexicon.makeCueTerms`). No term of its own: the word is matched only inside a cue phrase.
+    case inflection
+    /// The words of an amount of money said to be small (挂号费才五块钱, "only $5 for parking"): term, role (`unit` for
+    /// a currency word after the number, `prefix` for a sign before it, `cheap` for 才, "only"). See `Amounts`.
+    case amount
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
         case .negator, .function, .compound, .interjection, .echo: return 1
-        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act, .remedy, .duration, .waitBound:
+        case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act, .remedy, .duration, .waitBound,
+             .inflection, .amount:
             return 2
         case .dimension, .aspect: return 3
         case .signal: return 2

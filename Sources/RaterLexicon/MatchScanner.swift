@@ -32,23 +32,54 @@ enum MatchScanner {
         let byteCount = bytes.count
         let coverRoles = walker.matcher.coverRoles
         let closesClauseOnly = walker.matcher.closesClauseOnly
+        let isLearnedOnly = walker.matcher.isLearnedOnly
         /// The longest term at `offset` as the source found it, unless it is a term that counts only where it closes
         /// its clause (`LexiconEntry.closesClauseOnly`) and does not: the interjection 我去 in 我去了三次都没货 ("I went
         /// there three times"), the lapse ending 不了 in 不了解. Then the longest shorter term at `offset` stands in
         /// for it, or none, so that the scan goes on at the next character and finds the term it hid (去了). Refused
         /// here rather than after the scan: dropped afterwards, 我去 had already taken 去 from 去了. A match that is no
         /// such term costs one load of a flag.
+        ///
+        /// A learned fragment is refused the same way: a term whose only role is a learned valence
+        /// (`LexiconEntry.isLearnedOnly`) that cuts a word the lexicon knows, one starting inside it and running on
+        /// beyond it. `rater lexicon learn` counts character runs, so 联系客 (−1.9) is a piece of 联系客服, "contact
+        /// customer service", and took 客 from the cue word 客服; refused, the scan finds 客服 after it.
         func admitted(_ found: (end: Int, entry: Int32)?, from offset: Int, token: Int32, tokenEnd: Int,
                       withinToken: Bool, inIdeographs: Bool) -> (end: Int, entry: Int32)? {
-            guard !closesClauseOnly.isEmpty else { return found }
+            guard !closesClauseOnly.isEmpty || !isLearnedOnly.isEmpty else { return found }
             var found = found
-            while let match = found, closesClauseOnly[Int(match.entry)],
-                  !TermMatch(start: Int32(offset), end: Int32(match.end), token: token, entry: match.entry)
-                      .closesClause(in: tokens) {
+            while let match = found {
+                let isUnclosed = !closesClauseOnly.isEmpty && closesClauseOnly[Int(match.entry)]
+                    && !TermMatch(start: Int32(offset), end: Int32(match.end), token: token, entry: match.entry)
+                        .closesClause(in: tokens)
+                let isFragment = !isUnclosed && inIdeographs && !withinToken && !isLearnedOnly.isEmpty
+                    && isLearnedOnly[Int(match.entry)] && cutsKnownWord(from: offset, to: match.end, token: token)
+                guard isUnclosed || isFragment else { break }
                 found = walker.longestShorter(from: offset, than: match.end, tokenEnd: tokenEnd,
                                               withinToken: withinToken, inIdeographs: inIdeographs)
             }
             return found
+        }
+        /// Whether a term the lexicon knows by more than a learned weight starts at a character after `offset` and
+        /// before `end` and runs on beyond `end`. Asked only of learned-only terms: one table load per character.
+        func cutsKnownWord(from offset: Int, to end: Int, token: Int32) -> Bool {
+            var index = Int(token)
+            while index < tokens.count, Int(tokens[index].start) < end {
+                let inner = tokens[index]
+                index += 1
+                guard inner.kind == .ideographic else { continue }
+                let innerEnd = Int(inner.end)
+                var position = max(offset, Int(inner.start))
+                if position == offset { position += UTF8Scalar.length(leadByte: bytes[position]) }
+                while position < min(innerEnd, end) {
+                    if let word = source.longestInIdeographs(from: position, tokenEnd: innerEnd, withinToken: false),
+                       word.end > end, !isLearnedOnly[Int(word.entry)] {
+                        return true
+                    }
+                    position += UTF8Scalar.length(leadByte: bytes[position])
+                }
+            }
+            return false
         }
         var matches = [TermMatch]()
         matches.reserveCapacity(8)

@@ -23,23 +23,31 @@ public struct TermMatcher: Sendable {
     /// `LexiconEntry.closesClauseOnly` per entry, indexed like `entries`, or empty when no entry is one: the scan
     /// refuses such a term where it does not close its clause (`MatchScanner`).
     let closesClauseOnly: [Bool]
+    /// `LexiconEntry.isLearnedOnly` per entry, indexed like `entries`, or empty when no entry is one: a learned
+    /// fragment yields to a known word it cuts (`MatchScanner`).
+    let isLearnedOnly: [Bool]
     /// The links of an echoed concession (kind `echo`), held apart from the terms: they are never matched, only
     /// compared with the text between two matches (`EchoLinks`).
     public let echoLinks: EchoLinks
     /// The words of a stated wait and the table that weighs one (kinds `duration`, `wait-bound`), held apart from
     /// the terms: read only right after a wait noun (`Durations`).
     public let durations: Durations
+    /// The words that say an amount of money is small (kind `amount`, role `cheap`), held apart from the terms:
+    /// read only before an amount whose currency word is a term (`Amounts`).
+    public let amounts: Amounts
 
     public init(entries source: [String: LexiconEntry], echoLinks: EchoLinks = EchoLinks(terms: []),
-                durations: Durations = Durations()) {
+                durations: Durations = Durations(), amounts: Amounts = Amounts()) {
         let sorted = TermOrder.sortedByKey(source.filter { !$0.key.isEmpty })
         terms = sorted.map(\.key)
         entries = sorted.map(\.value)
         coverRoles = entries.map(CoverRole.init)
         trie = ByteTrie(terms: terms)
         closesClauseOnly = entries.contains(where: \.closesClauseOnly) ? entries.map(\.closesClauseOnly) : []
+        isLearnedOnly = entries.contains(where: \.isLearnedOnly) ? entries.map(\.isLearnedOnly) : []
         self.echoLinks = echoLinks
         self.durations = durations
+        self.amounts = amounts
     }
 
     public var count: Int { entries.count }

@@ -62,6 +62,12 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     /// A weak learned term under a negator (`ScoringRules.negatedWeakLearned`): a lean, not an opinion, so the
     /// negation neither flips nor keeps it ("nobody *told* us" is no praise).
     case negatedLean(by: String, factor: Double)
+    /// An amount of money said to be small (挂号费才五块钱, "only $5"; kind `amount`): it weighs
+    /// `ScoringRules.cheapAmount`, and the currency word's own leaning gives way; the cheap word is named.
+    case cheapAmount(by: String)
+    /// A learned weight on a cue word in a clause whose refund reads recovered (退款, 客服 in 退款三天就到账了): how often
+    /// complaints name the word, no opinion of this case, so it counts nothing (×0).
+    case recoveredTopic
 
     /// A short machine-readable name, for JSON and filters.
     public var name: String {
@@ -85,6 +91,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .remedy: return "remedy"
         case .remediedBy: return "remedied"
         case .negatedLean: return "negated_lean"
+        case .cheapAmount: return "cheap_amount"
+        case .recoveredTopic: return "recovered_topic"
         }
     }
 
@@ -95,11 +103,11 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
              let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word),
              let .waitScale(word), let .measuredBy(word), let .unsurpassed(word, _), let .remedy(word),
-             let .remediedBy(word), let .negatedLean(word, _):
+             let .remediedBy(word), let .negatedLean(word, _), let .cheapAmount(word):
             return word
         case let .doubleNegated(words): return words.joined(separator: " ")
         case let .emphasis(kind, _): return kind
-        case .finalClause: return nil
+        case .finalClause, .recoveredTopic: return nil
         }
     }
 
@@ -124,6 +132,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .remedy(word): return "remedy on the charge '\(word)'"
         case let .remediedBy(word): return "taken back by '\(word)' before it ×0"
         case let .negatedLean(word, factor): return "learned lean negated by '\(word)' ×\(Self.format(factor))"
+        case let .cheapAmount(word): return "an amount said to be small by '\(word)'"
+        case .recoveredTopic: return "learned lean of a word in a recovered refund ×0"
         }
     }
 

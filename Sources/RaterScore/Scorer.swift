@@ -36,6 +36,14 @@ public struct Scorer: Sendable {
     /// Scores with the matcher's matches already found (`matcher.matches(in:)`, or a `LexiconScanner` built on
     /// this scorer's matcher, which finds the cues in the same pass).
     public func score(_ comment: NormalizedComment, segmented: SegmentedText, matches: [TermMatch]) -> ScoredComment {
+        score(comment, segmented: segmented, matches: matches, waiving: [])
+    }
+
+    /// Scores as above, with the learned weights of the matches in `waiving` counting nothing (rule
+    /// `recovered_topic`): cue words such as 退款 and 客服 in a clause whose refund reads recovered, where their learned
+    /// leaning (how often complaints name them) is no opinion of this case (`DimensionReport.recoveredUnits`).
+    public func score(_ comment: NormalizedComment, segmented: SegmentedText, matches: [TermMatch],
+                      waiving: Set<Int>) -> ScoredComment {
         // 我去！ is slang, 我去银行 an errand: the scan has already refused an interjection that does not close its
         // clause, and found the shorter term it hid there (`MatchScanner`).
         var matches = matches
@@ -117,6 +125,27 @@ public struct Scorer: Sendable {
                     // The reach counts from the noun's last word, as a negator's does ("wait times at this clinic are
                     // high").
                     priceNoun = (matchIndex, lastOrdinal(of: match, in: segmented, ordinals), kind, nil)
+                }
+                // 挂号费才五块钱, "only $5 for parking": an amount said to be small is a low price, whatever the currency
+                // word's own leaning (a learned 块钱 is how often complaints name a sum).
+                if measured == nil, !matcher.amounts.isEmpty,
+                   let (role, currency) = amount(at: match, entry: entryIndex, in: segmented),
+                   let cheap = segmented.folded.withUnsafeBufferPointer({
+                       matcher.amounts.cheapWord(before: currency, role: role, in: $0)
+                   }) {
+                    modifiers.reset()
+                    var rules: [AppliedRule] = [.cheapAmount(by: segmented.text(cheap))]
+                    var value = self.rules.cheapAmount
+                    if !factors[unitIndex].isEmpty {
+                        for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
+                    }
+                    if value != 0 { hasOpinion = true }
+                    contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
+                                                      base: self.rules.cheapAmount, rules: rules, weight: value,
+                                                      match: matchIndex))
+                    if value > 0 { units[unitIndex].positive += value } else { units[unitIndex].negative -= value }
+                    priceNoun = nil
+                    continue
                 }
                 // "reversed the cancellation fee", 免除了违约金: the charge was taken back, and the act before it said so.
                 if let remedy = remedied, remedy.match == matchIndex {
@@ -205,6 +234,12 @@ public struct Scorer: Sendable {
                     rules.append(measured.kind == .wait ? .waitScale(by: noun) : .priceScale(by: noun))
                 }
                 let isLearned = measured == nil && remedyValence == nil && matcher.entries[entryIndex].isLearnedValence
+                if isLearned, !waiving.isEmpty, waiving.contains(matchIndex) {
+                    contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
+                                                      base: base, rules: [.recoveredTopic], weight: 0,
+                                                      match: matchIndex, isLearned: true))
+                    continue
+                }
                 if let object = remedyObject {
                     rules.append(.remedy(on: segmented.text(matches[object].byteRange)))
                     // Not done ("didn't waive the fee", 没有免除违约金), the act is a complaint and the charge stands.
@@ -272,6 +307,21 @@ public struct Scorer: Sendable {
         assert(zip(matches, matches.dropFirst()).allSatisfy { $0.end <= $1.start }, "matches out of order")
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,
                              contributions: contributions, sentiment: sentiment, wordOrdinals: ordinals)
+    }
+
+    /// The currency word of an amount at `match` and its role (`AmountRole`): the match itself when its entry has the
+    /// role, or, for a learned term that holds its number (十块钱, −0.85), the unit after the numerals inside it.
+    private func amount(at match: TermMatch, entry: Int, in segmented: SegmentedText)
+        -> (role: AmountRole, currency: Range<Int>)? {
+        if let role = matcher.entries[entry].amount { return (role, match.byteRange) }
+        guard matcher.entries[entry].isLearnedValence else { return nil }
+        return segmented.folded.withUnsafeBufferPointer { bytes in
+            let numbers = Amounts.numeralsEnd(opening: match.byteRange, in: bytes)
+            guard numbers > Int(match.start), numbers < Int(match.end),
+                  let unit = matcher.lookup(UnsafeBufferPointer(rebasing: bytes[numbers..<Int(match.end)])),
+                  matcher.entries[unit].amount == .unit else { return nil }
+            return (.unit, numbers..<Int(match.end))
+        }
     }
 
     /// The negator, closer and factor when the term is praise that could go no further (`UnsurpassedPraise`): a

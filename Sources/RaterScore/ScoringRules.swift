@@ -42,6 +42,9 @@ public struct ScoringRules: Sendable, Equatable {
     /// fee" and "reversed my duplicate payment" three, with a modifier that is no term. Further on the first term is
     /// seldom what was acted on ("cancelled my order twice": "twice" is no charge).
     public var remedyReach = 3
+    /// What an amount of money said to be small weighs (挂号费才五块钱, "only $5 for parking"; kind `amount`): mild
+    /// praise of the price, as a low price (低, "low" +1 after a cost noun) is.
+    public var cheapAmount = 1.0
     /// Clauses after a turn (但是, but) weigh more, clauses before it less.
     public var afterTurn = 1.5
     public var beforeTurn = 0.6

@@ -16,7 +16,8 @@ import Testing
         "The agent closed my ticket without fixing anything.", "师傅没修就走了", "The fees were low",
         "排队很长", "The queues were short", "I couldn't recommend them more", "I can't recommend this dentist more!",
         "They reversed the cancellation fee.", "客服免除了违约金", "They never waived the late fee.",
-        "The gate changed and no one told the passengers.",
+        "The gate changed and no one told the passengers.", "洗车才二十块钱", "Parking was only $5 for the whole day.",
+        "退款两天就到账了，客服态度也很好",
     ]
 
     /// Replays a contribution's rules over its base.
@@ -38,6 +39,8 @@ import Testing
             case .measuredBy: value = 0
             case .remedy: break  // the base is already the act's valence on a charge
             case .remediedBy: value = 0
+            case .cheapAmount: break  // the base is already what a small amount weighs
+            case .recoveredTopic: value = 0
             }
         }
         return value
