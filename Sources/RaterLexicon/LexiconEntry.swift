@@ -21,9 +21,13 @@ public struct LexiconEntry: Sendable, Equatable {
     public var negationScope: Int?
     /// A negator of need (negator file, second column `need`: 不用, 无需, "no need to", "needn't"): what it negates was
     /// not needed, which is not the same as not done. "用了两年都不用修" is no repair that failed, "质量很好，无需退款" no
-    /// refund left unresolved, so the scorer's negated-act reading and the recovery signal pass over it; other words
-    /// it negates are negated as by any negator (不用担心, "no need to worry").
+    /// refund left unresolved, so the scorer's negated-act reading and the recovery signal pass over it. A worry or
+    /// chore after it (`isRelief`) is negated as by any negator (不用担心, "no need to worry"); any other opinion keeps
+    /// its sign, since saying it was not needed says it happened (没必要这么凶, "no need to be so rude").
     public var isNeedNegator = false
+    /// A worry or chore a negator of need takes away (kind `relief`: 担心, 排队, "worry", "queue"): the one kind of
+    /// opinion a negator of need negates. Only meaningful on a term with a valence.
+    public var isRelief = false
     /// A function word (kind `function`): never learned as sentiment, dropped from the scoring matcher.
     public var isFunctionWord = false
     /// Whether `valence` was induced from labelled comments (a `learned-*` file written by `rater lexicon learn`)
@@ -138,6 +142,7 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.isNegator { isNegator = true }
         if other.negationScope != nil { negationScope = other.negationScope }
         if other.isNeedNegator { isNeedNegator = true }
+        if other.isRelief { isRelief = true }
         if other.degree != nil { degree = other.degree }
         if other.contrast != nil { contrast = other.contrast }
         if other.irrealis != nil { irrealis = other.irrealis }

@@ -50,6 +50,10 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// after the duration that says how the customer took it (`DurationRole`). A duration stated right after a wait
     /// noun (kind `scale`, `wait`: 等了, 排队, "waited", "took") measures the wait by the `wait-bound` table.
     case duration
+    /// Worries and chores a negator of need takes away (担心, 排队, "worry", "queue"): term. Under 不用, "no need to" such
+    /// a term is negated as by any negator (不用担心 is relief); any other opinion after a negator of need is the
+    /// complaint it names and keeps its sign (没必要这么凶, "no need to be so rude"; `LexiconEntry.isRelief`).
+    case relief
     /// How a stated wait weighs by its length: minutes, valence (`WaitBounds`). One table is in force: a file of
     /// this kind replaces the table before it, so an industry profile's replaces the base one.
     case waitBound = "wait-bound"
@@ -65,7 +69,7 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
-        case .negator, .function, .compound, .interjection, .echo: return 1
+        case .negator, .function, .compound, .interjection, .echo, .relief: return 1
         case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act, .remedy, .duration, .waitBound,
              .inflection, .amount:
             return 2

@@ -68,6 +68,9 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     /// A learned weight on a cue word in a clause whose refund reads recovered (退款, 客服 in 退款三天就到账了): how often
     /// complaints name the word, no opinion of this case, so it counts nothing (×0).
     case recoveredTopic
+    /// An opinion after a negator of need that is no worry or chore (`LexiconEntry.isRelief`): "no need to be so rude",
+    /// 没必要这么凶 say it happened, so the negator leaves the term's sign as it is (×1); the negators are named.
+    case unneeded(by: String)
 
     /// A short machine-readable name, for JSON and filters.
     public var name: String {
@@ -93,6 +96,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .negatedLean: return "negated_lean"
         case .cheapAmount: return "cheap_amount"
         case .recoveredTopic: return "recovered_topic"
+        case .unneeded: return "unneeded"
         }
     }
 
@@ -103,7 +107,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
              let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word),
              let .waitScale(word), let .measuredBy(word), let .unsurpassed(word, _), let .remedy(word),
-             let .remediedBy(word), let .negatedLean(word, _), let .cheapAmount(word):
+             let .remediedBy(word), let .negatedLean(word, _), let .cheapAmount(word), let .unneeded(word):
             return word
         case let .doubleNegated(words): return words.joined(separator: " ")
         case let .emphasis(kind, _): return kind
@@ -134,6 +138,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .negatedLean(word, factor): return "learned lean negated by '\(word)' ×\(Self.format(factor))"
         case let .cheapAmount(word): return "an amount said to be small by '\(word)'"
         case .recoveredTopic: return "learned lean of a word in a recovered refund ×0"
+        case let .unneeded(word): return "said not needed by '\(word)', not negated"
         }
     }
 

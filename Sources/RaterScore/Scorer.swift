@@ -269,7 +269,8 @@ public struct Scorer: Sendable {
                         rules.append(.unsurpassed(by: praise.negator + " … " + praise.closer, factor: praise.factor))
                     } else {
                         value = applyModifiers(base, modifiers, termOpensWith: opening,
-                                               isWeakLearned: isLearned && base < 0 && -base < self.rules.weakTerm, &rules)
+                                               isWeakLearned: isLearned && base < 0 && -base < self.rules.weakTerm,
+                                               isRelief: matcher.entries[entryIndex].isRelief, &rules)
                     }
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
@@ -442,8 +443,21 @@ public struct Scorer: Sendable {
     }
 
     private func applyModifiers(_ base: Double, _ modifiers: PendingModifiers, termOpensWith opening: String?,
-                                isWeakLearned: Bool = false, _ applied: inout [AppliedRule]) -> Double
+                                isWeakLearned: Bool = false, isRelief: Bool = false,
+                                _ applied: inout [AppliedRule]) -> Double
     {
+        // 没必要这么凶, "there was no need to be so rude": what was not needed happened, and the opinion says how it
+        // was. Only a worry or chore (`LexiconEntry.isRelief`: 不用担心, "no need to queue") is taken away by a negator
+        // of need; any other term keeps its sign, its degree words count as after no negator, and a weak learned lean
+        // still counts nothing under it (`negatedWeakLearned`).
+        if modifiers.negatorCount % 2 == 1, modifiers.lastNegatorIsNeed, !isRelief, !isWeakLearned {
+            var unneeded = modifiers
+            unneeded.forgetNegators()
+            let negators = modifiers.negatorCount > modifiers.negators.count
+                ? ["…"] + modifiers.negators : modifiers.negators
+            applied.append(.unneeded(by: negators.joined(separator: " ")))
+            return applyModifiers(base, unneeded, termOpensWith: nil, &applied)
+        }
         var value = base
         var negatedIntensifier = false
         // "never … so X", 从没这么X: a superlative, not a negation (`ExclamativeRole`). The degree
@@ -624,6 +638,18 @@ struct PendingModifiers {
         lastNegatorIsNeed = false
         forgetDegrees()
         hasRaisedNegator = false
+    }
+
+    /// Forgets the pending negators and counts every degree word as after none: a negator of need before an opinion
+    /// that is no relief negates nothing (`Scorer.applyModifiers`).
+    mutating func forgetNegators() {
+        if !negators.isEmpty { negators.removeAll(keepingCapacity: true) }
+        negatorCount = 0
+        negatorReach = Int.min
+        lastNegatorIsExperiential = false
+        lastNegatorIsNeed = false
+        hasRaisedNegator = false
+        for index in degrees.indices { degrees[index].negatorsBefore = 0 }
     }
 
     mutating func forgetDegrees() {

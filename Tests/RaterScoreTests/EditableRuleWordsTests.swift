@@ -34,6 +34,15 @@ import Testing
         #expect(!scored.contributions.flatMap(\.rules).contains { $0.name == "soft_negated" || $0.name == "negated" })
     }
 
+    /// 生气 is no relief in the shipped list, so after a negator of need it is the complaint it names (没必要生气 said
+    /// of a clerk who got angry); an analyst whose customers write it of their own worry lists it as a relief.
+    @Test func anAnalystCanAddARelief() throws {
+        let text = "前台完全没必要生气"
+        #expect(try analyse(text).scored.contributions.contains { $0.term == "生气" && $0.weight < 0 })
+        let scored = try scored(text, engine(kind: "relief", lines: ["生气"]))
+        #expect(scored.contributions.contains { $0.term == "生气" && $0.weight > 0 })
+    }
+
     /// 倒也 between two 干净 is a link once listed: the echoed term counts once, conceded, and the complaint after it
     /// decides. The link holds no 是, so comments without 是 are looked at too.
     @Test func anAnalystCanAddAnEchoLinkWithoutShi() throws {

@@ -41,6 +41,7 @@ import Testing
             case .remediedBy: value = 0
             case .cheapAmount: break  // the base is already what a small amount weighs
             case .recoveredTopic: value = 0
+            case .unneeded: break  // the negator of need leaves the sign as it is
             }
         }
         return value

@@ -2,7 +2,8 @@ import Rater
 import Testing
 
 /// A negator of need (不用, 无需, 没必要, "no need to", "didn't need to") says an act was not needed, not that it was
-/// left undone: no negated act and no unresolved recovery. Other words it negates are negated as by any negator.
+/// left undone: no negated act and no unresolved recovery. A worry or chore it negates (kind `relief`) is relief; any
+/// other opinion after it keeps its sign, the complaint it names (没必要这么凶, "no need to be so rude").
 /// Sentences written for these tests, from several industries.
 @Suite struct NeedNegatorTests {
     @Test(arguments: [
@@ -31,9 +32,21 @@ import Testing
         #expect(try label(text) == .negative, "\(text)")
     }
 
-    /// Other words are negated as before: no need to worry is good.
-    @Test(arguments: ["不用担心质量", "No need to worry about the paperwork."])
-    func otherWordsAreNegatedAsBefore(_ text: String) throws {
-        #expect(try label(text) != .negative, "\(text)")
+    /// A worry or chore not needed (kind `relief`: 担心, 排队, worry, queue) is relief: negated as by any negator.
+    @Test(arguments: ["不用担心质量", "No need to worry about the paperwork.", "理赔完全不用操心，保险公司全包了",
+                      "With the app there is no need to queue at the counter.", "在这家医院看病不用排长队"])
+    func aReliefIsNegatedAsBefore(_ text: String) throws {
+        #expect(try label(text) == .positive, "\(text)")
+    }
+
+    /// Any other opinion after a negator of need is the complaint it names: 没必要这么凶 says the clerk was fierce,
+    /// "there was no need to be so rude" that someone was rude. The opinion keeps its sign.
+    @Test(arguments: ["服务员没必要态度这么差吧", "没有必要这么凶吧", "There was no need to be so rude to us.",
+                      "The receptionist didn't need to be that dismissive.",
+                      "No need for such a rude reply from the bank.", "快递员没必要骂人吧"])
+    func anOpinionAfterANeedNegatorKeepsItsSign(_ text: String) throws {
+        #expect(try label(text) == .negative, "\(text)")
+        #expect(try !rules(text).contains("negated"), "\(text)")
+        #expect(try !rules(text).contains("soft_negated"), "\(text)")
     }
 }
