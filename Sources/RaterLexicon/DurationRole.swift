@@ -9,9 +9,16 @@ public enum DurationRole: Sendable, Equatable {
     /// A word right after the duration that says how the customer took it, whatever its length: 才 ("only then",
     /// 等了二十分钟才上菜) says it was long, 就 ("already", 等了十分钟就到了) that it was quick.
     case marker(DurationMarker)
+    /// A wait word with other senses (送了 a gift, 排了 an itinerary, "took" an outing): the duration after it states a
+    /// wait only where it closes its clause or a marker, a lead or a `follow` word comes right after it, since
+    /// 送了一年的保修, 排了三天的行程 and "took a day trip" use the duration to qualify a noun.
+    case ambiguous
+    /// A word that may come right after the duration of an `ambiguous` wait word ("took 5 days *to* arrive",
+    /// 排了一个小时*的队*).
+    case follow
 
     /// The keywords of the roles that are not a length, as the file writes them.
-    public static let keywords = ["lead"] + DurationMarker.allCases.map(\.rawValue)
+    public static let keywords = ["lead", "ambiguous", "follow"] + DurationMarker.allCases.map(\.rawValue)
 }
 
 /// How a word after a stated duration says the customer took it (`DurationRole.marker`).

@@ -10,6 +10,9 @@ public struct Durations: Sendable {
     private let units: [(spelling: [UInt8], minutes: Double)]
     private let leads: [[UInt8]]
     private let markers: [(spelling: [UInt8], marker: DurationMarker)]
+    /// Wait words with other senses (`DurationRole.ambiguous`) and the words that may follow their duration.
+    private let ambiguous: [[UInt8]]
+    private let follows: [[UInt8]]
     public let bounds: WaitBounds
 
     /// - Parameter entries: folded terms and their entries; those with a `duration` role are kept.
@@ -17,11 +20,15 @@ public struct Durations: Sendable {
         var units = [(spelling: [UInt8], minutes: Double)]()
         var leads = [[UInt8]]()
         var markers = [(spelling: [UInt8], marker: DurationMarker)]()
+        var ambiguous = [[UInt8]]()
+        var follows = [[UInt8]]()
         for (term, entry) in entries where !term.isEmpty {
             switch entry.duration {
             case let .unit(minutes)?: units.append((Array(term.utf8), minutes))
             case .lead?: leads.append(Array(term.utf8))
             case let .marker(marker)?: markers.append((Array(term.utf8), marker))
+            case .ambiguous?: ambiguous.append(Array(term.utf8))
+            case .follow?: follows.append(Array(term.utf8))
             case nil: break
             }
         }
@@ -32,6 +39,8 @@ public struct Durations: Sendable {
         self.units = units.sorted { longestFirst($0.spelling, $1.spelling) }
         self.leads = leads.sorted(by: longestFirst)
         self.markers = markers.sorted { longestFirst($0.spelling, $1.spelling) }
+        self.ambiguous = ambiguous.sorted(by: longestFirst)
+        self.follows = follows.sorted(by: longestFirst)
         self.bounds = bounds
     }
 
@@ -44,8 +53,10 @@ public struct Durations: Sendable {
 
     /// The duration stated right after a wait word that ends at `start`: leads (了, 足足, "for", "about"), a number
     /// (or none before a unit of several words, "half an hour"), a unit, and a marker if one follows (才, 就). Nil
-    /// when no unit follows a number there. A wait word that is itself a marker ("within": a limit met, so the wait was
-    /// short to the customer) marks the duration when no marker follows it; `waitWord` is where it stands.
+    /// when no unit follows a number there. A wait word that is or ends with a marker ("served within": a limit met, so
+    /// the wait was short to the customer) marks the duration when no marker follows it; `waitWord` is where it stands.
+    /// After a wait word with other senses (`DurationRole.ambiguous`: 送了, 排了, "took") the duration must close its
+    /// clause or be followed by a marker, a lead or a `follow` word: 送了一年的保修, "took a day trip" state no wait.
     public func read(after start: Int, in bytes: UnsafeBufferPointer<UInt8>, waitWord: Range<Int>? = nil)
         -> StatedDuration? {
         guard !isEmpty else { return nil }
@@ -78,9 +89,16 @@ public struct Durations: Sendable {
             marker = found.value.payload
             end = found.end
         } else if let waitWord {
+            // The wait word is the marker ("within") or ends with it after a space ("served within").
             marker = markers.first {
-                $0.spelling.count == waitWord.count && DurationNumber.matches($0.spelling, in: bytes, at: waitWord.lowerBound)
+                let count = $0.spelling.count
+                return count <= waitWord.count
+                    && DurationNumber.matches($0.spelling, in: bytes, at: waitWord.upperBound - count)
+                    && (count == waitWord.count || bytes[waitWord.upperBound - count - 1] == 0x20)
             }?.marker
+            if isAmbiguous(waitWord, in: bytes), !isClosedOrFollowed(bytes, at: skipSpaces(bytes, from: end)) {
+                return nil
+            }
         }
         return StatedDuration(minutes: minutes, start: number == nil ? unitStart : position, end: end,
                               marker: marker)
@@ -90,6 +108,32 @@ public struct Durations: Sendable {
     public func valence(of duration: StatedDuration) -> Double? {
         if let marker = duration.marker { return bounds.valence(of: marker) }
         return bounds.valence(minutes: duration.minutes)
+    }
+
+    /// Whether the wait word at `range` is one with other senses (`DurationRole.ambiguous`).
+    private func isAmbiguous(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ambiguous.contains { $0.count == range.count && DurationNumber.matches($0, in: bytes, at: range.lowerBound) }
+    }
+
+    /// Whether the duration of an ambiguous wait word ends its clause at `position` (the end of the text, punctuation,
+    /// a symbol or an emoji) or a lead or `follow` word stands there ("to arrive", 的队, 了). A word or character of
+    /// anything else (一年*的保修*, 一个月*会员*, "a day *trip*", "a week *off*") makes the duration qualify a noun.
+    private func isClosedOrFollowed(_ bytes: UnsafeBufferPointer<UInt8>, at position: Int) -> Bool {
+        guard position < bytes.count else { return true }
+        let byte = bytes[position]
+        if byte < 0x80 {
+            let isWordByte = Self.isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+            if !isWordByte { return true }
+        } else {
+            let scalar = UTF8Scalar.decode(bytes, at: position).value
+            // CJK and general punctuation, full-width forms, symbols and emoji.
+            if (0x2000...0x2BFF).contains(scalar) || (0x3000...0x303F).contains(scalar)
+                || (0xFE30...0xFE4F).contains(scalar) || (0xFF00...0xFF65).contains(scalar) || scalar >= 0x1F000 {
+                return true
+            }
+        }
+        let candidates = (leads + follows).lazy.map { ($0, ()) }
+        return longest(candidates, in: bytes, at: position) != nil
     }
 
     private func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int {

@@ -230,6 +230,10 @@ public struct LexiconFile: Sendable {
             let value = columns[1].lowercased()
             if value == "lead" {
                 entry.duration = .lead
+            } else if value == "ambiguous" {
+                entry.duration = .ambiguous
+            } else if value == "follow" {
+                entry.duration = .follow
             } else if let marker = DurationMarker(rawValue: value) {
                 entry.duration = .marker(marker)
             } else if isPlainDecimal(columns[1]), !columns[1].hasPrefix("-"), let minutes = Double(columns[1]) {
