@@ -383,18 +383,16 @@ public struct Scorer: Sendable {
     }
 
     /// The object of the remedial act at match `index` ("reversed the cancellation fee", 免除了违约金): the next match
-    /// of its unit, starting at most `remedyReach` words after the act's last word, when it is a complaint or a cost
-    /// noun.
+    /// of its unit, starting at most `remedyReach` words after the act's last word, when it is a charge: a cost noun
+    /// (kind `scale`, `cost`: fee, deposit, "the overcharge", 押金). Any other complaint there is no charge taken back:
+    /// "removed the *wrong* tooth", "refunded me *late*", 取消*差评*, 被退回*失望* read as written.
     private func objectOfRemedy(_ index: Int, in unit: ScoringUnit, matches: [TermMatch], segmented: SegmentedText,
                                 ordinals: WordOrdinals) -> Int? {
         let next = index + 1
         guard unit.matches.contains(next),
               ordinals[Int(matches[next].token)] - lastOrdinal(of: matches[index], in: segmented, ordinals)
                 <= rules.remedyReach else { return nil }
-        let entry = Int(matches[next].entry)
-        let isCharge = matcher.entries[entry].scaleNoun == .cost
-            || (matcher.entries[entry].scoredValence.map { $0 < 0 } ?? false)
-        return isCharge ? next : nil
+        return matcher.entries[Int(matches[next].entry)].scaleNoun == .cost ? next : nil
     }
 
     /// The duration stated right after a wait noun and its weight (`Durations.read(after:in:)`), or nil when none is

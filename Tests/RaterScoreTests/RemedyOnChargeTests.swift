@@ -36,3 +36,29 @@ import Testing
         #expect(try analyse(text).report.signals.contains { $0.value == .recovered }, "\(text)")
     }
 }
+
+/// A remedial act takes back only a charge: a cost noun (kind `scale`, `cost`: fee, deposit, the overcharge, 押金,
+/// 乱收费) right after it. A mistake ("removed the wrong tooth"), a manner ("refunded me late") or a feeling is no
+/// charge, and an act in the passive (被退回, "was cancelled") has no object after it. Sentences written for these
+/// tests, from dentistry, banking, e-commerce and public services.
+@Suite struct RemedyObjectTests {
+    @Test(arguments: ["The dentist removed the wrong tooth.", "They credited the wrong account.",
+                      "The bank reversed the wrong payment twice.", "They refunded me late and never apologised.",
+                      "申请被退回失望", "商家直接取消差评", "The clinic cancelled my appointment, terrible."])
+    func noChargeNoRemedy(_ text: String) throws {
+        #expect(try !rules(text).contains("remedy"), "\(text)")
+        #expect(try !rules(text).contains("remedied"), "\(text)")
+        #expect(try label(text) != .positive, "\(text)")
+    }
+
+    @Test func aWrongPaymentReversedIsNoRecovery() throws {
+        #expect(try !analyse("The bank reversed the wrong payment twice.").report.signals.contains { $0.value == .recovered })
+    }
+
+    /// Charges that are complaints in their own right (the overcharge, hidden fees) are cost nouns too.
+    @Test(arguments: ["The bank refunded the overcharge.", "The shop reversed the hidden fees."])
+    func aChargeThatIsAComplaintCanBeTakenBack(_ text: String) throws {
+        #expect(try rules(text).contains("remedy"), "\(text)")
+        #expect(try label(text) == .positive, "\(text)")
+    }
+}
