@@ -69,7 +69,7 @@ enum SignalDetector {
                 if cue.role == .agreed {
                     if let turn = turnOrReveal(after: hit, among: reveals, in: scored, scoring: scoring) {
                         let value: SignalValue = isClearlyPositive(from: turn.start, sentence: scored.units[hit.unit].sentence,
-                                                                   in: scored) ? .exceeded : .fellShort
+                                                                   in: scored, scoring: scoring) ? .exceeded : .fellShort
                         readings.add(value, clause: scored.units[turn.unit].clause, hit: hit, negator: nil)
                     }
                     continue
@@ -249,14 +249,28 @@ enum SignalDetector {
         return found
     }
 
-    /// Whether what a sentence says from byte `start` (a turn or a reveal after a booking) to its end is clearly
-    /// positive: its terms weigh more than nothing, and an opinion word says so, not only words that lean positive
-    /// in reviews (a learned weight). Facts with no opinion ("but got a view of the car park") and complaints are not.
-    private static func isClearlyPositive(from start: Int, sentence: Int, in scored: ScoredComment) -> Bool {
+    /// Whether what a sentence says from byte `start` (a turn or a reveal after a booking) up to the next turn or
+    /// concession, or the sentence's end, is clearly positive: its terms weigh more than nothing, and an opinion word
+    /// says so, not only words that lean positive in reviews (a learned weight). Facts with no opinion ("but got a view
+    /// of the car park") and complaints are not, and praise after a further turn or a concession ("…, although the
+    /// staff were lovely", 不过服务员很热情) is said of something else.
+    private static func isClearlyPositive(from start: Int, sentence: Int, in scored: ScoredComment,
+                                          scoring: TermMatcher) -> Bool {
+        var stop = Int.max
+        for unit in scored.units where unit.sentence == sentence {
+            for matchIndex in unit.matches where Int(scored.matches[matchIndex].start) > start {
+                let contrast = scoring.entries[Int(scored.matches[matchIndex].entry)].contrast
+                if contrast == .turn || contrast == .concession {
+                    stop = min(stop, Int(scored.matches[matchIndex].start))
+                    break
+                }
+            }
+        }
         var total = 0.0
         var opinion = 0.0
-        for contribution in scored.contributions where scored.units[contribution.clause].sentence == sentence
-            && Int(scored.matches[contribution.match].start) >= start {
+        for contribution in scored.contributions where scored.units[contribution.clause].sentence == sentence {
+            let position = Int(scored.matches[contribution.match].start)
+            guard position >= start, position < stop else { continue }
             total += contribution.weight
             if !contribution.isLearned { opinion += contribution.weight }
         }

@@ -32,6 +32,19 @@ import Testing
         #expect(try !signals(text).contains(.fellShort), "\(text)")
     }
 
+    /// Praise after a second turn or a concession ("although the staff were lovely", 不过服务员很热情) is said of
+    /// something else: what came after the first turn is judged on its own.
+    @Test(arguments: [
+        "We booked a sea view room but got a view of the car park, although the staff were lovely.",
+        "订的是海景房，结果窗外是停车场，不过服务员很热情",
+        "We paid for a window seat but were put in the middle row, though the crew were kind.",
+        "说好的包早餐，结果什么都没有，但是老板人挺好",
+    ])
+    func praiseAfterTheNextTurnIsNoExceededExpectation(_ text: String) throws {
+        #expect(try signals(text).contains(.fellShort), "\(text)")
+        #expect(try !signals(text).contains(.exceeded), "\(text)")
+    }
+
     @Test(arguments: ["订的是海景房，很满意", "We booked a sea-view room and loved it.", "结果很好"])
     func aBookingWithoutATurnReadsNothing(_ text: String) throws {
         #expect(try !signals(text).contains(.fellShort), "\(text)")
