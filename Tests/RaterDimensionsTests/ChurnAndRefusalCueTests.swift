@@ -12,6 +12,16 @@ import Testing
         #expect(try signals(text).contains(.atRisk), "\(text)")
     }
 
+    /// Moving a plan or an account within the same provider (a new bundle, another branch) is no churn: the move is
+    /// churn only where the clause names a place outside (another bank, a rival, elsewhere).
+    @Test(arguments: ["The agent helped me switch my plan to the family bundle, great service.",
+                      "I am moving my account to the new branch near my office.",
+                      "The adviser transferred my savings to a fixed-rate account at no cost.",
+                      "We switched our broadband to the faster fibre package last week."])
+    func movingWithinTheProviderIsNoChurn(_ text: String) throws {
+        #expect(try !signals(text).contains(.atRisk), "\(text)")
+    }
+
     @Test(arguments: ["We moved our accounts here from a rival bank.", "I moved house last year."])
     func arrivingOrMovingHouseIsNoChurn(_ text: String) throws {
         #expect(try !signals(text).contains(.atRisk), "\(text)")
