@@ -21,8 +21,11 @@ public struct Lexicon: Sendable {
 
     /// Adds a file's entries; a term already present keeps its other roles and takes this file's role.
     public mutating func add(_ file: LexiconFile) {
-        if file.kind == .waitBound { waitBounds = WaitBounds(rows: file.waitBounds) }
         let index = Int32(sources.count)
+        if file.kind == .waitBound {
+            waitBounds = WaitBounds(rows: file.waitBounds)
+            waitBoundsSource = index
+        }
         for (term, var entry) in file.entries {
             entry.weightSources.stamp(entry, file: index)
             entries[term, default: LexiconEntry()].overlay(entry)
@@ -30,6 +33,10 @@ public struct Lexicon: Sendable {
         sources.append(Source(path: file.path, kind: file.kind, language: file.language,
                               provenance: file.provenance, entryCount: file.entries.count))
     }
+
+    /// The file the wait-bound table in force came from (the last of kind `wait-bound` added), or −1: what a stated
+    /// wait weighs, which `rater explain` names for it.
+    public private(set) var waitBoundsSource: Int32 = -1
 
     /// The folder `load(directory:)` read (symbolic links resolved), so `sourceName` can name a file within it.
     public private(set) var directory: String?

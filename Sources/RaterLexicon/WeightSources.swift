@@ -10,6 +10,8 @@ public struct WeightSources: Sendable, Equatable {
     public var scale: Int32 = -1
     /// The file that set `LexiconEntry.negatedAct`.
     public var act: Int32 = -1
+    /// The file that set `LexiconEntry.remedy`.
+    public var remedy: Int32 = -1
 
     public init() {}
 
@@ -18,6 +20,7 @@ public struct WeightSources: Sendable, Equatable {
         if entry.valence != nil { valence = index }
         if entry.scale != nil { scale = index }
         if entry.negatedAct != nil { act = index }
+        if entry.remedy != nil { remedy = index }
     }
 
     /// Takes `other`'s source for each role `other` defines, as `LexiconEntry.overlay` takes the role.
@@ -25,5 +28,6 @@ public struct WeightSources: Sendable, Equatable {
         if entry.valence != nil { valence = other.valence }
         if entry.scale != nil { scale = other.scale }
         if entry.negatedAct != nil { act = other.act }
+        if entry.remedy != nil { remedy = other.remedy }
     }
 }

@@ -47,6 +47,22 @@ import Testing
         #expect(teamRude.contains("base -1.000") && teamRude.hasSuffix("(\(team))"), "\(teamRude)")
     }
 
+    /// A weight a rule gives names the rule's file: a remedy on a charge its remedies file, a stated wait the
+    /// wait-bound table it was weighed by.
+    @Test func ruleWeightsNameTheirFiles() throws {
+        let remedy = try CLIProcess.run(["explain", "The shop reversed the hidden fees."])
+        #expect(remedy.status == 0, "\(remedy.standardError)")
+        let reversed = try #require(remedy.standardOutput.split(separator: "\n").first { $0.contains("] reversed ") })
+        #expect(reversed.hasSuffix("(en/remedies.tsv)"), "\(reversed)")
+        let credited = try CLIProcess.run(["explain", "The bank credited the late fee."])
+        let line = try #require(credited.standardOutput.split(separator: "\n").first { $0.contains("] credited ") })
+        #expect(line.hasSuffix("(en/remedies.tsv)"), "\(line)")
+        let wait = try CLIProcess.run(["explain", "等了40分钟才上菜"])
+        #expect(wait.status == 0, "\(wait.standardError)")
+        let stated = try #require(wait.standardOutput.split(separator: "\n").first { $0.contains("] 等了40分钟才 ") })
+        #expect(stated.hasSuffix("(common/wait-bounds.tsv)"), "\(stated)")
+    }
+
     /// Two rows share id 7: the miss (the first, labelled negative but plainly positive) must be explained with its own
     /// text, not the other row's. The records were kept by id, so the later row replaced the earlier one.
     @Test func worstMissesExplainTheirOwnRowWhenIdsRepeat() throws {
