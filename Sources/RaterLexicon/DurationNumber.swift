@@ -35,6 +35,10 @@ public enum DurationNumber {
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
+    /// The words that join a range's two ends (10-15, 10~15, 10到15, 10至15), made once rather than on every call.
+    private static let rangeJoiners: [[UInt8]] = [[UInt8(ascii: "-")], [UInt8(ascii: "~")], Array("到".utf8),
+                                                  Array("至".utf8)]
+
     /// 40, 1.5, and a range's larger end (10-15, 10~15, 10到15).
     private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (value: Double, end: Int)? {
         var position = start
@@ -46,7 +50,7 @@ public enum DurationNumber {
         guard let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
         else { return nil }
         // A range: "10-15", "10~15", "10到15" reads as its larger end.
-        for joiner in [[UInt8(ascii: "-")], [UInt8(ascii: "~")], Array("到".utf8), Array("至".utf8)] {
+        for joiner in rangeJoiners {
             let after = position + joiner.count
             if after < bytes.count, isDigit(bytes[after]), matches(joiner, in: bytes, at: position),
                let upper = digits(bytes, at: after) {
@@ -89,22 +93,29 @@ public enum DurationNumber {
     private static let measureWord: UInt32 = 0x4E2A  // 个
     private static let good: UInt32 = 0x597D  // 好 (好几, "quite a few")
 
-    /// 四十, 两, 十几, 二十五, 三四 (the larger), 一百二, 半, 好几; then the suffixes `chineseSuffix` reads.
+    /// 四十, 两, 十几, 二十五, 三四 (the larger), 一百二 (120: a digit after 百 or 千 with no 零 between counts the next
+    /// place down, as 一千五 is 1500), 半, 好几; then the suffixes `chineseSuffix` reads.
     private static func chinese(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (value: Double, end: Int)? {
         var position = start
         var total = 0.0
         var digit: Double?
         var sawNumeral = false
         var sawHalf = false
+        // The last multiplier read, and whether a 零 came after it (一百零二 is 102, 一百二 is 120).
+        var lastMultiplier = 0.0
+        var sawZero = false
         while position < bytes.count, bytes[position] >= 0xE0 {
             let scalar = UTF8Scalar.decode(bytes, at: position).value
             let length = UTF8Scalar.length(leadByte: bytes[position])
             if let value = chineseDigit(scalar) {
                 // Two digits in a row name a range (三四天, 一两个小时): the larger end.
                 digit = max(digit ?? 0, value)
+                if scalar == 0x96F6 || scalar == 0x3007 { sawZero = true }
             } else if let multiplier = chineseMultiplier(scalar) {
                 total += (digit ?? 1) * multiplier
                 digit = nil
+                lastMultiplier = multiplier
+                sawZero = false
             } else if scalar == good, !sawNumeral, position + length < bytes.count,
                       UTF8Scalar.decode(bytes, at: position + length).value == 0x51E0 {
                 // 好几 reads as 几.
@@ -120,12 +131,18 @@ public enum DurationNumber {
         }
         guard sawNumeral || sawHalf else { return nil }
         if sawHalf { return chineseSuffix(bytes, after: (0.5, position)) }
+        // 一百二, 一千五: the trailing digit of an abbreviated number counts the place below the last multiplier.
+        if let trailing = digit, lastMultiplier >= 100, !sawZero {
+            return chineseSuffix(bytes, after: (total + trailing * lastMultiplier / 10, position))
+        }
         return chineseSuffix(bytes, after: (total + (digit ?? 0), position))
     }
 
     /// What may follow a number before its unit: 多, 来, 余 ("more than", read as the number itself), 半 (两个半小时 is
     /// two and a half hours) and the measure word 个 before those two (一个半, 一个多). Before a unit 个 is left to
-    /// the unit (个小时, 个月), so that 月 alone, a month's name (三月), need not be a unit.
+    /// the unit (个小时, 个月). 月 alone is a unit too (`zh/durations.tsv`), for 一个多月 and 一个半月, where the number
+    /// takes 个: after a wait word 三月 then reads as three months. A month's name seldom follows a wait word (等了
+    /// 三月 is rare; 三月份, the month, follows 到, not 等了), so the reading costs little.
     private static func chineseSuffix(_ bytes: UnsafeBufferPointer<UInt8>, after read: (value: Double, end: Int))
         -> (value: Double, end: Int) {
         var (value, position) = read
