@@ -6,8 +6,8 @@ import RaterCore
 /// records for one reason, and logging each made a log of thousands of near-identical warnings in which the rest of
 /// the night's messages were lost. When the rejections are kept whole elsewhere (`--rejects`, a database's `rejects`
 /// table), the log needs a few of each kind to show what is wrong and where: the first `perReason` rejections of
-/// each reason in each input are logged, then one line says the rest of them are not, and the rest go to the debug
-/// level. Without such a place the log is the only record of them, and every one is logged (`keepsAll` false).
+/// each reason in each input are logged; with the first one after them one line says the rest are not, and the rest
+/// go to the debug level. Exactly `perReason` rejections log no such line, since none are left unlogged. Without such a place the log is the only record of them, and every one is logged (`keepsAll` false).
 public struct RejectionLogLimit: Sendable {
     /// Rejections of one reason in one input logged one by one before the rest go quiet.
     public static let perReason = 20
@@ -16,8 +16,9 @@ public struct RejectionLogLimit: Sendable {
     public enum Decision: Sendable, Equatable {
         /// Log it as a warning.
         case log
-        /// Log it as a warning, then `RejectionLogLimit.noticeText` once: the last of its reason in its input.
-        case logWithNotice
+        /// Log `RejectionLogLimit.noticeText` once as a warning, and the rejection itself only at the debug level: the
+        /// first of its reason in its input past the `perReason` logged.
+        case quietWithNotice
         /// Log it only at the debug level.
         case quiet
     }
@@ -40,16 +41,15 @@ public struct RejectionLogLimit: Sendable {
         let key = Key(source: rejection.source, reason: rejection.reason.code)
         let count = counts[key, default: 0] + 1
         counts[key] = count
-        if count < Self.perReason { return .log }
-        if count == Self.perReason { return .logWithNotice }
+        if count <= Self.perReason { return .log }
         unlogged += 1
-        return .quiet
+        return count == Self.perReason + 1 ? .quietWithNotice : .quiet
     }
 
-    /// The line logged once after the last rejection of its reason in its input that is logged one by one.
+    /// The line logged once, with the first rejection of its reason in its input that is not logged one by one.
     public static func noticeText(for rejection: Rejection) -> String {
-        "\(rejection.source): \(perReason) records rejected as \(rejection.reason.code) so far; further ones of this "
-            + "reason in this input are not logged one by one (they are in the rejects and counted in the summary; "
-            + "--log-level debug logs each)"
+        "\(rejection.source): more than \(perReason) records rejected as \(rejection.reason.code); those after the first "
+            + "\(perReason) of this reason in this input are not logged one by one (they are in the rejects and counted "
+            + "in the summary; --log-level debug logs each)"
     }
 }

@@ -248,10 +248,10 @@ struct AnalyzeCommand: ParsableCommand {
                     switch logLimit.decide(rejection) {
                     case .log:
                         logger.warning(message, metadata: metadata)
-                    case .logWithNotice:
-                        logger.warning(message, metadata: metadata)
+                    case .quietWithNotice:
                         logger.warning("\(RejectionLogLimit.noticeText(for: rejection))",
                                        metadata: ["source": "\(rejection.source)"])
+                        logger.debug(message, metadata: metadata)
                     case .quiet:
                         logger.debug(message, metadata: metadata)
                     }

@@ -15,14 +15,23 @@ import Testing
         var limit = RejectionLogLimit(keepsAll: true)
         let per = RejectionLogLimit.perReason
         let decisions = (1...(per + 15)).map { limit.decide(rejection($0)) }
-        #expect(decisions.prefix(per - 1).allSatisfy { $0 == .log })
-        #expect(decisions[per - 1] == .logWithNotice)
-        #expect(decisions.dropFirst(per).allSatisfy { $0 == .quiet })
+        #expect(decisions.prefix(per).allSatisfy { $0 == .log })
+        // The notice comes with the first rejection not logged, so exactly `perReason` of them say nothing of it.
+        #expect(decisions[per] == .quietWithNotice)
+        #expect(decisions.dropFirst(per + 1).allSatisfy { $0 == .quiet })
         #expect(limit.unlogged == 15)
         // Another reason in the same input, and the same reason in another input, start their own counts.
         #expect(limit.decide(rejection(99, .missingColumn(name: "comment", columnCount: 2))) == .log)
         #expect(limit.decide(rejection(1, in: "b.csv")) == .log)
         #expect(limit.unlogged == 15)
+    }
+
+    /// Exactly `perReason` rejections of a reason: every one is logged and no notice says further ones are not.
+    @Test func noNoticeWhenNoneFollow() {
+        var limit = RejectionLogLimit(keepsAll: true)
+        let decisions = (1...RejectionLogLimit.perReason).map { limit.decide(rejection($0)) }
+        #expect(decisions.allSatisfy { $0 == .log })
+        #expect(limit.unlogged == 0)
     }
 
     @Test func withoutAPlaceThatKeepsThemEveryOneIsLogged() {
@@ -44,8 +53,9 @@ import Testing
     }
 
     @Test func theNoticeNamesTheInputTheReasonAndWhereTheRestAre() {
-        #expect(RejectionLogLimit.noticeText(for: rejection(20)) == "a.csv: \(RejectionLogLimit.perReason) records "
-            + "rejected as empty_text so far; further ones of this reason in this input are not logged one by one "
-            + "(they are in the rejects and counted in the summary; --log-level debug logs each)")
+        #expect(RejectionLogLimit.noticeText(for: rejection(21)) == "a.csv: more than \(RejectionLogLimit.perReason) "
+            + "records rejected as empty_text; those after the first \(RejectionLogLimit.perReason) of this reason in this "
+            + "input are not logged one by one (they are in the rejects and counted in the summary; --log-level debug "
+            + "logs each)")
     }
 }
