@@ -80,10 +80,11 @@ public struct LexiconScanner: Sendable {
             for (layer, blockers) in cues.layers.enumerated() where blockers.hasBlockers {
                 cueMatches[layer].removeAll { blockers.isBlocker[Int($0.entry)] }
             }
+            // The matcher's own walk is built only where a term that must close its clause is refused (rare): a
+            // `TrieWalkSource` copies the whole matcher, a dozen reference-counted fields, for every comment.
             return LexiconMatches(
-                scoring: MatchScanner.scan(tokens, bytes: bytes, source: table,
-                                           walker: TrieWalkSource(matcher: scoring, bytes: bytes,
-                                                                  isTokenEnd: isTokenEnd)),
+                scoring: MatchScanner.scan(tokens, bytes: bytes, source: table, matcher: scoring,
+                                           isTokenEnd: isTokenEnd),
                 cues: cueMatches)
         }
     }

@@ -23,16 +23,19 @@ enum MatchScanner {
         }
     }
 
-    /// - Parameter walker: walks the scoring matcher's own trie; it gives the cover roles and, where an interjection
-    ///   is refused, the shorter term it hid.
+    /// - Parameters:
+    ///   - matcher: the scoring matcher; it gives the cover roles and, where an interjection is refused, the shorter
+    ///     term it hid, by a walk of its own trie (`TrieWalkSource`, built only then: it copies the matcher).
+    ///   - isTokenEnd: `isTokenEnd[offset]`, whether a token ends at byte `offset`, for that walk.
     static func scan<Source: TermStartSource>(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, source: Source,
-                                              walker: TrieWalkSource) -> [TermMatch]
+                                              matcher: TermMatcher, isTokenEnd: UnsafeBufferPointer<Bool>)
+        -> [TermMatch]
     {
         guard !tokens.isEmpty else { return [] }
         let byteCount = bytes.count
-        let coverRoles = walker.matcher.coverRoles
-        let closesClauseOnly = walker.matcher.closesClauseOnly
-        let isLearnedOnly = walker.matcher.isLearnedOnly
+        let coverRoles = matcher.coverRoles
+        let closesClauseOnly = matcher.closesClauseOnly
+        let isLearnedOnly = matcher.isLearnedOnly
         /// The longest term at `offset` as the source found it, unless it is a term that counts only where it closes
         /// its clause (`LexiconEntry.closesClauseOnly`) and does not: the interjection 我去 in 我去了三次都没货 ("I went
         /// there three times"), the lapse ending 不了 in 不了解. Then the longest shorter term at `offset` stands in
@@ -55,6 +58,8 @@ enum MatchScanner {
                 let isFragment = !isUnclosed && inIdeographs && !withinToken && !isLearnedOnly.isEmpty
                     && isLearnedOnly[Int(match.entry)] && cutsKnownWord(from: offset, to: match.end, token: token)
                 guard isUnclosed || isFragment else { break }
+                // Built only here, on the rare refusal: it copies the matcher.
+                let walker = TrieWalkSource(matcher: matcher, bytes: bytes, isTokenEnd: isTokenEnd)
                 found = walker.longestShorter(from: offset, than: match.end, tokenEnd: tokenEnd,
                                               withinToken: withinToken, inIdeographs: inIdeographs)
             }

@@ -90,7 +90,8 @@ public struct TermMatcher: Sendable {
             let isTokenEnd = scratch.tokenEnds(text.tokens, byteCount: text.folded.count)
             return text.folded.withUnsafeBufferPointer { bytes in
                 let walker = TrieWalkSource(matcher: self, bytes: bytes, isTokenEnd: isTokenEnd)
-                return MatchScanner.scan(text.tokens, bytes: bytes, source: walker, walker: walker)
+                return MatchScanner.scan(text.tokens, bytes: bytes, source: walker, matcher: self,
+                                         isTokenEnd: isTokenEnd)
             }
         }
     }
