@@ -101,17 +101,20 @@ enum ClauseFactors {
             }
             previousConcession = concessionWord
             if irrealis == nil, isLastOfClause, clause.terminator.questionMarks > 0 { irrealis = ("question", "?") }
-            // "I loved it here, not anymore": the clause a lone retraction takes back says how things were.
+            // "I loved it here, not anymore": the clause a lone retraction takes back says how things were, and a
+            // complaint taken back says they got better (`ScoringRules.retractedComplaint`).
+            var isRetracted = false
             if irrealis == nil, let marker = Retraction.marker(after: index, units: units, segmented: segmented,
                                                                matches: matches, entries: entries) {
                 irrealis = (IrrealisRole.bygone.rawValue, segmented.text(marker.byteRange))
+                isRetracted = true
             }
             if let irrealis {
                 // A wish that asks for nothing more than there is hopes for what is expected: 希望好用, "hope it
                 // lasts" close praise of a purchase. Asking for more (再, 一点) names what was missing.
                 let isHopeful = irrealis.role == IrrealisRole.wish.rawValue && !asksForMore
                 let positive = isHopeful ? rules.hopefulWish : rules.irrealisPositive[irrealis.role] ?? 1
-                let negative = rules.irrealisNegative[irrealis.role] ?? 1
+                let negative = isRetracted ? rules.retractedComplaint : rules.irrealisNegative[irrealis.role] ?? 1
                 var factor = UnitFactor(.irrealis(role: irrealis.role, by: irrealis.word, factor: positive),
                                         positive: positive, negative: negative)
                 // In a request every negative counts: "please be more careful" is a mild complaint, not faint evidence.

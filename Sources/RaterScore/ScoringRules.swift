@@ -72,6 +72,10 @@ public struct ScoringRules: Sendable, Equatable {
                                                      "inquiry": 0.0, "counterfactual": -0.25, "bygone": -0.25]
     public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0,
                                                      "inquiry": 0.5, "counterfactual": 0.6, "bygone": 0.5]
+    /// A complaint a lone retraction takes back (以前经常断网，现在没有了; "the app kept crashing, but not anymore") says
+    /// things got better: its negative terms read as mild praise, the mirror of praise taken back (×−0.25). A plain
+    /// "used to" keeps `irrealisNegative["bygone"]`: it does not say the fault is gone.
+    public var retractedComplaint = -0.25
     /// Only a clearly negative term (at most this valence after modifiers) keeps the negative irrealis factor;
     /// weaker ones are treated like positive terms, since faint evidence inside a question is no complaint.
     public var irrealisStrongNegative = -1.0

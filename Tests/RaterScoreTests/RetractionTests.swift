@@ -57,3 +57,21 @@ import Testing
         #expect(try !rules(text).contains("irrealis"), "\(text)")
     }
 }
+
+/// A complaint taken back (以前经常断网，现在没有了; "the app kept crashing, but not anymore") says things got better:
+/// under a retraction a negative term reads as mild praise (×`ScoringRules.retractedComplaint`), the mirror of praise
+/// taken back. A plain "used to" keeps half of a complaint: it does not say the fault is gone. Sentences written for
+/// these tests, from broadband, banks, couriers, apps and hotels.
+@Suite struct RetractedComplaintTests {
+    @Test(arguments: ["以前经常断网，现在没有了", "以前排队很长，现在不会了", "快递以前经常丢件，现在没有了",
+                      "The app kept crashing, but not anymore.", "The lifts were always broken, not anymore."])
+    func aComplaintTakenBackIsNoComplaint(_ text: String) throws {
+        #expect(try label(text) != .negative, "\(text)")
+        #expect(try score(text) > 0, "\(text)")
+    }
+
+    @Test(arguments: ["The staff used to be rude.", "以前经常断网"])
+    func aPastComplaintAloneStaysAComplaint(_ text: String) throws {
+        #expect(try label(text) == .negative, "\(text)")
+    }
+}
