@@ -58,6 +58,9 @@ public final class Analyzer {
                 report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher)
             }
         }
+        // The match lists are done with (the scored comment still holds its own until the result is built): the
+        // next comment's scan refills them in place.
+        scanScratch.keep(matches)
         return Analysis(scored: scored, report: report)
     }
 

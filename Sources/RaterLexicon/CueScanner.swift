@@ -27,10 +27,18 @@ enum CueScanner {
     /// - Parameter modifiers: single characters that may share an ICU word with a one-character cue: the degree
     ///   words and negators (很, 太, 不 …).
     /// - Parameter isBlocker: per layer, whether an entry is a blocker (`CueTerms.Layer.isBlocker`); empty when none is.
+    /// - Parameter kept: arrays to fill in place, emptied first (a worker's `ScanScratch.cueMatches`).
     static func scan(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, table: WalkTable, cueLayers: Range<Int>,
-                     modifiers: Set<UInt32>, isBlocker: [[Bool]] = []) -> [[TermMatch]] {
+                     modifiers: Set<UInt32>, isBlocker: [[Bool]] = [],
+                     reusing kept: consuming [[TermMatch]] = []) -> [[TermMatch]] {
         let layerCount = cueLayers.count
-        guard !tokens.isEmpty, layerCount > 0 else { return [[TermMatch]](filledWith: [], count: layerCount) }
+        var reused = consume kept
+        if reused.count == layerCount {
+            for layer in 0..<layerCount { reused[layer].removeAll(keepingCapacity: true) }
+        } else {
+            reused = [[TermMatch]](filledWith: [], count: layerCount)
+        }
+        guard !tokens.isEmpty, layerCount > 0 else { return reused }
         let byteCount = bytes.count
         func isCharacterStart(_ offset: Int) -> Bool { offset >= byteCount || bytes[offset] & 0xC0 != 0x80 }
         func nextCharacter(_ offset: Int) -> Int {
@@ -63,7 +71,8 @@ enum CueScanner {
             positions.update(repeating: 0)
             // The matches live inside the closure: captured from outside it, every append paid a dynamic
             // exclusivity check.
-            var matches = [[TermMatch]](filledWith: [], count: layerCount)
+            var matches = [[TermMatch]]()
+            swap(&matches, &reused)
             func record(_ match: TermMatch, inLayer layer: Int) {
                 // A layer's first cue makes room for several: grown one at a time from empty, a comment's cues cost
                 // an allocation and a copy each.

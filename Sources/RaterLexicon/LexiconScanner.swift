@@ -75,7 +75,8 @@ public struct LexiconScanner: Sendable {
                 Self.forEachWalkStart(tokens, bytes: bytes, into: &filler)
             }
             var cueMatches = CueScanner.scan(tokens, bytes: bytes, table: table, cueLayers: 1..<layerCount,
-                                             modifiers: modifiers, isBlocker: blockers)
+                                             modifiers: modifiers, isBlocker: blockers,
+                                             reusing: scratch.takeCueMatches())
             // Compounds matched in a layer only to keep its cues out of them say nothing there.
             for (layer, blockers) in cues.layers.enumerated() where blockers.hasBlockers {
                 cueMatches[layer].removeAll { blockers.isBlocker[Int($0.entry)] }
@@ -84,7 +85,7 @@ public struct LexiconScanner: Sendable {
             // `TrieWalkSource` copies the whole matcher, a dozen reference-counted fields, for every comment.
             return LexiconMatches(
                 scoring: MatchScanner.scan(tokens, bytes: bytes, source: table, matcher: scoring,
-                                           isTokenEnd: isTokenEnd),
+                                           isTokenEnd: isTokenEnd, reusing: scratch.takeScoringMatches()),
                 cues: cueMatches)
         }
     }

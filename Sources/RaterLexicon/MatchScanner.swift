@@ -27,9 +27,10 @@ enum MatchScanner {
     ///   - matcher: the scoring matcher; it gives the cover roles and, where an interjection is refused, the shorter
     ///     term it hid, by a walk of its own trie (`TrieWalkSource`, built only then: it copies the matcher).
     ///   - isTokenEnd: `isTokenEnd[offset]`, whether a token ends at byte `offset`, for that walk.
+    ///   - kept: an array to fill in place, emptied first (a worker's `ScanScratch.scoringMatches`).
     static func scan<Source: TermStartSource>(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, source: Source,
-                                              matcher: TermMatcher, isTokenEnd: UnsafeBufferPointer<Bool>)
-        -> [TermMatch]
+                                              matcher: TermMatcher, isTokenEnd: UnsafeBufferPointer<Bool>,
+                                              reusing kept: consuming [TermMatch] = []) -> [TermMatch]
     {
         guard !tokens.isEmpty else { return [] }
         let byteCount = bytes.count
@@ -86,8 +87,9 @@ enum MatchScanner {
             }
             return false
         }
-        var matches = [TermMatch]()
-        matches.reserveCapacity(8)
+        var matches = consume kept
+        matches.removeAll(keepingCapacity: true)
+        if matches.capacity < 8 { matches.reserveCapacity(8) }
         // The nested functions take `matches` as an `inout` argument rather than capturing it: a captured `var`
         // costs a dynamic exclusivity check on every access.
         func isCharacterStart(_ offset: Int) -> Bool {

@@ -15,6 +15,12 @@ public final class ScanScratch {
     private(set) var rowOf = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     private(set) var rows = UnsafeMutableBufferPointer<Int32>(start: nil, count: 0)
     private(set) var isTokenEnd = UnsafeMutableBufferPointer<Bool>(start: nil, count: 0)
+    /// The match lists of a finished comment, handed back by `keep(_:)`, for the next scan to fill in place: made
+    /// afresh, a comment's scoring matches and each cue layer's cost several allocations (the English export's
+    /// scan made about 3.7 arrays of matches a comment). While a list is still in use elsewhere (a kept analysis
+    /// holds its matches), the next scan's writes copy it first, so keeping one never changes a result.
+    private(set) var scoringMatches: [TermMatch] = []
+    private(set) var cueMatches: [[TermMatch]] = []
 
     public init() {}
 
@@ -45,12 +51,36 @@ public final class ScanScratch {
         return UnsafeBufferPointer(flags)
     }
 
+    /// Keeps the arrays of `matches`, a finished comment's scan, for the next scan to reuse; lists that a long
+    /// comment grew past `keptCapacity` matches are let go.
+    public func keep(_ matches: LexiconMatches) {
+        scoringMatches = matches.scoring.capacity <= Self.keptCapacity ? matches.scoring : []
+        cueMatches = matches.cues.allSatisfy { $0.capacity <= Self.keptCapacity } ? matches.cues : []
+    }
+
+    /// The kept scoring matches, moved out so that the scan holds the only reference.
+    func takeScoringMatches() -> [TermMatch] {
+        var taken = [TermMatch]()
+        swap(&taken, &scoringMatches)
+        return taken
+    }
+
+    /// The kept cue matches, moved out so that the scan holds the only reference.
+    func takeCueMatches() -> [[TermMatch]] {
+        var taken = [[TermMatch]]()
+        swap(&taken, &cueMatches)
+        return taken
+    }
+
     /// The most elements a table keeps between scans: 64 Ki, a few hundred kilobytes per worker, which holds the
     /// tables of comments up to about 6,000 characters of Chinese or 64 KB of English.
     static let keptCapacity = 65_536
 
     /// The capacity of each table, for tests.
     var capacities: [Int] { [rowOf.count, rows.count, isTokenEnd.count] }
+
+    /// The capacity of each kept match list (scoring, then each cue layer's), for tests.
+    var matchCapacities: [Int] { [scoringMatches.capacity] + cueMatches.map(\.capacity) }
 
     /// Makes `buffer` hold at least `count` elements. Up to `keptCapacity` it grows by doubling, so that a run of
     /// growing comments reallocates a few times rather than at each; a longer comment gets a table of its own size,

@@ -114,6 +114,32 @@ import Testing
         }
     }
 
+    /// The match lists handed back with `keep` are refilled by the next scan in place; a result still held (kept
+    /// here, as `rater explain` keeps an analysis) is not overwritten by the scans after it.
+    @Test func keptMatchListsAreReusedWithoutChangingHeldResults() throws {
+        let (scanner, _) = Self.scanner()
+        let segmenter = try Segmenter()
+        let scratch = ScanScratch()
+        var held = [(LexiconMatches, LexiconMatches)]()
+        for text in ["服务态度好, not slow", "很快乐", "", "exactly as described 服务态度好", "不好服务", "slow service"] {
+            let segmented = try segmenter.segment(text)
+            let reused = scanner.scan(segmented, scratch: scratch)
+            let fresh = scanner.scan(segmented)
+            #expect(reused.scoring == fresh.scoring, "\(text)")
+            #expect(reused.cues == fresh.cues, "\(text)")
+            scratch.keep(reused)
+            held.append((reused, fresh))
+        }
+        for (reused, fresh) in held {
+            #expect(reused.scoring == fresh.scoring)
+            #expect(reused.cues == fresh.cues)
+        }
+        let last = try segmenter.segment("服务态度好, not slow")
+        scratch.keep(scanner.scan(last, scratch: scratch))
+        #expect(scratch.matchCapacities.count == 1 + scanner.cues.layers.count)
+        #expect(scratch.matchCapacities.allSatisfy { $0 > 0 }, "\(scratch.matchCapacities)")
+    }
+
     /// Ideographic words with combining marks (two bytes each), variation selectors and four-byte ideographs have
     /// more or fewer walk starts than three bytes apiece; the scan still agrees with the scoring matcher's own.
     @Test func unusualCharactersInIdeographicWords() throws {
