@@ -13,6 +13,8 @@ public final class Analyzer {
     private let segmenter: Segmenter
     /// The lexicon scan's tables, reused from comment to comment by this analyzer's one worker.
     private let scanScratch = ScanScratch()
+    /// The dimension stage's working arrays, reused from comment to comment by this analyzer's one worker.
+    private var mappingScratch = MappingScratch()
 
     public init(engine: Engine) throws {
         self.engine = engine
@@ -39,7 +41,8 @@ public final class Analyzer {
             CueLayer(matches: matches, entries: cueLayers[layer].entries, shorterEntry: cueLayers[layer].shorterEntry,
                      shorterLength: cueLayers[layer].shorterLength)
         }
-        var report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher)
+        var report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher,
+                                       scratch: &mappingScratch)
         // 退款三天就到账了: a refund made. The learned leanings of the cue words in its clause (退款, 客服: complaints
         // name them) are no opinion of this case; the comment is scored again without them, and mapped again, since
         // the dimensions read the scores. Rare: only comments with a recovered refund and such a weight.
@@ -55,7 +58,8 @@ public final class Analyzer {
             if !waived.isEmpty {
                 scored = engine.scorer.score(normalized, segmented: segmented, matches: matches.scoring,
                                              waiving: waived)
-                report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher)
+                report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher,
+                                           scratch: &mappingScratch)
             }
         }
         // The match lists are done with (the scored comment still holds its own until the result is built): the

@@ -16,12 +16,13 @@ struct ContrastSegments {
     /// concession) rather than at a sentence start.
     let startsAtContrast: [Bool]
 
-    init(_ scored: borrowing ScoredComment, scoring: borrowing [LexiconEntry]) {
-        var segment = [Int]()
+    /// Fills the arrays kept in `scratch` (see `MappingScratch`); `giveBack(to:)` returns them.
+    init(_ scored: borrowing ScoredComment, scoring: borrowing [LexiconEntry], reusing scratch: inout MappingScratch) {
+        var segment = [Int].reused(from: &scratch.segment)
         var current = 0
         var previousSentence = -1
         var breakAfterPrevious = false
-        var startsAtContrast = [Bool]()
+        var startsAtContrast = [Bool].reused(from: &scratch.startsAtContrast)
         // Sized once: growing from empty cost several allocations per comment.
         segment.reserveCapacity(scored.units.count)
         startsAtContrast.reserveCapacity(scored.units.count)
@@ -37,5 +38,11 @@ struct ContrastSegments {
         }
         self.segment = segment
         self.startsAtContrast = startsAtContrast
+    }
+
+    /// Hands the segments' arrays back to `scratch` for the next comment.
+    func giveBack(to scratch: inout MappingScratch) {
+        scratch.segment = segment.keepable
+        scratch.startsAtContrast = startsAtContrast.keepable
     }
 }

@@ -18,12 +18,19 @@ struct CueFinder {
     static let negatorReachWords = 3
     static let negatorReachCharacters = 4
 
-    init(_ scored: borrowing ScoredComment) {
-        var unitOfToken = [Int](filledWith: -1, count: scored.segmented.tokens.count)
+    /// Fills the array kept in `scratch` (see `MappingScratch`); `giveBack(to:)` returns it.
+    init(_ scored: borrowing ScoredComment, reusing scratch: inout MappingScratch) {
+        var unitOfToken = [Int].reused(from: &scratch.unitOfToken)
+        unitOfToken.append(contentsOf: repeatElement(-1, count: scored.segmented.tokens.count))
         for (index, unit) in scored.units.enumerated() {
             for token in unit.tokens { unitOfToken[token] = index }
         }
         self.unitOfToken = unitOfToken
+    }
+
+    /// Hands the finder's array back to `scratch` for the next comment.
+    func giveBack(to scratch: inout MappingScratch) {
+        scratch.unitOfToken = unitOfToken.keepable
     }
 
     /// How far a cue's context conditions look on each side, in bytes: far beyond any real clause (a few dozen words),

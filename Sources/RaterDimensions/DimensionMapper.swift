@@ -39,19 +39,32 @@ public struct DimensionMapper: Sendable {
     ///   - cues: the cue scanners' matches in the comment, one layer per role.
     ///   - scoring: the scoring matcher (its negators govern signal cues).
     public func map(_ scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher) -> DimensionReport {
+        var scratch = MappingScratch()
+        return map(scored, cues: cues, scoring: scoring, scratch: &scratch)
+    }
+
+    /// `map(_:cues:scoring:)` with its working arrays in `scratch`, which a worker keeps from comment to comment.
+    public func map(_ scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher,
+                    scratch: inout MappingScratch) -> DimensionReport {
         guard cues.contains(where: { !$0.matches.isEmpty }) else { return emptyReport }
-        let finder = CueFinder(scored)
-        var hits = [CueHit]()
+        let finder = CueFinder(scored, reusing: &scratch)
+        defer { finder.giveBack(to: &scratch) }
+        var hits = [CueHit].reused(from: &scratch.hits)
+        defer { scratch.hits = hits.keepable }
         hits.reserveCapacity(cues.reduce(0) { $0 + $1.matches.count })
         var roles = CueRoles(layers: cues)
         for layer in cues.indices {
             finder.appendHits(ofLayer: layer, in: scored, scoring: scoring, roles: &roles, to: &hits)
         }
         guard !hits.isEmpty else { return emptyReport }
-        let segments = ContrastSegments(scored, scoring: scoring.entries)
-        let window = TermWindow(scored, scoring: scoring, width: termWindow, bareNegation: bareNegation)
+        let segments = ContrastSegments(scored, scoring: scoring.entries, reusing: &scratch)
+        defer { segments.giveBack(to: &scratch) }
+        let window = TermWindow(scored, scoring: scoring, width: termWindow, bareNegation: bareNegation,
+                                reusing: &scratch)
+        defer { window.giveBack(to: &scratch) }
         // Every dimension and aspect mention in one flat list of plain values, in the order found.
-        var mentions = [CueMention]()
+        var mentions = [CueMention].reused(from: &scratch.mentions)
+        defer { scratch.mentions = mentions.keepable }
         mentions.reserveCapacity(2 * hits.count)
         for hitIndex in hits.indices {
             let unit = hits[hitIndex].unit
@@ -66,13 +79,20 @@ public struct DimensionMapper: Sendable {
             }
         }
         // Clause text is built only for evidence that is written out, once per unit ("" until then).
-        var clauses = [String](filledWith: "", count: scored.units.count)
+        var clauses = [String].reused(from: &scratch.clauses)
+        clauses.append(contentsOf: repeatElement("", count: scored.units.count))
+        // Emptied when handed back: the clause texts are the comment's evidence, not the next comment's.
+        defer {
+            clauses.removeAll(keepingCapacity: true)
+            scratch.clauses = clauses.keepable
+        }
         var dimensions = [DimensionResult]()
         var aspects = [AspectResult]()
         let masses = scored.units.count > directUnitLimit
             ? SegmentMasses(scored, window: window, segments: segments) : nil
         // One target's mentions at a time, sorted by unit.
-        var targetMentions = [CueMention]()
+        var targetMentions = [CueMention].reused(from: &scratch.targetMentions)
+        defer { scratch.targetMentions = targetMentions.keepable }
         targetMentions.reserveCapacity(mentions.count)
         for target in 0..<CueTargets.count {
             targetMentions.removeAll(keepingCapacity: true)

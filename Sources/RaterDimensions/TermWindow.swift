@@ -41,10 +41,21 @@ struct TermWindow {
     private let ordinals: WordOrdinals
     let width: Int
 
+    /// The window's arrays and the counts it is built from, kept between comments in a `MappingScratch`.
+    struct Storage: Sendable {
+        var terms: [Term] = []
+        var unitTerms: [Range<Int>?] = []
+        /// The contributions' grouping by unit, used only while a window is built (see `init`).
+        var weightStart: [Int] = []
+        var grouped: [Int] = []
+        var filled: [Int] = []
+    }
+
     /// - Parameter bareNegation: the weight (as a positive number) of a bare negation; 0 turns it off.
+    /// - Parameter scratch: its arrays are filled (see `MappingScratch`); `giveBack(to:)` returns them.
     /// The comment and matcher are borrowed, not copied (an initializer would otherwise take them owned).
     init(_ scored: borrowing ScoredComment, scoring: borrowing TermMatcher, width: Int, bareNegation: Double,
-         negationReach: Int = 3) {
+         negationReach: Int = 3, reusing scratch: inout MappingScratch) {
         self.width = width
         let ordinals = scored.wordOrdinals
         self.ordinals = ordinals
@@ -52,7 +63,8 @@ struct TermWindow {
         // The contribution weights grouped by unit, in contribution order: weightStart[u]..<weightStart[u + 1].
         // Contributions are read by index: `for contribution in` copied each one, retaining its term and rules.
         let contributions = scored.contributions.indices
-        var weightStart = [Int](filledWith: 0, count: unitCount + 1)
+        var weightStart = [Int].reused(from: &scratch.window.weightStart)
+        weightStart.append(contentsOf: repeatElement(0, count: unitCount + 1))
         for index in contributions {
             let clause = scored.contributions[index].clause
             if clause >= 0 && clause < unitCount { weightStart[clause + 1] += 1 }
@@ -61,17 +73,20 @@ struct TermWindow {
         // The contributions in that order, as indices: their weight, match and whether it is learned are read where
         // needed (as the scorer decided them: a scale word measuring a price, 高 after 价格, scores where its entry
         // has no valence, or a learned one). One array, not one per field: this runs for every comment.
-        var grouped = [Int](filledWith: -1, count: weightStart[unitCount])
-        var filled = weightStart
+        var grouped = [Int].reused(from: &scratch.window.grouped)
+        grouped.append(contentsOf: repeatElement(-1, count: weightStart[unitCount]))
+        var filled = [Int].reused(from: &scratch.window.filled)
+        filled.append(contentsOf: weightStart)
         for index in contributions {
             let clause = scored.contributions[index].clause
             guard clause >= 0 && clause < unitCount else { continue }
             grouped[filled[clause]] = index
             filled[clause] += 1
         }
-        var terms = [Term]()
+        var terms = [Term].reused(from: &scratch.window.terms)
         terms.reserveCapacity(grouped.count)
-        var unitTerms = [Range<Int>?](filledWith: nil, count: unitCount)
+        var unitTerms = [Range<Int>?].reused(from: &scratch.window.unitTerms)
+        unitTerms.append(contentsOf: repeatElement(nil, count: unitCount))
         for (unitIndex, unit) in scored.units.enumerated() {
             let unitStart = terms.count
             let unitWeights = weightStart[unitIndex]..<weightStart[unitIndex + 1]
@@ -126,6 +141,15 @@ struct TermWindow {
         }
         self.terms = terms
         self.unitTerms = unitTerms
+        scratch.window.weightStart = weightStart.keepable
+        scratch.window.grouped = grouped.keepable
+        scratch.window.filled = filled.keepable
+    }
+
+    /// Hands the window's arrays back to `scratch` for the next comment.
+    func giveBack(to scratch: inout MappingScratch) {
+        scratch.window.terms = terms.keepable
+        scratch.window.unitTerms = unitTerms.keepable
     }
 
     func ordinal(ofToken token: Int) -> Int { ordinals[token] }
