@@ -15,9 +15,16 @@ public final class Analyzer {
     private let scanScratch = ScanScratch()
     /// The dimension stage's working arrays, reused from comment to comment by this analyzer's one worker.
     private var mappingScratch = MappingScratch()
+    /// The cue layers handed to the dimension stage: each layer's entries, with a comment's matches put in for its
+    /// mapping and taken out after, so that the array is not made again for every comment and the next scan finds
+    /// the match lists unshared.
+    private var cueLayers: [CueLayer]
 
     public init(engine: Engine) throws {
         self.engine = engine
+        cueLayers = engine.scanner.cues.layers.map {
+            CueLayer(matches: [], entries: $0.entries, shorterEntry: $0.shorterEntry, shorterLength: $0.shorterLength)
+        }
         normalizer = try Normalizer()
         segmenter = try Segmenter()
     }
@@ -36,12 +43,8 @@ public final class Analyzer {
         let segmented = try segmenter.segment(normalized.text)
         let matches = engine.scanner.scan(segmented, scratch: scanScratch)
         var scored = engine.scorer.score(normalized, segmented: segmented, matches: matches.scoring)
-        let cueLayers = engine.scanner.cues.layers
-        let layers = matches.cues.enumerated().map { layer, matches in
-            CueLayer(matches: matches, entries: cueLayers[layer].entries, shorterEntry: cueLayers[layer].shorterEntry,
-                     shorterLength: cueLayers[layer].shorterLength)
-        }
-        var report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher,
+        for layer in cueLayers.indices { cueLayers[layer].matches = matches.cues[layer] }
+        var report = engine.mapper.map(scored, cues: cueLayers, scoring: engine.scorer.matcher,
                                        scratch: &mappingScratch)
         // 退款三天就到账了: a refund made. The learned leanings of the cue words in its clause (退款, 客服: complaints
         // name them) are no opinion of this case; the comment is scored again without them, and mapped again, since
@@ -58,10 +61,11 @@ public final class Analyzer {
             if !waived.isEmpty {
                 scored = engine.scorer.score(normalized, segmented: segmented, matches: matches.scoring,
                                              waiving: waived)
-                report = engine.mapper.map(scored, cues: layers, scoring: engine.scorer.matcher,
+                report = engine.mapper.map(scored, cues: cueLayers, scoring: engine.scorer.matcher,
                                            scratch: &mappingScratch)
             }
         }
+        for layer in cueLayers.indices { cueLayers[layer].matches = [] }
         // The match lists are done with (the scored comment still holds its own until the result is built): the
         // next comment's scan refills them in place.
         scanScratch.keep(matches)

@@ -77,8 +77,10 @@ public struct LexiconScanner: Sendable {
             var cueMatches = CueScanner.scan(tokens, bytes: bytes, table: table, cueLayers: 1..<layerCount,
                                              modifiers: modifiers, isBlocker: blockers,
                                              reusing: scratch.takeCueMatches())
-            // Compounds matched in a layer only to keep its cues out of them say nothing there.
-            for (layer, blockers) in cues.layers.enumerated() where blockers.hasBlockers {
+            // Compounds matched in a layer only to keep its cues out of them say nothing there. An empty layer is
+            // skipped: `removeAll(where:)` gave an array with no storage of its own a new one.
+            for (layer, blockers) in cues.layers.enumerated()
+            where blockers.hasBlockers && !cueMatches[layer].isEmpty {
                 cueMatches[layer].removeAll { blockers.isBlocker[Int($0.entry)] }
             }
             // The matcher's own walk is built only where a term that must close its clause is refused (rare): a
