@@ -9,12 +9,7 @@ public enum JudgedDimensions {
     /// The judged dimensions, or nil when the row has no `judged` column: every other gold file's dimensions column
     /// is the comment's complete list.
     public static func of(_ fields: [Field]) -> Set<ServiceDimension>? {
-        guard let cell = fields.first(where: {
-            $0.name.trimmingCharacters(in: .whitespaces).lowercased() == GoldFileLayout.judgedColumn
-        })?.value else { return nil }
-        return Set(cell.split(separator: ";").compactMap {
-            ServiceDimension(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased())
-        })
+        GoldFileLayout.judgedNames(in: fields).map { Set($0.compactMap(ServiceDimension.init(rawValue:))) }
     }
 
     /// Whether `target` can be scored on a row that judged `judged`: every dimension it pools was judged. An

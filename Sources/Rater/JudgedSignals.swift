@@ -9,11 +9,6 @@ public enum JudgedSignals {
     /// The judged signals, or nil when the row has no `judged` column: every other signal gold file gives each row's
     /// complete reading (an empty cell is none).
     public static func of(_ fields: [Field]) -> Set<SignalKind>? {
-        guard let cell = fields.first(where: {
-            $0.name.trimmingCharacters(in: .whitespaces).lowercased() == GoldFileLayout.judgedColumn
-        })?.value else { return nil }
-        return Set(cell.split(separator: ";").compactMap {
-            SignalKind(rawValue: $0.trimmingCharacters(in: .whitespaces).lowercased())
-        })
+        GoldFileLayout.judgedNames(in: fields).map { Set($0.compactMap(SignalKind.init(rawValue:))) }
     }
 }

@@ -68,6 +68,15 @@ public enum GoldFileLayout {
     /// The column naming what an analyst judged on the row: `label`, dimension names and signal names, `;`-separated.
     public static let judgedColumn = "judged"
 
+    /// The names a row's `judged` cell lists (trimmed, lower-cased), or nil when the row has no such column: what
+    /// `JudgedDimensions` and `JudgedSignals` read their part of.
+    public static func judgedNames(in fields: [Field]) -> [String]? {
+        guard let cell = fields.first(where: {
+            $0.name.trimmingCharacters(in: .whitespaces).lowercased() == judgedColumn
+        })?.value else { return nil }
+        return cell.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    }
+
     /// Whether a CSV header (names as read, surrounding spaces already trimmed) is the gold file's.
     public static func matches(_ names: [String]) -> Bool {
         [header, headerWithoutSignals, headerWithoutJudged].contains { layout in

@@ -629,25 +629,26 @@ struct PendingModifiers {
     /// Forgets every pending modifier. The arrays keep their storage for the next ones, and empty ones are left
     /// alone: this runs at every term.
     mutating func reset() {
-        if !negators.isEmpty { negators.removeAll(keepingCapacity: true) }
-        negatorCount = 0
-        negatorReach = Int.min
-        lastNegatorIsExperiential = false
-        lastNegatorIsNeed = false
+        clearNegators()
         forgetDegrees()
-        hasRaisedNegator = false
     }
 
     /// Forgets the pending negators and counts every degree word as after none: a negator of need before an opinion
     /// that is no relief negates nothing (`Scorer.applyModifiers`).
     mutating func forgetNegators() {
+        clearNegators()
+        for index in degrees.indices { degrees[index].negatorsBefore = 0 }
+    }
+
+    /// The pending negators and what they said, gone (their arrays keep their storage).
+    @inline(__always)
+    private mutating func clearNegators() {
         if !negators.isEmpty { negators.removeAll(keepingCapacity: true) }
         negatorCount = 0
         negatorReach = Int.min
         lastNegatorIsExperiential = false
         lastNegatorIsNeed = false
         hasRaisedNegator = false
-        for index in degrees.indices { degrees[index].negatorsBefore = 0 }
     }
 
     mutating func forgetDegrees() {
