@@ -169,7 +169,10 @@ public final class RunRecorder {
         do {
             try within(Array(databases.indices)[...], sink: sink) { sink in
                 end = try body(sink)
-                for writer in sink.writers { try writer.finish() }
+                for writer in sink.writers {
+                    try writer.finish()
+                    try RecordOutcomes.deleteSupersededByComments(writer.executor, runID: manifest.runID)
+                }
                 // Once the writers have finished (a SQLite run's staged rows are merged): comments stored under
                 // another source as well are counted twice by the aggregates made next.
                 for (index, writer) in sink.writers.enumerated() {

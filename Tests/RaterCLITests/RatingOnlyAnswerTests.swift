@@ -216,4 +216,38 @@ import Testing
         #expect(report.status == 0, "\(report.standardError)")
         #expect(try scratch.read("report.html").contains("n=6"))
     }
+
+    /// A record is one thing at a time. Rows keyed by record (answers, rejections) used to stay when a later export
+    /// made that record a comment: a respondent whose comment was filled in, or a row that moved up when another
+    /// was removed, was counted twice by the `aggregates` rebuild (NPS 0 over 4 below, instead of 33.3 over 3).
+    @Test func aRecordThatBecameACommentIsNoLongerAnAnswerOrARejection() throws {
+        let scratch = try ScratchFolder()
+        var targets = [["--db", scratch.path + "moved.sqlite"]]
+        if let postgres = try postgresScratch() { targets.append(["--postgres", postgres]) }
+        let target = targets.flatMap { $0 } + ["--source-name", "survey.csv", "--nps-column", "nps"]
+        // Night one: respondents 1 and 2 answered without a comment; record 4 has a rating off the scale.
+        let first = try scratch.write("night1.csv", "id,comment,nps\n1,,9\n2,,0\n3,Great service,10\n4,,11\n")
+        let one = try CLIProcess.run(["analyze", first, "-o", scratch.path + "n1.jsonl"] + target)
+        #expect(one.status == 3, "\(one.standardError)")
+        // Night two: respondent 2's row moved up, respondent 1 wrote a comment, record 4 was repaired.
+        let second = try scratch.write("night2.csv",
+                                       "id,comment,nps\n2,,0\n1,Now with a comment: great,9\n3,Great service,10\n"
+                                       + "4,Fine,7\n")
+        let two = try CLIProcess.run(["analyze", second, "-o", scratch.path + "n2.jsonl"] + target)
+        #expect(two.status == 0, "\(two.standardError)")
+        var databases: [any DatabaseConnection] = [try SQLiteConnection(path: scratch.path + "moved.sqlite")]
+        if targets.count > 1 { databases.append(try PostgresConnection(url: targets[1][1])) }
+        for database in databases {
+            let name = database.displayName
+            #expect(try database.count(Schema.ratingAnswers) == 1, "\(name)")
+            #expect(try database.count(Schema.rejects) == 0, "\(name)")
+            let overall = try database.read {
+                try $0.query("SELECT comments, nps_responses, nps FROM aggregates WHERE group_key = '' "
+                             + "AND period = '' AND scope = 'overall'", [])
+            }
+            // Comments 1 (9), 3 (10), 4 (7) and respondent 2's answer (0): two promoters, one detractor of four.
+            #expect(overall.first?[0].int == 3 && overall.first?[1].int == 4 && overall.first?[2].double == 25,
+                    "\(name): \(overall)")
+        }
+    }
 }
