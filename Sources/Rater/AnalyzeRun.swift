@@ -167,6 +167,7 @@ public struct AnalyzeRun {
             // The last record rejected, whether or not databases are written: for the note on a held-back record.
             var lastRejectedAny: Int?
             var uniform = UniformRejections(source: input)
+            var commentPlace = CommentPlaceCheck(source: input)
             // A database keys a comment without an export id by its text's digest, with `#2`, `#3` … for the text's
             // repeats in its source counted from the source's first record, skipped or not: the skipped records'
             // texts are counted (not analysed, not written) whenever databases are, and the stored comments of the
@@ -194,11 +195,13 @@ public struct AnalyzeRun {
                         }
                         summary.add(delivery.tally)
                         uniform.analysed()
+                        commentPlace.sawPlace()
                         try onDelivery(delivery)
                     case let .skipped(digest):
                         if let digest { skippedDigests.append(digest) }
-                    case let .rejected(rejection) where rejection.reason == .emptyText
+                    case let .rejected(rejection) where rejection.reason.isNoComment
                         && isRatingOnly?(rejection.fields) == true:
+                        commentPlace.read(rejection, countedAsAnswer: true)
                         let answer = RatingOnlyAnswer(rejection)
                         // Its row is keyed by record, as a rejection's: a held-back one is superseded the same way.
                         if storing {
@@ -214,6 +217,7 @@ public struct AnalyzeRun {
                             lastRejected = rejection.recordNumber
                         }
                         lastRejectedAny = rejection.recordNumber
+                        commentPlace.read(rejection, countedAsAnswer: false)
                         summary.add(rejection)
                         try onRejection(rejection)
                         if uniform.rejected(rejection) { onUniformRejections?(uniform) }
@@ -297,6 +301,7 @@ public struct AnalyzeRun {
             summary.skipped += min(skip, events)
             if events == 0 { onInputWithoutRecords?(input) }
             if uniform.allRejected { summary.uniformlyRejected.append(uniform) }
+            if commentPlace.isSuspect { summary.inputsWithoutCommentPlace.append(commentPlace) }
             if let file = opened.file {
                 summary.bytes += file.bytesRead
                 bytesBefore += file.bytesRead

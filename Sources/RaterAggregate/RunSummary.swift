@@ -43,6 +43,9 @@ public struct RunSummary: Sendable, Equatable {
     /// Inputs whose records were all rejected for one reason (a wrong option, most likely; see `UniformRejections`),
     /// named once more at the end of the report, where they cannot be missed among the rejections logged one by one.
     public var uniformlyRejected: [UniformRejections] = []
+    /// Inputs none of whose records had a place for the comment, some of them counted as rating-only answers for
+    /// want of one (a wrong text option, most likely; see `CommentPlaceCheck`): named at the end of the report.
+    public var inputsWithoutCommentPlace: [CommentPlaceCheck] = []
     /// The rejection a run stopped at (`rater analyze --strict`): the counts are those delivered before it, and it.
     public var stoppedAt: Rejection?
     /// Rejections the log did not show one by one (`RejectionLogLimit`): the report says how many, and where they are.
@@ -93,6 +96,7 @@ public struct RunSummary: Sendable, Equatable {
         dimensions.merge(other.dimensions, uniquingKeysWith: +)
         rejectionReasons.merge(other.rejectionReasons, uniquingKeysWith: +)
         uniformlyRejected += other.uniformlyRejected
+        inputsWithoutCommentPlace += other.inputsWithoutCommentPlace
         unloggedRejections += other.unloggedRejections
         stoppedAt = stoppedAt ?? other.stoppedAt
     }
@@ -143,6 +147,7 @@ public struct RunSummary: Sendable, Equatable {
                 + "\(RejectionLogLimit.perReason) of a reason in an input); every one is in the rejects")
         }
         for input in uniformlyRejected { lines.append("rater: warning: " + input.summaryText) }
+        for input in inputsWithoutCommentPlace { lines.append("rater: warning: " + input.summaryText) }
         if let stoppedAt {
             lines.append("rater: stopped by --strict at the first rejected record, \(stoppedAt.location): "
                 + stoppedAt.reason.message + "; nothing after it is in the outputs or these counts")

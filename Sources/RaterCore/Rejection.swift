@@ -139,6 +139,16 @@ public struct Rejection: Sendable, Equatable, Error {
             }
         }
 
+        /// The record holds no comment: an empty one, or none where the comment belongs (a JSON member or XML
+        /// element an exporter left out, or wrote as null, for an empty answer). With a valid rating such a record
+        /// is a rating-only answer, not a rejection.
+        public var isNoComment: Bool {
+            switch self {
+            case .emptyText, .missingMember, .missingElement: return true
+            default: return false
+            }
+        }
+
         /// A stable machine-readable code for the rejects file.
         public var code: String {
             switch self {

@@ -90,8 +90,10 @@ public struct JSONLRecordReader: RecordReader {
             }
             var names = [String]()
             for (name, _) in members where !names.contains(name) { names.append(name) }
+            // With the object's other members: an exporter that leaves out empty members writes a survey answer
+            // without a comment so, and with a rating it is a rating-only answer (`Rejection.Reason.isNoComment`).
             return reject(.missingMember(name: textMember, holds: Array(names.prefix(8)), suggestion: best?.name,
-                                         null: members.contains { $0.name == textMember }))
+                                         null: members.contains { $0.name == textMember }), fields: fields)
         }
         // An empty comment keeps the object's other members: a survey answer may hold a rating without one.
         if let problem = RecordText.problem(with: text, options: options) {

@@ -310,7 +310,8 @@ final class XMLRecordCollector {
                 + "expand (DTD and external entities are refused for safety)"))
         }
         let textSpec = options.xmlText ?? "text"
-        let text: String
+        var text = ""
+        var missing: Rejection.Reason?
         switch builder.value(at: textSpec) {
         case let .text(value)?:
             text = value
@@ -318,17 +319,21 @@ final class XMLRecordCollector {
             return reject(.textTooLong(bytes: bytes, limit: options.maximumTextBytes))
         case nil:
             // No `--xml-text` and no <text>: the record's own text, as in `<review id="7">Great food</review>`.
-            guard options.xmlText == nil else { return reject(missingElement(textSpec, in: builder)) }
-            switch builder.ownTextValue {
-            case let .text(value) where !RecordText.isBlank(value): text = value
-            case let .tooLong(bytes): return reject(.textTooLong(bytes: bytes, limit: options.maximumTextBytes))
-            default: return reject(missingElement(textSpec, in: builder))
+            if options.xmlText != nil {
+                missing = missingElement(textSpec, in: builder)
+            } else {
+                switch builder.ownTextValue {
+                case let .text(value) where !RecordText.isBlank(value): text = value
+                case let .tooLong(bytes): return reject(.textTooLong(bytes: bytes, limit: options.maximumTextBytes))
+                default: missing = missingElement(textSpec, in: builder)
+                }
             }
         }
-        // An empty comment is rejected once the fields are known, with them: a survey answer may hold a rating
-        // without one. Any other problem with the text is rejected at once.
-        let textProblem = RecordText.problem(with: text, options: options)
-        if let problem = textProblem, problem != .emptyText { return reject(problem) }
+        // No comment (an empty one, or none where it belongs) is rejected once the fields are known, with them: a
+        // survey answer may hold a rating without one (`Rejection.Reason.isNoComment`), and an exporter may leave
+        // an empty element out. Any other problem with the text is rejected at once.
+        let textProblem = missing ?? RecordText.problem(with: text, options: options)
+        if let problem = textProblem, !problem.isNoComment { return reject(problem) }
         // The id: the named place, else an `id` attribute. A bare name is tried as an attribute first. Named
         // several times, the first is the id and the others stay fields.
         let idSpec = options.xmlID ?? "@id"
@@ -343,7 +348,8 @@ final class XMLRecordCollector {
             return reject(.fieldTooLong(column: idSpec, bytes: bytes, limit: options.maximumTextBytes))
         case nil: id = nil
         }
-        if let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
+        // As in the other formats, a record without a comment is that before anything its id may be.
+        if textProblem == nil, let problem = RecordText.problem(withID: id, options: options) { return reject(problem) }
         // The comment (every match, with what is inside) and the id are not fields as well.
         var excludedAttributes = [String]()
         var excludedEntries = builder.matches(textSpec).map { builder.span(of: $0) }
@@ -359,7 +365,7 @@ final class XMLRecordCollector {
         case let .failure(overlong):
             return reject(.fieldTooLong(column: overlong.path, bytes: overlong.bytes, limit: options.maximumTextBytes))
         }
-        if textProblem == .emptyText { return reject(.emptyText, fields: fields) }
+        if let textProblem { return reject(textProblem, fields: fields) }
         ready.append(.record(SourceRecord(source: source, recordNumber: recordNumber, line: builder.line,
                                           id: id?.isEmpty == false ? id : nil, text: text, fields: fields)))
     }

@@ -250,4 +250,52 @@ import Testing
                     "\(name): \(overall)")
         }
     }
+
+    /// JSON and XML exporters leave an empty answer's member or element out (or write null): with a valid rating it
+    /// is a rating-only answer, as the same answer in a CSV is (these were `missing_member`/`missing_element`, exit 3).
+    /// Without a rating it is still rejected with the hint.
+    @Test func jsonAndXMLAnswersWithoutTheCommentsPlaceCount() throws {
+        let scratch = try ScratchFolder()
+        let jsonl = try scratch.write("survey.jsonl", """
+            {"id":"J1","text":"Friendly staff and a quick check-in","nps":10}
+            {"id":"J2","nps":0}
+            {"id":"J3","text":null,"nps":9}
+            {"id":"J4","branch":"A"}
+
+            """)
+        let json = try CLIProcess.run(["analyze", jsonl, "-o", scratch.path + "j.jsonl", "--nps-column", "nps",
+                                       "--aggregate-csv", scratch.path + "j.csv"])
+        #expect(json.status == 3, "\(json.standardError)")
+        #expect(json.standardError.contains("read 4, analysed 1, rating-only 2, rejected 1"), "\(json.standardError)")
+        #expect(json.standardError.contains("rejected by reason missing_member 1"), "\(json.standardError)")
+        #expect(!json.standardError.contains("has a place for the comment"), "\(json.standardError)")
+        let overall = try overallRow(try scratch.read("j.csv"))
+        #expect(overall["nps_responses"] == "3" && overall["comments"] == "1", "\(overall)")
+
+        let xml = try scratch.write("survey.xml", """
+            <answers><answer id="X1"><text>Quick and polite</text><nps>9</nps></answer>
+            <answer id="X2"><nps>3</nps></answer></answers>
+            """)
+        let fromXML = try CLIProcess.run(["analyze", xml, "-o", scratch.path + "x.jsonl", "--nps-column", "nps"])
+        #expect(fromXML.status == 0, "\(fromXML.standardError)")
+        #expect(fromXML.standardError.contains("read 2, analysed 1, rating-only 1, rejected 0"),
+                "\(fromXML.standardError)")
+    }
+
+    /// A wrong text option leaves the comment's place out of every record, and on a survey export every record would
+    /// pass as an answer: an input that never had the place is named at the end of the summary.
+    @Test func anInputThatNeverHadTheCommentsPlaceIsNamed() throws {
+        let scratch = try ScratchFolder()
+        let jsonl = try scratch.write("survey.jsonl", """
+            {"id":"J1","comment":"Friendly staff","nps":10}
+            {"id":"J2","comment":"Slow checkout","nps":4}
+
+            """)
+        let outcome = try CLIProcess.run(["analyze", jsonl, "-o", scratch.path + "out.jsonl", "--nps-column", "nps"])
+        let log = outcome.standardError
+        #expect(log.contains("read 2, analysed 0, rating-only 2, rejected 0"), "\(log)")
+        #expect(log.contains("rater: warning: no record of \(jsonl) has a place for the comment, and its 2 records "
+            + "with a rating were counted as rating-only answers (no comment); is the text option right?"), "\(log)")
+        #expect(log.contains("pass --text-column comment"), "\(log)")
+    }
 }
