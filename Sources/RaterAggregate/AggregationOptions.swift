@@ -53,7 +53,7 @@ public struct AggregationOptions: Sendable, Equatable, Codable {
     public func hasRatingAnswer(_ fields: [Field]) -> Bool {
         RatingScale.allCases.contains { scale in
             guard let column = column(for: scale) else { return false }
-            guard case .answer = scale.read(fields.first(where: { $0.name == column })?.value) else { return false }
+            guard case .answer = scale.read(fields.value(ofColumn: column)) else { return false }
             return true
         }
     }

@@ -54,7 +54,7 @@ public struct ColumnCoverage: Sendable, Equatable, Codable {
     mutating func addRatingOnly(_ fields: [Field], columns: [String]) {
         ratingOnly += 1
         for column in columns {
-            guard let value = fields.first(where: { $0.name == column })?.value, !value.allSatisfy(\.isWhitespace)
+            guard let value = fields.value(ofColumn: column), !value.allSatisfy(\.isWhitespace)
             else { continue }
             ratingOnlyValued[column, default: 0] += 1
         }

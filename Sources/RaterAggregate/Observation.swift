@@ -56,6 +56,6 @@ public struct Observation: Sendable, Equatable {
     }
 
     public func field(_ name: String) -> String? {
-        fields.first { $0.name == name }?.value
+        fields.value(ofColumn: name)
     }
 }

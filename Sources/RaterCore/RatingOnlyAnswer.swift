@@ -38,6 +38,6 @@ public struct RatingOnlyAnswer: Sendable, Equatable {
     }
 
     public func field(_ name: String) -> String? {
-        fields.first { $0.name == name }?.value
+        fields.value(ofColumn: name)
     }
 }
