@@ -29,6 +29,16 @@ public struct DriverTable: Sendable, Equatable {
     public var ratedComments: Int
     public var rows: [Row]
 
+    /// Below this many rated comments (ten per dimension, the usual rule of thumb for a regression) the split of R²
+    /// is too unstable to act on. The table is still made from `Aggregation.minimumRatedComments` on, but the
+    /// report says so and leaves the quadrants out: with five dimensions and an intercept, six comments or fewer fit
+    /// exactly (R² = 1) whatever they say, and the report of a four-comment night used to mark a dimension
+    /// "concentrate here" on it.
+    public static let stableRatedComments = 50
+
+    /// Fewer rated comments than `stableRatedComments`.
+    public var isThin: Bool { ratedComments < Self.stableRatedComments }
+
     init(statistics: DriverStatistics, aggregate: GroupAggregate) {
         let importance = statistics.relativeImportance
         let correlations = statistics.correlations

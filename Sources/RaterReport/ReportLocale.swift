@@ -1,4 +1,5 @@
 import RaterCore
+import RaterAggregate
 
 /// The report's language: every label comes from this table, in Chinese or English.
 public enum ReportLocale: String, Sendable, CaseIterable {
@@ -18,6 +19,8 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case aspects, aspect, aspectsNote
         /// What the change column's `n=12/9` means and why some changes are greyed (`ChangeBasis`).
         case changeNote
+        /// Why a driver table on few rated comments shows no quadrants (`DriverTable.isThin`).
+        case driversThin
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -76,6 +79,11 @@ public enum ReportLocale: String, Sendable, CaseIterable {
                                            "Across: performance (net sentiment); up: importance (share of R²)")
         case .otherGroups: return ("其余分组未显示", "further groups not shown")
         case .rSquared: return ("解释度 R²", "R²")
+        case .driversThin: return ("有评分的评论太少：五个维度的拟合约需 \(DriverTable.stableRatedComments) 条（每个维度十条）才稳定，"
+                                   + "下表的重要性仅供参考，不划分象限。",
+                                   "Too few rated comments: a fit of five dimensions needs about "
+                                   + "\(DriverTable.stableRatedComments) (ten each) to be stable, so the importances below are "
+                                   + "indicative only and no quadrant is given.")
         case .allValues: return ("全部", "all")
         case .aspects: return ("其他方面：价格、产品、位置", "Other aspects: price, product, location")
         case .aspect: return ("方面", "Aspect")

@@ -243,6 +243,7 @@ public struct ReportRenderer: Sendable {
             section.element("h2", text: l(.drivers))
             section.element("p", [("class", "meta")],
                             text: "\(l(.rSquared)) = \(ReportNumber.fixed(drivers.rSquared, digits: 3)) · n = \(drivers.ratedComments)")
+            if drivers.isThin { section.element("p", [("class", "caveat thin")], text: l(.driversThin)) }
             section.element("figure") { figure in
                 ImportancePerformanceChart(points: drivers.rows.map {
                     .init(label: l.dimension($0.dimension), performance: $0.performance, importance: $0.importanceShare)
@@ -264,7 +265,8 @@ public struct ReportRenderer: Sendable {
                         tr.element("td", [("class", "num")], text: ReportNumber.percent(row.importanceShare))
                         tr.element("td", [("class", "num")], text: ReportNumber.signed(row.performance))
                         tr.element("td", [("class", "num")], text: String(row.mentions))
-                        tr.element("td", text: l.quadrant(row.quadrant.rawValue))
+                        tr.element("td", drivers.isThin ? [("class", "thin")] : [],
+                                   text: drivers.isThin ? "—" : l.quadrant(row.quadrant.rawValue))
                     }
                 }
             }

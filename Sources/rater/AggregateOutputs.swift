@@ -82,6 +82,11 @@ struct AggregateFiles {
                 let message = "\(driversCSV.path): no driver table, only \(rated) rated comment\(rated == 1 ? "" : "s") "
                     + "(it needs at least \(Aggregation.minimumRatedComments)); the file holds the header only"
                 if let logger { logger.warning("\(message)") } else { printError("rater: warning: \(message)") }
+            } else if let drivers, drivers.isThin {
+                let message = "\(driversCSV.path): the driver table rests on \(drivers.ratedComments) rated comments; a "
+                    + "fit of five dimensions needs about \(DriverTable.stableRatedComments) to be stable, so read its "
+                    + "importances and quadrants as indicative only"
+                if let logger { logger.warning("\(message)") } else { printError("rater: warning: \(message)") }
             }
             try write(Array(AggregateCSVWriter().encode(drivers).utf8), to: driversCSV)
         }
