@@ -35,6 +35,12 @@ public struct AggregateRow: Sendable, Equatable {
     /// Numeric feedback beside the text, when the export has it (only on `overall` rows).
     public var ratings: RatingFigures?
 
+    /// Whether the row's shares, mean, net sentiment, intervals and signal rates say anything: not on a row of a
+    /// group or period whose only records are rating-only answers (no comment), which is there for its ratings.
+    /// Its figures are 0 here, and every sink writes them as empty (CSV), null (JSON) or NULL (the databases):
+    /// written as 0 they read "all neutral" on a dashboard.
+    public var hasSentiment: Bool { mentions > 0 }
+
     public init(groups: [Field], period: String?, scope: String, comments: Int, mentions: Int, positive: Int,
                 negative: Int, neutral: Int, sharePositive: Double, shareNegative: Double, shareNeutral: Double,
                 meanScore: Double, netSentiment: Double, positiveInterval: ClosedRange<Double>,

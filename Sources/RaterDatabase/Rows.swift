@@ -94,6 +94,8 @@ public enum Rows {
             rates.endObject()
         }
         rates.endObject()
+        // A row of rating-only answers alone has no sentiment figures: NULL, not zeros (`hasSentiment`).
+        let figure: (Double) -> SQLValue = { row.hasSentiment ? .real($0) : .null }
         return Schema.aggregates.values([
             "group_key": .text(groupKey(row.groups)),
             "period": .text(row.period ?? ""),
@@ -104,15 +106,15 @@ public enum Rows {
             "positive": .integer(row.positive),
             "negative": .integer(row.negative),
             "neutral": .integer(row.neutral),
-            "share_positive": .real(row.sharePositive),
-            "share_negative": .real(row.shareNegative),
-            "share_neutral": .real(row.shareNeutral),
-            "mean_score": .real(row.meanScore),
-            "net_sentiment": .real(row.netSentiment),
-            "positive_low": .real(row.positiveInterval.lowerBound),
-            "positive_high": .real(row.positiveInterval.upperBound),
-            "negative_low": .real(row.negativeInterval.lowerBound),
-            "negative_high": .real(row.negativeInterval.upperBound),
+            "share_positive": figure(row.sharePositive),
+            "share_negative": figure(row.shareNegative),
+            "share_neutral": figure(row.shareNeutral),
+            "mean_score": figure(row.meanScore),
+            "net_sentiment": figure(row.netSentiment),
+            "positive_low": figure(row.positiveInterval.lowerBound),
+            "positive_high": figure(row.positiveInterval.upperBound),
+            "negative_low": figure(row.negativeInterval.lowerBound),
+            "negative_high": figure(row.negativeInterval.upperBound),
             "net_change": SQLValue(row.netChange),
             "signal_rates": .text(String(decoding: rates.bytes, as: UTF8.self)),
             "nps": SQLValue(row.ratings?.nps),

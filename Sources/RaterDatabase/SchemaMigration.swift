@@ -17,6 +17,38 @@ enum SchemaMigration {
         try addColumn("aggregation", .json, to: Schema.runs.name, executor)
         // `rating_answers` is new and made by `CREATE TABLE IF NOT EXISTS`; the runs before it counted none.
         try addColumn("rating_only", .integer, to: Schema.runs.name, executor)
+        try relaxAggregateFigures(executor)
+    }
+
+    /// The sentiment figures of `aggregates` (shares, mean, net sentiment, intervals) were `NOT NULL`, and a row of
+    /// a group or period whose only records are rating-only answers wrote them as 0, which a dashboard reads as "all
+    /// neutral"; they are NULL there now (`AggregateRow.hasSentiment`). PostgreSQL drops the constraints in place;
+    /// SQLite cannot, so the rows move to a table made with the current columns, as `keySignalsByValue` does, and
+    /// the indexes are made again. The table is made again by every run anyway; its rows are kept so that a
+    /// `rater serve` that opens an old database first leaves the dashboards their figures.
+    static func relaxAggregateFigures(_ executor: any SQLExecutor) throws {
+        let table = Schema.aggregates
+        let relaxed = table.columns.filter(\.nullable).map(\.name)
+        switch executor.dialect {
+        case .sqlite:
+            let strict = try executor.query("SELECT 1 FROM pragma_table_info('aggregates') WHERE name = ? AND \"notnull\" = 1",
+                                            [.text("share_positive")])
+            guard !strict.isEmpty else { return }
+            let rebuilt = Table("aggregates_relaxed", columns: table.columns, primaryKey: table.primaryKey)
+            let columns = table.columnNames.joined(separator: ", ")
+            try executor.execute("DROP TABLE IF EXISTS aggregates_relaxed", [])
+            for statement in rebuilt.createStatements(.sqlite) { try executor.execute(statement, []) }
+            try executor.execute("INSERT INTO aggregates_relaxed (\(columns)) SELECT \(columns) FROM aggregates", [])
+            try executor.execute("DROP TABLE aggregates", [])
+            try executor.execute("ALTER TABLE aggregates_relaxed RENAME TO aggregates", [])
+            for statement in table.createStatements(.sqlite) { try executor.execute(statement, []) }
+        case .postgres:
+            let strict = try executor.query("SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('aggregates') "
+                                            + "AND attname = $1 AND attnotnull", [.text("share_positive")])
+            guard !strict.isEmpty else { return }
+            try executor.execute("ALTER TABLE aggregates "
+                                 + relaxed.map { "ALTER COLUMN \($0) DROP NOT NULL" }.joined(separator: ", "), [])
+        }
     }
 
     /// `comments.profile`, `profile_version` and `service_score` came after the table: a database made before them

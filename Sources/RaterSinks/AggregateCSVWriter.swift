@@ -71,14 +71,16 @@ public struct AggregateCSVWriter: Sendable {
             var cells = groupBy.indices.map { CSVCell.text($0 < row.groups.count ? row.groups[$0].value : "") }
             cells += [row.groups.isEmpty ? "true" : "false"]
             if levels { cells.append(CSVCell.text(Self.groupedBy(groupHeaders.prefix(row.groups.count)))) }
+            // A row of rating-only answers alone has no sentiment figures: empty cells, not zeros (`hasSentiment`).
+            let figure: (Double) -> String = { row.hasSentiment ? CSVCell.number($0) : "" }
             cells += [CSVCell.text(row.period ?? ""), CSVCell.text(row.scope), CSVCell.number(row.comments),
                       CSVCell.number(row.mentions), CSVCell.number(row.positive), CSVCell.number(row.negative),
-                      CSVCell.number(row.neutral), CSVCell.number(row.sharePositive), CSVCell.number(row.shareNegative),
-                      CSVCell.number(row.shareNeutral), CSVCell.number(row.meanScore), CSVCell.number(row.netSentiment),
-                      CSVCell.number(row.positiveInterval.lowerBound), CSVCell.number(row.positiveInterval.upperBound),
-                      CSVCell.number(row.negativeInterval.lowerBound), CSVCell.number(row.negativeInterval.upperBound),
+                      CSVCell.number(row.neutral), figure(row.sharePositive), figure(row.shareNegative),
+                      figure(row.shareNeutral), figure(row.meanScore), figure(row.netSentiment),
+                      figure(row.positiveInterval.lowerBound), figure(row.positiveInterval.upperBound),
+                      figure(row.negativeInterval.lowerBound), figure(row.negativeInterval.upperBound),
                       CSVCell.number(row.netChange)]
-            cells += signalNames.map { name in CSVCell.number(row.signals.first { $0.name == name }?.rate ?? 0) }
+            cells += signalNames.map { name in figure(row.signals.first { $0.name == name }?.rate ?? 0) }
             let ratings = row.ratings
             cells += [CSVCell.number(ratings?.nps, digits: 2), CSVCell.number(ratings?.npsResponses),
                       CSVCell.number(ratings?.csat), CSVCell.number(ratings?.csatResponses),

@@ -69,15 +69,21 @@ public struct AggregateJSONWriter: Sendable {
         json.key("positive", row.positive)
         json.key("negative", row.negative)
         json.key("neutral", row.neutral)
-        json.key("share_positive", row.sharePositive)
-        json.key("share_negative", row.shareNegative)
-        json.key("share_neutral", row.shareNeutral)
-        json.key("mean_score", row.meanScore)
-        json.key("net_sentiment", row.netSentiment)
-        json.key("positive_interval")
-        json.beginArray(); json.number(row.positiveInterval.lowerBound); json.number(row.positiveInterval.upperBound); json.endArray()
-        json.key("negative_interval")
-        json.beginArray(); json.number(row.negativeInterval.lowerBound); json.number(row.negativeInterval.upperBound); json.endArray()
+        // A row of rating-only answers alone has no sentiment figures: null, not zeros (`hasSentiment`).
+        for (name, value) in [("share_positive", row.sharePositive), ("share_negative", row.shareNegative),
+                              ("share_neutral", row.shareNeutral), ("mean_score", row.meanScore),
+                              ("net_sentiment", row.netSentiment)] {
+            json.key(name)
+            if row.hasSentiment { json.number(value) } else { json.null() }
+        }
+        for (name, interval) in [("positive_interval", row.positiveInterval), ("negative_interval", row.negativeInterval)] {
+            json.key(name)
+            if row.hasSentiment {
+                json.beginArray(); json.number(interval.lowerBound); json.number(interval.upperBound); json.endArray()
+            } else {
+                json.null()
+            }
+        }
         json.key("net_change")
         if let change = row.netChange { json.number(change) } else { json.null() }
         json.key("signals")

@@ -181,6 +181,12 @@ import Testing
             }
             #expect(branchB.first?[0].int == 0 && branchB.first?[1].double == -100 && branchB.first?[2].int == 2,
                     "\(name): \(branchB)")
+            // Its sentiment figures say nothing: NULL, not a neutral 0.
+            let figures = try database.read {
+                try $0.query("SELECT share_positive, net_sentiment, mean_score, positive_low FROM aggregates WHERE "
+                             + "group_key = 'branch=B' AND period = '' AND scope = 'overall'", [])
+            }
+            #expect(figures.first == [.null, .null, .null, .null], "\(name): \(figures)")
             let runs = try database.read {
                 try $0.query("SELECT read, analysed, rating_only, rejected, exit_code FROM runs ORDER BY started_at DESC "
                              + "LIMIT 1", [])

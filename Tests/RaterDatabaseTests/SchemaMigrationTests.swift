@@ -150,6 +150,58 @@ import Testing
         try commentsGainTheProfileAndAspects(.postgres)
     }
 
+    /// `aggregates` made when its sentiment figures were `NOT NULL`: the constraints go and the rows stay, so a row
+    /// of rating-only answers alone can say NULL rather than 0.
+    func aggregateFiguresBecomeNullable(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        let figures: Set = ["share_positive", "share_negative", "share_neutral", "mean_score", "net_sentiment",
+                            "positive_low", "positive_high", "negative_low", "negative_high"]
+        let old = Table("aggregates", columns: Schema.aggregates.columns.map { column in
+            var column = column
+            if figures.contains(column.name) { column.nullable = false }
+            return column
+        }, primaryKey: Schema.aggregates.primaryKey, indexes: Schema.aggregates.indexes.map(\.columns))
+        let row = Schema.aggregates.columns.map { column -> SQLValue in
+            switch column.type {
+            case .integer: return .integer(1)
+            case .real: return .real(0.5)
+            case .json: return .text("{}")
+            case .timestamp: return .text("2026-11-01T00:00:00.000Z")
+            default: return .text(column.name == "scope" ? "overall" : "")
+            }
+        }
+        try scratch.open().transaction { executor in
+            for statement in old.createStatements(executor.dialect) { try executor.execute(statement, []) }
+            try executor.execute(old.insertStatement(executor.dialect), row)
+        }
+        func strict(_ database: any DatabaseConnection) throws -> Bool {
+            let sql = switch database.dialect {
+            case .sqlite: "SELECT \"notnull\" FROM pragma_table_info('aggregates') WHERE name = 'net_sentiment'"
+            case .postgres: "SELECT CASE WHEN attnotnull THEN 1 ELSE 0 END FROM pg_attribute "
+                + "WHERE attrelid = to_regclass('aggregates') AND attname = 'net_sentiment'"
+            }
+            return try database.read { try $0.query(sql, []).first?.first?.int == 1 }
+        }
+        let database = try scratch.open()
+        #expect(try strict(database))
+        try database.createSchema()
+        #expect(try !strict(database))
+        #expect(try database.count(Schema.aggregates) == 1)
+        try database.createSchema()
+        #expect(try database.count(Schema.aggregates) == 1)
+        if kind == .sqlite {
+            let indexes = try database.read {
+                try $0.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'aggregates' "
+                             + "AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name", []).compactMap { $0.first?.string }
+            }
+            #expect(indexes == Schema.aggregates.indexes.map(\.name).sorted())
+        }
+    }
+
+    @Test func sqliteAggregateFiguresBecomeNullable() throws { try aggregateFiguresBecomeNullable(.sqlite) }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresAggregateFiguresBecomeNullable() throws {
+        try aggregateFiguresBecomeNullable(.postgres)
+    }
     @Test func sqliteSignalsAreKeyedByValue() throws { try signalsAreKeyedByValue(.sqlite) }
     @Test func sqliteSignalsAreReplacedOnRerun() throws { try signalsAreReplacedOnRerun(.sqlite) }
     @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresSignalsAreKeyedByValue() throws {
