@@ -11,7 +11,10 @@ public struct DelimitedRecordReader: RecordReader {
     public static let defaultTextColumns = ["text", "comment", "comments", "review", "reviewbody", "review_body",
                                             "content", "feedback", "body", "message", "评论", "内容", "评价",
                                             "評論", "內容", "評價", "留言"]
-    public static let defaultIDColumns = ["id", "review_id", "comment_id", "record_id", "编号", "序号", "評論編號"]
+    /// Names an export gives the one id of each comment: a ticket or survey response is one comment (an order id
+    /// is not here: one order may carry several comments, which would replace each other's rows in the databases).
+    public static let defaultIDColumns = ["id", "review_id", "comment_id", "record_id", "ticket_id", "response_id",
+                                          "feedback_id", "case_id", "编号", "序号", "評論編號", "工单号", "工单编号"]
 
     private var scanner: DelimitedRowScanner
     private let stream: ByteStream

@@ -18,6 +18,16 @@ enum HeaderDoubts {
         if DelimiterSniffer.excelSeparator(bytes) != nil {
             bytes = bytes.drop { $0 != 0x0A && $0 != 0x0D }.drop { $0 == 0x0A || $0 == 0x0D }
         }
+        // JSON Lines or XML under a `.csv`/`.tsv` name (an export job's fixed file name): the extension decides, and
+        // the rows come out as garbage with only the header's doubt to say so; the content says which format it is.
+        if let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0xEF
+                                             && $0 != 0xBB && $0 != 0xBF }),
+           first == UInt8(ascii: "{") || first == UInt8(ascii: "<") {
+            let format = first == UInt8(ascii: "{") ? "jsonl" : "xml"
+            return ["the file is read as \(delimiter == 0x09 ? "TSV" : "CSV") (its extension) but starts with '"
+                + (format == "jsonl" ? "{" : "<") + "', as " + (format == "jsonl" ? "JSON Lines" : "XML")
+                + " does; if it is, pass --format \(format)"]
+        }
         let (fields, rest) = HeaderSniffer.lineFields(bytes, delimiter: delimiter)
         let header = fields.map(\.name)
         // One column is the comment whatever its name (a line splitting at another delimiter has its own note).

@@ -32,6 +32,17 @@ import Testing
         #expect(records.first?.id == "x1")
     }
 
+    /// A ticket export's `ticket_id` (a survey's `response_id`, a Chinese work order's 工单号) is the comment's id, as
+    /// `id` is; an order id is not taken (one order may carry several comments).
+    @Test func ticketAndResponseIDsAreIDs() throws {
+        for (column, id) in [("ticket_id", "T-17"), ("Response_ID", "R9"), ("工单号", "GD001")] {
+            let path = try temporaryFile("\(column),order_id,feedback\n\(id),O1,VPN down again\n", suffix: ".csv")
+            #expect(try readAll(path).compactMap(\.record).map(\.id) == [id], "\(column)")
+        }
+        let orders = try temporaryFile("order_id,comment\nO1,Late\n", suffix: ".csv")
+        #expect(try readAll(orders).compactMap(\.record).map(\.id) == [nil])
+    }
+
     @Test func unknownColumnIsAnErrorNamingTheColumns() throws {
         let path = try temporaryFile("a,b\n1,2\n", suffix: ".csv")
         #expect(throws: IngestError.noSuchColumn(path: path, column: "text", available: ["a", "b"])) {

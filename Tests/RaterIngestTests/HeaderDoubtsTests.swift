@@ -29,6 +29,18 @@ import Testing
         #expect(try notes(export) { $0.textColumn = "客户留言" } == [])
     }
 
+    /// An export job that writes JSON Lines (or XML) under a fixed `.csv` name: the extension decides, as before, and
+    /// the note names the format the content has.
+    @Test func jsonLinesOrXMLUnderACSVNameAreNamed() throws {
+        let jsonl = try notes("{\"id\":\"1\",\"text\":\"Great food\",\"nps\":9}\n{\"id\":\"2\",\"text\":\"Slow\"}\n")
+        #expect(jsonl == ["the file is read as CSV (its extension) but starts with '{', as JSON Lines does; if it is, "
+            + "pass --format jsonl"], "\(jsonl)")
+        let xml = try notes("\u{FEFF}<?xml version=\"1.0\"?>\n<reviews><review><text>Good</text></review></reviews>\n")
+        #expect(xml.count == 1 && xml[0].hasSuffix("pass --format xml"), "\(xml)")
+        // Told the format, there is nothing to say.
+        #expect(try notes("{\"text\":\"Good\"}\n") { $0.format = .jsonl } == [])
+    }
+
     @Test func aLastColumnOfTextUnderNoCommentNameIsStillSaid() throws {
         let found = try notes("ticket,remark\nK1,The agent called back within the hour\nK2,Still waiting\n")
         #expect(found == ["no column is named as a comment column (text, comment, comments, review, reviewbody …), so "
