@@ -8,18 +8,23 @@ struct NearCues {
     static let directLimit = 16
 
     private let cues: UnsafeBufferPointer<CueMention>
-    private let window: TermWindow
+    /// The window's width (`TermWindow.isNear`), not the window: a copy of the window retained its four arrays, and
+    /// the lazy filter over a unit's terms copies this value into its closure, for every mentioning unit of every
+    /// target (2–3% of the dimension stage's instructions).
+    private let width: Int
     /// The cues' word positions in ascending order, past `directLimit` cues only.
     private let sortedOrdinals: [Int]?
 
     init(_ cues: UnsafeBufferPointer<CueMention>, window: TermWindow, directLimit: Int = Self.directLimit) {
         self.cues = cues
-        self.window = window
+        width = window.width
         sortedOrdinals = cues.count > directLimit ? cues.map(\.ordinal).sorted() : nil
     }
 
     func contains(_ term: TermWindow.Term) -> Bool {
-        guard let ordinals = sortedOrdinals else { return cues.contains { window.isNear(term, cue: $0.ordinal) } }
+        guard let ordinals = sortedOrdinals else {
+            return cues.contains { TermWindow.isNear(term, cue: $0.ordinal, width: width) }
+        }
         // The first cue at or after the term, and the last before it, are the nearest on each side.
         var low = 0
         var high = ordinals.count
@@ -27,7 +32,7 @@ struct NearCues {
             let middle = (low + high) / 2
             if ordinals[middle] < term.ordinal { low = middle + 1 } else { high = middle }
         }
-        if low < ordinals.count && window.isNear(term, cue: ordinals[low]) { return true }
-        return low > 0 && window.isNear(term, cue: ordinals[low - 1])
+        if low < ordinals.count && TermWindow.isNear(term, cue: ordinals[low], width: width) { return true }
+        return low > 0 && TermWindow.isNear(term, cue: ordinals[low - 1], width: width)
     }
 }

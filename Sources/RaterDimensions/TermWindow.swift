@@ -164,7 +164,10 @@ struct TermWindow {
     }
 
     /// Whether `term` is within `width` words of the cue at word position `cue`.
-    func isNear(_ term: Term, cue: Int) -> Bool { abs(cue - term.ordinal) <= width }
+    func isNear(_ term: Term, cue: Int) -> Bool { Self.isNear(term, cue: cue, width: width) }
+
+    /// `isNear` for a window of `width` words, for a holder of the width alone (`NearCues`).
+    static func isNear(_ term: Term, cue: Int, width: Int) -> Bool { abs(cue - term.ordinal) <= width }
 
     /// The positive and (absolute) negative mass of some terms, summed in order.
     static func mass(_ terms: some Sequence<Term>) -> (positive: Double, negative: Double) {
