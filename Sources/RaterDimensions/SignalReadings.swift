@@ -89,7 +89,9 @@ struct SignalReadings {
             }
             groupStart = groupEnd
         }
-        var found = [[(hit: CueHit, negator: String?)]](repeating: [], count: Self.values.count)
+        // `filledWith`, not `repeating:`, which looked up the array's storage type at run time (see
+        // `Array.init(filledWith:count:)`).
+        var found = [[(hit: CueHit, negator: String?)]](filledWith: [], count: Self.values.count)
         for (index, reading) in readings.enumerated() where standing[index] {
             let kind = reading.value.kind
             if kind == .recovery || kind == .loyalty, lastValue[kind.ordinal] != reading.value { continue }

@@ -1,3 +1,4 @@
+import RaterCore
 import RaterLexicon
 import RaterSegment
 
@@ -12,7 +13,9 @@ import RaterSegment
 ///   both halves say the same thing.
 enum TurnWords {
     static func turns(in text: SegmentedText, matches: [TermMatch], entries: [LexiconEntry]) -> [Bool] {
-        var isTurn = [Bool](repeating: false, count: matches.count)
+        // `filledWith`, not `repeating:`, which looked up the array's storage type at run time (about 370
+        // instructions a comment; see `Array.init(filledWith:count:)`).
+        var isTurn = [Bool](filledWith: false, count: matches.count)
         var matchIndex = 0
         var correlativeSentence = -1  // the sentence of a correlative still waiting for its "but"
         for clause in text.clauses {

@@ -1,3 +1,4 @@
+import RaterCore
 import RaterSegment
 
 /// Counts words (any token but spaces and line breaks) so modifier windows and dimension term windows are measured
@@ -7,15 +8,18 @@ public struct WordOrdinals: Sendable {
 
     public init(_ text: SegmentedText) {
         let tokens = text.tokens
-        // Written into the new array's storage: appending checked its uniqueness and capacity once per token.
-        ordinals = [Int](unsafeUninitializedCapacity: tokens.count) { ordinals, initialized in
+        // Made filled and written through its buffer: appending checked its uniqueness and capacity once per token,
+        // and `init(unsafeUninitializedCapacity:)` looked up the array's storage type at run time (see
+        // `Array.init(filledWith:count:)`).
+        var ordinals = [Int](filledWith: 0, count: tokens.count)
+        ordinals.withUnsafeMutableBufferPointer { ordinals in
             var count = 0
             for (index, token) in tokens.enumerated() {
-                ordinals.initializeElement(at: index, to: count)
+                ordinals[index] = count
                 if token.kind != .whitespace && token.kind != .lineBreak { count += 1 }
             }
-            initialized = tokens.count
         }
+        self.ordinals = ordinals
     }
 
     public subscript(token: Int) -> Int { ordinals[token] }
