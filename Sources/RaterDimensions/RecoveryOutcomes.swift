@@ -51,14 +51,27 @@ struct RecoveryOutcomes {
         for word in words where word.clause == clause {
             let gap = word.range.lowerBound >= hit.range.upperBound ? hit.range.upperBound..<word.range.lowerBound
                 : word.range.upperBound <= hit.range.lowerBound ? word.range.upperBound..<hit.range.lowerBound : nil
-            // A refusal reaches the recovery it refuses anywhere after it in the clause: what was refused follows it
-            // ("they refused to even look at the refund", five words on).
-            let refusesIt = word.outcome == .refused && word.range.upperBound <= hit.range.lowerBound
-            guard let gap, refusesIt || Self.isWithinReach(gap, in: scored.segmented.folded) else { continue }
+            guard let gap, Self.isWithinReach(gap, in: scored.segmented.folded) else { continue }
             // Words come in text order: of equal precedence, the later one wins.
             if best.map({ word.outcome.precedence >= $0.precedence }) ?? true { best = word.outcome }
         }
-        return best
+        return best ?? farRefusal(of: hit)
+    }
+
+    /// `.refused` when a refusal before `hit`, beyond the usual reach, still refuses it, else nil. What was refused
+    /// follows the refusal, sometimes far on ("they refused to even look at the refund", five words on), but only
+    /// while nothing else has been said of it: no outcome word is near the cue (`outcome(near:)` asks this last), no
+    /// other outcome word stands between the two, and no turn word parts them (the refusal's scoring unit is the
+    /// cue's). "They refused my coupon at the till but processed the refund" and "refused to take our order for ages
+    /// and then the refund came through" speak of two things; the refund's own words decide it.
+    private func farRefusal(of hit: CueHit) -> RecoveryOutcome? {
+        var last: Word?
+        for word in words where word.range.upperBound <= hit.range.lowerBound
+            && last.map({ word.range.upperBound > $0.range.upperBound }) ?? true {
+            last = word
+        }
+        guard let last, last.outcome == .refused, last.hit.unit == hit.unit else { return nil }
+        return .refused
     }
 
     /// A done word that makes up its own clause's outcome, in the clause right after `clause`, or nil: a promise or
