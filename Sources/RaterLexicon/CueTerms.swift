@@ -30,7 +30,8 @@ public struct CueTerms: Sendable {
         public func lookup(_ term: String) -> Int? { terms.firstIndex(of: term) }
     }
 
-    /// `Layer.shorterEntry` and `Layer.shorterLength` for a layer's sorted terms, or two empty arrays.
+    /// `Layer.shorterEntry` and `Layer.shorterLength` for a layer's sorted terms, or two empty arrays. The shorter cue
+    /// is the longest one the term starts with that may stand in for it (`isFallback`).
     static func shorterCues(terms: [String], entries: [LexiconEntry], isBlocker: [Bool]) -> ([Int32], [Int32]) {
         func hasContext(_ entry: LexiconEntry) -> Bool {
             entry.cues.contains { $0.context != nil } || entry.aspects.contains { $0.context != nil }
@@ -58,13 +59,53 @@ public struct CueTerms: Sendable {
                 }
             }
             for prefix in prefixes {
-                guard let found = index[prefix], !isBlocker[found] else { continue }
+                guard let found = index[prefix], !isBlocker[found],
+                      isFallback(entries[found], prefix: prefix, for: entries[entry]) else { continue }
                 shorter[entry] = Int32(found)
                 length[entry] = Int32(prefix.utf8.count)
                 break
             }
         }
         return (shorter, length)
+    }
+
+    /// Whether `shorter` (its term `prefix`) may stand in for `longer` where the longer cue's conditions fail. Not a
+    /// single Han character: 到 is "arrived" in 退款到账 but "until" in 到现在都没见过, and most one-character cues need the
+    /// word around them, which the longer cue's failure says nothing about. Nor a signal of another kind or the other
+    /// direction (`signalLeanings`): where 到现在都没 (unresolved) is no recovery, 到 (done) is no recovery either, and
+    /// "never happened again" is no answer "never". A shorter cue with no directed signal (a dimension, a topic)
+    /// stands in as before.
+    static func isFallback(_ shorter: LexiconEntry, prefix: String, for longer: LexiconEntry) -> Bool {
+        if prefix.unicodeScalars.count == 1, prefix.unicodeScalars.allSatisfy({ $0.value >= 0x2E80 }) { return false }
+        let fallback = signalLeanings(of: shorter)
+        return fallback.isEmpty || !fallback.isDisjoint(with: signalLeanings(of: longer))
+    }
+
+    /// The kinds and directions (true: the customer's good news, exceeded, met, recovered, loyal; false: the bad) that
+    /// an entry's signal cues read or push a recovery towards. Cues whose direction comes from elsewhere (a topic, a
+    /// cue that follows its sentence, a surprise, a rhetorical opener, a booking, a reveal) have none.
+    static func signalLeanings(of entry: LexiconEntry) -> Set<SignalLeaning> {
+        var leanings = Set<SignalLeaning>()
+        for cue in entry.signals {
+            switch cue.role {
+            case let .reading(value):
+                leanings.insert(SignalLeaning(kind: cue.kind, good: value.kind.reading(positive: true) == value
+                                                  || value == .met))
+            case let .outcome(outcome):
+                leanings.insert(SignalLeaning(kind: cue.kind, good: outcome.reading == .recovered))
+            case let .answer(yes):
+                leanings.insert(SignalLeaning(kind: cue.kind, good: yes))
+            case .followingSentiment, .topic, .surprise, .rhetorical, .agreed, .reveal:
+                continue
+            }
+        }
+        return leanings
+    }
+
+    /// A signal kind and the direction a cue reads it in (`signalLeanings`).
+    struct SignalLeaning: Hashable {
+        var kind: SignalKind
+        var good: Bool
     }
 
     public init(layers source: [[String: LexiconEntry]]) {
