@@ -271,27 +271,40 @@ public struct Lexicon: Sendable {
     /// of its own keeps it ("coming back", "never coming back"), and where two phrases give the same form the first
     /// in term order does, so the layer is the same on every run. Only phrases of two words or more: a single word
     /// listed as a cue ("recommend", "renewed") is a choice of form already, made with conditions of its own. Only
-    /// loyalty: a recovery outcome's form says when ("the refund is coming through" is not yet done).
+    /// loyalty: a recovery outcome's form says when ("the refund is coming through" is not yet done). An inflection
+    /// line's condition (`LexiconEntry.inflectionContext`) holds for its forms on top of the phrase's own.
     ///
     /// A rule rather than lines: the signal files had grown a line per form (ordering here again, buying here again,
     /// staying again), and the forms not listed ("Never ordering from them again.") read nothing.
     static func addInflectedForms(to layer: inout [String: LexiconEntry], from entries: [String: LexiconEntry]) {
-        var forms = [String: [String]]()
-        for (term, entry) in entries where !entry.inflections.isEmpty { forms[term] = entry.inflections }
+        var forms = [String: (forms: [String], context: CueContext?)]()
+        for (term, entry) in entries where !entry.inflections.isEmpty {
+            forms[term] = (entry.inflections, entry.inflectionContext)
+        }
         guard !forms.isEmpty else { return }
         var added = [String: LexiconEntry]()
         for term in layer.keys.sorted() where term.utf8.allSatisfy({ $0 < 0x80 }) {
-            let loyalty = layer[term]!.signals.filter { $0.kind == .loyalty }
+            // Only phrases read loyal: an at-risk phrase is an intent or a warning ("stay away", "used to come here",
+            // "go elsewhere") whose other forms narrate ("we loved staying away from the noisy centre", "I got used
+            // to coming here"); the lapsed custom in "never ordering from them again" is a loyal phrase negated.
+            let loyalty = layer[term]!.signals.filter { $0.kind == .loyalty && $0.value == .loyal }
             let words = term.split(separator: " ").map(String.init)
             guard !loyalty.isEmpty, words.count >= 2 else { continue }
-            for (index, word) in words.enumerated() {
-                for form in forms[word] ?? [] {
+            // After "to" a verb is an infinitive, and its other forms say something else ("used to coming").
+            for (index, word) in words.enumerated() where index == 0 || words[index - 1] != "to" {
+                guard let inflection = forms[word] else { continue }
+                for form in inflection.forms {
                     var variant = words
                     variant[index] = form
                     let key = variant.joined(separator: " ")
                     guard layer[key] == nil, added[key] == nil else { continue }
                     var entry = LexiconEntry()
-                    entry.signals = loyalty
+                    entry.signals = loyalty.map { cue in
+                        guard let extra = inflection.context else { return cue }
+                        var guarded = cue
+                        guarded.context = CueContext(conditions: (cue.context?.conditions ?? []) + extra.conditions)
+                        return guarded
+                    }
                     added[key] = entry
                 }
             }

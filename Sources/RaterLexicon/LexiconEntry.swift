@@ -95,6 +95,10 @@ public struct LexiconEntry: Sendable, Equatable {
     /// The forms of a verb (kind `inflection`: "order" → orders, ordered, ordering) that stand for it in the signal
     /// cue phrases written with it (`Lexicon.makeCueTerms`). No role in scoring or matching of its own.
     public var inflections: [String] = []
+    /// A condition the cue phrases formed with `inflections` must meet as well as the phrase's own (the inflection
+    /// line's optional third column): a gerund after "mistake", "regret", "avoid" or "loved" is what was regretted or
+    /// enjoyed, not an intent ("Big mistake booking here again", "We loved staying here").
+    public var inflectionContext: CueContext?
     /// The term's part in an amount of money said to be small (kind `amount`: 块钱 a unit, $ a prefix, 才 a cheap
     /// word). Units and prefixes are matcher terms; cheap words are held apart (`Amounts`).
     public var amount: AmountRole?
@@ -157,7 +161,10 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.negatedAct != nil { negatedAct = other.negatedAct }
         if other.remedy != nil { remedy = other.remedy }
         if other.duration != nil { duration = other.duration }
-        if !other.inflections.isEmpty { inflections = other.inflections }
+        if !other.inflections.isEmpty {
+            inflections = other.inflections
+            inflectionContext = other.inflectionContext
+        }
         if other.amount != nil { amount = other.amount }
         for cue in other.cues {
             cues.removeAll { $0.dimension == cue.dimension }

@@ -255,6 +255,7 @@ public struct LexiconFile: Sendable {
                                             allowed: ["one-word forms of a one-word base, separated by spaces or |"])
             }
             entry.inflections = forms
+            entry.inflectionContext = try context(2)
         case .amount: entry.amount = try choice(1, "role", AmountRole.self)
         case .waitBound:
             preconditionFailure("wait-bound lines are parsed by parseWaitBounds")
