@@ -13,7 +13,9 @@ import RaterNormalize
 /// - `next:` / `not-next:` — the clause text right after the cue starts (does not start) with one alternative.
 /// - `prev:` / `not-prev:` — the clause text right before the cue ends (does not end) with one alternative.
 /// - `near:` / `not-near:` — the clause contains (does not contain) one alternative outside the cue.
-/// Alphabetic alternatives match whole words; Chinese ones match characters. Spaces are ignored at the edges.
+/// Alphabetic alternatives match whole words; Chinese ones match characters. Spaces are ignored at the edges. A
+/// `prev:` alternative starting with an apostrophe is a contraction's tail and may end a word ("'ll definitely" in
+/// "we'll definitely be back", "'d" in "I'd go back"): the modal is written once for every subject.
 public struct CueContext: Sendable, Equatable {
     public enum Place: String, Sendable, Equatable, CaseIterable {
         case next, prev, near
@@ -127,7 +129,7 @@ public struct CueContext: Sendable, Equatable {
                         guard before.count >= word.count,
                               before[(before.count - word.count)...].elementsEqual(word) else { return false }
                         let rest = before.count - word.count
-                        return !alphabetic || rest == 0 || !Self.isWordByte(before[rest - 1])
+                        return !alphabetic || rest == 0 || word.first == 0x27 || !Self.isWordByte(before[rest - 1])
                     case .near:
                         guard alphabetic else { return Self.find(word, in: before) || Self.find(word, in: after) }
                         return Self.containsWord(before, word) || Self.containsWord(after, word)
@@ -169,9 +171,11 @@ public struct CueContext: Sendable, Equatable {
         return rest.first.map { !isWordByte($0) } ?? true
     }
 
+    /// Whether `text` ends with `word`, a whole word when alphabetic. An alternative starting with an apostrophe is a
+    /// contraction's tail ("'ll", "'d") and ends a word: "we'll definitely" ends with "'ll definitely".
     static func ends(_ text: String, with word: String) -> Bool {
         guard text.hasSuffix(word) else { return false }
-        guard isAlphabetic(word) else { return true }
+        guard isAlphabetic(word), !word.hasPrefix("'") else { return true }
         let rest = text.utf8.dropLast(word.utf8.count)
         return rest.last.map { !isWordByte($0) } ?? true
     }

@@ -32,6 +32,20 @@ import Testing
         #expect(!speed.holds(before: "都", after: "十点了"))
     }
 
+    /// A `prev:` alternative starting with an apostrophe is a contraction's tail: "'ll" ends "we'll", on the
+    /// `String` path and the byte path alike, and still not "well".
+    @Test func apostropheAlternativeMatchesAContractionsTail() throws {
+        let modal = try context("prev:'ll|'ll definitely")
+        for (before, holds) in [("we'll", true), ("i'll definitely", true), ("they'll", true), ("well", false),
+                                ("we will", false)] {
+            #expect(modal.holds(before: before, after: "be back") == holds, "\(before)")
+            let bytes = Array(before.utf8)
+            let after = Array("be back".utf8)
+            let byteHolds = bytes.withUnsafeBufferPointer { b in after.withUnsafeBufferPointer { modal.holds(before: b, after: $0) } }
+            #expect(byteHolds == holds, "\(before) (bytes)")
+        }
+    }
+
     @Test func alphabeticAlternativesMatchWholeWords() throws {
         let wait = try context("not-prev:can't|to")
         #expect(!wait.holds(before: "i can't", after: "to come back"))
