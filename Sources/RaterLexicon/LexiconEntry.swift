@@ -28,6 +28,28 @@ public struct LexiconEntry: Sendable, Equatable {
     /// A worry or chore a negator of need takes away (kind `relief`: 担心, 排队, "worry", "queue"): the one kind of
     /// opinion a negator of need negates. Only meaningful on a term with a valence.
     public var isRelief = false
+    /// Whether the term is the complaint that opens a recovery story (a recovery cue whose reading follows the
+    /// sentiment: 投诉, "complained"): where the case then reads recovered (投诉之后经理亲自道歉, "I complained and the
+    /// manager replaced the dish"), it names how the story began, not the verdict on it (`Analyzer`, rule
+    /// `recovered_topic`).
+    public var opensRecoveryStory: Bool {
+        signals.contains { $0.kind == .recovery && $0.role == .followingSentiment }
+    }
+
+    /// Whether a negator of need takes the term away (不用退货, 无需投诉, "no need for a refund"): a worry or chore listed
+    /// as `relief`, or a word that names a recovery case (a recovery signal cue that is a topic or follows the
+    /// sentiment: 退货, 换货, 投诉, "refund", "complained"). Not needing a return or a complaint is the relief the phrase
+    /// states, so the chores are a rule over the recovery cues rather than a second list; outcome words (到账, 拒绝)
+    /// say how a case stands, not a chore, and are no relief.
+    public var isNeedRelief: Bool {
+        isRelief || signals.contains { cue in
+            guard cue.kind == .recovery else { return false }
+            switch cue.role {
+            case .topic, .followingSentiment: return true
+            default: return false
+            }
+        }
+    }
     /// A function word (kind `function`): never learned as sentiment, dropped from the scoring matcher.
     public var isFunctionWord = false
     /// Whether `valence` was induced from labelled comments (a `learned-*` file written by `rater lexicon learn`)

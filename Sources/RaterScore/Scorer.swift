@@ -271,8 +271,10 @@ public struct Scorer: Sendable {
                 // *needed*"), so it keeps its own weight and the negation waits on.
                 let waitsForOpinion = modifiers.hasRaisedNegator && isLearned
                 if !matcher.entries[entryIndex].isFunctionWord && !waitsForOpinion {
-                    // Only looked for when a negator of experience is pending (`ExclamativeRole`).
-                    let opening = modifiers.negatorCount % 2 == 1 && modifiers.lastNegatorIsExperiential
+                    // Only looked for when a negator of experience (`ExclamativeRole`) or of need is pending: a
+                    // learned 这么差 after 没必要 is an opinion said with its degree word, no lean to count as nothing.
+                    let opening = modifiers.negatorCount % 2 == 1
+                        && (modifiers.lastNegatorIsExperiential || modifiers.lastNegatorIsNeed)
                         ? exclamativeOpening(ofEntry: entryIndex) : nil
                     // "couldn't recommend them more", "can't thank them enough": praise that could go no further,
                     // whether the negator stands before the term or opens it (the idiom "can't recommend").
@@ -283,7 +285,8 @@ public struct Scorer: Sendable {
                     } else {
                         value = applyModifiers(base, modifiers, termOpensWith: opening,
                                                isWeakLearned: isLearned && base < 0 && -base < self.rules.weakTerm,
-                                               isRelief: matcher.entries[entryIndex].isRelief, &rules)
+                                               isLearned: isLearned,
+                                               isRelief: matcher.entries[entryIndex].isNeedRelief, &rules)
                     }
                     // A weak term (没有*任何*问题, not *that* great) does not end the negation's scope: the negator
                     // still reaches the clearly evaluative word after it. A raised negation ("I don't think their
@@ -454,20 +457,26 @@ public struct Scorer: Sendable {
     }
 
     private func applyModifiers(_ base: Double, _ modifiers: PendingModifiers, termOpensWith opening: String?,
-                                isWeakLearned: Bool = false, isRelief: Bool = false,
+                                isWeakLearned: Bool = false, isLearned: Bool = false, isRelief: Bool = false,
                                 _ applied: inout [AppliedRule]) -> Double
     {
         // 没必要这么凶, "there was no need to be so rude": what was not needed happened, and the opinion says how it
-        // was. Only a worry or chore (`LexiconEntry.isRelief`: 不用担心, "no need to queue") is taken away by a negator
-        // of need; any other term keeps its sign, its degree words count as after no negator, and a weak learned lean
-        // still counts nothing under it (`negatedWeakLearned`).
-        if modifiers.negatorCount % 2 == 1, modifiers.lastNegatorIsNeed, !isRelief, !isWeakLearned {
-            var unneeded = modifiers
-            unneeded.forgetNegators()
+        // was. Only a worry or chore (`LexiconEntry.isNeedRelief`: 不用担心, "no need to queue", 不用返修, 无需投诉) is
+        // taken away by a negator of need; any other opinion keeps its sign, its degree words count as after no
+        // negator. A learned lean there is no opinion either way (a learned 维修 in 无需维修 is how often complaints
+        // name repairs): it counts nothing (`negatedWeakLearned`), as a weak learned lean under any negator does,
+        // unless it opens with an exclamative degree word (a learned 这么差 in 没必要态度这么差 is the opinion).
+        if modifiers.negatorCount % 2 == 1, modifiers.lastNegatorIsNeed, !isRelief {
             let negators = modifiers.negatorCount > modifiers.negators.count
                 ? ["…"] + modifiers.negators : modifiers.negators
+            if isLearned, opening == nil {
+                applied.append(.negatedLean(by: negators.joined(separator: " "), factor: rules.negatedWeakLearned))
+                return base * rules.negatedWeakLearned
+            }
+            var unneeded = modifiers
+            unneeded.forgetNegators()
             applied.append(.unneeded(by: negators.joined(separator: " ")))
-            return applyModifiers(base, unneeded, termOpensWith: nil, &applied)
+            return applyModifiers(base, unneeded, termOpensWith: opening, &applied)
         }
         var value = base
         var negatedIntensifier = false

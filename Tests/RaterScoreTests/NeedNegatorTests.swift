@@ -49,4 +49,23 @@ import Testing
         #expect(try !rules(text).contains("negated"), "\(text)")
         #expect(try !rules(text).contains("soft_negated"), "\(text)")
     }
+
+    /// A chore not needed is relief: a word naming a recovery case (a recovery topic or complaint cue: 退货, 投诉) by
+    /// rule, and the chores listed in `reliefs.tsv` (返修, "send it back"). 一次就修好了，不用返修 read −0.67.
+    @Test(arguments: ["冰箱一次就修好了，不用返修", "The kettle works fine, no need to send it back.",
+                      "鞋子很合脚，不用退货", "物业当天就处理好了，无需投诉", "外套尺码正好，不需要换货"])
+    func aChoreNotNeededIsRelief(_ text: String) throws {
+        #expect(try label(text) == .positive, "\(text)")
+        #expect(try !rules(text).contains("unneeded"), "\(text)")
+    }
+
+    /// A learned lean after a negator of need is no opinion either way: it counts nothing (维修 −1.88 is how often
+    /// complaints name repairs; 热水器很耐用，无需维修 read neutral).
+    @Test(arguments: ["热水器很耐用，无需维修", "这辆车开了五年，基本不用维修，很省心"])
+    func aLearnedLeanNotNeededCountsNothing(_ text: String) throws {
+        let analysis = try analyse(text)
+        #expect(analysis.scored.sentiment.label == .positive, "\(text)")
+        let repair = analysis.scored.contributions.filter { $0.term == "维修" }
+        #expect(!repair.isEmpty && repair.allSatisfy { $0.weight == 0 }, "\(text)")
+    }
 }
