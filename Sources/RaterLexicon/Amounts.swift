@@ -28,15 +28,16 @@ public struct Amounts: Sendable {
         switch role {
         case .cheap:
             return nil
-        case .unit:
+        case .unit, .classifier:
             position = Self.skipSpaces(before: currency.lowerBound, in: bytes)
             let numberEnd = position
             while position > 0, let start = Self.numberCharacter(endingAt: position, in: bytes) { position = start }
             guard position < numberEnd else { return nil }
         case .prefix:
-            guard currency.upperBound < bytes.count, (0x30...0x39).contains(bytes[currency.upperBound]) else {
-                return nil
-            }
+            // "$5", "$ 5": a space may stand between the sign and the number.
+            var number = currency.upperBound
+            while number < bytes.count, bytes[number] == 0x20 { number += 1 }
+            guard number < bytes.count, (0x30...0x39).contains(bytes[number]) else { return nil }
             position = currency.lowerBound
         }
         position = Self.skipSpaces(before: position, in: bytes)

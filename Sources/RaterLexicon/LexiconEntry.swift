@@ -208,7 +208,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Whether the term plays a part in sentiment scoring (valence or a rule word).
     public var isScoring: Bool {
         valence != nil || isNegator || degree != nil || contrast != nil || irrealis != nil || scale != nil || scaleNoun != nil
-            || negatedAct != nil || remedy != nil || amount == .unit || amount == .prefix
+            || negatedAct != nil || remedy != nil || amount == .unit || amount == .classifier || amount == .prefix
     }
 }
 

@@ -142,13 +142,12 @@ public struct Scorer: Sendable {
                 // 挂号费才五块钱, "only $5 for parking": an amount said to be small is a low price, whatever the currency
                 // word's own leaning (a learned 块钱 is how often complaints name a sum).
                 if measured == nil, !mayBeAmount.isEmpty, mayBeAmount[entryIndex],
-                   let (role, currency) = amount(at: match, entry: entryIndex, in: segmented),
-                   let cheap = segmented.folded.withUnsafeBufferPointer({
-                       matcher.amounts.cheapWord(before: currency, role: role, in: $0)
-                   }) {
-                    modifiers.reset()
+                   let cheap = cheapAmount(at: match, entry: entryIndex, in: unit, matches: matches,
+                                           segmented: segmented) {
+                    // "not only $5", 不是才五块钱: a pending negator turns the reading as it turns any praise.
                     var rules: [AppliedRule] = [.cheapAmount(by: segmented.text(cheap))]
-                    var value = self.rules.cheapAmount
+                    var value = applyModifiers(self.rules.cheapAmount, modifiers, termOpensWith: nil, &rules)
+                    modifiers.reset()
                     if !factors[unitIndex].isEmpty {
                         for factor in factors[unitIndex] { value = factor.apply(value, &rules) }
                     }
@@ -326,6 +325,55 @@ public struct Scorer: Sendable {
                              contributions: contributions, sentiment: sentiment, wordOrdinals: ordinals)
     }
 
+    /// The cheap word (才, "only") of an amount said to be small whose currency word is at `match`, or nil where the
+    /// sum is no low price: a measure word that does not close its clause (才两块肉 is two pieces of meat;
+    /// `AmountRole.classifier`), a sum that qualifies a noun after 的 (一碗面里才三块钱的肉 is how little meat there was),
+    /// a Chinese cheap word that ends a longer word (刚才五块钱: 刚才 is "just now"), or a clause about a refund or
+    /// compensation (赔偿才五十元, "the refund was only 5 dollars": a small remedy is a complaint, not a bargain; a
+    /// recovery topic, an act or a remedy word in the clause says so).
+    private func cheapAmount(at match: TermMatch, entry: Int, in unit: ScoringUnit, matches: [TermMatch],
+                             segmented: SegmentedText) -> Range<Int>? {
+        guard let (role, currency) = amount(at: match, entry: entry, in: segmented) else { return nil }
+        if role == .classifier, !match.closesClause(in: segmented.tokens) { return nil }
+        let found = segmented.folded.withUnsafeBufferPointer { bytes -> Range<Int>? in
+            guard let cheap = matcher.amounts.cheapWord(before: currency, role: role, in: bytes) else { return nil }
+            if role != .prefix, Self.opensWithAttributive(after: currency.upperBound, in: bytes) { return nil }
+            return cheap
+        }
+        guard let cheap = found else { return nil }
+        if segmented.folded[cheap.lowerBound] >= 0x80, !startsAToken(cheap.lowerBound, in: segmented.tokens) {
+            return nil
+        }
+        for other in unit.matches {
+            let roles = matcher.entries[Int(matches[other].entry)]
+            if roles.negatedAct != nil || roles.remedy != nil
+                || roles.signals.contains(where: { $0.kind == .recovery && $0.role == .topic }) {
+                return nil
+            }
+        }
+        return cheap
+    }
+
+    /// Whether the bytes after `offset` (spaces skipped) open with 的, the mark of a sum that qualifies a noun.
+    private static func opensWithAttributive(after offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var position = offset
+        while position < bytes.count, bytes[position] == 0x20 { position += 1 }
+        let mark: [UInt8] = Array("的".utf8)
+        return position + mark.count <= bytes.count
+            && UnsafeBufferPointer(rebasing: bytes[position..<position + mark.count]).elementsEqual(mark)
+    }
+
+    /// Whether a word of the segmenter starts at byte `offset` (a binary search over the tokens' starts).
+    private func startsAToken(_ offset: Int, in tokens: [Token]) -> Bool {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(tokens[middle].start) < offset { low = middle + 1 } else { high = middle }
+        }
+        return low < tokens.count && Int(tokens[low].start) == offset
+    }
+
     /// The currency word of an amount at `match` and its role (`AmountRole`): the match itself when its entry has the
     /// role, or, for a learned term that holds its number (十块钱, −0.85), the unit after the numerals inside it.
     private func amount(at match: TermMatch, entry: Int, in segmented: SegmentedText)
@@ -336,8 +384,8 @@ public struct Scorer: Sendable {
             let numbers = Amounts.numeralsEnd(opening: match.byteRange, in: bytes)
             guard numbers > Int(match.start), numbers < Int(match.end),
                   let unit = matcher.lookup(UnsafeBufferPointer(rebasing: bytes[numbers..<Int(match.end)])),
-                  matcher.entries[unit].amount == .unit else { return nil }
-            return (.unit, numbers..<Int(match.end))
+                  let role = matcher.entries[unit].amount, role == .unit || role == .classifier else { return nil }
+            return (role, numbers..<Int(match.end))
         }
     }
 
