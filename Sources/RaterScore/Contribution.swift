@@ -44,6 +44,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     case finalClause(factor: Double)
     /// A scale word (高, "high") measuring the price named before it in its clause (`LexiconEntry.scale`).
     case priceScale(by: String)
+    /// A scale word (少, 多) measuring the quantity named before it in its clause (分量, 菜量, 肉: `ScaleNoun.quantity`).
+    case quantityScale(by: String)
     /// A remedial act ("fix", 解释) under a negator: the act not done, weighed at its negated valence
     /// (`LexiconEntry.negatedAct`); the negators are named.
     case negatedAct(by: String)
@@ -87,6 +89,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .emphasis: return "emphasis"
         case .finalClause: return "final_clause"
         case .priceScale: return "price_scale"
+        case .quantityScale: return "quantity_scale"
         case .negatedAct: return "negated_act"
         case .waitScale: return "wait_scale"
         case .measuredBy: return "measured"
@@ -105,7 +108,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .negated(word), let .intensified(word, _), let .softened(word, _), let .softNegated(word, _),
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
-             let .irrealis(_, word, _), let .priceScale(word), let .negatedAct(word),
+             let .irrealis(_, word, _), let .priceScale(word), let .quantityScale(word), let .negatedAct(word),
              let .waitScale(word), let .measuredBy(word), let .unsurpassed(word, _), let .remedy(word),
              let .remediedBy(word), let .negatedLean(word, _), let .cheapAmount(word), let .unneeded(word):
             return word
@@ -129,6 +132,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .emphasis(kind, factor): return "emphasis: \(kind) ×\(Self.format(factor))"
         case let .finalClause(factor): return "closing clause ×\(Self.format(factor))"
         case let .priceScale(word): return "measures the price '\(word)'"
+        case let .quantityScale(word): return "measures the quantity '\(word)'"
         case let .negatedAct(word): return "act not done, negated by '\(word)'"
         case let .waitScale(word): return "measures the wait '\(word)'"
         case let .measuredBy(word): return "measured by '\(word)' after it ×0"

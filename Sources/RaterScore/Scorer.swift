@@ -243,7 +243,11 @@ public struct Scorer: Sendable {
                 var rules = [AppliedRule]()
                 if let measured {
                     let noun = segmented.text(matches[measured.noun].byteRange)
-                    rules.append(measured.kind == .wait ? .waitScale(by: noun) : .priceScale(by: noun))
+                    switch measured.kind {
+                    case .wait: rules.append(.waitScale(by: noun))
+                    case .cost: rules.append(.priceScale(by: noun))
+                    case .quantity: rules.append(.quantityScale(by: noun))
+                    }
                 }
                 let isLearned = measured == nil && remedyValence == nil && matcher.entries[entryIndex].isLearnedValence
                 if isLearned, !waiving.isEmpty, waiving.contains(matchIndex) {

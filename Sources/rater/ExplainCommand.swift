@@ -107,7 +107,12 @@ enum ExplanationFormatter {
         if measuresAWait, entry.scale == nil {
             // 等了40分钟才, "waited 35 minutes": the wait noun itself, weighed by its stated length.
             source = engine.lexicon.waitBoundsSource
-        } else if measuresAWait || contribution.rules.contains(where: { if case .priceScale = $0 { true } else { false } }) {
+        } else if measuresAWait || contribution.rules.contains(where: {
+            switch $0 {
+            case .priceScale, .quantityScale: true
+            default: false
+            }
+        }) {
             source = entry.weightSources.scale
         } else if contribution.rules.contains(where: { if case .remedy = $0 { true } else { false } }) {
             source = entry.weightSources.remedy

@@ -34,6 +34,7 @@ import Testing
                 value *= factor
             case let .finalClause(factor): value *= factor
             case .priceScale: break  // the base is already the scale word's price valence
+            case .quantityScale: break  // the base is already the scale word's valence on a quantity
             case .negatedAct: break  // the base is already the act's negated valence
             case .waitScale: break  // the base is already the scale word's valence
             case .measuredBy: value = 0
