@@ -1,6 +1,7 @@
 import RaterCore
 import RaterLexicon
 import RaterScore
+import RaterSegment
 
 /// The dimensions stage: finds cue words, gives each RATER dimension and each non-RATER aspect the sentiment of
 /// the clauses that mention it, and reads the business signals.
@@ -73,7 +74,9 @@ public struct DimensionMapper: Sendable {
                 mentions.append(CueMention(target: CueTargets.target(of: cue.dimension), unit: unit,
                                            ordinal: ordinal, hit: hitIndex, weight: cue.weight))
             }
-            for cue in roles.aspects(of: hits[hitIndex]) {
+            let aspects = roles.aspects(of: hits[hitIndex])
+            if !aspects.isEmpty, Self.isInsideDimensionCue(hitIndex, hits: hits, roles: roles, text: scored.segmented) { continue }
+            for cue in aspects {
                 mentions.append(CueMention(target: CueTargets.target(of: cue.aspect), unit: unit,
                                            ordinal: ordinal, hit: hitIndex, weight: cue.weight))
             }
@@ -159,5 +162,23 @@ public struct DimensionMapper: Sendable {
 
     private var emptyReport: DimensionReport {
         DimensionReport(dimensions: [], aspects: [], signals: [], serviceScore: nil, profile: profile)
+    }
+
+    /// Whether the aspect cue of hit `index` lies inside a longer dimension cue (菜 "dish" inside 上菜 "serving", a
+    /// responsiveness cue): it is part of that word, not a mention of its own, and yields to it (菜品味道不错，但是上菜太慢了
+    /// is no slow dish). The aspect layer matches longest first on its own, so a longer word that were an aspect cue
+    /// too would have been matched whole there. Chinese only: English cues match whole words, so an English aspect
+    /// cue inside a phrase is a word of its own and still a mention ("charged" in the reliability cue "charged twice"
+    /// names the price). Asked only of hits with an aspect role: a walk over the hits.
+    static func isInsideDimensionCue(_ index: Int, hits: [CueHit], roles: CueRoles, text: SegmentedText) -> Bool {
+        let range = hits[index].range
+        guard range.lowerBound < text.folded.count, text.folded[range.lowerBound] >= 0x80 else { return false }
+        for other in hits.indices where other != index {
+            let outer = hits[other].range
+            guard outer.lowerBound <= range.lowerBound, outer.upperBound >= range.upperBound,
+                  outer.count > range.count, !roles.dimensions(of: hits[other]).isEmpty else { continue }
+            return true
+        }
+        return false
     }
 }
