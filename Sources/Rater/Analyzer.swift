@@ -46,17 +46,25 @@ public final class Analyzer {
         for layer in cueLayers.indices { cueLayers[layer].matches = matches.cues[layer] }
         var report = engine.mapper.map(scored, cues: cueLayers, scoring: engine.scorer.matcher,
                                        scratch: &mappingScratch)
-        // 退款三天就到账了: a refund made. The learned leanings of the cue words in its clause (退款, 客服: complaints
-        // name them) are no opinion of this case; the comment is scored again without them, and mapped again, since
-        // the dimensions read the scores. Rare: only comments with a recovered refund and such a weight.
+        // 退款三天就到账了: a refund made. The negative learned leanings in its clause (退款, 客服, 联系, 打电话: complaints
+        // name them) and the complaint that opens the story (投诉, "complained") are no opinion of this case; the
+        // comment is scored again without them, and mapped again, since the dimensions read the scores. Rare: only
+        // comments with a recovered case and such a weight.
         if !report.recoveredUnits.isEmpty {
             let units = Set(report.recoveredUnits)
+            // The complaint that opens the story may stand in a clause before the one that reads recovered
+            // (我投诉之后，客服主管马上道歉), when the comment's recovery reads recovered.
+            let storyEnd = report.signals.contains { $0.value == .recovered }
+                ? report.recoveredUnits.max() ?? -1 : -1
             let entries = engine.scorer.matcher.entries
             var waived = Set<Int>()
-            for contribution in scored.contributions where contribution.isLearned && contribution.weight < 0
-                && contribution.match >= 0 && units.contains(contribution.clause)
-                && entries[Int(scored.matches[contribution.match].entry)].isCue {
-                waived.insert(contribution.match)
+            for contribution in scored.contributions where contribution.weight < 0 && contribution.match >= 0 {
+                let entry = entries[Int(scored.matches[contribution.match].entry)]
+                if contribution.isLearned
+                    ? units.contains(contribution.clause)
+                    : contribution.clause <= storyEnd && entry.opensRecoveryStory {
+                    waived.insert(contribution.match)
+                }
             }
             if !waived.isEmpty {
                 scored = engine.scorer.score(normalized, segmented: segmented, matches: matches.scoring,

@@ -67,8 +67,9 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     /// An amount of money said to be small (挂号费才五块钱, "only $5"; kind `amount`): it weighs
     /// `ScoringRules.cheapAmount`, and the currency word's own leaning gives way; the cheap word is named.
     case cheapAmount(by: String)
-    /// A learned weight on a cue word in a clause whose refund reads recovered (退款, 客服 in 退款三天就到账了): how often
-    /// complaints name the word, no opinion of this case, so it counts nothing (×0).
+    /// A word of a clause whose case reads recovered that is no opinion of this case, so it counts nothing (×0): a
+    /// negative learned weight (退款, 客服 in 退款三天就到账了: how often complaints name the word), or the complaint
+    /// that opens the story (投诉 in 投诉之后经理亲自道歉, "complained" before "the manager replaced the dish").
     case recoveredTopic
     /// An opinion after a negator of need that is no worry or chore (`LexiconEntry.isRelief`): "no need to be so rude",
     /// 没必要这么凶 say it happened, so the negator leaves the term's sign as it is (×1); the negators are named.
@@ -141,7 +142,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .remediedBy(word): return "taken back by '\(word)' before it ×0"
         case let .negatedLean(word, factor): return "learned lean negated by '\(word)' ×\(Self.format(factor))"
         case let .cheapAmount(word): return "an amount said to be small by '\(word)'"
-        case .recoveredTopic: return "learned lean of a word in a recovered refund ×0"
+        case .recoveredTopic: return "word of a recovered case, no verdict on it ×0"
         case let .unneeded(word): return "said not needed by '\(word)', not negated"
         }
     }

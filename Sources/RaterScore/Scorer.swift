@@ -52,9 +52,10 @@ public struct Scorer: Sendable {
         score(comment, segmented: segmented, matches: matches, waiving: [])
     }
 
-    /// Scores as above, with the learned weights of the matches in `waiving` counting nothing (rule
-    /// `recovered_topic`): cue words such as 退款 and 客服 in a clause whose refund reads recovered, where their learned
-    /// leaning (how often complaints name them) is no opinion of this case (`DimensionReport.recoveredUnits`).
+    /// Scores as above, with the matches in `waiving` counting nothing (rule `recovered_topic`): in a clause whose
+    /// case reads recovered, the learned leaning of cue words such as 退款 and 客服 (how often complaints name them) and
+    /// the complaint that opens the story (投诉, "complained") are no opinion of this case
+    /// (`DimensionReport.recoveredUnits`, chosen by `Analyzer`).
     public func score(_ comment: NormalizedComment, segmented: SegmentedText, matches: [TermMatch],
                       waiving: Set<Int>) -> ScoredComment {
         // 我去！ is slang, 我去银行 an errand: the scan has already refused an interjection that does not close its
@@ -250,10 +251,13 @@ public struct Scorer: Sendable {
                     }
                 }
                 let isLearned = measured == nil && remedyValence == nil && matcher.entries[entryIndex].isLearnedValence
-                if isLearned, !waiving.isEmpty, waiving.contains(matchIndex) {
+                if !waiving.isEmpty, waiving.contains(matchIndex) {
+                    // A hand-written complaint that opens the recovered story (投诉, "complained") is spent as a term
+                    // would be, so no negator or degree word before it reaches past it.
+                    if !isLearned { modifiers.reset() }
                     contributions.append(Contribution(term: segmented.text(match.byteRange), clause: unitIndex,
                                                       base: base, rules: [.recoveredTopic], weight: 0,
-                                                      match: matchIndex, isLearned: true))
+                                                      match: matchIndex, isLearned: isLearned))
                     continue
                 }
                 if let object = remedyObject {
