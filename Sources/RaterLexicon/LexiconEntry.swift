@@ -273,6 +273,11 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// The present set against a past (现在, 如今, "now"): settles nothing alone; a `lapse` ending retracts only after
     /// one.
     case present
+    /// A time before this one (上次, 以前, 之前, "last time", "previously"): settles nothing alone, but a later clause of
+    /// its sentence or the next that opens with a `present` word (这次, 现在, "this time", "now") sets the state now
+    /// against it, and turns the comment as a turn word does (上次来服务员态度很差，这次好多了; "Last time the staff were
+    /// rude, this time they were lovely"; `TurnWords`).
+    case past
     /// A negation ending that says a habit or state has lapsed (不了, 不会了, 不是了, 没有了: "not any more"): in a clause
     /// that is nothing but a `present` word and the ending, a turn word before them allowed (以前很喜欢，现在不了;
     /// 以前常来，但现在不会了), it takes back the clause before it as a `retraction` does. Written as a Chinese clause
@@ -285,7 +290,7 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// another marker or clause (see `ClauseFactors` and `Retraction` in the scorer).
     public var isClauseMood: Bool {
         switch self {
-        case .consequent, .shortfall, .retraction, .present, .lapse: return false
+        case .consequent, .shortfall, .retraction, .present, .past, .lapse: return false
         case .question, .conditional, .wish, .counterfactual, .inquiry, .request, .bygone: return true
         }
     }
