@@ -92,6 +92,6 @@ public final class Analyzer {
     }
 
     public func analyze(_ record: SourceRecord) throws -> CommentResult {
-        ResultBuilder.result(from: try analysis(of: record), languageOverride: engine.languageOverride)
+        ResultBuilder.result(from: try analysis(of: record), engine: engine)
     }
 }

@@ -14,6 +14,8 @@ public struct Engine: Sendable {
     public let scanner: LexiconScanner
     /// Report this language instead of detecting it (`--lang zh|en`).
     public var languageOverride: Language?
+    /// The lexicon files' names, resolved once, that each term's result names as its weight's source.
+    public let termSources: TermSources
 
     public init(lexicon: Lexicon, rules: ScoringRules = ScoringRules(), thresholds: LabelThresholds = .standard,
                 languageOverride: Language? = nil, profile: IndustryProfile = .generic) {
@@ -29,6 +31,7 @@ public struct Engine: Sendable {
         }
         self.scanner = LexiconScanner(scoring: matcher, cues: lexicon.makeCueTerms(), modifierCharacters: modifiers)
         self.languageOverride = languageOverride
+        self.termSources = TermSources(lexicon)
     }
 
     public var profile: IndustryProfile { mapper.profile }

@@ -1,17 +1,28 @@
 import RaterCore
 import RaterDimensions
+import RaterLexicon
 import RaterScore
 
 /// Flattens the stages' outputs into the `CommentResult` that sinks and aggregates read.
 enum ResultBuilder {
-    static func result(from analysis: Analyzer.Analysis, languageOverride: Language?) -> CommentResult {
+    static func result(from analysis: Analyzer.Analysis, engine: Engine) -> CommentResult {
+        result(from: analysis, languageOverride: engine.languageOverride, termSources: engine.termSources,
+               entries: engine.scorer.matcher.entries)
+    }
+
+    /// The result; each term names its weight's file when `termSources` and the matcher's `entries` are given.
+    static func result(from analysis: Analyzer.Analysis, languageOverride: Language?, termSources: TermSources? = nil,
+                       entries: [LexiconEntry] = []) -> CommentResult {
         let scored = analysis.scored
         let record = scored.comment.record
         let sentiment = scored.sentiment
         let terms = scored.contributions.map { contribution in
+            // The file's name is the engine's one string for it (`TermSources`): no new string per term.
             TermExplanation(term: contribution.term, base: finite(contribution.base),
                             rules: contribution.rules.map(ruleLabel),
-                            weight: finite(contribution.weight))
+                            weight: finite(contribution.weight),
+                            source: termSources?.name(of: contribution, matches: scored.matches, entries: entries),
+                            isLearned: contribution.isLearned)
         }
         return CommentResult(
             id: record.resolvedID, source: record.source, recordNumber: record.recordNumber, line: record.line,
@@ -22,7 +33,7 @@ enum ResultBuilder {
                                         negative: finite(sentiment.negativeShare, within: ResultRanges.share),
                                         neutral: finite(sentiment.neutralShare, within: ResultRanges.share),
                                         confidence: finite(sentiment.confidence, within: ResultRanges.confidence),
-                                        terms: terms),
+                                        terms: terms, evidenceKind: evidenceKind(sentiment)),
             dimensions: analysis.dimensions.map { dimension in
                 DimensionSummary(dimension: dimension.dimension, label: dimension.label,
                                  score: finite(dimension.score, within: ResultRanges.score),
@@ -43,6 +54,13 @@ enum ResultBuilder {
             profile: ProfileSummary(name: analysis.report.profile.name, version: analysis.report.profile.version,
                                     serviceScore: analysis.report.serviceScore.map { finite($0) }),
             fields: record.fields)
+    }
+
+    /// What the score rests on (`EvidenceKind`), as `rater explain` says it: learned weights only when the scorer
+    /// found no opinion word among the terms that moved it, none when nothing did.
+    static func evidenceKind(_ sentiment: Sentiment) -> EvidenceKind {
+        if sentiment.isLearnedOnly { return .learnedOnly }
+        return sentiment.positiveMass + sentiment.negativeMass > 0 ? .opinion : .none
     }
 
     /// The last guard against NaN and infinity, which JSON cannot carry (`"score":null`) and which would poison every

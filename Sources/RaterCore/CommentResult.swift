@@ -46,9 +46,13 @@ public struct SentimentSummary: Sendable, Equatable {
     public var confidence: Double
     /// Every contributing term with its rules: the explanation.
     public var terms: [TermExplanation]
+    /// Whether the score rests on an opinion word, on learned weights only, or on nothing; nil for a result stored
+    /// before Rater recorded it.
+    public var evidenceKind: EvidenceKind?
 
     public init(label: SentimentLabel, score: Double, positive: Double, negative: Double, neutral: Double,
-                confidence: Double, terms: [TermExplanation]) {
+                confidence: Double, terms: [TermExplanation], evidenceKind: EvidenceKind? = nil) {
+        self.evidenceKind = evidenceKind
         self.label = label
         self.score = score
         self.positive = positive
@@ -65,8 +69,18 @@ public struct TermExplanation: Sendable, Equatable {
     /// Rule names (`negated`, `intensified`, …) with their trigger words, e.g. `negated:不`.
     public var rules: [String]
     public var weight: Double
+    /// The lexicon file the base weight came from, relative to the lexicon folder (`zh/sentiment.tsv`), or as given
+    /// for a file layered from elsewhere; nil when no file gave it or the result was stored before Rater recorded
+    /// it. Engines resolve each file's name once, so every term of that file shares one string.
+    public var source: String?
+    /// Whether the weight is corpus statistics learned from labelled comments (`rater lexicon learn`) rather than an
+    /// opinion someone wrote down: the readings analysts distrust.
+    public var isLearned: Bool
 
-    public init(term: String, base: Double, rules: [String], weight: Double) {
+    public init(term: String, base: Double, rules: [String], weight: Double, source: String? = nil,
+                isLearned: Bool = false) {
+        self.source = source
+        self.isLearned = isLearned
         self.term = term
         self.base = base
         self.rules = rules

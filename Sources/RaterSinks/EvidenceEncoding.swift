@@ -38,8 +38,10 @@ extension JSONWriter {
 }
 
 extension JSONWriter {
-    /// The explanation's terms as a JSON array of `{term, base, weight, rules}`: in results and in the databases'
-    /// `explanation` column.
+    /// The explanation's terms as a JSON array of `{term, base, weight, rules[, source][, learned]}`: in results and
+    /// in the databases' `explanation` column. `source` (the lexicon file of the base weight) is left out when no
+    /// file gave it, and `learned` is written only for a learned weight (`true`), so a term without either reads as
+    /// one written before they were recorded does.
     public mutating func terms(_ terms: [TermExplanation]) {
         beginArray()
         // Read in place: a copy of each term retained and released its text and rule list.
@@ -56,7 +58,13 @@ extension JSONWriter {
                 if position > 0 { append(UInt8(ascii: ",")) }
                 appendString(rule)
             }
-            append(contentsOf: "]}")
+            append(UInt8(ascii: "]"))
+            if let source = terms[index].source {
+                append(contentsOf: #","source":"#)
+                appendString(source)
+            }
+            if terms[index].isLearned { append(contentsOf: #","learned":true"#) }
+            append(UInt8(ascii: "}"))
         }
         endArray()
     }

@@ -117,6 +117,8 @@ public struct ResultEncoder: Sendable {
         json.member("negative", sentiment.negative)
         json.member("neutral", sentiment.neutral)
         json.member("confidence", sentiment.confidence)
+        // Kept even with `--no-explanation`, like signals: one word that says whether to trust the score.
+        if let kind = sentiment.evidenceKind { json.member("evidence_kind", kind.rawValue) }
         if includeExplanation {
             json.member("terms")
             let start = json.byteCount

@@ -53,6 +53,8 @@ public struct StoredComment: Sendable, Equatable {
     public var fieldsJSON: String
     /// The contributing terms, as in the result's `sentiment.terms`.
     public var explanationJSON: String
+    /// What the score rests on (`sentiment.evidence_kind`): nil for a result that did not say.
+    public var evidenceKind: EvidenceKind?
     public var dimensions: [Dimension]
     public var aspects: [AspectMention]
     public var signals: [Signal]
@@ -101,6 +103,7 @@ public struct StoredComment: Sendable, Equatable {
         confidence = result.sentiment.confidence
         self.fieldsJSON = fieldsJSON
         self.explanationJSON = explanationJSON
+        evidenceKind = result.sentiment.evidenceKind
         dimensions = zip(result.dimensions, dimensionEvidenceJSON).map { dimension, evidence in
             Dimension(dimension: dimension.dimension, label: dimension.label, score: dimension.score,
                       mentions: dimension.mentions, evidenceJSON: evidence)

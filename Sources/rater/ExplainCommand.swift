@@ -94,34 +94,11 @@ enum ExplanationFormatter {
 
     /// Where a term's base weight came from, so the analyst knows which file to fix: `zh/sentiment.tsv`, or
     /// `learned, zh/learned-reviews.tsv` for a weight `rater lexicon learn` induced from labelled comments (corpus
-    /// statistics, not an opinion someone wrote down). The role that gave the base decides the file: a scale word
-    /// measuring a price or a wait weighs its scale, a wait stated with its length the wait-bound table, a negated act
-    /// its act valence, a remedy on a charge its remedy valence, any other term its valence.
+    /// statistics, not an opinion someone wrote down). `TermSources` picks the file by the role that gave the base;
+    /// the results and the review workspace name the same one.
     static func origin(of contribution: Contribution, in scored: ScoredComment, engine: Engine) -> String? {
-        guard scored.matches.indices.contains(contribution.match) else { return nil }
-        let entryIndex = Int(scored.matches[contribution.match].entry)
-        guard engine.scorer.matcher.entries.indices.contains(entryIndex) else { return nil }
-        let entry = engine.scorer.matcher.entries[entryIndex]
-        let source: Int32
-        let measuresAWait = contribution.rules.contains { if case .waitScale = $0 { true } else { false } }
-        if measuresAWait, entry.scale == nil {
-            // 等了40分钟才, "waited 35 minutes": the wait noun itself, weighed by its stated length.
-            source = engine.lexicon.waitBoundsSource
-        } else if measuresAWait || contribution.rules.contains(where: {
-            switch $0 {
-            case .priceScale, .quantityScale: true
-            default: false
-            }
-        }) {
-            source = entry.weightSources.scale
-        } else if contribution.rules.contains(where: { if case .remedy = $0 { true } else { false } }) {
-            source = entry.weightSources.remedy
-        } else if contribution.rules.contains(where: { if case .negatedAct = $0 { true } else { false } }) {
-            source = entry.weightSources.act
-        } else {
-            source = entry.weightSources.valence
-        }
-        let file = engine.lexicon.sourceName(source)
+        let file = engine.termSources.name(of: contribution, matches: scored.matches,
+                                           entries: engine.scorer.matcher.entries)
         if contribution.isLearned { return "learned" + (file.map { ", " + $0 } ?? "") }
         return file
     }

@@ -54,6 +54,31 @@ func parseObject(_ bytes: [UInt8]) throws -> [String: Any] {
         #expect(output == expected)
     }
 
+    /// What the score rests on and where each term's weight came from, as `rater explain` says them: the evidence kind
+    /// after the confidence (kept without the explanation), and each term's file and learned flag after its rules.
+    /// A result without them (one read back from before they were recorded) is written as it was.
+    @Test func evidenceKindAndTermSourcesAreWritten() throws {
+        var result = sampleResult()
+        result.sentiment.evidenceKind = .learnedOnly
+        result.sentiment.terms = [
+            TermExplanation(term: "staff", base: 0.6, rules: [], weight: 0.6, source: "en/learned-reviews.tsv",
+                            isLearned: true),
+            TermExplanation(term: "差", base: -2, rules: ["intensified:很"], weight: -2.6, source: "zh/sentiment.tsv"),
+            TermExplanation(term: "x", base: 1, rules: [], weight: 1),
+        ]
+        let output = String(decoding: ResultEncoder().encode(result), as: UTF8.self)
+        #expect(output.contains(#""confidence":0.79,"evidence_kind":"learned_only","terms":["#
+            + #"{"term":"staff","base":0.6,"weight":0.6,"rules":[],"source":"en/learned-reviews.tsv","learned":true},"#
+            + #"{"term":"差","base":-2,"weight":-2.6,"rules":["intensified:很"],"source":"zh/sentiment.tsv"},"#
+            + #"{"term":"x","base":1,"weight":1,"rules":[]}]}"#))
+        let bare = String(decoding: ResultEncoder(includeExplanation: false).encode(result), as: UTF8.self)
+        #expect(bare.contains(#""confidence":0.79,"evidence_kind":"learned_only"},"#))
+        let stored = StoredComment(result)
+        #expect(stored.evidenceKind == .learnedOnly)
+        #expect(stored.explanationJSON.contains(#""source":"en/learned-reviews.tsv","learned":true}"#))
+        #expect(ResultEncoder().encodeStoring(result).stored == stored)
+    }
+
     @Test func endsInExactlyOneNewlineAndHasNoOtherNewline() {
         let bytes = ResultEncoder(includeText: true).encode(sampleResult(text: "line one\nline two"))
         #expect(bytes.last == 0x0A)

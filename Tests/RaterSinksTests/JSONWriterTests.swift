@@ -270,7 +270,9 @@ import Testing
                 let rules = (0..<ruleCount).map { Self.texts[($0 + index) % Self.texts.count] }
                 terms.append(TermExplanation(term: text, base: Self.numbers[(index + ruleCount) % Self.numbers.count],
                                              rules: rules,
-                                             weight: Self.numbers[(2 * index + ruleCount) % Self.numbers.count]))
+                                             weight: Self.numbers[(2 * index + ruleCount) % Self.numbers.count],
+                                             source: ruleCount == 1 ? nil : Self.texts[(index + 2) % Self.texts.count],
+                                             isLearned: (index + ruleCount).isMultiple(of: 2)))
             }
         }
         for prefix in [0, 1, 2, terms.count] {
@@ -287,6 +289,11 @@ import Testing
                     json.beginArray()
                     for rule in term.rules { json.string(rule) }
                     json.endArray()
+                    if let source = term.source { json.member("source", source) }
+                    if term.isLearned {
+                        json.member("learned")
+                        json.bool(true)
+                    }
                     json.endObject()
                 }
                 json.endArray()
