@@ -58,10 +58,12 @@ public enum DatabaseReader {
                 signals[key, default: []].append(SignalSummary(value: value, evidence: evidence))
             }
             let hasProfile = try SchemaMigration.hasColumn("service_score", in: Schema.comments.name, executor)
+            let hasEvidenceKind = try SchemaMigration.hasColumn("evidence_kind", in: Schema.comments.name, executor)
             let rows = try executor.query("""
                 SELECT source, comment_key, id, record, line, lang, text, label, score, positive, negative, neutral,
                        confidence, fields, explanation, \(hasProfile ? "profile, profile_version, service_score"
-                                                                     : "NULL, NULL, NULL")
+                                                                     : "NULL, NULL, NULL"),
+                       \(hasEvidenceKind ? "evidence_kind" : "NULL")
                 FROM comments ORDER BY source, record
                 """, [])
             return try rows.map { row in
@@ -79,7 +81,7 @@ public enum DatabaseReader {
                     sentiment: SentimentSummary(
                         label: label, score: row[8].double ?? 0, positive: row[9].double ?? 0,
                         negative: row[10].double ?? 0, neutral: row[11].double ?? 0, confidence: row[12].double ?? 0,
-                        terms: terms),
+                        terms: terms, evidenceKind: row[18].string.flatMap(EvidenceKind.init(rawValue:))),
                     dimensions: (dimensions[key] ?? []).sorted { $0.dimension < $1.dimension },
                     aspects: (aspects[key] ?? []).sorted { $0.aspect < $1.aspect },
                     signals: (signals[key] ?? []).sorted { $0.value.ordinal < $1.value.ordinal },
@@ -113,11 +115,14 @@ public enum DatabaseReader {
         }
     }
 
-    /// The `explanation` column's objects as terms.
+    /// The `explanation` column's objects as terms; a term stored before `source` and `learned` were recorded has
+    /// neither (no file named, not learned).
     public static func terms(_ array: [[String: Any]]) -> [TermExplanation] {
         array.map { term in
             TermExplanation(term: term["term"] as? String ?? "", base: (term["base"] as? NSNumber)?.doubleValue ?? 0,
-                            rules: term["rules"] as? [String] ?? [], weight: (term["weight"] as? NSNumber)?.doubleValue ?? 0)
+                            rules: term["rules"] as? [String] ?? [], weight: (term["weight"] as? NSNumber)?.doubleValue ?? 0,
+                            source: term["source"] as? String,
+                            isLearned: (term["learned"] as? NSNumber).map { $0.isJSONBoolean && $0.boolValue } ?? false)
         }
     }
 

@@ -32,6 +32,7 @@ public enum Rows {
         row.add("profile", .text(comment.profileName))
         row.add("profile_version", .text(comment.profileVersion))
         row.add("service_score", SQLValue(comment.serviceScore))
+        row.add("evidence_kind", SQLValue(comment.evidenceKind?.rawValue))
     }
 
     static func dimension(_ dimension: StoredComment.Dimension, source: String, key: String, runID: String,

@@ -190,6 +190,9 @@ public enum Schema {
         Column("profile_version", .text, nullable: true),
         // The profile-weighted mean of the mentioned dimensions' scores: null when the comment mentions none.
         Column("service_score", .real, nullable: true),
+        // What the score rests on (`EvidenceKind`: opinion, learned_only, none), for the review workspace's badge
+        // and filter. Null for comments stored before it was recorded.
+        Column("evidence_kind", .text, nullable: true),
     ], primaryKey: ["source", "comment_key"],
     // `confidence`: the review workspace's "low confidence first".
     indexes: [["label"], ["source", "record"], ["lang"], ["run_id"], ["analysed_at"], ["confidence"]])

@@ -17,6 +17,9 @@ enum SchemaMigration {
         try addColumn("aggregation", .json, to: Schema.runs.name, executor)
         // `rating_answers` is new and made by `CREATE TABLE IF NOT EXISTS`; the runs before it counted none.
         try addColumn("rating_only", .integer, to: Schema.runs.name, executor)
+        // What each comment's score rests on (`comments.evidence_kind`): the comments already there say null, and
+        // the workspace shows them without a badge until a run writes them again.
+        try addColumn("evidence_kind", .text, to: Schema.comments.name, executor)
         try relaxAggregateFigures(executor)
     }
 

@@ -29,7 +29,7 @@ import Testing
         let postgres = Schema.comments.upsertStatement(.postgres)
         #expect(sqlite.hasPrefix("INSERT INTO comments (source, comment_key, id,"))
         #expect(sqlite.contains("VALUES (?, ?, ?,") && sqlite.contains("ON CONFLICT (source, comment_key) DO UPDATE"))
-        #expect(postgres.contains("VALUES ($1, $2, $3,") && postgres.contains("$20)"))
+        #expect(postgres.contains("VALUES ($1, $2, $3,") && postgres.contains("$\(Schema.comments.columns.count))"))
         #expect(!sqlite.contains("excluded.source") && sqlite.contains("text = excluded.text"))
     }
 

@@ -78,10 +78,10 @@ import Testing
         }
     }
 
-    /// The comments table as Rater made it before it stored the profile and service score, with one comment, beside
-    /// `dimension_mentions` and no `aspect_mentions`.
+    /// The comments table as Rater made it before it stored the profile and service score (and the evidence kind,
+    /// which came later), with one comment, beside `dimension_mentions` and no `aspect_mentions`.
     func makeOldCommentsTable(_ scratch: Scratch) throws {
-        let profileColumns: Set = ["profile", "profile_version", "service_score"]
+        let profileColumns: Set = ["profile", "profile_version", "service_score", "evidence_kind"]
         let old = Table("comments", columns: Schema.comments.columns.filter { !profileColumns.contains($0.name) },
                         primaryKey: Schema.comments.primaryKey)
         try scratch.open().transaction { executor in
@@ -143,6 +143,66 @@ import Testing
         let read = try DatabaseReader.comments(in: database)
         #expect(read.map(\.profile.name) == ["", "hotel"])
         #expect(read.map { $0.aspects.map(\.aspect) } == [[], [.price]])
+    }
+
+    /// The comments table as Rater made it before it stored the evidence kind (with the profile columns), with one
+    /// comment whose stored terms name no source.
+    func makeCommentsTableBeforeEvidenceKind(_ scratch: Scratch) throws {
+        let old = Table("comments", columns: Schema.comments.columns.filter { $0.name != "evidence_kind" },
+                        primaryKey: Schema.comments.primaryKey)
+        try scratch.open().transaction { executor in
+            for statement in old.createStatements(executor.dialect) + Schema.dimensionMentions.createStatements(
+                executor.dialect) + Schema.aspectMentions.createStatements(executor.dialect) {
+                try executor.execute(statement, [])
+            }
+            try executor.execute(old.insertStatement(executor.dialect), [
+                .text("hotel.csv"), .text("H001"), .text("H001"), .integer(1), .integer(2), .text("en"),
+                .text("Staff just disappeared."), .text("positive"), .real(0.2), .real(1), .real(0), .real(0),
+                .real(0.6), .text("{}"), .text(#"[{"term":"staff","base":0.3,"weight":0.3,"rules":[]}]"#), .text("old"),
+                .text("2026-11-20T00:00:00.000Z"), .text("generic"), .text("1"), .null,
+            ])
+        }
+    }
+
+    /// An older database gains `comments.evidence_kind` (null for the comments already there) when a run opens it;
+    /// until then a reader that does not migrate reads it as it is. The stored terms of the old comment have no
+    /// source and are not learned; those a run writes now carry both, and the kind.
+    func commentsGainTheEvidenceKind(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        try makeCommentsTableBeforeEvidenceKind(scratch)
+        let database = try scratch.open()
+        #expect(try !commentColumns(database).contains("evidence_kind"))
+        let unmigrated = try DatabaseReader.comments(in: database)
+        #expect(unmigrated.map(\.sentiment.evidenceKind) == [nil])
+        #expect(unmigrated.first?.sentiment.terms == [TermExplanation(term: "staff", base: 0.3, rules: [], weight: 0.3)])
+
+        try database.createSchema()
+        #expect(try commentColumns(database) == Set(Schema.comments.columnNames))
+        #expect(try database.read { try $0.query("SELECT evidence_kind FROM comments", []) } == [[.null]])
+        try database.createSchema()  // already current: nothing changes
+        #expect(try commentColumns(database) == Set(Schema.comments.columnNames))
+
+        try RunRecorder(options: scratch.options()).record { sink in
+            var result = comment("H002", record: 2)
+            result.sentiment.evidenceKind = .learnedOnly
+            result.sentiment.terms = [TermExplanation(term: "staff", base: 0.3, rules: [], weight: 0.3,
+                                                      source: "en/learned-reviews.tsv", isLearned: true),
+                                      TermExplanation(term: "rude", base: -2, rules: [], weight: -2,
+                                                      source: "team's \"odd\".tsv")]
+            try sink.write(result)
+            return .finished
+        }
+        let rows = try database.read { try $0.query("SELECT comment_key, evidence_kind FROM comments ORDER BY 1", []) }
+        #expect(rows == [[.text("H001"), .null], [.text("H002"), .text("learned_only")]])
+        let read = try DatabaseReader.comments(in: database)
+        #expect(read.map(\.sentiment.evidenceKind) == [nil, .learnedOnly])
+        #expect(read.last?.sentiment.terms.map(\.source) == ["en/learned-reviews.tsv", "team's \"odd\".tsv"])
+        #expect(read.last?.sentiment.terms.map(\.isLearned) == [true, false])
+    }
+
+    @Test func sqliteCommentsGainTheEvidenceKind() throws { try commentsGainTheEvidenceKind(.sqlite) }
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage)) func postgresCommentsGainTheEvidenceKind() throws {
+        try commentsGainTheEvidenceKind(.postgres)
     }
 
     @Test func sqliteCommentsGainTheProfileAndAspects() throws { try commentsGainTheProfileAndAspects(.sqlite) }
