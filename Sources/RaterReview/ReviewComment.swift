@@ -50,6 +50,12 @@ public struct ReviewComment: Sendable, Equatable {
     /// The machine's profile-weighted service score: nil when the comment mentions no dimension, or was stored
     /// before Rater stored it. Corrections do not change it.
     public var serviceScore: Double?
+    /// What the machine's score rests on: `.learnedOnly` is the reading analysts distrust (learned weights, no
+    /// opinion word), which the page badges. Nil for a comment stored before Rater recorded it.
+    public var evidenceKind: EvidenceKind?
+
+    /// Whether the machine's score rests on learned weights only.
+    public var isLearnedOnly: Bool { evidenceKind == .learnedOnly }
 
     /// The label after corrections: the last label or accept, else the machine's.
     public var label: SentimentLabel {

@@ -41,6 +41,9 @@ public struct ReviewFilter: Sendable, Equatable {
     /// Inclusive ISO dates (`2026-11-01`) compared with the date column's first ten characters.
     public var dateFrom: String?
     public var dateTo: String?
+    /// Comments whose machine score rests on this (`evidence=learned_only`: the learned-weights-only readings to
+    /// check first). The machine's reading: corrections set a label, not what the score rested on.
+    public var evidence: EvidenceKind?
     /// Text the comment must contain (case-insensitive for Latin letters).
     public var search: String?
     public var review: ReviewState?
@@ -149,6 +152,13 @@ public struct ReviewFilter: Sendable, Equatable {
                 filter.dateTo = date
             }
         }
+        if let text = value("evidence") {
+            if let kind = EvidenceKind(rawValue: text) {
+                filter.evidence = kind
+            } else {
+                refuse("evidence", "unknown evidence '\(text)' (\(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
         if let text = value("q") {
             if text.count <= ReviewLimits.search {
                 filter.search = text
@@ -185,6 +195,7 @@ public struct ReviewFilter: Sendable, Equatable {
         }
         if let dateFrom { items.append(("from", dateFrom)) }
         if let dateTo { items.append(("to", dateTo)) }
+        if let evidence { items.append(("evidence", evidence.rawValue)) }
         if let search { items.append(("q", search)) }
         if let review { items.append(("review", review.rawValue)) }
         if order != .record { items.append(("order", order.rawValue)) }

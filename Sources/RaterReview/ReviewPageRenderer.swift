@@ -105,6 +105,8 @@ public struct ReviewPageRenderer: Sendable {
                    into: &form)
             select("review", "Review", options: ReviewFilter.ReviewState.allCases.map { ($0.rawValue, $0.rawValue) },
                    selected: filter.review?.rawValue, into: &form)
+            select("evidence", "Evidence", options: EvidenceKind.allCases.map { ($0.rawValue, Self.name($0)) },
+                   selected: filter.evidence?.rawValue, into: &form)
             if !store.groupColumns.isEmpty {
                 select("column", "Column", options: store.groupColumns.map { ($0, $0) }, selected: filter.groupColumn,
                        into: &form)
@@ -141,6 +143,11 @@ public struct ReviewPageRenderer: Sendable {
                                text: comment.label.rawValue)
                 if comment.label != comment.machineLabel {
                     header.element("span", [("class", "machine")], text: "machine: " + comment.machineLabel.rawValue)
+                }
+                if comment.isLearnedOnly {
+                    // The reading analysts distrust, said where the label is, not only in the folded panel.
+                    header.element("span", [("class", "chip learned-only"), ("data-role", "learned-only"),
+                                            ("title", Self.learnedOnlyNote)], text: "learned weights only")
                 }
                 header.element("span", [("class", "meta")]) { meta in
                     meta.text("score " + Self.number(comment.score) + " · confidence " + Self.number(comment.confidence)
@@ -262,11 +269,16 @@ public struct ReviewPageRenderer: Sendable {
 
     private func explanation(_ comment: ReviewComment, into html: inout HTMLBuilder) {
         html.element("details", [("class", "why")]) { details in
-            details.element("summary", text: "Why this score (\(comment.terms.count) terms)")
+            details.element("summary", text: "Why this score (\(comment.terms.count) terms"
+                + (comment.isLearnedOnly ? ", learned weights only)" : ")"))
+            if let kind = comment.evidenceKind {
+                details.element("p", [("class", "evidence-kind " + kind.rawValue), ("data-evidence", kind.rawValue)],
+                                text: Self.note(kind))
+            }
             details.element("table") { table in
                 table.element("thead") { head in
                     head.element("tr") { row in
-                        for heading in ["term", "base", "rules", "weight"] { row.element("th", text: heading) }
+                        for heading in ["term", "base", "rules", "weight", "from"] { row.element("th", text: heading) }
                     }
                 }
                 table.element("tbody") { body in
@@ -277,11 +289,14 @@ public struct ReviewPageRenderer: Sendable {
                             row.element("td", text: term.rules.joined(separator: ", "))
                             row.element("td", [("class", "num " + (term.weight > 0 ? "positive" : term.weight < 0 ? "negative" : ""))],
                                         text: Self.number(term.weight))
+                            row.element("td", [("class", "origin" + (term.isLearned ? " learned" : ""))]) { cell in
+                                cell.element("bdi", text: Self.origin(term) ?? "—")
+                            }
                         }
                     }
                     if comment.terms.count > ReviewLimits.termRows {
                         body.element("tr", [("class", "more")]) { row in
-                            row.element("td", [("colspan", "4")],
+                            row.element("td", [("colspan", "5")],
                                         text: "and \(comment.terms.count - ReviewLimits.termRows) more")
                         }
                     }
@@ -600,7 +615,37 @@ public struct ReviewPageRenderer: Sendable {
 
     static func describe(_ term: TermExplanation) -> String {
         "base " + number(term.base) + (term.rules.isEmpty ? "" : " · " + term.rules.joined(separator: ", "))
-            + " → " + number(term.weight)
+            + " → " + number(term.weight) + (origin(term).map { " (" + $0 + ")" } ?? "")
+    }
+
+    /// Where a term's weight came from, as `rater explain` says it: `learned · zh/learned-reviews.tsv` for corpus
+    /// statistics, the file alone for a hand-written weight, nil when the result names neither (stored before they
+    /// were recorded, or a weight no file gave).
+    static func origin(_ term: TermExplanation) -> String? {
+        if term.isLearned { return "learned" + (term.source.map { " · " + $0 } ?? "") }
+        return term.source
+    }
+
+    /// What the badge's title and the panel say about a score resting on learned weights only.
+    static let learnedOnlyNote = "learned weights only, no opinion word: the score says how these words lean in the "
+        + "reviews the weights were learned from (a factual sentence leans too)"
+
+    /// The panel's line on what the score rests on.
+    static func note(_ kind: EvidenceKind) -> String {
+        switch kind {
+        case .opinion: return "Evidence: at least one opinion word (a hand-written weight) moved the score."
+        case .learnedOnly: return "Evidence: " + learnedOnlyNote + "."
+        case .none: return "Evidence: no term moved the score."
+        }
+    }
+
+    /// The evidence filter's option names.
+    static func name(_ kind: EvidenceKind) -> String {
+        switch kind {
+        case .opinion: return "opinion words"
+        case .learnedOnly: return "learned weights only"
+        case .none: return "no term"
+        }
     }
 }
 

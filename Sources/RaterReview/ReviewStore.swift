@@ -313,6 +313,10 @@ public final class ReviewStore: @unchecked Sendable {
                 conditions.append(day + " " + comparison + " " + parameters.add(bound))
             }
         }
+        if let evidence = filter.evidence {
+            // The machine's reading, as stored: a comment stored before the kind was recorded (null) matches none.
+            conditions.append("c.evidence_kind = " + parameters.add(evidence.rawValue))
+        }
         if let search = filter.search {
             // Stored texts are normalised (NFKC, Traditional → Simplified), and so is what they are searched for, as
             // lexicon terms are: a Chinese IME's full-width comma or a phrase copied from the Traditional original
@@ -351,7 +355,7 @@ public final class ReviewStore: @unchecked Sendable {
     }
 
     private static let commentColumns = "c.source, c.comment_key, c.id, c.record, c.lang, c.text, c.label, c.score, "
-        + "c.confidence, c.fields, c.explanation, c.run_id, c.service_score"
+        + "c.confidence, c.fields, c.explanation, c.run_id, c.service_score, c.evidence_kind"
 
     private static let correctionColumns = "k.seq, k.source, k.comment_key, k.action, k.dimension, k.value, "
         + "k.machine_label, k.machine_run_id, k.analyst, k.created_at, k.note, k.text_sha256, k.dimensions, "
@@ -369,7 +373,8 @@ public final class ReviewStore: @unchecked Sendable {
             language: row[4].string ?? "", text: text, machineLabel: label,
             score: row[7].double ?? 0, confidence: row[8].double ?? 0, terms: terms, fields: fields,
             runID: row[11].string ?? "", machineDimensions: [], signals: [], corrections: [],
-            textSHA256: SHA256Digest.hex(of: text), serviceScore: row[12].double)
+            textSHA256: SHA256Digest.hex(of: text), serviceScore: row[12].double,
+            evidenceKind: row[13].string.flatMap(EvidenceKind.init(rawValue:)))
     }
 
     private static func correction(from row: [SQLValue]) throws -> Correction {
