@@ -37,7 +37,7 @@ public enum ReviewAssets {
     .chip.aspect { border-style: dotted; }
     .chip.learned-only { color: #7a2e00; background: #fff3e0; font-weight: 600; }
     td.origin { color: #555; font-size: .85rem; } td.origin.learned { color: #7a2e00; }
-    p.evidence-kind.learned-only { color: #7a2e00; }
+    p.evidence-kind.learned_only { color: #7a2e00; }
     ul.dims, ul.aspects, ul.signals { list-style: none; display: flex; flex-wrap: wrap; gap: .35rem; padding: 0; margin: .3rem 0; }
     li.none { color: #888; font-size: .85rem; }
     dl.fields { display: flex; flex-wrap: wrap; gap: 0 .8rem; margin: .2rem 0; font-size: .8rem; color: #555; }
