@@ -52,6 +52,11 @@ public struct LexiconEntry: Sendable, Equatable {
     }
     /// A function word (kind `function`): never learned as sentiment, dropped from the scoring matcher.
     public var isFunctionWord = false
+    /// A particle, concessive adverb or connective (kind `connective`: 倒是, 其实, "actually"): it frames its clause and
+    /// says nothing of it, so a learned valence on it counts nothing (`scoredValence`). How often complaints say 倒是
+    /// ("admittedly", −0.65 learned) is how often they concede something, and it pulled the praise after it down
+    /// (房间倒是挺干净).
+    public var isConnective = false
     /// Whether `valence` was induced from labelled comments (a `learned-*` file written by `rater lexicon learn`)
     /// rather than written by hand. A learned valence is corpus statistics: it says how often a word appears in
     /// praise or complaints ("waitress", "table" lean negative in review sets full of complaints), not that the word
@@ -127,9 +132,11 @@ public struct LexiconEntry: Sendable, Equatable {
 
     /// The valence the scorer weighs, or nil when the term scores nothing. A hand-written rule role (degree word,
     /// negator) outweighs a learned valence: the learned weight of 这么 is how often complaints say "so", not an
-    /// opinion. Everything that lines matches up with the scorer's contributions reads this, not `valence`.
+    /// opinion. So does a connective (`isConnective`) or a contrast word (但是, "though"): the word frames its clause,
+    /// and a learned weight on it is corpus style. Everything that lines matches up with the scorer's contributions
+    /// reads this, not `valence`.
     public var scoredValence: Double? {
-        isLearnedValence && (isNegator || degree != nil) ? nil : valence
+        isLearnedValence && (isNegator || degree != nil || contrast != nil || isConnective) ? nil : valence
     }
 
     /// Whether the term's only role is a learned valence (`isLearnedValence`): corpus statistics about a string, with
@@ -173,6 +180,7 @@ public struct LexiconEntry: Sendable, Equatable {
         if other.contrast != nil { contrast = other.contrast }
         if other.irrealis != nil { irrealis = other.irrealis }
         if other.isFunctionWord { isFunctionWord = true }
+        if other.isConnective { isConnective = true }
         if other.isCompound { isCompound = true }
         if other.scale != nil { scale = other.scale }
         if other.scaleNoun != nil { scaleNoun = other.scaleNoun }

@@ -223,6 +223,7 @@ public struct LexiconFile: Sendable {
         case .exclamative: entry.exclamative = try choice(1, "role", ExclamativeRole.self)
         case .echo: entry.isEchoLink = true
         case .relief: entry.isRelief = true
+        case .connective: entry.isConnective = true
         case .act: entry.negatedAct = try number(1, "valence when negated", -4...4, "−4…4")
         case .remedy: entry.remedy = try number(1, "valence on a charge", -4...4, "−4…4")
         case .duration:

@@ -65,11 +65,15 @@ public enum LexiconKind: String, Sendable, CaseIterable {
     /// The words of an amount of money said to be small (挂号费才五块钱, "only $5 for parking"): term, role (`unit` for
     /// a currency word after the number, `prefix` for a sign before it, `cheap` for 才, "only"). See `Amounts`.
     case amount
+    /// Particles, concessive adverbs and connectives that frame a clause and say nothing of it (倒是, 其实, 而且,
+    /// "actually", "besides"): term. Such a word carries no learned valence (`LexiconEntry.scoredValence`) and
+    /// `rater lexicon learn` never learns it nor pairs with it, even with `--learn-function-words`.
+    case connective
 
     /// How many TAB-separated columns a data line of this kind has.
     var columnCount: Int {
         switch self {
-        case .negator, .function, .compound, .interjection, .echo, .relief: return 1
+        case .negator, .function, .compound, .interjection, .echo, .relief, .connective: return 1
         case .sentiment, .degree, .contrast, .irrealis, .scale, .exclamative, .act, .remedy, .duration, .waitBound,
              .inflection, .amount:
             return 2
