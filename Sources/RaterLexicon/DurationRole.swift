@@ -16,9 +16,12 @@ public enum DurationRole: Sendable, Equatable {
     /// A word that may come right after the duration of an `ambiguous` wait word ("took 5 days *to* arrive",
     /// 排了一个小时*的队*).
     case follow
+    /// A noun naming a journey (flight, drive, "train ride", 航程, 车程): a duration its wait word states right after
+    /// it is how long the trip lasted, not a wait for service ("the flight took 11 hours", 全程飞行用时十一个小时).
+    case trip
 
     /// The keywords of the roles that are not a length, as the file writes them.
-    public static let keywords = ["lead", "ambiguous", "follow"] + DurationMarker.allCases.map(\.rawValue)
+    public static let keywords = ["lead", "ambiguous", "follow", "trip"] + DurationMarker.allCases.map(\.rawValue)
 }
 
 /// How a word after a stated duration says the customer took it (`DurationRole.marker`).

@@ -13,6 +13,10 @@ public struct Durations: Sendable {
     /// Wait words with other senses (`DurationRole.ambiguous`) and the words that may follow their duration.
     private let ambiguous: [[UInt8]]
     private let follows: [[UInt8]]
+    /// Nouns naming a journey (`DurationRole.trip`): a wait word right after one times the trip, not a wait.
+    private let trips: [[UInt8]]
+    /// Contrast words ("but", "though"; kind `contrast`): one between a trip noun and a wait word opens another clause.
+    private let turns: [[UInt8]]
     public let bounds: WaitBounds
 
     /// - Parameter entries: folded terms and their entries; those with a `duration` role are kept.
@@ -22,13 +26,17 @@ public struct Durations: Sendable {
         var markers = [(spelling: [UInt8], marker: DurationMarker)]()
         var ambiguous = [[UInt8]]()
         var follows = [[UInt8]]()
+        var trips = [[UInt8]]()
+        var turns = [[UInt8]]()
         for (term, entry) in entries where !term.isEmpty {
+            if entry.contrast != nil { turns.append(Array(term.utf8)) }
             switch entry.duration {
             case let .unit(minutes)?: units.append((Array(term.utf8), minutes))
             case .lead?: leads.append(Array(term.utf8))
             case let .marker(marker)?: markers.append((Array(term.utf8), marker))
             case .ambiguous?: ambiguous.append(Array(term.utf8))
             case .follow?: follows.append(Array(term.utf8))
+            case .trip?: trips.append(Array(term.utf8))
             case nil: break
             }
         }
@@ -41,6 +49,8 @@ public struct Durations: Sendable {
         self.markers = markers.sorted { longestFirst($0.spelling, $1.spelling) }
         self.ambiguous = ambiguous.sorted(by: longestFirst)
         self.follows = follows.sorted(by: longestFirst)
+        self.trips = trips.sorted(by: longestFirst)
+        self.turns = turns.sorted(by: longestFirst)
         self.bounds = bounds
     }
 
@@ -60,6 +70,8 @@ public struct Durations: Sendable {
     public func read(after start: Int, in bytes: UnsafeBufferPointer<UInt8>, waitWord: Range<Int>? = nil)
         -> StatedDuration? {
         guard !isEmpty else { return nil }
+        // "The flight took 11 hours", 飞行用时十一个小时: the wait word times the journey named before it.
+        if let waitWord, !trips.isEmpty, timesATrip(waitWord, in: bytes) { return nil }
         var position = skipSpaces(bytes, from: start)
         // 等了足足, "waited for about": a few leads in a row.
         for _ in 0..<3 {
@@ -108,6 +120,66 @@ public struct Durations: Sendable {
     public func valence(of duration: StatedDuration) -> Double? {
         if let marker = duration.marker { return bounds.valence(of: marker) }
         return bounds.valence(minutes: duration.minutes)
+    }
+
+    /// Whether a trip noun (`DurationRole.trip`) stands right before the wait word at `range` as its subject. In
+    /// Latin script the noun opens its clause, after at most two words ("the", "our whole"), with at most three words
+    /// between it and the wait word and none of them a contrast word: "the *flight* took", "our *train ride* to the
+    /// coast took"; not "a refund for the flight took 3 weeks" (the refund took them) nor "the flight was late but
+    /// boarding took 2 hours". In Chinese at most two Han characters stand between (飞行用时, 车程共耗时).
+    private func timesATrip(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func wordStart(before end: Int) -> Int {
+            var start = end
+            while start > 0, Self.isLetter(bytes[start - 1]) || (bytes[start - 1] >= 0x30 && bytes[start - 1] <= 0x39)
+                || bytes[start - 1] == 0x27 || bytes[start - 1] == 0x2D {
+                start -= 1
+            }
+            return start
+        }
+        // Whether at most two words stand between `start` and the clause's opening (the text's start or punctuation).
+        func opensClause(_ start: Int) -> Bool {
+            var position = start
+            for _ in 0...1 {
+                while position > 0, bytes[position - 1] == 0x20 { position -= 1 }
+                let word = wordStart(before: position)
+                if word == position { return true }
+                position = word
+            }
+            while position > 0, bytes[position - 1] == 0x20 { position -= 1 }
+            return wordStart(before: position) == position
+        }
+        func tripEnds(at end: Int) -> Bool {
+            trips.contains { trip in
+                guard trip.count <= end, DurationNumber.matches(trip, in: bytes, at: end - trip.count) else { return false }
+                let start = end - trip.count
+                guard trip.first.map(Self.isLetter) ?? false else { return true }
+                // A Latin trip noun must start a word ("flight", not "inflight") and open its clause.
+                return (start == 0 || !Self.isLetter(bytes[start - 1])) && opensClause(start)
+            }
+        }
+        var end = range.lowerBound
+        if range.lowerBound < bytes.count, bytes[range.lowerBound] < 0x80 {
+            // Back over spaces, then up to three more words (letters, digits, apostrophes, hyphens).
+            for _ in 0...3 {
+                while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+                if tripEnds(at: end) { return true }
+                let start = wordStart(before: end)
+                guard start < end else { return false }
+                // "but", "though" open another clause: its topic is not what the wait word times.
+                if turns.contains(where: { $0.count == end - start && DurationNumber.matches($0, in: bytes, at: start) }) {
+                    return false
+                }
+                end = start
+            }
+            return false
+        }
+        // Chinese: up to two Han characters (three bytes each in UTF-8) between.
+        for _ in 0...2 {
+            if tripEnds(at: end) { return true }
+            guard end >= 3, (0x4E00...0x9FFF).contains(UTF8Scalar.decode(bytes, at: end - 3).value) else { return false }
+            end -= 3
+        }
+        return false
     }
 
     /// Whether the wait word at `range` is one with other senses (`DurationRole.ambiguous`).

@@ -235,6 +235,8 @@ public struct LexiconFile: Sendable {
                 entry.duration = .ambiguous
             } else if value == "follow" {
                 entry.duration = .follow
+            } else if value == "trip" {
+                entry.duration = .trip
             } else if let marker = DurationMarker(rawValue: value) {
                 entry.duration = .marker(marker)
             } else if isPlainDecimal(columns[1]), !columns[1].hasPrefix("-"), let minutes = Double(columns[1]) {
