@@ -145,8 +145,9 @@ import Testing
         #expect(expectedAfterRerun["aspect_mentions"]!.filter { $0[0] == .text("b.csv") }
             == expected["aspect_mentions"]!.filter { $0[0] == .text("b.csv") })
         // Comments without a mention have no service score.
-        #expect(expected["comments"]!.contains { $0.last == .null })
-        #expect(expected["comments"]!.contains { $0.last != .null })
+        let serviceScore = try #require(Schema.comments.columnNames.firstIndex(of: "service_score"))
+        #expect(expected["comments"]!.contains { $0[serviceScore] == .null })
+        #expect(expected["comments"]!.contains { $0[serviceScore] != .null })
         for writer in writers {
             let written = try Self.write(kind, writer, runs: twoRuns)
             for table in ["comments", "dimension_mentions", "aspect_mentions", "signals"] {
