@@ -37,14 +37,7 @@ enum SchemaMigration {
             let strict = try executor.query("SELECT 1 FROM pragma_table_info('aggregates') WHERE name = ? AND \"notnull\" = 1",
                                             [.text("share_positive")])
             guard !strict.isEmpty else { return }
-            let rebuilt = Table("aggregates_relaxed", columns: table.columns, primaryKey: table.primaryKey)
-            let columns = table.columnNames.joined(separator: ", ")
-            try executor.execute("DROP TABLE IF EXISTS aggregates_relaxed", [])
-            for statement in rebuilt.createStatements(.sqlite) { try executor.execute(statement, []) }
-            try executor.execute("INSERT INTO aggregates_relaxed (\(columns)) SELECT \(columns) FROM aggregates", [])
-            try executor.execute("DROP TABLE aggregates", [])
-            try executor.execute("ALTER TABLE aggregates_relaxed RENAME TO aggregates", [])
-            for statement in table.createStatements(.sqlite) { try executor.execute(statement, []) }
+            try rebuildSQLiteTable(table, through: "aggregates_relaxed", executor)
         case .postgres:
             let strict = try executor.query("SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('aggregates') "
                                             + "AND attname = $1 AND attnotnull", [.text("share_positive")])
@@ -71,6 +64,21 @@ enum SchemaMigration {
     /// no row in either database, and fires no `UPDATE` trigger.
     static func addCorrectionTextDigest(_ executor: any SQLExecutor) throws {
         try addColumn("text_sha256", .text, to: Schema.corrections.name, executor)
+    }
+
+    /// Makes a SQLite table again as `table` now describes it (a key or a `NOT NULL` SQLite cannot change in place):
+    /// its rows move to a table of the current columns named `temporary`, which takes the old one's name, and the
+    /// indexes, dropped with the old table, are made again. Inside the migration's transaction, so a failure leaves
+    /// the table as it was.
+    static func rebuildSQLiteTable(_ table: Table, through temporary: String, _ executor: any SQLExecutor) throws {
+        let rebuilt = Table(temporary, columns: table.columns, primaryKey: table.primaryKey)
+        let columns = table.columnNames.joined(separator: ", ")
+        try executor.execute("DROP TABLE IF EXISTS \(temporary)", [])
+        for statement in rebuilt.createStatements(.sqlite) { try executor.execute(statement, []) }
+        try executor.execute("INSERT INTO \(temporary) (\(columns)) SELECT \(columns) FROM \(table.name)", [])
+        try executor.execute("DROP TABLE \(table.name)", [])
+        try executor.execute("ALTER TABLE \(temporary) RENAME TO \(table.name)", [])
+        for statement in table.createStatements(.sqlite) { try executor.execute(statement, []) }
     }
 
     /// Adds a nullable column that a table made by an earlier version lacks (`runs.duplicate_keys` and
@@ -111,14 +119,7 @@ enum SchemaMigration {
             guard !key.isEmpty, key != table.primaryKey else { return }
             // SQLite cannot change a primary key in place: the rows move to a table made with the new one, and the
             // indexes, dropped with the old table, are made again.
-            let rekeyed = Table("signals_rekeyed", columns: table.columns, primaryKey: table.primaryKey)
-            let columns = table.columnNames.joined(separator: ", ")
-            try executor.execute("DROP TABLE IF EXISTS signals_rekeyed", [])
-            for statement in rekeyed.createStatements(.sqlite) { try executor.execute(statement, []) }
-            try executor.execute("INSERT INTO signals_rekeyed (\(columns)) SELECT \(columns) FROM signals", [])
-            try executor.execute("DROP TABLE signals", [])
-            try executor.execute("ALTER TABLE signals_rekeyed RENAME TO signals", [])
-            for statement in table.createStatements(.sqlite) { try executor.execute(statement, []) }
+            try rebuildSQLiteTable(table, through: "signals_rekeyed", executor)
         case .postgres:
             let rows = try executor.query("""
                 SELECT c.conname, a.attname FROM pg_constraint c
