@@ -31,7 +31,7 @@ public struct Engine: Sendable {
         }
         self.scanner = LexiconScanner(scoring: matcher, cues: lexicon.makeCueTerms(), modifierCharacters: modifiers)
         self.languageOverride = languageOverride
-        self.termSources = TermSources(lexicon)
+        self.termSources = TermSources(lexicon, entries: matcher.entries)
     }
 
     public var profile: IndustryProfile { mapper.profile }

@@ -6,13 +6,12 @@ import RaterScore
 /// Flattens the stages' outputs into the `CommentResult` that sinks and aggregates read.
 enum ResultBuilder {
     static func result(from analysis: Analyzer.Analysis, engine: Engine) -> CommentResult {
-        result(from: analysis, languageOverride: engine.languageOverride, termSources: engine.termSources,
-               entries: engine.scorer.matcher.entries)
+        result(from: analysis, languageOverride: engine.languageOverride, termSources: engine.termSources)
     }
 
-    /// The result; each term names its weight's file when `termSources` and the matcher's `entries` are given.
-    static func result(from analysis: Analyzer.Analysis, languageOverride: Language?, termSources: TermSources? = nil,
-                       entries: [LexiconEntry] = []) -> CommentResult {
+    /// The result; each term names its weight's file when `termSources` is given.
+    static func result(from analysis: Analyzer.Analysis, languageOverride: Language?,
+                       termSources: TermSources? = nil) -> CommentResult {
         let scored = analysis.scored
         let record = scored.comment.record
         let sentiment = scored.sentiment
@@ -21,7 +20,7 @@ enum ResultBuilder {
             TermExplanation(term: contribution.term, base: finite(contribution.base),
                             rules: contribution.rules.map(ruleLabel),
                             weight: finite(contribution.weight),
-                            source: termSources?.name(of: contribution, matches: scored.matches, entries: entries),
+                            source: termSources?.name(of: contribution, matches: scored.matches),
                             isLearned: contribution.isLearned)
         }
         return CommentResult(

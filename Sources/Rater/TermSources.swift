@@ -12,10 +12,18 @@ public struct TermSources: Sendable {
     public let names: [String?]
     /// The file of the wait-bound table in force (`Lexicon.waitBoundsSource`), or −1.
     let waitBounds: Int32
+    /// Per matcher entry, its weights' files and whether it is a scale word: copied out of the entries once, since
+    /// reading them from an entry (a struct of strings and arrays) in the per-term path copied the entry, 2,300
+    /// instructions a comment on the English export.
+    private let entrySources: [WeightSources]
+    private let entryIsScale: [Bool]
 
-    public init(_ lexicon: Lexicon) {
+    /// `entries`: the scoring matcher's (`TermMatch.entry` indexes them); empty, every term's file is unknown.
+    public init(_ lexicon: Lexicon, entries: [LexiconEntry] = []) {
         names = lexicon.sources.indices.map { lexicon.sourceName(Int32($0)) }
         waitBounds = lexicon.waitBoundsSource
+        entrySources = entries.map(\.weightSources)
+        entryIsScale = entries.map { $0.scale != nil }
     }
 
     /// The file's name for an index of `WeightSources`, nil for −1 (no file).
@@ -26,10 +34,10 @@ public struct TermSources: Sendable {
     /// The file that gave `contribution` its base weight, or −1. The role that gave the base decides the file: a
     /// scale word measuring a price, a quantity or a wait weighs its scale, a wait stated with its length the wait-bound table,
     /// a negated act its act valence, a remedy on a charge its remedy valence, any other term its valence.
-    public func index(of contribution: Contribution, matches: [TermMatch], entries: [LexiconEntry]) -> Int32 {
+    public func index(of contribution: Contribution, matches: [TermMatch]) -> Int32 {
         guard contribution.match >= 0, contribution.match < matches.count else { return -1 }
         let entryIndex = Int(matches[contribution.match].entry)
-        guard entryIndex >= 0, entryIndex < entries.count else { return -1 }
+        guard entryIndex >= 0, entryIndex < entrySources.count else { return -1 }
         // One pass over the rules (a term has a few at most), in the order of precedence below.
         var measuresAWait = false, measuresAPrice = false, isRemedy = false, isNegatedAct = false
         for rule in contribution.rules {
@@ -41,11 +49,11 @@ public struct TermSources: Sendable {
             default: break
             }
         }
-        if measuresAWait && entries[entryIndex].scale == nil {
+        if measuresAWait && !entryIsScale[entryIndex] {
             // 等了40分钟才, "waited 35 minutes": the wait noun itself, weighed by its stated length.
             return waitBounds
         }
-        let sources = entries[entryIndex].weightSources
+        let sources = entrySources[entryIndex]
         if measuresAWait || measuresAPrice { return sources.scale }
         if isRemedy { return sources.remedy }
         if isNegatedAct { return sources.act }
@@ -53,7 +61,7 @@ public struct TermSources: Sendable {
     }
 
     /// The file's name for `contribution`, nil when no file gave its weight.
-    public func name(of contribution: Contribution, matches: [TermMatch], entries: [LexiconEntry]) -> String? {
-        name(index(of: contribution, matches: matches, entries: entries))
+    public func name(of contribution: Contribution, matches: [TermMatch]) -> String? {
+        name(index(of: contribution, matches: matches))
     }
 }

@@ -97,8 +97,7 @@ enum ExplanationFormatter {
     /// statistics, not an opinion someone wrote down). `TermSources` picks the file by the role that gave the base;
     /// the results and the review workspace name the same one.
     static func origin(of contribution: Contribution, in scored: ScoredComment, engine: Engine) -> String? {
-        let file = engine.termSources.name(of: contribution, matches: scored.matches,
-                                           entries: engine.scorer.matcher.entries)
+        let file = engine.termSources.name(of: contribution, matches: scored.matches)
         if contribution.isLearned { return "learned" + (file.map { ", " + $0 } ?? "") }
         return file
     }
