@@ -61,6 +61,8 @@ public enum DatabaseError: Error, Sendable, CustomStringConvertible {
     case statementFailed(database: String, sql: String, message: String)
     case transactionFailed(database: String, message: String)
     case unexpectedValue(table: String, column: String, value: String)
+    /// An index or trigger someone made on a table that a migration had to make again no longer fits it.
+    case dependentNotRestored(table: String, name: String, message: String)
 
     public var description: String {
         switch self {
@@ -73,6 +75,9 @@ public enum DatabaseError: Error, Sendable, CustomStringConvertible {
             return "\(database): transaction failed (\(message))"
         case let .unexpectedValue(table, column, value):
             return "\(table).\(column): unexpected value \(value)"
+        case let .dependentNotRestored(table, name, message):
+            return "\(table): the index or trigger \(name) cannot be made again after this version's change to the "
+                + "table (\(message)); drop it, run Rater once, and make it again"
         }
     }
 }

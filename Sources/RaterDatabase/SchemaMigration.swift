@@ -67,17 +67,38 @@ enum SchemaMigration {
     }
 
     /// Makes a SQLite table again as `table` now describes it (a key or a `NOT NULL` SQLite cannot change in place):
-    /// its rows move to a table of the current columns named `temporary`, which takes the old one's name, and the
-    /// indexes, dropped with the old table, are made again. Inside the migration's transaction, so a failure leaves
-    /// the table as it was.
+    /// its rows move to a table of the current columns named `temporary`, which takes the old one's name. Inside the
+    /// migration's transaction, so a failure leaves the table as it was.
+    ///
+    /// What a dashboard author built on the table must survive it (SQLite's own procedure for such a change, "Making
+    /// Other Kinds Of Table Schema Changes"):
+    /// - a view that reads the table: since SQLite 3.26 `RENAME` checks every view and refuses while one names the
+    ///   dropped table, so the rename runs with `legacy_alter_table` on, which leaves views as the text they are (they
+    ///   name the table, which exists again under that name afterwards);
+    /// - indexes and triggers on the table, Rater's and the user's, go with `DROP TABLE`: their SQL is read first and
+    ///   run again afterwards. One that no longer fits the table fails the migration with its name, rather than
+    ///   vanishing.
     static func rebuildSQLiteTable(_ table: Table, through temporary: String, _ executor: any SQLExecutor) throws {
         let rebuilt = Table(temporary, columns: table.columns, primaryKey: table.primaryKey)
         let columns = table.columnNames.joined(separator: ", ")
+        let dependents = try executor.query("SELECT name, sql FROM sqlite_master WHERE tbl_name = ? "
+                                            + "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+                                            [.text(table.name)])
+            .compactMap { row in row.count == 2 ? row[1].string.map { (name: row[0].string ?? "", sql: $0) } : nil }
+        let legacyRename = try executor.query("PRAGMA legacy_alter_table", []).first?.first?.int == 1
+        try executor.execute("PRAGMA legacy_alter_table = ON", [])
+        defer { try? executor.execute("PRAGMA legacy_alter_table = " + (legacyRename ? "ON" : "OFF"), []) }
         try executor.execute("DROP TABLE IF EXISTS \(temporary)", [])
         for statement in rebuilt.createStatements(.sqlite) { try executor.execute(statement, []) }
         try executor.execute("INSERT INTO \(temporary) (\(columns)) SELECT \(columns) FROM \(table.name)", [])
         try executor.execute("DROP TABLE \(table.name)", [])
         try executor.execute("ALTER TABLE \(temporary) RENAME TO \(table.name)", [])
+        for dependent in dependents {
+            do { try executor.execute(dependent.sql, []) } catch {
+                throw DatabaseError.dependentNotRestored(table: table.name, name: dependent.name,
+                                                         message: String(describing: error))
+            }
+        }
         for statement in table.createStatements(.sqlite) { try executor.execute(statement, []) }
     }
 

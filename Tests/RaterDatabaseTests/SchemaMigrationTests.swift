@@ -214,26 +214,7 @@ import Testing
     /// of rating-only answers alone can say NULL rather than 0.
     func aggregateFiguresBecomeNullable(_ kind: DatabaseKind) throws {
         let scratch = try Scratch(kind)
-        let figures: Set = ["share_positive", "share_negative", "share_neutral", "mean_score", "net_sentiment",
-                            "positive_low", "positive_high", "negative_low", "negative_high"]
-        let old = Table("aggregates", columns: Schema.aggregates.columns.map { column in
-            var column = column
-            if figures.contains(column.name) { column.nullable = false }
-            return column
-        }, primaryKey: Schema.aggregates.primaryKey, indexes: Schema.aggregates.indexes.map(\.columns))
-        let row = Schema.aggregates.columns.map { column -> SQLValue in
-            switch column.type {
-            case .integer: return .integer(1)
-            case .real: return .real(0.5)
-            case .json: return .text("{}")
-            case .timestamp: return .text("2026-11-01T00:00:00.000Z")
-            default: return .text(column.name == "scope" ? "overall" : "")
-            }
-        }
-        try scratch.open().transaction { executor in
-            for statement in old.createStatements(executor.dialect) { try executor.execute(statement, []) }
-            try executor.execute(old.insertStatement(executor.dialect), row)
-        }
+        try makeStrictAggregates(scratch)
         func strict(_ database: any DatabaseConnection) throws -> Bool {
             let sql = switch database.dialect {
             case .sqlite: "SELECT \"notnull\" FROM pragma_table_info('aggregates') WHERE name = 'net_sentiment'"
@@ -255,6 +236,59 @@ import Testing
                              + "AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name", []).compactMap { $0.first?.string }
             }
             #expect(indexes == Schema.aggregates.indexes.map(\.name).sorted())
+        }
+    }
+
+    /// A view, an index and a trigger a dashboard author made on `aggregates` survive SQLite's rebuild of the table:
+    /// the rename used to fail on the view ("error in view …: no such table"), so the new version could not open
+    /// the database at all, and the index and trigger went with the old table.
+    @Test func sqliteRebuildKeepsWhatUsersMadeOnTheTable() throws {
+        let scratch = try Scratch(.sqlite)
+        try makeStrictAggregates(scratch)
+        try scratch.open().transaction { executor in
+            try executor.execute("CREATE VIEW weekly AS SELECT period, net_sentiment FROM aggregates", [])
+            try executor.execute("CREATE INDEX dashboard_by_period ON aggregates (period, scope)", [])
+            try executor.execute("CREATE TABLE audit (what TEXT)", [])
+            try executor.execute("CREATE TRIGGER aggregates_audit AFTER INSERT ON aggregates "
+                                 + "BEGIN INSERT INTO audit VALUES ('aggregate'); END", [])
+        }
+        let database = try scratch.open()
+        try database.createSchema()
+        let objects = try database.read {
+            try $0.query("SELECT type, name FROM sqlite_master WHERE name IN ('weekly', 'dashboard_by_period', "
+                         + "'aggregates_audit') ORDER BY name", []).map { $0.compactMap(\.string) }
+        }
+        #expect(objects == [["trigger", "aggregates_audit"], ["index", "dashboard_by_period"], ["view", "weekly"]])
+        #expect(try database.read { try $0.query("SELECT count(*) FROM weekly", []).first?.first?.int } == 1)
+        let notNull = try database.read {
+            try $0.query("SELECT \"notnull\" FROM pragma_table_info('aggregates') WHERE name = 'net_sentiment'", [])
+                .first?.first?.int
+        }
+        #expect(notNull == 0)
+    }
+
+    /// An `aggregates` table as versions before the rating-only answers made it (sentiment figures `NOT NULL`),
+    /// holding one row.
+    func makeStrictAggregates(_ scratch: Scratch) throws {
+        let figures: Set = ["share_positive", "share_negative", "share_neutral", "mean_score", "net_sentiment",
+                            "positive_low", "positive_high", "negative_low", "negative_high"]
+        let old = Table("aggregates", columns: Schema.aggregates.columns.map { column in
+            var column = column
+            if figures.contains(column.name) { column.nullable = false }
+            return column
+        }, primaryKey: Schema.aggregates.primaryKey, indexes: Schema.aggregates.indexes.map(\.columns))
+        let row = Schema.aggregates.columns.map { column -> SQLValue in
+            switch column.type {
+            case .integer: return .integer(1)
+            case .real: return .real(0.5)
+            case .json: return .text("{}")
+            case .timestamp: return .text("2026-11-01T00:00:00.000Z")
+            default: return .text(column.name == "scope" ? "overall" : "")
+            }
+        }
+        try scratch.open().transaction { executor in
+            for statement in old.createStatements(executor.dialect) { try executor.execute(statement, []) }
+            try executor.execute(old.insertStatement(executor.dialect), row)
         }
     }
 
