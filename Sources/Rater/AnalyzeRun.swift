@@ -199,7 +199,7 @@ public struct AnalyzeRun {
                         try onDelivery(delivery)
                     case let .skipped(digest):
                         if let digest { skippedDigests.append(digest) }
-                    case let .rejected(rejection) where rejection.reason.isNoComment
+                    case let .rejected(rejection) where rejection.mayBeRatingOnly
                         && isRatingOnly?(rejection.fields) == true:
                         commentPlace.read(rejection, countedAsAnswer: true)
                         let answer = RatingOnlyAnswer(rejection)
@@ -278,6 +278,8 @@ public struct AnalyzeRun {
                     }
                     if events == skip + 1 { rereadRecord = lastRecordNumber }
                     if events <= skip {
+                        // A record an earlier run read: the input has the comment's place.
+                        if case .record = event { commentPlace.sawPlace() }
                         // Only the records a database would key by their text: an export with an id column skips
                         // as before.
                         if skippedTexts != nil, case let .record(record) = event, record.id.map({

@@ -25,6 +25,9 @@ public struct CommentPlaceCheck: Sendable, Equatable {
     /// A record that was not analysed was read: it had the place unless its rejection says it had none.
     public mutating func read(_ rejection: Rejection, countedAsAnswer: Bool) {
         switch rejection.reason {
+        case .missingMember(_, _, _, true):
+            // `"text":null`: the member is there, and says the answer has no comment.
+            placeSeen = true
         case .missingMember, .missingElement:
             guard countedAsAnswer else { return }
             answersWithoutPlace += 1

@@ -85,7 +85,9 @@ public struct JSONLRecordReader: RecordReader {
             // What the object holds instead, and the member with the most text (not the id's) as the likely comment.
             var best: (name: String, length: Int)?
             for (name, value) in members where name != idMember && name != textMember {
-                guard case let .string(string) = value, !RecordText.isBlank(string) else { continue }
+                // A quoted number (a rating, a count) is no likely comment.
+                guard case let .string(string) = value, !RecordText.isBlank(string),
+                      Double(string.trimmingSpaces()) == nil else { continue }
                 if string.count > (best?.length ?? 0) { best = (name, string.count) }
             }
             var names = [String]()

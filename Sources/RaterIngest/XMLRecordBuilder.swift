@@ -294,7 +294,9 @@ struct XMLRecordBuilder {
         func consider(_ name: String, _ value: Value) {
             let bytes: Int
             switch value {
-            case let .text(text): bytes = RecordText.isBlank(text) ? 0 : text.utf8.count
+            // A number (a rating, a count) is no likely comment.
+            case let .text(text):
+                bytes = RecordText.isBlank(text) || Double(text.trimmingSpaces()) != nil ? 0 : text.utf8.count
             case let .tooLong(length): bytes = length
             }
             func bare(_ spec: String) -> Substring { spec.hasPrefix("@") ? spec.dropFirst() : Substring(spec) }
