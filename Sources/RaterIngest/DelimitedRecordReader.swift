@@ -11,10 +11,15 @@ public struct DelimitedRecordReader: RecordReader {
     public static let defaultTextColumns = ["text", "comment", "comments", "review", "reviewbody", "review_body",
                                             "content", "feedback", "body", "message", "评论", "内容", "评价",
                                             "評論", "內容", "評價", "留言"]
-    /// Names an export gives the one id of each comment: a ticket or survey response is one comment (an order id
-    /// is not here: one order may carry several comments, which would replace each other's rows in the databases).
-    public static let defaultIDColumns = ["id", "review_id", "comment_id", "record_id", "ticket_id", "response_id",
-                                          "feedback_id", "case_id", "编号", "序号", "評論編號", "工单号", "工单编号"]
+    /// Names an export gives the one id of each comment: a survey response or a review is one comment. An order id
+    /// is not here (one order may carry several comments), nor a ticket's or case's (`ticket_id`, `case_id`, 工单号:
+    /// a ticket's thread of messages shares it): a comment taken by a shared id replaces the others' rows in the
+    /// databases, while one keyed by its text's digest loses nothing. An export of one row per ticket names it with
+    /// `--id-column`.
+    public static let defaultIDColumns = ["id", "review_id", "comment_id", "record_id", "response_id", "feedback_id",
+                                          "编号", "序号", "評論編號"]
+    /// Keys an export carries that are no comment's own id (above), but still mark a first row as a header.
+    public static let sharedKeyColumns = ["ticket_id", "case_id", "order_id", "工单号", "工单编号", "订单号"]
 
     private var scanner: DelimitedRowScanner
     private let stream: ByteStream

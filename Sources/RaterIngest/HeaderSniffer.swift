@@ -33,8 +33,8 @@ enum HeaderSniffer {
     /// show a table as well: a column whose cells are all ASCII (ids, dates, numbers, codes) under them.
     static func judge(_ head: ArraySlice<UInt8>, delimiter: UInt8, options: IngestOptions) -> Judgement {
         let (fields, rest) = lineFields(head, delimiter: delimiter)
-        var known = Set((DelimitedRecordReader.defaultTextColumns + DelimitedRecordReader.defaultIDColumns)
-            .map { $0.lowercased() })
+        var known = Set((DelimitedRecordReader.defaultTextColumns + DelimitedRecordReader.defaultIDColumns
+                         + DelimitedRecordReader.sharedKeyColumns).map { $0.lowercased() })
         for named in [options.textColumn, options.idColumn] {
             if let named { known.insert(named.trimmingSpaces().lowercased()) }
         }

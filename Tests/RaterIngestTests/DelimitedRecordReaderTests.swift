@@ -32,15 +32,18 @@ import Testing
         #expect(records.first?.id == "x1")
     }
 
-    /// A ticket export's `ticket_id` (a survey's `response_id`, a Chinese work order's 工单号) is the comment's id, as
-    /// `id` is; an order id is not taken (one order may carry several comments).
-    @Test func ticketAndResponseIDsAreIDs() throws {
-        for (column, id) in [("ticket_id", "T-17"), ("Response_ID", "R9"), ("工单号", "GD001")] {
+    /// A survey's `response_id` is the comment's id, as `id` is; an order id is not taken (one order may carry
+    /// several comments), nor a ticket's (a ticket's thread shares it: keyed by it, the databases would keep the
+    /// thread's last message only).
+    @Test func responseIDsAreIDsAndTicketIDsAreNot() throws {
+        for (column, id) in [("Response_ID", "R9"), ("feedback_id", "F-2")] {
             let path = try temporaryFile("\(column),order_id,feedback\n\(id),O1,VPN down again\n", suffix: ".csv")
             #expect(try readAll(path).compactMap(\.record).map(\.id) == [id], "\(column)")
         }
-        let orders = try temporaryFile("order_id,comment\nO1,Late\n", suffix: ".csv")
-        #expect(try readAll(orders).compactMap(\.record).map(\.id) == [nil])
+        for column in ["order_id", "ticket_id", "case_id", "工单号"] {
+            let path = try temporaryFile("\(column),comment\nT1,VPN down\nT1,Still down\n", suffix: ".csv")
+            #expect(try readAll(path).compactMap(\.record).map(\.id) == [nil, nil], "\(column)")
+        }
     }
 
     @Test func unknownColumnIsAnErrorNamingTheColumns() throws {
