@@ -137,7 +137,7 @@ public struct GoldLabelMap: Sendable {
     /// column or a value outside the map is a mistake in the file that would change the figures, so it throws,
     /// naming the row as `gold.csv:12 (record 11)`.
     public func label(of record: SourceRecord, column: String) throws -> SentimentLabel? {
-        guard let value = record.fields.first(where: { $0.name == column })?.value else {
+        guard let value = record.fields.value(ofColumn: column) else {
             throw EvaluationError.missingLabel(record: record.location, column: column)
         }
         if value.allSatisfy(\.isWhitespace) { return nil }

@@ -151,7 +151,7 @@ public struct SignalEvaluation: Sendable {
 /// result schema spells them (`fell_short`, `at_risk`), case and the separator (`fell short`, `at-risk`) aside.
 public enum SignalGold {
     public static func values(of record: SourceRecord, column: String, kind: SignalKind) throws -> Set<SignalValue> {
-        guard let cell = record.fields.first(where: { $0.name == column })?.value else {
+        guard let cell = record.fields.value(ofColumn: column) else {
             throw EvaluationError.missingLabel(record: record.location, column: column)
         }
         var values = Set<SignalValue>()

@@ -108,7 +108,7 @@ struct LexiconLearnCommand: ParsableCommand {
                 }
                 var source = path
                 if let sourceColumn {
-                    guard let value = record.fields.first(where: { $0.name == sourceColumn })?.value else {
+                    guard let value = record.fields.value(ofColumn: sourceColumn) else {
                         throw EvaluationError.missingLabel(record: record.location, column: sourceColumn)
                     }
                     source = value

@@ -77,6 +77,17 @@ import Testing
         ])
     }
 
+    /// A gold file's column is named as `analyze`'s column options name theirs: ASCII case aside (`--gold-column
+    /// LABEL` on a `label` header failed, while `--csat-column CSAT` found `csat`); the exact spelling wins.
+    @Test func goldColumnsAreFoundRegardlessOfCase() throws {
+        let record = SourceRecord(source: "gold.csv", recordNumber: 1, line: 2, id: "1", text: "x",
+                                  fields: [Field("Expectation", "met"), Field("label", "neg"), Field("LABEL", "pos")])
+        #expect(try SignalGold.values(of: record, column: "expectation", kind: .expectation) == [.met])
+        #expect(try GoldLabelMap.standard.label(of: record, column: "Label") == .negative)
+        #expect(try GoldLabelMap.standard.label(of: record, column: "LABEL") == .positive)
+        #expect(throws: EvaluationError.self) { try GoldLabelMap.standard.label(of: record, column: "labels") }
+    }
+
     @Test func goldCellsAreReadAsTheResultSchemaSpellsThem() throws {
         func record(_ value: String) -> SourceRecord {
             SourceRecord(source: "gold.csv", recordNumber: 7, line: 8, id: "7", text: "x",
