@@ -3,14 +3,17 @@
 /// ICU's dictionary knows ordinary words the lexicons do not: 无线, 不但, 无非, 不得不. Covering such a word with a
 /// one-character rule word (无, 不, 但) and whatever else happens to be a term reads a negation, a turn or a question
 /// into an ordinary word. A one-character rule word therefore counts inside a longer ICU word only when the rest of
-/// the word is opinion (不贵, 很好, 不太 + 好): hand-written sentiment terms, with degree words between.
+/// the word is opinion (不贵, 很好, 不太 + 好): hand-written sentiment terms, with degree words between; or when the
+/// word is a degree word and a negator only (很不, 太不), which modify the word after it.
 ///
 /// Learned one-character terms are corpus statistics about a character, not words: 银 (+1.3) and 行 (+0.5) covered
 /// 银行 ("bank"), so every mention of a bank was praise, and 办 + 事 read 办事 ("run an errand") as a complaint. A
 /// learned one-character term therefore counts inside a longer ICU word only beside degree words (很 + X), never
 /// as a piece that makes up the word with other terms.
 enum CoverRole: UInt8, Sendable {
-    /// A negator, contrast or irrealis word without a valence of its own.
+    /// A negator without a valence of its own.
+    case negator
+    /// A contrast or irrealis word without a valence of its own.
     case ruleWord
     /// A hand-written sentiment term (a learned valence is corpus statistics, not an opinion: 线 in 无线).
     case opinion
@@ -33,7 +36,9 @@ enum CoverRole: UInt8, Sendable {
             self = .opinion
         } else if let valence, valence != 0, entry.isLearnedValence {
             self = .learned
-        } else if valence == nil, entry.isNegator || entry.contrast != nil || entry.irrealis != nil {
+        } else if valence == nil, entry.isNegator {
+            self = .negator
+        } else if valence == nil, entry.contrast != nil || entry.irrealis != nil {
             self = .ruleWord
         } else if valence == nil, entry.degree != nil {
             self = .degree
@@ -51,13 +56,18 @@ enum CoverRole: UInt8, Sendable {
             let others = zip(roles, isSingleCharacter).filter { !($0 == .learned && $1) }.map(\.0)
             return others.count == roles.count - 1 && others.allSatisfy { $0 == .degree }
         }
-        guard zip(roles, isSingleCharacter).contains(where: { $0 == .ruleWord && $1 }) else { return true }
+        guard zip(roles, isSingleCharacter).contains(where: { ($0 == .ruleWord || $0 == .negator) && $1 }) else {
+            return true
+        }
+        // A degree word fused with a negator (ICU's dictionary has 很不, 太不, 真不, 最不, 更不 and 很没 as words) modifies
+        // the word after it, as the two would apart: uncovered, 房间很不干净 and 他太不专业了 read as praise.
+        if roles.contains(.degree), roles.allSatisfy({ $0 == .degree || $0 == .negator }) { return true }
         var sawOpinion = false
         for (role, single) in zip(roles, isSingleCharacter) {
             switch role {
             case .opinion: sawOpinion = true
             case .degree: continue
-            case .ruleWord: if !single { return false }
+            case .ruleWord, .negator: if !single { return false }
             case .learned, .other: return false
             }
         }

@@ -136,10 +136,16 @@ public struct Lexicon: Sendable {
             var strongest: Double?
             var strongestIsLearned = false
             var strongestSource: Int32 = -1
-            var hasRuleWord = false
-            for part in innerParts(of: term) {
+            func isRuleWord(_ entry: LexiconEntry) -> Bool {
+                entry.isNegator || entry.degree != nil || entry.contrast != nil || entry.irrealis != nil
+            }
+            // Chinese rule words are often one character (不, 没, 很), which `innerParts` leaves out: 不及时 took
+            // 及时's +2.5 and read 送货不及时 as praise, with the negator inside the term where no rule saw it.
+            var hasRuleWord = !term.utf8.allSatisfy({ $0 < 0x80 })
+                && term.contains { entries[String($0)].map(isRuleWord) ?? false }
+            for part in innerParts(of: term) where !hasRuleWord {
                 guard let inner = entries[part] else { continue }
-                if inner.isNegator || inner.degree != nil || inner.contrast != nil || inner.irrealis != nil {
+                if isRuleWord(inner) {
                     hasRuleWord = true
                     break
                 }

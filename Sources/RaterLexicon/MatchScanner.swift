@@ -164,6 +164,25 @@ enum MatchScanner {
                         offset = tokenEnd
                         break
                     }
+                    // ICU may cut a negated phrase where the lexicon does not: 很不到位 comes as 很|不到|位, and 不,
+                    // a piece of 不到 that the rest of the word does not cover, was skipped while 到位 ran on past
+                    // the word, so the praise stood un-negated. A one-character negator opening the word counts when
+                    // the opinion word right after it runs past the word's end.
+                    if mayCover, let negator = source.longestInIdeographs(from: offset, tokenEnd: tokenEnd,
+                                                                          withinToken: true),
+                       negator.end < tokenEnd, coverRoles[Int(negator.entry)] == .negator,
+                       characterCount(offset..<negator.end) == 1,
+                       let opinion = admitted(source.longestInIdeographs(from: negator.end, tokenEnd: tokenEnd,
+                                                                         withinToken: false),
+                                              from: negator.end, token: tokenIndex, tokenEnd: tokenEnd,
+                                              withinToken: false, inIdeographs: true),
+                       opinion.end > tokenEnd, coverRoles[Int(opinion.entry)] == .opinion {
+                        matches.append(TermMatch(start: Int32(offset), end: Int32(negator.end), token: tokenIndex,
+                                                 entry: negator.entry))
+                        offset = negator.end
+                        mayCover = false
+                        continue
+                    }
                     mayCover = false
                     offset += 1
                     while !isCharacterStart(offset) { offset += 1 }

@@ -10,10 +10,20 @@ import Testing
         #expect(CoverRole(entry) == .degree)
     }
 
-    @Test func aNegatorWithALearnedWeightIsARuleWord() {
+    @Test func aNegatorWithALearnedWeightIsANegator() {
         var entry = LexiconEntry(valence: -0.4, isNegator: true)
         entry.isLearnedValence = true
-        #expect(CoverRole(entry) == .ruleWord)
+        #expect(CoverRole(entry) == .negator)
+    }
+
+    /// ICU has 很不, 太不 … as one word: a degree word and a negator alone cover it (they modify the next word); a
+    /// negator with a word of no role does not (无线), nor a contrast word with a degree word.
+    @Test func aDegreeWordAndANegatorCoverAWord() {
+        #expect(CoverRole.accepts([.degree, .negator], isSingleCharacter: [true, true]))
+        #expect(CoverRole.accepts([.negator, .degree], isSingleCharacter: [true, true]))
+        #expect(!CoverRole.accepts([.negator, .other], isSingleCharacter: [true, true]))
+        #expect(!CoverRole.accepts([.degree, .ruleWord], isSingleCharacter: [true, true]))
+        #expect(!CoverRole.accepts([.negator, .negator], isSingleCharacter: [true, true]))
     }
 
     @Test func aLearnedTermAloneIsLearnedAndAHandWrittenOneAnOpinion() {
