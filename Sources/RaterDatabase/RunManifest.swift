@@ -28,11 +28,15 @@ public struct RunManifest: Codable, Sendable, Equatable {
     /// process of that pid lives on that host belongs to a run that was killed (SIGKILL, the OOM killer, a crash).
     public var pid: Int?
     public var host: String?
+    /// What the databases' side of the run warned of (a source stored twice, rows a corrected export dropped, the
+    /// `aggregates` table made with other grouping options): said on standard error too, but a cron job run at
+    /// `--log-level error` kept nothing of it. Absent when there were none.
+    public var warnings: [String]?
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id", raterVersion = "rater_version", startedAt = "started_at", finishedAt = "finished_at"
         case status, exitCode = "exit_code", error, inputs, lexicons, lexiconVersion = "lexicon_version"
-        case profileVersion = "profile_version", counts, timings, outputs, databases, pid, host
+        case profileVersion = "profile_version", counts, timings, outputs, databases, pid, host, warnings
     }
 
     public init(runID: String, raterVersion: String, startedAt: String, finishedAt: String?, status: String,

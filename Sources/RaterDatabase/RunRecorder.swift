@@ -33,6 +33,12 @@ public final class RunRecorder {
         public var currentDirectory: String
         /// The name an input is stored under when it is not its path (`--source-name`), by input as in `inputs`.
         public var sourceNames: [String: String] = [:]
+        /// `--replace-source`: each input is the whole of its source, and the rows earlier runs stored for it that a
+        /// finished run did not write go (`SourceReplacement`).
+        public var replacesSources = false
+        /// False for an `--incremental` run, which writes the records appended since the last one only: the rows
+        /// earlier runs stored are no leftovers then.
+        public var readsInputsWhole = true
 
         public init(sqlitePath: String? = nil, postgresURL: String? = nil, manifestPath: String? = nil,
                     inputs: [String], lexiconFiles: [String] = [], profileVersion: String? = nil,
@@ -169,9 +175,10 @@ public final class RunRecorder {
         do {
             try within(Array(databases.indices)[...], sink: sink) { sink in
                 end = try body(sink)
-                for writer in sink.writers {
+                for (index, writer) in sink.writers.enumerated() {
                     try writer.finish()
                     try RecordOutcomes.deleteSupersededByComments(writer.executor, runID: manifest.runID)
+                    try replaceSources(writer.executor, database: index, end: end)
                 }
                 // Once the writers have finished (a SQLite run's staged rows are merged): comments stored under
                 // another source as well are counted twice by the aggregates made next.
@@ -213,6 +220,26 @@ public final class RunRecorder {
             throw committedError
         }
         return manifest
+    }
+
+    /// Deletes, or names, the rows earlier runs stored for this run's sources that it did not write
+    /// (`SourceReplacement`). Named as a warning for a source stored under its path, where such rows are records a
+    /// corrected export dropped; as a note under a `--source-name`, which may gather exports of one day each on
+    /// purpose.
+    private func replaceSources(_ executor: any SQLExecutor, database index: Int, end: End) throws {
+        guard end == .finished, options.readsInputsWhole else { return }
+        let prefix = databases.count > 1 ? databases[index].displayName + ": " : ""
+        if options.replacesSources {
+            for (source, comments) in try SourceReplacement.deleteRowsNotWritten(executor, runID: manifest.runID) {
+                sourceNotes.append(prefix + SourceReplacement.note(source: source, comments: comments, replaced: true))
+            }
+            return
+        }
+        let named = Set(options.sourceNames.values)
+        for (source, comments) in try SourceReplacement.leftovers(executor, runID: manifest.runID) where comments > 0 {
+            let line = prefix + SourceReplacement.note(source: source, comments: comments, replaced: false)
+            if named.contains(source) { sourceNotes.append(line) } else { sourceWarnings.append(line) }
+        }
     }
 
     /// Nests one transaction per database (by index), the first outermost, so the last commits first; each inserts
@@ -258,6 +285,7 @@ public final class RunRecorder {
 
     private func finish(end: End, sink: RunSink) {
         manifest.counts = sink.counts
+        manifest.warnings = sourceWarnings.isEmpty ? nil : sourceWarnings
         manifest.finishedAt = Rows.timestamp(Date())
         switch end {
         case .finished where sink.counts.rejected > 0:

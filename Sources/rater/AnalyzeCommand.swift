@@ -54,6 +54,12 @@ struct AnalyzeCommand: ParsableCommand {
         """, valueName: "name"))
     var sourceName: String?
 
+    @Flag(help: """
+        Each input is the whole of its source: rows earlier runs stored in --db/--postgres for its source that this \
+        run did not write (records a corrected re-export dropped) are deleted. Not with --incremental.
+        """)
+    var replaceSource = false
+
     @OptionGroup var ingest: IngestArguments
 
     @OptionGroup var engineOptions: EngineOptions
@@ -91,6 +97,16 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         try aggregateOutputs.validate(for: aggregation.options())
+        if replaceSource {
+            if incremental != nil {
+                throw ValidationError("--replace-source deletes what a run did not write, and --incremental writes "
+                    + "only the records appended since the last run: give one of them")
+            }
+            if db == nil && postgres == nil {
+                throw ValidationError("--replace-source replaces a source's rows in --db or --postgres, and neither "
+                    + "is given")
+            }
+        }
     }
 
     func run() throws {
@@ -203,6 +219,8 @@ struct AnalyzeCommand: ParsableCommand {
             profileVersion: "\(engine.profile.name) v\(engine.profile.version)",
             outputs: outputs, aggregation: aggregationOptions)
         recording.sourceNames = sourceName.map { [files.first ?? "-": $0] } ?? [:]
+        recording.replacesSources = replaceSource
+        recording.readsInputsWhole = incremental == nil
         var summary = RunSummary()
         var analysisEnded = DispatchTime.now()
 

@@ -1,0 +1,112 @@
+import Foundation
+import RaterDatabase
+import Testing
+
+/// A corrected re-export that dropped records left their rows in the databases: comments keyed by export id replace
+/// the ones the export still holds, and nothing touched the others, so the source kept 502 comments after an export
+/// of 499, with no word (a user-side review, 2026-11-29). A finished run that read its input whole now names them
+/// (a warning for a source stored under its path), and `--replace-source` deletes them with everything keyed to
+/// them, before the aggregates are made again.
+@Suite struct SourceReplacementTests {
+    static let postgresURL = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
+
+    func postgresScratch() throws -> String? {
+        guard let base = Self.postgresURL else { return nil }
+        let schema = "replace_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
+        return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+    }
+
+    @Test func aCorrectedReExportsDroppedRecordsAreNamedAndReplaced() throws {
+        let scratch = try ScratchFolder()
+        var targets = [["--db", scratch.path + "shop.sqlite"]]
+        if let postgres = try postgresScratch() { targets.append(["--postgres", postgres]) }
+        let target = targets.flatMap { $0 } + ["--nps-column", "nps"]
+        let export = scratch.path + "shop.csv"
+        // Night one: five comments, an answer without one and a rejected row.
+        try "id,comment,nps\n1,Friendly staff,9\n2,Slow checkout,3\n3,Clean store,10\n4,Rude cashier,1\n5,Fine,7\n6,,8\n7,,\n"
+            .write(toFile: export, atomically: true, encoding: .utf8)
+        let one = try CLIProcess.run(["analyze", export, "-o", scratch.path + "n1.jsonl"] + target)
+        #expect(one.status == 3, "\(one.standardError)")
+        // The corrected export: records 2 and 4 removed (and the answer and the bad row), 3 changed, 8 added.
+        try "id,comment,nps\n1,Friendly staff,9\n3,Clean store and quick,10\n5,Fine,7\n8,Helpful manager,9\n"
+            .write(toFile: export, atomically: true, encoding: .utf8)
+        let two = try CLIProcess.run(["analyze", export, "-o", scratch.path + "n2.jsonl", "--log-level", "error",
+                                      "--manifest", scratch.path + "n2.json"] + target)
+        #expect(two.status == 0, "\(two.standardError)")
+        #expect(two.standardError.isEmpty, "\(two.standardError)")
+        // At `--log-level error` the warning is in the manifest (and `runs.manifest`) only.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path
+            + "n2.json"))) as? [String: Any]
+        let warnings = manifest?["warnings"] as? [String] ?? []
+        #expect(warnings.contains { $0.contains("source \(export) holds 2 comments") }, "\(warnings)")
+        let warned = try CLIProcess.run(["analyze", export, "-o", scratch.path + "n2b.jsonl"] + target)
+        #expect(warned.standardError.contains("warning"), "\(warned.standardError)")
+        #expect(warned.standardError.contains("source \(export) holds 2 comments that earlier runs stored and this "
+            + "run did not write"), "\(warned.standardError)")
+        var databases: [any DatabaseConnection] = [try SQLiteConnection(path: scratch.path + "shop.sqlite")]
+        if targets.count > 1 { databases.append(try PostgresConnection(url: targets[1][1])) }
+        for database in databases { #expect(try database.count(Schema.comments) == 6, "\(database.displayName)") }
+
+        let three = try CLIProcess.run(["analyze", export, "-o", scratch.path + "n3.jsonl", "--replace-source",
+                                        "--log-level", "info"] + target)
+        #expect(three.status == 0, "\(three.standardError)")
+        #expect(three.standardError.contains("source \(export): deleted 2 comments (with their rows)"),
+                "\(three.standardError)")
+        #expect(!three.standardError.contains("did not write"), "\(three.standardError)")
+        for database in databases {
+            let name = database.displayName
+            #expect(try database.count(Schema.comments) == 4, "\(name)")
+            #expect(try database.count(Schema.ratingAnswers) == 0 && database.count(Schema.rejects) == 0, "\(name)")
+            let orphans = try database.read {
+                try $0.query("SELECT count(*) FROM dimension_mentions d WHERE NOT EXISTS (SELECT 1 FROM comments c "
+                             + "WHERE c.source = d.source AND c.comment_key = d.comment_key)", [])
+            }
+            #expect(orphans.first?.first?.int == 0, "\(name)")
+            let overall = try database.read {
+                try $0.query("SELECT comments, nps_responses FROM aggregates WHERE group_key = '' AND period = '' "
+                             + "AND scope = 'overall'", [])
+            }
+            #expect(overall.first?[0].int == 4 && overall.first?[1].int == 4, "\(name): \(overall)")
+        }
+    }
+
+    /// Another source in the same database is not touched, and a source gathered under `--source-name` is named
+    /// in a note only: exports of one day each stored under one name keep the earlier days by design.
+    @Test func otherSourcesStayAndANamedSourceGetsANote() throws {
+        let scratch = try ScratchFolder()
+        let database = scratch.path + "two.sqlite"
+        let branch = try scratch.write("branch.csv", "id,comment\nB1,Great coffee\nB2,Cold food\n")
+        #expect(try CLIProcess.run(["analyze", branch, "-o", scratch.path + "b.jsonl", "--db", database]).status == 0)
+        let monday = try scratch.write("mon.csv", "id,comment\nM1,Nice staff\n")
+        let tuesday = try scratch.write("tue.csv", "id,comment\nT1,Long queue\n")
+        for day in [monday, tuesday] {
+            let run = try CLIProcess.run(["analyze", day, "-o", scratch.path + "d.jsonl", "--db", database,
+                                          "--source-name", "shop"])
+            #expect(run.status == 0, "\(run.standardError)")
+            #expect(!run.standardError.contains("did not write"), "\(run.standardError)")
+        }
+        let replaced = try CLIProcess.run(["analyze", tuesday, "-o", scratch.path + "d.jsonl", "--db", database,
+                                           "--source-name", "shop", "--replace-source"])
+        #expect(replaced.status == 0, "\(replaced.standardError)")
+        let connection = try SQLiteConnection(path: database)
+        let sources = try connection.read {
+            try $0.query("SELECT source, count(*) FROM comments GROUP BY source ORDER BY source", [])
+                .map { [$0[0].string ?? "", $0[1].string ?? ""] }
+        }
+        #expect(sources == [[branch, "2"], ["shop", "1"]], "\(sources)")
+    }
+
+    @Test func replaceSourceNeedsADatabaseAndAWholeRead() throws {
+        let scratch = try ScratchFolder()
+        let input = try scratch.write("in.csv", "id,comment\n1,Fine\n")
+        let incremental = try CLIProcess.run(["analyze", input, "--db", scratch.path + "x.sqlite", "--replace-source",
+                                              "--incremental", scratch.path + "state.json"])
+        #expect(incremental.status == 64, "\(incremental.standardError)")
+        #expect(incremental.standardError.contains("--replace-source deletes what a run did not write"))
+        let noDatabase = try CLIProcess.run(["analyze", input, "--replace-source"])
+        #expect(noDatabase.status == 64, "\(noDatabase.standardError)")
+    }
+}
