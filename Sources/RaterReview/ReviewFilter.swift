@@ -44,6 +44,10 @@ public struct ReviewFilter: Sendable, Equatable {
     /// Comments whose machine score rests on this (`evidence=learned_only`: the learned-weights-only readings to
     /// check first). The machine's reading: corrections set a label, not what the score rested on.
     public var evidence: EvidenceKind?
+    /// Comments stored under this source (the name `rater analyze` stored the input under).
+    public var source: String?
+    /// Comments last written by this run (`runs.run_id`): what one night's run wrote, or wrote again.
+    public var run: String?
     /// Text the comment must contain (case-insensitive for Latin letters).
     public var search: String?
     public var review: ReviewState?
@@ -78,6 +82,16 @@ public struct ReviewFilter: Sendable, Equatable {
             guard let raw = query.last(where: { $0.0 == name })?.1 else { return nil }
             let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : trimmed
+        }
+        // A parameter no filter reads (a typo, `dimesion=reliability`, or a link made for another version) is named:
+        // unread, it listed every comment, which looked like the filter's answer.
+        // Names with no letter or digit (`=&&==`, a stray `&`) are noise and stay "any".
+        for (name, _) in query where !parameters.contains(name)
+            && name.unicodeScalars.contains(where: { CharacterSet.alphanumerics.contains($0) }) {
+            guard !notices.contains(where: { $0.parameter == name }) else { continue }
+            let near = parameters.filter { Self.isNear(name, $0) }.sorted()
+            refuse(name, "unknown filter '\(name.prefix(40))'" + (near.first.map { " (did you mean \($0)?)" } ?? "")
+                + "; filters: " + parameters.sorted().joined(separator: ", "))
         }
         if let text = value("dimension") {
             if let dimension = ServiceDimension(rawValue: text) {
@@ -140,6 +154,12 @@ public struct ReviewFilter: Sendable, Equatable {
         } else if let text = value("value") {
             refuse("value", "'\(text)' needs a column to match")
         }
+        if let text = value("source") {
+            if text.utf8.count <= ReviewLimits.search * 4 { filter.source = text } else { refuse("source", "source name too long") }
+        }
+        if let text = value("run") {
+            if text.utf8.count <= 64 { filter.run = text } else { refuse("run", "'\(text.prefix(64))…' is no run id") }
+        }
         for name in ["from", "to"] {
             guard let date = value(name) else { continue }
             if !isISODate(date) {
@@ -151,6 +171,10 @@ public struct ReviewFilter: Sendable, Equatable {
             } else {
                 filter.dateTo = date
             }
+        }
+        if let from = filter.dateFrom, let to = filter.dateTo, from > to {
+            refuse("to", "\(to) is before \(from): no day is in that range")
+            filter.dateTo = nil
         }
         if let text = value("evidence") {
             if let kind = EvidenceKind(rawValue: text) {
@@ -196,6 +220,8 @@ public struct ReviewFilter: Sendable, Equatable {
         if let dateFrom { items.append(("from", dateFrom)) }
         if let dateTo { items.append(("to", dateTo)) }
         if let evidence { items.append(("evidence", evidence.rawValue)) }
+        if let source { items.append(("source", source)) }
+        if let run { items.append(("run", run)) }
         if let search { items.append(("q", search)) }
         if let review { items.append(("review", review.rawValue)) }
         if order != .record { items.append(("order", order.rawValue)) }
@@ -211,6 +237,27 @@ public struct ReviewFilter: Sendable, Equatable {
         return "/?" + items.map { FormEncoding.encode($0.0) + "=" + FormEncoding.encode($0.1) }.joined(separator: "&")
     }
 
+    /// The query parameters the list page reads.
+    static let parameters: Set = ["dimension", "aspect", "label", "signal", "column", "value", "from", "to", "evidence",
+                                  "source", "run", "q", "review", "order", "page"]
+
+    /// Whether `typed` is one edit (a letter left out, added, changed or two swapped) from `known`.
+    static func isNear(_ typed: String, _ known: String) -> Bool {
+        let a = Array(typed), b = Array(known)
+        if a == b { return false }
+        if a.count == b.count {
+            let differ = a.indices.filter { a[$0] != b[$0] }
+            return differ.count == 1
+                || (differ.count == 2 && differ[1] == differ[0] + 1 && a[differ[0]] == b[differ[1]] && a[differ[1]] == b[differ[0]])
+        }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard long.count == short.count + 1 else { return false }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        return short[i...] == long[(i + 1)...]
+    }
+
+    /// A real calendar day written `YYYY-MM-DD`: 2026-13-01 and 2026-02-30 matched nothing, with no word.
     static func isISODate(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
         guard scalars.count == 10 else { return false }
@@ -221,6 +268,11 @@ public struct ReviewFilter: Sendable, Equatable {
                 return false
             }
         }
-        return true
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]), parts[2] >= 1 else { return false }
+        let (year, month, day) = (parts[0], parts[1], parts[2])
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, isLeap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return day <= days[month - 1]
     }
 }

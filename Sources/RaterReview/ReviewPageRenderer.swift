@@ -107,6 +107,16 @@ public struct ReviewPageRenderer: Sendable {
                    selected: filter.review?.rawValue, into: &form)
             select("evidence", "Evidence", options: EvidenceKind.allCases.map { ($0.rawValue, Self.name($0)) },
                    selected: filter.evidence?.rawValue, into: &form)
+            if store.sources.count > 1 || filter.source != nil {
+                let sources = store.sources.contains(filter.source ?? "") || filter.source == nil
+                    ? store.sources : store.sources + [filter.source!]
+                select("source", "Source", options: sources.map { ($0, $0) }, selected: filter.source, into: &form)
+            }
+            if !store.runs.isEmpty || filter.run != nil {
+                let runs = store.runs.contains { $0.id == filter.run } || filter.run == nil
+                    ? store.runs : store.runs + [(filter.run!, filter.run!)]
+                select("run", "Run", options: runs.map { ($0.id, $0.label) }, selected: filter.run, into: &form)
+            }
             if !store.groupColumns.isEmpty {
                 select("column", "Column", options: store.groupColumns.map { ($0, $0) }, selected: filter.groupColumn,
                        into: &form)
@@ -653,9 +663,16 @@ public struct ReviewPageRenderer: Sendable {
 public struct ReviewStoreInfo: Sendable {
     public var groupColumns: [String]
     public var dateColumn: String?
+    /// The sources stored when the server started, for the source filter's choices.
+    public var sources: [String]
+    /// The latest runs (id and what to call it), for the run filter's choices.
+    public var runs: [(id: String, label: String)]
 
-    public init(groupColumns: [String], dateColumn: String?) {
+    public init(groupColumns: [String], dateColumn: String?, sources: [String] = [],
+                runs: [(id: String, label: String)] = []) {
         self.groupColumns = groupColumns
         self.dateColumn = dateColumn
+        self.sources = sources
+        self.runs = runs
     }
 }

@@ -66,11 +66,17 @@ public struct ReviewServer: Sendable {
         ReviewPageRenderer(csrfToken: configuration.csrfToken, analyst: analyst(request))
     }
 
-    private var info: ReviewStoreInfo { ReviewStoreInfo(groupColumns: store.groupColumns, dateColumn: store.dateColumn) }
+    /// What the filters can choose from; the runs are read again for each page (a night's run appears without a
+    /// restart), the sources and columns are those of the server's start.
+    private func storeInfo() throws -> ReviewStoreInfo {
+        ReviewStoreInfo(groupColumns: store.groupColumns, dateColumn: store.dateColumn, sources: store.sources,
+                        runs: try store.recentRuns())
+    }
 
     func list(_ request: Request) throws -> Response {
         let query = FormEncoding.decode(request.uri.query ?? "")
         let renderer = renderer(request)
+        let info = try storeInfo()
         do {
             // Every filter that can be applied is; each one that cannot is named on the page (400), and the form
             // shows only what was applied.

@@ -17,6 +17,9 @@ public final class ReviewStore: @unchecked Sendable {
     public let dateColumn: String?
     /// Passthrough columns seen in the comments (for the group filter), sorted.
     public let groupColumns: [String]
+    /// The sources stored when the workspace opened (for the source filter), sorted; at most `listedSources`.
+    public let sources: [String]
+    static let listedSources = 200
 
     /// Opens the workspace over `connection`, adding the corrections table (and its append-only triggers) to a
     /// database written before it existed. `dateColumn` names the date field; nil picks a common name if present.
@@ -25,6 +28,10 @@ public final class ReviewStore: @unchecked Sendable {
         try connection.createSchema()
         let columns = try Self.fieldNames(connection)
         groupColumns = columns
+        sources = try connection.read { executor in
+            try executor.query("SELECT DISTINCT source FROM comments ORDER BY source LIMIT \(Self.listedSources)", [])
+                .compactMap { $0.first?.string }
+        }
         if let dateColumn {
             self.dateColumn = dateColumn
         } else {
@@ -38,6 +45,23 @@ public final class ReviewStore: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try body(connection)
+    }
+
+    /// The latest runs, newest first, as the run filter lists them: when each started, its
+    /// status and the start of its id.
+    public func recentRuns(limit: Int = 30) throws -> [(id: String, label: String)] {
+        try withConnection { connection in
+            try connection.read { executor in
+                var parameters = SQLParameters(executor.dialect)
+                let sql = "SELECT id, started_at, status FROM runs ORDER BY started_at DESC LIMIT "
+                    + parameters.add(.integer(limit))
+                return try executor.query(sql, parameters.values).compactMap { row in
+                    guard row.count == 3, let id = row[0].string else { return nil }
+                    let started = row[1].string.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+                    return (id, [started, row[2].string, String(id.prefix(8))].compactMap { $0 }.joined(separator: " · "))
+                }
+            }
+        }
     }
 
     // MARK: Listing
@@ -313,6 +337,8 @@ public final class ReviewStore: @unchecked Sendable {
                 conditions.append(day + " " + comparison + " " + parameters.add(bound))
             }
         }
+        if let source = filter.source { conditions.append("c.source = " + parameters.add(source)) }
+        if let run = filter.run { conditions.append("c.run_id = " + parameters.add(run)) }
         if let evidence = filter.evidence {
             // The machine's reading, as stored: a comment stored before the kind was recorded (null) matches none.
             conditions.append("c.evidence_kind = " + parameters.add(evidence.rawValue))

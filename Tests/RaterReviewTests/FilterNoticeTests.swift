@@ -36,6 +36,38 @@ import Testing
         #expect(value.notices.map(\.description) == ["Value filter not applied: '东' needs a column to match"])
     }
 
+    /// A parameter no filter reads listed every comment, as if filtered (`dimesion=reliability`): it is named, with
+    /// the filter one letter away.
+    @Test func anUnknownParameterIsNamed() {
+        let reading = ReviewFilter.reading(query: [("dimesion", "reliability"), ("label", "negative"), ("colour", "x")],
+                                           store: Self.info)
+        var expected = ReviewFilter()
+        expected.label = .negative
+        #expect(reading.filter == expected)
+        let notices = reading.notices.map(\.description)
+        #expect(notices.count == 2, "\(notices)")
+        #expect(notices.first?.hasPrefix("Dimesion filter not applied: unknown filter 'dimesion' (did you mean "
+            + "dimension?); filters: aspect, column") == true, "\(notices)")
+        #expect(notices.last?.hasPrefix("Colour filter not applied: unknown filter 'colour'; filters:") == true,
+                "\(notices)")
+        #expect(ReviewFilter.isNear("lable", "label") && ReviewFilter.isNear("sourc", "source")
+            && !ReviewFilter.isNear("label", "label") && !ReviewFilter.isNear("x", "run"))
+    }
+
+    /// A day that does not exist, and a range that ends before it starts, matched nothing without a word.
+    @Test func impossibleDatesAndRangesAreNamed() {
+        for day in ["2026-13-01", "2026-02-30", "2026-00-10", "2025-02-29"] {
+            let reading = ReviewFilter.reading(query: [("from", day)], store: Self.info)
+            #expect(reading.filter.dateFrom == nil, "\(day)")
+            #expect(reading.notices.map(\.description) == ["From filter not applied: '\(day)' is not a date (YYYY-MM-DD)"])
+        }
+        #expect(ReviewFilter.reading(query: [("from", "2024-02-29")], store: Self.info).filter.dateFrom == "2024-02-29")
+        let backwards = ReviewFilter.reading(query: [("from", "2026-11-05"), ("to", "2026-11-01")], store: Self.info)
+        #expect(backwards.filter.dateFrom == "2026-11-05" && backwards.filter.dateTo == nil)
+        #expect(backwards.notices.map(\.description)
+            == ["To filter not applied: 2026-11-01 is before 2026-11-05: no day is in that range"])
+    }
+
     @Test func theStrictReadingStillThrowsTheFirstProblem() {
         #expect(throws: ReviewError.invalidFilter("'garbage' is not a date (YYYY-MM-DD)")) {
             try ReviewFilter(query: [("from", "garbage"), ("page", "0")])

@@ -46,6 +46,20 @@ import Testing
         #expect(try ids(store, [("column", "branch"), ("value", "西湖店"), ("label", "negative")]).sorted() == ["r1", "r5"])
     }
 
+    /// One source's comments, or what one run wrote: a database of many nights and sources could not be narrowed
+    /// to either (`?source=` and `?run=` were ignored, and listed everything).
+    @Test func filtersBySourceAndRun() throws {
+        let store = try ReviewFixture.sample().store
+        #expect(store.sources == ["branches.csv"])
+        #expect(try ids(store, [("source", "branches.csv")]).count == 6)
+        #expect(try ids(store, [("source", "other.csv")]).isEmpty)
+        let run = try #require(try store.recentRuns().first)
+        #expect(run.label.contains("complete"), "\(run.label)")
+        #expect(try ids(store, [("run", run.id)]).count == 6)
+        #expect(try ids(store, [("run", "no-such-run"), ("source", "branches.csv")]).isEmpty)
+        #expect(try ReviewFilter(query: [("source", "a.csv"), ("run", "r1")]).queryItems().map(\.0) == ["source", "run"])
+    }
+
     /// Stored texts are normalised (NFKC, Traditional → Simplified), so the search text is too: a Chinese IME's
     /// full-width comma, a phrase copied from the Traditional original or full-width letters found nothing.
     @Test func searchTextIsNormalisedAsCommentsAre() throws {
