@@ -1,0 +1,19 @@
+import Rater
+import Testing
+
+/// 没有比这更糟糕的服务了 ("there is no worse service than this") read +0.47 and 没有比这家更好的了 −0.47: 没有 … 更 was taken
+/// as a soft negation ("not better"). With 比 it is a superlative (`zh/exclamatives.tsv`: 没有比 is a negator of
+/// comparison, 更 an exclamative degree word); 没有更好 alone stays a soft negation. Sentences written for these tests.
+@Suite struct NothingComparesTests {
+    @Test(arguments: [("没有比这更糟糕的服务了。", SentimentLabel.negative), ("没有比这家更好吃的火锅了！", .positive),
+                      ("再也没有比这更差的售后了。", .negative), ("没什么比他们家的护士更耐心的了。", .positive)])
+    func nothingComparesIsASuperlative(_ text: String, _ expected: SentimentLabel) throws {
+        #expect(try label(text) == expected, "\(text)")
+        #expect(try rules(text).contains("intensified"), "\(text)")
+    }
+
+    @Test func aBareComparisonStaysASoftNegation() throws {
+        #expect(try label("房间没有更好的了。") == .negative)
+        #expect(try rules("房间没有更好的了。").contains("soft_negated"))
+    }
+}
