@@ -15,13 +15,20 @@ enum ResultBuilder {
         let scored = analysis.scored
         let record = scored.comment.record
         let sentiment = scored.sentiment
-        let terms = scored.contributions.map { contribution in
+        // Built by index, each field read in place: a closure over `map` copied each contribution whole (its term
+        // and rule list retained and released) to hand it to `TermSources`, and each explanation once more on its
+        // way into the array.
+        let contributions = scored.contributions
+        var terms = [TermExplanation]()
+        terms.reserveCapacity(contributions.count)
+        for index in contributions.indices {
             // The file's name is the engine's one string for it (`TermSources`): no new string per term.
-            TermExplanation(term: contribution.term, base: finite(contribution.base),
-                            rules: contribution.rules.map(ruleLabel),
-                            weight: finite(contribution.weight),
-                            source: termSources?.name(of: contribution, matches: scored.matches),
-                            isLearned: contribution.isLearned)
+            let source = termSources?.name(ofMatch: contributions[index].match, rules: contributions[index].rules,
+                                           matches: scored.matches)
+            terms.append(TermExplanation(term: contributions[index].term, base: finite(contributions[index].base),
+                                         rules: contributions[index].rules.map(ruleLabel),
+                                         weight: finite(contributions[index].weight), source: source,
+                                         isLearned: contributions[index].isLearned))
         }
         return CommentResult(
             id: record.resolvedID, source: record.source, recordNumber: record.recordNumber, line: record.line,

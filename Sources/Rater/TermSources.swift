@@ -35,12 +35,18 @@ public struct TermSources: Sendable {
     /// scale word measuring a price, a quantity or a wait weighs its scale, a wait stated with its length the wait-bound table,
     /// a negated act its act valence, a remedy on a charge its remedy valence, any other term its valence.
     public func index(of contribution: Contribution, matches: [TermMatch]) -> Int32 {
-        guard contribution.match >= 0, contribution.match < matches.count else { return -1 }
-        let entryIndex = Int(matches[contribution.match].entry)
+        index(ofMatch: contribution.match, rules: contribution.rules, matches: matches)
+    }
+
+    /// `index(of:matches:)` from the two fields it reads, so that a caller reading a result's contributions in place
+    /// need not copy each one whole (its term and rule list retained and released) to ask.
+    func index(ofMatch match: Int, rules: [AppliedRule], matches: [TermMatch]) -> Int32 {
+        guard match >= 0, match < matches.count else { return -1 }
+        let entryIndex = Int(matches[match].entry)
         guard entryIndex >= 0, entryIndex < entrySources.count else { return -1 }
         // One pass over the rules (a term has a few at most), in the order of precedence below.
         var measuresAWait = false, measuresAPrice = false, isRemedy = false, isNegatedAct = false
-        for rule in contribution.rules {
+        for rule in rules {
             switch rule {
             case .waitScale: measuresAWait = true
             case .priceScale, .quantityScale: measuresAPrice = true
@@ -63,5 +69,10 @@ public struct TermSources: Sendable {
     /// The file's name for `contribution`, nil when no file gave its weight.
     public func name(of contribution: Contribution, matches: [TermMatch]) -> String? {
         name(index(of: contribution, matches: matches))
+    }
+
+    /// `name(of:matches:)` from the two fields it reads (see `index(ofMatch:rules:matches:)`).
+    func name(ofMatch match: Int, rules: [AppliedRule], matches: [TermMatch]) -> String? {
+        name(index(ofMatch: match, rules: rules, matches: matches))
     }
 }

@@ -44,6 +44,12 @@ extension JSONWriter {
     /// one written before they were recorded does.
     public mutating func terms(_ terms: [TermExplanation]) {
         beginArray()
+        // The last file named and where its `,"source":…` was written: a comment's terms come from a few files,
+        // mostly in runs, and each file is one string of the engine's (`TermSources`), so a term of the same file
+        // as the last copies those bytes rather than reading and escaping the name again.
+        var lastSource: String?
+        var lastSourceStart = 0
+        var lastSourceLength = 0
         // Read in place: a copy of each term retained and released its text and rule list.
         for index in terms.indices {
             value()
@@ -60,8 +66,15 @@ extension JSONWriter {
             }
             append(UInt8(ascii: "]"))
             if let source = terms[index].source {
-                append(contentsOf: #","source":"#)
-                appendString(source)
+                if source == lastSource {
+                    appendWritten(from: lastSourceStart, length: lastSourceLength)
+                } else {
+                    lastSourceStart = byteCount
+                    append(contentsOf: #","source":"#)
+                    appendString(source)
+                    lastSourceLength = byteCount - lastSourceStart
+                    lastSource = source
+                }
             }
             if terms[index].isLearned { append(contentsOf: #","learned":true"#) }
             append(UInt8(ascii: "}"))

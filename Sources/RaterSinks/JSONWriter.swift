@@ -267,6 +267,19 @@ public struct JSONWriter: ~Copyable {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
+    /// Appends again the `length` bytes already written from byte `start`: a value written before, as it was
+    /// written (escaped), without reading or escaping its string again (`terms(_:)` repeats a term's lexicon file).
+    @inline(__always)
+    mutating func appendWritten(from start: Int, length: Int) {
+        precondition(start >= 0 && length > 0 && start + length <= count, "bytes already written")
+        if capacity - count < length { grow(toHold: length) }
+        // Read after growing: the bytes moved with the buffer. The two ranges never overlap (the copy goes after
+        // everything written).
+        Self.copy(from: UnsafeRawPointer(storage + start), to: UnsafeMutableRawPointer(storage + count),
+                  length: length)
+        count += length
+    }
+
     /// Appends a newline: the end of a JSON Lines record.
     mutating func newline() { append(0x0A) }
 

@@ -302,6 +302,47 @@ import Testing
         }
     }
 
+    /// A term of the same file as the one before copies that term's `source` bytes (`terms(_:)`): the copy must read
+    /// as the name written afresh, for a name that needs escaping, an equal name held in another string, a run
+    /// broken by a term of no file or of another file, and a line long enough that the buffer grows between the
+    /// first writing and the copy.
+    @Test func repeatedTermSourcesAreWrittenAsKeyByKey() {
+        let long = String(repeating: "lexicons/", count: 60) + "en/sentiment.tsv"
+        let sources: [String?] = ["en/sentiment.tsv", "en/sentiment.tsv", String("en/" + "sentiment.tsv"), nil,
+                                  "en/sentiment.tsv", "a \"b\"\\c.tsv", "a \"b\"\\c.tsv", "zh/情感.tsv", "zh/情感.tsv",
+                                  "en/sentiment.tsv", long, long, long, "", ""]
+        var terms = [TermExplanation]()
+        for round in 0..<4 {
+            for (index, source) in sources.enumerated() {
+                terms.append(TermExplanation(term: "t\(round)-\(index)", base: 0.5, rules: index.isMultiple(of: 3)
+                                                 ? [] : ["negated:not"],
+                                             weight: -0.5, source: source, isLearned: index.isMultiple(of: 2)))
+            }
+        }
+        let keyByKey = written { json in
+            json.beginArray()
+            for term in terms {
+                json.beginObject()
+                json.member("term", term.term)
+                json.member("base", term.base)
+                json.member("weight", term.weight)
+                json.member("rules")
+                json.beginArray()
+                for rule in term.rules { json.string(rule) }
+                json.endArray()
+                if let source = term.source { json.member("source", source) }
+                if term.isLearned {
+                    json.member("learned")
+                    json.bool(true)
+                }
+                json.endObject()
+            }
+            json.endArray()
+        }
+        #expect(keyByKey.count > 4_096, "the line outgrows the writer's first buffer")
+        #expect(String(decoding: written { $0.terms(terms) }, as: UTF8.self) == String(decoding: keyByKey, as: UTF8.self))
+    }
+
     @Test func evidenceIsWrittenAsKeyByKey() {
         var items = [CueEvidence]()
         for (index, text) in Self.texts.enumerated() {
