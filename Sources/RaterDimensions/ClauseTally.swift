@@ -66,8 +66,8 @@ struct ClauseTally {
             if let own = window.terms(in: unitIndex) {
                 // The unit's terms as they are, unless a measured wait must be passed over (rare: a copy then). A
                 // lazy filter over them cost a runtime generic-metadata lookup per call: 8% of the English
-                // instructions, for every unit of every target.
-                let all = takesWaits || !own.contains(where: \.measuresWait) ? own
+                // instructions, for every unit of every target. A comment with no measured wait is not searched.
+                let all = takesWaits || !window.hasMeasuredWait || !own.contains(where: \.measuresWait) ? own
                     : own.filter { !$0.measuresWait }[...]
                 unitMass = mass(of: all, cues: cues, unit: unitIndex, in: scored, window: window, segments: segments)
             } else {

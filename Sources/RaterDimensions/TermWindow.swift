@@ -40,6 +40,9 @@ struct TermWindow {
     private var unitTerms: [Range<Int>?]
     private let ordinals: WordOrdinals
     let width: Int
+    /// Whether any term measures a wait (`Term.measuresWait`): most comments have none, and a target that passes
+    /// waits over (`ClauseTally.takesWaits`) then need not look for one in each mentioning unit's terms.
+    let hasMeasuredWait: Bool
 
     /// The window's arrays and the counts it is built from, kept between comments in a `MappingScratch`.
     struct Storage: Sendable {
@@ -87,6 +90,7 @@ struct TermWindow {
         terms.reserveCapacity(grouped.count)
         var unitTerms = [Range<Int>?].reused(from: &scratch.window.unitTerms)
         unitTerms.append(contentsOf: repeatElement(nil, count: unitCount))
+        var hasMeasuredWait = false
         for (unitIndex, unit) in scored.units.enumerated() {
             let unitStart = terms.count
             let unitWeights = weightStart[unitIndex]..<weightStart[unitIndex + 1]
@@ -115,6 +119,7 @@ struct TermWindow {
                                       isLearned: scored.contributions[contribution].isLearned,
                                       measuresWait: measuresWait))
                     if measuresWait {
+                        hasMeasuredWait = true
                         waitUntil = Int(match.start) + scored.contributions[contribution].term.utf8.count
                     }
                 }
@@ -141,6 +146,7 @@ struct TermWindow {
         }
         self.terms = terms
         self.unitTerms = unitTerms
+        self.hasMeasuredWait = hasMeasuredWait
         scratch.window.weightStart = weightStart.keepable
         scratch.window.grouped = grouped.keepable
         scratch.window.filled = filled.keepable
