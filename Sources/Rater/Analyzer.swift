@@ -67,8 +67,8 @@ public final class Analyzer {
                 }
             }
             if !waived.isEmpty {
-                scored = engine.scorer.score(normalized, segmented: segmented, matches: matches.scoring,
-                                             waiving: waived)
+                // Only the units the waiver reaches are scored again (`Scorer.score(again:waiving:)`).
+                scored = engine.scorer.score(again: scored, waiving: waived)
                 report = engine.mapper.map(scored, cues: cueLayers, scoring: engine.scorer.matcher,
                                            scratch: &mappingScratch)
             }

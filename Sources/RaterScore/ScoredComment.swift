@@ -32,6 +32,10 @@ public struct ScoringUnit: Sendable, Equatable {
     /// The summed positive and (absolute) negative contribution weights of the unit's terms.
     public var positive: Double
     public var negative: Double
+    /// Whether a hand-written term (not a learned weight) in the unit was left with a weight by the rules: the
+    /// comment's sentiment rests on learned weights alone when no unit has one (`Sentiment.isLearnedOnly`). Kept per
+    /// unit for a second scoring that keeps some units as they were (`Scorer.score(again:waiving:)`).
+    public var hasOpinion = false
 
     /// The unit's own leaning, −1…1, on the same formula as the comment score.
     public func score(damping: Double) -> Double {

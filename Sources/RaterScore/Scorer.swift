@@ -66,6 +66,29 @@ public struct Scorer: Sendable {
         ElongationMatcher.addElongatedTerms(to: &matches, in: segmented, matcher: matcher)
         let turns = TurnWords.turns(in: segmented, matches: matches, entries: matcher.entries)
         var units = UnitBuilder.units(for: segmented, matches: matches, turns: turns)
+        return score(comment, segmented: segmented, matches: matches, turns: turns, units: &units,
+                     ordinals: WordOrdinals(segmented), waiving: waiving, again: nil)
+    }
+
+    /// `first` scored again with the matches in `waiving` counting nothing: the same comment as
+    /// `score(_:segmented:matches:waiving:)` gives from the start, where `first` is the comment scored without a
+    /// waiver. Only the units that hold a waived match are scored again. The scorer's state starts afresh at each
+    /// unit, so every other unit keeps `first`'s contributions, masses and opinion flag as they are, and the
+    /// matches, units and word positions are `first`'s: they do not depend on the waiver. A recovered case scored
+    /// this way cost the whole scorer a second time (`Analyzer`; 4% of comments, twenty-sixth round).
+    public func score(again first: ScoredComment, waiving: Set<Int>) -> ScoredComment {
+        let turns = TurnWords.turns(in: first.segmented, matches: first.matches, entries: matcher.entries)
+        var units = first.units
+        return score(first.comment, segmented: first.segmented, matches: first.matches, turns: turns,
+                     units: &units, ordinals: first.wordOrdinals, waiving: waiving, again: first)
+    }
+
+    /// The scoring of each unit, from the matches and units the stages before it found; with `first`, only the
+    /// units holding a match in `waiving` (see `score(again:waiving:)`). The units are filled in place (`inout`):
+    /// passed by value, the caller's reference made the first mass written copy the whole array, for every comment.
+    private func score(_ comment: NormalizedComment, segmented: SegmentedText, matches: [TermMatch], turns: [Bool],
+                       units: inout [ScoringUnit], ordinals: WordOrdinals, waiving: Set<Int>,
+                       again first: ScoredComment?) -> ScoredComment {
         let echoes = ConcessiveEcho.echoes(units: units, segmented: segmented, matches: matches,
                                            links: matcher.echoLinks)
         let factors = ClauseFactors.compute(units: units, segmented: segmented, matches: matches,
@@ -73,13 +96,35 @@ public struct Scorer: Sendable {
         var contributions = [Contribution]()
         contributions.reserveCapacity(matches.count)  // one per match at most
         let allCapitals = CapitalsRule.isShouting(segmented)
-        let ordinals = WordOrdinals(segmented)
         // One set of pending modifiers for the comment, reset in place at each unit: a new value per unit and per
         // sentiment term released both its arrays every time (most of the scorer's reference counting).
         var modifiers = PendingModifiers()
         // Whether a hand-written term (not a learned weight) is left with a weight after the rules.
         var hasOpinion = false
+        // With `first`: the end of the last unit's contributions in `first.contributions` (one unit's are
+        // contiguous, in unit order).
+        var firstEnd = 0
         for unitIndex in units.indices {
+            if let first {
+                let firstStart = firstEnd
+                while firstEnd < first.contributions.count, first.contributions[firstEnd].clause == unitIndex {
+                    firstEnd += 1
+                }
+                if !waiving.contains(where: { units[unitIndex].matches.contains($0) }) {
+                    contributions.append(contentsOf: first.contributions[firstStart..<firstEnd])
+                    hasOpinion = hasOpinion || units[unitIndex].hasOpinion
+                    continue
+                }
+                units[unitIndex].positive = 0
+                units[unitIndex].negative = 0
+            }
+            // Whether this unit holds an opinion, kept in the unit; `hasOpinion` the comment's again at its end.
+            let opinionBefore = hasOpinion
+            hasOpinion = false
+            defer {
+                units[unitIndex].hasOpinion = hasOpinion
+                hasOpinion = hasOpinion || opinionBefore
+            }
             let unit = units[unitIndex]
             modifiers.reset()
             // The noun (价格, "price"; 排队, "queue") a scale word after it in this unit measures, until an opinion word
