@@ -67,9 +67,10 @@ public final class Analyzer {
                 }
             }
             if !waived.isEmpty {
-                // Only the units the waiver reaches are scored again (`Scorer.score(again:waiving:)`).
+                // Only the units the waiver reaches are scored again (`Scorer.score(again:waiving:)`), and the
+                // mapping keeps the cues it found in the first pass (`DimensionMapper.map(again:…)`).
                 scored = engine.scorer.score(again: scored, waiving: waived)
-                report = engine.mapper.map(scored, cues: cueLayers, scoring: engine.scorer.matcher,
+                report = engine.mapper.map(again: scored, cues: cueLayers, scoring: engine.scorer.matcher,
                                            scratch: &mappingScratch)
             }
         }

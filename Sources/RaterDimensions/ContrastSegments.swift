@@ -40,6 +40,13 @@ struct ContrastSegments {
         self.startsAtContrast = startsAtContrast
     }
 
+    /// The segments the last `init(_:scoring:reusing:)` left in `scratch`, as they are: the same comment's, mapped
+    /// again after a second scoring, which keeps its units (`DimensionMapper.map(again:…)`).
+    init(keptIn scratch: inout MappingScratch) {
+        segment = .taken(from: &scratch.segment)
+        startsAtContrast = .taken(from: &scratch.startsAtContrast)
+    }
+
     /// Hands the segments' arrays back to `scratch` for the next comment.
     func giveBack(to scratch: inout MappingScratch) {
         scratch.segment = segment.keepable

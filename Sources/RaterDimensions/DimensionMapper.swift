@@ -47,27 +47,62 @@ public struct DimensionMapper: Sendable {
     /// `map(_:cues:scoring:)` with its working arrays in `scratch`, which a worker keeps from comment to comment.
     public func map(_ scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher,
                     scratch: inout MappingScratch) -> DimensionReport {
+        map(scored, cues: cues, scoring: scoring, scratch: &scratch, again: false)
+    }
+
+    /// `map(_:cues:scoring:scratch:)` for a comment scored a second time (`Scorer.score(again:waiving:)`) whose
+    /// first scoring was the last comment mapped with `scratch`. The cue hits, their roles, the mentions and the
+    /// contrast segments follow from the comment's matches and units, which a second scoring keeps, not from its
+    /// weights: the first mapping's are read from `scratch` instead of found again (a recovered case mapped the
+    /// whole comment twice, `Analyzer`). The term window, the tallies, the evidence and the signals read the
+    /// weights and are made afresh. When `scratch` holds no such mapping, the comment is mapped from the start.
+    public func map(again scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher,
+                    scratch: inout MappingScratch) -> DimensionReport {
+        map(scored, cues: cues, scoring: scoring, scratch: &scratch, again: scratch.holdsLocatedCues)
+    }
+
+    private func map(_ scored: ScoredComment, cues: [CueLayer], scoring: TermMatcher,
+                     scratch: inout MappingScratch, again: Bool) -> DimensionReport {
+        scratch.holdsLocatedCues = false
         guard cues.contains(where: { !$0.matches.isEmpty }) else { return emptyReport }
-        let finder = CueFinder(scored, reusing: &scratch)
-        defer { finder.giveBack(to: &scratch) }
-        var hits = [CueHit].reused(from: &scratch.hits)
+        // How many hits, mentions and units this mapping located, once it has: checked against what `scratch` holds
+        // when every array has been handed back (this runs last), since a long comment's arrays are let go.
+        var located: (hits: Int, mentions: Int, units: Int)?
+        defer {
+            if let located {
+                scratch.holdsLocatedCues = scratch.hits.count == located.hits
+                    && scratch.mentions.count == located.mentions && scratch.segment.count == located.units
+            }
+        }
+        // Taken as they are when mapping again, emptied otherwise.
+        var hits = again ? [CueHit].taken(from: &scratch.hits) : [CueHit].reused(from: &scratch.hits)
         defer { scratch.hits = hits.keepable }
-        hits.reserveCapacity(cues.reduce(0) { $0 + $1.matches.count })
         var roles = CueRoles(layers: cues)
-        for layer in cues.indices {
-            finder.appendHits(ofLayer: layer, in: scored, scoring: scoring, roles: &roles, to: &hits)
+        defer { scratch.filteredRoles = roles.filtered }
+        if again {
+            roles.filtered = scratch.filteredRoles
+        } else {
+            let finder = CueFinder(scored, reusing: &scratch)
+            hits.reserveCapacity(cues.reduce(0) { $0 + $1.matches.count })
+            for layer in cues.indices {
+                finder.appendHits(ofLayer: layer, in: scored, scoring: scoring, roles: &roles, to: &hits)
+            }
+            finder.giveBack(to: &scratch)
         }
         guard !hits.isEmpty else { return emptyReport }
-        let segments = ContrastSegments(scored, scoring: scoring.entries, reusing: &scratch)
+        let segments = again ? ContrastSegments(keptIn: &scratch)
+            : ContrastSegments(scored, scoring: scoring.entries, reusing: &scratch)
         defer { segments.giveBack(to: &scratch) }
         let window = TermWindow(scored, scoring: scoring, width: termWindow, bareNegation: bareNegation,
                                 reusing: &scratch)
         defer { window.giveBack(to: &scratch) }
         // Every dimension and aspect mention in one flat list of plain values, in the order found.
-        var mentions = [CueMention].reused(from: &scratch.mentions)
+        var mentions = again ? [CueMention].taken(from: &scratch.mentions)
+            : [CueMention].reused(from: &scratch.mentions)
         defer { scratch.mentions = mentions.keepable }
-        mentions.reserveCapacity(2 * hits.count)
-        for hitIndex in hits.indices {
+        if !again { mentions.reserveCapacity(2 * hits.count) }
+        // Found only the first time: a mapping again has the first one's.
+        for hitIndex in hits.indices where !again {
             let unit = hits[hitIndex].unit
             let ordinal = window.ordinal(ofToken: hits[hitIndex].token)
             for cue in roles.dimensions(of: hits[hitIndex]) {
@@ -81,6 +116,7 @@ public struct DimensionMapper: Sendable {
                                            ordinal: ordinal, hit: hitIndex, weight: cue.weight))
             }
         }
+        located = (hits.count, mentions.count, scored.units.count)
         // Clause text is built only for evidence that is written out, once per unit ("" until then).
         var clauses = [String].reused(from: &scratch.clauses)
         clauses.append(contentsOf: repeatElement("", count: scored.units.count))

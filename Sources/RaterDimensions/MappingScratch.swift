@@ -1,3 +1,5 @@
+import RaterLexicon
+
 /// The arrays one comment's mapping fills and drops, kept by one worker and reused from comment to comment: the
 /// unit of each token (`CueFinder`), the contrast segments (`ContrastSegments`), the term window and the counts it
 /// is built from (`TermWindow`), the cue hits, the mentions and one target's mentions, and the clause texts.
@@ -20,6 +22,10 @@ public struct MappingScratch: Sendable {
     var mentions: [CueMention] = []
     var targetMentions: [CueMention] = []
     var clauses: [String] = []
+    /// The roles the last mapping filtered for some hits (`CueRoles.filtered`), and whether that mapping's hits,
+    /// mentions and contrast segments are all still here: what `DimensionMapper.map(again:…)` reads.
+    var filteredRoles: [LexiconEntry] = []
+    var holdsLocatedCues = false
 
     public init() {}
 
@@ -41,6 +47,14 @@ extension Array {
         var array = [Element]()
         swap(&array, &kept)
         array.removeAll(keepingCapacity: true)
+        return array
+    }
+
+    /// The array kept in `kept`, moved out as it is (`kept` is left empty, so the array is not shared): the last
+    /// mapping's, read again (`DimensionMapper.map(again:…)`).
+    static func taken(from kept: inout [Element]) -> [Element] {
+        var array = [Element]()
+        swap(&array, &kept)
         return array
     }
 
