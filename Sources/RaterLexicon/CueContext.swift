@@ -13,12 +13,15 @@ import RaterNormalize
 /// - `next:` / `not-next:` — the clause text right after the cue starts (does not start) with one alternative.
 /// - `prev:` / `not-prev:` — the clause text right before the cue ends (does not end) with one alternative.
 /// - `near:` / `not-near:` — the clause contains (does not contain) one alternative outside the cue.
+/// - `later:` / `not-later:` — the clause text after the cue contains (does not contain) one alternative: a word
+///   that closes a phrase with words between, as "again" closes "won't be buying anything from them again", where
+///   a negator or modal before the verb still governs it.
 /// Alphabetic alternatives match whole words; Chinese ones match characters. Spaces are ignored at the edges. A
 /// `prev:` alternative starting with an apostrophe is a contraction's tail and may end a word ("'ll definitely" in
 /// "we'll definitely be back", "'d" in "I'd go back"): the modal is written once for every subject.
 public struct CueContext: Sendable, Equatable {
     public enum Place: String, Sendable, Equatable, CaseIterable {
-        case next, prev, near
+        case next, prev, near, later
     }
 
     public struct Condition: Sendable, Equatable {
@@ -100,6 +103,10 @@ public struct CueContext: Sendable, Equatable {
                     if Self.containsWord(beforeBytes!, alternative) { return true }
                     if afterBytes == nil { afterBytes = Array(after.utf8) }
                     return Self.containsWord(afterBytes!, alternative)
+                case .later:
+                    guard Self.isAlphabetic(alternative) else { return after.contains(alternative) }
+                    if afterBytes == nil { afterBytes = Array(after.utf8) }
+                    return Self.containsWord(afterBytes!, alternative)
                 }
             }
             if found != condition.required { return false }
@@ -133,6 +140,9 @@ public struct CueContext: Sendable, Equatable {
                     case .near:
                         guard alphabetic else { return Self.find(word, in: before) || Self.find(word, in: after) }
                         return Self.containsWord(before, word) || Self.containsWord(after, word)
+                    case .later:
+                        guard alphabetic else { return Self.find(word, in: after) }
+                        return Self.containsWord(after, word)
                     }
                 }
             }

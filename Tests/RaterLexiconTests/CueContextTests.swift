@@ -57,6 +57,22 @@ import Testing
         #expect(!near.holds(before: "the", after: "was downright rude"))
     }
 
+    /// `later:` looks only at the clause after the cue, whole words, on the `String` path and the byte path alike:
+    /// "again" closes "won't be buying anything from them again", and an "again" before the cue does not.
+    @Test func laterLooksOnlyAfterTheCue() throws {
+        let again = try context("later:again|再")
+        for (before, after, holds) in [("won't be", "anything from this brand again", true),
+                                       ("again we will", "the fish", false),
+                                       ("i'd", "at this hotel against all advice", false),
+                                       ("不会", "来这家店了", false), ("以后", "也不想再来了", true)] {
+            #expect(again.holds(before: before, after: after) == holds, "\(before) | \(after)")
+            let (b, a) = (Array(before.utf8), Array(after.utf8))
+            let byteHolds = b.withUnsafeBufferPointer { b in a.withUnsafeBufferPointer { again.holds(before: b, after: $0) } }
+            #expect(byteHolds == holds, "\(before) | \(after) (bytes)")
+        }
+        #expect(try context("not-later:again").holds(before: "", after: "from them next week"))
+    }
+
     @Test func contextColumnIsReadFromCueFiles() throws {
         let file = try LexiconFile(path: "c.tsv", contents: """
             # kind: dimension
