@@ -50,4 +50,26 @@ import Testing
     @Test func likeThePicturesIsMet() throws {
         #expect(try signals("房间和照片上一模一样").contains(.met))
     }
+
+    @Test(arguments: ["The server upgrade went according to plan.", "Honestly, the suite was everything we hoped for."])
+    func plannedOrHopedForIsMet(_ text: String) throws {
+        #expect(try signals(text).contains(.met), "\(text)")
+    }
+
+    @Test(arguments: ["It was not what I had hoped for.", "We were led to believe the line would be fibre.",
+                      "This café has gone downhill since the new owners.",
+                      "The sofa came two weeks later than promised, scratched."])
+    func shortOfPlanOrPromiseFellShort(_ text: String) throws {
+        #expect(try signals(text).contains(.fellShort), "\(text)")
+    }
+
+    @Test func cancelledMembershipIsAtRisk() throws {
+        #expect(try signals("I cancelled my gym membership after they doubled the fee.").contains(.atRisk))
+    }
+
+    /// "charged" names the charge as "charge" does: a reversal still pending is open, one made is a recovery.
+    @Test func chargedTwiceAndNotReversedIsUnresolved() throws {
+        #expect(try signals("They charged me twice and still haven't reversed it.").contains(.unresolved))
+        #expect(try signals("The hotel reversed the charge the next day.").contains(.recovered))
+    }
 }
