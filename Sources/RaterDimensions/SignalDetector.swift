@@ -81,7 +81,13 @@ enum SignalDetector {
                     readings.add(hit.negated ? fixed : fixed.negated, clause: clause, hit: hit, negator: negator)
                     continue
                 }
-                let mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
+                var mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
+                // 如果上菜能快一点，我可能还会再来, "If they fix the service, I might come back": the earlier clause's condition.
+                // Not a recovery: "if anything goes wrong, they fix it at once" tells a habit, not an open case.
+                if mood == .settled, cue.kind != .recovery,
+                   Protasis.governs(unit: hit.unit, in: scored, scoring: scoring) {
+                    mood = .irrealis(.conditional)
+                }
                 // "Would I come back? Absolutely not.", 还会再来吗？当然会: the answer settles the question.
                 if case let .reading(fixed) = cue.role, fixed.kind == .loyalty, mood == .irrealis(.question),
                    let answer = answer(to: hit, among: answers, in: scored) {
