@@ -53,6 +53,8 @@ public struct LexiconFile: Sendable {
         self.entries = try dataLines.map { try Self.parse(line: $0.text, number: $0.number, kind: kind, path: path) }
         try Self.rejectDuplicates(entries, lines: dataLines.map(\.number), kind: kind, path: path)
         if Self.isLearned(path: path) {
+            // One language's statistics do not score the other's comments (`LearnedScript`).
+            entries.removeAll { !LearnedScript.belongs($0.term, toLanguage: language) }
             for index in entries.indices where entries[index].entry.valence != nil {
                 entries[index].entry.isLearnedValence = true
             }
