@@ -49,7 +49,7 @@ public struct TermSources: Sendable {
         for rule in rules {
             switch rule {
             case .waitScale: measuresAWait = true
-            case .priceScale, .quantityScale: measuresAPrice = true
+            case .priceScale, .quantityScale, .absentStaff: measuresAPrice = true
             case .remedy: isRemedy = true
             case .negatedAct: isNegatedAct = true
             default: break

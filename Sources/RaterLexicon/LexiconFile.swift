@@ -265,12 +265,13 @@ public struct LexiconFile: Sendable {
         case .waitBound:
             preconditionFailure("wait-bound lines are parsed by parseWaitBounds")
         case .scale:
-            // `cost`, `wait` or `quantity` marks a noun a scale word measures (价格, "price"; 排队, "queue"; 分量); any other value is the
+            // `cost`, `wait`, `quantity` or `staff` marks a noun a scale word measures (价格, "price"; 排队, "queue"; 分量;
+            // 服务员, "waiter"); any other value is the
             // scale word's valence, and an optional third column the class of noun it measures ("long": `wait`).
             if let noun = ScaleNoun(rawValue: columns[1]) {
                 entry.scaleNoun = noun
             } else {
-                entry.scale = try number(1, "valence, 'cost', 'wait' or 'quantity'", -4...4, "−4…4")
+                entry.scale = try number(1, "valence, 'cost', 'wait', 'quantity' or 'staff'", -4...4, "−4…4")
                 if columns.count >= 3, !columns[2].isEmpty {
                     entry.scaleMeasures = try choice(2, "noun class", ScaleNoun.self)
                 }

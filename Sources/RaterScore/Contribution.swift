@@ -46,6 +46,9 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
     case priceScale(by: String)
     /// A scale word (少, 多) measuring the quantity named before it in its clause (分量, 菜量, 肉: `ScaleNoun.quantity`).
     case quantityScale(by: String)
+    /// A word of absence (disappeared, 不见了) after the staff named before it in its clause (`ScaleNoun.staff`):
+    /// the staff were gone, weighed at the word's scale valence.
+    case absentStaff(by: String)
     /// A remedial act ("fix", 解释) under a negator: the act not done, weighed at its negated valence
     /// (`LexiconEntry.negatedAct`); the negators are named.
     case negatedAct(by: String)
@@ -91,6 +94,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case .finalClause: return "final_clause"
         case .priceScale: return "price_scale"
         case .quantityScale: return "quantity_scale"
+        case .absentStaff: return "absent_staff"
         case .negatedAct: return "negated_act"
         case .waitScale: return "wait_scale"
         case .measuredBy: return "measured"
@@ -109,7 +113,8 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case let .negated(word), let .intensified(word, _), let .softened(word, _), let .softNegated(word, _),
              let .afterContrast(word, _), let .beforeContrast(word, _), let .conceded(word, _),
-             let .irrealis(_, word, _), let .priceScale(word), let .quantityScale(word), let .negatedAct(word),
+             let .irrealis(_, word, _), let .priceScale(word), let .quantityScale(word), let .absentStaff(word),
+             let .negatedAct(word),
              let .waitScale(word), let .measuredBy(word), let .unsurpassed(word, _), let .remedy(word),
              let .remediedBy(word), let .negatedLean(word, _), let .cheapAmount(word), let .unneeded(word):
             return word
@@ -134,6 +139,7 @@ public enum AppliedRule: Sendable, Equatable, CustomStringConvertible {
         case let .finalClause(factor): return "closing clause ×\(Self.format(factor))"
         case let .priceScale(word): return "measures the price '\(word)'"
         case let .quantityScale(word): return "measures the quantity '\(word)'"
+        case let .absentStaff(word): return "says the staff '\(word)' were gone"
         case let .negatedAct(word): return "act not done, negated by '\(word)'"
         case let .waitScale(word): return "measures the wait '\(word)'"
         case let .measuredBy(word): return "measured by '\(word)' after it ×0"

@@ -150,7 +150,7 @@ public struct Scorer: Sendable {
                 // its own ("the cost of a high-end room", "the price of high speed internet").
                 var measured: (valence: Double, noun: Int, kind: ScaleNoun)?
                 if let noun = priceNoun, let scale = matcher.entries[entryIndex].scale,
-                   matcher.entries[entryIndex].scaleMeasures.map({ $0 == noun.kind }) ?? true,
+                   matcher.entries[entryIndex].scaleMeasures.map({ $0 == noun.kind }) ?? (noun.kind != .staff),
                    ordinal - noun.ordinal <= self.rules.priceScaleReach,
                    !qualifiesAWord(matchIndex, in: unit, matches: matches, segmented: segmented, ordinals: ordinals) {
                     measured = (scale, noun.match, noun.kind)
@@ -293,6 +293,7 @@ public struct Scorer: Sendable {
                     case .wait: rules.append(.waitScale(by: noun))
                     case .cost: rules.append(.priceScale(by: noun))
                     case .quantity: rules.append(.quantityScale(by: noun))
+                    case .staff: rules.append(.absentStaff(by: noun))
                     }
                 }
                 let isLearned = measured == nil && remedyValence == nil && matcher.entries[entryIndex].isLearnedValence

@@ -35,6 +35,7 @@ import Testing
             case let .finalClause(factor): value *= factor
             case .priceScale: break  // the base is already the scale word's price valence
             case .quantityScale: break  // the base is already the scale word's valence on a quantity
+            case .absentStaff: break  // the base is already the word of absence's valence on staff
             case .negatedAct: break  // the base is already the act's negated valence
             case .waitScale: break  // the base is already the scale word's valence
             case .measuredBy: value = 0

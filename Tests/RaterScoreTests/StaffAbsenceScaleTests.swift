@@ -1,0 +1,32 @@
+import Rater
+import RaterCore
+import Testing
+
+/// A word of absence after a staff noun in its clause measures it (`ScaleNoun.staff`): staff gone is a complaint,
+/// whatever words stand between, and the noun's learned lean ("staff" leans positive) gives way rather than deciding
+/// the clause. Sentences written for these tests, several trades.
+@Suite struct StaffAbsenceScaleTests {
+    @Test(arguments: ["The clerk simply vanished after ringing up half my groceries.",
+                      "Our night nurse was nowhere to be found.",
+                      "Staff at the rental desk just disappeared at noon.",
+                      "点完菜服务员就不见了",
+                      "装到一半师傅人就没影了"])
+    func staffGoneIsAComplaint(_ text: String) throws {
+        let analysis = try analyse(text)
+        #expect(analysis.scored.sentiment.label == .negative, "\(text)")
+        #expect(analysis.scored.contributions.contains { $0.rules.contains { $0.name == "absent_staff" } }, "\(text)")
+    }
+
+    @Test(arguments: ["The clerk simply vanished after ringing up half my groceries.", "点完菜服务员就不见了"])
+    func staffGoneIsResponsiveness(_ text: String) throws {
+        let dimension = try analyse(text).report.dimensions.first { $0.dimension == .responsiveness }
+        #expect(dimension?.label == .negative, "\(text)")
+    }
+
+    @Test(arguments: ["The stain on the sofa vanished after one wash.", "房间里的异味两天就消失了",
+                      "The host was tall and greeted us by name.", "前台小哥个子很高，说话也客气"])
+    func absenceOrHeightWithoutStaffGoneIsNoComplaint(_ text: String) throws {
+        #expect(try label(text) != .negative, "\(text)")
+        #expect(try !rules(text).contains("absent_staff"), "\(text)")
+    }
+}
