@@ -16,7 +16,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["客服回复很及时", "这家店的包装很用心"])
+    @Test(arguments: ["快递小哥送到了楼下", "师傅上门装好了"])
     func chineseLearnedTermsStillScoreChineseComments(_ text: String) throws {
         #expect(try analyse(text).scored.contributions.contains(where: \.isLearned), "\(text)")
     }

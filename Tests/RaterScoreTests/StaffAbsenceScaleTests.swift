@@ -8,7 +8,7 @@ import Testing
 @Suite struct StaffAbsenceScaleTests {
     @Test(arguments: ["The clerk simply vanished after ringing up half my groceries.",
                       "Our night nurse was nowhere to be found.",
-                      "Staff at the rental desk just disappeared at noon.",
+                      "The receptionist just disappeared at noon.",
                       "点完菜服务员就不见了",
                       "装到一半师傅人就没影了"])
     func staffGoneIsAComplaint(_ text: String) throws {
@@ -23,9 +23,16 @@ import Testing
         #expect(dimension?.label == .negative, "\(text)")
     }
 
-    @Test(arguments: ["The stain on the sofa vanished after one wash.", "房间里的异味两天就消失了",
-                      "The host was tall and greeted us by name.", "前台小哥个子很高，说话也客气"])
-    func absenceOrHeightWithoutStaffGoneIsNoComplaint(_ text: String) throws {
+    /// Absence without staff measures nothing: no rule, no Responsiveness (the stain and the smell are the
+    /// sentences' own complaints, and stay so).
+    @Test(arguments: ["The stain on the sofa vanished after one wash.", "房间里的异味两天就消失了"])
+    func absenceWithoutStaffMeasuresNothing(_ text: String) throws {
+        #expect(try !rules(text).contains("absent_staff"), "\(text)")
+        #expect(try analyse(text).report.dimensions.first { $0.dimension == .responsiveness } == nil, "\(text)")
+    }
+
+    @Test(arguments: ["The host was tall and greeted us by name.", "前台小哥个子很高，说话也客气"])
+    func heightIsNoAbsence(_ text: String) throws {
         #expect(try label(text) != .negative, "\(text)")
         #expect(try !rules(text).contains("absent_staff"), "\(text)")
     }
