@@ -35,11 +35,11 @@ import Testing
         try PageStructure(html).elements.filter { $0.name == "article" }
     }
 
-    /// "Staff just disappeared." reads positive from the learned weight of "staff" alone; "The staff were rude." has
+    /// "Staff just arrived." reads positive from the learned weight of "staff" alone; "The staff were rude." has
     /// an opinion word. Only the first is badged, and each term names its file as `rater explain` does.
     @Test func aLearnedOnlyReadingIsBadgedAndItsTermsNameTheirFiles() throws {
         let fixture = try ReviewFixture([
-            SourceRecord(source: "s.csv", recordNumber: 1, id: "l1", text: "Staff just disappeared."),
+            SourceRecord(source: "s.csv", recordNumber: 1, id: "l1", text: "Staff just arrived."),
             SourceRecord(source: "s.csv", recordNumber: 2, id: "o1", text: "The staff were rude."),
         ])
         let comments = try fixture.store.page(ReviewFilter()).comments
@@ -129,7 +129,7 @@ import Testing
     @Test(.enabled(if: PostgresReviewTests.serverURL != nil, "RATER_TEST_POSTGRES_URL is not set"))
     func filtersByEvidenceOnPostgres() throws {
         let (store, _) = try PostgresReviewTests.store([
-            SourceRecord(source: "s.csv", recordNumber: 1, id: "l1", text: "Staff just disappeared."),
+            SourceRecord(source: "s.csv", recordNumber: 1, id: "l1", text: "Staff just arrived."),
             SourceRecord(source: "s.csv", recordNumber: 2, id: "o1", text: "The staff were rude."),
         ])
         #expect(try store.page(ReviewFilter(query: [("evidence", "learned_only")])).comments.map(\.id) == ["l1"])
@@ -147,7 +147,7 @@ import Testing
             return
         }
         let fixture = try ReviewFixture([
-            SourceRecord(source: "s.csv", recordNumber: 1, id: "l1", text: "Staff just disappeared."),
+            SourceRecord(source: "s.csv", recordNumber: 1, id: "l1", text: "Staff just arrived."),
             SourceRecord(source: "s.csv", recordNumber: 2, id: "o1", text: "The staff were rude."),
         ])
         try await withServer(fixture) { port, _ in
