@@ -278,28 +278,31 @@ import Testing
         for prefix in [0, 1, 2, terms.count] {
             let chosen = Array(terms.prefix(prefix))
             let fast = written { $0.terms(chosen) }
-            let keyByKey = written { json in
-                json.beginArray()
-                for term in chosen {
-                    json.beginObject()
-                    json.member("term", term.term)
-                    json.member("base", term.base)
-                    json.member("weight", term.weight)
-                    json.member("rules")
-                    json.beginArray()
-                    for rule in term.rules { json.string(rule) }
-                    json.endArray()
-                    if let source = term.source { json.member("source", source) }
-                    if term.isLearned {
-                        json.member("learned")
-                        json.bool(true)
-                    }
-                    json.endObject()
-                }
-                json.endArray()
-            }
+            let keyByKey = written { writeKeyByKey(chosen, &$0) }
             #expect(String(decoding: fast, as: UTF8.self) == String(decoding: keyByKey, as: UTF8.self))
         }
+    }
+
+    /// The terms as `terms(_:)` must write them, member by member: what its fast paths are compared with.
+    func writeKeyByKey(_ terms: [TermExplanation], _ json: inout JSONWriter) {
+        json.beginArray()
+        for term in terms {
+            json.beginObject()
+            json.member("term", term.term)
+            json.member("base", term.base)
+            json.member("weight", term.weight)
+            json.member("rules")
+            json.beginArray()
+            for rule in term.rules { json.string(rule) }
+            json.endArray()
+            if let source = term.source { json.member("source", source) }
+            if term.isLearned {
+                json.member("learned")
+                json.bool(true)
+            }
+            json.endObject()
+        }
+        json.endArray()
     }
 
     /// A term of the same file as the one before copies that term's `source` bytes (`terms(_:)`): the copy must read
@@ -319,26 +322,7 @@ import Testing
                                              weight: -0.5, source: source, isLearned: index.isMultiple(of: 2)))
             }
         }
-        let keyByKey = written { json in
-            json.beginArray()
-            for term in terms {
-                json.beginObject()
-                json.member("term", term.term)
-                json.member("base", term.base)
-                json.member("weight", term.weight)
-                json.member("rules")
-                json.beginArray()
-                for rule in term.rules { json.string(rule) }
-                json.endArray()
-                if let source = term.source { json.member("source", source) }
-                if term.isLearned {
-                    json.member("learned")
-                    json.bool(true)
-                }
-                json.endObject()
-            }
-            json.endArray()
-        }
+        let keyByKey = written { writeKeyByKey(terms, &$0) }
         #expect(keyByKey.count > 4_096, "the line outgrows the writer's first buffer")
         #expect(String(decoding: written { $0.terms(terms) }, as: UTF8.self) == String(decoding: keyByKey, as: UTF8.self))
     }
