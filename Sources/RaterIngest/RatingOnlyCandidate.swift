@@ -7,25 +7,20 @@ extension Rejection {
     /// A JSON member or XML element an exporter leaves out for an empty answer looks the same as a comment under
     /// another name: an export whose member changed from `text` to `comment` half-way would otherwise have its
     /// rated comments counted as answers without one, with no word (the input-wide `CommentPlaceCheck` only speaks
-    /// when no record has the place). Such a record stays a rejection, whose message names the field to pass.
+    /// when no record has the place). Such a record stays a rejection, whose message names the field to pass. The
+    /// names are those the CSV header lookup tries (`DelimitedRecordReader.defaultTextColumns`), compared as the
+    /// column options compare theirs (`[Field].value(ofColumn:)`, ASCII case aside), by an XML field's last step.
     public var mayBeRatingOnly: Bool {
         guard reason.isNoComment else { return false }
-        return !fields.contains { field in
-            Self.commentNames.contains(Self.leafName(field.name)) && !RecordText.isBlank(field.value)
+        let leaves = fields.map { Field(Self.leafName($0.name), $0.value) }
+        return !DelimitedRecordReader.defaultTextColumns.contains { name in
+            leaves.value(ofColumn: name).map { !RecordText.isBlank($0) } ?? false
         }
     }
 
-    /// The names tried for the comment when none is given (`DelimitedRecordReader.defaultTextColumns`), ASCII
-    /// lowercased as the header lookup compares them.
-    private static let commentNames = Set(DelimitedRecordReader.defaultTextColumns.map(asciiLowercased))
-
-    /// An XML field's last step (`feedback/comment` → `comment`, `@body` → `body`), ASCII lowercased.
+    /// An XML field's last step (`feedback/comment` → `comment`, `@body` → `body`).
     private static func leafName(_ name: String) -> String {
         let leaf = name.split(separator: "/").last.map(String.init) ?? name
-        return asciiLowercased(leaf.hasPrefix("@") ? String(leaf.dropFirst()) : leaf)
-    }
-
-    private static func asciiLowercased(_ name: String) -> String {
-        String(decoding: name.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return leaf.hasPrefix("@") ? String(leaf.dropFirst()) : leaf
     }
 }
