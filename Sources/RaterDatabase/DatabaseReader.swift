@@ -2,92 +2,54 @@ import Foundation
 import RaterCore
 
 /// Reads stored comments back as `CommentResult`s (round-trip tests, `rater report --db`), with their dimension and
-/// aspect mentions and their signals.
+/// aspect mentions and their signals (`StoredComments` pages them), and the stored rating-only answers.
 ///
 /// Passthrough fields come back in name order: the `fields` column is a JSON object, whose key order PostgreSQL's
-/// `json` keeps but JSON parsers do not promise. A database made before aspects and profiles were stored (and not
-/// opened by a run since, which would have added them: `rater report --db` does not change the database) gives
-/// comments without aspects, and so does a comment stored before then; their profile is empty (`""`, version `""`,
-/// no service score): unknown, not `generic`.
+/// `json` keeps but JSON parsers do not promise.
 public enum DatabaseReader {
+    /// Comments or answers a page when reading a database whole: as many as the `aggregates` rebuild pages.
+    public static let standardPageSize = StoredObservations.standardPageSize
+
+    /// Every stored comment, in source and record order (round-trip tests). It holds the whole database in memory:
+    /// what reads a database of any size (`rater report --db`) calls `forEachComment(in:pageSize:_:)`.
     public static func comments(in database: any DatabaseConnection) throws -> [CommentResult] {
+        var all = [CommentResult]()
+        try forEachComment(in: database) { all.append($0) }
+        return all.sorted { ($0.source, $0.recordNumber) < ($1.source, $1.recordNumber) }
+    }
+
+    /// Calls `body` with every stored comment, with its dimension and aspect mentions and its signals, a page at a
+    /// time in key order (`source`, `comment_key`), so that memory is bounded by a page, not by the database: a
+    /// report over a year of nightly runs must not need the year in memory.
+    public static func forEachComment(in database: any DatabaseConnection,
+                                      pageSize: Int = DatabaseReader.standardPageSize,
+                                      _ body: (CommentResult) throws -> Void) throws {
         try database.read { executor in
-            let dimensionRows = try executor.query(
-                "SELECT source, comment_key, dimension, label, score, mentions, evidence FROM dimension_mentions", [])
-            var dimensions = [String: [DimensionSummary]]()
-            for row in dimensionRows {
-                let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
-                guard let dimension = row[2].string.flatMap(ServiceDimension.init(rawValue:)),
-                      let label = row[3].string.flatMap(SentimentLabel.init(rawValue:)) else {
-                    throw DatabaseError.unexpectedValue(table: "dimension_mentions", column: "dimension/label",
-                                                        value: "\(row[2]) \(row[3])")
+            try StoredComments(executor: executor, pageSize: pageSize).forEach(body)
+        }
+    }
+
+    /// Calls `body` with every stored rating-only answer with all its fields, a page at a time in key order.
+    public static func forEachRatingAnswer(in database: any DatabaseConnection,
+                                           pageSize: Int = DatabaseReader.standardPageSize,
+                                           _ body: (RatingOnlyAnswer) throws -> Void) throws {
+        precondition(pageSize >= 1, "pages of one answer or more")
+        try database.read { executor in
+            guard try SchemaMigration.hasColumn("fields", in: Schema.ratingAnswers.name, executor) else { return }
+            let columns = "SELECT source, record, line, fields FROM \(Schema.ratingAnswers.name)"
+            let order = " ORDER BY source, record LIMIT \(pageSize)"
+            let dialect = executor.dialect
+            let nextPage = columns + " WHERE (source, record) > (\(dialect.placeholder(1)), \(dialect.placeholder(2)))"
+                + order
+            var last: [SQLValue]?
+            while true {
+                let page = try executor.query(last == nil ? columns + order : nextPage, last ?? [])
+                for row in page {
+                    try body(RatingOnlyAnswer(source: row[0].string ?? "", recordNumber: row[1].int ?? 0,
+                                              line: row[2].int, fields: fields(row[3])))
                 }
-                let evidence = evidence(try jsonArray(row[6], table: "dimension_mentions", column: "evidence"))
-                dimensions[key, default: []].append(DimensionSummary(
-                    dimension: dimension, label: label, score: row[4].double ?? 0, mentions: row[5].int ?? 0,
-                    evidence: evidence))
-            }
-            var aspects = [String: [AspectSummary]]()
-            let hasAspects = try SchemaMigration.hasColumn("aspect", in: Schema.aspectMentions.name, executor)
-            let aspectRows = try hasAspects ? executor.query(
-                "SELECT source, comment_key, aspect, label, score, mentions, evidence FROM aspect_mentions", []) : []
-            for row in aspectRows {
-                let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
-                guard let aspect = row[2].string.flatMap(Aspect.init(rawValue:)),
-                      let label = row[3].string.flatMap(SentimentLabel.init(rawValue:)) else {
-                    throw DatabaseError.unexpectedValue(table: "aspect_mentions", column: "aspect/label",
-                                                        value: "\(row[2]) \(row[3])")
-                }
-                let evidence = cueEvidence(try jsonArray(row[6], table: "aspect_mentions", column: "evidence"))
-                aspects[key, default: []].append(AspectSummary(
-                    aspect: aspect, label: label, score: row[4].double ?? 0, mentions: row[5].int ?? 0,
-                    evidence: evidence))
-            }
-            // Every stored signal value with its evidence: `rater report --db` counts the signal rates from these,
-            // as it does from a results file's `signals`.
-            var signals = [String: [SignalSummary]]()
-            let hasSignals = try SchemaMigration.hasColumn("value", in: Schema.signals.name, executor)
-            let signalRows = try hasSignals ? executor.query(
-                "SELECT source, comment_key, value, evidence FROM signals", []) : []
-            for row in signalRows {
-                let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
-                guard let value = row[2].string.flatMap(SignalValue.init(rawValue:)) else {
-                    throw DatabaseError.unexpectedValue(table: "signals", column: "value", value: "\(row[2])")
-                }
-                let evidence = cueEvidence(try jsonArray(row[3], table: "signals", column: "evidence"))
-                signals[key, default: []].append(SignalSummary(value: value, evidence: evidence))
-            }
-            let hasProfile = try SchemaMigration.hasColumn("service_score", in: Schema.comments.name, executor)
-            let hasEvidenceKind = try SchemaMigration.hasColumn("evidence_kind", in: Schema.comments.name, executor)
-            let rows = try executor.query("""
-                SELECT source, comment_key, id, record, line, lang, text, label, score, positive, negative, neutral,
-                       confidence, fields, explanation, \(hasProfile ? "profile, profile_version, service_score"
-                                                                     : "NULL, NULL, NULL"),
-                       \(hasEvidenceKind ? "evidence_kind" : "NULL")
-                FROM comments ORDER BY source, record
-                """, [])
-            return try rows.map { row in
-                guard let language = row[5].string.flatMap(Language.init(rawValue:)),
-                      let label = row[7].string.flatMap(SentimentLabel.init(rawValue:)) else {
-                    throw DatabaseError.unexpectedValue(table: "comments", column: "lang/label",
-                                                        value: "\(row[5]) \(row[7])")
-                }
-                let fields = fields(row[13])
-                let terms = terms(try jsonArray(row[14], table: "comments", column: "explanation"))
-                let key = (row[0].string ?? "") + "\u{0}" + (row[1].string ?? "")
-                return CommentResult(
-                    id: row[2].string ?? "", source: row[0].string ?? "", recordNumber: row[3].int ?? 0,
-                    line: row[4].int, language: language, text: row[6].string ?? "",
-                    sentiment: SentimentSummary(
-                        label: label, score: row[8].double ?? 0, positive: row[9].double ?? 0,
-                        negative: row[10].double ?? 0, neutral: row[11].double ?? 0, confidence: row[12].double ?? 0,
-                        terms: terms, evidenceKind: row[18].string.flatMap(EvidenceKind.init(rawValue:))),
-                    dimensions: (dimensions[key] ?? []).sorted { $0.dimension < $1.dimension },
-                    aspects: (aspects[key] ?? []).sorted { $0.aspect < $1.aspect },
-                    signals: (signals[key] ?? []).sorted { $0.value.ordinal < $1.value.ordinal },
-                    profile: ProfileSummary(name: row[15].string ?? "", version: row[16].string ?? "",
-                                            serviceScore: row[17].double),
-                    fields: fields)
+                guard page.count == pageSize, let end = page.last else { return }
+                last = [end[0], end[1]]
             }
         }
     }
@@ -95,14 +57,9 @@ public enum DatabaseReader {
     /// The stored survey answers with a rating and no comment (`rating_answers`), in key order: `rater report --db`
     /// counts their ratings as the `aggregates` rebuild does. None in a database made before they were stored.
     public static func ratingAnswers(in database: any DatabaseConnection) throws -> [RatingOnlyAnswer] {
-        try database.read { executor in
-            guard try SchemaMigration.hasColumn("fields", in: Schema.ratingAnswers.name, executor) else { return [] }
-            return try executor.query("SELECT source, record, line, fields FROM \(Schema.ratingAnswers.name) "
-                                      + "ORDER BY source, record", []).map { row in
-                RatingOnlyAnswer(source: row[0].string ?? "", recordNumber: row[1].int ?? 0, line: row[2].int,
-                                 fields: fields(row[3]))
-            }
-        }
+        var all = [RatingOnlyAnswer]()
+        try forEachRatingAnswer(in: database) { all.append($0) }
+        return all
     }
 
     /// The `fields` column (a JSON object) as fields in name order; repeated fields (JSON arrays) as one field per

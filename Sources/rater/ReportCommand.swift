@@ -56,8 +56,9 @@ struct ReportCommand: ParsableCommand {
         if let db {
             guard FileManager.default.fileExists(atPath: db) else { throw MissingDatabase.sqlite(path: db) }
             let connection = try SQLiteConnection(path: db)
-            for result in try DatabaseReader.comments(in: connection) { collector.add(result: result) }
-            for answer in try DatabaseReader.ratingAnswers(in: connection) { collector.add(answer: answer) }
+            // A page at a time: a database of a year's nightly runs is read in memory bounded by a page.
+            try DatabaseReader.forEachComment(in: connection) { collector.add(result: $0) }
+            try DatabaseReader.forEachRatingAnswer(in: connection) { collector.add(answer: $0) }
         } else {
             for input in files {
                 let stream = try InputOpener.openBytes(path: input)
