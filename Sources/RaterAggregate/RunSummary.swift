@@ -30,14 +30,17 @@ public struct RunSummary: Sendable, Equatable {
         /// databases hold `analysed - duplicatesReplaced` of the run's comments.
         public var duplicateKeys: Int
         public var duplicatesReplaced: Int
+        /// What `--replace-source` deleted, one line per source (`source shop.csv: deleted 3 comments …`).
+        public var replacements: [String]
 
         public init(seconds: Double, runSeconds: Double, peakMemoryBytes: Int, duplicateKeys: Int = 0,
-                    duplicatesReplaced: Int = 0) {
+                    duplicatesReplaced: Int = 0, replacements: [String] = []) {
             self.seconds = seconds
             self.runSeconds = runSeconds
             self.peakMemoryBytes = peakMemoryBytes
             self.duplicateKeys = duplicateKeys
             self.duplicatesReplaced = duplicatesReplaced
+            self.replacements = replacements
         }
     }
     /// Inputs whose records were all rejected for one reason (a wrong option, most likely; see `UniformRejections`),
@@ -124,6 +127,7 @@ public struct RunSummary: Sendable, Equatable {
                     + "\(databases.duplicatesReplaced) record\(databases.duplicatesReplaced == 1 ? "" : "s") replaced "
                     + "by a later one")
             }
+            for line in databases.replacements { lines.append("rater: " + line) }
         }
         if skipped > 0 {
             lines.append("rater: skipped \(skipped) records analysed by earlier runs (--incremental)")

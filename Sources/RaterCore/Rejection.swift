@@ -44,7 +44,9 @@ public struct Rejection: Sendable, Equatable, Error {
         case rowTooLong(bytes: Int, limit: Int)
         /// The input stopped being readable (a truncated `.gz`, an I/O error): the rest of that input is lost.
         case unreadableInput(message: String)
-        case malformedXML(message: String)
+        /// `endsInput`: libxml2 read no further (it cannot recover, or the input stops inside an open element: a
+        /// truncated export), so the records after this point, if the export had any, were never seen.
+        case malformedXML(message: String, endsInput: Bool = false)
         /// A JSON Lines line that is not one JSON object; the message names the problem and its column.
         case malformedJSON(message: String)
         /// A JSON Lines object without the member that holds the comment (or with `null` there).
@@ -101,7 +103,7 @@ public struct Rejection: Sendable, Equatable, Error {
                 return "the row's fields are \(bytes) bytes in all, over the \(limit)-byte limit for one row"
             case let .unreadableInput(message):
                 return "the rest of the input could not be read: \(message)"
-            case let .malformedXML(message):
+            case let .malformedXML(message, _):
                 return "malformed XML: \(message)"
             case let .malformedJSON(message):
                 return "malformed JSON: \(message)"
@@ -145,6 +147,17 @@ public struct Rejection: Sendable, Equatable, Error {
         public var isNoComment: Bool {
             switch self {
             case .emptyText, .missingMember, .missingElement: return true
+            default: return false
+            }
+        }
+
+        /// Whether the input was not read to its end after this rejection (a read error, a truncated or unrecoverable
+        /// XML document): what the export held after it is unknown, so `--replace-source` must not take the records
+        /// it did not deliver for records it dropped.
+        public var endsInput: Bool {
+            switch self {
+            case .unreadableInput: return true
+            case let .malformedXML(_, endsInput): return endsInput
             default: return false
             }
         }

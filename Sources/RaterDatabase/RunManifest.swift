@@ -130,6 +130,10 @@ public struct RunManifest: Codable, Sendable, Equatable {
         /// `DuplicateKeys`). Counted by the databases; 0 without one (and in manifests of versions before them).
         public var duplicateKeys = 0
         public var duplicatesReplaced = 0
+        /// Comments `--replace-source` deleted because the run's exports no longer hold their records (with their
+        /// mentions and signals; rating-only answers and rejections are named in the summary). 0 without the flag,
+        /// and in manifests of versions before it.
+        public var replacedComments = 0
 
         public init() {}
 
@@ -137,6 +141,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
             case read, analysed, ratingOnly = "rating_only", rejected, rejectedByReason = "rejected_by_reason"
             case aggregates, signals
             case duplicateKeys = "duplicate_keys", duplicatesReplaced = "duplicates_replaced"
+            case replacedComments = "replaced_comments"
         }
 
         public init(from decoder: any Decoder) throws {
@@ -150,6 +155,7 @@ public struct RunManifest: Codable, Sendable, Equatable {
             signals = try container.decode(Int.self, forKey: .signals)
             duplicateKeys = try container.decodeIfPresent(Int.self, forKey: .duplicateKeys) ?? 0
             duplicatesReplaced = try container.decodeIfPresent(Int.self, forKey: .duplicatesReplaced) ?? 0
+            replacedComments = try container.decodeIfPresent(Int.self, forKey: .replacedComments) ?? 0
         }
     }
 

@@ -82,6 +82,9 @@ public final class RunRecorder {
     /// Sources whose recorded path changed in this run (`SourceNames`), and sources most of whose comments another
     /// source already holds (`SourceOverlap`), for the log at warning level.
     public private(set) var sourceWarnings: [String] = []
+    /// What `--replace-source` deleted, one line per source and database, for the run's summary: a deletion leaves
+    /// no other trace, so it is said where a cron mail shows it, not at info level.
+    public private(set) var replacements: [String] = []
     /// The grouping options this run made the `aggregates` tables with, as `runs.aggregation` records them; nil
     /// until it has made them.
     private var madeAggregates: String?
@@ -178,7 +181,7 @@ public final class RunRecorder {
                 for (index, writer) in sink.writers.enumerated() {
                     try writer.finish()
                     try RecordOutcomes.deleteSupersededByComments(writer.executor, runID: manifest.runID)
-                    try replaceSources(writer.executor, database: index, end: end)
+                    try replaceSources(writer.executor, database: index, end: end, sink: sink)
                 }
                 // Once the writers have finished (a SQLite run's staged rows are merged): comments stored under
                 // another source as well are counted twice by the aggregates made next.
@@ -226,19 +229,38 @@ public final class RunRecorder {
     /// (`SourceReplacement`). Named as a warning for a source stored under its path, where such rows are records a
     /// corrected export dropped; as a note under a `--source-name`, which may gather exports of one day each on
     /// purpose.
-    private func replaceSources(_ executor: any SQLExecutor, database index: Int, end: End) throws {
+    private func replaceSources(_ executor: any SQLExecutor, database index: Int, end: End, sink: RunSink) throws {
         guard end == .finished, options.readsInputsWhole else { return }
         let prefix = databases.count > 1 ? databases[index].displayName + ": " : ""
+        let leftovers = try SourceReplacement.leftovers(executor, runID: manifest.runID)
         if options.replacesSources {
-            for (source, comments) in try SourceReplacement.deleteRowsNotWritten(executor, runID: manifest.runID) {
-                sourceNotes.append(prefix + SourceReplacement.note(source: source, comments: comments, replaced: true))
+            var replacing = [String]()
+            for leftover in leftovers {
+                let exemption: SourceReplacement.Exemption? =
+                    sink.partlyRead[index]?.contains(leftover.source) == true ? .partlyRead
+                    : leftover.written == 0 ? .nothingStored
+                    : sink.names[index].moved.contains(leftover.source) ? .moved : nil
+                guard let exemption else {
+                    replacing.append(leftover.source)
+                    continue
+                }
+                if leftover.comments > 0 {
+                    sourceWarnings.append(prefix + SourceReplacement.exempted(
+                        source: leftover.source, comments: leftover.comments, exemption))
+                }
+            }
+            for deleted in try SourceReplacement.deleteRowsNotWritten(executor, runID: manifest.runID,
+                                                                      replacing: replacing) {
+                replacements.append(prefix + SourceReplacement.note(deleted))
+                // Every database deletes the same records: the first one's count is the run's.
+                if index == 0 { sink.replacedComments += deleted.comments }
             }
             return
         }
         let named = Set(options.sourceNames.values)
-        for (source, comments) in try SourceReplacement.leftovers(executor, runID: manifest.runID) where comments > 0 {
-            let line = prefix + SourceReplacement.note(source: source, comments: comments, replaced: false)
-            if named.contains(source) { sourceNotes.append(line) } else { sourceWarnings.append(line) }
+        for leftover in leftovers where leftover.comments > 0 {
+            let line = prefix + SourceReplacement.note(source: leftover.source, comments: leftover.comments)
+            if named.contains(leftover.source) { sourceNotes.append(line) } else { sourceWarnings.append(line) }
         }
     }
 
@@ -404,6 +426,9 @@ public final class RunSink {
     fileprivate(set) var writers: [any RunRowWriter] = []
     /// Each writer's stored source names (as `writers`).
     fileprivate var names: [SourceNames] = []
+    /// Per writer (by index), the stored names of the sources whose input was not read to its end
+    /// (`Rejection.Reason.endsInput`): `--replace-source` leaves them alone.
+    fileprivate var partlyRead: [Int: Set<String>] = [:]
     public private(set) var counts = RunManifest.Counts()
 
     init() {}
@@ -430,7 +455,11 @@ public final class RunSink {
         counts.read += 1
         counts.rejected += 1
         counts.rejectedByReason[rejection.reason.code, default: 0] += 1
-        for (writer, names) in zip(writers, names) { try writer.write(names.stored(rejection)) }
+        for (index, (writer, names)) in zip(writers, names).enumerated() {
+            let stored = names.stored(rejection)
+            try writer.write(stored)
+            if rejection.reason.endsInput { partlyRead[index, default: []].insert(stored.source) }
+        }
     }
 
     public func write(_ answer: RatingOnlyAnswer) throws {
@@ -452,6 +481,12 @@ public final class RunSink {
             counts.duplicateKeys = newValue.keys
             counts.duplicatesReplaced = newValue.replaced
         }
+    }
+
+    /// The comments `--replace-source` deleted (the first database's count; each deletes the same records).
+    fileprivate var replacedComments: Int {
+        get { counts.replacedComments }
+        set { counts.replacedComments = newValue }
     }
 
     /// The rows of the `aggregates` table after the run (the same in each database): set when the run ends.

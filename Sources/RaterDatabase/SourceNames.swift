@@ -39,6 +39,9 @@ struct SourceNames {
     private(set) var notes: [String] = []
     /// What may have replaced another file's rows, for the log at warning level.
     private(set) var warnings: [String] = []
+    /// Names whose recorded path changed in this run by rule 2 (not given with `--source-name`): another file of the
+    /// same name may have taken the name over, so `--replace-source` must not delete what the first file stored.
+    private(set) var moved: Set<String> = []
 
     static func resolve(_ executor: any SQLExecutor, inputs: [String], currentDirectory: String, runID: String,
                         timestamp: String, given: [String: String] = [:]) throws -> SourceNames {
@@ -114,6 +117,7 @@ struct SourceNames {
             if let earlier = paths[name], earlier != path {
                 names.warnings.append(pathChanged(name, from: earlier, to: path,
                                                   hint: "store each under its own name with --source-name"))
+                names.moved.insert(name)
             }
             try record(name, path)
         }

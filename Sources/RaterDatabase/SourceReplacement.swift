@@ -16,47 +16,117 @@ public enum SourceReplacement {
     static let tables = [Schema.dimensionMentions, Schema.aspectMentions, Schema.signals, Schema.ratingAnswers,
                          Schema.rejects, Schema.comments]
 
-    /// The sources run `runID` wrote anything to, and for each the comments earlier runs stored that it did not
-    /// write.
-    static func leftovers(_ executor: any SQLExecutor, runID: String) throws -> [(source: String, comments: Int)] {
+    /// What a source of the run holds beside what the run wrote: the comments earlier runs stored that it did not
+    /// write, and the records (comments and rating-only answers) it wrote.
+    struct Leftover: Equatable {
+        var source: String
+        var comments: Int
+        var written: Int
+    }
+
+    /// What one source lost to `--replace-source`.
+    struct Deleted: Equatable {
+        var source: String
+        var comments: Int
+        var answers: Int
+        var rejects: Int
+    }
+
+    /// Why a source of the run is not replaced even under `--replace-source`: each is a case where the rows the run
+    /// did not write may be records the export still holds, and deleting them would lose data without a word.
+    enum Exemption: Equatable {
+        /// The input stopped being readable, or its XML could not be read to the end: the records after the break
+        /// were not seen, not dropped.
+        case partlyRead
+        /// Every record was rejected (a renamed column, a changed layout): nothing says which records it holds.
+        case nothingStored
+        /// The name's recorded path changed in this run (`SourceNames` rule 2): another file of the same name may
+        /// have taken it over, and the first file's rows are not this export's to delete.
+        case moved
+
+        var reason: String {
+            switch self {
+            case .partlyRead: return "its input was not read to the end (see the unreadable_input or malformed_xml "
+                + "rejection)"
+            case .nothingStored: return "this run stored no comment or rating-only answer of it: every record was "
+                + "rejected"
+            case .moved: return "its recorded path changed in this run, so this may be another file of the same "
+                + "name (give each its own --source-name)"
+            }
+        }
+    }
+
+    /// A row an earlier run wrote: rows of databases from before `run_id` was kept have none, and are earlier too.
+    static func notWrittenBy(_ placeholder: String, column: String = "run_id") -> String {
+        "(\(column) IS NULL OR \(column) <> \(placeholder))"
+    }
+
+    /// The sources run `runID` wrote anything to, each with the comments earlier runs stored that it did not write
+    /// and the records it wrote.
+    static func leftovers(_ executor: any SQLExecutor, runID: String) throws -> [Leftover] {
         let dialect = executor.dialect
-        // SQLite numbers its `?` by their place in the text: the count's comes first, then the union's.
+        // SQLite numbers its `?` by their place in the text: the counts' come first, then the union's.
         let written = [Schema.comments, Schema.ratingAnswers, Schema.rejects].enumerated().map { index, table in
-            "SELECT source FROM \(table.name) WHERE run_id = \(dialect.placeholder(index + 2))"
+            "SELECT source FROM \(table.name) WHERE run_id = \(dialect.placeholder(index + 4))"
         }.joined(separator: " UNION ")
         let rows = try executor.query("""
             SELECT s.source, (SELECT count(*) FROM \(Schema.comments.name) c WHERE c.source = s.source \
-            AND c.run_id <> \(dialect.placeholder(1))) FROM (\(written)) s ORDER BY s.source
-            """, Array(repeating: .text(runID), count: 4))
+            AND \(notWrittenBy(dialect.placeholder(1), column: "c.run_id"))), \
+            (SELECT count(*) FROM \(Schema.comments.name) c WHERE c.source = s.source \
+            AND c.run_id = \(dialect.placeholder(2))) + (SELECT count(*) FROM \(Schema.ratingAnswers.name) a \
+            WHERE a.source = s.source AND a.run_id = \(dialect.placeholder(3))) FROM (\(written)) s ORDER BY s.source
+            """, Array(repeating: .text(runID), count: 6))
         return rows.compactMap { row in
-            guard row.count == 2, let source = row[0].string, let count = row[1].int else { return nil }
-            return (source, count)
+            guard row.count == 3, let source = row[0].string, let comments = row[1].int, let written = row[2].int
+            else { return nil }
+            return Leftover(source: source, comments: comments, written: written)
         }
     }
 
-    /// Deletes, for every source run `runID` wrote, the rows earlier runs stored that it did not write; returns the
-    /// comments deleted per source (sources that lost none are left out).
-    static func deleteRowsNotWritten(_ executor: any SQLExecutor, runID: String) throws
-        -> [(source: String, comments: Int)]
+    /// Deletes, for every source run `runID` wrote and `exempt` does not hold back, the rows earlier runs stored
+    /// that it did not write; returns what each source lost (sources that lost nothing are left out).
+    static func deleteRowsNotWritten(_ executor: any SQLExecutor, runID: String, replacing sources: [String])
+        throws -> [Deleted]
     {
         let dialect = executor.dialect
-        let replaced = try leftovers(executor, runID: runID)
-        for (source, _) in replaced {
+        var deleted = [Deleted]()
+        for source in sources {
+            var lost = [String: Int]()
             for table in tables {
-                try executor.execute("DELETE FROM \(table.name) WHERE source = \(dialect.placeholder(1)) "
-                                     + "AND run_id <> \(dialect.placeholder(2))", [.text(source), .text(runID)])
+                let condition = " WHERE source = \(dialect.placeholder(1)) AND "
+                    + notWrittenBy(dialect.placeholder(2))
+                if [Schema.comments.name, Schema.ratingAnswers.name, Schema.rejects.name].contains(table.name) {
+                    lost[table.name] = try executor.query("SELECT count(*) FROM \(table.name)" + condition,
+                                                          [.text(source), .text(runID)]).first?.first?.int ?? 0
+                }
+                try executor.execute("DELETE FROM \(table.name)" + condition, [.text(source), .text(runID)])
             }
+            let row = Deleted(source: source, comments: lost[Schema.comments.name] ?? 0,
+                              answers: lost[Schema.ratingAnswers.name] ?? 0, rejects: lost[Schema.rejects.name] ?? 0)
+            if row.comments + row.answers + row.rejects > 0 { deleted.append(row) }
         }
-        return replaced.filter { $0.comments > 0 }
+        return deleted
+    }
+
+    /// The summary's line for a source whose rows `--replace-source` deleted.
+    static func note(_ deleted: Deleted) -> String {
+        var parts = [deleted.comments == 1 ? "1 comment" : "\(deleted.comments) comments"]
+        if deleted.answers > 0 { parts.append(deleted.answers == 1 ? "1 rating-only answer" : "\(deleted.answers) rating-only answers") }
+        if deleted.rejects > 0 { parts.append(deleted.rejects == 1 ? "1 rejection" : "\(deleted.rejects) rejections") }
+        return "source \(deleted.source): deleted \(parts.joined(separator: ", ")) (with their rows) that earlier runs "
+            + "stored and this export no longer holds (--replace-source)"
+    }
+
+    /// The warning for a source `--replace-source` leaves alone.
+    static func exempted(source: String, comments: Int, _ exemption: Exemption) -> String {
+        "source \(source) is not replaced (--replace-source): \(exemption.reason); the "
+            + (comments == 1 ? "1 comment" : "\(comments) comments") + " earlier runs stored stay"
     }
 
     /// The summary's line for a source that keeps comments this run did not write.
-    static func note(source: String, comments: Int, replaced: Bool) -> String {
+    static func note(source: String, comments: Int) -> String {
         let them = comments == 1 ? "1 comment" : "\(comments) comments"
-        return replaced
-            ? "source \(source): deleted \(them) (with their rows) that earlier runs stored and this export no longer "
-                + "holds (--replace-source)"
-            : "source \(source) holds \(them) that earlier runs stored and this run did not write: records no longer "
+        return "source \(source) holds \(them) that earlier runs stored and this run did not write: records no longer "
                 + "in a corrected re-export, or earlier exports stored under the same name; when each export is the "
                 + "whole source, --replace-source deletes them"
     }

@@ -227,7 +227,7 @@ final class XMLRecordCollector {
         recordNumber += 1
         ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: line > 0 ? line : nil,
                                          reason: .malformedXML(message: "libxml2 cannot recover from the error above; "
-                                             + "the rest of the input is not read"), raw: "")))
+                                             + "the rest of the input is not read", endsInput: true), raw: "")))
     }
 
     /// Reports the stretch's error, and at the end of the input an error with no event after it.
@@ -245,7 +245,9 @@ final class XMLRecordCollector {
     private func reject(stray: Problem) {
         recordNumber += 1
         ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: stray.line > 0 ? stray.line : nil,
-                                         reason: .malformedXML(message: stray.message), raw: "")))
+                                         reason: .malformedXML(message: stray.message,
+                                                               endsInput: stray.message == Self.truncatedMessage),
+                                         raw: "")))
     }
 
     private func isRecord(_ name: String) -> Bool {
@@ -292,7 +294,7 @@ final class XMLRecordCollector {
         }
         if let error {
             let at = error.line > 0 && error.line != builder.line ? " (line \(error.line))" : ""
-            return reject(.malformedXML(message: error.message + at))
+            return reject(.malformedXML(message: error.message + at, endsInput: error.message == Self.truncatedMessage))
         }
         if let record = guess?.recordName, builder.name != record {
             // An element of another name that holds no comment (a header such as `<generated>` or `<info …/>`, a

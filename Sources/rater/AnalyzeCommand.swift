@@ -322,7 +322,8 @@ struct AnalyzeCommand: ParsableCommand {
                         runSeconds: Double(now - opening.uptimeNanoseconds) / 1e9,
                         peakMemoryBytes: ProcessMetrics.peakResidentBytes,
                         duplicateKeys: manifest.counts.duplicateKeys,
-                        duplicatesReplaced: manifest.counts.duplicatesReplaced)
+                        duplicatesReplaced: manifest.counts.duplicatesReplaced,
+                        replacements: recorder.replacements)
                 }
             } else {
                 end = try body(nil)

@@ -50,11 +50,15 @@ import Testing
         if targets.count > 1 { databases.append(try PostgresConnection(url: targets[1][1])) }
         for database in databases { #expect(try database.count(Schema.comments) == 6, "\(database.displayName)") }
 
+        // At the default log level: a deletion is said in the summary, and counted in the manifest.
         let three = try CLIProcess.run(["analyze", export, "-o", scratch.path + "n3.jsonl", "--replace-source",
-                                        "--log-level", "info"] + target)
+                                        "--manifest", scratch.path + "n3.json"] + target)
         #expect(three.status == 0, "\(three.standardError)")
-        #expect(three.standardError.contains("source \(export): deleted 2 comments (with their rows)"),
-                "\(three.standardError)")
+        #expect(three.standardError.contains("rater: source \(export): deleted 2 comments, 1 rating-only answer, "
+            + "1 rejection (with their rows)"), "\(three.standardError)")
+        let counts = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path
+            + "n3.json"))) as? [String: Any])?["counts"] as? [String: Any]
+        #expect(counts?["replaced_comments"] as? Int == 2, "\(String(describing: counts))")
         #expect(!three.standardError.contains("did not write"), "\(three.standardError)")
         for database in databases {
             let name = database.displayName
@@ -97,6 +101,60 @@ import Testing
                 .map { [$0[0].string ?? "", $0[1].string ?? ""] }
         }
         #expect(sources == [[branch, "2"], ["shop", "1"]], "\(sources)")
+    }
+
+    /// Three cases where the rows a run did not write may be records the export still holds: the source stays
+    /// whole, and the warning says why (a code review: a truncated `.gz` deleted half a source, a renamed member
+    /// deleted all of it, another folder's file of the same name deleted the first one's rows).
+    @Test func aSourceThatMayStillHoldTheRowsIsNotReplaced() throws {
+        let scratch = try ScratchFolder()
+        let database = scratch.path + "keep.sqlite"
+        func comments() throws -> [[String]] {
+            try SQLiteConnection(path: database).read {
+                try $0.query("SELECT source, count(*) FROM comments GROUP BY source ORDER BY source", [])
+                    .map { [$0[0].string ?? "", $0[1].string ?? ""] }
+            }
+        }
+        func analyze(_ input: String, in folder: String? = nil) throws -> CLIProcess.Outcome {
+            try CLIProcess.run(["analyze", input, "-o", scratch.path + "out.jsonl", "--db", database,
+                                "--replace-source"], directory: folder)
+        }
+        // XML cut inside its second record: libxml2 reads no further.
+        let records = (1...4).map { "<review><id>X\($0)</id><text>Room \($0) was clean</text></review>" }
+        let xml = try scratch.write("feed.xml", "<reviews>" + records.joined() + "</reviews>\n")
+        #expect(try analyze(xml).status == 0)
+        let whole = "<reviews>" + records.joined()
+        try String(whole[..<whole.range(of: "Room 2")!.upperBound]).write(toFile: xml, atomically: true, encoding: .utf8)
+        let cut = try analyze(xml)
+        #expect(cut.status == 3, "\(cut.standardError)")
+        #expect(cut.standardError.contains("source \(xml) is not replaced (--replace-source): its input was not "
+            + "read to the end"), "\(cut.standardError)")
+        // Every record rejected: the comment's member was renamed.
+        let jsonl = try scratch.write("feed.jsonl", #"{"id":"J1","text":"Quick refund"}"# + "\n"
+            + #"{"id":"J2","text":"Late again"}"# + "\n")
+        #expect(try analyze(jsonl).status == 0)
+        try (#"{"id":"J1","comment":"Quick refund"}"# + "\n" + #"{"id":"J2","comment":"Late again"}"# + "\n")
+            .write(toFile: jsonl, atomically: true, encoding: .utf8)
+        let renamed = try analyze(jsonl)
+        #expect(renamed.standardError.contains("source \(jsonl) is not replaced (--replace-source): this run stored "
+            + "no comment or rating-only answer of it"), "\(renamed.standardError)")
+        // The same name from another folder.
+        for folder in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: scratch.path + folder, withIntermediateDirectories: true)
+        }
+        try "id,comment\nA1,Kind nurse\nA2,Long wait\n".write(toFile: scratch.path + "a/export.csv", atomically: true,
+                                                           encoding: .utf8)
+        try "id,comment\nB1,Fast service\n".write(toFile: scratch.path + "b/export.csv", atomically: true,
+                                               encoding: .utf8)
+        #expect(try analyze("export.csv", in: scratch.path + "a").status == 0)
+        let moved = try analyze("export.csv", in: scratch.path + "b")
+        #expect(moved.standardError.contains("source export.csv is not replaced (--replace-source): its recorded "
+            + "path changed in this run"), "\(moved.standardError)")
+        #expect(try comments() == [["export.csv", "3"], [xml, "4"], [jsonl, "2"]].sorted { $0[0] < $1[0] })
+        // The whole file again: now it is replaced.
+        try "<reviews>\(records[0])</reviews>\n".write(toFile: xml, atomically: true, encoding: .utf8)
+        let again = try analyze(xml)
+        #expect(again.standardError.contains("rater: source \(xml): deleted 3 comments"), "\(again.standardError)")
     }
 
     @Test func replaceSourceNeedsADatabaseAndAWholeRead() throws {

@@ -11,7 +11,7 @@ import Testing
         let events = try readAll(try temporaryFile(xml, suffix: ".xml"))
         #expect(events.first?.record?.id == "1")
         #expect(events.count == 2)
-        #expect(events.last?.rejection?.reason == .malformedXML(message: XMLRecordCollector.truncatedMessage))
+        #expect(events.last?.rejection?.reason == .malformedXML(message: XMLRecordCollector.truncatedMessage, endsInput: true))
         #expect(events.last?.rejection?.line == 3)
     }
 
@@ -20,7 +20,7 @@ import Testing
         let events = try readAll(try temporaryFile(xml, suffix: ".xml"))
         #expect(events.compactMap(\.record).map(\.id) == ["1", "2"])
         let messages = events.compactMap(\.rejection).map(\.reason)
-        #expect(messages == [.malformedXML(message: XMLRecordCollector.truncatedMessage)])
+        #expect(messages == [.malformedXML(message: XMLRecordCollector.truncatedMessage, endsInput: true)])
         #expect(!messages.description.contains("Extra content"))
     }
 
