@@ -52,6 +52,9 @@ public struct AnalyzeRun {
     /// so neither stops `stopAtFirstRejection` nor makes the run's exit status 3). Nil (no rating column): every
     /// empty comment is rejected.
     public var isRatingOnly: (@Sendable ([Field]) -> Bool)?
+    /// The columns `isRatingOnly` reads: a record's rating is no comment under another name, whatever the column's
+    /// name (`Rejection.mayBeRatingOnly(besides:)`).
+    public var ratingColumns: [String] = []
     /// Called in input order, between the results and rejections around it, for each rating-only answer.
     public var onRatingOnly: ((RatingOnlyAnswer) throws -> Void)?
     /// After a run with `incremental`: the state to save once the outputs are committed.
@@ -126,6 +129,7 @@ public struct AnalyzeRun {
         let onUniformRejections = self.onUniformRejections
         let stopAtFirstRejection = self.stopAtFirstRejection
         let isRatingOnly = self.isRatingOnly
+        let ratingColumns = self.ratingColumns
         let onRatingOnly = self.onRatingOnly
         for input in try InputList.expand(inputs) {
             try interruption?.check()
@@ -199,8 +203,8 @@ public struct AnalyzeRun {
                         try onDelivery(delivery)
                     case let .skipped(digest):
                         if let digest { skippedDigests.append(digest) }
-                    case let .rejected(rejection) where rejection.mayBeRatingOnly
-                        && isRatingOnly?(rejection.fields) == true:
+                    case let .rejected(rejection) where isRatingOnly?(rejection.fields) == true
+                        && rejection.mayBeRatingOnly(besides: ratingColumns):
                         commentPlace.read(rejection, countedAsAnswer: true)
                         let answer = RatingOnlyAnswer(rejection)
                         // Its row is keyed by record, as a rejection's: a held-back one is superseded the same way.

@@ -241,6 +241,7 @@ struct AnalyzeCommand: ParsableCommand {
             // A survey row with a rating and no comment counts in the rating figures, here and in the databases.
             if !aggregationOptions.ratingColumns.isEmpty {
                 run.isRatingOnly = { [aggregationOptions] fields in aggregationOptions.hasRatingAnswer(fields) }
+                run.ratingColumns = aggregationOptions.ratingColumns
                 run.onRatingOnly = { answer in
                     aggregate?.add(answer)
                     try sink?.write(answer)

@@ -335,6 +335,25 @@ import Testing
                 "\(fromCSV.standardError)")
     }
 
+    /// A rating column whose name exports also give comments (`--csat-column review`) holds the rating, not a
+    /// comment, and a bare number under such a name is no comment either: those answers were all rejected
+    /// (a code review).
+    @Test func aRatingUnderACommentLikeNameIsStillAnAnswer() throws {
+        let scratch = try ScratchFolder()
+        let jsonl = try scratch.write("survey.jsonl", """
+            {"id":"R1","text":"Helpful agent","review":"5"}
+            {"id":"R2","text":null,"review":"4"}
+            {"id":"R3","text":null,"review":"2","feedback":"7"}
+            {"id":"R4","text":null,"review":"3","feedback":"Never answered my emails"}
+
+            """)
+        let outcome = try CLIProcess.run(["analyze", jsonl, "-o", scratch.path + "out.jsonl", "--csat-column",
+                                          "review"])
+        #expect(outcome.status == 3, "\(outcome.standardError)")
+        #expect(outcome.standardError.contains("read 4, analysed 1, rating-only 2, rejected 1"),
+                "\(outcome.standardError)")
+    }
+
     /// A comment member written as null is the comment's place, named: a survey whose empty answers say
     /// `"text":null` is no input without the place.
     @Test func aNullCommentIsThePlaceNamed() throws {
