@@ -9,6 +9,10 @@ public enum ExclamativeRole: String, Sendable, Equatable, CaseIterable {
     /// A negator of experience (never, 从没, 从来没有): negates as any negator unless an exclamative degree word
     /// follows it or opens the term.
     case experiential
+    /// A negator of comparison (没有比, 没什么比): "nothing is more … than", a negator of experience where it opens its
+    /// clause (没有比这更糟糕的服务了), and an ordinary, soft negator after the clause's subject, where it compares
+    /// that subject with one other thing only (味道没有比以前更好: "no better than before").
+    case comparative
     /// A degree word (so, such a, more, 这么, 那么, 如此) that makes the exclamative after a negator of experience, as a
     /// word before the term or as the opening of a longer term (a learned 这么差).
     case degree

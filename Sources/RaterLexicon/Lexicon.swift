@@ -128,41 +128,62 @@ public struct Lexicon: Sendable {
     /// sentiment part, counting only clear parts (|valence| ≥ 1) that are not function words. Phrases with a rule
     /// word inside (a negator, degree, contrast or irrealis word: "not clean", "very slow") are left alone: the
     /// rules could not see that word inside the phrase, so no single inner valence says what the phrase means.
+    ///
+    /// Chinese rule words are often one character (不, 没, 很), which the inner parts leave out: 不及时 took 及时's
+    /// +2.5 and read 送货不及时 as praise, with the negator inside the term where no rule saw it. Such a character
+    /// stops the inheritance unless the inherited part holds it (技术不行 takes 不行's −2, whose 不 is already
+    /// counted; 认真听 takes 认真), or it is a degree word, which only scales what it stands before.
     static func withInheritedValence(_ entries: [String: LexiconEntry]) -> [String: LexiconEntry] {
         var result = entries
         for (term, entry) in entries where entry.valence == nil && !entry.cues.isEmpty && !entry.isNegator
             && entry.degree == nil && entry.contrast == nil && entry.irrealis == nil
         {
-            var strongest: Double?
-            var strongestIsLearned = false
-            var strongestSource: Int32 = -1
+            var strongest: (valence: Double, range: Range<Int>?, isLearned: Bool, source: Int32)?
             func isRuleWord(_ entry: LexiconEntry) -> Bool {
                 entry.isNegator || entry.degree != nil || entry.contrast != nil || entry.irrealis != nil
             }
-            // Chinese rule words are often one character (不, 没, 很), which `innerParts` leaves out: 不及时 took
-            // 及时's +2.5 and read 送货不及时 as praise, with the negator inside the term where no rule saw it.
-            var hasRuleWord = !term.utf8.allSatisfy({ $0 < 0x80 })
-                && term.contains { entries[String($0)].map(isRuleWord) ?? false }
-            for part in innerParts(of: term) where !hasRuleWord {
-                guard let inner = entries[part] else { continue }
+            var hasRuleWord = false
+            for part in innerPartsWithPlaces(of: term) {
+                guard let inner = entries[part.text] else { continue }
                 if isRuleWord(inner) {
                     hasRuleWord = true
                     break
                 }
                 guard let valence = inner.valence, abs(valence) >= 1, !inner.isFunctionWord else { continue }
-                if abs(valence) > abs(strongest ?? 0) {
-                    strongest = valence
-                    strongestIsLearned = inner.isLearnedValence
-                    strongestSource = inner.weightSources.valence
+                if abs(valence) > abs(strongest?.valence ?? 0) {
+                    strongest = (valence, part.place, inner.isLearnedValence, inner.weightSources.valence)
                 }
             }
-            if !hasRuleWord, let strongest {
-                result[term]!.valence = strongest
-                result[term]!.isLearnedValence = strongestIsLearned
-                result[term]!.weightSources.valence = strongestSource
+            guard !hasRuleWord, let strongest else { continue }
+            if !term.utf8.allSatisfy({ $0 < 0x80 }) {
+                let characters = Array(term)
+                let outside = characters.indices.contains { index in
+                    guard strongest.range?.contains(index) != true,
+                          let single = entries[String(characters[index])], isRuleWord(single) else { return false }
+                    return single.degree == nil || single.isNegator || single.contrast != nil || single.irrealis != nil
+                }
+                if outside { continue }
             }
+            result[term]!.valence = strongest.valence
+            result[term]!.isLearnedValence = strongest.isLearned
+            result[term]!.weightSources.valence = strongest.source
         }
         return result
+    }
+
+    /// `innerParts(of:)` with each Chinese part's place in the term's characters (nil for alphabetic terms, whose
+    /// rule words are words and found as parts).
+    static func innerPartsWithPlaces(of term: String) -> [(text: String, place: Range<Int>?)] {
+        if term.utf8.allSatisfy({ $0 < 0x80 }) { return innerParts(of: term).map { ($0, nil) } }
+        let characters = Array(term)
+        guard characters.count > 2, characters.count <= 16 else { return [] }
+        var parts = [(text: String, place: Range<Int>?)]()
+        for start in 0..<(characters.count - 1) {
+            for end in (start + 2)...characters.count where end - start < characters.count {
+                parts.append((String(characters[start..<end]), start..<end))
+            }
+        }
+        return parts
     }
 
     /// The proper sub-phrases of a term that could be cues: whole-word runs for alphabetic terms, runs of two or more

@@ -276,7 +276,9 @@ public struct Scorer: Sendable {
                     if isNegator {
                         let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
                         modifiers.addNegator(word, reach: lastOrdinal(of: match, in: segmented, ordinals) + scope,
-                                             isExperiential: exclamative == .experiential,
+                                             isExperiential: exclamative == .experiential
+                                                || (exclamative == .comparative
+                                                    && opensUnit(matchIndex, unit, matches, segmented, ordinals)),
                                              isNeed: matcher.entries[entryIndex].isNeedNegator)
                         if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
                     }
@@ -369,7 +371,9 @@ public struct Scorer: Sendable {
                     let scope = matcher.entries[entryIndex].negationScope ?? self.rules.modifierWindow
                     modifiers.addNegator(segmented.text(match.byteRange),
                                          reach: lastOrdinal(of: match, in: segmented, ordinals) + scope,
-                                         isExperiential: matcher.entries[entryIndex].exclamative == .experiential)
+                                         isExperiential: matcher.entries[entryIndex].exclamative == .experiential
+                                            || (matcher.entries[entryIndex].exclamative == .comparative
+                                                && opensUnit(matchIndex, unit, matches, segmented, ordinals)))
                 }
             }
         }
@@ -469,6 +473,22 @@ public struct Scorer: Sendable {
             return nil
         }
         return (negator, closer, base > 0 ? rules.unsurpassedPraise : -rules.unsurpassedPraise)
+    }
+
+    /// Whether a match opens its unit: no word before it there but degree words (真的, 实在). A negator of comparison
+    /// (`ExclamativeRole.comparative`) that opens its clause compares with everything (没有比这更糟糕的服务了); one
+    /// after a subject compares that subject with one thing (味道没有比以前更好).
+    private func opensUnit(_ matchIndex: Int, _ unit: ScoringUnit, _ matches: [TermMatch],
+                           _ segmented: SegmentedText, _ ordinals: WordOrdinals) -> Bool {
+        let ordinal = ordinals[Int(matches[matchIndex].token)]
+        var firstWord = ordinals[unit.tokens.lowerBound]
+        // Words a degree word before it covers count as no subject.
+        for index in unit.matches where index < matchIndex {
+            guard matcher.entries[Int(matches[index].entry)].degree != nil,
+                  ordinals[Int(matches[index].token)] == firstWord else { break }
+            firstWord = lastOrdinal(of: matches[index], in: segmented, ordinals) + 1
+        }
+        return ordinal <= firstWord
     }
 
     /// The word position of a match's last word: a negator's reach counts from its end, so a negation quantified in

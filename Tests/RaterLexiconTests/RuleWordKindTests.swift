@@ -20,10 +20,10 @@ import Testing
 
     @Test func anUnknownRoleNamesTheFileAndLine() throws {
         let error = LexiconError.badValue(path: "exclamatives.tsv", line: 5, column: "role", value: "negator",
-                                          allowed: ["experiential", "degree"])
+                                          allowed: ["experiential", "comparative", "degree"])
         #expect(throws: error) { try parse("never\texperiential\nnot\tnegator\n") }
         #expect(error.description.hasPrefix(
-            "exclamatives.tsv:5: the role 'negator' is not one of experiential, degree"))
+            "exclamatives.tsv:5: the role 'negator' is not one of experiential, comparative, degree"))
     }
 
     @Test func aMissingRoleNamesTheFileAndLine() throws {

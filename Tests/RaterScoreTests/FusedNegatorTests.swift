@@ -17,8 +17,16 @@ import Testing
         #expect(try label(text) == .negative, "\(text)")
     }
 
+    /// A cue whose rule character the inherited word already holds keeps that word's valence: 技术不行 takes 不行's −2
+    /// (its 不 is counted in it), 认真 and 特色 hold their 真 and 特. Blocking on any one-character rule word read
+    /// these neutral, or by learned leans only (a code review).
+    @Test(arguments: ["他们技术不行。", "工作人员能力不行。", "这个师傅水平不行。", "客服业务不熟。"])
+    func aCueHoldingItsNegatedWordIsAComplaint(_ text: String) throws {
+        #expect(try label(text) == .negative, "\(text)")
+    }
+
     /// 不错 is a word of its own, and the degree word before it intensifies it.
-    @Test(arguments: ["很不错。", "服务真不错。", "环境最不错的一家。", "服务很及时。", "无线网络很快。"])
+    @Test(arguments: ["很不错。", "服务真不错。", "环境最不错的一家。", "服务很及时。", "无线网络很快。", "医生认真听了我的情况。"])
     func praiseStaysPraise(_ text: String) throws {
         #expect(try label(text) == .positive, "\(text)")
     }

@@ -12,6 +12,14 @@ import Testing
         #expect(try rules(text).contains("intensified"), "\(text)")
     }
 
+    /// After a subject, 没有比 compares it with one other thing: "A is no better than B" is no praise (a code review:
+    /// 新店没有比老店更干净 read +3.25, 味道没有比以前更好 +2.6).
+    @Test(arguments: ["味道没有比以前更好。", "新店没有比老店更干净。", "这家医院的服务没有比别家更周到。"])
+    func aSubjectBeforeItMakesAComparisonOfTwo(_ text: String) throws {
+        #expect(try label(text) != .positive, "\(text)")
+        #expect(try rules(text).contains("soft_negated"), "\(text)")
+    }
+
     @Test func aBareComparisonStaysASoftNegation() throws {
         #expect(try label("房间没有更好的了。") == .negative)
         #expect(try rules("房间没有更好的了。").contains("soft_negated"))
