@@ -259,6 +259,11 @@ public final class RunRecorder {
         }
         let named = Set(options.sourceNames.values)
         for leftover in leftovers where leftover.comments > 0 {
+            if try SourceReplacement.changedKeying(executor, runID: manifest.runID, source: leftover.source) {
+                sourceWarnings.append(prefix + SourceReplacement.keyingNote(source: leftover.source,
+                                                                            comments: leftover.comments))
+                continue
+            }
             let line = prefix + SourceReplacement.note(source: leftover.source, comments: leftover.comments)
             if named.contains(leftover.source) { sourceNotes.append(line) } else { sourceWarnings.append(line) }
         }

@@ -83,6 +83,30 @@ public enum SourceReplacement {
         }
     }
 
+    /// Whether a source's comments changed how they are keyed: earlier runs stored some by export id and this run
+    /// stored some by their text's digest. Then each comment is stored twice and counted twice in `aggregates`, and
+    /// the leftovers are no records a re-export dropped: the id column was not found this time (renamed in the
+    /// export, or `ticket_id`, which is no longer taken as an id by default; a code review).
+    static func changedKeying(_ executor: any SQLExecutor, runID: String, source: String) throws -> Bool {
+        let dialect = executor.dialect
+        let rows = try executor.query("""
+            SELECT (SELECT count(*) FROM \(Schema.comments.name) WHERE source = \(dialect.placeholder(1)) \
+            AND \(notWrittenBy(dialect.placeholder(2))) AND comment_key NOT LIKE 'sha256:%'), \
+            (SELECT count(*) FROM \(Schema.comments.name) WHERE source = \(dialect.placeholder(3)) \
+            AND run_id = \(dialect.placeholder(4)) AND comment_key LIKE 'sha256:%')
+            """, [.text(source), .text(runID), .text(source), .text(runID)])
+        guard let row = rows.first, row.count == 2 else { return false }
+        return (row[0].int ?? 0) > 0 && (row[1].int ?? 0) > 0
+    }
+
+    /// The warning for a source whose comments changed keying (`changedKeying`).
+    static func keyingNote(source: String, comments: Int) -> String {
+        "source \(source) holds " + (comments == 1 ? "1 comment" : "\(comments) comments") + " earlier runs stored "
+            + "by export id, and this run stored its comments by their text: no id column was found this time, so "
+            + "each comment may now be stored twice. Pass the id column with --id-column (ticket_id, case_id and "
+            + "工单号 are not taken as ids by default), or, if the export has no ids now, --replace-source"
+    }
+
     /// Deletes, for every source run `runID` wrote and `exempt` does not hold back, the rows earlier runs stored
     /// that it did not write; returns what each source lost (sources that lost nothing are left out).
     static func deleteRowsNotWritten(_ executor: any SQLExecutor, runID: String, replacing sources: [String])

@@ -157,6 +157,22 @@ import Testing
         #expect(again.standardError.contains("rater: source \(xml): deleted 3 comments"), "\(again.standardError)")
     }
 
+    /// A source whose comments were stored by export id and are now keyed by text (the id column not found: a
+    /// renamed column, or `ticket_id`, no default id since) holds each comment twice: the warning says so, not
+    /// "records no longer in a corrected re-export" (a code review).
+    @Test func commentsKeyedOtherwiseThanBeforeAreNamedAsSuch() throws {
+        let scratch = try ScratchFolder()
+        let database = scratch.path + "tickets.sqlite"
+        let tickets = try scratch.write("tickets.csv", "ticket_id,comment\nT1,Engineer fixed the line\nT2,No reply\n")
+        let first = try CLIProcess.run(["analyze", tickets, "-o", scratch.path + "a.jsonl", "--db", database,
+                                        "--id-column", "ticket_id"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let second = try CLIProcess.run(["analyze", tickets, "-o", scratch.path + "b.jsonl", "--db", database])
+        #expect(second.standardError.contains("source \(tickets) holds 2 comments earlier runs stored by export id, "
+            + "and this run stored its comments by their text"), "\(second.standardError)")
+        #expect(!second.standardError.contains("corrected re-export"), "\(second.standardError)")
+    }
+
     @Test func replaceSourceNeedsADatabaseAndAWholeRead() throws {
         let scratch = try ScratchFolder()
         let input = try scratch.write("in.csv", "id,comment\n1,Fine\n")
