@@ -33,6 +33,12 @@ final class XMLRecordCollector {
     /// The first error since the last SAX event: if an element opens next, it was raised in that element's start tag.
     private var startTagError: Problem?
     private var recordNumber = 0
+    /// Levels libxml2 still holds open for records given up on (`startElement`): their end events come later,
+    /// when libxml2 closes what they left open, and belong to no element Rater reads.
+    private var abandonedLevels = 0
+    /// All the levels ever abandoned so: as many end tags of the elements around the records went to close them, so
+    /// as many of those elements are still open at the end of a document that is otherwise whole.
+    private var shiftedLevels = 0
     /// Events ready for `next()`; a chunk of input yields at most a chunk's worth.
     var ready = Deque()
 
@@ -115,7 +121,31 @@ final class XMLRecordCollector {
         return result
     }
 
+    /// libxml2 2.9 drops the predefined entities (`&amp;`, `&lt;` …) in text once any error has made the document
+    /// not well-formed (`xmlParseReference` returns early), so after one bad record every later `AT&amp;T` read
+    /// "ATT", silently. Rater judges each record by the errors raised in it, so the flag is set back before each
+    /// event that may be followed by text.
+    private func forgetEarlierErrors() {
+        parser?.pointee.wellFormed = 1
+    }
+
     func startElement(name: String, attributes: Attributes, line: Int) {
+        forgetEarlierErrors()
+        // A record element opening inside a record that libxml2 found broken: a tag left open in the comment
+        // (`Nice room<br>noisy`, an unclosed `<b>`) keeps libxml2 one level deeper for the rest of the document, so
+        // every later record was read as part of the broken one, and the whole rest of the file became one
+        // rejection (or none, when two such records nested). The broken record ends here, rejected with its error,
+        // and the levels it left open are closed when libxml2 closes them.
+        if builder != nil, recordError != nil, name == builder?.name {
+            var current = builder!
+            builder = nil
+            current.rawEnd = parsedOffset.flatMap { recent.startTag(named: name, before: $0) } ?? parsedOffset
+            abandonedLevels += depthInRecord + 1
+            shiftedLevels += depthInRecord + 1
+            let error = recordError
+            recordError = nil
+            complete(current, error: error)
+        }
         // The builder is changed where it is (`builder?.…`): taken out and put back, its arrays were copied at
         // every element and every run of text (a fifth of XML ingestion's instructions).
         if builder != nil {
@@ -149,7 +179,12 @@ final class XMLRecordCollector {
     }
 
     func endElement() {
+        forgetEarlierErrors()
         guard builder != nil else {
+            if abandonedLevels > 0 {
+                abandonedLevels -= 1
+                return
+            }
             eventBetweenRecords()
             _ = ancestors.popLast()
             return
@@ -168,6 +203,7 @@ final class XMLRecordCollector {
     }
 
     func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
+        forgetEarlierErrors()
         guard let bytes, length > 0 else { return }
         if builder != nil {
             builder?.appendText(UnsafeBufferPointer(start: bytes, count: length))
@@ -190,7 +226,15 @@ final class XMLRecordCollector {
         + "file?)"
 
     func error(_ message: String, line: Int, code: Int32 = 0) {
-        let message = inputEnding && code == Int32(XML_ERR_DOCUMENT_END.rawValue) ? Self.truncatedMessage : message
+        let documentEnd = inputEnding && code == Int32(XML_ERR_DOCUMENT_END.rawValue)
+        // Levels a record given up on left open are closed by the end tags of what holds them (`</reviews>` closes
+        // the broken `<review>`), or are still open at the end of the document: that is the broken record's error,
+        // rejected with it, not a stretch between records gone wrong or a truncated file.
+        if builder == nil && abandonedLevels > 0 && code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue) { return }
+        if builder == nil && documentEnd && shiftedLevels > 0 && ancestors.count + abandonedLevels <= shiftedLevels {
+            return
+        }
+        let message = documentEnd ? Self.truncatedMessage : message
         if builder != nil {
             if recordError == nil { recordError = (message, line) }
         } else if startTagError == nil {
@@ -250,6 +294,15 @@ final class XMLRecordCollector {
                                          raw: "")))
     }
 
+    /// libxml2's "Opening and ending tag mismatch: br line 3 and text" where the element left open is HTML a
+    /// rich-text editor writes (`<br>`, `<p>`, an unclosed `<b>`), not a misspelt end tag of the export's own.
+    static func isUnclosedMarkup(_ message: String) -> Bool {
+        let prefix = "Opening and ending tag mismatch: "
+        guard message.hasPrefix(prefix) else { return false }
+        let open = message.dropFirst(prefix.count).prefix { $0 != " " }.lowercased()
+        return ["br", "hr", "img", "p", "li", "div", "wbr"].contains(open) || XMLInlineElements.contains(open)
+    }
+
     private func isRecord(_ name: String) -> Bool {
         guard let last = recordPath.last, last == name else { return false }
         let parents = recordPath.dropLast()
@@ -293,7 +346,11 @@ final class XMLRecordCollector {
                                              raw: record.raw, fields: fields)))
         }
         if let error {
-            let at = error.line > 0 && error.line != builder.line ? " (line \(error.line))" : ""
+            var at = error.line > 0 && error.line != builder.line ? " (line \(error.line))" : ""
+            // An HTML tag left open in the comment: what the export must do about it.
+            if Self.isUnclosedMarkup(error.message) {
+                at += "; markup in a comment must be escaped (&lt;br&gt;) or inside CDATA"
+            }
             return reject(.malformedXML(message: error.message + at, endsInput: error.message == Self.truncatedMessage))
         }
         if let record = guess?.recordName, builder.name != record {
