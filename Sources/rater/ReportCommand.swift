@@ -12,7 +12,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Inputs are result files written by `rater analyze` (JSON Lines, .gz allowed; write them with \
             --include-text to show whole comments, else the clauses the dimensions were found in are shown), or \
-            the SQLite database written by `rater analyze --db`. Grouping and rating options are those of \
+            the database written by `rater analyze --db` or `--postgres`. Grouping and rating options are those of \
             `rater aggregate`, so the report's numbers are the aggregates' numbers.
             """)
 
@@ -21,6 +21,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(help: "Read results from the SQLite database written by `rater analyze --db` instead of files.")
     var db: String?
+
+    @Option(help: "Read results from a PostgreSQL database written by `rater analyze --postgres` (a libpq URL).")
+    var postgres: String?
 
     @Option(name: .shortAndLong, help: "Where to write the HTML report ('-' for standard output).")
     var output: String
@@ -40,8 +43,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var aggregation: AggregationArguments
 
     func validate() throws {
-        if db != nil && !inputs.isEmpty { throw ValidationError("give result files or --db, not both") }
-        if db == nil && inputs.isEmpty { throw ValidationError("no input: give result files or --db PATH") }
+        let sources = [db != nil, postgres != nil, !inputs.isEmpty].filter { $0 }.count
+        if sources > 1 { throw ValidationError("give result files, --db or --postgres, only one of them") }
+        if sources == 0 { throw ValidationError("no input: give result files, --db PATH or --postgres URL") }
         if examples < 0 || examples > 50 { throw ValidationError("--examples must be between 0 and 50") }
         if maxGroups < 0 { throw ValidationError("--max-groups must be 0 or more") }
     }
@@ -49,13 +53,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var collector = ReportCollector(options: try aggregation.options(), samples: ReportSamples(keep: examples))
         // The report is written after everything is read: an output at an input's place is refused before that.
-        let files = db == nil ? try InputList.expand(inputs, onRepeat: warnRepeat) : []
+        let files = inputs.isEmpty ? [] : try InputList.expand(inputs, onRepeat: warnRepeat)
         var places = OutputPlaces()
         places.add("--output", output)
         try places.check(inputs: db.map { [$0] } ?? files)
-        if let db {
-            guard FileManager.default.fileExists(atPath: db) else { throw MissingDatabase.sqlite(path: db) }
-            let connection = try SQLiteConnection(path: db)
+        if db != nil || postgres != nil {
+            let connection = try ResultsDatabaseOptions(db: db, postgres: postgres).connection()
             // A page at a time: a database of a year's nightly runs is read in memory bounded by a page.
             try DatabaseReader.forEachComment(in: connection) { collector.add(result: $0) }
             try DatabaseReader.forEachRatingAnswer(in: connection) { collector.add(answer: $0) }

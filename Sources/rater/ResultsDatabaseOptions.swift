@@ -10,6 +10,14 @@ struct ResultsDatabaseOptions: ParsableArguments {
     @Option(help: "A PostgreSQL connection URL instead of --db (libpq syntax).")
     var postgres: String?
 
+    init() {}
+
+    /// The same choice made by another command's own options (`rater report`, which also reads result files).
+    init(db: String?, postgres: String?) {
+        self.db = db
+        self.postgres = postgres
+    }
+
     func validate() throws {
         if (db == nil) == (postgres == nil) { throw ValidationError("give exactly one of --db PATH and --postgres URL") }
     }

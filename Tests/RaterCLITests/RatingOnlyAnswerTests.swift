@@ -17,18 +17,6 @@ import Testing
 
         """
 
-    static let postgresURL = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"].flatMap {
-        $0.isEmpty ? nil : $0
-    }
-
-    /// A new, empty PostgreSQL schema on the test server, reached through `search_path`; nil without a server.
-    func postgresScratch() throws -> String? {
-        guard let base = Self.postgresURL else { return nil }
-        let schema = "answers_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
-        return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
-    }
-
     /// The all-groups, all-time overall row of an aggregate CSV, by header name.
     func overallRow(_ csv: String) throws -> [String: String] {
         let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
@@ -150,7 +138,7 @@ import Testing
         let scratch = try ScratchFolder()
         let input = try scratch.write("survey.csv", survey)
         var targets = [["--db", scratch.path + "survey.sqlite"]]
-        if let postgres = try postgresScratch() { targets.append(["--postgres", postgres]) }
+        if let postgres = try PostgresTestSchema.create("answers") { targets.append(["--postgres", postgres]) }
         let target = targets.flatMap { $0 }
         // A night before: no rating column, the three rows rejected.
         let before = try CLIProcess.run(["analyze", input, "-o", scratch.path + "before.jsonl"] + target)
@@ -229,7 +217,7 @@ import Testing
     @Test func aRecordThatBecameACommentIsNoLongerAnAnswerOrARejection() throws {
         let scratch = try ScratchFolder()
         var targets = [["--db", scratch.path + "moved.sqlite"]]
-        if let postgres = try postgresScratch() { targets.append(["--postgres", postgres]) }
+        if let postgres = try PostgresTestSchema.create("answers") { targets.append(["--postgres", postgres]) }
         let target = targets.flatMap { $0 } + ["--source-name", "survey.csv", "--nps-column", "nps"]
         // Night one: respondents 1 and 2 answered without a comment; record 4 has a rating off the scale.
         let first = try scratch.write("night1.csv", "id,comment,nps\n1,,9\n2,,0\n3,Great service,10\n4,,11\n")

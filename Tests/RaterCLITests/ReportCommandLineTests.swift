@@ -25,6 +25,29 @@ import Testing
         }
     }
 
+    /// A team that moved its nightly runs to a shared PostgreSQL makes the morning report from it too (a user-side
+    /// review: `report --postgres` was an unknown option), with the figures of the SQLite database of the same run.
+    @Test(.enabled(if: PostgresTestSchema.serverURL != nil, "no test PostgreSQL server (RATER_TEST_POSTGRES_URL)"))
+    func postgresGivesTheFiguresSQLiteGives() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let postgres = try #require(try PostgresTestSchema.create("report"))
+        let analyzed = try CLIProcess.run(["analyze", "Corpora/samples/hotel_reviews_zh.csv", "-o", directory + "/r.jsonl",
+                                           "--db", directory + "/rater.sqlite", "--postgres", postgres])
+        #expect(analyzed.status == 0, "\(analyzed.standardError)")
+        let grouping = ["--group-by", "branch", "--csat-column", "rating"]
+        let fromSQLite = try CLIProcess.run(["report", "--db", directory + "/rater.sqlite", "-o", directory + "/s.html"]
+                                            + grouping)
+        let fromPostgres = try CLIProcess.run(["report", "--postgres", postgres, "-o", directory + "/p.html"] + grouping)
+        #expect(fromSQLite.status == 0 && fromPostgres.status == 0, "\(fromPostgres.standardError)")
+        let sqlite = try String(contentsOfFile: directory + "/s.html", encoding: .utf8)
+        let html = try String(contentsOfFile: directory + "/p.html", encoding: .utf8)
+        #expect(html.contains("<tr data-group") && html == sqlite)
+        let both = try CLIProcess.run(["report", "--db", directory + "/rater.sqlite", "--postgres", postgres, "-o",
+                                       directory + "/x.html"])
+        #expect(both.status == 64 && both.standardError.contains("only one of them"), "\(both.standardError)")
+    }
+
     @Test func filesAndDatabaseGiveTheSameFigures() throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -8,21 +8,10 @@ import Testing
 /// (a warning for a source stored under its path), and `--replace-source` deletes them with everything keyed to
 /// them, before the aggregates are made again.
 @Suite struct SourceReplacementTests {
-    static let postgresURL = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"].flatMap {
-        $0.isEmpty ? nil : $0
-    }
-
-    func postgresScratch() throws -> String? {
-        guard let base = Self.postgresURL else { return nil }
-        let schema = "replace_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
-        return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
-    }
-
     @Test func aCorrectedReExportsDroppedRecordsAreNamedAndReplaced() throws {
         let scratch = try ScratchFolder()
         var targets = [["--db", scratch.path + "shop.sqlite"]]
-        if let postgres = try postgresScratch() { targets.append(["--postgres", postgres]) }
+        if let postgres = try PostgresTestSchema.create("replace") { targets.append(["--postgres", postgres]) }
         let target = targets.flatMap { $0 } + ["--nps-column", "nps"]
         let export = scratch.path + "shop.csv"
         // Night one: five comments, an answer without one and a rejected row.
@@ -54,7 +43,8 @@ import Testing
         let three = try CLIProcess.run(["analyze", export, "-o", scratch.path + "n3.jsonl", "--replace-source",
                                         "--manifest", scratch.path + "n3.json"] + target)
         #expect(three.status == 0, "\(three.standardError)")
-        #expect(three.standardError.contains("rater: source \(export): deleted 2 comments, 1 rating-only answer, "
+        // With two databases each line names its database first.
+        #expect(three.standardError.contains("source \(export): deleted 2 comments, 1 rating-only answer, "
             + "1 rejection (with their rows)"), "\(three.standardError)")
         let counts = (try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: scratch.path
             + "n3.json"))) as? [String: Any])?["counts"] as? [String: Any]
