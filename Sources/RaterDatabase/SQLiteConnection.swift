@@ -216,8 +216,19 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     static func message(_ error: any Error) -> String {
-        if let error = error as? GRDB.DatabaseError { return error.message ?? "\(error.resultCode)" }
-        return "\(error)"
+        guard let error = error as? GRDB.DatabaseError else { return "\(error)" }
+        return message(error.message ?? "\(error.resultCode)", primaryCode: error.resultCode.primaryResultCode.rawValue)
+    }
+
+    /// SQLite's message, and for a lock that was not given up in time (`SQLITE_BUSY`, 5) what most likely held it
+    /// and the ways out: SQLite cannot say who holds a lock (a user-side review: two cron runs into one file, the
+    /// second failing after 30 s with only "database is locked").
+    static func message(_ message: String, primaryCode: Int32) -> String {
+        guard primaryCode == 5 else { return message }
+        return message + " (another connection kept the database's write lock for \(busyTimeoutSeconds) s: most "
+            + "likely another `rater analyze` into the same file; runs into one SQLite database must take turns, e.g. "
+            + "`flock results.sqlite.lock rater analyze …` in cron, and a database that takes runs at once is "
+            + "PostgreSQL, --postgres)"
     }
 }
 
