@@ -73,6 +73,13 @@ public struct JSONLRecordReader: RecordReader {
             case .null: string = nil
             }
             if name == textMember {
+                // An array or an object is no comment: analysed, its JSON text read as words (`["a","b"]`, a
+                // `{"zh":"很好"}` of translations), silently (a user-side review). Named, it points at the member.
+                if case let .verbatim(json) = value, let first = json.utf8.first, first == UInt8(ascii: "[")
+                    || first == UInt8(ascii: "{") {
+                    return reject(.malformedJSON(message: "the comment member '\(textMember)' holds a JSON "
+                        + (first == UInt8(ascii: "[") ? "array" : "object") + ", not a string"))
+                }
                 text = string
             } else if name == idMember {
                 id = string?.trimmingSpaces()

@@ -63,6 +63,19 @@ import Testing
         #expect(events.first?.rejection?.reason.code == "malformed_json")
     }
 
+    /// A comment member holding an array or an object was analysed as its JSON text (`["Fast","friendly"]`),
+    /// silently: it is a rejection that names the member. A number stays text, as a CSV cell would.
+    @Test func aCommentThatIsNoStringIsNamed() throws {
+        let jsonl = #"{"id":"A","text":["Fast","friendly"]}"# + "\n" + #"{"id":"B","text":{"zh":"很好"}}"# + "\n"
+            + #"{"id":"C","text":"Clean rooms","tags":["a"]}"# + "\n" + #"{"id":"D","text":10}"# + "\n"
+        let events = try readAll(try temporaryFile(jsonl, suffix: ".jsonl"))
+        #expect(events.map { $0.rejection?.reason } == [
+            .malformedJSON(message: "the comment member 'text' holds a JSON array, not a string"),
+            .malformedJSON(message: "the comment member 'text' holds a JSON object, not a string"), nil, nil,
+        ])
+        #expect(events.compactMap(\.record).map(\.text) == ["Clean rooms", "10"])
+    }
+
     /// Lines end at a lone CR too: a file with CR line ends used to be one malformed_json rejection. Offsets count
     /// the line ends that came before, whatever the chunk size.
     @Test(arguments: [1, 2, 3, 7, 64, 1 << 16])
