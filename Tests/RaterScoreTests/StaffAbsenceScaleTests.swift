@@ -17,7 +17,8 @@ import Testing
         #expect(analysis.scored.contributions.contains { $0.rules.contains { $0.name == "absent_staff" } }, "\(text)")
     }
 
-    @Test(arguments: ["The clerk simply vanished after ringing up half my groceries.", "点完菜服务员就不见了"])
+    @Test(arguments: ["The clerk simply vanished after ringing up half my groceries.", "点完菜服务员就不见了",
+                      "客服转身就没影了", "店员都不见了"])
     func staffGoneIsResponsiveness(_ text: String) throws {
         let dimension = try analyse(text).report.dimensions.first { $0.dimension == .responsiveness }
         #expect(dimension?.label == .negative, "\(text)")
@@ -28,6 +29,12 @@ import Testing
     @Test(arguments: ["The stain on the sofa vanished after one wash.", "房间里的异味两天就消失了"])
     func absenceWithoutStaffMeasuresNothing(_ text: String) throws {
         #expect(try !rules(text).contains("absent_staff"), "\(text)")
+        #expect(try analyse(text).report.dimensions.first { $0.dimension == .responsiveness } == nil, "\(text)")
+    }
+
+    /// A staff noun elsewhere in the clause names no absence: the driver said the smell was gone (a code review).
+    @Test(arguments: ["司机说异味消失了", "师傅说墙上的霉斑不见了"])
+    func aStaffNounThatIsNotWhatVanishedIsNoResponsiveness(_ text: String) throws {
         #expect(try analyse(text).report.dimensions.first { $0.dimension == .responsiveness } == nil, "\(text)")
     }
 
