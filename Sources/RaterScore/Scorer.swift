@@ -339,7 +339,7 @@ public struct Scorer: Sendable {
                         rules.append(.unsurpassed(by: praise.negator + " … " + praise.closer, factor: praise.factor))
                     } else {
                         value = applyModifiers(base, modifiers, termOpensWith: opening,
-                                               isWeakLearned: isLearned && base < 0 && -base < self.rules.weakTerm,
+                                               isWeakLearned: isLearned && base < 0 && -base < self.rules.negatedLearnedLimit,
                                                isLearned: isLearned,
                                                isRelief: matcher.entries[entryIndex].isNeedRelief, &rules)
                     }

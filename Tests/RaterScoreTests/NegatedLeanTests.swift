@@ -7,7 +7,8 @@ import Testing
 @Suite struct NegatedLeanTests {
     @Test(arguments: ["The pool was closed for maintenance and nobody told us at check-in.",
                       "The gate changed and no one told the passengers.",
-                      "Our table was given away and nobody told us."])
+                      "Our table was given away and nobody told us.",
+                      "No one ever calls back."])
     func negatedLeanIsNoPraise(_ text: String) throws {
         #expect(try label(text) != .positive, "\(text)")
         #expect(try rules(text).contains("negated_lean"), "\(text)")
