@@ -20,6 +20,12 @@ import Testing
         #expect(try aspects(text)[aspect] == expected, "\(text)")
     }
 
+    /// 差远了, 差得远 ("far worse") measure a gap, not a distance: no location (a user-side review).
+    @Test(arguments: ["比隔壁药店的服务差远了", "和上次比差得远"])
+    func farWorseIsNoLocation(_ text: String) throws {
+        #expect(try aspects(text)[.location] == nil, "\(text)")
+    }
+
     @Test func aspectsAreNotForcedIntoDimensions() throws {
         let result = try report("价格便宜,味道也好")
         #expect(result.dimensions.isEmpty)
