@@ -6,6 +6,11 @@ public enum DurationRole: Sendable, Equatable {
     /// A word between the wait word and the number that leaves the number as it is (了, 足足, 将近, "for",
     /// "about", "over"): 等了足足四十分钟, "waited for about 40 minutes".
     case lead
+    /// A word before the number that states a limit the wait stayed under (不到, 不超过, "under", "less than"): a
+    /// customer who bounds a wait stresses how short it was (等了不到十分钟就上菜了, "seated in less than 5 minutes"),
+    /// so the duration weighs what the shortest wait weighs, as the `quick` marker 就 does, unless a marker after it
+    /// says otherwise. Without one, "waited less than ten minutes" read the ten minutes as a mild complaint.
+    case bound
     /// A word right after the duration that says how the customer took it, whatever its length: 才 ("only then",
     /// 等了二十分钟才上菜) says it was long, 就 ("already", 等了十分钟就到了) that it was quick.
     case marker(DurationMarker)
@@ -21,7 +26,7 @@ public enum DurationRole: Sendable, Equatable {
     case trip
 
     /// The keywords of the roles that are not a length, as the file writes them.
-    public static let keywords = ["lead", "ambiguous", "follow", "trip"] + DurationMarker.allCases.map(\.rawValue)
+    public static let keywords = ["lead", "bound", "ambiguous", "follow", "trip"] + DurationMarker.allCases.map(\.rawValue)
 }
 
 /// How a word after a stated duration says the customer took it (`DurationRole.marker`).

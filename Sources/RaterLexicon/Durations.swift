@@ -9,6 +9,8 @@ public struct Durations: Sendable {
     /// Spellings (folded UTF-8), longest first, so "half an hour" is tried before "hour" and 个小时 before 小时.
     private let units: [(spelling: [UInt8], minutes: Double)]
     private let leads: [[UInt8]]
+    /// Words before the number that bound the wait from above (`DurationRole.bound`: 不到, "less than").
+    private let limits: [[UInt8]]
     private let markers: [(spelling: [UInt8], marker: DurationMarker)]
     /// Wait words with other senses (`DurationRole.ambiguous`) and the words that may follow their duration.
     private let ambiguous: [[UInt8]]
@@ -23,6 +25,7 @@ public struct Durations: Sendable {
     public init(entries: [String: LexiconEntry], bounds: WaitBounds) {
         var units = [(spelling: [UInt8], minutes: Double)]()
         var leads = [[UInt8]]()
+        var limits = [[UInt8]]()
         var markers = [(spelling: [UInt8], marker: DurationMarker)]()
         var ambiguous = [[UInt8]]()
         var follows = [[UInt8]]()
@@ -33,6 +36,7 @@ public struct Durations: Sendable {
             switch entry.duration {
             case let .unit(minutes)?: units.append((Array(term.utf8), minutes))
             case .lead?: leads.append(Array(term.utf8))
+            case .bound?: limits.append(Array(term.utf8))
             case let .marker(marker)?: markers.append((Array(term.utf8), marker))
             case .ambiguous?: ambiguous.append(Array(term.utf8))
             case .follow?: follows.append(Array(term.utf8))
@@ -46,6 +50,7 @@ public struct Durations: Sendable {
         }
         self.units = units.sorted { longestFirst($0.spelling, $1.spelling) }
         self.leads = leads.sorted(by: longestFirst)
+        self.limits = limits.sorted(by: longestFirst)
         self.markers = markers.sorted { longestFirst($0.spelling, $1.spelling) }
         self.ambiguous = ambiguous.sorted(by: longestFirst)
         self.follows = follows.sorted(by: longestFirst)
@@ -73,10 +78,26 @@ public struct Durations: Sendable {
         // "The flight took 11 hours", 飞行用时十一个小时: the wait word times the journey named before it.
         if let waitWord, !trips.isEmpty, timesATrip(waitWord, in: bytes) { return nil }
         var position = skipSpaces(bytes, from: start)
-        // 等了足足, "waited for about": a few leads in a row.
+        // 等了足足, "waited for about", 等了还不到, "took us less than": a few leads and bounds in a row.
+        var isBounded = false
         for _ in 0..<3 {
-            guard let lead = longest(leads.lazy.map { ($0, ()) }, in: bytes, at: position) else { break }
-            position = skipSpaces(bytes, from: lead.end)
+            if let lead = longest(leads.lazy.map { ($0, ()) }, in: bytes, at: position) {
+                position = skipSpaces(bytes, from: lead.end)
+            } else if let limit = longest(limits.lazy.map { ($0, ()) }, in: bytes, at: position) {
+                isBounded = true
+                position = skipSpaces(bytes, from: limit.end)
+            } else {
+                break
+            }
+        }
+        // The wait word is the marker ("within") or ends with it after a space ("served within").
+        let ownMarker = waitWord.flatMap { waitWord in
+            markers.first {
+                let count = $0.spelling.count
+                return count <= waitWord.count
+                    && DurationNumber.matches($0.spelling, in: bytes, at: waitWord.upperBound - count)
+                    && (count == waitWord.count || bytes[waitWord.upperBound - count - 1] == 0x20)
+            }?.marker
         }
         var number = DurationNumber.read(bytes, at: position)
         var unitStart = number.map { skipSpaces(bytes, from: $0.end) } ?? position
@@ -91,8 +112,9 @@ public struct Durations: Sendable {
         }
         guard let unit = found else { return nil }
         // Without a number only a unit of several words states an amount ("half an hour"); "waited hours" is
-        // an idiom the sentiment lexicon reads.
-        guard number != nil || unit.value.spelling.contains(0x20) else { return nil }
+        // an idiom the sentiment lexicon reads. After a wait word that is its own marker a bare unit is the limit
+        // met ("answered within minutes": within a few minutes; it read the learned "minutes", −1.23).
+        guard number != nil || unit.value.spelling.contains(0x20) || ownMarker != nil else { return nil }
         let minutes = (number?.value ?? 1) * unit.value.payload
         var end = unit.end
         var marker: DurationMarker?
@@ -101,17 +123,13 @@ public struct Durations: Sendable {
             marker = found.value.payload
             end = found.end
         } else if let waitWord {
-            // The wait word is the marker ("within") or ends with it after a space ("served within").
-            marker = markers.first {
-                let count = $0.spelling.count
-                return count <= waitWord.count
-                    && DurationNumber.matches($0.spelling, in: bytes, at: waitWord.upperBound - count)
-                    && (count == waitWord.count || bytes[waitWord.upperBound - count - 1] == 0x20)
-            }?.marker
+            marker = ownMarker
             if isAmbiguous(waitWord, in: bytes), !isClosedOrFollowed(bytes, at: skipSpaces(bytes, from: end)) {
                 return nil
             }
         }
+        // 等了不到十分钟, "took less than 5 minutes": a bounded wait was short to the customer.
+        if marker == nil, isBounded { marker = .quick }
         return StatedDuration(minutes: minutes, start: number == nil ? unitStart : position, end: end,
                               marker: marker)
     }

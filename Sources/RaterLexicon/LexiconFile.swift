@@ -233,6 +233,8 @@ public struct LexiconFile: Sendable {
             let value = columns[1].lowercased()
             if value == "lead" {
                 entry.duration = .lead
+            } else if value == "bound" {
+                entry.duration = .bound
             } else if value == "ambiguous" {
                 entry.duration = .ambiguous
             } else if value == "follow" {

@@ -14,8 +14,8 @@ import Testing
     }
 
     @Test func rolesLoad() throws {
-        let file = try durations("分钟\t1\n小时\t60\n足足\tlead\n才\tslow\n就到\tQuick\n送了\tambiguous\n的队\tfollow\n车程\ttrip\n")
-        #expect(file.entries.map(\.entry.duration) == [.unit(minutes: 1), .unit(minutes: 60), .lead,
+        let file = try durations("分钟\t1\n小时\t60\n足足\tlead\n不到\tbound\n才\tslow\n就到\tQuick\n送了\tambiguous\n的队\tfollow\n车程\ttrip\n")
+        #expect(file.entries.map(\.entry.duration) == [.unit(minutes: 1), .unit(minutes: 60), .lead, .bound,
                                                         .marker(.slow), .marker(.quick), .ambiguous, .follow, .trip])
         // No role of these adds a term to the scoring matcher.
         #expect(file.entries.allSatisfy { !$0.entry.isScoring })
@@ -23,7 +23,7 @@ import Testing
 
     @Test func aBadValueNamesTheFileAndLine() throws {
         #expect(throws: LexiconError.badValue(path: "durations.tsv", line: 5, column: "length in minutes or role",
-                                              value: "slowly", allowed: ["a number of minutes", "lead", "ambiguous", "follow",
+                                              value: "slowly", allowed: ["a number of minutes", "lead", "bound", "ambiguous", "follow",
                                                                                "trip", "slow", "quick"])) {
             try durations("分钟\t1\n才\tslowly\n")
         }
