@@ -13,7 +13,10 @@ enum UnitMood: Equatable {
         let unit = scored.units[index]
         for matchIndex in unit.matches {
             // A hypothetical result ("would") or a marker of "more" (再) settles nothing by itself; see `ClauseFactors`.
-            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis, role.isClauseMood {
+            // A rhetorical opener (难道, "is this what you call") re-weighs sentiment only: the signal stage reads such
+            // questions through its own rhetorical cues (`SignalDetector`), so here it leaves the mood to the rest.
+            if let role = scoring.entries[Int(scored.matches[matchIndex].entry)].irrealis, role.isClauseMood,
+               role != .rhetorical {
                 self = .irrealis(role)
                 return
             }

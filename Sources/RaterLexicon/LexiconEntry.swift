@@ -292,6 +292,10 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// ends, it counts only where it closes its clause (`LexiconEntry.closesClauseOnly`): inside one (不了解, 不会了解)
     /// the scan takes the shorter terms there, and 受不了, 少不了 are longer words of their own.
     case lapse
+    /// A question that denies what it asks (难道…吗, 这也叫…, 凭什么, "is this what you call…", "how dare they"):
+    /// it asserts the opposite of its words, so praise inside it is a complaint ("is this what you call good
+    /// service?", 这也叫五星级酒店？) and a complaint keeps its weight. As a plain question it read ×0, neutral.
+    case rhetorical
 
     /// Whether the marker sets the mood of its own clause. A hypothetical result ("would"), a marker of "more" (再),
     /// a retraction, a lapse ending and a present word settle nothing by themselves: each matters only beside
@@ -299,7 +303,7 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     public var isClauseMood: Bool {
         switch self {
         case .consequent, .shortfall, .retraction, .present, .past, .lapse: return false
-        case .question, .conditional, .wish, .counterfactual, .inquiry, .request, .bygone: return true
+        case .question, .conditional, .wish, .counterfactual, .inquiry, .request, .bygone, .rhetorical: return true
         }
     }
 }

@@ -121,7 +121,7 @@ enum ClauseFactors {
                 // In an inquiry only a clear complaint does: "can I get an invoice?" names a topic.
                 switch irrealis.role {
                 case IrrealisRole.request.rawValue, IrrealisRole.counterfactual.rawValue, IrrealisRole.wish.rawValue,
-                     IrrealisRole.bygone.rawValue:
+                     IrrealisRole.bygone.rawValue, IrrealisRole.rhetorical.rawValue:
                     factor.weakNegativeLimit = 0
                 case IrrealisRole.inquiry.rawValue: factor.weakNegativeLimit = rules.inquiryStrongNegative
                 default: factor.weakNegativeLimit = rules.irrealisStrongNegative

@@ -71,12 +71,16 @@ public struct ScoringRules: Sendable, Equatable {
     /// A wish with no marker of "more" (`IrrealisRole.shortfall`: 再, 一点, "a bit") hopes for what is expected
     /// (希望好用, 希望是正品, "hope it lasts"): positive terms in it keep ×0.3, a hopeful close to a review.
     public var hopefulWish = 0.3
+    /// A rhetorical question (难道…吗, "is this what you call good service?") denies its words: a positive term in it is
+    /// a complaint (×−0.75), every negative one keeps its full weight.
     /// A past habit or state ("used to be great") names what was lost like a counterfactual: a positive term in it is
     /// a mild complaint (×−0.25), a negative one (a complaint that may no longer hold) keeps ×0.5.
     public var irrealisPositive: [String: Double] = ["question": 0.0, "conditional": 0.2, "wish": 0.0, "request": 0.0,
-                                                     "inquiry": 0.0, "counterfactual": -0.25, "bygone": -0.25]
+                                                     "inquiry": 0.0, "counterfactual": -0.25, "bygone": -0.25,
+                                                     "rhetorical": -0.75]
     public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0,
-                                                     "inquiry": 0.5, "counterfactual": 0.6, "bygone": 0.5]
+                                                     "inquiry": 0.5, "counterfactual": 0.6, "bygone": 0.5,
+                                                     "rhetorical": 1.0]
     /// A complaint a lone retraction takes back (以前经常断网，现在没有了; "the app kept crashing, but not anymore") says
     /// things got better: its negative terms read as mild praise, the mirror of praise taken back (×−0.25). A plain
     /// "used to" keeps `irrealisNegative["bygone"]`: it does not say the fault is gone.
