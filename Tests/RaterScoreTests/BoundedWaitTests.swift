@@ -19,6 +19,11 @@ import Testing
     func aBoundedWaitIsPraise(_ text: String) throws {
         let contribution = try #require(try stated(text), "\(text)")
         #expect(contribution.weight > 0, "\(text): \(contribution)")
+    }
+
+    /// Where the wait is the customer's own (等, "waited"), Responsiveness takes the praise.
+    @Test(arguments: ["等了不到十分钟就上菜了", "We waited less than 10 minutes for our table", "在医院挂号等了不到二十分钟"])
+    func responsivenessTakesTheBoundedWait(_ text: String) throws {
         #expect(try responsiveness(text) == .positive, "\(text)")
     }
 
