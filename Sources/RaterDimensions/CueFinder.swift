@@ -150,6 +150,8 @@ struct CueFinder {
         for index in stride(from: low - 1, through: 0, by: -1) {
             let match = matches[index]
             let entry = Int(match.entry)
+            // 还点不点, 来不来: the 不 of a choice question asks, it negates nothing (以后还点不点不一定了 doubts a return).
+            if isChoiceQuestion(Int(match.start)..<Int(match.end), in: folded) { continue }
             if Int(match.end) > Int(cue.start) {
                 // A negative phrase overlapping the cue is negated when a negator word sits in the part before
                 // the cue, within reach (不推荐, "would not recommend" matched as one sentiment term).
@@ -188,6 +190,16 @@ struct CueFinder {
             }
         }
         return nil
+    }
+
+    /// Whether the negator matched at `range` opens with the 不 or 没 of a choice question, the same character on
+    /// either side of it (点不点, 会不会 matched as 不会, 有没有): a question, not a negation.
+    static func isChoiceQuestion(_ range: Range<Int>, in folded: [UInt8]) -> Bool {
+        let start = range.lowerBound
+        guard range.count >= 3, start >= 3, start + 6 <= folded.count, folded[start - 3] >= 0xE0 else { return false }
+        let negator = folded[start..<(start + 3)]
+        guard negator.elementsEqual("不".utf8) || negator.elementsEqual("没".utf8) else { return false }
+        return folded[(start - 3)..<start].elementsEqual(folded[(start + 3)..<(start + 6)])
     }
 
     /// Whether a proper tail of the folded text in `range` (from a character start for Han text, a word start for
