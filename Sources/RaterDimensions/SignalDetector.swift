@@ -48,10 +48,14 @@ enum SignalDetector {
         var rhetorical = [CueHit]()
         var answers = [(hit: CueHit, yes: Bool)]()
         var reveals = [CueHit]()
+        var comparatives = [(hit: CueHit, better: Bool)]()
+        var parties = [(hit: CueHit, other: Bool)]()
         for hit in hits {
             for cue in roles.signals(of: hit) {
                 if cue.role == .rhetorical { rhetorical.append(hit) }
                 if cue.role == .reveal { reveals.append(hit) }
+                if case let .comparative(better) = cue.role { comparatives.append((hit, better)) }
+                if cue.role == .otherParty || cue.role == .ownParty { parties.append((hit, cue.role == .otherParty)) }
                 if case let .answer(yes) = cue.role { answers.append((hit, yes)) }
                 guard cue.kind == .recovery else { continue }
                 if case .outcome = cue.role { continue }
@@ -62,7 +66,9 @@ enum SignalDetector {
             for cue in roles.signals(of: hit) {
                 if case .outcome = cue.role { continue }
                 if cue.role == .rhetorical || cue.role == .reveal { continue }
+                if cue.role == .otherParty || cue.role == .ownParty { continue }
                 if case .answer = cue.role { continue }
+                if case .comparative = cue.role { continue }
                 let clause = scored.units[hit.unit].clause
                 // 订的是海景房，结果窗外是停车场, "we booked a sea view but got the car park": what came was less.
                 // "We booked a standard room but they upgraded us to a suite": what came was more, and clearly so.
@@ -72,6 +78,11 @@ enum SignalDetector {
                                                                    in: scored, scoring: scoring) ? .exceeded : .fellShort
                         readings.add(value, clause: scored.units[turn.unit].clause, hit: hit, negator: nil)
                     }
+                    continue
+                }
+                // "My friend said she'd never go back", 师傅说明天再来: someone else's intent or visit (`OtherParty`).
+                if cue.kind == .loyalty, !parties.isEmpty,
+                   OtherParty.governs(hit, among: parties, in: scored, window: window) {
                     continue
                 }
                 // 怎么会不推荐, "how could I not recommend": the question asserts the opposite of its words.
@@ -96,8 +107,8 @@ enum SignalDetector {
                                  hit: hit, negator: answer.yes ? nil : scored.segmented.text(answer.hit.range))
                     continue
                 }
-                guard let value = reading(of: cue, at: hit, mood: mood, outcomes: outcomes, in: scored,
-                                          window: window) else {
+                guard let value = reading(of: cue, at: hit, mood: mood, outcomes: outcomes, comparatives: comparatives,
+                                          reveals: reveals, in: scored, scoring: scoring, window: window) else {
                     continue
                 }
                 let turned = cue.value != nil || cue.role == .topic
@@ -137,10 +148,20 @@ enum SignalDetector {
 
     /// The reading of one cue, or nil when it says nothing here.
     private static func reading(of cue: SignalCue, at hit: CueHit, mood: UnitMood, outcomes: RecoveryOutcomes,
-                                in scored: ScoredComment, window: TermWindow) -> SignalValue? {
+                                comparatives: [(hit: CueHit, better: Bool)], reveals: [CueHit],
+                                in scored: ScoredComment, scoring: TermMatcher, window: TermWindow) -> SignalValue? {
         switch cue.role {
-        case .outcome, .rhetorical, .answer, .agreed, .reveal:
+        case .outcome, .rhetorical, .answer, .agreed, .reveal, .comparative, .otherParty, .ownParty:
             return nil
+        case .comparison:
+            // "faster than last time", 比约定的晚了两天: the comparative says which way it went (`ComparisonDirection`);
+            // without one, the sentence's sentiment, as for a cue that only announces its kind.
+            guard let better = ComparisonDirection.better(at: hit, among: comparatives, in: scored, window: window) else {
+                let lean = sentenceLean(of: hit.unit, in: scored)
+                guard lean != 0 else { return nil }
+                return cue.kind.reading(positive: lean > 0)
+            }
+            return mood.reading(better ? .exceeded : .fellShort)
         case let .reading(fixed):
             guard let settled = mood.reading(hit.negated ? fixed.negated : fixed) else { return nil }
             // 说会补发, "promised to replace it", 补发还在处理: the gesture has not happened yet.
@@ -166,6 +187,17 @@ enum SignalDetector {
                 if mood.isPastHabit { return nil }
                 if mood != .settled { return .unresolved }
                 if let outcome = outcomes.outcome(near: hit, in: scored) { return outcome.reading }
+            }
+            // 原以为手续很麻烦，结果十分钟就办好了, "I expected it to be slow, but it came in half an hour": after a turn or
+            // a reveal, what came decides, and when no opinion word says how it was, the opposite of what was feared or
+            // hoped before it. Opinion words only: 结果 and "but" lean negative in reviews, which says nothing here.
+            if cue.kind == .expectation,
+               let turn = turnOrReveal(after: hit, among: reveals, in: scored, scoring: scoring) {
+                let sentence = scored.units[hit.unit].sentence
+                let after = opinionLean(sentence: sentence, in: scored) { $0 >= turn.start }
+                if after != 0 { return cue.kind.reading(positive: after > 0) }
+                let before = opinionLean(sentence: sentence, in: scored) { $0 >= hit.range.upperBound && $0 < turn.start }
+                if before != 0 { return cue.kind.reading(positive: before < 0) }
             }
             // 本以为…结果, "I expected…": the cue's own clause is often hypothetical; the sentence says how it
             // turned out. Its sentiment already reflects negation, so that is not applied twice.
@@ -306,6 +338,18 @@ enum SignalDetector {
     private static func isWithinRhetoricalReach(_ gap: Range<Int>, in scored: ScoredComment) -> Bool {
         GapReach.isWithin(gap, of: scored.segmented.folded, words: rhetoricalReachWords,
                           characters: rhetoricalReachCharacters)
+    }
+
+    /// The net weight of the opinion words (not learned weights) of `sentence` whose match starts at a byte offset
+    /// `position` accepts.
+    private static func opinionLean(sentence: Int, in scored: ScoredComment, position: (Int) -> Bool) -> Double {
+        var total = 0.0
+        for contribution in scored.contributions where !contribution.isLearned
+            && scored.units[contribution.clause].sentence == sentence
+            && position(Int(scored.matches[contribution.match].start)) {
+            total += contribution.weight
+        }
+        return total
     }
 
     /// The net weighted sentiment of the unit's sentence.

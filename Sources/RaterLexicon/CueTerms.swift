@@ -95,7 +95,8 @@ public struct CueTerms: Sendable {
                 leanings.insert(SignalLeaning(kind: cue.kind, good: outcome.reading == .recovered))
             case let .answer(yes):
                 leanings.insert(SignalLeaning(kind: cue.kind, good: yes))
-            case .followingSentiment, .topic, .surprise, .rhetorical, .agreed, .reveal:
+            case .followingSentiment, .topic, .surprise, .rhetorical, .agreed, .reveal, .comparison, .comparative, .otherParty,
+                 .ownParty:
                 continue
             }
         }

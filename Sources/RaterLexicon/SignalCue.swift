@@ -39,6 +39,21 @@ public struct SignalCue: Sendable, Equatable {
         /// The cue reveals what came instead of what was expected (结果, 竟然, 居然, "instead", "only to find"): it reads
         /// nothing itself, but after an `agreed` cue in its sentence it says the expectation fell short.
         case reveal
+        /// The cue names what the service is compared with (比上次, 比承诺的, "than last time", "than promised"): the
+        /// comparative beside it says which way the expectation went, a `comparative` cue or an opinion word ("faster
+        /// than last time" exceeded, 比约定的晚了两天 fell short). In English the comparative stands before it, in
+        /// Chinese after it. Without one it follows the sentence's sentiment, as a cue that only announces its kind.
+        case comparison
+        /// A comparative with no sentiment of its own that says which way a comparison went: better (`true`: 早, 短,
+        /// "sooner", "earlier") or worse (晚, 长, "later", "longer"). It reads nothing itself; its kind is nominal.
+        case comparative(Bool)
+        /// Someone other than the writer as the subject of what follows (他, 她, 师傅, "she", "they", "my friend
+        /// said"): a loyalty cue after it in its clause, with no opinion word between, is their intent or their visit
+        /// ("my friend said she'd never go back", 师傅说明天再来), not the customer's. It reads nothing itself.
+        case otherParty
+        /// The writer as the subject (我, 我们, "I", "we"): nearer a loyalty cue than any `otherParty` word, it makes the
+        /// intent the customer's again ("she loved it and we'll be back"). It reads nothing itself.
+        case ownParty
     }
 
     public var kind: SignalKind
@@ -79,11 +94,14 @@ public struct SignalCue: Sendable, Equatable {
     /// The lexicon value column's words beyond the readings and kinds: the recovery topic and outcome roles.
     public static let recoveryRoleNames = ["topic"] + RecoveryOutcome.allCases.map(\.rawValue)
     /// The lexicon value column's words for cues that shape other readings: a surprise and a rhetorical opener.
-    public static let modifierRoleNames = ["surprise", "rhetorical", "answer_yes", "answer_no", "agreed", "reveal"]
+    public static let modifierRoleNames = ["surprise", "rhetorical", "answer_yes", "answer_no", "agreed", "reveal",
+                                            "comparison", "comparative_better", "comparative_worse", "other_party",
+                                            "own_party"]
 
     /// Parses the lexicon's value column: a reading (`at_risk`), a kind (`expectation`), or a recovery role
     /// (`topic`, `done`, `prompt`, `pending`, `promised`, `requested`, `refused`), a surprise (`surprise`), a
-    /// rhetorical opener (`rhetorical`) or a short answer (`answer_yes`, `answer_no`).
+    /// rhetorical opener (`rhetorical`), a short answer (`answer_yes`, `answer_no`), a comparison and its comparatives
+    /// (`comparison`, `comparative_better`, `comparative_worse`) or a party (`other_party`, `own_party`).
     public init?(parsing text: String, context: CueContext?) {
         let name = text.lowercased().replacingOccurrences(of: "-", with: "_")
         if let value = SignalValue(rawValue: name) {
@@ -98,6 +116,12 @@ public struct SignalCue: Sendable, Equatable {
             self.init(kind: .loyalty, role: .rhetorical, context: context)
         } else if name == "agreed" || name == "reveal" {
             self.init(kind: .expectation, role: name == "agreed" ? .agreed : .reveal, context: context)
+        } else if name == "comparison" {
+            self.init(kind: .expectation, role: .comparison, context: context)
+        } else if name == "comparative_better" || name == "comparative_worse" {
+            self.init(kind: .expectation, role: .comparative(name == "comparative_better"), context: context)
+        } else if name == "other_party" || name == "own_party" {
+            self.init(kind: .loyalty, role: name == "other_party" ? .otherParty : .ownParty, context: context)
         } else if name == "answer_yes" || name == "answer_no" {
             self.init(kind: .loyalty, role: .answer(name == "answer_yes"), context: context)
         } else if let outcome = RecoveryOutcome(rawValue: name) {
