@@ -115,3 +115,20 @@ import Testing
         #expect(try !analyse(text).report.signals.contains { $0.value == .recovered }, "\(text)")
     }
 }
+
+/// The first check of the rule on a negator found before a cue (`UnsurpassedPraise.isAbilityNegation`), which a
+/// negator that cannot lower-case to one passes without lower-casing (every Chinese negator): an ability negator or a
+/// phrase opening with one counts in any case, nothing else does.
+@Suite struct AbilityNegationTests {
+    @Test(arguments: ["can't", "Cannot", "COULDN'T", "could not", "can't recommend", "Couldn't praise"])
+    func abilityNegatorsCount(_ negator: String) {
+        #expect(UnsurpassedPraise.isAbilityNegation(negator), "\(negator)")
+    }
+
+    @Test(arguments: ["", "not", "never", "can", "candid", "can'tx", "could", "不会", "没有", "不能", "won't",
+                      "Ｃan't", "\u{212A}an't"])
+    func otherNegatorsDoNot(_ negator: String) {
+        #expect(!UnsurpassedPraise.isAbilityNegation(negator), "\(negator)")
+        #expect(UnsurpassedPraise.openingNegator(of: negator + " recommend") == nil, "\(negator)")
+    }
+}
