@@ -79,7 +79,13 @@ struct CueFinder {
                 let signalContexts = cueEntries[entryIndex].signals.contains { $0.context != nil }
                 var source: CueRoles.Source
                 if cueContexts || aspectContexts || signalContexts {
-                    var entry = cueEntries[entryIndex]
+                    // The roles whose conditions hold. Each array is the entry's own (retained, not copied) until a
+                    // role in it fails; the entry is copied only when some roles fail and others remain, so a cue
+                    // whose conditions all hold is named in place, and one whose conditions all fail costs no copy.
+                    var cues = cueEntries[entryIndex].cues
+                    var aspects = cueEntries[entryIndex].aspects
+                    var signals = cueEntries[entryIndex].signals
+                    var filtered = false
                     text.folded.withUnsafeBufferPointer { folded in
                         let (beforeRange, afterRange) = Self.contextWindow(
                             in: folded, clause: clauseStart..<max(clauseEnd, match.byteRange.upperBound),
@@ -87,18 +93,26 @@ struct CueFinder {
                         let before = UnsafeBufferPointer(rebasing: folded[beforeRange])
                         let after = UnsafeBufferPointer(rebasing: folded[afterRange])
                         func holds(_ context: CueContext?) -> Bool { context?.holds(before: before, after: after) ?? true }
-                        if cueContexts { entry.cues.removeAll { !holds($0.context) } }
-                        if aspectContexts { entry.aspects.removeAll { !holds($0.context) } }
-                        if signalContexts { entry.signals.removeAll { !holds($0.context) } }
+                        if cueContexts { filtered = Self.keepHolding(&cues, { holds($0.context) }) || filtered }
+                        if aspectContexts { filtered = Self.keepHolding(&aspects, { holds($0.context) }) || filtered }
+                        if signalContexts { filtered = Self.keepHolding(&signals, { holds($0.context) }) || filtered }
                     }
-                    guard entry.isCue else {
+                    guard !cues.isEmpty || !aspects.isEmpty || !signals.isEmpty else {
                         if !shorterEntry.isEmpty, shorterEntry[entryIndex] >= 0 {
                             candidate = TermMatch(start: match.start, end: match.start + shorterLength[entryIndex],
                                                   token: match.token, entry: shorterEntry[entryIndex])
                         }
                         continue
                     }
-                    source = roles.keep(entry)
+                    if filtered {
+                        var entry = cueEntries[entryIndex]
+                        entry.cues = cues
+                        entry.aspects = aspects
+                        entry.signals = signals
+                        source = roles.keep(entry)
+                    } else {
+                        source = .entry(layer: Int32(layer), entry: Int32(entryIndex))
+                    }
                 } else {
                     guard cueEntries[entryIndex].isCue else { continue }
                     source = .entry(layer: Int32(layer), entry: Int32(entryIndex))
@@ -107,8 +121,7 @@ struct CueFinder {
                 var negator = Self.negator(of: match, clauseStart: clauseStart, in: scored, scoring: scoring,
                                            affirmed: &affirmed)
                 // "I couldn't recommend them more": praise that could go no further is no negation (`UnsurpassedPraise`).
-                if let found = negator, UnsurpassedPraise.negators.contains(found.lowercased())
-                    || UnsurpassedPraise.openingNegator(of: found) != nil,
+                if let found = negator, UnsurpassedPraise.isAbilityNegation(found),
                    UnsurpassedPraise.closer(after: match, in: scored.units[unitIndex], segmented: text) != nil {
                     negator = nil
                 }
@@ -130,6 +143,16 @@ struct CueFinder {
                                    negated: negator != nil, negator: negator, affirmed: affirmed))
             }
         }
+    }
+
+    /// Removes the roles whose conditions fail from `roles`, in order, and says whether any did. The array is left
+    /// as it is (still the entry's own, shared) until the first failure, and rebuilt from there only then.
+    private static func keepHolding<Role>(_ roles: inout [Role], _ holds: (Role) -> Bool) -> Bool {
+        guard let firstFailure = roles.firstIndex(where: { !holds($0) }) else { return false }
+        var kept = Array(roles[..<firstFailure])
+        for role in roles[(firstFailure + 1)...] where holds(role) { kept.append(role) }
+        roles = kept
+        return true
     }
 
     /// The negator governing a cue, if any: a negator term shortly before it in the same clause, a negator that

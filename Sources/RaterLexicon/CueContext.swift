@@ -36,13 +36,26 @@ public struct CueContext: Sendable, Equatable {
         struct Word: Sendable, Equatable {
             let bytes: [UInt8]
             let isAlphabetic: Bool
+            /// The first and last byte (0 for an empty word): a `next:` alternative can start the text after the
+            /// cue, or a `prev:` one end the text before it, only where that byte is there. A `prev:` condition of
+            /// forty modals ("will", "would", "'ll", "plan to" …) is checked on every loyalty verb ("use", "stay",
+            /// "order"), and a byte compared first rejects nearly all of them without a closure and a buffer each.
+            let first: UInt8
+            let last: UInt8
+
+            init(_ alternative: String) {
+                bytes = Array(alternative.utf8)
+                isAlphabetic = alternative.utf8.allSatisfy { $0 < 0x80 }
+                first = bytes.first ?? 0
+                last = bytes.last ?? 0
+            }
         }
 
         public init(place: Place, required: Bool, alternatives: [String]) {
             self.place = place
             self.required = required
             self.alternatives = alternatives
-            words = alternatives.map { Word(bytes: Array($0.utf8), isAlphabetic: $0.utf8.allSatisfy { $0 < 0x80 }) }
+            words = alternatives.map(Word.init)
             isSingleScalar = alternatives.allSatisfy { !$0.isEmpty && SingleScalarText.accepts($0) }
         }
     }
@@ -125,30 +138,51 @@ public struct CueContext: Sendable, Equatable {
         let before = Self.trimmingSpaces(before)
         let after = Self.trimmingSpaces(after)
         for condition in conditions {
-            let found = condition.words.contains { alternative in
-                alternative.bytes.withUnsafeBufferPointer { word in
-                    let alphabetic = alternative.isAlphabetic
-                    switch condition.place {
-                    case .next:
-                        guard after.starts(with: word) else { return false }
-                        return !alphabetic || after.count == word.count || !Self.isWordByte(after[word.count])
-                    case .prev:
-                        guard before.count >= word.count,
-                              before[(before.count - word.count)...].elementsEqual(word) else { return false }
-                        let rest = before.count - word.count
-                        return !alphabetic || rest == 0 || word.first == 0x27 || !Self.isWordByte(before[rest - 1])
-                    case .near:
-                        guard alphabetic else { return Self.find(word, in: before) || Self.find(word, in: after) }
-                        return Self.containsWord(before, word) || Self.containsWord(after, word)
-                    case .later:
-                        guard alphabetic else { return Self.find(word, in: after) }
-                        return Self.containsWord(after, word)
+            let found: Bool
+            // The place is switched on once per condition, not once per alternative.
+            switch condition.place {
+            case .next:
+                guard let lead = after.first else { found = false; break }
+                found = condition.words.contains { word in
+                    word.first == lead && Self.starts(after, with: word.bytes, alphabetic: word.isAlphabetic)
+                }
+            case .prev:
+                guard let tail = before.last else { found = false; break }
+                found = condition.words.contains { word in
+                    word.last == tail && Self.ends(before, with: word.bytes, alphabetic: word.isAlphabetic)
+                }
+            case .near:
+                found = condition.words.contains { word in
+                    word.bytes.withUnsafeBufferPointer { bytes in
+                        guard word.isAlphabetic else { return Self.find(bytes, in: before) || Self.find(bytes, in: after) }
+                        return Self.containsWord(before, bytes) || Self.containsWord(after, bytes)
+                    }
+                }
+            case .later:
+                found = condition.words.contains { word in
+                    word.bytes.withUnsafeBufferPointer { bytes in
+                        guard word.isAlphabetic else { return Self.find(bytes, in: after) }
+                        return Self.containsWord(after, bytes)
                     }
                 }
             }
             if found != condition.required { return false }
         }
         return true
+    }
+
+    /// Whether the non-empty `word` starts `text`, a whole word when alphabetic.
+    private static func starts(_ text: UnsafeBufferPointer<UInt8>, with word: [UInt8], alphabetic: Bool) -> Bool {
+        guard text.count >= word.count, text[..<word.count].elementsEqual(word) else { return false }
+        return !alphabetic || text.count == word.count || !isWordByte(text[word.count])
+    }
+
+    /// Whether `text` ends with the non-empty `word`, a whole word when alphabetic unless the word is a contraction's
+    /// tail ("'ll").
+    private static func ends(_ text: UnsafeBufferPointer<UInt8>, with word: [UInt8], alphabetic: Bool) -> Bool {
+        let rest = text.count - word.count
+        guard rest >= 0, text[rest...].elementsEqual(word) else { return false }
+        return !alphabetic || rest == 0 || word[0] == 0x27 || !isWordByte(text[rest - 1])
     }
 
     private static func trimmingSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {

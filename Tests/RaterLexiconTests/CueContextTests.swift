@@ -46,6 +46,28 @@ import Testing
         }
     }
 
+    /// The byte path compares an alternative's first byte (`next:`) or last byte (`prev:`) before the rest: it agrees
+    /// with the `String` path where alternatives share those bytes, where one is the tail of another, where the word
+    /// around is not whole, and on an empty side.
+    @Test func bytePathAgreesWithStringPathOnStartsAndEnds() throws {
+        let contexts = try ["prev:will|'ll|shall|plan to|want to|i will", "not-prev:would|could|should|d",
+                            "next:again|a|here again|back", "not-next:to|too|on"].map(context)
+        let sides = ["", "i will", "we'll", "i shall", "we plan to", "i want to", "towill", "swill", "will ", " i could",
+                     "should", "d", "again", "a", "again soon", "against", "here again", "back!", "too", "to", "on the",
+                     "onto"]
+        for context in contexts {
+            for before in sides {
+                for after in sides {
+                    let (b, a) = (Array(before.utf8), Array(after.utf8))
+                    let byteHolds = b.withUnsafeBufferPointer { b in
+                        a.withUnsafeBufferPointer { context.holds(before: b, after: $0) }
+                    }
+                    #expect(byteHolds == context.holds(before: before, after: after), "\(before) | \(after)")
+                }
+            }
+        }
+    }
+
     @Test func alphabeticAlternativesMatchWholeWords() throws {
         let wait = try context("not-prev:can't|to")
         #expect(!wait.holds(before: "i can't", after: "to come back"))
