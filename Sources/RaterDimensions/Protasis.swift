@@ -16,21 +16,64 @@ import RaterScore
 ///
 /// A namespace: the comment and matcher are borrowed per call.
 enum Protasis {
-    /// Whether an earlier clause of `unit`'s sentence holds a conditional marker (如果, 要是, "if", "unless") and
-    /// does not name the reader.
+    /// How far back a condition reaches: the clause before, or the one before that (如果下次态度好一点，上菜快一点，
+    /// 我还会来). A code review found the whole sentence too far: a comma-chained Chinese comment is one sentence.
+    static let reach = 2
+    /// How many words may open a clause before its conditional marker (服务要是能好点, 你们如果改进; "If they …").
+    /// Further in, "if" is no condition on what follows ("I called to ask if they had a table for six, and we will
+    /// definitely be back").
+    static let markerOpening = 3
+
+    /// Whether one of the `reach` clauses before `unit` in its sentence opens with a conditional marker (如果, 要是,
+    /// "if", "unless"), does not name the reader, and is a condition on something to come: not a parenthesis ("if
+    /// I'm honest", "if anything") and not a counterfactual cause (如果不是朋友推荐, 要不是, "if it weren't for").
     static func governs(unit index: Int, in scored: borrowing ScoredComment, scoring: borrowing TermMatcher) -> Bool {
         let unit = scored.units[index]
         var earlier = index - 1
+        var clausesBack = 0
+        var lastClause = unit.clause
         while earlier >= 0 && scored.units[earlier].sentence == unit.sentence {
             let candidate = scored.units[earlier]
             earlier -= 1
             guard candidate.clause != unit.clause else { continue }
-            let conditional = candidate.matches.contains { match in
-                scoring.entries[Int(scored.matches[match].entry)].irrealis == .conditional
+            if candidate.clause != lastClause {
+                clausesBack += 1
+                lastClause = candidate.clause
             }
-            if conditional && !namesReader(candidate, in: scored) { return true }
+            guard clausesBack <= reach else { return false }
+            guard let marker = candidate.matches.first(where: { match in
+                scoring.entries[Int(scored.matches[match].entry)].irrealis == .conditional
+            }) else { continue }
+            if opensWithCondition(candidate, marker: scored.matches[marker], in: scored)
+                && !namesReader(candidate, in: scored) {
+                return true
+            }
         }
         return false
+    }
+
+    /// Words after "if" that make a parenthesis, not a condition: "if I'm honest", "if anything", "if I remember".
+    static let parentheses = ["i'm honest", "i am honest", "anything", "i remember", "i recall", "i may say",
+                              "i'm being honest", "memory serves", "nothing else"]
+    /// What after 如果/要是 makes a counterfactual cause (如果不是朋友推荐: "if it weren't for a friend's tip").
+    static let counterfactualOpenings = ["不是", "没有", "没"]
+
+    private static func opensWithCondition(_ unit: ScoringUnit, marker: TermMatch,
+                                           in scored: borrowing ScoredComment) -> Bool {
+        let tokens = scored.segmented.tokens
+        var wordsBefore = 0
+        for token in unit.tokens where token < Int(marker.token) {
+            switch tokens[token].kind {
+            case .word, .ideographic, .number: wordsBefore += 1
+            default: continue
+            }
+        }
+        guard wordsBefore < markerOpening else { return false }
+        let end = unit.tokens.isEmpty ? Int(marker.end) : max(Int(marker.end), Int(tokens[unit.tokens.upperBound - 1].end))
+        let after = scored.segmented.text(Int(marker.end)..<end)
+        let rest = after.drop { $0 == " " }.lowercased()
+        if parentheses.contains(where: { rest.hasPrefix($0) }) { return false }
+        return !counterfactualOpenings.contains { rest.hasPrefix($0) }
     }
 
     /// The reader's words: a condition with them is advice to the reader.

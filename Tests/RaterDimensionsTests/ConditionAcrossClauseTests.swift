@@ -15,6 +15,20 @@ import Testing
         #expect(!found.contains(.atRisk), "\(text)")
     }
 
+    /// An "if" inside its clause, a parenthesis, a counterfactual cause or a condition three clauses back governs
+    /// nothing after it (a code review: each read no loyalty or expectation).
+    @Test(arguments: ["I called to ask if they had a table for six, and we will definitely be back.",
+                      "如果不是朋友推荐，我都不知道这家店，味道很好，下次还会再来",
+                      "要不是同事介绍我不会来，环境不错，下次还来",
+                      "如果早点去能有位子，我们去的时候排了一会，菜很好吃，下次还来"])
+    func aConditionThatGovernsNothingAfterItLeavesTheReturn(_ text: String) throws {
+        #expect(try signals(text).contains(.loyal), "\(text)")
+    }
+
+    @Test func aParenthesisIsNoCondition() throws {
+        #expect(try signals("If I'm honest, the food exceeded my expectations.").contains(.exceeded))
+    }
+
     @Test(arguments: ["如果下次还这样，我就换一家", "If the app crashes once more, we're switching to another bank."])
     func conditionalThreatStaysAtRisk(_ text: String) throws {
         #expect(try signals(text).contains(.atRisk), "\(text)")

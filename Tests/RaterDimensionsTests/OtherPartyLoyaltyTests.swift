@@ -10,6 +10,8 @@ import Testing
         "My cousin said she would never eat there again.",
         "My neighbour swears he'll be back next week.",
         "The technician will come back on Thursday to finish the wiring.",
+        "The manager said they will book the room again for us.",
+        "The agent will call again tomorrow with the refund details.",
         "表姐说她再也不去那家理发店了",
         "室友说他下次还会来",
         "维修师傅说后天再来一趟",
