@@ -33,24 +33,9 @@ public enum DatabaseReader {
     public static func forEachRatingAnswer(in database: any DatabaseConnection,
                                            pageSize: Int = DatabaseReader.standardPageSize,
                                            _ body: (RatingOnlyAnswer) throws -> Void) throws {
-        precondition(pageSize >= 1, "pages of one answer or more")
         try database.read { executor in
             guard try SchemaMigration.hasColumn("fields", in: Schema.ratingAnswers.name, executor) else { return }
-            let columns = "SELECT source, record, line, fields FROM \(Schema.ratingAnswers.name)"
-            let order = " ORDER BY source, record LIMIT \(pageSize)"
-            let dialect = executor.dialect
-            let nextPage = columns + " WHERE (source, record) > (\(dialect.placeholder(1)), \(dialect.placeholder(2)))"
-                + order
-            var last: [SQLValue]?
-            while true {
-                let page = try executor.query(last == nil ? columns + order : nextPage, last ?? [])
-                for row in page {
-                    try body(RatingOnlyAnswer(source: row[0].string ?? "", recordNumber: row[1].int ?? 0,
-                                              line: row[2].int, fields: fields(row[3])))
-                }
-                guard page.count == pageSize, let end = page.last else { return }
-                last = [end[0], end[1]]
-            }
+            try StoredRatingAnswers(executor: executor, fieldNames: nil, pageSize: pageSize).forEach(body)
         }
     }
 
