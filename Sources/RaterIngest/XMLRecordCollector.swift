@@ -139,6 +139,9 @@ final class XMLRecordCollector {
         if builder != nil, recordError != nil, name == builder?.name {
             var current = builder!
             builder = nil
+            // Its elements left open are closed here, as at the end of an input (`finish`): an entry never closed
+            // has no end, and the rejection's reconstruction read past it (a fuzzed input).
+            current.closeAll()
             current.rawEnd = parsedOffset.flatMap { recent.startTag(named: name, before: $0) } ?? parsedOffset
             abandonedLevels += depthInRecord + 1
             shiftedLevels += depthInRecord + 1

@@ -1,3 +1,4 @@
+import Foundation
 import RaterCore
 import Testing
 
@@ -38,6 +39,40 @@ import Testing
         #expect(events.compactMap(\.record).map(\.id) == ["R1", "R3", "R4", "R6", "R7", "R8"])
         #expect(events.compactMap(\.rejection).map(\.recordNumber) == [2, 5])
         #expect(events.count == 8)
+    }
+
+    /// A record given up on with elements still open inside it (`<b><i>` never closed, inside a field of its own)
+    /// is rejected whole: its open elements closed as at the end of an input (a fuzzed input crashed building the
+    /// rejection's text from an element with no end).
+    @Test func aRecordGivenUpOnWithElementsStillOpenIsRejectedWhole() throws {
+        let xml = "<reviews>\n<review id=\"1\"><text>Slow <b>check-in <i>again</text><note>x</review>\n"
+            + "<review id=\"2\"><text>Kind staff</text></review>\n</reviews>\n"
+        let events = try readAll(try temporaryFile(xml, suffix: ".xml"))
+        #expect(events.compactMap(\.record).map(\.id) == ["2"])
+        #expect(events.compactMap(\.rejection).first?.recordNumber == 1)
+        #expect(events.compactMap(\.rejection).first.map { !$0.raw.isEmpty } == true)
+    }
+
+    /// The libxml2 fuzz target's input that crashed (CI, 2026-11-29): a record given up on whose start tag could not
+    /// be kept as written, so its rejection is rebuilt from what was parsed, with elements still open. Every record
+    /// is delivered, rejected here.
+    @Test func theFuzzedInputThatCrashedIsRejectedRecordByRecord() throws {
+        let base64 = ""
+        + "PD94bWwgdmVyc2lvbj0iMS4wIiBlbmNvZGluZz0iVVRGLTgiPz4KPHJldmlld3M+CiAgPHJldmlldyBpbD0iMSI+PHRleHQ+Q2xl"
+        + "YW60cm9vIHZlcnNpb249IjEuMCIgZmYuPC90ZXh0QDwvcmV2aWV3PgogIDxyZf9LZXcgaWQ9IjIiPjx0ZXh0PuaXqemkkGS4gOiI"
+        + "rO+86aSQ5LhpZXc+CiAgPHJl/0tldyBpZD0iMiI+PHRleHQ+5pep6aSQ5LiA6Iis77yM5L2N572u5b6I5aW944CCPC90ZXp0Pt5l"
+        + "YW60cm9vIHZlcnNpb249IjEuMCIgZmYuPC90ZXh0QDwvcmV2aWV3PgogIDxyZf9LZXcgaWQ9IjIiPjx0ZXh0PuaXqemkkGS4gOiI"
+        + "rO+86aSQ5LhpZXc+CiAgPHJl/0tldyBpZD0iMiI+PHRleHQ+5pep6aSQ5LiA6Iis77yM5L2N572u5b6I5aW944CCPC90ZXp0Pt7o"
+        + "iKzvvHp0Pt4vcmVvb2sgZm9yZXZlci48ZXh0PlToiKzvvOmkkOS4aWV3PgogIDxyZf9LZXcgaWQ9IjIiPjx0ZXh0PuaXqemkkOS4"
+        + "gOiIrO+8jOS9jee9ruW+iOWlveOAgjwvdGU4Ij8+CjxyZXZpZXdzPgogIDxyZXZpZXcgaWQ9IjEiPjx0ZXh0PkNsZWFutHJvbyB2"
+        + "ZXJzaW9uPSIxLjAiIGZmLjwvdGV4dEA8L3Jldmlldz4KICA8cmX/S2V3IGlkPSIyIj48dGV4dD7ml6nppJBkuIDoiKzvvOmkkOS4"
+        + "aWV3PgogIDxyZf9LZXcgaWQ9IjIiPjx0ZXh0PuaXqemkkOS4gOiIrO+8jOS9jee9ruW+iOWlveOAgjwvdGV6dD7e6Iis77x6dD7e"
+        + "L3Jlb29rIGZvcmV2ZXIuPGV4dD5UaGlzIHJlY29yZCBjb21lcyBhZjwvZiB0aGUgZXJyb3IuPC90ZS9yZW9vayBmb3JldmVyLjz/"
+        + "/gAAZXh0PlRoaXMgcmVjb3JkIGNvbWVzIGFmPC9mIHRoZSBlcnJvci48L3RleHQ+PC9yZTF2aWV3Pgo8L3Jldmlld3M+Cg=="
+        let bytes = try #require(Data(base64Encoded: base64))
+        let path = try temporaryFile(Array(bytes), suffix: ".xml")
+        let events = try readAll(path)
+        #expect(!events.isEmpty && events.allSatisfy { $0.rejection != nil })
     }
 
     /// Cut after the broken record: the truncation is still said, with what it cost.
