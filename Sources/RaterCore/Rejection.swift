@@ -48,7 +48,9 @@ public struct Rejection: Sendable, Equatable, Error {
         /// truncated export), so the records after this point, if the export had any, were never seen.
         case malformedXML(message: String, endsInput: Bool = false)
         /// A JSON Lines line that is not one JSON object; the message names the problem and its column.
-        case malformedJSON(message: String)
+        /// `endsInput`: the line is the input's last and ends without a line break, so the file was most likely cut
+        /// there and the records after it, if the export had any, were never seen.
+        case malformedJSON(message: String, endsInput: Bool = false)
         /// A JSON Lines object without the member that holds the comment (or with `null` there).
         /// `holds`: the object's members (the first few), `suggestion`: the string member with the most text, not the
         /// id's, the likeliest place of the comment; `null`: the member is there but null. As for XML, only the
@@ -105,8 +107,9 @@ public struct Rejection: Sendable, Equatable, Error {
                 return "the rest of the input could not be read: \(message)"
             case let .malformedXML(message, _):
                 return "malformed XML: \(message)"
-            case let .malformedJSON(message):
+            case let .malformedJSON(message, endsInput):
                 return "malformed JSON: \(message)"
+                    + (endsInput ? " (the last line ends without a line break: a truncated file?)" : "")
             case let .missingMember(name, holds, suggestion, null):
                 var text = null ? "the JSON object's '\(name)' member is null" : "the JSON object has no '\(name)' member"
                 guard !holds.isEmpty else { return text }
@@ -157,7 +160,10 @@ public struct Rejection: Sendable, Equatable, Error {
         public var endsInput: Bool {
             switch self {
             case .unreadableInput: return true
+            // The scanner reads an open quote to the end of the input: the rows after it were never told apart.
+            case .unterminatedQuote: return true
             case let .malformedXML(_, endsInput): return endsInput
+            case let .malformedJSON(_, endsInput): return endsInput
             default: return false
             }
         }

@@ -60,7 +60,9 @@ public struct JSONLRecordReader: RecordReader {
         do {
             members = try JSONObjectScanner.members(of: lines.bytes)
         } catch {
-            return reject(.malformedJSON(message: "\(error.message) at column \(error.column)"))
+            // Broken where the input stops mid-line: a file cut short (a copy still being written, a full disk).
+            return reject(.malformedJSON(message: "\(error.message) at column \(error.column)",
+                                         endsInput: !lines.lineEnded))
         }
         var text: String?
         var id: String?

@@ -12,8 +12,18 @@ import RaterCore
 /// after it belongs to the element that opens next: a record is rejected with it, once, rather than the error
 /// being a rejection of its own and the record read as if it were whole.
 final class XMLRecordCollector {
-    /// An error libxml2 raised, and the line it names.
-    typealias Problem = (message: String, line: Int)
+    /// An error libxml2 raised, the line it names, and whether it was raised as the input ended.
+    struct Problem {
+        var message: String
+        var line: Int
+        /// Raised as libxml2 read the end of an input cut short (`XMLRecordCollector.inputCut`): in a start or end
+        /// tag cut in half, or in text, so what the export held after it is unknown.
+        var atEnd = false
+
+        /// Whether the input was not read to its end: `--replace-source` must not take what it did not deliver for
+        /// records the export dropped (`Rejection.Reason.endsInput`).
+        var endsInput: Bool { atEnd || message == XMLRecordCollector.truncatedMessage }
+    }
 
     private let source: String
     private let options: IngestOptions
@@ -28,6 +38,12 @@ final class XMLRecordCollector {
     private var depthInRecord = 0
     /// The first error inside the current record.
     private var recordError: Problem?
+    /// Whether libxml2 found an end tag that did not match inside the current record: markup left open in the
+    /// comment (`<br>`, an unclosed `<b>`), the one error that keeps libxml2 a level deeper after the record.
+    private var recordHasMismatch = false
+    /// The end tag's name of a mismatch raised since the last SAX event: libxml2 raises it just before the end event
+    /// of the element the end tag closed instead.
+    private var mismatchedEndTag: String?
     /// The first error in the stretch between records, not yet reported, with the line it started at.
     private var strayError: Problem?
     /// The first error since the last SAX event: if an element opens next, it was raised in that element's start tag.
@@ -82,7 +98,16 @@ final class XMLRecordCollector {
     func feeding(_ chunk: UnsafeBufferPointer<UInt8>) {
         if builder != nil { builder?.capture(from: recent, upTo: recent.startAfterNextChunk, atEnd: false) }
         recent.add(chunk)
+        if let last = chunk.lastIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) {
+            inputCut = chunk[last] != UInt8(ascii: ">")
+        }
     }
+
+    /// Whether the input's last byte other than white space is no `>`: a document ends with the root's end tag (or
+    /// a comment or processing instruction), so the input stopped inside a tag or inside text, cut short. libxml2
+    /// reads the last few hundred bytes only when told the input ends, so when an error is raised then is no sign
+    /// of a cut by itself: only with this.
+    private var inputCut = false
 
     /// Where libxml2 stands among the bytes fed, or nil without a parser.
     private var parsedOffset: Int? {
@@ -131,12 +156,13 @@ final class XMLRecordCollector {
 
     func startElement(name: String, attributes: Attributes, line: Int) {
         forgetEarlierErrors()
+        mismatchedEndTag = nil
         // A record element opening inside a record that libxml2 found broken: a tag left open in the comment
         // (`Nice room<br>noisy`, an unclosed `<b>`) keeps libxml2 one level deeper for the rest of the document, so
         // every later record was read as part of the broken one, and the whole rest of the file became one
         // rejection (or none, when two such records nested). The broken record ends here, rejected with its error,
         // and the levels it left open are closed when libxml2 closes them.
-        if builder != nil, recordError != nil, name == builder?.name {
+        if builder != nil, recordHasMismatch, name == builder?.name {
             var current = builder!
             builder = nil
             // Its elements left open are closed here, as at the end of an input (`finish`): an entry never closed
@@ -147,6 +173,7 @@ final class XMLRecordCollector {
             shiftedLevels += depthInRecord + 1
             let error = recordError
             recordError = nil
+            recordHasMismatch = false
             complete(current, error: error)
         }
         // The builder is changed where it is (`builder?.…`): taken out and put back, its arrays were copied at
@@ -175,6 +202,7 @@ final class XMLRecordCollector {
             builder?.rawStart = parsedOffset.flatMap { recent.startTag(named: name, before: $0) }
             depthInRecord = 0
             recordError = ownError
+            recordHasMismatch = false
         } else {
             eventBetweenRecords()
             ancestors.append(name)
@@ -183,6 +211,8 @@ final class XMLRecordCollector {
 
     func endElement() {
         forgetEarlierErrors()
+        let mismatchedEndTag = self.mismatchedEndTag
+        self.mismatchedEndTag = nil
         guard builder != nil else {
             if abandonedLevels > 0 {
                 abandonedLevels -= 1
@@ -200,13 +230,18 @@ final class XMLRecordCollector {
         var current = builder!
         builder = nil
         current.rawEnd = parsedOffset
+        // The record ends on the end tag of an element around it (`</reviews>` after a broken last record): libxml2
+        // used it up here, so that element stays open to the end of the document, as for a record given up on.
+        if let end = mismatchedEndTag, end != current.name, ancestors.contains(end) { shiftedLevels += 1 }
         let error = recordError
         recordError = nil
+        recordHasMismatch = false
         complete(current, error: error)
     }
 
     func text(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
         forgetEarlierErrors()
+        mismatchedEndTag = nil
         guard let bytes, length > 0 else { return }
         if builder != nil {
             builder?.appendText(UnsafeBufferPointer(start: bytes, count: length))
@@ -230,19 +265,38 @@ final class XMLRecordCollector {
 
     func error(_ message: String, line: Int, code: Int32 = 0) {
         let documentEnd = inputEnding && code == Int32(XML_ERR_DOCUMENT_END.rawValue)
+        let mismatch = code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue)
+        if mismatch { mismatchedEndTag = Self.mismatchedNames(message)?.end }
         // Levels a record given up on left open are closed by the end tags of what holds them (`</reviews>` closes
         // the broken `<review>`), or are still open at the end of the document: that is the broken record's error,
-        // rejected with it, not a stretch between records gone wrong or a truncated file.
-        if builder == nil && abandonedLevels > 0 && code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue) { return }
+        // rejected with it, not a stretch between records gone wrong or a truncated file. Once shifted so, every
+        // end tag of an element around the records closes the element inside it (`</export>` closes `<reviews>`).
+        if builder == nil && mismatch
+            && (abandonedLevels > 0 || shiftedLevels > 0 && mismatchedEndTag.map(ancestors.contains) == true) {
+            return
+        }
         if builder == nil && documentEnd && shiftedLevels > 0 && ancestors.count + abandonedLevels <= shiftedLevels {
             return
         }
         let message = documentEnd ? Self.truncatedMessage : message
         if builder != nil {
-            if recordError == nil { recordError = (message, line) }
-        } else if startTagError == nil {
-            startTagError = (message, line)
+            if mismatch { recordHasMismatch = true }
+            if recordError == nil { recordError = Problem(message: message, line: line) }
+            // Whatever was wrong before, an error raised at the end of an input cut short means the record was cut.
+            if inputEnding && inputCut { recordError?.atEnd = true }
+        } else {
+            if startTagError == nil { startTagError = Problem(message: message, line: line) }
+            if inputEnding && inputCut { startTagError?.atEnd = true }
         }
+    }
+
+    /// The open element's and the end tag's names in libxml2's "Opening and ending tag mismatch: br line 3 and
+    /// text".
+    static func mismatchedNames(_ message: String) -> (open: Substring, end: String)? {
+        let prefix = "Opening and ending tag mismatch: "
+        guard message.hasPrefix(prefix), let and = message.range(of: " and ", options: .backwards) else { return nil }
+        let open = message[message.index(message.startIndex, offsetBy: prefix.count)...].prefix { $0 != " " }
+        return (open, String(message[and.upperBound...]).trimmingSpaces())
     }
 
     /// A SAX event outside records: an error before it was not in the start tag of the next element, so it belongs
@@ -253,14 +307,18 @@ final class XMLRecordCollector {
         if strayError == nil { strayError = error }
     }
 
-    /// The end of the input: a record still open, or an error after the last record, is reported.
-    func finish() {
+    /// The end of the input: a record still open, or an error after the last record, is reported. `halted`: libxml2
+    /// stopped reading before the end (`halted(line:)` says so in a rejection of its own).
+    func finish(halted: Bool = false) {
         if var current = builder {
             builder = nil
             current.closeAll()
             current.rawEnd = recent.end
-            let error = recordError ?? ("the input ends inside this record", current.line)
+            // The record was never closed: the input ended inside it, whatever else was wrong with it.
+            var error = recordError ?? Problem(message: "the input ends inside this record", line: current.line)
+            if !halted { error.atEnd = true }
             recordError = nil
+            recordHasMismatch = false
             complete(current, error: error)
         }
         flushStrayError()
@@ -270,7 +328,7 @@ final class XMLRecordCollector {
     /// libxml2 stopped at `line` and will read no further: what was open is reported, and so is the rest of the
     /// input, as one rejection, because the records in it can no longer be told apart.
     func halted(line: Int) {
-        finish()
+        finish(halted: true)
         recordNumber += 1
         ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: line > 0 ? line : nil,
                                          reason: .malformedXML(message: "libxml2 cannot recover from the error above; "
@@ -292,18 +350,20 @@ final class XMLRecordCollector {
     private func reject(stray: Problem) {
         recordNumber += 1
         ready.append(.rejected(Rejection(source: source, recordNumber: recordNumber, line: stray.line > 0 ? stray.line : nil,
-                                         reason: .malformedXML(message: stray.message,
-                                                               endsInput: stray.message == Self.truncatedMessage),
+                                         reason: .malformedXML(message: stray.message, endsInput: stray.endsInput),
                                          raw: "")))
     }
 
-    /// libxml2's "Opening and ending tag mismatch: br line 3 and text" where the element left open is HTML a
-    /// rich-text editor writes (`<br>`, `<p>`, an unclosed `<b>`), not a misspelt end tag of the export's own.
+    /// libxml2's "Opening and ending tag mismatch: br line 3 and text" where the element left open, or the end tag
+    /// with nothing to close (`Nice room</p> but noisy`), is HTML a rich-text editor writes (`<br>`, `<p>`, an
+    /// unclosed `<b>`), not a misspelt end tag of the export's own.
     static func isUnclosedMarkup(_ message: String) -> Bool {
-        let prefix = "Opening and ending tag mismatch: "
-        guard message.hasPrefix(prefix) else { return false }
-        let open = message.dropFirst(prefix.count).prefix { $0 != " " }.lowercased()
-        return ["br", "hr", "img", "p", "li", "div", "wbr"].contains(open) || XMLInlineElements.contains(open)
+        guard let names = mismatchedNames(message) else { return false }
+        func isMarkup(_ name: some StringProtocol) -> Bool {
+            let name = name.lowercased()
+            return ["br", "hr", "img", "p", "li", "div", "wbr"].contains(name) || XMLInlineElements.contains(name)
+        }
+        return isMarkup(names.open) || isMarkup(names.end)
     }
 
     private func isRecord(_ name: String) -> Bool {
@@ -354,7 +414,7 @@ final class XMLRecordCollector {
             if Self.isUnclosedMarkup(error.message) {
                 at += "; markup in a comment must be escaped (&lt;br&gt;) or inside CDATA"
             }
-            return reject(.malformedXML(message: error.message + at, endsInput: error.message == Self.truncatedMessage))
+            return reject(.malformedXML(message: error.message + at, endsInput: error.endsInput))
         }
         if let record = guess?.recordName, builder.name != record {
             // An element of another name that holds no comment (a header such as `<generated>` or `<info …/>`, a

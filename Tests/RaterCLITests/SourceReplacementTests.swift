@@ -119,6 +119,13 @@ import Testing
         #expect(cut.status == 3, "\(cut.standardError)")
         #expect(cut.standardError.contains("source \(xml) is not replaced (--replace-source): its input was not "
             + "read to the end"), "\(cut.standardError)")
+        // A CSV cut inside a quoted comment: the quote runs to the end, the rows after the cut were never read.
+        let csv = try scratch.write("feed.csv", "id,comment\nC1,\"Kind nurse\"\nC2,\"Long wait\"\nC3,\"Clean ward\"\n")
+        #expect(try analyze(csv).status == 0)
+        try "id,comment\nC1,\"Kind nurse\"\nC2,\"Long w".write(toFile: csv, atomically: true, encoding: .utf8)
+        let quoted = try analyze(csv)
+        #expect(quoted.standardError.contains("source \(csv) is not replaced (--replace-source): its input was not "
+            + "read to the end"), "\(quoted.standardError)")
         // Every record rejected: the comment's member was renamed.
         let jsonl = try scratch.write("feed.jsonl", #"{"id":"J1","text":"Quick refund"}"# + "\n"
             + #"{"id":"J2","text":"Late again"}"# + "\n")
@@ -140,7 +147,7 @@ import Testing
         let moved = try analyze("export.csv", in: scratch.path + "b")
         #expect(moved.standardError.contains("source export.csv is not replaced (--replace-source): its recorded "
             + "path changed in this run"), "\(moved.standardError)")
-        #expect(try comments() == [["export.csv", "3"], [xml, "4"], [jsonl, "2"]].sorted { $0[0] < $1[0] })
+        #expect(try comments() == [["export.csv", "3"], [xml, "4"], [jsonl, "2"], [csv, "3"]].sorted { $0[0] < $1[0] })
         // The whole file again: now it is replaced.
         try "<reviews>\(records[0])</reviews>\n".write(toFile: xml, atomically: true, encoding: .utf8)
         let again = try analyze(xml)
@@ -161,6 +168,19 @@ import Testing
         #expect(second.standardError.contains("source \(tickets) holds 2 comments earlier runs stored by export id, "
             + "and this run stored its comments by their text"), "\(second.standardError)")
         #expect(!second.standardError.contains("corrected re-export"), "\(second.standardError)")
+
+        // Keyed by id again, one row's id left blank (stored by its text) and one record dropped: a re-export that
+        // dropped a record, not a change of keys.
+        let cases = try scratch.write("cases.csv", "id,comment\nC1,Quick claim payout\nC2,Adjuster never called\n"
+            + "C3,Clear policy letter\n")
+        let third = try CLIProcess.run(["analyze", cases, "-o", scratch.path + "c.jsonl", "--db", database])
+        #expect(third.status == 0, "\(third.standardError)")
+        try "id,comment\nC1,Quick claim payout\n,Adjuster never called\n".write(toFile: cases, atomically: true,
+                                                                               encoding: .utf8)
+        let fourth = try CLIProcess.run(["analyze", cases, "-o", scratch.path + "d.jsonl", "--db", database])
+        #expect(!fourth.standardError.contains("stored its comments by their text"), "\(fourth.standardError)")
+        #expect(fourth.standardError.contains("source \(cases) holds 2 comments that earlier runs stored and this "
+            + "run did not write"), "\(fourth.standardError)")
     }
 
     @Test func replaceSourceNeedsADatabaseAndAWholeRead() throws {

@@ -86,6 +86,54 @@ import Testing
         #expect(events.compactMap(\.rejection).last?.reason.endsInput == true)
     }
 
+    /// The broken record is the last: the root's end tag closes it, so libxml2 ends the document with the root still
+    /// open. That is the broken record's doing, not a truncated file (a phantom record, and `--replace-source`
+    /// refused, before).
+    @Test func aBrokenLastRecordIsItsOnlyRejection() throws {
+        var texts = (1...3).map { "Agent \($0) solved it" }
+        texts[2] = "Waited on hold<br>forever"
+        let events = try readAll(try temporaryFile(Self.export(texts), suffix: ".xml"))
+        #expect(events.compactMap(\.record).map(\.id) == ["R1", "R2"])
+        #expect(events.compactMap(\.rejection).map(\.recordNumber) == [3])
+        #expect(events.compactMap(\.rejection).map(\.reason.endsInput) == [false])
+    }
+
+    /// Records two levels down: once shifted by a broken record, every end tag of the elements around the records
+    /// closes the element inside it. No stray rejection for them.
+    @Test func aBrokenRecordTwoLevelsDownIsItsOnlyRejection() throws {
+        for broken in [1, 3] {
+            var texts = (1...3).map { "Teller \($0) was patient" }
+            texts[broken - 1] = "Card blocked <b>twice"
+            let xml = "<export>\n<meta>weekly</meta>\n" + Self.export(texts) + "</export>\n"
+            let events = try readAll(try temporaryFile(xml, suffix: ".xml")) { $0.xmlRecord = "review" }
+            #expect(events.compactMap(\.record).count == 2, "broken record \(broken)")
+            #expect(events.compactMap(\.rejection).map(\.recordNumber) == [broken], "broken record \(broken)")
+            #expect(events.compactMap(\.rejection).map(\.reason.endsInput) == [false])
+        }
+    }
+
+    /// Only a tag left open ends a record where a record element of its name opens: a record with another error
+    /// (an entity Rater does not expand) may hold a child of its own name, and that child is part of it.
+    @Test func aSameNameChildOfARecordWithAnotherErrorStaysInIt() throws {
+        let xml = "<items>\n<item id=\"1\"><text>Poor &nbsp; support</text><item id=\"1a\"><text>Kind staff</text>"
+            + "</item></item>\n<item id=\"2\"><text>Fast delivery</text></item>\n</items>\n"
+        let events = try readAll(try temporaryFile(xml, suffix: ".xml")) { $0.xmlRecord = "item" }
+        #expect(events.count == 2)
+        #expect(events.compactMap(\.record).map(\.id) == ["2"])
+        #expect(events.compactMap(\.rejection).first?.reason.message.contains("nbsp") == true)
+    }
+
+    /// An end tag with nothing to close (`</p>` pasted from a web page) gets the same hint as a tag left open.
+    @Test func aStrayEndTagOfMarkupIsNamedAsMarkup() throws {
+        var texts = (1...3).map { "Pharmacist \($0) explained the dose" }
+        texts[1] = "Nice clinic</p> but a long queue"
+        let events = try readAll(try temporaryFile(Self.export(texts), suffix: ".xml"))
+        #expect(events.compactMap(\.record).first?.id == "R1")
+        let rejection = try #require(events.compactMap(\.rejection).first)
+        #expect(rejection.recordNumber == 2)
+        #expect(rejection.reason.message.contains("markup in a comment must be escaped"), "\(rejection.reason.message)")
+    }
+
     @Test func predefinedEntitiesSurviveAnEarlierError() throws {
         let xml = "<reviews>\n<review id=\"1\"><text>Nice&nbsp;room</text></review>\n"
             + "<review id=\"2\"><text>AT&amp;T signal &lt; promised</text></review>\n"
