@@ -87,16 +87,22 @@ public enum SourceReplacement {
     /// stored some by their text's digest. Then each comment is stored twice and counted twice in `aggregates`, and
     /// the leftovers are no records a re-export dropped: the id column was not found this time (renamed in the
     /// export, or `ticket_id`, which is no longer taken as an id by default; a code review).
+    ///
+    /// Most of this run's comments must be keyed by text: a re-export whose id column was found, with one row's id
+    /// left blank (stored by its text), is a re-export that dropped records, and says so (a code review).
     static func changedKeying(_ executor: any SQLExecutor, runID: String, source: String) throws -> Bool {
         let dialect = executor.dialect
         let rows = try executor.query("""
             SELECT (SELECT count(*) FROM \(Schema.comments.name) WHERE source = \(dialect.placeholder(1)) \
             AND \(notWrittenBy(dialect.placeholder(2))) AND comment_key NOT LIKE 'sha256:%'), \
             (SELECT count(*) FROM \(Schema.comments.name) WHERE source = \(dialect.placeholder(3)) \
-            AND run_id = \(dialect.placeholder(4)) AND comment_key LIKE 'sha256:%')
-            """, [.text(source), .text(runID), .text(source), .text(runID)])
-        guard let row = rows.first, row.count == 2 else { return false }
-        return (row[0].int ?? 0) > 0 && (row[1].int ?? 0) > 0
+            AND run_id = \(dialect.placeholder(4)) AND comment_key LIKE 'sha256:%'), \
+            (SELECT count(*) FROM \(Schema.comments.name) WHERE source = \(dialect.placeholder(5)) \
+            AND run_id = \(dialect.placeholder(6)) AND comment_key NOT LIKE 'sha256:%')
+            """, [.text(source), .text(runID), .text(source), .text(runID), .text(source), .text(runID)])
+        guard let row = rows.first, row.count == 3 else { return false }
+        let earlierByID = row[0].int ?? 0, byText = row[1].int ?? 0, byID = row[2].int ?? 0
+        return earlierByID > 0 && byText > byID
     }
 
     /// The warning for a source whose comments changed keying (`changedKeying`).
