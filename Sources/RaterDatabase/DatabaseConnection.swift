@@ -24,6 +24,10 @@ public protocol DatabaseConnection: AnyObject {
     func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
     /// Runs `body` outside any explicit transaction (reads, schema checks).
     func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
+    /// Runs `body`'s reads against one snapshot of the database: a read in many statements (a report paging through
+    /// a year of comments, then the rating-only answers) must not pair a page of one run's comments with another
+    /// run's mentions when a nightly run commits in between.
+    func snapshot<T>(_ body: (any SQLExecutor) throws -> T) throws -> T
     /// Gives back the disk a run's journal took, where the database keeps one beside its file, and says whether it
     /// did, or what kept it from doing so. Never throws: it comes after the run's outcome is settled, which it must
     /// not change.
@@ -33,6 +37,9 @@ public protocol DatabaseConnection: AnyObject {
 extension DatabaseConnection {
     /// PostgreSQL recycles its WAL segments itself.
     public func releaseJournal() -> JournalRelease { .released }
+
+    /// Where `read` already reads one snapshot (SQLite's pool reads in one read transaction).
+    public func snapshot<T>(_ body: (any SQLExecutor) throws -> T) throws -> T { try read(body) }
 }
 
 extension DatabaseConnection {

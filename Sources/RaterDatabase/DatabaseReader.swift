@@ -24,19 +24,32 @@ public enum DatabaseReader {
     public static func forEachComment(in database: any DatabaseConnection,
                                       pageSize: Int = DatabaseReader.standardPageSize,
                                       _ body: (CommentResult) throws -> Void) throws {
-        try database.read { executor in
-            try StoredComments(executor: executor, pageSize: pageSize).forEach(body)
-        }
+        try forEachStored(in: database, pageSize: pageSize, comment: body, answer: { _ in })
     }
 
     /// Calls `body` with every stored rating-only answer with all its fields, a page at a time in key order.
     public static func forEachRatingAnswer(in database: any DatabaseConnection,
                                            pageSize: Int = DatabaseReader.standardPageSize,
                                            _ body: (RatingOnlyAnswer) throws -> Void) throws {
-        try database.read { executor in
-            guard try SchemaMigration.hasColumn("fields", in: Schema.ratingAnswers.name, executor) else { return }
-            try StoredRatingAnswers(executor: executor, fieldNames: nil, pageSize: pageSize).forEach(body)
+        try database.snapshot { executor in try forEachRatingAnswer(executor, pageSize: pageSize, body) }
+    }
+
+    /// Every stored comment, then every rating-only answer, all read from one snapshot of the database: what
+    /// `rater report --db` and `--postgres` show is one state of the database, even while a nightly run commits.
+    public static func forEachStored(in database: any DatabaseConnection,
+                                     pageSize: Int = DatabaseReader.standardPageSize,
+                                     comment: (CommentResult) throws -> Void,
+                                     answer: (RatingOnlyAnswer) throws -> Void) throws {
+        try database.snapshot { executor in
+            try StoredComments(executor: executor, pageSize: pageSize).forEach(comment)
+            try forEachRatingAnswer(executor, pageSize: pageSize, answer)
         }
+    }
+
+    private static func forEachRatingAnswer(_ executor: any SQLExecutor, pageSize: Int,
+                                            _ body: (RatingOnlyAnswer) throws -> Void) throws {
+        guard try SchemaMigration.hasColumn("fields", in: Schema.ratingAnswers.name, executor) else { return }
+        try StoredRatingAnswers(executor: executor, fieldNames: nil, pageSize: pageSize).forEach(body)
     }
 
     /// The stored survey answers with a rating and no comment (`rating_answers`), in key order: `rater report --db`

@@ -53,6 +53,21 @@ public final class PostgresConnection: DatabaseConnection {
         try body(PostgresExecutor(connection: self))
     }
 
+    /// Every statement outside a transaction sees what was committed when it started, so a paged read would mix
+    /// versions: `REPEATABLE READ` holds the first statement's snapshot to the end, and `READ ONLY` says no write
+    /// belongs there.
+    public func snapshot<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        try run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", [])
+        do {
+            let result = try body(PostgresExecutor(connection: self))
+            try run("COMMIT", [])
+            return result
+        } catch {
+            _ = try? run("ROLLBACK", [])
+            throw error
+        }
+    }
+
     // MARK: Pipelining
     //
     // Inside a transaction, writes are sent in libpq's pipeline mode: up to `pipelineDepth` statements go out

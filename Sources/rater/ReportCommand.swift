@@ -59,9 +59,10 @@ struct ReportCommand: ParsableCommand {
         try places.check(inputs: db.map { [$0] } ?? files)
         if db != nil || postgres != nil {
             let connection = try ResultsDatabaseOptions(db: db, postgres: postgres).connection()
-            // A page at a time: a database of a year's nightly runs is read in memory bounded by a page.
-            try DatabaseReader.forEachComment(in: connection) { collector.add(result: $0) }
-            try DatabaseReader.forEachRatingAnswer(in: connection) { collector.add(answer: $0) }
+            // A page at a time: a database of a year's nightly runs is read in memory bounded by a page, and from one
+            // snapshot, so a run committing meanwhile is in the report whole or not at all.
+            try DatabaseReader.forEachStored(in: connection, comment: { collector.add(result: $0) },
+                                             answer: { collector.add(answer: $0) })
         } else {
             for input in files {
                 let stream = try InputOpener.openBytes(path: input)

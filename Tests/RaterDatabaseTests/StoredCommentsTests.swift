@@ -54,6 +54,46 @@ import Testing
         }
     }
 
+    /// A nightly run that commits while a report pages through the database is in what the report reads whole or
+    /// not at all: the report reads one snapshot (on PostgreSQL every statement saw the newest commit, so a page of
+    /// comments could meet another run's mentions, and the answers another state than the comments; a code review).
+    func oneSnapshot(_ kind: DatabaseKind) throws {
+        let scratch = try Scratch(kind)
+        func record(_ comments: [CommentResult], answer: RatingOnlyAnswer) throws {
+            try RunRecorder(options: scratch.options()).record { sink in
+                for comment in comments { try sink.write(comment) }
+                try sink.write(answer)
+                return .finished
+            }
+        }
+        try record(Self.comments(), answer: RatingOnlyAnswer(source: "a.csv", recordNumber: 10, line: 11,
+                                                             fields: [Field("csat", "4")]))
+        var late = comment("L1", record: 1, source: "c.csv", text: "后来的评论")
+        late.fields.sort { $0.name < $1.name }
+        var comments = 0, answers = 0, committed = false
+        try DatabaseReader.forEachStored(in: try scratch.open(), pageSize: 2, comment: { _ in
+            comments += 1
+            if !committed {
+                committed = true
+                try record([late], answer: RatingOnlyAnswer(source: "c.csv", recordNumber: 2, line: 3,
+                                                            fields: [Field("csat", "5")]))
+            }
+        }, answer: { _ in answers += 1 })
+        #expect(committed)
+        #expect(comments == 9 && answers == 1, "\(comments) comments, \(answers) answers")
+        #expect(try DatabaseReader.comments(in: try scratch.open()).count == 10)
+        #expect(try DatabaseReader.ratingAnswers(in: try scratch.open()).count == 2)
+    }
+
+    @Test func sqliteReportReadsOneSnapshot() throws {
+        try oneSnapshot(.sqlite)
+    }
+
+    @Test(.enabled(if: postgresAvailable, postgresSkipMessage))
+    func postgresReportReadsOneSnapshot() throws {
+        try oneSnapshot(.postgres)
+    }
+
     @Test func sqlitePagesGiveEveryCommentWhole() throws {
         try paging(.sqlite)
     }
