@@ -93,6 +93,9 @@ public struct RatingFigures: Sendable, Equatable {
     public var ces: Double?
     public var cesResponses: Int
 
+    /// Whether any answer was given (a group or period without rating answers shows dashes, not a row).
+    public var hasResponses: Bool { npsResponses + csatResponses + cesResponses > 0 }
+
     public init(nps: Double?, npsResponses: Int, csat: Double?, csatResponses: Int, ces: Double?, cesResponses: Int) {
         self.nps = nps
         self.npsResponses = npsResponses

@@ -21,6 +21,8 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case changeNote
         /// Why a driver table on few rated comments shows no quadrants (`DriverTable.isThin`).
         case driversThin
+        /// The ratings tables' headings: by group, by period.
+        case ratingsByGroup, ratingsByPeriod
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -93,6 +95,8 @@ public enum ReportLocale: String, Sendable, CaseIterable {
                     "Change vs previous: net sentiment in the latest period minus the period before; n=latest/previous "
                         + "mentions. A change resting on fewer than \(ChangeBasis.minimumMentions) mentions in either "
                         + "period is greyed (italic): too few comments to read as a change.")
+        case .ratingsByGroup: return ("按分组", "By group")
+        case .ratingsByPeriod: return ("按时段", "By period")
         case .aspectsNote: return ("不属于 RATER 服务维度的话题，与维度并列统计；按提及次数排序",
                                    "Topics outside the RATER service dimensions, counted beside them; most mentioned first")
         }
@@ -116,6 +120,15 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case (.zh, .location): return "位置"
         case (.en, _): return aspect.rawValue.prefix(1).uppercased() + aspect.rawValue.dropFirst()
         }
+    }
+
+    /// Why the ratings' n is more than the comments: survey answers with a rating and no comment count in the
+    /// ratings only (a user-side review: "Comments 112" beside "NPS n=119", unexplained).
+    public func ratingOnlyNote(_ answers: Int) -> String {
+        self == .zh
+            ? "另有 \(answers) 份问卷只有评分、没有评论：计入评分指标，不计入评论数。"
+            : (answers == 1 ? "1 survey answer has" : "\(answers) survey answers have")
+                + " a rating and no comment: counted in the ratings, not in the comments."
     }
 
     /// A signal value such as `loyalty.at_risk`, as a label; unknown values are shown as they are (escaped).

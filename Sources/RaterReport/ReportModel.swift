@@ -38,6 +38,8 @@ public struct ReportModel: Sendable {
     public var latestPeriod: String?
     public var drivers: DriverTable?
     public var ratings: RatingFigures?
+    /// Survey answers with a rating and no comment: in the ratings' n, not in the comments.
+    public var ratingOnly: Int
     public var undated: Int
     public var samples: ReportSamples
 
@@ -91,6 +93,7 @@ public struct ReportModel: Sendable {
         omittedGroups = all.count - groups.count
         drivers = aggregation.drivers()
         ratings = everyone?.overall.ratings
+        ratingOnly = aggregation.coverage.ratingOnly
     }
 
     /// Signal rates of everyone, grouped expectation, recovery, loyalty.

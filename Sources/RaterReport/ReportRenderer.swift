@@ -292,6 +292,61 @@ public struct ReportRenderer: Sendable {
                          data: ("ces", raw(ces)))
                 }
             }
+            if model.ratingOnly > 0 { section.element("p", [("class", "note")], text: l.ratingOnlyNote(model.ratingOnly)) }
+            // Where NPS or CSAT differ is what a manager acts on: by group (a branch, an agent), and over time.
+            let groups = namedGroups(model).dropFirst().filter { $0.group.overall.ratings?.hasResponses == true }
+            if !groups.isEmpty {
+                section.element("h3", text: l(.ratingsByGroup))
+                ratingsTable(ratings, firstColumn: l(.groups), rows: groups.map {
+                    ($0.name, ("data-group", $0.group.fields.map { $0.name + "=" + $0.value }.joined(separator: ",")),
+                     $0.group.overall.ratings!)
+                }, into: &section)
+            }
+            let periods = model.trend.filter { $0.ratings?.hasResponses == true }
+            if periods.count > 1 {
+                section.element("h3", text: l(.ratingsByPeriod))
+                ratingsTable(ratings, firstColumn: l(.period), rows: periods.map {
+                    ($0.period ?? "", ("data-period", $0.period ?? ""), $0.ratings!)
+                }, into: &section)
+            }
+        }
+    }
+
+    /// One row per group or period, a column per figure the whole report has (NPS, CSAT, CES), each with its n;
+    /// a dash where the row has no answers. The raw figures and counts are in `data-` attributes.
+    private func ratingsTable(_ overall: RatingFigures, firstColumn: String,
+                              rows: [(label: String, key: (StaticString, String), ratings: RatingFigures)],
+                              into html: inout HTMLBuilder) {
+        let l = locale
+        let columns: [(key: ReportLocale.Key, attributes: (value: StaticString, count: StaticString),
+                       value: (RatingFigures) -> Double?, count: (RatingFigures) -> Int, shown: (Double) -> String)] = [
+            (.nps, ("data-nps", "data-nps-n"), \.nps, \.npsResponses, { ReportNumber.signed($0, digits: 1) }),
+            (.csat, ("data-csat", "data-csat-n"), \.csat, \.csatResponses, { ReportNumber.percent($0) }),
+            (.ces, ("data-ces", "data-ces-n"), \.ces, \.cesResponses, { ReportNumber.fixed($0, digits: 2) }),
+        ].filter { $0.value(overall) != nil }
+        html.element("table", [("class", "ratings")]) { table in
+            table.element("thead") { head in
+                head.element("tr") { tr in
+                    tr.element("th", text: firstColumn)
+                    for column in columns { tr.element("th", [("class", "num")], text: l(column.key)) }
+                }
+            }
+            table.element("tbody") { body in
+                for row in rows {
+                    var attributes: [(StaticString, String?)] = [(row.key.0, row.key.1)]
+                    for column in columns {
+                        attributes.append((column.attributes.value, column.value(row.ratings).map(raw)))
+                        attributes.append((column.attributes.count, String(column.count(row.ratings))))
+                    }
+                    body.element("tr", attributes) { tr in
+                        tr.element("td") { $0.element("bdi", text: row.label) }
+                        for column in columns {
+                            let text = column.value(row.ratings).map { column.shown($0) + " (n=\(column.count(row.ratings)))" }
+                            tr.element("td", [("class", "num")], text: text ?? l(.noPrevious))
+                        }
+                    }
+                }
+            }
         }
     }
 
