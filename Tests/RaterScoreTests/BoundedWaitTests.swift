@@ -63,3 +63,16 @@ import Testing
         #expect(analysis.scored.sentiment.label == .positive, "\(text): \(analysis.scored.sentiment.score)")
     }
 }
+
+/// "Just under two hours" says how long a wait came to, as "nearly" does, not a limit the service kept: it weighs as
+/// its length (a code review: it read as quick service). "Well under" still bounds.
+@Suite struct NearlyAsLongTests {
+    @Test(arguments: ["We waited just under two hours for our food.", "The repair took just under three days"])
+    func justUnderIsNoBound(_ text: String) throws {
+        #expect(try label(text) == .negative, "\(text)")
+    }
+
+    @Test func wellUnderStillBounds() throws {
+        #expect(try label("We waited well under ten minutes for the teller") == .positive)
+    }
+}
