@@ -26,10 +26,7 @@ import Glibc
 
     /// A new, empty schema on the test server, reached through `search_path`.
     func scratchURL() throws -> String {
-        let base = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"]!
-        let schema = "conc_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
-        return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        try PostgresTestSchema.create("conc", on: ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"]!).url
     }
 
     /// CSV records `range`, with ids prefixed by `prefix`.

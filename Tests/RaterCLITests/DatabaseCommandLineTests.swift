@@ -187,10 +187,7 @@ import Glibc
 
     /// A new, empty PostgreSQL schema on the test server, reached through `search_path`.
     func postgresScratch() throws -> (url: String, schema: String) {
-        let base = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"]!
-        let schema = "cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
-        return (base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)", schema)
+        try PostgresTestSchema.create("cli", on: ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"]!)
     }
 
     /// The PostgreSQL version of the kill test: the run is killed while its transaction holds its write lock on

@@ -80,10 +80,8 @@ import Testing
                    "RATER_TEST_POSTGRES_URL is not set: start a server with `eval \"$(scripts/postgres-test-server.sh start)\"`"))
     func postgresAgreesWithSQLite() throws {
         let base = ProcessInfo.processInfo.environment["RATER_TEST_POSTGRES_URL"]!
-        let schema = "long_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
+        let (url, schema) = try PostgresTestSchema.create("long", on: base)
         defer { try? PostgresConnection(url: base).transaction { try $0.execute("DROP SCHEMA \(schema) CASCADE", []) } }
-        let url = base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
         let database = folder + "both.sqlite"
         try check(try run(["--postgres", url, "--db", database], name: "both"), name: "both")
         let fromPostgres = try stored(PostgresConnection(url: url))

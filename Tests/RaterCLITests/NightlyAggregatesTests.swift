@@ -37,9 +37,7 @@ import Testing
     /// A new, empty PostgreSQL schema on the test server, reached through `search_path`.
     func postgresScratch() throws -> String? {
         guard let base = Self.postgresURL else { return nil }
-        let schema = "aggregates_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
-        return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        return try PostgresTestSchema.create("aggregates", on: base).url
     }
 
     func append(_ text: String, to path: String) throws {

@@ -74,9 +74,7 @@ import Testing
 
     /// A new, empty PostgreSQL schema on the test server, reached through `search_path`.
     func postgresScratch(_ base: String) throws -> String {
-        let schema = "nightly_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
-        return base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)"
+        try PostgresTestSchema.create("nightly", on: base).url
     }
 
     /// Plain text has no ids: a comment is keyed by its text's digest, `#2`, `#3` … for its repeats in the file.

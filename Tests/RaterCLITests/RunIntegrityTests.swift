@@ -269,10 +269,7 @@ import Testing
 
     /// A new, empty PostgreSQL schema on the test server, reached through `search_path`.
     func postgresScratch() throws -> (url: String, schema: String) {
-        let base = try #require(Self.postgresURL)
-        let schema = "integrity_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-        try PostgresConnection(url: base).transaction { try $0.execute("CREATE SCHEMA \(schema)", []) }
-        return (base + (base.contains("?") ? "&" : "?") + "options=-csearch_path%3D\(schema)", schema)
+        try PostgresTestSchema.create("integrity", on: try #require(Self.postgresURL))
     }
 
     /// SQLite's pages cannot be written at the end of the run (the file size limit stops its WAL, as a full disk
