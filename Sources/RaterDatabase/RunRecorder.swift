@@ -232,6 +232,10 @@ public final class RunRecorder {
     private func replaceSources(_ executor: any SQLExecutor, database index: Int, end: End, sink: RunSink) throws {
         guard end == .finished, options.readsInputsWhole else { return }
         let prefix = databases.count > 1 ? databases[index].displayName + ": " : ""
+        // Two runs replacing one source at once in PostgreSQL each deleted the earlier rows they could see, not the
+        // other's uncommitted ones, and the source kept both exports (a code review). Under the lock the refresh
+        // takes anyway, held to the commit, the second run's replacement sees the first's rows and replaces them.
+        if options.replacesSources { try SharedWriteLock.aggregates.take(executor) }
         let leftovers = try SourceReplacement.leftovers(executor, runID: manifest.runID)
         if options.replacesSources {
             var replacing = [String]()
