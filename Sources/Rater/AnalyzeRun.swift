@@ -245,12 +245,14 @@ public struct AnalyzeRun {
                 try onBatchEnd?()
                 onProgress?(summary.read, bytesBefore + (opened.file?.bytesRead ?? 0))
             }
-            // Standard input may come from a program that waits for these results before it sends more: whenever
-            // the next read would wait for it, every batch started is finished and handed out first. A failure
-            // there (a closed output) ends the input and is thrown once the reader returns, so that it is not
-            // taken for a failure to read the input.
+            // Standard input, or a FIFO or process substitution named as an input (`<(zcat …)`), may come from a
+            // program that waits for these results before it sends more: whenever the next read would wait for it,
+            // every batch started is finished and handed out first. (Only for `-` before: a named FIFO gave no
+            // result until its producer closed it; a user-side review.) A regular file never waits, so the closure
+            // is never called for one. A failure there (a closed output) ends the input and is thrown once the
+            // reader returns, so that it is not taken for a failure to read the input.
             var stalledFailure: (any Error)?
-            if input == "-", let file = opened.file {
+            if let file = opened.file {
                 file.whenInputStalls = {
                     guard stalledFailure == nil else { return false }
                     do { while pool.pending > 0 { try deliver(pool.collect()) } } catch { stalledFailure = error }

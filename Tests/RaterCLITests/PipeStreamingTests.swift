@@ -2,6 +2,10 @@ import Dispatch
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `rater analyze --output -` as a pipe stage (Spark's `rdd.pipe`, a shell pipeline): results arrive batch by
 /// batch while standard input is still open, and a reader that goes away stops the run with a clear error.
 @Suite struct PipeStreamingTests {
@@ -115,6 +119,31 @@ import Testing
         #expect(settled == 2_048, "the half batch waits for more input or its end")
         #expect(counter.lines == 2_560)
         #expect(process.terminationStatus == 0)
+    }
+
+    /// A named FIFO (or a process substitution, `<(zcat export.gz)`) is read as standard input is: complete batches
+    /// are handed out while its producer keeps it open (none came until the producer closed it; a user-side review).
+    @Test func aNamedFIFOStreamsAsStandardInputDoes() throws {
+        #if os(Linux)
+        let fifo = NSTemporaryDirectory() + "rater-fifo-\(UUID().uuidString).jsonl"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        defer { try? FileManager.default.removeItem(atPath: fifo) }
+        let output = Pipe()
+        let errorPath = fifo + ".err"
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        let process = try start(["analyze", "--no-explanation", "--jobs", "2", fifo], standardInput: FileHandle.nullDevice,
+                                standardOutput: output, errorPath: errorPath)
+        let counter = LineCounter(output)
+        let feeder = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+        feeder.write(jsonl(1...2_560))
+        let whileOpen = counter.wait(for: 2_048, seconds: 60)
+        try feeder.close()
+        process.waitUntilExit()
+        counter.waitForEnd()
+        #expect(whileOpen == 2_048)
+        #expect(counter.lines == 2_560)
+        #expect(process.terminationStatus == 0)
+        #endif
     }
 
     @Test func aClosedReaderEndsTheRunWhileStandardInputIsStillOpen() throws {
