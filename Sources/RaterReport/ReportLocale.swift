@@ -23,6 +23,8 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case driversThin
         /// The ratings tables' headings: by group, by period.
         case ratingsByGroup, ratingsByPeriod
+        /// Between the two periods a change compares (`2026-11-27 vs 2026-11-26`).
+        case versus
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -95,6 +97,7 @@ public enum ReportLocale: String, Sendable, CaseIterable {
                     "Change vs previous: net sentiment in the latest period minus the period before; n=latest/previous "
                         + "mentions. A change resting on fewer than \(ChangeBasis.minimumMentions) mentions in either "
                         + "period is greyed (italic): too few comments to read as a change.")
+        case .versus: return ("对比", "vs")
         case .ratingsByGroup: return ("按分组", "By group")
         case .ratingsByPeriod: return ("按时段", "By period")
         case .aspectsNote: return ("不属于 RATER 服务维度的话题，与维度并列统计；按提及次数排序",

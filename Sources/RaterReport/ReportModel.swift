@@ -36,6 +36,8 @@ public struct ReportModel: Sendable {
     /// The overall rows of everyone per period, in order.
     public var trend: [AggregateRow]
     public var latestPeriod: String?
+    /// The period the latest is compared with: the calendar's bucket before it, whether or not it has comments.
+    public var previousPeriod: String?
     public var drivers: DriverTable?
     public var ratings: RatingFigures?
     /// Survey answers with a rating and no comment: in the ratings' n, not in the comments.
@@ -60,6 +62,7 @@ public struct ReportModel: Sendable {
         let previousPeriod = latestPeriod.flatMap {
             aggregation.options.bucket.previous(of: $0, in: aggregation.options.timeZone)
         }
+        self.previousPeriod = previousPeriod
         var previous = [[Field]: [String: AggregateRow]]()
         for row in rows {
             if row.period == nil {

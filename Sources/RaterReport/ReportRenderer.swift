@@ -76,7 +76,7 @@ public struct ReportRenderer: Sendable {
                 tile(ReportNumber.percent(row.shareNeutral), l(.neutral), into: &tiles)
                 if let latest = model.everyone?.latest[GroupAggregate.overall], let change = latest.netChange {
                     let basis = model.everyone?.changeBasis(GroupAggregate.overall)
-                    tile(ReportNumber.signed(change), l(.change) + " (" + (latest.period ?? "") + ")"
+                    tile(ReportNumber.signed(change), l(.change) + " (" + comparedPeriods(model) + ")"
                          + (basis.map { " · " + $0.label } ?? ""), into: &tiles,
                          tone: basis?.isThin == true ? "thin" : nil)
                 }
@@ -119,7 +119,7 @@ public struct ReportRenderer: Sendable {
                 scopeTable(group, firstColumn: l(.dimension),
                            rows: [(l(.overall), GroupAggregate.overall, Optional(group.overall))]
                                + rows.map { (l.dimension($0.0), $0.0.rawValue, $0.1) },
-                           latestPeriod: model.latestPeriod, into: &section)
+                           compared: model.latestPeriod.map { _ in comparedPeriods(model) }, into: &section)
             }
             if model.omittedGroups > 0 {
                 section.element("p", [("class", "note")], text: "+\(model.omittedGroups) \(l(.otherGroups))")
@@ -144,7 +144,8 @@ public struct ReportRenderer: Sendable {
                 groupHeading(name: name, rolledUp: rolledUp, group: group, into: &section)
                 scopeTable(group, firstColumn: l(.aspect), rows: group.aspects.map { row in
                     (Aspect(rawValue: row.scope).map(l.aspect) ?? row.scope, row.scope, Optional(row))
-                }, latestPeriod: model.latestPeriod, tableClass: "aspects", into: &section)
+                }, compared: model.latestPeriod.map { _ in comparedPeriods(model) }, tableClass: "aspects",
+                   into: &section)
             }
         }
     }
@@ -176,11 +177,12 @@ public struct ReportRenderer: Sendable {
     }
 
     /// The all-time figures of one group by scope (overall and the dimensions, or the aspects), and the change of
-    /// net sentiment in the latest period of the whole report (`latestPeriod`), which the column's header names:
+    /// net sentiment in the latest period of the whole report against the one before (`compared`, which the column's
+    /// header names):
     /// beside all-time figures, an unnamed "change" reads as a change of those. `rows` are (label, scope, row);
     /// a scope the group never mentions has no row and shows 0 and dashes.
     private func scopeTable(_ group: ReportModel.Group, firstColumn: String, rows: [(String, String, AggregateRow?)],
-                            latestPeriod: String?, tableClass: String = "dimensions", into html: inout HTMLBuilder) {
+                            compared: String?, tableClass: String = "dimensions", into html: inout HTMLBuilder) {
         let l = locale
         let groupName = group.fields.map { $0.name + "=" + $0.value }.joined(separator: ",")
         html.element("table", [("class", tableClass)]) { table in
@@ -191,7 +193,7 @@ public struct ReportRenderer: Sendable {
                         // Bracketed figures are 95% intervals: Wilson for the shares, see NetSentimentInterval for net.
                         let suffix = switch key {
                         case .mentions: ""
-                        case .change: latestPeriod.map { " (" + $0 + ")" } ?? ""
+                        case .change: compared.map { " (" + $0 + ")" } ?? ""
                         default: " [95%]"
                         }
                         tr.element("th", [("class", "num")], text: l(key) + suffix)
@@ -438,6 +440,14 @@ public struct ReportRenderer: Sendable {
             if $0.element.name != $1.element.name { return $0.element.name < $1.element.name }
             return $0.offset < $1.offset
         }.map(\.element).prefix(3))
+    }
+
+    /// The periods a change compares, latest first: "2026-11-27 vs 2026-11-26". The latest alone in brackets read
+    /// as the period compared with (a user-side review).
+    private func comparedPeriods(_ model: ReportModel) -> String {
+        guard let latest = model.latestPeriod else { return "" }
+        guard let previous = model.previousPeriod else { return latest }
+        return latest + " " + locale(.versus) + " " + previous
     }
 
     private func tile(_ value: String, _ label: String, into html: inout HTMLBuilder, tone: String? = nil,

@@ -3,7 +3,10 @@
 /// colours of the charts. No `>` or `&` appears in it, so the page stays well-formed XML. Only properties the W3C
 /// validator's CSS checker knows are used (the light colour scheme is a `<meta>`, printing colours the prefixed form),
 /// so the page validates without errors. Comment text and table cells break anywhere when nothing else lets them
-/// wrap (`overflow-wrap: anywhere`): one unbroken token of a hostile export widened the whole page.
+/// wrap (`overflow-wrap: anywhere`): one unbroken token of a hostile export widened the whole page. That also lets a
+/// browser squeeze a column to fragments of words ("Responsiven/ess" at 980 px; a user-side review), so the first
+/// column, which names the row (a dimension, an aspect, a group), keeps room for a name, and headers (Rater's own
+/// words) wrap only between words.
 enum ReportStyle {
     static let css: StaticString = """
         body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "PingFang SC", \
@@ -23,7 +26,10 @@ enum ReportStyle {
         table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.9em; }
         th, td { border-bottom: 1px solid #E4E4E4; padding: 4px 8px; text-align: left; vertical-align: top; \
         overflow-wrap: anywhere; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { white-space: nowrap; }
+        th { overflow-wrap: normal; }
+        th:first-child, td:first-child { min-width: 9em; }
         svg.chart { max-width: 100%; height: auto; display: block; margin: 8px 0; }
         svg.chart text { font-size: 12px; fill: #222222; }
         svg.chart text.tick { fill: #555555; font-size: 11px; }

@@ -27,6 +27,11 @@ import Testing
                                     "no rule for \(selector)")
             #expect(rule.contains("overflow-wrap: anywhere;"), "\(rule)")
         }
+        // The first column keeps room for a row's name: "Responsiveness" broke mid-word at 980 px.
+        let first = try #require(css.split(separator: "\n").first {
+            $0.trimmingCharacters(in: .whitespaces).hasPrefix("th:first-child, td:first-child {")
+        })
+        #expect(first.contains("min-width: 9em;"), "\(first)")
     }
 
     /// Every table row's `data-` figures equal the aggregation's rows (4 decimals, as aggregates are written).
@@ -191,7 +196,7 @@ import Testing
         #expect(html.contains(#"<td class="num thin">+2.00 (n=2/1)</td>"#), "thin: greyed")
         #expect(html.contains(#"<td class="num">+2.00 (n=12/12)</td>"#), "enough mentions: not greyed")
         #expect(structure.text.contains("fewer than \(ChangeBasis.minimumMentions) mentions"), "the page says why")
-        #expect(structure.text.contains("(2026-01-02) · n=14/13"), "the overall tile names its counts")
+        #expect(structure.text.contains("(2026-01-02 vs 2026-01-01) · n=14/13"), "the overall tile names its counts")
     }
 }
 

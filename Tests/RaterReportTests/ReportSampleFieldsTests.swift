@@ -52,6 +52,7 @@ import Testing
         let who = try #require(html.range(of: #"c\d · branch: branch-value · date: 2026-03-0\d · agent: agent-value · "#,
                                           options: .regularExpression))
         #expect(!html[who].isEmpty)
-        #expect(html.contains(">Change vs previous (2026-03-02)</th>"))
+        // Both periods, latest first: the latest alone read as the period compared with (a user-side review).
+        #expect(html.contains(">Change vs previous (2026-03-02 vs 2026-03-01)</th>"))
     }
 }
