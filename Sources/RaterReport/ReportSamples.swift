@@ -74,12 +74,18 @@ public struct ReportSamples: Sendable, Equatable {
         scopes[name] = scope
     }
 
-    /// Keeps `list` as the `keep` most extreme comments, most extreme first.
+    /// Keeps `list` as the `keep` most extreme comments, most extreme first, each text once: exports repeat short
+    /// comments ("Great service!"), and one text shown three times as the most positive says less than three
+    /// (a user-side review).
     static func insert(_ comment: Comment, into list: inout [Comment], keep: Int, positive: Bool) {
         func before(_ a: Comment, _ b: Comment) -> Bool {
             a.score != b.score ? (positive ? a.score > b.score : a.score < b.score) : a.id < b.id
         }
         guard keep > 0 else { return }
+        if let same = list.firstIndex(where: { $0.text == comment.text }) {
+            guard before(comment, list[same]) else { return }
+            list.remove(at: same)
+        }
         if list.count == keep, let last = list.last, !before(comment, last) { return }
         let index = list.firstIndex { before(comment, $0) } ?? list.endIndex
         list.insert(comment, at: index)
