@@ -29,7 +29,9 @@ final class RunSignals {
             if Self.isIgnore(previous) { continue }
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { [interruption] in
-                if !interruption.interrupt(by: number), !interruption.isRepeat(of: number, within: Self.repeatWindow) {
+                if interruption.interrupt(by: number) {
+                    Self.acknowledge(number)
+                } else if !interruption.isRepeat(of: number, within: Self.repeatWindow) {
                     Self.end(by: number)
                 }
             }
@@ -37,6 +39,16 @@ final class RunSignals {
             sources.append(source)
             taken.append(number)
         }
+    }
+
+    /// Says at once that the signal came and what happens now: a run in its last step (the SQLite merge of a large
+    /// export, the commit) finishes that first, which took 34 s with nothing said, longer than a scheduler's grace
+    /// period before it sends `SIGKILL` (a user-side review). One `write(2)`: nothing else may be writing the line.
+    static func acknowledge(_ number: Int32) {
+        let name = number == SIGINT ? "SIGINT" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
+        let line = "rater: \(name) received: stopping; a database write under way is finished or rolled back first "
+            + "(a second \(name) ends the process at once)\n"
+        _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
     }
 
     /// How soon after the first signal the same one again is taken for its repeat rather than a second request, in

@@ -92,6 +92,11 @@ import Glibc
         let name = signal == SIGTERM ? "SIGTERM" : "SIGINT"
         let standardError = try String(contentsOfFile: errors, encoding: .utf8)
         #expect(standardError.contains("run failed: interrupted by \(name)"), "\(standardError)")
+        // Said when it came, once (the repeat `timeout` sends is not a second request), before the run's end.
+        let acknowledged = "rater: \(name) received: stopping"
+        #expect(standardError.components(separatedBy: acknowledged).count == 2, "\(standardError)")
+        #expect(standardError.range(of: acknowledged).map { $0.lowerBound < standardError.range(
+            of: "run failed")!.lowerBound } == true, "\(standardError)")
         let written = try RunManifest.decode(String(contentsOfFile: manifest, encoding: .utf8))
         #expect(written.runID != previous.runID)
         #expect(written.status == "failed" && written.error == "interrupted by \(name)")
