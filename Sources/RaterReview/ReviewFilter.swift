@@ -65,6 +65,14 @@ public struct ReviewFilter: Sendable, Equatable {
         self = reading.filter
     }
 
+    /// The stored sources that are `name` under a folder (`../w/fb.csv` for `fb.csv`), or whose file name is
+    /// `name`'s (`fb.csv` for `exports/fb.csv`).
+    static func storedSources(named name: String, in sources: [String]) -> [String] {
+        func fileName(_ path: String) -> Substring { path.split(separator: "/").last ?? Substring(path) }
+        let wanted = fileName(name)
+        return sources.filter { $0 != name && fileName($0) == wanted }.sorted()
+    }
+
     /// Reads the list page's query parameters, keeping every filter that can be applied and naming each one that
     /// cannot (`FilterNotice`). With `store`, a column no comment has and a date range without a date column are
     /// named too.
@@ -155,7 +163,18 @@ public struct ReviewFilter: Sendable, Equatable {
             refuse("value", "'\(text)' needs a column to match")
         }
         if let text = value("source") {
-            if text.utf8.count <= ReviewLimits.search * 4 { filter.source = text } else { refuse("source", "source name too long") }
+            if text.utf8.count > ReviewLimits.search * 4 {
+                refuse("source", "source name too long")
+            } else if let store, !store.sources.contains(text),
+                      case let near = Self.storedSources(named: text, in: store.sources), !near.isEmpty {
+                // The file's name where the source is stored under its path as typed (`../w/fb.csv`): matching
+                // nothing, the list read "no comment from that export" (a user-side review). A name stored under
+                // no path at all may be a source a run stored since the workspace started, and is applied.
+                refuse("source", "no source is stored as '\(text.prefix(80))'; did you mean "
+                    + near.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?")
+            } else {
+                filter.source = text
+            }
         }
         if let text = value("run") {
             if text.utf8.count <= 64 { filter.run = text } else { refuse("run", "'\(text.prefix(64))…' is no run id") }

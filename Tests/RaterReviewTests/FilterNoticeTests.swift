@@ -21,6 +21,23 @@ import Testing
         ])
     }
 
+    /// The export's file name where its source is stored under the path typed for the run (`../w/fb.csv`): the list
+    /// was empty, "0 comments", as if the export had none (a user-side review). A name no stored source is near is
+    /// applied as given: a run may have stored it since the workspace started.
+    @Test func aSourceGivenByItsFileNameNamesTheStoredOne() {
+        let info = ReviewStoreInfo(groupColumns: [], dateColumn: nil,
+                                   sources: ["../w/fb-2026-11-25.csv", "../w/fb-2026-11-26.csv", "other.csv"])
+        let reading = ReviewFilter.reading(query: [("source", "fb-2026-11-25.csv"), ("label", "negative")], store: info)
+        #expect(reading.filter.source == nil && reading.filter.label == .negative)
+        #expect(reading.notices.map(\.description) == [
+            "Source filter not applied: no source is stored as 'fb-2026-11-25.csv'; did you mean '../w/fb-2026-11-25.csv'?",
+        ])
+        for given in ["../w/fb-2026-11-26.csv", "tonight.csv"] {
+            let applied = ReviewFilter.reading(query: [("source", given)], store: info)
+            #expect(applied.filter.source == given && applied.notices.isEmpty, "\(given)")
+        }
+    }
+
     @Test func filtersTheDatabaseCannotHaveAreNamedToo() {
         let bare = ReviewStoreInfo(groupColumns: [], dateColumn: nil)
         let reading = ReviewFilter.reading(query: [("column", "branch"), ("from", "2026-11-01"), ("value", "东")],
