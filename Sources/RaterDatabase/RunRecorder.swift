@@ -72,9 +72,10 @@ public final class RunRecorder {
 
     public let databases: [any DatabaseConnection]
     public private(set) var manifest: RunManifest
-    /// What could not be given back after the run (`JournalRelease.failed`), one message per database: the run
-    /// itself is settled, so these are warnings for the log, not errors.
-    public private(set) var journalWarnings: [String] = []
+    /// What could not be given back after the run (`JournalRelease.failed`), one message per database, and a failed
+    /// run's `runs` row that could not be written (a full disk): the run itself is settled, so these are warnings
+    /// for the log, not errors.
+    public private(set) var closingWarnings: [String] = []
     /// The keys that came more than once in the run (the first database's count; each counts the same input).
     public private(set) var duplicates = DuplicateKeys()
     /// Which inputs are stored under another source name, and why (`SourceNames`), for the log at info level.
@@ -354,8 +355,15 @@ public final class RunRecorder {
             }, uniquingKeysWith: { first, _ in first })
         }
         for (index, database) in databases.enumerated() where !committed[index] {
-            try? database.transaction { executor in
-                try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
+            do {
+                try database.transaction { executor in
+                    try executor.execute(Schema.runs.upsertStatement(executor.dialect), try runRow())
+                }
+            } catch let recording {
+                // Said, not thrown over the run's own error: a dashboard reading `runs` sees no failed run, so the
+                // log must (a full disk wrote nothing and said nothing; a user-side review).
+                closingWarnings.append("\(database.displayName): the failed run could not be recorded in its runs "
+                    + "table (\(recording)); the run's error and the manifest say why it failed")
             }
         }
         // A rolled-back run leaves the pages it spilled in SQLite's WAL just the same.
@@ -372,7 +380,7 @@ public final class RunRecorder {
             guard case .failed(let message) = database.releaseJournal() else { continue }
             let outcome = committed[index]
                 ? "the run is committed and its rows are safe in the WAL" : "the run was rolled back"
-            journalWarnings.append("\(database.displayName): SQLite could not copy the WAL into the database "
+            closingWarnings.append("\(database.displayName): SQLite could not copy the WAL into the database "
                 + "(\(message)); \(outcome). Do not delete the -wal file: the database needs it. Free disk space, then "
                 + "run `PRAGMA wal_checkpoint(TRUNCATE)` on the database (the next run tries again, and adds its own "
                 + "rows to the WAL first)")

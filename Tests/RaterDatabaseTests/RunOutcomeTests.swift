@@ -138,4 +138,43 @@ import Testing
         #expect(manifest.error?.contains("missing.csv") == true, "\(manifest.error ?? "")")
         #expect(try statuses(scratch.open()) == [.text("complete"), .text("failed")])
     }
+
+    /// A database where every transaction fails once `failing` is set, as on a full disk: the run's commit and then
+    /// the failed run's `runs` row.
+    final class AllFailing: DatabaseConnection {
+        struct DiskFull: Error, CustomStringConvertible {
+            var description: String { "database or disk is full" }
+        }
+
+        let base: any DatabaseConnection
+        var failing = false
+        init(_ base: any DatabaseConnection) { self.base = base }
+        var dialect: SQLDialect { base.dialect }
+        var displayName: String { base.displayName }
+        func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+            guard failing else { return try base.transaction(body) }
+            throw DiskFull()
+        }
+        func read<T>(_ body: (any SQLExecutor) throws -> T) throws -> T { try base.read(body) }
+        func releaseJournal() -> JournalRelease { base.releaseJournal() }
+    }
+
+    /// A failed run whose `runs` row cannot be written either said nothing of it: a dashboard reading `runs` saw no
+    /// failed run and the log no word (a user-side review, a full disk). It is a closing warning now.
+    @Test func aFailedRunThatCannotBeRecordedSaysSo() throws {
+        let scratch = try Scratch(.sqlite)
+        let failing = AllFailing(try scratch.open())
+        let recorder = try RunRecorder(options: RunRecorder.Options(inputs: []), manifestFile: nil,
+                                       runID: UUID().uuidString.lowercased(), now: Date(), opening: [{ failing }])
+        failing.failing = true
+        #expect(throws: (any Error).self) {
+            try recorder.record { sink in
+                try sink.write(comment("F1", record: 1))
+                return .finished
+            }
+        }
+        #expect(recorder.closingWarnings.count == 1)
+        #expect(recorder.closingWarnings.first?.contains("the failed run could not be recorded in its runs table "
+            + "(database or disk is full)") == true, "\(recorder.closingWarnings)")
+    }
 }
