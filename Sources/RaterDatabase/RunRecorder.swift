@@ -197,6 +197,7 @@ public final class RunRecorder {
                 }
                 try aggregateStoredComments(sink: sink)
                 try interruption?.check()
+                noteInputsChanged()
                 finish(end: end, sink: sink)
                 for writer in sink.writers {
                     try writer.executor.execute(Schema.runs.upsertStatement(writer.executor.dialect), try runRow())
@@ -224,6 +225,24 @@ public final class RunRecorder {
             throw committedError
         }
         return manifest
+    }
+
+    /// An input whose size differs at the run's end from its start was written to while the run read it (an export
+    /// still being written, a file appended to): the manifest's digest is of the file as it was when the run started,
+    /// not of what the run read, so the digest says so and the run warns (a user-side review: 2,000 rows appended
+    /// during a run were analysed and stored under the digest of the file without them).
+    private func noteInputsChanged() {
+        for index in manifest.inputs.indices {
+            let input = manifest.inputs[index]
+            guard let bytes = input.bytes else { continue }
+            let path = SourceNames.absolutePath(input.path, in: options.currentDirectory)
+            let now = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            guard let now, now != bytes else { continue }
+            let note = "changed while the run read it: \(bytes) bytes when the run started, \(now) at its end; the "
+                + "digest is of the file as it was at the start, and the run may have read part of the change"
+            manifest.inputs[index].note = note
+            sourceWarnings.append("input \(input.path) \(note) (let the export be written whole before the run)")
+        }
     }
 
     /// Deletes, or names, the rows earlier runs stored for this run's sources that it did not write
