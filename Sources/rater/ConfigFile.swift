@@ -38,7 +38,8 @@ enum ConfigFile {
         case unknownCommand(path: String, within: [String], key: String, commands: [String])
         /// The section at `section` (`["corrections", "export"]`) is not an object; `subcommands` are a group's.
         case notAnObject(path: String, section: [String], subcommands: [String])
-        case unknownOption(path: String, section: [String], key: String)
+        /// `near`: the section's options closest to `key` (a typo: `text-colum`), if any is close.
+        case unknownOption(path: String, section: [String], key: String, near: [String] = [])
         case badValue(path: String, section: [String], key: String, expected: String)
 
         var description: String {
@@ -62,10 +63,11 @@ enum ConfigFile {
             case let .notAnObject(path, section, subcommands):
                 return "\(path): \(section.joined(separator: ".")) must be an object of its commands' sections, such as "
                     + "{\"\(subcommands[0])\": {…}} (its commands: \(subcommands.joined(separator: ", ")))"
-            case let .unknownOption(path, section, key):
+            case let .unknownOption(path, section, key, near):
                 let command = section.joined(separator: " ")
-                return "\(path): \(section.joined(separator: ".")).\(key) is not an option of `rater \(command)` "
-                    + "(see rater \(command) --help)"
+                let guess = near.isEmpty ? "" : "; did you mean " + near.joined(separator: " or ") + "?"
+                return "\(path): \(section.joined(separator: ".")).\(key) is not an option of `rater \(command)`"
+                    + guess + " (see rater \(command) --help)"
             case let .badValue(path, section, key, expected):
                 return "\(path): \(section.joined(separator: ".")).\(key) must be \(expected)"
             }
@@ -162,7 +164,12 @@ enum ConfigFile {
                 continue
             }
             guard let kind = options.byKey[key] else {
-                throw Problem.unknownOption(path: path, section: section, key: key)
+                // The closest options as the command line's misspelt commands get them (`MisspeltCommand`): a typo
+                // in a nightly config is read by a person in a cron mail.
+                let scored = options.byKey.keys.map { ($0, MisspeltCommand.distance(key.lowercased(), $0)) }
+                let best = scored.map(\.1).min() ?? Int.max
+                let near = best <= max(2, key.count / 3) ? scored.filter { $0.1 == best }.map(\.0).sorted() : []
+                throw Problem.unknownOption(path: path, section: section, key: key, near: near)
             }
             let value = values[key]!
             switch kind {

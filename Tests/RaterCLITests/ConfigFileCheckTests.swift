@@ -88,7 +88,9 @@ import Testing
     /// holds every command's section, and a typo in one is found by the first run, not the night that command runs.
     @Test(arguments: [
         (#"{"corrections": {"export": {"db": "D", "outptu": "O"}}}"#,
-         "corrections.export.outptu is not an option of `rater corrections export`"),
+         "corrections.export.outptu is not an option of `rater corrections export`; did you mean output?"),
+        (#"{"analyze": {"text-colum": "comment"}}"#,
+         "analyze.text-colum is not an option of `rater analyze`; did you mean text-column?"),
         (#"{"corrections": {"exprot": {"db": "D"}}}"#, "'exprot' is not a command of `rater corrections`"),
         (#"{"corrections": {"export": {"db": "D", "output": true}}}"#, "corrections.export.output must be"),
         (#"{"corrections": {"export": ["D"]}}"#, "corrections.export must be an object"),
