@@ -254,6 +254,7 @@ public final class ManifestFile {
     public func begin(_ manifest: RunManifest) throws {
         guard !begun, !isWritten, isFile else { return }
         begun = true
+        previousRunWarning = Self.unfinished(atPath: path)
         let bytes = Array((try manifest.json() + "\n").utf8)
         do {
             let running = try OutputFile(path: path)
@@ -264,6 +265,26 @@ public final class ManifestFile {
         }
         // The outcome adds the inputs' sizes and digests, the lexicons', the counts and the error to this.
         output.reserve(bytes.count + 256 * manifest.inputs.count + 65_536)
+    }
+
+    /// What the manifest this run replaced says of a run that never finished: it still said `running`. Its process
+    /// gone, the run was killed (SIGKILL, the OOM killer, a reboot) and the manifest was the only trace, which this
+    /// run then replaced without a word (a user-side review); its process alive, another run is going at once.
+    public private(set) var previousRunWarning: String?
+
+    static func unfinished(atPath path: String) -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              let previous = try? RunManifest.decode(text), previous.status == "running" else { return nil }
+        let run = "the previous run \(previous.runID) (started \(previous.startedAt)) never wrote its outcome to \(path)"
+        guard let pid = previous.pid, let host = previous.host else { return run + ": it may have been killed" }
+        guard host == RunManifest.currentProcess.host else {
+            return run + ": it ran on \(host) as process \(pid), which may still be running or may have been killed"
+        }
+        if kill(pid_t(pid), 0) == 0 || errno == EPERM {
+            return run + ": its process \(pid) is still running, so two runs are writing at once"
+        }
+        return run + ": its process \(pid) is gone, so it was killed (SIGKILL, the OOM killer, a reboot?); its "
+            + "database transactions were rolled back"
     }
 
     public func write(_ manifest: RunManifest) throws {

@@ -310,6 +310,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let recorder = try RunRecorder(options: recording, manifestFile: manifestFile, runID: runID,
                                                now: startedAt)
                 recorder.interruption = interruption
+                if let warning = manifestFile?.previousRunWarning { logger.warning("\(warning)") }
                 defer { for warning in recorder.closingWarnings { logger.warning("\(warning)") } }
                 let manifest = try recorder.record({ sink in try body(sink) }, afterCommit: commitFiles)
                 end = manifest.exitCode == 4 ? .stopped : .finished

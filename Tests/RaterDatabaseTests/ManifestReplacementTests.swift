@@ -56,6 +56,36 @@ import Glibc
         #expect(finished.status == "complete" && finished.runID == runID && finished.pid == Int(getpid()))
     }
 
+    /// A manifest left `running` by a run that was killed was replaced by the next run without a word, and it was
+    /// the killed run's only trace (a user-side review). The next run names it: killed when its process is gone,
+    /// still going when it lives, and a run that finished is no news.
+    @Test func aPreviousRunThatNeverFinishedIsNamed() throws {
+        let path = folder + "killed.json"
+        let (_, host) = RunManifest.currentProcess
+        func manifest(_ runID: String, startedAt: String, status: String, pid: Int?) -> RunManifest {
+            RunManifest(runID: runID, raterVersion: "test", startedAt: startedAt, finishedAt: nil, status: status,
+                        exitCode: nil, error: nil, inputs: [], lexicons: [], lexiconVersion: nil, profileVersion: nil,
+                        counts: .init(), timings: .init(), outputs: [:], pid: pid, host: host)
+        }
+        func previous(status: String, pid: Int) throws {
+            let earlier = manifest("run-before", startedAt: "2026-11-28T02:00:00Z", status: status, pid: pid)
+            try (earlier.json() + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        func warning() throws -> String? {
+            let file = try ManifestFile(path: path)
+            try file.begin(manifest(UUID().uuidString, startedAt: "now", status: "running", pid: Int(getpid())))
+            return file.previousRunWarning
+        }
+        try previous(status: "running", pid: Int(Int32.max))
+        let killed = try #require(try warning())
+        #expect(killed.contains("the previous run run-before (started 2026-11-28T02:00:00Z) never wrote its outcome"))
+        #expect(killed.contains("is gone, so it was killed"), "\(killed)")
+        try previous(status: "running", pid: Int(getpid()))
+        #expect(try warning()?.contains("is still running, so two runs are writing at once") == true)
+        try previous(status: "complete", pid: Int(Int32.max))
+        #expect(try warning() == nil)
+    }
+
     /// A manifest that cannot be written (here its file is `/dev/full`, whose writes fail with ENOSPC as on a full
     /// disk) removes the one in its place, which would otherwise go on saying an earlier run was `complete`, and
     /// says so.
