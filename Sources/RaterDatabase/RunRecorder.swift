@@ -400,7 +400,8 @@ public final class RunRecorder {
             let outcome = committed[index]
                 ? "the run is committed and its rows are safe in the WAL" : "the run was rolled back"
             closingWarnings.append("\(database.displayName): SQLite could not copy the WAL into the database "
-                + "(\(message)); \(outcome). Do not delete the -wal file: the database needs it. Free disk space, then "
+                + "(\(message)); \(outcome). Do not delete the -wal file: the database needs it. Free disk space (or raise "
+                + "the file size limit, `ulimit -f`, where that is what stopped it), then "
                 + "run `PRAGMA wal_checkpoint(TRUNCATE)` on the database (the next run tries again, and adds its own "
                 + "rows to the WAL first)")
         }
