@@ -32,6 +32,8 @@ public struct CueContext: Sendable, Equatable {
         let words: [Word]
         /// Every alternative is non-empty `SingleScalarText`, so the byte search agrees with the `String` one.
         let isSingleScalar: Bool
+        /// `words` by first byte, for the `near:` and `later:` search.
+        let leads: LeadIndex
 
         struct Word: Sendable, Equatable {
             let bytes: [UInt8]
@@ -57,6 +59,7 @@ public struct CueContext: Sendable, Equatable {
             self.alternatives = alternatives
             words = alternatives.map(Word.init)
             isSingleScalar = alternatives.allSatisfy { !$0.isEmpty && SingleScalarText.accepts($0) }
+            leads = LeadIndex(words)
         }
     }
 
@@ -152,19 +155,9 @@ public struct CueContext: Sendable, Equatable {
                     word.last == tail && Self.ends(before, with: word.bytes, alphabetic: word.isAlphabetic)
                 }
             case .near:
-                found = condition.words.contains { word in
-                    word.bytes.withUnsafeBufferPointer { bytes in
-                        guard word.isAlphabetic else { return Self.find(bytes, in: before) || Self.find(bytes, in: after) }
-                        return Self.containsWord(before, bytes) || Self.containsWord(after, bytes)
-                    }
-                }
+                found = condition.leads.occurs(in: before) || condition.leads.occurs(in: after)
             case .later:
-                found = condition.words.contains { word in
-                    word.bytes.withUnsafeBufferPointer { bytes in
-                        guard word.isAlphabetic else { return Self.find(bytes, in: after) }
-                        return Self.containsWord(after, bytes)
-                    }
-                }
+                found = condition.leads.occurs(in: after)
             }
             if found != condition.required { return false }
         }
@@ -193,16 +186,7 @@ public struct CueContext: Sendable, Equatable {
         return UnsafeBufferPointer(rebasing: bytes[low..<high])
     }
 
-    /// Whether the non-empty `word` occurs anywhere in `bytes` (valid UTF-8 matches only at scalar boundaries).
-    private static func find(_ word: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= word.count else { return false }
-        for start in 0...(bytes.count - word.count) where bytes[start] == word[0] {
-            if UnsafeBufferPointer(rebasing: bytes[start..<(start + word.count)]).elementsEqual(word) { return true }
-        }
-        return false
-    }
-
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x27
     }
 

@@ -95,6 +95,28 @@ import Testing
         #expect(try context("not-later:again").holds(before: "", after: "from them next week"))
     }
 
+    /// `near:` and `later:` try at each byte only the alternatives starting with it (`CueContext.LeadIndex`):
+    /// alternatives sharing a first byte, one the prefix of another, a whole-word miss before a hit further on, and
+    /// Chinese ones sharing a lead byte all answer as the `String` path does.
+    @Test func alternativesSharingAFirstByteAreAllTried() throws {
+        let near = try context("near:plate|place|pl|plaza|服务员|服|态度")
+        let later = try context("later:plate|place|服务员|服")
+        for (before, after, nearHolds, laterHolds) in [
+            ("the", "platform was clean", false, false), ("the plates", "were cold", false, false),
+            ("the", "plates and a place", true, true), ("a plaza", "nearby", true, false),
+            ("pl", "", true, false), ("", "apl pla", false, false), ("态", "度", false, false),
+            ("服务", "很好", true, false), ("", "叫了服务员", true, true), ("态度", "", true, false),
+            ("", "a place", true, true), ("", "placed", false, false),
+        ] {
+            let (b, a) = (Array(before.utf8), Array(after.utf8))
+            for (context, holds) in [(near, nearHolds), (later, laterHolds)] {
+                #expect(context.holds(before: before, after: after) == holds, "\(context) \(before) | \(after)")
+                let byteHolds = b.withUnsafeBufferPointer { b in a.withUnsafeBufferPointer { context.holds(before: b, after: $0) } }
+                #expect(byteHolds == holds, "\(context) \(before) | \(after) (bytes)")
+            }
+        }
+    }
+
     @Test func contextColumnIsReadFromCueFiles() throws {
         let file = try LexiconFile(path: "c.tsv", contents: """
             # kind: dimension
