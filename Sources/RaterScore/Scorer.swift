@@ -338,9 +338,9 @@ public struct Scorer: Sendable {
                         value = base * praise.factor
                         rules.append(.unsurpassed(by: praise.negator + " … " + praise.closer, factor: praise.factor))
                     } else {
-                        // Asked before the call: as an argument beside `&rules` the entry was copied whole (its
-                        // arrays retained and released) to read it, for every sentiment term (callgrind, 28th round).
-                        let isRelief = matcher.entries[entryIndex].isNeedRelief
+                        // Asked of the matcher, which works it out once per entry: read off `matcher.entries`, the
+                        // entry was copied whole (its arrays retained and released) for every sentiment term.
+                        let isRelief = matcher.isNeedRelief(entry: entryIndex)
                         value = applyModifiers(base, modifiers, termOpensWith: opening,
                                                isWeakLearned: isLearned && base < 0 && -base < self.rules.negatedLearnedLimit,
                                                isLearned: isLearned, isRelief: isRelief, &rules)

@@ -242,4 +242,21 @@ import Testing
             #expect(MatchScanner.isParticle(value) == MatchScanner.particles.contains(value), "U+\(String(value, radix: 16))")
         }
     }
+
+    /// `isNeedRelief(entry:)` is worked out once per entry when the matcher is built, and answers as the entry does:
+    /// a relief word, a recovery topic (a chore), a recovery outcome word (no chore) and a plain opinion word.
+    @Test func needReliefIsTheEntrysOwn() {
+        var relief = LexiconEntry(valence: -1)
+        relief.isRelief = true
+        var chore = LexiconEntry()
+        chore.signals = [SignalCue(recovery: .topic)]
+        var outcome = LexiconEntry()
+        outcome.signals = [SignalCue(recovery: .outcome(.done))]
+        let matcher = TermMatcher(entries: ["担心": relief, "退货": chore, "到账": outcome, "好": LexiconEntry(valence: 1)])
+        let relieved = matcher.terms.indices.filter { matcher.isNeedRelief(entry: $0) }.map { matcher.terms[$0] }
+        #expect(Set(relieved) == ["担心", "退货"])
+        for index in matcher.entries.indices {
+            #expect(matcher.isNeedRelief(entry: index) == matcher.entries[index].isNeedRelief, "\(matcher.terms[index])")
+        }
+    }
 }
