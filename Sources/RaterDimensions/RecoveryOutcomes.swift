@@ -26,7 +26,10 @@ struct RecoveryOutcomes {
 
     private var words = [Word]()
 
-    init(hits: [CueHit], roles: CueRoles, in scored: ScoredComment) {
+    /// `scored` is borrowed: an initializer's arguments are owned by default, and `SignalDetector.signals` copied the
+    /// whole comment (every array in it retained, then released) to hand it over, about 8.6 M instructions of 1,541 M
+    /// per English comment in the benchmark.
+    init(hits: [CueHit], roles: CueRoles, in scored: borrowing ScoredComment) {
         for hit in hits {
             for cue in roles.signals(of: hit) {
                 guard case let .outcome(outcome) = cue.role else { continue }
