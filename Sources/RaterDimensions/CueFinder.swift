@@ -217,12 +217,19 @@ struct CueFinder {
 
     /// Whether the negator matched at `range` opens with the 不 or 没 of a choice question, the same character on
     /// either side of it (点不点, 会不会 matched as 不会, 有没有): a question, not a negation.
+    ///
+    /// Asked of every match the negator search walks past, so it compares bytes: `elementsEqual` against `"不".utf8`
+    /// cost about 110 instructions a match (19.5 M of 2,852 M per Chinese comment in the benchmark).
     static func isChoiceQuestion(_ range: Range<Int>, in folded: [UInt8]) -> Bool {
         let start = range.lowerBound
         guard range.count >= 3, start >= 3, start + 6 <= folded.count, folded[start - 3] >= 0xE0 else { return false }
-        let negator = folded[start..<(start + 3)]
-        guard negator.elementsEqual("不".utf8) || negator.elementsEqual("没".utf8) else { return false }
-        return folded[(start - 3)..<start].elementsEqual(folded[(start + 3)..<(start + 6)])
+        let (lead, middle, last) = (folded[start], folded[start + 1], folded[start + 2])
+        // 不 is E4 B8 8D in UTF-8, 没 E6 B2 A1.
+        guard (lead == 0xE4 && middle == 0xB8 && last == 0x8D) || (lead == 0xE6 && middle == 0xB2 && last == 0xA1) else {
+            return false
+        }
+        return folded[start - 3] == folded[start + 3] && folded[start - 2] == folded[start + 4]
+            && folded[start - 1] == folded[start + 5]
     }
 
     /// Whether a proper tail of the folded text in `range` (from a character start for Han text, a word start for
