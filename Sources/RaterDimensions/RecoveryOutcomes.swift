@@ -109,6 +109,12 @@ struct RecoveryOutcomes {
         return found
     }
 
+    /// Whether `clause` holds a done outcome word (到账, "came through"): what a clause after a claimed recovery says
+    /// came (`ClaimedRecovery`).
+    func hasDone(inClause clause: Int) -> Bool {
+        words.contains { $0.clause == clause && $0.outcome == .done }
+    }
+
     /// Whether at most `reachWords` words (ASCII text) or `reachCharacters` characters lie in `gap`.
     private static func isWithinReach(_ gap: Range<Int>, in folded: [UInt8]) -> Bool {
         GapReach.isWithin(gap, of: folded, words: reachWords, characters: reachCharacters)

@@ -50,14 +50,18 @@ enum SignalDetector {
         var reveals = [CueHit]()
         var comparatives = [(hit: CueHit, better: Bool)]()
         var parties = [(hit: CueHit, other: Bool)]()
+        var claims = [CueHit]()
+        var disputes = [CueHit]()
         for hit in hits {
             for cue in roles.signals(of: hit) {
                 if cue.role == .rhetorical { rhetorical.append(hit) }
                 if cue.role == .reveal { reveals.append(hit) }
+                if cue.role == .claimed { claims.append(hit) }
+                if cue.role == .reveal || cue.role == .persisting { disputes.append(hit) }
                 if case let .comparative(better) = cue.role { comparatives.append((hit, better)) }
                 if cue.role == .otherParty || cue.role == .ownParty { parties.append((hit, cue.role == .otherParty)) }
                 if case let .answer(yes) = cue.role { answers.append((hit, yes)) }
-                guard cue.kind == .recovery else { continue }
+                guard cue.kind == .recovery, cue.role != .claimed, cue.role != .persisting else { continue }
                 if case .outcome = cue.role { continue }
                 cueClauses.insert(scored.units[hit.unit].clause)
             }
@@ -67,6 +71,7 @@ enum SignalDetector {
                 if case .outcome = cue.role { continue }
                 if cue.role == .rhetorical || cue.role == .reveal { continue }
                 if cue.role == .otherParty || cue.role == .ownParty { continue }
+                if cue.role == .claimed || cue.role == .persisting { continue }
                 if case .answer = cue.role { continue }
                 if case .comparative = cue.role { continue }
                 let clause = scored.units[hit.unit].clause
@@ -111,6 +116,15 @@ enum SignalDetector {
                                           reveals: reveals, in: scored, scoring: scoring, window: window) else {
                     continue
                 }
+                // 说是修好了，结果还是坏的, "closed the ticket as resolved but the server is still down": the business's
+                // word, disputed by the writer (`ClaimedRecovery`).
+                if value == .recovered, !claims.isEmpty,
+                   let dispute = ClaimedRecovery.dispute(of: hit, claims: claims, disputes: disputes,
+                                                         cueClauses: cueClauses, outcomes: outcomes, in: scored,
+                                                         scoring: scoring) {
+                    readings.add(.unresolved, clause: clause, hit: hit, negator: scored.segmented.text(dispute.range))
+                    continue
+                }
                 let turned = cue.value != nil || cue.role == .topic
                 // 投诉, 本以为: read from the sentence, so a cue that states the signal in this clause wins over it.
                 let announced = cue.role == .followingSentiment && mood == .settled
@@ -151,7 +165,8 @@ enum SignalDetector {
                                 comparatives: [(hit: CueHit, better: Bool)], reveals: [CueHit],
                                 in scored: ScoredComment, scoring: TermMatcher, window: TermWindow) -> SignalValue? {
         switch cue.role {
-        case .outcome, .rhetorical, .answer, .agreed, .reveal, .comparative, .otherParty, .ownParty:
+        case .outcome, .rhetorical, .answer, .agreed, .reveal, .comparative, .otherParty, .ownParty, .claimed,
+             .persisting:
             return nil
         case .comparison:
             // "faster than last time", 比约定的晚了两天: the comparative says which way it went (`ComparisonDirection`);

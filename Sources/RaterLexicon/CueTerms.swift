@@ -96,7 +96,7 @@ public struct CueTerms: Sendable {
             case let .answer(yes):
                 leanings.insert(SignalLeaning(kind: cue.kind, good: yes))
             case .followingSentiment, .topic, .surprise, .rhetorical, .agreed, .reveal, .comparison, .comparative, .otherParty,
-                 .ownParty:
+                 .ownParty, .claimed, .persisting:
                 continue
             }
         }

@@ -54,6 +54,14 @@ public struct SignalCue: Sendable, Equatable {
         /// The writer as the subject (我, 我们, "I", "we"): nearer a loyalty cue than any `otherParty` word, it makes the
         /// intent the customer's again ("she loved it and we'll be back"). It reads nothing itself.
         case ownParty
+        /// The cue reports the business's own word that a failure was put right (说是, 显示, 声称, "claimed",
+        /// "apparently", "marked … as"): a recovery read after it in its clause is only claimed, and when the writer
+        /// disputes it after (a turn, a reveal or a `persisting` word: 说是修好了，结果还是坏的, "they closed the ticket as
+        /// resolved but the server is still down") the case is unresolved. It reads nothing itself.
+        case claimed
+        /// The cue says the failure is still there (还是, 照样, 依然, "still"): after a claimed recovery it disputes the
+        /// claim. It reads nothing itself.
+        case persisting
     }
 
     public var kind: SignalKind
@@ -96,12 +104,13 @@ public struct SignalCue: Sendable, Equatable {
     /// The lexicon value column's words for cues that shape other readings: a surprise and a rhetorical opener.
     public static let modifierRoleNames = ["surprise", "rhetorical", "answer_yes", "answer_no", "agreed", "reveal",
                                             "comparison", "comparative_better", "comparative_worse", "other_party",
-                                            "own_party"]
+                                            "own_party", "claimed", "persisting"]
 
     /// Parses the lexicon's value column: a reading (`at_risk`), a kind (`expectation`), or a recovery role
     /// (`topic`, `done`, `prompt`, `pending`, `promised`, `requested`, `refused`), a surprise (`surprise`), a
     /// rhetorical opener (`rhetorical`), a short answer (`answer_yes`, `answer_no`), a comparison and its comparatives
-    /// (`comparison`, `comparative_better`, `comparative_worse`) or a party (`other_party`, `own_party`).
+    /// (`comparison`, `comparative_better`, `comparative_worse`), a party (`other_party`, `own_party`) or a claimed
+    /// recovery and its dispute (`claimed`, `persisting`).
     public init?(parsing text: String, context: CueContext?) {
         let name = text.lowercased().replacingOccurrences(of: "-", with: "_")
         if let value = SignalValue(rawValue: name) {
@@ -122,6 +131,8 @@ public struct SignalCue: Sendable, Equatable {
             self.init(kind: .expectation, role: .comparative(name == "comparative_better"), context: context)
         } else if name == "other_party" || name == "own_party" {
             self.init(kind: .loyalty, role: name == "other_party" ? .otherParty : .ownParty, context: context)
+        } else if name == "claimed" || name == "persisting" {
+            self.init(kind: .recovery, role: name == "claimed" ? .claimed : .persisting, context: context)
         } else if name == "answer_yes" || name == "answer_no" {
             self.init(kind: .loyalty, role: .answer(name == "answer_yes"), context: context)
         } else if let outcome = RecoveryOutcome(rawValue: name) {
