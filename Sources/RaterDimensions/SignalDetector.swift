@@ -98,6 +98,10 @@ enum SignalDetector {
                     continue
                 }
                 var mood = UnitMood(unit: hit.unit, in: scored, scoring: scoring)
+                // "not what it used to be": a past-habit marker inside the cue's own words is the cue's, not its mood.
+                if mood.isPastHabit, cue.kind == .expectation, hasPastHabitMarker(within: hit, in: scored, scoring: scoring) {
+                    mood = .settled
+                }
                 // 如果上菜能快一点，我可能还会再来, "If they fix the service, I might come back": the earlier clause's condition.
                 // Not a recovery: "if anything goes wrong, they fix it at once" tells a habit, not an open case.
                 if mood == .settled, cue.kind != .recovery,
@@ -243,6 +247,16 @@ enum SignalDetector {
             unit += 1
         }
         return (following.last(where: \.isOpinion) ?? following.last)?.weight
+    }
+
+    /// Whether a past-habit marker ("used to") of the cue's unit lies inside the cue ("not what it used to be"): the
+    /// cue says what the place was once and is no longer, so the marker does not make it a bygone habit.
+    private static func hasPastHabitMarker(within hit: CueHit, in scored: ScoredComment, scoring: TermMatcher) -> Bool {
+        scored.units[hit.unit].matches.contains { index in
+            let match = scored.matches[index]
+            return scoring.entries[Int(match.entry)].irrealis == .bygone
+                && Int(match.start) >= hit.range.lowerBound && Int(match.end) <= hit.range.upperBound
+        }
     }
 
     /// How many characters of Han text besides the answer cue its sentence may hold (不会了, 当然会啊).
