@@ -24,7 +24,11 @@ enum OtherParty {
         }
         guard let nearest, nearest.other else { return false }
         // An opinion word between the party and the cue: the party was judged, the intent is the writer's.
-        let from = window.ordinal(ofToken: nearest.hit.token)
+        // From the party's last word: its own words ("the leak", "the noise") are no judgement of it.
+        let tokens = scored.segmented.tokens
+        var partyEnd = nearest.hit.token
+        while partyEnd + 1 < tokens.count && Int(tokens[partyEnd + 1].start) < nearest.hit.range.upperBound { partyEnd += 1 }
+        let from = window.ordinal(ofToken: partyEnd)
         let to = window.ordinal(ofToken: hit.token)
         for unit in nearest.hit.unit...hit.unit {
             guard let terms = window.terms(in: unit) else { continue }
