@@ -34,7 +34,7 @@ import Testing
 
     /// The writer's own report of a fix, then a complaint about something else, is no claim.
     @Test func theWritersOwnReportIsNoClaim() throws {
-        let text = "They fixed the leak quickly, but the bathroom was still dirty."
+        let text = "They fixed it quickly, but the bathroom was still dirty."
         #expect(try signals(text).contains(.recovered), "\(text)")
     }
 }
