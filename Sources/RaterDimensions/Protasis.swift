@@ -55,8 +55,20 @@ enum Protasis {
     /// Words after "if" that make a parenthesis, not a condition: "if I'm honest", "if anything", "if I remember".
     static let parentheses = ["i'm honest", "i am honest", "anything", "i remember", "i recall", "i may say",
                               "i'm being honest", "memory serves", "nothing else"]
+    /// Parentheses that also open real conditions ("if anything else goes wrong", "if nothing else works"): one
+    /// only where nothing but punctuation follows them ("if anything, it got better").
+    static let parenthesesThatMayBeConditions = ["anything", "nothing else"]
     /// What after 如果/要是 makes a counterfactual cause (如果不是朋友推荐: "if it weren't for a friend's tip").
-    static let counterfactualOpenings = ["不是", "没有", "没"]
+    /// Not 没有: 如果没有改进，我不会再来了 is a plain condition (a code review).
+    static let counterfactualOpenings = ["不是"]
+
+    /// Whether `rest` (the text after "if", lower-cased) opens with a parenthesis rather than a condition.
+    static func opensWithParenthesis(_ rest: String) -> Bool {
+        guard let phrase = parentheses.first(where: { rest.hasPrefix($0) }) else { return false }
+        guard parenthesesThatMayBeConditions.contains(phrase) else { return true }
+        let after = rest.dropFirst(phrase.count).drop { $0 == " " }
+        return after.first.map { $0.isPunctuation } ?? true
+    }
 
     private static func opensWithCondition(_ unit: ScoringUnit, marker: TermMatch,
                                            in scored: borrowing ScoredComment) -> Bool {
@@ -72,7 +84,7 @@ enum Protasis {
         let end = unit.tokens.isEmpty ? Int(marker.end) : max(Int(marker.end), Int(tokens[unit.tokens.upperBound - 1].end))
         let after = scored.segmented.text(Int(marker.end)..<end)
         let rest = after.drop { $0 == " " }.lowercased()
-        if parentheses.contains(where: { rest.hasPrefix($0) }) { return false }
+        if opensWithParenthesis(rest) { return false }
         return !counterfactualOpenings.contains { rest.hasPrefix($0) }
     }
 

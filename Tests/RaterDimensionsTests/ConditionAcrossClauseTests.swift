@@ -8,7 +8,10 @@ import Testing
 @Suite struct ConditionAcrossClauseTests {
     @Test(arguments: ["If they sort out the booking system, we'd come back.",
                       "If the prices drop a little, I will definitely shop here again.",
-                      "如果停车方便一点，我们应该还会再来", "要是物流快一点，下次还会回购"])
+                      "如果停车方便一点，我们应该还会再来", "要是物流快一点，下次还会回购",
+                      // "nothing else" and 没有 open real conditions too (a code review: read as settled).
+                      "If nothing else goes wrong with the order, we will come back next summer.",
+                      "如果没有那么多人排队，我们下次还会再来"])
     func conditionalReturnIsNotSettled(_ text: String) throws {
         let found = try signals(text)
         #expect(!found.contains(.loyal), "\(text)")
@@ -27,6 +30,7 @@ import Testing
 
     @Test func aParenthesisIsNoCondition() throws {
         #expect(try signals("If I'm honest, the food exceeded my expectations.").contains(.exceeded))
+        #expect(try signals("If anything, the suite was better than advertised.").contains(.exceeded))
     }
 
     @Test(arguments: ["如果下次还这样，我就换一家", "If the app crashes once more, we're switching to another bank."])
