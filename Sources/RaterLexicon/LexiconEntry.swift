@@ -296,13 +296,24 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// it asserts the opposite of its words, so praise inside it is a complaint ("is this what you call good
     /// service?", 这也叫五星级酒店？) and a complaint keeps its weight. As a plain question it read ×0, neutral.
     case rhetorical
+    /// A lukewarm verdict (还行, 凑合, 一般般, "ok I guess", "so-so", "meh"): where every opinion word of a comment is
+    /// one, the comment leans but does not judge, so it reads neutral with its lean kept (`Lukewarm` in the scorer);
+    /// beside a clear opinion it counts as the mild word it is. Not a clause mood.
+    case hedge
+    /// A word of going (不见了, 消失了, "gone", "went away", "stopped"): right after a complaint in its clause
+    /// (异味消失了, "the noise finally stopped") it says the problem went away, and the complaint reads as taken back
+    /// (`GoneProblem` in the scorer). A lapse ending closing its clause (没了, 没有了) does the same. Not a clause mood.
+    case gone
+    /// A marker of sarcasm standing as a clause of its own (呵呵, "yeah right"): the praise of its sentence is not meant
+    /// (呵呵，效率真高啊), and counts as a complaint (`SarcasticPraise` in the scorer). Not a clause mood.
+    case sarcasm
 
     /// Whether the marker sets the mood of its own clause. A hypothetical result ("would"), a marker of "more" (再),
     /// a retraction, a lapse ending and a present word settle nothing by themselves: each matters only beside
     /// another marker or clause (see `ClauseFactors` and `Retraction` in the scorer).
     public var isClauseMood: Bool {
         switch self {
-        case .consequent, .shortfall, .retraction, .present, .past, .lapse: return false
+        case .consequent, .shortfall, .retraction, .present, .past, .lapse, .hedge, .gone, .sarcasm: return false
         case .question, .conditional, .wish, .counterfactual, .inquiry, .request, .bygone, .rhetorical: return true
         }
     }

@@ -45,6 +45,9 @@ enum ClauseFactors {
         var lastTurnUnit = -1
         var previousConcession: String?  // the concession word of the unit just before, if any
         let counterfactualSentences = counterfactualSentences(units: units, matches: matches, entries: entries)
+        // "Would I come back? Absolutely not.": a question answered in the next sentence states what it asks.
+        let answers: [Int: (word: String, isYes: Bool)] = sentences < 2
+            ? [:] : AnsweredQuestion.answers(units: units, segmented: segmented, matches: matches, entries: entries)
         for (index, unit) in units.enumerated() {
             let clause = segmented.clauses[unit.clause]
             let isLastOfClause = index + 1 == units.count || units[index + 1].clause != unit.clause
@@ -109,7 +112,17 @@ enum ClauseFactors {
                 irrealis = (IrrealisRole.bygone.rawValue, segmented.text(marker.byteRange))
                 isRetracted = true
             }
-            if let irrealis {
+            if let irrealis, irrealis.role == IrrealisRole.question.rawValue, let answer = answers[unit.sentence] {
+                // Answered, the question's words are said: as they are after "yes"; after "no" its praise is negated
+                // (×−0.75, as a negator turns it), and a complaint keeps half its weight, as in a question (a learned
+                // lean such as "stay" in "Would I stay here again? No." is no complaint to turn into praise).
+                let positive = answer.isYes ? 1 : -rules.negatedPositive
+                let negative = answer.isYes ? 1 : rules.irrealisNegative[IrrealisRole.question.rawValue] ?? 1
+                var factor = UnitFactor(.irrealis(role: "answered", by: answer.word, factor: positive),
+                                        positive: positive, negative: negative)
+                factor.weakNegativeLimit = 0
+                factors[index].append(factor)
+            } else if let irrealis {
                 // A wish that asks for nothing more than there is hopes for what is expected: 希望好用, "hope it
                 // lasts" close praise of a purchase. Asking for more (再, 一点) names what was missing.
                 let isHopeful = irrealis.role == IrrealisRole.wish.rawValue && !asksForMore

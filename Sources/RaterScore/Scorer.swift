@@ -379,6 +379,15 @@ public struct Scorer: Sendable {
                 }
             }
         }
+        // 异味没了, "the noise finally stopped": a complaint said to have gone away is taken back.
+        GoneProblem.apply(to: &contributions, units: &units, matches: matches, entries: matcher.entries,
+                          segmented: segmented, ordinals: ordinals, factor: rules.retractedComplaint)
+        // "Great, another two-hour wait", 真是太"专业"了: praise the writer does not mean counts as a complaint.
+        SarcasticPraise.apply(to: &contributions, units: &units, matches: matches, entries: matcher.entries,
+                              segmented: segmented, turns: turns, factor: rules.sarcasticPraise)
+        // 还行吧, "ok I guess": a comment of nothing but hedges leans and reads neutral.
+        Lukewarm.apply(to: &contributions, units: &units, matches: matches, entries: matcher.entries,
+                       thresholds: thresholds, lean: rules.lukewarmLean, damping: rules.damping)
         let sentiment = summarize(units, language: comment.language, hasOpinion: hasOpinion)
         assert(zip(matches, matches.dropFirst()).allSatisfy { $0.end <= $1.start }, "matches out of order")
         return ScoredComment(comment: comment, segmented: segmented, matches: matches, units: units,

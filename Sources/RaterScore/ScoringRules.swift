@@ -81,6 +81,13 @@ public struct ScoringRules: Sendable, Equatable {
     public var irrealisNegative: [String: Double] = ["question": 0.5, "conditional": 0.5, "wish": 0.6, "request": 1.0,
                                                      "inquiry": 0.5, "counterfactual": 0.6, "bygone": 0.5,
                                                      "rhetorical": 1.0]
+    /// Praise the writer does not mean (`SarcasticPraise`): a lone "Great," opening a sentence whose rest is a complaint
+    /// ("Great, another two-hour wait", 太棒了，又等了两个小时), or praise in scare quotes (真是太"专业"了). It counts as a
+    /// complaint, as praise in a rhetorical question does.
+    public var sarcasticPraise = -0.75
+    /// A comment whose only opinion words are hedges (还行吧, "ok I guess"; `Lukewarm`) leans by this share of the label
+    /// threshold on its side: neutral, its sign kept.
+    public var lukewarmLean = 0.8
     /// A complaint a lone retraction takes back (以前经常断网，现在没有了; "the app kept crashing, but not anymore") says
     /// things got better: its negative terms read as mild praise, the mirror of praise taken back (×−0.25). A plain
     /// "used to" keeps `irrealisNegative["bygone"]`: it does not say the fault is gone.
