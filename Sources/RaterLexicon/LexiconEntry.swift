@@ -304,8 +304,9 @@ public enum IrrealisRole: String, Sendable, Equatable, CaseIterable {
     /// (异味消失了, "the noise finally stopped") it says the problem went away, and the complaint reads as taken back
     /// (`GoneProblem` in the scorer). A lapse ending closing its clause (没了, 没有了) does the same. Not a clause mood.
     case gone
-    /// A marker of sarcasm standing as a clause of its own (呵呵, "yeah right"): the praise of its sentence is not meant
-    /// (呵呵，效率真高啊), and counts as a complaint (`SarcasticPraise` in the scorer). Not a clause mood.
+    /// A marker of sarcasm standing as a clause of its own ("yeah right"): the praise of its sentence is not meant ("Yeah
+    /// right, the best support in town."), and counts as a complaint (`SarcasticPraise` in the scorer). Not a clause
+    /// mood.
     case sarcasm
 
     /// Whether the marker sets the mood of its own clause. A hypothetical result ("would"), a marker of "more" (再),

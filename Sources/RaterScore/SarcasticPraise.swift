@@ -13,8 +13,9 @@ import RaterSegment
 ///   weighs its parts as a turn does) and no remedial act or remedy (a recovery story, "Perfect, they replaced the
 ///   broken screen", is sincere). Sincere praise before good news ("Great, the room was ready early") and praise of
 ///   a thing ("Great food, slow service": the noun is no praise word) read as before.
-/// - **A marker of sarcasm as a clause of its own** (呵呵, "yeah right"; `IrrealisRole.sarcasm`): 呵呵，效率真是高啊 — the
-///   praise of its sentence is not meant.
+/// - **A marker of sarcasm as a clause of its own** ("yeah right"; `IrrealisRole.sarcasm`): "Yeah right, the best support
+///   in town." — the praise of its sentence is not meant. 呵呵 is not listed: in long reviews it is mostly friendly
+///   laughter beside sincere praise (all four hits of the ASAP development set).
 /// - **Scare quotes** (真是太"专业"了, the staff were so "helpful"): a praise term with a quotation mark right before
 ///   and right after it.
 enum SarcasticPraise {
@@ -162,7 +163,7 @@ enum SarcasticPraise {
         return true
     }
 
-    /// The marker of sarcasm (呵呵) that unit `index` is made of, every word of it, or nil.
+    /// The marker of sarcasm ("yeah right") that unit `index` is made of, every word of it, or nil.
     private static func loneMarker(_ index: Int, units: [ScoringUnit], matches: [TermMatch], entries: [LexiconEntry],
                                    segmented: SegmentedText) -> String? {
         let unit = units[index]
