@@ -278,7 +278,8 @@ public struct Scorer: Sendable {
                         modifiers.addNegator(word, reach: lastOrdinal(of: match, in: segmented, ordinals) + scope,
                                              isExperiential: exclamative == .experiential
                                                 || (exclamative == .comparative
-                                                    && opensUnit(matchIndex, unit, matches, segmented, ordinals)),
+                                                    && comparesWithEverything(matchIndex, unit, matches, segmented,
+                                                                              ordinals)),
                                              isNeed: matcher.entries[entryIndex].isNeedNegator)
                         if scope > self.rules.modifierWindow { modifiers.hasRaisedNegator = true }
                     }
@@ -375,7 +376,8 @@ public struct Scorer: Sendable {
                                          reach: lastOrdinal(of: match, in: segmented, ordinals) + scope,
                                          isExperiential: matcher.entries[entryIndex].exclamative == .experiential
                                             || (matcher.entries[entryIndex].exclamative == .comparative
-                                                && opensUnit(matchIndex, unit, matches, segmented, ordinals)))
+                                                && comparesWithEverything(matchIndex, unit, matches, segmented,
+                                                                          ordinals)))
                 }
             }
         }
@@ -484,6 +486,22 @@ public struct Scorer: Sendable {
             return nil
         }
         return (negator, closer, base > 0 ? rules.unsurpassedPraise : -rules.unsurpassedPraise)
+    }
+
+    /// Whether a negator of comparison (`ExclamativeRole.comparative`, 没有比) makes a superlative: where it opens its
+    /// clause (`opensUnit`), or wherever it compares with what is pointed at (比这, 比这家, 比此): 我觉得没有比这家更好吃的了,
+    /// 附近没有比这家更好吃的了 praise the place, where 新店没有比老店更干净 compares two (a code review: the first two
+    /// read −0.47 as soft negations).
+    private func comparesWithEverything(_ matchIndex: Int, _ unit: ScoringUnit, _ matches: [TermMatch],
+                                        _ segmented: SegmentedText, _ ordinals: WordOrdinals) -> Bool {
+        if opensUnit(matchIndex, unit, matches, segmented, ordinals) { return true }
+        let end = Int(matches[matchIndex].end)
+        return segmented.folded.withUnsafeBufferPointer { bytes in
+            // 这 (E8 BF 99) or 此 (E6 AD A4) right after the match.
+            guard end + 3 <= bytes.count else { return false }
+            let next = (bytes[end], bytes[end + 1], bytes[end + 2])
+            return next == (0xE8, 0xBF, 0x99) || next == (0xE6, 0xAD, 0xA4)
+        }
     }
 
     /// Whether a match opens its unit: no word before it there but degree words (真的, 实在). A negator of comparison

@@ -20,6 +20,13 @@ import Testing
         #expect(try rules(text).contains("soft_negated"), "\(text)")
     }
 
+    /// Compared with what is pointed at (比这, 比这家), it compares with everything wherever it stands: after an
+    /// opinion frame or a place (a code review: these read −0.47).
+    @Test(arguments: ["我觉得没有比这家更好吃的了。", "附近没有比这家更好吃的了。", "在上海没有比这更舒服的酒店了。"])
+    func comparedWithThisItIsASuperlativeAfterAnyWords(_ text: String) throws {
+        #expect(try label(text) == .positive, "\(text)")
+    }
+
     @Test func aBareComparisonStaysASoftNegation() throws {
         #expect(try label("房间没有更好的了。") == .negative)
         #expect(try rules("房间没有更好的了。").contains("soft_negated"))
