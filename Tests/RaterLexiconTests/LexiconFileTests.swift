@@ -186,7 +186,8 @@ import Testing
         #expect(throws: LexiconError.badValue(path: "r.tsv", line: 5, column: "role", value: "turn",
                                               allowed: ["question", "conditional", "wish", "counterfactual",
                                                         "consequent", "inquiry", "request", "shortfall", "bygone",
-                                                        "retraction", "present", "past", "lapse", "rhetorical"])) {
+                                                        "retraction", "present", "past", "lapse", "rhetorical", "hedge", "gone",
+                                                        "sarcasm"])) {
             try parse(header("irrealis") + "吗\tturn\n", path: "r.tsv")
         }
     }

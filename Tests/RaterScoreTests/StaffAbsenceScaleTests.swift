@@ -38,6 +38,15 @@ import Testing
         #expect(try analyse(text).report.dimensions.first { $0.dimension == .responsiveness } == nil, "\(text)")
     }
 
+    /// Nor an adverb with no staff noun right before it: the pain or the smell went quickly (a code review:
+    /// Responsiveness −0.5 on 消失了). 很快 and 马上 still speak for the service's speed.
+    @Test(arguments: ["护士打针后疼痛很快就消失了", "司机开窗后异味马上就消失了"])
+    func anAdverbWithoutTheStaffNounIsNoAbsence(_ text: String) throws {
+        #expect(try !rules(text).contains("absent_staff"), "\(text)")
+        let dimension = try analyse(text).report.dimensions.first { $0.dimension == .responsiveness }
+        #expect(dimension?.evidence.contains { $0.cue == "消失了" } != true, "\(text)")
+    }
+
     @Test(arguments: ["The host was tall and greeted us by name.", "前台小哥个子很高，说话也客气"])
     func heightIsNoAbsence(_ text: String) throws {
         #expect(try label(text) != .negative, "\(text)")
