@@ -61,13 +61,7 @@ enum SarcasticPraise {
             }
         }
         for unit in changed where unit < units.count {
-            var positive = 0.0
-            var negative = 0.0
-            for contribution in contributions where contribution.clause == unit {
-                if contribution.weight > 0 { positive += contribution.weight } else { negative -= contribution.weight }
-            }
-            units[unit].positive = positive
-            units[unit].negative = negative
+            units[unit].retally(unit: unit, from: contributions)
         }
     }
 

@@ -42,3 +42,18 @@ public struct ScoringUnit: Sendable, Equatable {
         (positive - negative) / (positive + negative + damping)
     }
 }
+
+extension ScoringUnit {
+    /// Sums the positive and negative weights of unit `unit` (this one's index; `Contribution.clause` counts units)
+    /// again from `contributions`, after a rule changed some of them once the unit was scored (a withdrawn measure,
+    /// sarcastic praise, a problem gone).
+    mutating func retally(unit: Int, from contributions: [Contribution]) {
+        var positive = 0.0
+        var negative = 0.0
+        for contribution in contributions where contribution.clause == unit {
+            if contribution.weight > 0 { positive += contribution.weight } else { negative -= contribution.weight }
+        }
+        self.positive = positive
+        self.negative = negative
+    }
+}

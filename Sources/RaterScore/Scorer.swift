@@ -580,13 +580,7 @@ public struct Scorer: Sendable {
         contributions[index].weight = 0
         contributions[index].rules.append(.measuredBy(word))
         let unit = contributions[index].clause
-        var positive = 0.0
-        var negative = 0.0
-        for contribution in contributions where contribution.clause == unit {
-            if contribution.weight > 0 { positive += contribution.weight } else { negative -= contribution.weight }
-        }
-        units[unit].positive = positive
-        units[unit].negative = negative
+        units[unit].retally(unit: unit, from: contributions)
     }
 
     /// The exclamative degree word a term begins with, if any: a learned phrase such as 这么差 or 这么好的 holds the
