@@ -25,6 +25,8 @@ public enum ReportLocale: String, Sendable, CaseIterable {
         case ratingsByGroup, ratingsByPeriod
         /// Between the two periods a change compares (`2026-11-27 vs 2026-11-26`).
         case versus
+        /// The rating the driver analysis regresses on (`AggregationOptions.driverScale`).
+        case ratingExplained
     }
 
     public func callAsFunction(_ key: Key) -> String {
@@ -98,6 +100,7 @@ public enum ReportLocale: String, Sendable, CaseIterable {
                         + "mentions. A change resting on fewer than \(ChangeBasis.minimumMentions) mentions in either "
                         + "period is greyed (italic): too few comments to read as a change.")
         case .versus: return ("对比", "vs")
+        case .ratingExplained: return ("解释的评分", "Rating explained")
         case .ratingsByGroup: return ("按分组", "By group")
         case .ratingsByPeriod: return ("按时段", "By period")
         case .aspectsNote: return ("不属于 RATER 服务维度的话题，与维度并列统计；按提及次数排序",

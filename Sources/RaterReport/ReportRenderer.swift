@@ -243,8 +243,18 @@ public struct ReportRenderer: Sendable {
         let l = locale
         html.element("section", [("id", "drivers")]) { section in
             section.element("h2", text: l(.drivers))
-            section.element("p", [("class", "meta")],
-                            text: "\(l(.rSquared)) = \(ReportNumber.fixed(drivers.rSquared, digits: 3)) · n = \(drivers.ratedComments)")
+            // Which rating the importances explain: with NPS, CSAT and CES beside the text it was not said (CSAT is
+            // taken first; a user-side review).
+            var meta = "\(l(.rSquared)) = \(ReportNumber.fixed(drivers.rSquared, digits: 3)) · n = \(drivers.ratedComments)"
+            if let scale = model.options.driverScale, let column = model.options.driverColumn {
+                let name = switch scale {
+                case .nps: l(.nps)
+                case .csat: l(.csat)
+                case .ces: l(.ces)
+                }
+                meta += " · \(l(.ratingExplained)): \(name) (\(column))"
+            }
+            section.element("p", [("class", "meta")], text: meta)
             if drivers.isThin { section.element("p", [("class", "caveat thin")], text: l(.driversThin)) }
             section.element("figure") { figure in
                 ImportancePerformanceChart(points: drivers.rows.map {

@@ -84,6 +84,8 @@ import Testing
         let csat = try #require(structure.elements.first { $0.attributes["data-figure"] == "csat" })
         #expect(abs(Double(csat.attributes["data-value"]!)! - overall.ratings!.csat!) <= 0.00005)
 
+        // The rating the drivers explain is named, with its column.
+        #expect(structure.text.contains(locale(.ratingExplained) + ": " + locale(.csat) + " (rating)"))
         let drivers = try #require(aggregation.drivers())
         for row in drivers.rows {
             let element = try #require(structure.elements.first { $0.attributes["data-driver"] == row.dimension.rawValue })
